@@ -1,0 +1,3 @@
+"""citekeeper: extract, check, render and export the citations of scholarly articles."""
+
+__version__ = "0.1.0"

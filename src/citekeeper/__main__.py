@@ -1,0 +1,5 @@
+"""``python -m citekeeper`` runs the command-line interface."""
+
+from citekeeper.cli import main
+
+main()

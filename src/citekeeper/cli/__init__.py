@@ -1,0 +1,114 @@
+"""The ``citekeeper`` command: a thin click layer over the library.
+
+Sub-commands live one per module (``cli/extract.py`` ...) and are imported only when
+invoked, so ``citekeeper --help`` stays fast (no citeproc, no HTTP client loaded).
+Every ``CitekeeperError`` becomes one line on stderr and its documented exit code;
+only an unexpected bug prints a traceback, and only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from citekeeper import __version__
+from citekeeper.errors import EXIT_INTERNAL, CitekeeperError
+
+# name -> (module, one-line help).  The help is repeated here so listing the
+# commands does not import them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("citekeeper.cli.extract", "Extract the reference list and footnotes into BibTeX."),
+    "parse": ("citekeeper.cli.parse", "Parse free-text reference strings into BibTeX or CSL-JSON."),
+    "check": ("citekeeper.cli.check", "Check every DOI and URL; find archived copies of dead links."),
+    "render": ("citekeeper.cli.render", "Print a bibliography in a CSL style."),
+    "cite": ("citekeeper.cli.cite", "Print in-text citations (or notes) in a CSL style."),
+    "styles": ("citekeeper.cli.styles", "List the citation styles available."),
+    "lint": ("citekeeper.cli.lint", "Check an article's citations against each other."),
+    "export": ("citekeeper.cli.export", "Export references to CSL-JSON, RIS, BibLaTeX or BibTeX."),
+    "convert": ("citekeeper.cli.convert", "Convert a bibliography file from one format to another."),
+}
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success
+  1  problems found (failing links, error-level lint findings)
+  2  usage error (bad option, bad [tool.citekeeper] setting)
+  3  input error (missing, binary, undecodable or malformed file)
+  4  output error (cannot write a result)
+  70 internal error (a bug: please report it, rerun with --debug)
+"""
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [n for n, (mod, _) in COMMANDS.items() if importlib.util.find_spec(mod)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None or importlib.util.find_spec(entry[0]) is None:
+            return None
+        return importlib.import_module(entry[0]).command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(n, COMMANDS[n][1]) for n in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup,
+    epilog=EXIT_CODES_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="citekeeper")
+@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Extract, check, render and export the citations of scholarly articles.
+
+    \b
+    Examples:
+      citekeeper extract article.txt --out refs/
+      citekeeper check refs/references.bib --format github
+      citekeeper render refs/references.bib --style apa
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the CLI and map errors to exit codes."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        rv = cli.main(args=argv, prog_name="citekeeper", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("citekeeper: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except CitekeeperError as exc:
+        click.echo(f"citekeeper: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("citekeeper: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(
+            f"citekeeper: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(rv if isinstance(rv, int) else 0)
