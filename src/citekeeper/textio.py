@@ -8,6 +8,7 @@ output file behind (write to a temporary file beside the target, then rename).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -119,8 +120,6 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None

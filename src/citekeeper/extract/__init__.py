@@ -1,0 +1,68 @@
+"""Article text -> citations with origins -> ``Reference`` records.
+
+``extract_article`` is the one place that composes segmentation (``segment``) and the
+style parsers (``citekeeper.parse``); the CLI only calls it and writes the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from citekeeper.errors import NoCitationsError
+from citekeeper.extract.segment import Segments, segment
+from citekeeper.model import Origin, Reference
+from citekeeper.parse import parse_citation, parse_list_entry
+from citekeeper.parse.gost import split_citations
+from citekeeper.parse.keys import KeyRegistry
+
+
+@dataclass
+class Extraction:
+    """Everything ``extract`` found in one article."""
+
+    file: str
+    references: list[Reference] = field(default_factory=list)
+    footnotes: list[Reference] = field(default_factory=list)
+    segments: Segments | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def footnote_count(self) -> int:
+        return len({r.footnote for r in self.footnotes})
+
+
+def extract_article(text: str, file: str = "<input>") -> Extraction:
+    """Find and parse the reference list and every footnote citation of ``text``.
+
+    Raises ``NoCitationsError`` when the text has neither a reference list nor
+    footnotes; a citation that cannot be parsed is kept with its raw text and a warning.
+    """
+    seg = segment(text)
+    if not seg.references and not seg.footnotes:
+        raise NoCitationsError(
+            "no reference list (no 'References'/'Bibliography'/'Список литературы' heading)"
+            " and no footnotes found",
+            file=file,
+        )
+    out = Extraction(file=file, segments=seg)
+    keys = KeyRegistry()
+    if not seg.references:
+        out.warnings.append(f"{file}: no reference list found")
+    for n, span in enumerate(seg.references, 1):
+        ref = parse_list_entry(span.text)
+        ref.origin = Origin("reference", n, None, file, span.line_start, span.line_end, span.text)
+        keys.assign(ref)
+        out.references.append(ref)
+    for fn in seg.footnotes:
+        for k, citation in enumerate(split_citations(fn.text), 1):
+            ref = parse_citation(citation)
+            ref.origin = Origin("footnote", fn.number, k, file, fn.line_start, fn.line_end, fn.raw)
+            keys.assign(ref)
+            out.footnotes.append(ref)
+    for ref in out.references + out.footnotes:
+        assert ref.origin is not None
+        for w in ref.warnings:
+            out.warnings.append(f"{ref.origin.describe()}: {w}")
+        if not ref.parsed:
+            out.warnings.append(f"{ref.origin.describe()}: could not parse; kept as raw text")
+    return out

@@ -1,0 +1,88 @@
+"""``citekeeper extract``: an article's reference list and footnotes into BibTeX."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from citekeeper.textio import DEFAULT_MAX_BYTES
+
+
+@click.command(
+    "extract",
+    epilog="""\b
+Examples:
+  citekeeper extract article.txt --out refs/
+  citekeeper extract article.txt --out refs/ --csl-json
+  citekeeper extract article.txt --out refs/ --format json   # summary as JSON
+
+\b
+Writes:
+  OUT/references.bib              the reference list, in list order
+  OUT/footnotes/footnotes.bib     one entry per footnote citation (field `footnote`)
+  OUT/references.json, OUT/footnotes/footnotes.json   with --csl-json
+""",
+)
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Directory to write into.")
+@click.option("--csl-json", is_flag=True, help="Also write CSL-JSON beside the BibTeX.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the summary.")
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this many bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def command(article: Path, out_dir: Path, csl_json: bool, fmt: str, max_size: int, quiet: bool) -> None:
+    """Extract the reference list and every footnote citation of ARTICLE (plain text).
+
+    The reference list is found by its heading (References, Bibliography, Список
+    литературы ...); footnotes are numbered lines (¹, 1., [1]), re-joined when a page
+    break split them.  A citation that cannot be parsed is still written (its text as
+    title) and reported as a warning with its file and line.
+    """
+    from citekeeper.extract import extract_article
+    from citekeeper.formats import bibtex, csljson
+    from citekeeper.textio import atomic_write, read_text
+
+    src = read_text(article, max_bytes=max_size)
+    result = extract_article(src.text, file=str(article))
+    written = []
+    targets = [
+        (out_dir / "references.bib", bibtex.dumps(result.references)),
+        (out_dir / "footnotes" / "footnotes.bib", bibtex.dumps(result.footnotes)),
+    ]
+    if csl_json:
+        targets += [
+            (out_dir / "references.json", csljson.dumps(result.references)),
+            (out_dir / "footnotes" / "footnotes.json", csljson.dumps(result.footnotes)),
+        ]
+    for path, text in targets:
+        atomic_write(path, text)
+        written.append(str(path))
+    if fmt == "json":
+        click.echo(json.dumps({
+            "file": str(article),
+            "encoding": src.encoding,
+            "references": len(result.references),
+            "footnotes": result.footnote_count,
+            "footnote_citations": len(result.footnotes),
+            "unparsed": sum(not r.parsed for r in result.references + result.footnotes),
+            "written": written,
+            "warnings": result.warnings,
+        }, ensure_ascii=False, indent=2))
+        return
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if quiet:
+        return
+    note = f" (decoded as {src.encoding})" if src.encoding not in ("utf-8", "utf-8-sig") else ""
+    click.echo(
+        f"{article}{note}: {len(result.references)} references, "
+        f"{len(result.footnotes)} citations in {result.footnote_count} footnotes",
+        file=sys.stdout,
+    )
+    for path in written:
+        click.echo(f"  wrote {path}")

@@ -1,0 +1,248 @@
+"""Author-date (APA-like) reference-list entries -> ``Reference``.
+
+Handles ``Family, A. B., & Family, C. (Year). Title. *Journal*, 12(3), 45–67.``,
+books (``*Title*. Place: Publisher.``), chapters (``In A. Editor (Ed.), *Book*
+(pp. x–y). Place: Publisher.``), theses (``[MA thesis]``), ``(Ed.)/(Eds.)`` authors,
+``Retrieved from URL``, ``(In Russian)``, ``EDN: XXXXXX`` and DOIs in any form.  The
+italic spans of the source (``*...*``) are used when present to tell the container from
+the title; without them the rules fall back on punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.markup import italic_spans, normalize_space, strip_markup
+from citekeeper.model import Date, Name, Reference
+from citekeeper.parse.common import (
+    normalize_initials,
+    parse_date,
+    take_accessed,
+    take_doi,
+    take_edn,
+    take_isbn,
+    take_language,
+    take_url,
+)
+
+_HEAD = re.compile(
+    r"^(?P<names>.*?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^)]*)?|n\.\s?d\.|in press|forthcoming)\)\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Red|Ред|Comp|Comps)\.?\)\.?\s*$", re.IGNORECASE)
+_GENRE = re.compile(r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc)[^\]]*)\]", re.IGNORECASE)
+_BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
+_IN_CHAPTER = re.compile(
+    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:Eds?|Hrsg|Comps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
+    r"(?:\s+\((?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
+)
+_VOL_ISS_PAGES = re.compile(
+    r",\s*(?P<vol>[\w\-–]+)?\s*(?:\((?P<iss>[^)]+)\))?(?:,\s*(?:pp?\.\s*)?(?P<pages>[\w]+(?:\s*[–—-]\s*[\w]+)?))?\.?\s*$"
+)
+_PLACE_PUB = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<pub>[^:]+?)$")
+
+
+def split_names(text: str) -> list[Name]:
+    """``Kanaev, E. A., & Korolev, A. S.`` -> two names; institutions stay literal."""
+    text = text.strip().rstrip(",")
+    text = re.sub(r"\s*,?\s*(?:&|\band\b|\bи\b)\s+", ", ", text)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    names: list[Name] = []
+    i = 0
+    while i < len(parts):
+        fam = parts[i].rstrip(".")
+        given = parts[i + 1] if i + 1 < len(parts) else ""
+        if given and _is_given(given):
+            given = normalize_initials(given)
+            if not re.search(r"\b[A-ZА-ЯЁ][a-zа-яё]?\.$", given):
+                given = given.rstrip(".")
+            names.append(Name(family=fam.strip(), given=given))
+            i += 2
+        elif " " in parts[i].strip() and _looks_given_first(parts[i]):
+            names.append(name_given_first(parts[i]))
+            i += 1
+        else:
+            names.append(Name(literal=parts[i].strip().rstrip(".")) if len(parts) == 1 else Name(family=fam))
+            i += 1
+    return names
+
+
+def _is_given(text: str) -> bool:
+    """Initials (``N. N.``) or one or two capitalised given names (``Duong.``)."""
+    t = text.strip()
+    if re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?-?\s?){1,3}", t):
+        return True
+    return bool(re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+\.?(?:\s[A-ZА-ЯЁ][a-zа-яё]+\.?)?", t))
+
+
+def _looks_given_first(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def name_given_first(text: str) -> Name:
+    """``E. A. Dostanko`` / ``Nong Hong`` -> Name(family=last word, given=the rest)."""
+    words = text.strip().rstrip(",").split()
+    if len(words) == 1:
+        return Name(family=words[0])
+    return Name(family=words[-1], given=normalize_initials(" ".join(words[:-1])))
+
+
+def split_names_given_first(text: str) -> list[Name]:
+    """Editors in ``In A. B. Editor & C. Other (Eds.)``: given names first."""
+    text = re.sub(r"\s*,?\s*(?:&|\band\b)\s+", ", ", text.strip())
+    return [name_given_first(p) for p in text.split(",") if p.strip()]
+
+
+_ABBREV_END = re.compile(r"\b(?:publ|Publ|Pub|Inc|Ltd|Co|Corp|Bros|izd|Izd|изд|Изд|etc)\.$")
+
+
+def strip_final_period(text: str) -> str:
+    """Drop the sentence's closing period, not an abbreviation's (``Suita publ.``, ``Inc.``)."""
+    text = text.strip()
+    if text.endswith(".") and not _ABBREV_END.search(text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _place_publisher(ref: Reference, text: str) -> None:
+    text = strip_final_period(text)
+    if not text:
+        return
+    m = _PLACE_PUB.match(text)
+    if m:
+        ref.set("publisher-place", m.group("place"))
+        ref.set("publisher", m.group("pub"))
+    else:
+        ref.set("publisher", text)
+
+
+def parse_authordate(text: str) -> Reference | None:
+    """Parse one author-date entry; None when it does not have the ``Names (Year).`` shape."""
+    source = normalize_space(text)
+    italics = [normalize_space(s) for s in italic_spans(source)]
+    plain = normalize_space(strip_markup(source))
+    m = _HEAD.match(plain)
+    if not m or not m.group("names").strip():
+        return None
+    ref = Reference(type="document", raw=source)
+    names = m.group("names").strip()
+    rest = m.group("rest")
+    date = m.group("date")
+    role = "author"
+    if _ED_ROLE.search(names):
+        role = "editor"
+        names = _ED_ROLE.sub("", names)
+    ref.names[role] = split_names(names)
+    year = re.match(r"\d{4}", date)
+    if year:
+        d = parse_date(date.split(",", 1)[1].strip() + " " + year.group(0)) if "," in date else None
+        ref.dates["issued"] = d if d and d.year else Date(int(year.group(0)))
+    else:
+        ref.dates["issued"] = Date(literal=date)
+
+    doi, rest = take_doi(rest)
+    edn, rest = take_edn(rest)
+    isbn, rest = take_isbn(rest)
+    lang, rest = take_language(rest)
+    accessed, rest = take_accessed(rest)
+    url, rest = take_url(rest)
+    rest = rest.strip().rstrip(";,").strip()
+    ref.set("DOI", doi)
+    ref.set("URL", url)
+    ref.set("language", lang)
+    if edn:
+        ref.identifiers["EDN"] = edn
+    if isbn:
+        ref.set("ISBN", isbn)
+    if accessed:
+        ref.dates["accessed"] = accessed
+
+    genre = _GENRE.search(rest)
+    if genre:
+        ref.set("genre", genre.group(1))
+        rest = rest[: genre.start()] + rest[genre.end() :]
+        rest = normalize_space(rest)
+
+    chapter = _IN_CHAPTER.match(rest)
+    lead_italic = next((s for s in italics if rest.startswith(s)), None)
+    if chapter and not lead_italic:
+        ref.type = "chapter"
+        ref.set("title", _title(chapter.group("title")))
+        if chapter.group("eds"):
+            ref.names["editor"] = split_names_given_first(chapter.group("eds"))
+        ref.set("container-title", _title(chapter.group("book")))
+        if chapter.group("pages"):
+            ref.set("page", chapter.group("pages"))
+        _place_publisher(ref, chapter.group("pub"))
+    elif lead_italic:
+        # *Book title*. Place: Publisher.  (also theses and reports)
+        ref.set("title", _title(lead_italic))
+        after = rest[len(lead_italic) :].strip().lstrip(".").strip()
+        desc = _BRACKET_DESC.match(after)
+        if desc:
+            ref.set("genre", desc.group(1))
+            after = after[desc.end() :].strip().lstrip(".").strip()
+        _place_publisher(ref, after)
+        genre_text = ref.get("genre").lower()
+        if any(w in genre_text for w in ("thesis", "dissertation", "диссертац")):
+            ref.type = "thesis"
+        elif "report" in genre_text:
+            ref.type = "report"
+        else:
+            ref.type = "book"
+    else:
+        _article(ref, rest, italics)
+    if ref.type in ("document",) and ref.get("URL") and not ref.get("container-title"):
+        ref.type = "webpage"
+    return ref
+
+
+def _title(text: str) -> str:
+    t = text.strip()
+    if t.endswith(".") and not re.search(r"\b[A-Z]\.$|\betc\.$", t):
+        t = t[:-1]
+    return t.strip()
+
+
+def _article(ref: Reference, rest: str, italics: list[str]) -> None:
+    """``Title. Container, vol(iss), pages.`` — or, failing that, a bare title."""
+    container = next((s for s in italics if s in rest and not rest.startswith(s)), None)
+    tail_match = _VOL_ISS_PAGES.search(rest)
+    if container:
+        pos = rest.find(container)
+        ref.set("title", _title(rest[:pos]))
+        ref.set("container-title", container.strip().rstrip(",."))
+        tail = rest[pos + len(container) :]
+        tm = _VOL_ISS_PAGES.search(tail)
+        if tm:
+            _vol_iss_pages(ref, tm)
+        ref.type = "article-journal"
+        return
+    if tail_match and (tail_match.group("vol") or tail_match.group("iss")):
+        head = rest[: tail_match.start()]
+        # The container is the last sentence before the volume; the title is before it.
+        cut = head.rfind(". ")
+        if cut > 0:
+            ref.set("title", _title(head[: cut + 1]))
+            ref.set("container-title", head[cut + 2 :])
+            _vol_iss_pages(ref, tail_match)
+            ref.type = "article-journal"
+            return
+    # Book without italics: "Title. Place: Publisher."
+    m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>[^.]{2,60}?:\s*[^:]+)$", rest)
+    if m:
+        ref.set("title", _title(m.group("title")))
+        _place_publisher(ref, m.group("pub"))
+        ref.type = "book"
+        return
+    ref.set("title", _title(rest))
+
+
+def _vol_iss_pages(ref: Reference, m: re.Match[str]) -> None:
+    if m.group("vol"):
+        ref.set("volume", m.group("vol"))
+    if m.group("iss"):
+        ref.set("issue", m.group("iss"))
+    if m.group("pages"):
+        ref.set("page", re.sub(r"\s*[—-]\s*", "–", m.group("pages")).replace(" – ", "–"))

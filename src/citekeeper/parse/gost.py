@@ -1,0 +1,286 @@
+"""GOST R 7.0.5-style citations (the footnote style of Russian journals) -> ``Reference``.
+
+The shape is ``Author A. B. Title : subtitle / ed. by C. D. Editor // Container. Place :
+Publisher, Year. Vol. 1, No. 2. P. 3–4. (In Russian). URL: <…> (accessed: DD.MM.YYYY).``
+— areas separated by ``. ``, the part of a larger work after ``//``.  The parser peels
+the unambiguous elements first (access date, URL, DOI, EDN, language), then splits at
+``//`` and reads the areas.  English-language renderings (``P.``, ``No.``, ``ed. by``)
+and Russian ones (``С.``, ``№``, ``под ред.``) are both understood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.markup import normalize_space, strip_markup
+from citekeeper.model import Date, Name, Reference
+from citekeeper.parse.common import (
+    DATE_IN_TEXT,
+    GOST_AUTHOR,
+    normalize_initials,
+    parse_date,
+    take_accessed,
+    take_doi,
+    take_edn,
+    take_isbn,
+    take_language,
+    take_url,
+)
+from citekeeper.parse.outlets import is_news_name
+
+SIGNALS = re.compile(
+    r"^(?:see\s+also|see|cf\.|compare|for\s+example,?\s+see|см\.\s+также|см\.|ср\.)\s*:?\s+",
+    re.IGNORECASE,
+)
+_AUTHORS_HEAD = re.compile(
+    rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:,\s*{GOST_AUTHOR.pattern})*)(?:,?\s+et\s+al\.|,?\s+и\s+др\.)?\s+(?P<rest>\S.*)$"
+)
+_GIVEN_FIRST_NAME = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+[A-ZА-ЯЁ][\w'’\-]+"
+_RESPONSIBILITY = re.compile(
+    rf"\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
+    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.)?\s*"
+    rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME})*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
+)
+_PLACE_PUB_YEAR = re.compile(
+    r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?)\s?:\s?"
+    r"(?P<pub>[^:;]+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
+_VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
+_ISSUE = re.compile(r"(?:\b(?:No|Iss|Вып|Nr)\.\s*|\bIssue\s+|№\s*)(?P<n>\d[\w\-–/]*)")
+_PAGES = re.compile(r"\b(?:P|С|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
+_NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.(?=\s|$)")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_THESIS = re.compile(
+    r"\b(?:Dr\.\s*Sci|Cand\.\s*Sci|PhD|Ph\.\s?D|diss\.|dissertation|thesis|дис\.|диссертац|автореф)",
+    re.IGNORECASE,
+)
+_LEGAL = re.compile(
+    r"^(?:(?:Federal|Constitutional|Federal\s+Constitutional)\s+Law|Law|Order|Decree|Resolution|"
+    r"Regulation|Directive|Ordinance|Executive\s+Order|Presidential\s+Decree|Treaty|Convention|Charter|"
+    r"Agreement|Protocol|Code|Act|Федеральный\s+закон|Закон|Указ|Постановление|Распоряжение|Приказ|"
+    r"Договор|Конвенция|Соглашение|Кодекс)\b",
+    re.IGNORECASE,
+)
+_LEGAL_NUMBER = re.compile(r"\b(?:No\.|№|N)\s*(?P<n>[\w\-–/]+)")
+_LEGAL_DATE = re.compile(r"\b(?:of|dated|from|от)\s+(?P<d>" + DATE_IN_TEXT.pattern + r")", re.IGNORECASE)
+
+
+def _gost_names(text: str) -> list[Name]:
+    """``Bogaturov A.D., Ivanov I. I.`` (family first) -> names."""
+    return [
+        Name(family=m.group(1), given=normalize_initials(m.group(2)))
+        for m in GOST_AUTHOR.finditer(text)
+    ]
+
+
+def _given_first_names(text: str) -> list[Name]:
+    out = []
+    for part in re.split(r"\s*(?:,|\band\b|&|\bи\b)\s*", text):
+        part = re.sub(r"\[?(?:et\s+al|и\s+др)\.\]?", "", part).strip()
+        m = re.match(r"^((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+)([A-ZА-ЯЁ][\w'’\-]+)$", part)
+        if m:
+            out.append(Name(family=m.group(2), given=normalize_initials(m.group(1))))
+    return out
+
+
+def _title(text: str) -> str:
+    """GOST title area: ``Title : subtitle`` printed with spaced colons -> ``Title: subtitle``."""
+    t = normalize_space(text).strip()
+    t = re.sub(r"\s+:\s+", ": ", t)
+    t = t.rstrip(" .,;")
+    return t
+
+
+def _take_responsibility(ref: Reference, text: str) -> str:
+    m = _RESPONSIBILITY.search(text)
+    if not m:
+        return text
+    role_text = (m.group("role") or "").lower()
+    names = _given_first_names(m.group("names"))
+    if not names:
+        return text
+    if any(w in role_text for w in ("ed", "ред", "сост", "comp")):
+        role = "editor"
+    elif any(w in role_text for w in ("transl", "пер")):
+        role = "translator"
+    else:
+        role = "author"
+    if role == "author" and ref.names.get("author"):
+        role = "editor"
+    if role == "editor" and "//" in ref.raw and not ref.names.get("container-author"):
+        ref.names.setdefault("editor", []).extend(names)
+    else:
+        ref.names.setdefault(role, []).extend(names)
+    return (text[: m.start()] + text[m.end() :]).strip()
+
+
+def split_citations(text: str) -> list[str]:
+    """Split a footnote holding several citations (``A // B. 2005; C // D. 2006.``).
+
+    Splits at ``;`` followed by white space and a capital or a digit, only when the
+    piece before it already reads as a whole citation (``//``, a URL, an access date or
+    a year), so a semicolon inside a title or between page ranges does not split.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in re.finditer(r";\s+(?=[A-ZА-ЯЁ0-9«“\"*])", text):
+        left = text[start : m.start()]
+        if (
+            left.count("(") == left.count(")")
+            and ("//" in left or "URL" in left or "accessed" in left or "обращения" in left)
+            and _YEAR.search(left)
+        ):
+            pieces.append(left.strip())
+            start = m.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def parse_gost(text: str) -> Reference | None:
+    """Parse one GOST-style citation; None when it has none of GOST's marks."""
+    source = normalize_space(text)
+    plain = normalize_space(strip_markup(source))
+    if not plain:
+        return None
+    has_marks = (
+        " // " in plain
+        or re.search(r"\(accessed|\(дата обращения|\bURL:", plain)
+        or _AUTHORS_HEAD.match(SIGNALS.sub("", plain))
+    )
+    if not has_marks:
+        return None
+    ref = Reference(type="document", raw=source)
+    rest = SIGNALS.sub("", plain)
+    accessed, rest = take_accessed(rest)
+    url, rest = take_url(rest)
+    doi, rest = take_doi(rest)
+    edn, rest = take_edn(rest)
+    isbn, rest = take_isbn(rest)
+    lang, rest = take_language(rest)
+    if accessed:
+        ref.dates["accessed"] = accessed
+    ref.set("URL", url)
+    ref.set("DOI", doi)
+    ref.set("language", lang)
+    ref.set("ISBN", isbn)
+    if edn:
+        ref.identifiers["EDN"] = edn
+    rest = rest.strip().rstrip(".").strip()
+
+    head, sep, container = rest.partition(" // ")
+    m = _AUTHORS_HEAD.match(head)
+    if m and not _LEGAL.match(head):
+        ref.names["author"] = _gost_names(m.group("authors"))
+        head = m.group("rest")
+    ref.raw = source
+    head = _take_responsibility(ref, head)
+
+    if sep:
+        _container(ref, head, container)
+    else:
+        _standalone(ref, head)
+    _legal(ref)
+    return ref
+
+
+def _areas(ref: Reference, text: str) -> str:
+    """Read volume, issue, pages, place : publisher, year and date out of ``text``.
+
+    Returns what is left before the first such area: the container's (or a book's) title.
+    """
+    first_area = len(text)
+    ppy = _PLACE_PUB_YEAR.search(text)
+    if ppy:
+        ref.set("publisher-place", ppy.group("place"))
+        ref.set("publisher", ppy.group("pub").strip())
+        ref.dates.setdefault("issued", Date(int(ppy.group("year"))))
+        first_area = min(first_area, ppy.start())
+    for rx, key, group in ((_VOLUME, "volume", "v"), (_ISSUE, "issue", "n"), (_PAGES, "page", "p")):
+        mm = rx.search(text)
+        if mm and (not ppy or not ppy.start() <= mm.start() < ppy.end()):
+            value = mm.group(group).rstrip(".,")
+            ref.set(key, re.sub(r"\s*[—-]\s*", "–", value))
+            first_area = min(first_area, _area_start(text, mm.start()))
+    npages = _NUM_PAGES.search(text)
+    if npages and not ref.get("page"):
+        ref.set("number-of-pages", npages.group("p"))
+        first_area = min(first_area, _area_start(text, npages.start()))
+    for dm in DATE_IN_TEXT.finditer(text):
+        if ppy and ppy.start() <= dm.start() < ppy.end():
+            continue
+        d = parse_date(dm.group(0))
+        if d:
+            if "issued" not in ref.dates or (ref.dates["issued"].month is None and d.year == ref.dates["issued"].year):
+                ref.dates["issued"] = d
+            first_area = min(first_area, _area_start(text, dm.start()))
+            break
+    else:
+        ym = None
+        for cand in re.finditer(r"(?:^|(?<=\.\s)|(?<=,\s))((?:1[5-9]|20)\d\d)(?=\.|,|$)", text):
+            if ppy and ppy.start() <= cand.start() < ppy.end():
+                continue
+            ym = cand
+            break
+        if ym:
+            ref.dates.setdefault("issued", Date(int(ym.group(1))))
+            first_area = min(first_area, _area_start(text, ym.start()))
+    return text[:first_area].strip().rstrip(".,;").strip()
+
+
+def _area_start(text: str, pos: int) -> int:
+    """Back up from ``pos`` to the start of its ``. ``-separated area."""
+    cut = text.rfind(". ", 0, pos)
+    return 0 if cut < 0 else cut + 1
+
+
+def _container(ref: Reference, head: str, container: str) -> None:
+    ref.set("title", _title(head))
+    before_eds = container
+    container = _take_responsibility(ref, container)
+    editors_in_container = container != before_eds
+    name = _areas(ref, container)
+    ref.set("container-title", _title(name))
+    has_pub = bool(ref.get("publisher"))
+    if editors_in_container or (has_pub and not ref.get("volume") and not ref.get("issue")):
+        ref.type = "chapter"
+    elif ref.get("volume") or ref.get("issue"):
+        ref.type = "article-journal"
+    elif name and is_news_name(name):
+        ref.type = "article-newspaper"
+    elif ref.get("URL"):
+        ref.type = "webpage"
+    else:
+        ref.type = "article-journal" if ref.get("page") else "document"
+
+
+def _standalone(ref: Reference, head: str) -> None:
+    title = _areas(ref, head)
+    ref.set("title", _title(title))
+    if _THESIS.search(head):
+        ref.type = "thesis"
+        gm = re.search(r":\s*([^:.]*(?:diss|thesis|дис)[^.]*)", title, re.IGNORECASE)
+        if gm:
+            ref.set("genre", gm.group(1))
+    elif ref.get("publisher"):
+        ref.type = "book"
+    elif ref.get("URL"):
+        ref.type = "webpage"
+
+
+def _legal(ref: Reference) -> None:
+    """Laws, orders, decrees and treaties are legal documents (Zotero: Statute)."""
+    title = ref.title
+    if not _LEGAL.match(title) or ref.names.get("author"):
+        return
+    if ref.type in ("chapter", "article-journal", "book"):
+        return
+    ref.type = "legislation"
+    num = _LEGAL_NUMBER.search(title)
+    if num:
+        ref.set("number", num.group("n").rstrip(".,"))
+    dm = _LEGAL_DATE.search(title)
+    if dm:
+        d = parse_date(dm.group("d"))
+        issued = ref.dates.get("issued")
+        if d and d.year and (issued is None or (issued.month is None and issued.year == d.year)):
+            ref.dates["issued"] = d
