@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract.segment import Segments, segment
 from citekeeper.model import Origin, Reference
-from citekeeper.parse import parse_citation, parse_list_entry
-from citekeeper.parse.gost import split_citations
-from citekeeper.parse.keys import KeyRegistry
 
 
 @dataclass
@@ -37,6 +34,11 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     Raises ``NoCitationsError`` when the text has neither a reference list nor
     footnotes; a citation that cannot be parsed is kept with its raw text and a warning.
     """
+    # Imported here: ``parse`` uses ``extract.markup``, so a module-level import would cycle.
+    from citekeeper.parse import parse_citation, parse_list_entry
+    from citekeeper.parse.gost import split_citations
+    from citekeeper.parse.keys import KeyRegistry
+
     seg = segment(text)
     if not seg.references and not seg.footnotes:
         raise NoCitationsError(

@@ -34,7 +34,11 @@ _GENRE = re.compile(r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|repo
 _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:Eds?|Hrsg|Comps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
-    r"(?:\s+\((?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
+    r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
+)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Publish\w*|Verlag|Books|Kaufmann|Elsevier|Springer|Wiley|Routledge|Sage|Macmillan|"
+    r"University|Inc\.?|Ltd\.?|Издательство|Изд-во|Nauka|Наука)\b"
 )
 _VOL_ISS_PAGES = re.compile(
     r",\s*(?P<vol>[\w\-–]+)?\s*(?:\((?P<iss>[^)]+)\))?(?:,\s*(?:pp?\.\s*)?(?P<pages>[\w]+(?:\s*[–—-]\s*[\w]+)?))?\.?\s*$"
@@ -45,6 +49,8 @@ _PLACE_PUB = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<pub>[^:]+?)$")
 def split_names(text: str) -> list[Name]:
     """``Kanaev, E. A., & Korolev, A. S.`` -> two names; institutions stay literal."""
     text = text.strip().rstrip(",")
+    if "," not in text and not re.search(r"\b[A-ZА-ЯЁ]\.", text):
+        return [Name(literal=text.rstrip("."))]  # an institution: "World Health Organization."
     text = re.sub(r"\s*,?\s*(?:&|\band\b|\bи\b)\s+", ", ", text)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     names: list[Name] = []
@@ -172,6 +178,8 @@ def parse_authordate(text: str) -> Reference | None:
         if chapter.group("eds"):
             ref.names["editor"] = split_names_given_first(chapter.group("eds"))
         ref.set("container-title", _title(chapter.group("book")))
+        if chapter.group("vol"):
+            ref.set("volume", chapter.group("vol"))
         if chapter.group("pages"):
             ref.set("page", chapter.group("pages"))
         _place_publisher(ref, chapter.group("pub"))
@@ -229,11 +237,17 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
             _vol_iss_pages(ref, tail_match)
             ref.type = "article-journal"
             return
-    # Book without italics: "Title. Place: Publisher."
+    # Book without italics: "Title. Place: Publisher." or (APA 7) "Title. Publisher."
     m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>[^.]{2,60}?:\s*[^:]+)$", rest)
     if m:
         ref.set("title", _title(m.group("title")))
         _place_publisher(ref, m.group("pub"))
+        ref.type = "book"
+        return
+    cut = rest.rstrip(".").rfind(". ")
+    if cut > 0 and _PUBLISHER_WORDS.search(rest[cut + 2 :]) and len(rest[cut + 2 :].split()) <= 8:
+        ref.set("title", _title(rest[: cut + 1]))
+        _place_publisher(ref, rest[cut + 2 :])
         ref.type = "book"
         return
     ref.set("title", _title(rest))

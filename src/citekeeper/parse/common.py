@@ -222,7 +222,8 @@ def _mk(y: int, mo: int, d: int | None, printed: str) -> Date:
 
 # -- names -------------------------------------------------------------------
 _UPPER = "A-ZА-ЯЁ"
-_INITIALS = rf"(?:[{_UPPER}][a-zа-яё]?\.(?:\s?-?\s?[{_UPPER}][a-zа-яё]?\.)*)"
+_INITIAL = rf"[{_UPPER}][a-zа-яё]?(?:\.?-[{_UPPER}][a-zа-яё]?)?\."
+_INITIALS = rf"(?:{_INITIAL}(?:\s?-?\s?{_INITIAL})*)"
 _FAMILY = rf"[{_UPPER}][\w'’\-]*(?:[\s-][{_UPPER}][\w'’\-]*)?"
 
 

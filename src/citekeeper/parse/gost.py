@@ -33,7 +33,8 @@ SIGNALS = re.compile(
     re.IGNORECASE,
 )
 _AUTHORS_HEAD = re.compile(
-    rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:,\s*{GOST_AUTHOR.pattern})*)(?:,?\s+et\s+al\.|,?\s+и\s+др\.)?\s+(?P<rest>\S.*)$"
+    rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:(?:,\s*|,?\s+and\s+|\s+и\s+|,?\s*&\s*){GOST_AUTHOR.pattern})*)"
+    rf"(?:,?\s+et\s+al\.|,?\s+и\s+др\.)?,?\s+(?P<rest>\S.*)$"
 )
 _GIVEN_FIRST_NAME = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+[A-ZА-ЯЁ][\w'’\-]+"
 _RESPONSIBILITY = re.compile(
@@ -42,13 +43,23 @@ _RESPONSIBILITY = re.compile(
     rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME})*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
 )
 _PLACE_PUB_YEAR = re.compile(
-    r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?)\s?:\s?"
-    r"(?P<pub>[^:;]+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
+    r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
+    r"\s?:\s?(?P<pub>[^:;]+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
+# "Saint-Petersburg, 2016." — a place and a year with no publisher (proceedings, theses).
+_PLACE_YEAR = re.compile(
+    r"(?:^|(?<=\.\s))(?P<place>(?!(?:Vol|No|Iss|Т|Вып|P|С|pp)\b)[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.),"
+    r"\s*(?P<year>(?:1[5-9]|20)\d\d)(?=\.|$)"
+)
+_EDITION = re.compile(r"(?:^|(?<=\.\s))(?P<e>\d+(?:-?(?:е|st|nd|rd|th))?\s*(?:изд|ed)\.(?:,?\s*(?:перераб|испр|доп|rev)\.[^.]*\.)?)")
+_CONFERENCE = re.compile(
+    r"\b(?:Proceedings|Proc\.|Conference|Symposium|Workshop|Congress|конференц|симпозиум|Материалы|Труды)",
+    re.IGNORECASE,
 )
 _VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
 _ISSUE = re.compile(r"(?:\b(?:No|Iss|Вып|Nr)\.\s*|\bIssue\s+|№\s*)(?P<n>\d[\w\-–/]*)")
 _PAGES = re.compile(r"\b(?:P|С|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
-_NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.(?=\s|$)")
+_NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.?(?=\s|$)")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _THESIS = re.compile(
     r"\b(?:Dr\.\s*Sci|Cand\.\s*Sci|PhD|Ph\.\s?D|diss\.|dissertation|thesis|дис\.|диссертац|автореф)",
@@ -189,12 +200,22 @@ def _areas(ref: Reference, text: str) -> str:
     Returns what is left before the first such area: the container's (or a book's) title.
     """
     first_area = len(text)
+    ed = _EDITION.search(text)
+    if ed:
+        ref.set("edition", ed.group("e").rstrip("."))
+        first_area = min(first_area, ed.start())
     ppy = _PLACE_PUB_YEAR.search(text)
     if ppy:
         ref.set("publisher-place", ppy.group("place"))
         ref.set("publisher", ppy.group("pub").strip())
         ref.dates.setdefault("issued", Date(int(ppy.group("year"))))
         first_area = min(first_area, ppy.start())
+    else:
+        ppy = _PLACE_YEAR.search(text)
+        if ppy:
+            ref.set("publisher-place", ppy.group("place"))
+            ref.dates.setdefault("issued", Date(int(ppy.group("year"))))
+            first_area = min(first_area, ppy.start())
     for rx, key, group in ((_VOLUME, "volume", "v"), (_ISSUE, "issue", "n"), (_PAGES, "page", "p")):
         mm = rx.search(text)
         if mm and (not ppy or not ppy.start() <= mm.start() < ppy.end()):
@@ -241,7 +262,9 @@ def _container(ref: Reference, head: str, container: str) -> None:
     name = _areas(ref, container)
     ref.set("container-title", _title(name))
     has_pub = bool(ref.get("publisher"))
-    if editors_in_container or (has_pub and not ref.get("volume") and not ref.get("issue")):
+    if _CONFERENCE.search(name) and not ref.get("volume") and not ref.get("issue"):
+        ref.type = "paper-conference"
+    elif editors_in_container or (has_pub and not ref.get("volume") and not ref.get("issue")):
         ref.type = "chapter"
     elif ref.get("volume") or ref.get("issue"):
         ref.type = "article-journal"
@@ -261,7 +284,7 @@ def _standalone(ref: Reference, head: str) -> None:
         gm = re.search(r":\s*([^:.]*(?:diss|thesis|дис)[^.]*)", title, re.IGNORECASE)
         if gm:
             ref.set("genre", gm.group(1))
-    elif ref.get("publisher"):
+    elif ref.get("publisher") or ref.get("number-of-pages") or ref.get("ISBN"):
         ref.type = "book"
     elif ref.get("URL"):
         ref.type = "webpage"
