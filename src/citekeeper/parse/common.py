@@ -52,7 +52,7 @@ BIBLATEX_LANGIDS = {
     "id": "indonesian", "ms": "malay", "fa": "farsi", "hi": "hindi",
 }
 
-_DOI_BODY = r"10\.\d{4,9}/[^\s<>\"]+"
+_DOI_BODY = r"10\.\d{4,9}/[^\s\"]+"
 _DOI_URL = re.compile(
     rf"<?(?:https?://)?(?:www\.|dx\.)?doi\.org/({_DOI_BODY})>?", re.IGNORECASE
 )
@@ -78,15 +78,21 @@ _ISSN = re.compile(r"\bISSN\s*:?\s*(\d{4}-\d{3}[\dXx])")
 
 def clean_doi(doi: str) -> str:
     """The bare DOI: no resolver prefix, no trailing punctuation, no angle brackets."""
-    doi = doi.strip().strip("<>")
+    doi = doi.strip().lstrip("<")
     m = _DOI_URL.search(doi)
     if m:
         doi = m.group(1)
     doi = re.sub(r"^(?:doi\s*:\s*)", "", doi, flags=re.IGNORECASE)
-    doi = doi.rstrip(".,;:>")
-    # A closing parenthesis belongs to the DOI only when it opened inside it.
-    while doi.endswith(")") and doi.count("(") < doi.count(")"):
-        doi = doi[:-1]
+    # Closing brackets and punctuation belong to the DOI only when they opened inside it
+    # (SICI DOIs such as 10.1002/(SICI)...<693::AID-ASI4>3.0.CO;2-0 carry both).
+    while doi:
+        doi = doi.rstrip(".,;:")
+        if doi.endswith(")") and doi.count("(") < doi.count(")"):
+            doi = doi[:-1]
+        elif doi.endswith(">") and doi.count("<") < doi.count(">"):
+            doi = doi[:-1]
+        else:
+            break
     return doi
 
 

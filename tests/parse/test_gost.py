@@ -1,0 +1,131 @@
+"""GOST R 7.0.5-style footnote citations: one test per rule, on the example's real strings."""
+
+from __future__ import annotations
+
+from citekeeper.model import Date, Name
+from citekeeper.parse.gost import parse_gost, split_citations
+
+
+def test_book_with_place_publisher_year_and_edn():
+    ref = parse_gost(
+        "Maletin N. P. Cambodia's Foreign Policy 1953–1998 : Student Book. Moscow : MGIMO Universitet publ., 2004. "
+        "(In Russian). EDN: QOXNHB"
+    )
+    assert ref.type == "book"
+    assert ref.authors == [Name(family="Maletin", given="N. P.")]
+    assert ref.title == "Cambodia's Foreign Policy 1953–1998: Student Book"
+    assert ref.get("publisher-place") == "Moscow"
+    assert ref.get("publisher") == "MGIMO Universitet publ."
+    assert ref.issued == Date(2004)
+    assert ref.identifiers == {"EDN": "QOXNHB"}
+
+
+def test_web_page_with_date_url_and_access_date():
+    ref = parse_gost(
+        "1971 Zone of Peace, Freedom and Neutrality Declaration // International Center for Not-for-Profit Law. "
+        "November 27, 1971. URL: https://www.icnl.org/wp-content/uploads/Transnational_zone.pdf (accessed: 05.02.2024)."
+    )
+    assert ref.type == "webpage"
+    assert ref.title == "1971 Zone of Peace, Freedom and Neutrality Declaration"
+    assert ref.get("container-title") == "International Center for Not-for-Profit Law"
+    assert ref.issued == Date(1971, 11, 27)
+    assert ref.accessed == Date(2024, 2, 5)
+    assert ref.url == "https://www.icnl.org/wp-content/uploads/Transnational_zone.pdf"
+    assert not ref.get("issue")
+
+
+def test_chapter_with_ed_by_and_page():
+    ref = parse_gost(
+        "Bogaturov A.D. Leadership and Criteria of Leadership in the World System // Modern World Politics: Applied "
+        "Analysis: Training Manual / ed. by A. D. Bogaturov. Moscow: Aspect Press publ., 2009. P. 161. (In Russian)."
+    )
+    assert ref.type == "chapter"
+    assert ref.authors == [Name(family="Bogaturov", given="A. D.")]
+    assert ref.names["editor"] == [Name(family="Bogaturov", given="A. D.")]
+    assert ref.get("container-title") == "Modern World Politics: Applied Analysis: Training Manual"
+    assert ref.get("page") == "161"
+    assert ref.get("publisher") == "Aspect Press publ."
+    assert ref.get("language") == "ru"
+
+
+def test_newspaper_article_from_outlet_and_italic_markup():
+    ref = parse_gost(
+        "Belouza A. Leaders of Russia and ASEAN Countries Adopt Statement on Strategic Partnership // *Rossiyskaya "
+        "Gazeta*. November 14, 2018. (In Russian). URL: <https://rg.ru/2018/11/14/lidery.html> (accessed: 05.02.2024)."
+    )
+    assert ref.type == "article-newspaper"
+    assert ref.get("container-title") == "Rossiyskaya Gazeta"
+    assert ref.issued == Date(2018, 11, 14)
+    assert not ref.get("issue")
+
+
+def test_journal_issue_no():
+    ref = parse_gost(
+        "Sokhon P. Cambodia and Russia: 60 Years of Strong and Dynamic Partnership // The International Affairs. "
+        "2016. No. 6. (In Russian). URL: <https://interaffairs.ru/jauthor/material/1494> (accessed: 05.03.2024)."
+    )
+    assert ref.type == "article-journal"
+    assert ref.get("issue") == "6"
+    assert ref.get("container-title") == "The International Affairs"
+
+
+def test_legal_act_with_number_and_date_in_title():
+    ref = parse_gost(
+        "Order of the Board of the Eurasian Economic Commission Dated May 10, 2016 No. 56 \"On the Draft\" // "
+        "Alta-Soft. May 10, 2016. (In Russian). URL: <https://www.alta.ru/tamdoc/16r00056/> (accessed: 05.03.2024)."
+    )
+    assert ref.type == "legislation"
+    assert ref.get("number") == "56"
+    assert ref.issued == Date(2016, 5, 10)
+
+
+def test_implausible_access_date_is_kept_as_printed():
+    ref = parse_gost(
+        "The Momentum of ASEAN — Russia Cooperation Continues to Rise // Khmer Times. April 24, 2023. "
+        "URL: <https://www.khmertimeskh.com/501278052/x/> (accessed: 05.02.2023)."
+    )
+    assert ref.accessed == Date(2023, 2, 5)
+    assert ref.issued == Date(2023, 4, 24)
+
+
+def test_see_signal_and_two_citations_in_one_footnote():
+    text = (
+        "See: Order of the Government of the Russian Federation of December 9, 2005 No. 2150-R “On the Signing” "
+        "// Consultant Plus. 2005. (In Russian). URL: <https://rulaws.ru/x/?ysclid=ls8y3> (accessed: 05.02.2024); "
+        "Comprehensive Action Program for 2005–2015 // The President of Russia. December 13, 2005. (In Russian). "
+        "URL: <http://www.kremlin.ru/supplement/3708> (accessed: 05.02.2024)."
+    )
+    parts = split_citations(text)
+    assert len(parts) == 2
+    first, second = (parse_gost(p) for p in parts)
+    assert first.title.startswith("Order of the Government")
+    assert first.issued == Date(2005, 12, 9)
+    assert first.url == "https://rulaws.ru/x/?ysclid=ls8y3"
+    assert second.get("container-title") == "The President of Russia"
+
+
+def test_semicolon_inside_a_title_does_not_split():
+    assert len(split_citations("War; Peace and Other Essays // Site. 2020.")) == 1
+
+
+def test_cyrillic_journal_article():
+    ref = parse_gost(
+        "Смирнов А. Б. Россия и АСЕАН // Международная жизнь. 2019. № 5. С. 12–25. URL: https://interaffairs.ru/x "
+        "(дата обращения: 12.03.2020)."
+    )
+    assert ref.authors == [Name(family="Смирнов", given="А. Б.")]
+    assert (ref.get("issue"), ref.get("page")) == ("5", "12–25")
+    assert ref.accessed == Date(2020, 3, 12)
+
+
+def test_several_authors_joined_with_and():
+    ref = parse_gost(
+        "Gustafsson F., Gunnarsson F., and Nordlund P-J. Particle filters // IEEE Trans. on Signal Processing. "
+        "2002. Vol. 50. No. 2. P. 425–437."
+    )
+    assert [n.family for n in ref.authors] == ["Gustafsson", "Gunnarsson", "Nordlund"]
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("50", "2", "425–437")
+
+
+def test_prose_is_not_gost():
+    assert parse_gost("This is just a sentence about 2019.") is None
