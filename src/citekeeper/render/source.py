@@ -1,0 +1,157 @@
+"""CSL-JSON items -> citeproc-py's reference source, without losing or breaking anything.
+
+citeproc-py's own ``CiteProcJSON`` lower-cases ids (so ``Smith2020`` and ``smith2020``
+collide), raises on a missing ``type`` and warns on every variable it does not know.  Here ids
+are made unique case-insensitively (the original id is kept for output), unknown variables are
+dropped, malformed names and dates are repaired or dropped, and ``language`` is only ever used
+as a hint: an item's language never breaks rendering.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from citeproc import DATES, NAMES, VARIABLES
+from citeproc.source import Date, DateRange, LiteralDate, Name, Reference
+from citeproc.source.json import CiteProcJSON
+
+_KNOWN = set(VARIABLES) | {"title_short", "container_title_short"}
+_NAME_KEYS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix"}
+_ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+@dataclass
+class Keyed:
+    """The items with unique keys: ``keys[i]`` is the citeproc key of ``items[i]``."""
+
+    items: list[dict[str, Any]]
+    keys: list[str]
+    by_id: dict[str, str]  # original id (as str) -> key
+
+
+def assign_keys(items: list[dict[str, Any]]) -> Keyed:
+    """Give every item a key that is unique once lower-cased (citeproc-py lower-cases ids)."""
+    used: set[str] = set()
+    keys: list[str] = []
+    by_id: dict[str, str] = {}
+    for n, item in enumerate(items, 1):
+        raw = str(item.get("id", "") or f"item{n}")
+        key = raw.lower()
+        if key in used:
+            i = 2
+            while f"{key}~{i}" in used:
+                i += 1
+            key = f"{key}~{i}"
+        used.add(key)
+        keys.append(key)
+        by_id.setdefault(raw, key)
+    return Keyed(items, keys, by_id)
+
+
+class Source(CiteProcJSON):
+    """A citeproc-py source built from CSL-JSON dicts that never raises on bad data."""
+
+    def __init__(self, keyed: Keyed):
+        dict.__init__(self)
+        for key, item in zip(keyed.keys, keyed.items, strict=False):
+            self.add(self._reference(key, item))
+
+    def _reference(self, key: str, item: dict[str, Any]) -> Reference:
+        data: dict[str, Any] = {}
+        for k, value in item.items():
+            pk = k.replace("-", "_")
+            if pk in ("id", "type", "key"):
+                continue
+            if pk == "shortTitle":
+                pk = "title_short"
+            if pk not in _KNOWN or value is None or value == "" or value == []:
+                continue
+            if pk in NAMES:
+                value = self._names(value)
+            elif pk in DATES:
+                value = self._date(value)
+            elif pk == "language":
+                value = str(value) if isinstance(value, str) else ""
+            else:
+                if isinstance(value, (list, dict)):
+                    continue
+                value = self.parse_string(value)
+            if value:
+                data[pk] = value
+        typ = item.get("type")
+        if not isinstance(typ, str) or not typ:
+            typ = "document"
+        return Reference(key, typ, **data)
+
+    def _names(self, value: Any) -> list[Name]:
+        out = []
+        if not isinstance(value, list):
+            value = [value]
+        for n in value:
+            if isinstance(n, str):
+                n = {"literal": n}
+            if not isinstance(n, dict):
+                continue
+            if n.get("literal"):
+                out.append(Name(literal=str(n["literal"])))
+                continue
+            parts = {k: str(v) for k, v in n.items() if k in _NAME_KEYS and v not in (None, "")}
+            if not parts:
+                continue
+            if "family" not in parts and "given" in parts:
+                parts = {"literal": parts["given"]}
+            out.append(Name(**parts))
+        return out
+
+    def _date(self, value: Any) -> Any:
+        if isinstance(value, str):
+            m = _ISO.match(value)
+            if m:
+                value = {"date-parts": [[int(g) for g in m.groups() if g]]}
+            else:
+                return LiteralDate(value) if value.strip() else None
+        if not isinstance(value, dict):
+            return None
+        parts = value.get("date-parts")
+        clean: list[list[int]] = []
+        if isinstance(parts, list):
+            for p in parts[:2]:
+                if not isinstance(p, list):
+                    continue
+                nums = []
+                for x in p[:3]:
+                    try:
+                        nums.append(int(str(x).strip()))
+                    except ValueError:
+                        break
+                if nums:
+                    clean.append(nums)
+        if not clean:
+            raw = value.get("raw") or value.get("literal")
+            if isinstance(raw, str) and raw.strip():
+                m = _ISO.match(raw)
+                if m:
+                    clean = [[int(g) for g in m.groups() if g]]
+                else:
+                    return LiteralDate(raw.strip())
+            else:
+                return None
+        circa = bool(value.get("circa"))
+        season = value.get("season")
+
+        def one(p: list[int]) -> Date:
+            d: dict[str, Any] = dict(zip(("year", "month", "day"), p, strict=False))
+            if d.get("month") and not 1 <= d["month"] <= 24:
+                d.pop("month")
+                d.pop("day", None)
+            if season and "month" not in d:
+                with contextlib.suppress(TypeError, ValueError):
+                    d["season"] = int(season)
+            return Date(**d)
+
+        if len(clean) > 1:
+            return DateRange(begin=one(clean[0]), end=one(clean[1]), circa=circa)
+        return Date(circa=circa, **{k: v for k, v in one(clean[0]).items() if k != "circa"})
