@@ -85,7 +85,7 @@ def test_headings_in_other_languages():
 
 def test_last_reference_heading_wins_and_back_matter_ends_it():
     lines = ["References", "", "Body text here.", "", "Bibliography", "", "- Smith, J. (2020). A. B.", "", "About the authors:", "", "Smith John"]
-    h, first, end = find_reference_section(lines)
+    h, _first, end = find_reference_section(lines)
     assert lines[h] == "Bibliography"
     assert lines[end] == "About the authors:"
 

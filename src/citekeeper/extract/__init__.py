@@ -6,6 +6,8 @@ style parsers (``citekeeper.parse``); the CLI only calls it and writes the resul
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
@@ -57,7 +59,11 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
         out.references.append(ref)
     for fn in seg.footnotes:
         for k, citation in enumerate(split_citations(fn.text), 1):
-            ref = parse_citation(citation)
+            ibid = _IBID.match(citation)
+            if ibid and out.footnotes:
+                ref = _repeat(out.footnotes[-1], citation, ibid.group("page"))
+            else:
+                ref = parse_citation(citation)
             ref.origin = Origin("footnote", fn.number, k, file, fn.line_start, fn.line_end, fn.raw)
             keys.assign(ref)
             out.footnotes.append(ref)
@@ -68,3 +74,19 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
         if not ref.parsed:
             out.warnings.append(f"{ref.origin.describe()}: could not parse; kept as raw text")
     return out
+
+
+_IBID = re.compile(
+    r"^(?:Ibid|Ibidem|Id|Там\s+же)\.?,?\s*(?:(?:P|С|pp?)\.\s*(?P<page>[\w–-]+))?\.?\s*$", re.IGNORECASE
+)
+
+
+def _repeat(previous: Reference, citation: str, page: str | None) -> Reference:
+    """An "Ibid." citation: the previous footnote's work again (with its own page, if given)."""
+    ref = copy.deepcopy(previous)
+    ref.raw = citation
+    ref.id = ""
+    if page:
+        ref.set("page", page)
+    ref.warnings = [f"'{citation}' repeats the previous citation ({previous.id})"]
+    return ref

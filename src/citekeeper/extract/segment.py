@@ -301,10 +301,17 @@ def segment(text: str) -> Segments:
         start = _footnote_start(line, expected, in_notes)
         if start:
             number, first_text, style = start
-            # The footnote runs on over following non-blank lines that start no new footnote.
+            # The footnote runs on over following non-blank lines that start no new footnote,
+            # while it is unfinished or the next line reads like a citation (in text without
+            # blank lines a body paragraph may follow a footnote directly).
             j = i + 1
             buf = [first_text]
-            while j < n and lines[j].strip() and not _footnote_start(lines[j], number + 1, in_notes):
+            while (
+                j < n
+                and lines[j].strip()
+                and not _footnote_start(lines[j], number + 1, in_notes)
+                and (incomplete(normalize_space(strip_markup(" ".join(buf)))) or citation_like(lines[j]))
+            ):
                 buf.append(lines[j])
                 j += 1
             footnotes.append(Footnote(number, [Span("\n".join(buf), i + 1, j)], style))
@@ -312,8 +319,14 @@ def segment(text: str) -> Segments:
             i = j
             continue
         # A paragraph that is not a footnote: body text, or a footnote's continuation.
-        j = i
-        while j < n and lines[j].strip() and j not in ref_range:
+        j = i + 1
+        while (
+            j < n
+            and lines[j].strip()
+            and j not in ref_range
+            and not NOTES_HEADINGS.match(lines[j])
+            and not _footnote_start(lines[j], expected, in_notes)
+        ):
             j += 1
         para = Span("\n".join(lines[i:j]), i + 1, j)
         target = _continuation_target(footnotes, para, last_was_footnote)

@@ -24,6 +24,7 @@ from citekeeper.parse.common import (
     take_language,
     take_url,
 )
+from citekeeper.parse.outlets import is_news_name
 
 _HEAD = re.compile(
     r"^(?P<names>.*?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^)]*)?|n\.\s?d\.|in press|forthcoming)\)\.?\s*(?P<rest>.*)$",
@@ -191,8 +192,13 @@ def parse_authordate(text: str) -> Reference | None:
         if desc:
             ref.set("genre", desc.group(1))
             after = after[desc.end() :].strip().lstrip(".").strip()
-        _place_publisher(ref, after)
         genre_text = ref.get("genre").lower()
+        if ref.url and after and ":" not in after and not _PUBLISHER_WORDS.search(after):
+            # APA web page: "*Title of page*. Site Name. URL"
+            ref.type = "webpage"
+            ref.set("container-title", strip_final_period(after))
+            return ref
+        _place_publisher(ref, after)
         if any(w in genre_text for w in ("thesis", "dissertation", "диссертац")):
             ref.type = "thesis"
         elif "report" in genre_text:
@@ -225,7 +231,14 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         tm = _VOL_ISS_PAGES.search(tail)
         if tm:
             _vol_iss_pages(ref, tm)
-        ref.type = "article-journal"
+        if ref.get("volume") or ref.get("issue") or ref.get("page"):
+            ref.type = "article-journal"
+        elif is_news_name(container):
+            ref.type = "article-newspaper"
+        elif ref.url:
+            ref.type = "webpage"
+        else:
+            ref.type = "article-journal"
         return
     if tail_match and (tail_match.group("vol") or tail_match.group("iss")):
         head = rest[: tail_match.start()]

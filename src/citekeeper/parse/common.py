@@ -37,7 +37,7 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # "(In Russian)", "(in Eng.)", "(На русском яз.)" -> ISO 639-1.
 LANGUAGES = {
-    "russian": "ru", "rus": "ru", "english": "en", "eng": "en", "chinese": "zh", "french": "fr",
+    "russian": "ru", "rus": "ru", "russ": "ru", "english": "en", "engl": "en", "eng": "en", "chinese": "zh", "french": "fr",
     "german": "de", "spanish": "es", "japanese": "ja", "korean": "ko", "vietnamese": "vi",
     "khmer": "km", "thai": "th", "ukrainian": "uk", "belarusian": "be", "kazakh": "kk",
     "arabic": "ar", "italian": "it", "portuguese": "pt", "polish": "pl", "turkish": "tr",
@@ -87,9 +87,7 @@ def clean_doi(doi: str) -> str:
     # (SICI DOIs such as 10.1002/(SICI)...<693::AID-ASI4>3.0.CO;2-0 carry both).
     while doi:
         doi = doi.rstrip(".,;:")
-        if doi.endswith(")") and doi.count("(") < doi.count(")"):
-            doi = doi[:-1]
-        elif doi.endswith(">") and doi.count("<") < doi.count(">"):
+        if (doi.endswith(")") and doi.count("(") < doi.count(")")) or (doi.endswith(">") and doi.count("<") < doi.count(">")):
             doi = doi[:-1]
         else:
             break
