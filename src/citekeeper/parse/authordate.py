@@ -37,6 +37,9 @@ _IN_CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:Eds?|Hrsg|Comps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
     r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
 )
+_PROCEEDINGS = re.compile(
+    r"\b(?:Proceedings|Proc\.|Conference|Symposium|Congress|Workshop|Материалы|конференци)", re.IGNORECASE
+)
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Books|Kaufmann|Elsevier|Springer|Wiley|Routledge|Sage|Macmillan|"
     r"University|Inc\.?|Ltd\.?|Издательство|Изд-во|Nauka|Наука)\b"
@@ -184,6 +187,8 @@ def parse_authordate(text: str) -> Reference | None:
         if chapter.group("pages"):
             ref.set("page", chapter.group("pages"))
         _place_publisher(ref, chapter.group("pub"))
+        if _PROCEEDINGS.search(ref.get("container-title")):
+            ref.type = "paper-conference"
     elif lead_italic:
         # *Book title*. Place: Publisher.  (also theses and reports)
         ref.set("title", _title(lead_italic))
