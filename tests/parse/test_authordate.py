@@ -106,3 +106,38 @@ def test_institutional_author():
 
 def test_not_author_date_returns_none():
     assert parse_authordate("Title // Site. 2020. URL: https://x.org") is None
+
+
+def test_volume_after_journal_without_comma():
+    ref = parse_authordate(
+        "Parent, A., and Hazrati, L.-N. (1995). Functional anatomy of the basal ganglia. I. The cortico-basal "
+        "ganglia-thalamo-cortical loop. Brain Research Reviews 20, 91–127."
+    )
+    assert ref.get("container-title") == "Brain Research Reviews"
+    assert (ref.get("volume"), ref.get("page")) == ("20", "91–127")
+    assert ref.title.endswith("thalamo-cortical loop")
+
+
+def test_quoted_title_and_vol_label():
+    ref = parse_authordate(
+        "Holmberg, S.R. & K.B. Morgan (2003). “Franchise turnover and failure: New research and perspectives”, "
+        "Journal of Business Venturing, Vol. 18 (3), 403 – 418."
+    )
+    assert ref.title == "Franchise turnover and failure: New research and perspectives"
+    assert ref.get("container-title") == "Journal of Business Venturing"
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("18", "3", "403–418")
+
+
+def test_edition_and_abbreviated_place():
+    ref = parse_authordate(
+        "Howitt, D., & Cramer, D. (2008). Introduction to research methods in psychology (2nd ed.). "
+        "Harlow, England: FT Prentice Hall."
+    )
+    assert ref.title == "Introduction to research methods in psychology"
+    assert ref.get("edition") == "2nd ed."
+    ref = parse_authordate("Иванников, В. А. (2006). Психологические механизмы волевой регуляции. СПб.: Питер.")
+    assert (ref.type, ref.get("publisher-place"), ref.get("publisher")) == ("book", "СПб.", "Питер")
+
+
+def test_year_at_the_end_is_not_author_date():
+    assert parse_authordate("1 Suntola, T. \"Atomic Layer Epitaxy\". Thin Solid Films 216, 84-89, (1992).") is None

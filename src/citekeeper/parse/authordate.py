@@ -44,10 +44,35 @@ _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Books|Kaufmann|Elsevier|Springer|Wiley|Routledge|Sage|Macmillan|"
     r"University|Inc\.?|Ltd\.?|Издательство|Изд-во|Nauka|Наука)\b"
 )
+_PAGES_RX = r"[A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?"
+# ", 12(3), 45–67."  ", (26), 114–137."  ", Vol. 18 (3), 403 – 418."  ", 23, 194."
 _VOL_ISS_PAGES = re.compile(
-    r",\s*(?P<vol>[\w\-–]+)?\s*(?:\((?P<iss>[^)]+)\))?(?:,\s*(?:pp?\.\s*)?(?P<pages>[\w]+(?:\s*[–—-]\s*[\w]+)?))?\.?\s*$"
+    rf",\s*(?:Vol\.\s*)?(?P<vol>\d+[A-Za-z]?(?:[–-]\d+)?|[IVXLC]+)?\s*(?:\((?P<iss>[^)]+)\))?"
+    rf"(?:,\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX}))?\.?\s*$"
 )
+# "Brain Research Reviews 20, 91–127."  (volume after the journal name with no comma)
+_VOL_PAGES_SPACE = re.compile(
+    rf"(?<=[A-Za-z.])\s+(?P<vol>\d+)\s*(?:\((?P<iss>[^)]+)\))?[,:]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX})\.?\s*$"
+)
+_QUOTED_TITLE = re.compile(r"^[“\"«](?P<title>.+?)[,.]?[”\"»][,.]?\s*(?P<rest>.*)$")
+_RETRIEVED_FROM = re.compile(
+    r"\.?\s*(?:Retrieved|Accessed)\s+(?:on\s+)?(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}),?\s+from\s+(?P<src>[^.]+)\.?$"
+)
+_EDITION_PAREN = re.compile(
+    r"\s*\((?P<ed>(?:\d+\w{0,4}|first|second|third|fourth|fifth|revised|rev\.|new|expanded)\s*"
+    r"(?:ed|edn|edition|изд)\.?)\)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=\S)")
 _PLACE_PUB = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<pub>[^:]+?)$")
+
+
+def _names_like(text: str) -> bool:
+    """Could this be the author part of ``Names (Year).``? (not a title, not a whole citation)"""
+    t = text.strip()
+    if not t or len(t) > 400 or re.search(r"[“”\"«»:;]|\d", t):
+        return False
+    return t[0].isupper() or t[0] in "'’"
 
 
 def split_names(text: str) -> list[Name]:
@@ -133,7 +158,7 @@ def parse_authordate(text: str) -> Reference | None:
     italics = [normalize_space(s) for s in italic_spans(source)]
     plain = normalize_space(strip_markup(source))
     m = _HEAD.match(plain)
-    if not m or not m.group("names").strip():
+    if not m or not _names_like(m.group("names")) or not m.group("rest").strip():
         return None
     ref = Reference(type="document", raw=source)
     names = m.group("names").strip()
@@ -157,6 +182,11 @@ def parse_authordate(text: str) -> Reference | None:
     lang, rest = take_language(rest)
     accessed, rest = take_accessed(rest)
     url, rest = take_url(rest)
+    retrieved = _RETRIEVED_FROM.search(rest)
+    if retrieved:
+        accessed = accessed or parse_date(retrieved.group("date"))
+        ref.set("archive", retrieved.group("src").strip())
+        rest = rest[: retrieved.start()] + "."
     rest = rest.strip().rstrip(";,").strip()
     ref.set("DOI", doi)
     ref.set("URL", url)
@@ -168,6 +198,10 @@ def parse_authordate(text: str) -> Reference | None:
     if accessed:
         ref.dates["accessed"] = accessed
 
+    edition = _EDITION_PAREN.search(rest)
+    if edition:
+        ref.set("edition", edition.group("ed"))
+        rest = normalize_space(rest[: edition.start()] + rest[edition.end() :])
     genre = _GENRE.search(rest)
     if genre:
         ref.set("genre", genre.group(1))
@@ -227,7 +261,6 @@ def _title(text: str) -> str:
 def _article(ref: Reference, rest: str, italics: list[str]) -> None:
     """``Title. Container, vol(iss), pages.`` — or, failing that, a bare title."""
     container = next((s for s in italics if s in rest and not rest.startswith(s)), None)
-    tail_match = _VOL_ISS_PAGES.search(rest)
     if container:
         pos = rest.find(container)
         ref.set("title", _title(rest[:pos]))
@@ -245,18 +278,36 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         else:
             ref.type = "article-journal"
         return
-    if tail_match and (tail_match.group("vol") or tail_match.group("iss")):
-        head = rest[: tail_match.start()]
-        # The container is the last sentence before the volume; the title is before it.
-        cut = head.rfind(". ")
-        if cut > 0:
-            ref.set("title", _title(head[: cut + 1]))
-            ref.set("container-title", head[cut + 2 :])
-            _vol_iss_pages(ref, tail_match)
+    quoted = _QUOTED_TITLE.match(rest)
+    title = ""
+    if quoted:
+        title, rest = quoted.group("title"), quoted.group("rest")
+    tail = _VOL_PAGES_SPACE.search(rest)
+    if not tail:
+        tail = _VOL_ISS_PAGES.search(rest)
+        if tail and not (tail.group("vol") or tail.group("iss") or re.search(r",\s*pp?\.\s*\d", tail.group(0))):
+            tail = None
+    if tail:
+        head = rest[: tail.start()].strip()
+        if not title:
+            # The container is the last sentence before the volume; the title is before it.
+            cuts = list(_SENTENCE_END.finditer(head))
+            if cuts:
+                cut = cuts[-1]
+                title, head = head[: cut.start() + 1], head[cut.end() :]
+        if title:
+            ref.set("title", _title(title))
+            ref.set("container-title", head.strip().rstrip(",."))
+            _vol_iss_pages(ref, tail)
             ref.type = "article-journal"
             return
+    if title:
+        ref.set("title", _title(title))
+        ref.set("container-title", rest.strip().rstrip(",."))
+        ref.type = "article-journal" if rest.strip() else "document"
+        return
     # Book without italics: "Title. Place: Publisher." or (APA 7) "Title. Publisher."
-    m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>[^.]{2,60}?:\s*[^:]+)$", rest)
+    m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>(?:[^.]{2,60}?|[A-ZА-ЯЁ][a-zа-яё]{0,4}\.)\s*:\s*[^:]+)$", rest)
     if m:
         ref.set("title", _title(m.group("title")))
         _place_publisher(ref, m.group("pub"))
