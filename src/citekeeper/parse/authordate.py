@@ -52,7 +52,7 @@ _VOL_ISS_PAGES = re.compile(
 )
 # "Brain Research Reviews 20, 91–127."  (volume after the journal name with no comma)
 _VOL_PAGES_SPACE = re.compile(
-    rf"(?<=[A-Za-z.])\s+(?P<vol>\d+)\s*(?:\((?P<iss>[^)]+)\))?[,:]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX})\.?\s*$"
+    rf"(?:(?<=[A-Za-z.])|,?\s*Vol\.)\s+(?P<vol>\d+)\s*(?:\((?P<iss>[^)]+)\))?[,:]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX})\.?\s*$"
 )
 _QUOTED_TITLE = re.compile(r"^[“\"«](?P<title>.+?)[,.]?[”\"»][,.]?\s*(?P<rest>.*)$")
 _RETRIEVED_FROM = re.compile(
@@ -307,7 +307,7 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         ref.type = "article-journal" if rest.strip() else "document"
         return
     # Book without italics: "Title. Place: Publisher." or (APA 7) "Title. Publisher."
-    m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>(?:[^.]{2,60}?|[A-ZА-ЯЁ][a-zа-яё]{0,4}\.)\s*:\s*[^:]+)$", rest)
+    m = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>(?:[^.]{2,60}?|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,4}\.)\s*:\s*[^:]+)$", rest)
     if m:
         ref.set("title", _title(m.group("title")))
         _place_publisher(ref, m.group("pub"))
