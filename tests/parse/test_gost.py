@@ -129,3 +129,18 @@ def test_several_authors_joined_with_and():
 
 def test_prose_is_not_gost():
     assert parse_gost("This is just a sentence about 2019.") is None
+
+
+def test_acronym_container_is_not_a_month():
+    ref = parse_gost("Лаппо-Данилевский А., Мальберг В. Древности Южной России // МАР. 1894. Т. 13.")
+    assert ref.get("container-title") == "МАР"
+    assert ref.issued == Date(1894)
+    assert ref.get("volume") == "13"
+
+
+def test_authors_without_commas_and_author_year_label():
+    ref = parse_gost("Дмитриев С.П. Шимелевич Л.И. Обобщенный фильтр // Автоматика и телемеханика. 1979. № 4. С. 50–55.")
+    assert [n.family for n in ref.authors] == ["Дмитриев", "Шимелевич"]
+    ref = parse_gost("Степанов, Торопов, 2015а – Степанов О.А., Торопов А.Б. Методы // Гироскопия и навигация. 2015. № 3 (90).")
+    assert ref.title == "Методы"
+    assert [n.family for n in ref.authors] == ["Степанов", "Торопов"]

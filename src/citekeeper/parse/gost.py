@@ -33,9 +33,11 @@ SIGNALS = re.compile(
     re.IGNORECASE,
 )
 _AUTHORS_HEAD = re.compile(
-    rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:(?:,\s*|,?\s+and\s+|\s+и\s+|,?\s*&\s*){GOST_AUTHOR.pattern})*)"
+    rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:(?:,\s*|,?\s+and\s+|\s+и\s+|,?\s*&\s*|\s+){GOST_AUTHOR.pattern})*)"
     rf"(?:,?\s+et\s+al\.|,?\s+и\s+др\.)?,?\s+(?P<rest>\S.*)$"
 )
+# "Peshekhonov et al., 2016а – Peshekhonov V.G., ..." : an author-year label before the citation.
+_KEY_PREFIX = re.compile(r"^[^–—/]{1,80}?,\s*(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—]\s+(?=\S)")
 _GIVEN_FIRST_NAME = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+[A-ZА-ЯЁ][\w'’\-]+"
 _RESPONSIBILITY = re.compile(
     rf"\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
@@ -161,7 +163,7 @@ def parse_gost(text: str) -> Reference | None:
     if not has_marks:
         return None
     ref = Reference(type="document", raw=source)
-    rest = SIGNALS.sub("", plain)
+    rest = _KEY_PREFIX.sub("", SIGNALS.sub("", plain))
     accessed, rest = take_accessed(rest)
     doi, rest = take_doi(rest)
     url, rest = take_url(rest)
@@ -228,6 +230,9 @@ def _areas(ref: Reference, text: str) -> str:
         first_area = min(first_area, _area_start(text, npages.start()))
     for dm in DATE_IN_TEXT.finditer(text):
         if ppy and ppy.start() <= dm.start() < ppy.end():
+            continue
+        word = dm.group(0).split()[0].rstrip(".,")
+        if len(word) > 1 and word.isupper():  # an acronym such as МАР, not a month
             continue
         d = parse_date(dm.group(0))
         if d:
