@@ -15,14 +15,13 @@ from threading import Lock
 from typing import Any
 
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
-from citeproc.frontend import CitationStylesBibliography
-from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source import CitationItem, Locator
 from lxml import etree
 
 from citekeeper.errors import MalformedInputError, NotFoundError, UsageError
 
 from . import patches
-from .formats import FORMATS, formatter_for
+from .formats import ESCAPES, FORMATS, formatter_for
 from .registry import StyleError, StyleInfo, find_style
 from .source import Source, assign_keys
 
@@ -169,7 +168,11 @@ class CiteRequest:
 
 
 class Renderer:
-    """Renders CSL-JSON items in one style, locale and output format."""
+    """Renders CSL-JSON items in one style, locale and output format.
+
+    Not thread-safe: one style tree is shared by all renderers of that style, so renders
+    of one style are serialised by a lock.
+    """
 
     def __init__(
         self, style: str | os.PathLike[str], *, locale: str | None = None, fmt: str = "text"
@@ -180,60 +183,102 @@ class Renderer:
         self.fmt = fmt
         self.formatter = formatter_for(fmt)
 
-    def _bib(self, items: list[dict[str, Any]]) -> tuple[CitationStylesBibliography, Any]:
+    @property
+    def is_note_style(self) -> bool:
+        return self.style.is_note_style
+
+    def _setup(self, items: list[dict[str, Any]]) -> tuple[Any, Any, Source]:
         keyed = assign_keys(items)
-        source = Source(keyed)
-        root = self.style.root
-        root.formatter = self.formatter
-        bib = CitationStylesBibliography(_StyleHandle(root), source, self.formatter)
-        return bib, keyed
+        data = self.style.root.data
+        data.escape = ESCAPES[self.fmt]
+        source = Source(keyed, data.escape)
+        return keyed, data, source
+
+    def _cite_item(self, source: Source, key: str, **extra: Any) -> CitationItem:
+        item = CitationItem(key, **extra)
+        item.__dict__["reference_cache"] = source.get(key)
+        return item
+
+    def _number_and_sort(self, items: list[Any], area: str) -> list[Any]:
+        """Number by first cite, sort by the style's bibliography sort, renumber if sorted."""
+        for n, it in enumerate(items, 1):
+            it["_num"] = n
+        bib = self.style.root.find(f"{{{CSL_NS}}}bibliography")
+        sort = bib.find(f"{{{CSL_NS}}}sort") if bib is not None else None
+        if sort is None:
+            return items
+        layout = bib.find(f"{{{CSL_NS}}}layout")
+        ordered = sort.sort(items, layout)
+        by_number = any(k.get("variable") == "citation-number" for k in sort.iterchildren())
+        if not by_number:
+            for n, it in enumerate(ordered, 1):
+                it["_num"] = n
+        return ordered
 
     def bibliography(self, items: list[dict[str, Any]]) -> list[str]:
         """The bibliography entries (sorted as the style says), one string per entry."""
         if not self.style.has_bibliography:
             return []
-        bib, keyed = self._bib(items)
-        for key in keyed.keys:
-            bib.register(Citation([CitationItem(key)]))
-        bib.sort()
-        return patches.finish_bibliography(self.style.root, bib, self.fmt)
+        with _RENDER_LOCK:
+            keyed, _data, source = self._setup(items)
+            cites = [_Cite(key, source) for key in keyed.keys]
+            ordered = self._number_and_sort(cites, "bibliography")
+            patches.add_year_suffixes(self.style.root, ordered, self.formatter)
+            return patches.render_bibliography(self.style.root, ordered, self.formatter, self.fmt)
 
     def citations(
         self, items: list[dict[str, Any]], clusters: list[list[CiteRequest]]
     ) -> list[str]:
         """One rendered citation per cluster, in order (note numbers are 1, 2, ...)."""
-        bib, keyed = self._bib(items)
-        built = []
-        for n, cluster in enumerate(clusters, 1):
-            cites = []
-            for req in cluster:
-                key = keyed.by_id.get(str(req.id), str(req.id).lower())
-                extra: dict[str, Any] = {}
-                if req.locator:
-                    extra["locator"] = Locator(req.label or "page", req.locator)
-                if req.prefix:
-                    extra["prefix"] = req.prefix
-                if req.suffix:
-                    extra["suffix"] = req.suffix
-                cites.append(CitationItem(key, **extra))
-            citation = Citation(cites, note_index=n)
-            bib.register(citation)
-            built.append(citation)
-        bib.sort()
-        return [patches.finish_citation(self.style.root, bib, c, self.fmt) for c in built]
+        with _RENDER_LOCK:
+            keyed, _data, source = self._setup(items)
+            first: dict[str, _Cite] = {}
+            built: list[list[_Cite]] = []
+            for cluster in clusters:
+                row = []
+                for req in cluster:
+                    key = keyed.by_id.get(str(req.id), str(req.id).lower())
+                    c = _Cite(key, source)
+                    if req.locator:
+                        c["locator"] = Locator(req.label or "page", req.locator)
+                    if req.prefix:
+                        c["prefix"] = req.prefix
+                    if req.suffix:
+                        c["suffix"] = req.suffix
+                    row.append(c)
+                    if key in source and key not in first:
+                        first[key] = _Cite(key, source)
+                built.append(row)
+            ordered = self._number_and_sort(list(first.values()), "citation")
+            patches.add_year_suffixes(self.style.root, ordered, self.formatter)
+            numbers = {c.key: c["_num"] for c in ordered}
+            patches.assign_positions(built, self.style.root)
+            out = []
+            for row in built:
+                good = [c for c in row if c.key in source]
+                for c in good:
+                    c["_num"] = numbers.get(c.key)
+                missing = [f"[{c.key}?]" for c in row if c.key not in source]
+                text = patches.render_citation(self.style.root, good, self.formatter, self.fmt) if good else ""
+                out.append("; ".join([t for t in [text, *missing] if t]))
+            return out
 
 
-class _StyleHandle:
-    """The slice of citeproc-py's ``CitationStylesStyle`` that its bibliography object uses."""
+class _Cite(CitationItem):
+    """A cite bound directly to its reference (citeproc-py looks it up through 3 objects)."""
 
-    def __init__(self, root: Any):
-        self.root = root
+    def __init__(self, key: str, source: Source):
+        dict.__init__(self)
+        self.__dict__["key"] = key
+        self.__dict__["_ref"] = source.get(key)
 
-    def render_citation(self, citation: Any, cites: Any, callback: Any = None) -> Any:
-        return self.root.citation.render(citation, cites, callback)
+    @property
+    def reference(self) -> Any:
+        return self.__dict__["_ref"]
 
-    def sort_bibliography(self, items: Any) -> Any:
-        return self.root.bibliography.sort(items)
+    @property
+    def key(self) -> str:  # type: ignore[override]
+        return self.__dict__["key"]
 
-    def render_bibliography(self, items: Any) -> Any:
-        return self.root.bibliography.render(items)
+
+_RENDER_LOCK = Lock()

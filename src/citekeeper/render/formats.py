@@ -7,7 +7,6 @@ text); ``markdown`` escapes Markdown's active characters and uses ``*``/``**``.
 
 from __future__ import annotations
 
-import html as _html
 import re
 from types import SimpleNamespace
 
@@ -46,7 +45,8 @@ markdown = SimpleNamespace(
 
 
 def _html_preformat(text: object) -> str:
-    return _html.escape(str(text), quote=False)
+    """Escape as citeproc-js does (numeric references: ``&#38;`` ``&#60;`` ``&#62;``)."""
+    return str(text).replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
 
 
 html = SimpleNamespace(
@@ -62,6 +62,8 @@ html = SimpleNamespace(
 )
 
 text = _cp_plain
+
+ESCAPES = {"text": str, "html": _html_preformat, "markdown": _md_escape}
 
 
 def formatter_for(name: str) -> object:

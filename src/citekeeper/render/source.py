@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +19,20 @@ from citeproc import DATES, NAMES, VARIABLES
 from citeproc.source import Date, DateRange, LiteralDate, Name, Reference
 from citeproc.source.json import CiteProcJSON
 
+from .marks import (
+    APOSTROPHE,
+    CLOSE_QUOTE,
+    NOCASE_END,
+    NOCASE_START,
+    OPEN_QUOTE,
+    STRIP_TABLE,
+)
+
 _KNOWN = set(VARIABLES) | {"title_short", "container_title_short"}
 _NAME_KEYS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix"}
+_NOCASE = re.compile(r'<span\s+class="nocase">(.*?)</span>', re.I | re.S)
+_DQUOTES = re.compile(r'"([^"]*)"')
+_SQUOTES = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'([^']+)'(?=$|[\s.,;:!?)\]])")
 _ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
@@ -54,8 +67,10 @@ def assign_keys(items: list[dict[str, Any]]) -> Keyed:
 class Source(CiteProcJSON):
     """A citeproc-py source built from CSL-JSON dicts that never raises on bad data."""
 
-    def __init__(self, keyed: Keyed):
+    def __init__(self, keyed: Keyed, escape: Callable[[str], str] = str):
+        # deliberately not calling CiteProcJSON.__init__ (it raises on bad data)
         dict.__init__(self)
+        self.escape = escape
         for key, item in zip(keyed.keys, keyed.items, strict=False):
             self.add(self._reference(key, item))
 
@@ -78,13 +93,45 @@ class Source(CiteProcJSON):
             else:
                 if isinstance(value, (list, dict)):
                     continue
-                value = self.parse_string(value)
+                value = self.text(value)
             if value:
                 data[pk] = value
         typ = item.get("type")
         if not isinstance(typ, str) or not typ:
             typ = "document"
         return Reference(key, typ, **data)
+
+    def text(self, value: Any) -> str:
+        """Field text for output: escaped, smart quotes, nocase spans marked.
+
+        gap: "smart quotes": citeproc-py printed straight quotes from item data; citeproc-js
+        turns ``"…"`` pairs into the locale's quotes (inner ones when nested inside a quoted
+        title) and a lone ``'`` into an apostrophe (CSL test suite: flipflop_Apostrophes,
+        quotes_QuotesUnderQuotes).
+        """
+        s = str(value).translate(STRIP_TABLE)
+        spans: list[str] = []
+
+        def keep(m: re.Match[str]) -> str:
+            spans.append(m.group(1))
+            return f"\ue010{len(spans) - 1}\ue011"
+
+        if "<span" in s:
+            s = _NOCASE.sub(keep, s)
+        if '"' in s:
+            s = _DQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
+        if "'" in s:
+            s = _SQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
+            s = s.replace("'", "\ue014")
+        s = self.escape(s)
+        s = s.replace("\ue012", OPEN_QUOTE).replace("\ue013", CLOSE_QUOTE).replace("\ue014", APOSTROPHE)
+        if spans:
+            s = re.sub(
+                "\ue010(\\d+)\ue011",
+                lambda m: NOCASE_START + self.escape(spans[int(m.group(1))]) + NOCASE_END,
+                s,
+            )
+        return s
 
     def _names(self, value: Any) -> list[Name]:
         out = []

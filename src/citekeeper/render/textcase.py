@@ -1,0 +1,131 @@
+"""CSL ``text-case`` as citeproc-js does it (gap: "title case" in citeproc-py).
+
+citeproc-py's title case splits on spaces only, so "sea-level" stays lower case, "v." becomes
+"V." and a stop word at the end stays lower case; citeproc-js splits words at hyphens,
+slashes and quotes too, capitalises only words that are all lower case, keeps its long list of
+stop words lower case except first, last and after ``: ? !``.  Text between the nocase marks
+(``<span class="nocase">`` in item data) is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .marks import CLOSE_QUOTE, NOCASE_END, NOCASE_START, OPEN_QUOTE
+
+# citeproc-js CSL.SKIP_WORDS (single words; multi-word entries cannot match one word).
+SKIP_WORDS = frozenset(
+    ["about", "above", "across", "afore", "after", "against", "al", "along", "alongside", "amid", "amidst", "among", "amongst", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "circa", "despite", "down", "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like", "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto", "out", "over", "per", "plus", "pro", "qua", "sans", "since", "than", "through", "thru", "throughout", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with", "within", "without", "or", "yet", "so", "and", "nor", "a", "an", "the", "de", "d'", "von", "van", "c", "ca"]
+)
+
+_NOCASE = re.compile(f"{NOCASE_START}.*?{NOCASE_END}", re.S)
+# Separators that end a word for case purposes (citeproc-js's tag splitter).
+_SEP = re.compile(r"([\s\-\u2013\u2014/.,;?!:\[\]()\"'\u2018\u2019\u201c\u201d" + OPEN_QUOTE + CLOSE_QUOTE + r"]+)")
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    saved: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        saved.append(m.group())
+        return f"\ue010{len(saved) - 1}\ue011"
+
+    return _NOCASE.sub(keep, text), saved
+
+
+def _restore(text: str, saved: list[str]) -> str:
+    if not saved:
+        return text
+    return re.sub("\ue010(\\d+)\ue011", lambda m: saved[int(m.group(1))], text)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def title(text: str) -> str:
+    """Title case: capitalise all-lower-case words except stop words (first/last/after ':')."""
+    text, saved = _protect(text)
+    parts = _SEP.split(text)
+    words = [i for i in range(0, len(parts), 2) if parts[i]]
+    first = True
+    after_punct = False
+    last_word = words[-1] if words else None
+    for idx in range(len(parts)):
+        part = parts[idx]
+        if idx % 2 == 1:  # separator
+            if re.search(r"[!?:]\s*$", part):
+                after_punct = True
+            continue
+        if not part:
+            continue
+        if part.startswith("\ue010"):
+            first = after_punct = False
+            continue
+        low = part.lower()
+        cap = (len(part) > 1 and low not in SKIP_WORDS) or first or after_punct
+        if idx == last_word and low in SKIP_WORDS and len(part) > 1:
+            cap = True
+        # a hyphenated final stop word: citeproc-js capitalises a word before "-"
+        if not cap and idx + 1 < len(parts) and parts[idx + 1].startswith("-"):
+            cap = True
+        if cap and part == low:
+            parts[idx] = _cap(part)
+        first = after_punct = False
+    return _restore("".join(parts), saved)
+
+
+def capitalize_first(text: str) -> str:
+    text, saved = _protect(text)
+    m = re.search(r"[^\W\d_]", text)
+    if m and not text.startswith("\ue010"):
+        word_end = re.search(r"[\s]|$", text[m.start():])
+        word = text[m.start(): m.start() + (word_end.start() if word_end else 0)]
+        if word == word.lower():
+            text = text[: m.start()] + text[m.start()].upper() + text[m.start() + 1:]
+    return _restore(text, saved)
+
+
+def capitalize_all(text: str) -> str:
+    text, saved = _protect(text)
+    out = " ".join(_cap(w) if w == w.lower() else w for w in text.split(" "))
+    return _restore(out, saved)
+
+
+def sentence(text: str) -> str:
+    text, saved = _protect(text)
+    words = text.split(" ")
+    done = False
+    for i, w in enumerate(words):
+        if not w or w.startswith("\ue010"):
+            continue
+        if not done:
+            words[i] = _cap(w)
+            done = True
+        else:
+            words[i] = w.lower()
+    return _restore(" ".join(words), saved)
+
+
+def lower(text: str) -> str:
+    text, saved = _protect(text)
+    return _restore(text.lower(), saved)
+
+
+def upper(text: str) -> str:
+    text, saved = _protect(text)
+    return _restore(text.upper(), saved)
+
+
+def apply(case: str | None, text: str) -> str:
+    if not case or not text:
+        return text
+    fn = {
+        "title": title,
+        "capitalize-first": capitalize_first,
+        "capitalize-all": capitalize_all,
+        "sentence": sentence,
+        "lowercase": lower,
+        "uppercase": upper,
+    }.get(case)
+    return fn(text) if fn else text
