@@ -1,18 +1,28 @@
 """BibLaTeX/BibTeX reader and writer of ``Reference``, built on bibtexparser 2.
 
-The writer emits BibLaTeX-flavoured entries chosen so that Zotero's own BibTeX import
-(``BibTeX.js``) keeps each item's type and fields:
+The writer emits entries chosen so that Zotero's own BibTeX import (``BibTeX.js``,
+which reads BibLaTeX too) keeps each item's type and fields; the entry types come
+from the one table in ``formats/zotero.py``.  Field choices and the translator
+function that makes them necessary:
 
-* types Zotero keeps: ``@article`` (with ``entrysubtype = {newspaper|magazine}`` for
-  press items), ``@book``, ``@incollection``, ``@mastersthesis``/``@phdthesis``/``@thesis``,
-  ``@online`` (Web Page), ``@report``, ``@legislation``, ``@misc`` (Document) — never
-  ``@dataset``, ``@www``, ``@standard``, which Zotero drops whole;
-* ``date`` (Zotero prefers it to ``year``), ``urldate`` (Access Date), ``journaltitle``
-  (also a web page's website title), ``location``, ``institution`` for theses/reports;
-* ``language`` beside ``langid`` (Zotero reads ``language``, biblatex hyphenates by
-  ``langid``);
+* ``date`` (``processField``: date wins over ``year``/``month``), ``urldate``
+  (Access Date), ``journaltitle`` (publication title; a web page's Website Title —
+  ``organization`` would be lost on ``@online``);
+* ``language`` as an ISO code beside ``langid`` (``fieldMap`` reads ``language``,
+  ignores ``langid``, which biblatex needs for hyphenation);
+* ``institution`` on theses and reports (University / Institution), ``type`` as the
+  thesis or report type, ``address`` on ``@inproceedings`` (``location`` there
+  becomes the event place), ``howpublished`` only for what Zotero may keep in Extra;
 * identifiers without a BibTeX field (EDN) go to ``note`` as ``EDN: XXXXXX`` lines,
-  the way Zotero's own BibLaTeX export writes its Extra field.
+  the way Zotero's own BibLaTeX export writes Extra (Zotero's import makes ``note``
+  a child note; only CSL-JSON and RIS reach Extra — see docs/zotero.md);
+* never an ``extra`` field (dropped) and never a ``@dataset``/``@standard``/``@www``
+  entry (dropped whole).
+
+``flavour="bibtex"`` writes the classic field names (``journal``, ``address``,
+``school``, ``year``/``month``) beside ``date`` so BibTeX styles and Zotero both
+read it.  The reader also understands Better BibTeX's BibLaTeX (extended name
+format, ``langid``, ``eprinttype``, ``shortjournal``, ``type = {mathesis}``).
 
 A block that cannot be parsed is reported with its line and kept (bibtexparser's
 ``failed_blocks``); every entry that could be read is returned.
@@ -28,68 +38,30 @@ from bibtexparser import model as bmodel
 from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
+from citekeeper.formats import zotero
 from citekeeper.model import Date, Name, Origin, Reference
 from citekeeper.parse.common import BIBLATEX_LANGIDS
 
-# CSL type -> (BibLaTeX entry type, entrysubtype)
-CSL_TO_BIB: dict[str, tuple[str, str]] = {
-    "article-journal": ("article", ""),
-    "article": ("article", ""),
-    "article-magazine": ("article", "magazine"),
-    "article-newspaper": ("article", "newspaper"),
-    "book": ("book", ""),
-    "chapter": ("incollection", ""),
-    "paper-conference": ("inproceedings", ""),
-    "thesis": ("thesis", ""),
-    "webpage": ("online", ""),
-    "post": ("online", ""),
-    "post-weblog": ("online", ""),
-    "report": ("report", ""),
-    "legislation": ("legislation", ""),
-    "bill": ("legislation", ""),
-    "treaty": ("legislation", ""),
-    "legal_case": ("jurisdiction", ""),
-    "patent": ("patent", ""),
-    "software": ("software", ""),
-    "entry-encyclopedia": ("inreference", ""),
-    "manuscript": ("unpublished", ""),
-    "speech": ("unpublished", ""),
-}
-BIB_TO_CSL: dict[str, str] = {
-    "article": "article-journal",
-    "book": "book",
-    "mvbook": "book",
-    "collection": "book",
-    "booklet": "book",
-    "manual": "book",
-    "proceedings": "book",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "bookinbook": "chapter",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "thesis": "thesis",
-    "mastersthesis": "thesis",
-    "phdthesis": "thesis",
-    "online": "webpage",
-    "electronic": "webpage",
-    "www": "webpage",
-    "report": "report",
-    "techreport": "report",
-    "legislation": "legislation",
-    "jurisdiction": "legal_case",
-    "patent": "patent",
-    "software": "software",
-    "dataset": "dataset",
-    "inreference": "entry-encyclopedia",
-    "unpublished": "manuscript",
-    "misc": "document",
-}
-_SUBTYPE_TO_CSL = {"newspaper": "article-newspaper", "magazine": "article-magazine"}
-
+FLAVOURS = ("biblatex", "bibtex")
 _ESCAPES = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}
 _VERBATIM = {"url", "doi", "urldate", "file", "eprint"}
 LANGID_TO_ISO = {v: k for k, v in BIBLATEX_LANGIDS.items()}
+# Better BibTeX / biblatex thesis and report type keys -> the words a reader sees.
+_TYPE_KEYS = {
+    "mathesis": "Master's thesis",
+    "mastersthesis": "Master's thesis",
+    "phdthesis": "PhD thesis",
+    "candthesis": "Candidate thesis",
+    "techreport": "Technical report",
+    "resreport": "Research report",
+}
+_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_THESIS_TYPES = ("thesis", "mastersthesis", "phdthesis")
+_IN_BOOK = ("incollection", "inproceedings", "inreference", "inbook")
+# Entry types whose ``number`` Zotero reads as a series number (``processField``).
+_SERIES_NUMBER = ("book", "incollection", "inbook", "mvbook", "collection")
+# Entry types whose ``number`` is the document's own number, not an issue.
+_OWN_NUMBER = ("report", "techreport", "legislation", "patent", "jurisdiction")
 
 
 def _escape(value: str) -> str:
@@ -135,11 +107,8 @@ def _names(names: list[Name]) -> str:
     return " and ".join(out)
 
 
-def _date(d: Date) -> str:
-    return d.iso()
-
-
 def thesis_entry_type(genre: str) -> str:
+    """``mastersthesis``/``phdthesis`` when the genre says so, else ``thesis``."""
     g = genre.lower()
     if re.search(r"\b(?:ma|msc|m\.a\.|master|магист)", g):
         return "mastersthesis"
@@ -148,68 +117,104 @@ def thesis_entry_type(genre: str) -> str:
     return "thesis"
 
 
-def reference_to_fields(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
+def entry_type(ref: Reference, flavour: str = "biblatex") -> tuple[str, str]:
+    """``(entry type, entrysubtype)`` for a reference, from the Zotero type table."""
+    row = zotero.for_csl(ref.type)
+    etype = row.bibtex if flavour == "bibtex" else row.biblatex
+    if etype in _THESIS_TYPES:
+        etype = thesis_entry_type(ref.get("genre"))
+        if etype == "thesis" and flavour == "bibtex":
+            etype = "phdthesis"
+    return etype, row.subtype
+
+
+def _pages(value: str) -> str:
+    return re.sub(r"\s*[–—]\s*|(?<=\d)-(?=\d)", "--", value)
+
+
+def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str, list[tuple[str, str]]]:
     """``(entry type, [(field, value), ...])`` for one reference, values escaped."""
+    classic = flavour == "bibtex"
     if not ref.parsed:
         fields = [("title", _escape(ref.raw or ref.title))]
         if ref.footnote is not None:
             fields.append(("footnote", str(ref.footnote)))
         fields.append(("note", "citekeeper could not parse this citation; the title is its text"))
         return "misc", fields
-    etype, subtype = CSL_TO_BIB.get(ref.type, ("misc", ""))
-    if etype == "thesis":
-        etype = thesis_entry_type(ref.get("genre"))
+    etype, subtype = entry_type(ref, flavour)
     f: list[tuple[str, str]] = []
 
     def add(key: str, value: str | None, verbatim: bool = False) -> None:
         if value:
             f.append((key, value if verbatim else _escape(value)))
 
-    if subtype:
+    if subtype and not classic:
         add("entrysubtype", subtype)
     for role in ("author", "editor", "translator"):
         if ref.names.get(role):
             f.append((role, _names(ref.names[role])))
     add("title", ref.title)
+    if ref.get("title-short"):
+        add("shorttitle", ref.get("title-short"))
     container = ref.get("container-title")
-    if etype in ("incollection", "inproceedings", "inreference"):
+    if etype in _IN_BOOK:
         add("booktitle", container)
-    elif etype in ("legislation", "misc", "jurisdiction"):
-        add("howpublished", container)
+    elif etype in ("legislation", "misc", "jurisdiction", "unpublished"):
+        # Zotero has no field for these containers; howpublished reaches Extra
+        # as "Published: ..." (``processField``), where a reader still sees it.
+        if container and not container.startswith(("http://", "https://")):
+            add("howpublished", container)
     else:
-        add("journaltitle", container)
+        add("journal" if classic else "journaltitle", container)
+    if ref.get("container-title-short") and etype == "article":
+        add("shortjournal", ref.get("container-title-short"))
+    add("eventtitle", ref.get("event-title"))
     add("series", ref.get("collection-title"))
     add("edition", ref.get("edition"))
     add("volume", ref.get("volume"))
-    add("number", ref.get("issue") or ref.get("number"))
+    if etype in _OWN_NUMBER:
+        add("number", ref.get("number") or ref.get("issue"))
+    elif etype in _SERIES_NUMBER:
+        add("number", ref.get("collection-number"))
+        if ref.get("issue") or ref.get("number"):
+            add("issue", ref.get("issue") or ref.get("number"))
+    else:
+        add("number", ref.get("issue") or ref.get("number"))
     if ref.get("page"):
-        add("pages", re.sub(r"\s*[–—]\s*|(?<=\d)-(?=\d)", "--", ref.get("page")))
+        add("pages", _pages(ref.get("page")))
     add("pagetotal", ref.get("number-of-pages"))
-    if etype in ("thesis", "mastersthesis", "phdthesis", "report"):
-        add("institution", ref.get("publisher"))
+    if etype in (*_THESIS_TYPES, "report", "techreport"):
+        add("school" if classic and etype in _THESIS_TYPES else "institution", ref.get("publisher"))
     else:
         add("publisher", ref.get("publisher"))
-    add("location", ref.get("publisher-place"))
+    place_key = "address" if classic or etype == "inproceedings" else "location"
+    add(place_key, ref.get("publisher-place"))
     if ref.get("genre"):
         add("type", ref.get("genre"))
     issued = ref.dates.get("issued")
     if issued:
         if issued.year is not None:
-            add("date", _date(issued), verbatim=True)
+            if classic:
+                add("year", str(issued.year))
+                if issued.month:
+                    add("month", _MONTH_MACROS[issued.month - 1] if issued.month <= 12 else str(issued.month))
+            add("date", issued.iso(), verbatim=True)
         else:
             add("year", issued.literal)
     add("doi", ref.doi, verbatim=True)
     add("url", ref.url, verbatim=True)
     accessed = ref.dates.get("accessed")
     if accessed:
-        add("urldate", _date(accessed), verbatim=True)
+        add("urldate", accessed.iso(), verbatim=True)
     add("isbn", ref.get("ISBN"))
     add("issn", ref.get("ISSN"))
+    add("abstract", ref.get("abstract"))
     lang = ref.get("language")
     if lang:
-        langid = BIBLATEX_LANGIDS.get(lang.split("-")[0].lower(), lang)
-        add("language", langid)
-        add("langid", langid)
+        base = lang.split("-")[0].lower()
+        iso = base if base in BIBLATEX_LANGIDS else LANGID_TO_ISO.get(base, lang)
+        add("language", iso)
+        add("langid", BIBLATEX_LANGIDS.get(iso, lang.lower()))
     notes = [ref.get("note")] if ref.get("note") else []
     notes += [f"{k}: {v}" for k, v in ref.identifiers.items()]
     if notes:
@@ -219,17 +224,24 @@ def reference_to_fields(ref: Reference) -> tuple[str, list[tuple[str, str]]]:
     return etype, f
 
 
-def dumps(refs: list[Reference]) -> str:
-    """BibLaTeX text for ``refs``, in order, one blank line between entries."""
+_MONTH_FIELD = re.compile(r"^(\s*month = )\{(" + "|".join(_MONTH_MACROS) + r")\}", re.MULTILINE)
+
+
+def dumps(refs: list[Reference], flavour: str = "biblatex") -> str:
+    """BibLaTeX (or classic BibTeX) text for ``refs``, in order, one blank line between entries."""
+    if flavour not in FLAVOURS:
+        raise ValueError(f"unknown BibTeX flavour {flavour!r}")
     lib = bibtexparser.Library()
     for ref in refs:
-        etype, fields = reference_to_fields(ref)
+        etype, fields = reference_to_fields(ref, flavour)
         lib.add(bmodel.Entry(etype, ref.id, [bmodel.Field(k, v) for k, v in fields]))
     fmt = BibtexFormat()
     fmt.indent = "  "
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
     text = bibtexparser.write_string(lib, bibtex_format=fmt)
+    if flavour == "bibtex":
+        text = _MONTH_FIELD.sub(r"\1\2", text)  # month macros, not strings
     return text.strip() + "\n" if text.strip() else ""
 
 
@@ -244,30 +256,52 @@ class BibReadResult:
     problems: list[MalformedInputError] = field(default_factory=list)
 
 
-def _split_names(value: str) -> list[Name]:
+def _split_top(value: str, sep: str) -> list[str]:
+    """Split on ``sep`` (a regex) outside braces."""
     parts: list[str] = []
     depth = 0
     buf = ""
-    tokens = re.split(r"(\s+and\s+|[{}])", value)
-    for tok in tokens:
+    for tok in re.split(f"({sep}|[{{}}])", value):
         if tok == "{":
             depth += 1
         elif tok == "}":
             depth -= 1
-        if depth == 0 and re.fullmatch(r"\s+and\s+", tok or ""):
+        if depth == 0 and tok and re.fullmatch(sep, tok):
             parts.append(buf)
             buf = ""
         else:
             buf += tok or ""
     parts.append(buf)
+    return parts
+
+
+_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
+
+
+def _extended_name(text: str) -> Name:
+    """biblatex's extended name format (``family=van Berg, given=Jan, prefix=van``), as Better BibTeX writes it."""
+    parts: dict[str, str] = {}
+    for item in _split_top(text, r"\s*,\s*"):
+        key, _, val = item.partition("=")
+        parts[key.strip().lower()] = _unescape(val.strip())
+    family = parts.get("family", "")
+    prefix = parts.get("prefix", "")
+    if prefix and family.startswith(prefix + " "):
+        family = family[len(prefix) + 1 :]
+    return Name(family=family, given=parts.get("given", ""), particle=prefix, suffix=parts.get("suffix", ""))
+
+
+def _split_names(value: str) -> list[Name]:
     names = []
-    for p in (p.strip() for p in parts):
+    for p in (p.strip() for p in _split_top(value, r"\s+and\s+")):
         if not p:
             continue
         if p.startswith("{") and p.endswith("}") and p.count("{") == 1:
             names.append(Name(literal=_unescape(p)))
+        elif _EXTENDED_NAME.match(p):
+            names.append(_extended_name(p))
         elif "," in p:
-            bits = [b.strip() for b in p.split(",")]
+            bits = [b.strip() for b in _split_top(p, r"\s*,\s*")]
             given = _unescape(bits[-1]) if len(bits) > 1 else ""
             suffix = _unescape(bits[1]) if len(bits) == 3 else ""
             names.append(Name(family=_unescape(bits[0]), given=given, suffix=suffix))
@@ -280,8 +314,8 @@ def _split_names(value: str) -> list[Name]:
     return names
 
 
-def _bib_date(value: str) -> Date:
-    return Date.from_iso(value)
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
 
 
 def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int = 0) -> Reference:
@@ -289,36 +323,50 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
     raw = {k.lower(): v for k, v in ((f.key, f.value) for f in entry.fields)}
     get = lambda k: _unescape(raw[k]) if k in raw and isinstance(raw[k], str) else ""  # noqa: E731
     etype = entry.entry_type.lower()
-    ref = Reference(id=entry.key, type=BIB_TO_CSL.get(etype, "document"))
+    ref = Reference(id=entry.key, type=zotero.BIB_TO_CSL.get(etype, "document"))
     sub = get("entrysubtype").lower()
-    if ref.type == "article-journal" and sub in _SUBTYPE_TO_CSL:
-        ref.type = _SUBTYPE_TO_CSL[sub]
+    if ref.type == "article-journal" and sub in zotero.BIB_SUBTYPE_TO_CSL:
+        ref.type = zotero.BIB_SUBTYPE_TO_CSL[sub]
     for role in ("author", "editor", "translator"):
         if raw.get(role):
             ref.names[role] = _split_names(raw[role])
+    if raw.get("bookauthor"):
+        ref.names["container-author"] = _split_names(raw["bookauthor"])
     title = get("title")
     if get("subtitle"):
         title = f"{title}: {get('subtitle')}" if title else get("subtitle")
     ref.set("title", title)
-    container = (
-        get("journaltitle") or get("journal") or get("booktitle") or get("howpublished")
-        if not get("howpublished").startswith(("http://", "https://"))
-        else get("journaltitle") or get("journal") or get("booktitle")
-    )
+    ref.set("title-short", get("shorttitle"))
+    howpublished = get("howpublished")
+    container = get("journaltitle") or get("journal") or get("booktitle")
+    if not container and ref.type in ("webpage", "post", "post-weblog"):
+        container = get("organization")  # Better BibTeX writes a website's title here
+    if not container and howpublished and not _is_url(howpublished):
+        container = howpublished
     ref.set("container-title", container)
+    ref.set("container-title-short", get("shortjournal"))
+    ref.set("event-title", get("eventtitle"))
+    ref.set("event-place", get("venue"))
     ref.set("collection-title", get("series"))
     ref.set("edition", get("edition"))
     ref.set("volume", get("volume"))
-    number = get("number") or get("issue")
-    if ref.type in ("report", "legislation", "patent", "bill"):
-        ref.set("number", number)
+    number = get("number")
+    if etype in _OWN_NUMBER or ref.type in ("report", "legislation", "patent", "bill", "legal_case"):
+        ref.set("number", number or get("issue"))
+    elif etype in _SERIES_NUMBER:
+        ref.set("collection-number", number)
+        ref.set("issue", get("issue"))
     else:
-        ref.set("issue", number)
-    ref.set("page", get("pages"))
+        ref.set("issue", number or get("issue"))
+    ref.set("page", get("pages").replace("--", "–") if re.fullmatch(r"\S+--\S+", get("pages")) else get("pages"))
     ref.set("number-of-pages", get("pagetotal"))
-    ref.set("publisher", get("publisher") or get("institution") or get("school") or get("organization"))
+    publisher = get("publisher") or get("institution") or get("school")
+    if not publisher and ref.type not in ("webpage", "post", "post-weblog"):
+        publisher = get("organization")
+    ref.set("publisher", publisher)
     ref.set("publisher-place", get("location") or get("address"))
     genre = get("type")
+    genre = _TYPE_KEYS.get(genre.lower(), genre)
     if not genre and etype == "mastersthesis":
         genre = "Master's thesis"
     elif not genre and etype == "phdthesis":
@@ -326,19 +374,17 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
     ref.set("genre", genre)
     date = raw.get("date")
     if date:
-        ref.dates["issued"] = _bib_date(_unescape(date))
+        ref.dates["issued"] = Date.from_iso(_unescape(date))
     elif get("year"):
-        y = get("year")
-        month = get("month")
-        d = Date.from_iso(y)
-        if d.year and month:
-            mo = _month(month)
-            if mo:
-                d = Date(d.year, mo)
+        d = Date.from_iso(get("year"))
+        mo = _month(get("month")) if get("month") else None
+        if d.year and mo:
+            day = get("day")
+            d = Date(d.year, mo, int(day) if day.isdigit() else None)
         ref.dates["issued"] = d
     url = raw.get("url") or ""
-    if not url and get("howpublished").startswith(("http://", "https://")):
-        url = get("howpublished")
+    if not url and _is_url(howpublished):
+        url = howpublished
     ref.set("URL", url.strip())
     if raw.get("doi"):
         from citekeeper.parse.common import clean_doi
@@ -349,7 +395,8 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
         ref.dates["accessed"] = Date.from_iso(accessed.strip())
     ref.set("ISBN", get("isbn"))
     ref.set("ISSN", get("issn"))
-    lang = get("langid") or get("language")
+    ref.set("abstract", get("abstract"))
+    lang = get("language") or get("langid")
     if lang:
         ref.set("language", LANGID_TO_ISO.get(lang.lower(), lang))
     note_lines = []
@@ -363,6 +410,10 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
     for ident in ("edn", "pmid", "pmcid", "arxiv"):
         if get(ident):
             ref.identifiers[ident.upper() if ident != "arxiv" else "arXiv"] = get(ident)
+    eprinttype = get("eprinttype").lower()
+    if get("eprint") and eprinttype:
+        label = {"arxiv": "arXiv", "pubmed": "PMID", "jstor": "JSTOR", "hdl": "HDL"}.get(eprinttype, eprinttype)
+        ref.identifiers[label] = get("eprint")
     footnote = get("footnote")
     line = (entry.start_line or 0) + 1 + line_offset
     ref.origin = Origin(

@@ -1,8 +1,20 @@
 """CSL-JSON reader and writer: the near-identity mapping of ``Reference``.
 
-Identifiers CSL has no variable for (EDN ...) go to ``note`` as ``KEY: value`` lines,
-the convention Zotero and citeproc-js read back as "Extra" fields; the origin goes
-under a ``citekeeper`` key, which CSL processors ignore.
+Written for Zotero's ``CSL JSON.js`` import (``ZU.itemFromCSLJSON``), the most
+faithful way into Zotero (docs/zotero.md):
+
+* identifiers CSL has no variable for (EDN ...) go to ``note`` as ``KEY: value``
+  lines — ``note`` is Zotero's Extra, where such lines belong;
+* a date with a year also gets ``raw`` ISO text beside ``date-parts``: Zotero then
+  stores ``2024-02-05`` instead of re-formatting the parts as ``February 5, 2024``;
+  citeproc reads ``date-parts`` and ignores ``raw``;
+* ``container-title-short`` is also written as ``journalAbbreviation``, the only
+  spelling Zotero's CSL mapping reads;
+* the origin goes under a ``citekeeper`` key, which CSL processors and Zotero ignore.
+
+The reader accepts Zotero's own CSL JSON export: ``citation-key``, dates as strings
+or ``raw``/``literal``, ``journalAbbreviation``/``shortTitle``, and ``Citation Key:`` or
+identifier lines in ``note`` (Extra).
 """
 
 from __future__ import annotations
@@ -15,6 +27,17 @@ from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Refer
 
 # Identifiers with a CSL variable of their own; others go to note as "KEY: value".
 _CSL_IDENTIFIERS = {"ISBN", "ISSN", "PMID", "PMCID"}
+# "KEY: value" lines of note (Zotero's Extra) read back as identifiers.
+EXTRA_IDENTIFIERS = ("EDN", "arXiv", "OCLC", "LCCN", "MR", "Zbl", "JSTOR", "HDL", "ADS Bibcode", "PMID", "PMCID")
+# Zotero-specific spellings of CSL variables -> the record's variable.
+_ZOTERO_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
+
+
+def _date_to_csl(date: Date) -> dict[str, Any]:
+    out = date.to_csl()
+    if date.year is not None:
+        out["raw"] = date.iso()
+    return out
 
 
 def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, Any]:
@@ -25,13 +48,15 @@ def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, A
             item[role] = [n.to_csl() for n in ref.names[role]]
     for key, value in ref.fields.items():
         item[key] = value
+    if ref.get("container-title-short"):
+        item.setdefault("journalAbbreviation", ref.get("container-title-short"))
     for key in DATE_FIELDS:
         if key in ref.dates:
-            item[key] = ref.dates[key].to_csl()
+            item[key] = _date_to_csl(ref.dates[key])
     extra_lines = []
     for key, value in ref.identifiers.items():
-        if key in _CSL_IDENTIFIERS:
-            item.setdefault(key, value)
+        if key in _CSL_IDENTIFIERS and key not in item:
+            item[key] = value
         else:
             extra_lines.append(f"{key}: {value}")
     if extra_lines:
@@ -54,23 +79,33 @@ def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, A
 
 def reference_from_csl(item: dict[str, Any]) -> Reference:
     """One CSL-JSON item as a ``Reference`` (unknown variables are kept as fields)."""
-    ref = Reference(id=str(item.get("id", "")), type=str(item.get("type", "document")))
+    ref = Reference(id=str(item.get("citation-key") or item.get("id", "")), type=str(item.get("type", "document")))
     for key, value in item.items():
-        if key in ("id", "type", "citekeeper"):
+        if key in ("id", "type", "citekeeper", "citation-key"):
             continue
         if key in NAME_FIELDS and isinstance(value, list):
             ref.names[key] = [Name.from_csl(n) for n in value if isinstance(n, dict)]
         elif key in DATE_FIELDS:
             ref.dates[key] = Date.from_csl(value)
-        elif isinstance(value, (str, int, float)):
+        elif key in ("PMID", "PMCID") and str(value).strip():
+            ref.identifiers[key] = str(value).strip()
+        elif isinstance(value, (str, int, float)) and str(value).strip():
+            key = _ZOTERO_ALIASES.get(key, key)
+            if key == "container-title-short" and ref.fields.get(key):
+                continue
             ref.fields[key] = str(value)
     note = ref.fields.get("note", "")
     if note:
         kept = []
         for line in note.split("\n"):
             k, sep, v = line.partition(":")
-            if sep and k.strip() in ("EDN", "arXiv", "OCLC", "LCCN", "MR", "Zbl", "JSTOR") and v.strip():
-                ref.identifiers[k.strip()] = v.strip()
+            k, v = k.strip(), v.strip()
+            if sep and k in EXTRA_IDENTIFIERS and v:
+                ref.identifiers[k] = v
+            elif sep and k.lower() == "citation key" and v:
+                ref.id = v
+            elif sep and k == "DOI" and v and not ref.doi:
+                ref.fields["DOI"] = v
             else:
                 kept.append(line)
         ref.set("note", "\n".join(kept))

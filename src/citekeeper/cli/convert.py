@@ -1,0 +1,42 @@
+"""``citekeeper convert``: one bibliography file into another format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from citekeeper.cli.export import FROM_CHOICES, TO_CHOICES, report, write_result
+from citekeeper.textio import DEFAULT_MAX_BYTES
+
+
+@click.command(
+    "convert",
+    epilog="""\b
+Examples:
+  citekeeper convert references.bib references.json      # BibLaTeX -> CSL-JSON
+  citekeeper convert zotero-export.ris library.bib       # RIS -> BibLaTeX
+  citekeeper convert library.json out.txt --to ris       # format named explicitly
+""",
+)
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", type=click.Choice(TO_CHOICES, case_sensitive=False),
+              help="Output format (default: from TARGET's suffix: .json .ris .bib .bibtex).")
+@click.option("--from", "from_fmt", type=click.Choice(FROM_CHOICES, case_sensitive=False),
+              help="Input format (default: from SOURCE's suffix; other suffixes are articles).")
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this many bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+def command(source: Path, target: Path, to: str | None, from_fmt: str | None, max_size: int,
+            quiet: bool) -> None:
+    """Convert SOURCE (BibTeX/BibLaTeX, CSL-JSON, RIS or article text) into TARGET.
+
+    The output format comes from --to or TARGET's suffix (.bib is BibLaTeX).
+    """
+    from citekeeper import formats
+
+    fmt = formats.output_format_for(target, to)
+    result = formats.export([source], fmt, from_fmt=from_fmt, max_bytes=max_size)
+    write_result(result.text, target)
+    report(result, target, quiet)

@@ -1,0 +1,74 @@
+"""``citekeeper export``: references from any input into CSL-JSON, RIS, BibLaTeX or BibTeX."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from citekeeper.textio import DEFAULT_MAX_BYTES
+
+TO_CHOICES = ["csl-json", "ris", "biblatex", "bibtex"]
+FROM_CHOICES = ["bibtex", "biblatex", "csl-json", "ris", "article"]
+
+
+def write_result(text: str, out: Path | None) -> None:
+    """Write to ``out`` atomically, or to standard output."""
+    from citekeeper.textio import atomic_write
+
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write(out, text)
+
+
+def report(result, out: Path | None, quiet: bool) -> None:
+    """Problems and warnings on stderr (with file:line); a one-line summary unless quiet."""
+    for problem in result.problems:
+        click.echo(f"warning: {problem}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not quiet:
+        where = str(out) if out else "standard output"
+        click.echo(f"wrote {len(result.references)} references as {result.format} to {where}", err=True)
+
+
+@click.command(
+    "export",
+    epilog="""\b
+Examples:
+  citekeeper export references.bib footnotes/footnotes.bib --to csl-json -o zotero.json
+  citekeeper export article.txt --to ris -o article.ris
+  citekeeper export library.json --to biblatex > library.bib
+
+\b
+For Zotero import, CSL-JSON keeps the most (item types, Extra such as EDN); see
+docs/zotero.md.
+""",
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", type=click.Choice(TO_CHOICES, case_sensitive=False),
+              help="Output format (default: from the suffix of --output).")
+@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@click.option("--from", "from_fmt", type=click.Choice(FROM_CHOICES, case_sensitive=False),
+              help="Input format of every FILE (default: from each suffix; other suffixes are articles).")
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this many bytes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+def command(files: tuple[Path, ...], to: str | None, out: Path | None, from_fmt: str | None,
+            max_size: int, quiet: bool) -> None:
+    """Export the references of FILES (.bib, .json, .ris or article text) in one format.
+
+    Every file is read, citation keys are made unique (case-insensitively) across all
+    of them, and the result is written in the chosen format.  Entries that cannot be
+    read are reported with file and line; the rest are still exported.
+    """
+    from citekeeper import formats
+
+    fmt = formats.output_format_for(out, to)
+    result = formats.export(list(files), fmt, from_fmt=from_fmt, max_bytes=max_size)
+    write_result(result.text, out)
+    report(result, out, quiet)
