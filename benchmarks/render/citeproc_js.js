@@ -73,8 +73,10 @@ if (opts.mode === "bib") {
     const citation = { citationID: "c" + i, citationItems: [citem], properties: { noteIndex: i + 1 } };
     const res = ce.processCitationCluster(citation, pre, []);
     pre.push(["c" + i, i + 1]);
-    const mine = res[1].find((r) => r[2] === "c" + i);
-    out.citations.push(mine ? mine[1] : null);
+    out.citations.push(null);
+    // citeproc-js returns this cluster and every earlier one it re-rendered (numbers,
+    // disambiguation): keep the final text of each
+    for (const r of res[1]) { out.citations[Number(r[2].slice(1))] = r[1]; }
   });
   process.stdout.write(JSON.stringify(out, null, 1) + "\n");
 }

@@ -64,6 +64,8 @@ def finish(text: str, *, piq: bool, quotes: tuple[str, str, str, str], fmt: str)
         text = move_punctuation_in(text)
     text = resolve_quotes(text, quotes)
     text = text.replace(NOCASE_START, "").replace(NOCASE_END, "")
+    while "  " in text:  # citeproc-js never prints a doubled space at a seam
+        text = text.replace("  ", " ")
     if LEFT_MARGIN_END in text:
         left, _, right = text.partition(LEFT_MARGIN_END)
         right = right.replace(LEFT_MARGIN_END, "")

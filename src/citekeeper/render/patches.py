@@ -85,8 +85,11 @@ class State:
         "position",
         "ref",
         "rendered",
+        "sas",
+        "ys_done",
         "sort_names",
         "style",
+        "sub_proxy",
         "suppressed",
     )
 
@@ -103,6 +106,9 @@ class State:
         self.collect: set[str] | None = None
         self.position = "first"
         self.first_names: str | None = None
+        self.sub_proxy: Any = None
+        self.ys_done = False
+        self.sas: tuple[str, str | None] | None = None  # (substitute, previous entry's names)
         try:
             lang = str(self.ref.get("language") or "")
         except Exception:
@@ -181,7 +187,7 @@ def _decorate(el: Any, text: str | None, st: State, *, quotes_ok: bool = True) -
 
 
 def _join(parts: list[str], delimiter: str) -> str:
-    """Join, dropping a delimiter's leading punctuation when the text before ends with it."""
+    """Join like citeproc-js: no doubled space or doubled punctuation at a seam."""
     if not parts:
         return ""
     out = parts[0]
@@ -189,9 +195,12 @@ def _join(parts: list[str], delimiter: str) -> str:
         d = delimiter
         if d and out[-1:] == d[:1] and d[:1] in ".,;:":
             d = d[1:]
-        if d[-1:] == " " and p[:1] == " ":
+        left = out + d
+        if left[-1:] == " " and p[:1] == " ":
             p = p[1:]
-        out = out + d + p
+        elif not d and left[-1:] in ".,;:" and p[:1] == left[-1:]:
+            p = p[1:]
+        out = left + p
     return out
 
 
@@ -398,6 +407,9 @@ class Group(_Base, model.Group):
         text = _render_children(self, st, self.get("delimiter", ""))
         if st.attempted > att and st.rendered == ren:
             return None
+        if text and st.attempted == att:
+            # a group of terms only counts as content for its parent group (citeproc-js)
+            st.rendered += 1
         return _decorate(self, text, st)
 
 
@@ -507,6 +519,7 @@ class Date(_Base, model.Date):
         else:
             parts = [(p, {}) for p in self._kids() if isinstance(p, Date_Part)]
             delimiter = self.get("delimiter", "")
+        st_implicit = var == "issued" and st.style.implicit_year_suffix and not st.ys_done
         if isinstance(value, LiteralDate):
             text = st.style.escape(value.text)
         elif isinstance(value, DateRange):
@@ -515,8 +528,12 @@ class Date(_Base, model.Date):
             text = self._single(value, parts, delimiter, st)
         if not text:
             return None
-        if form and ys_ok(st, var):
-            pass
+        if st_implicit and st.ref.get("year_suffix") and not st.ys_done:
+            # citeproc-js appends the year suffix to the first issued year when the style
+            # does not place it itself (CSL test suite: disambiguate_YearSuffixFiftyTwoEntries)
+            ys = st.ref["year_suffix"]
+            text = re.sub(r"(\d{4})(?!.*\d{4})", lambda m: m.group(1) + ys, text, count=1)
+            st.ys_done = True
         return _decorate(self, text, st)
 
     def _single(self, d: Any, parts: list, delimiter: str, st: State, strip: tuple = ("", "")) -> str:
@@ -562,10 +579,6 @@ class Date(_Base, model.Date):
         before = [p.part(b, st, over) for p, over in parts[:lo]]
         after = [p.part(b, st, over) for p, over in parts[hi + 1:]]
         return _join([t for t in [*before, middle, *after] if t], delimiter)
-
-
-def ys_ok(st: State, var: str) -> bool:
-    return False
 
 
 class Date_Part(_Base, model.Date_Part):
@@ -653,18 +666,20 @@ class Names(_Base, model.Names):
             for c in self._kids():
                 if isinstance(c, Name):
                     name = c
+                    label_first = label is not None
                 elif isinstance(c, Et_Al):
                     etal = c
                 elif isinstance(c, Label):
                     label = c
-                    label_first = name is None
                 elif isinstance(c, Substitute):
                     sub = c
             self.__dict__["_parts"] = (name, etal, label, sub, label_first)
             return self.__dict__["_parts"]
 
     def rend(self, st: State, proxy: Any = None) -> str | None:
-        name, etal, label, sub, label_first = (proxy or self).parts()
+        if proxy is None and st.sub_proxy is not None and self.parts()[0] is None:
+            proxy = st.sub_proxy
+        name, etal, label, sub, label_first = (proxy if proxy is not None else self).parts()
         variables = self.get("variable", "").split()
         text = self._names(st, variables, name, etal, label, label_first)
         if text is None and sub is not None and proxy is None:
@@ -910,25 +925,42 @@ class Et_Al(_Base, model.Et_Al):
 
 
 class Substitute(_Base, model.Substitute):
+    def candidates(self, st: State, el: Any = None) -> list[Any]:
+        """Children in order, looking through a cs:choose into its matching branch."""
+        out = []
+        for child in (el if el is not None else self)._kids():
+            if isinstance(child, Choose):
+                for branch in child._kids():
+                    if branch.test(st):
+                        out += self.candidates(st, branch)
+                        break
+            else:
+                out.append(child)
+        return out
+
     def rend(self, st: State, names: Any = None) -> str | None:
         # gap: "a title substituted for a missing author printed twice": citeproc-py
         # suppressed only a directly named variable, not one rendered through a macro;
         # CSL suppresses every variable the substitution rendered for the rest of the entry
         # (CSL test suite: name_SubstituteMacroInheritDecorations, sort_SubstituteTitle).
-        for child in self._kids():
-            saved = st.collect
-            st.collect = set()
-            if isinstance(child, Names) and child.parts()[0] is None and names is not None:
-                text = child.rend(st, proxy=names)
-            else:
+        # A short-hand cs:names in a substitute (also inside cs:choose) takes the name,
+        # et-al and label of the cs:names it substitutes for (name_SubstituteInheritLabel).
+        saved_proxy = st.sub_proxy
+        st.sub_proxy = names
+        try:
+            for child in self.candidates(st):
+                saved = st.collect
+                st.collect = set()
                 text = child.rend(st)
-            got, st.collect = st.collect, saved
-            if text:
-                st.suppressed |= got
-                if saved is not None:
-                    saved |= got
-                return text
-        return None
+                got, st.collect = st.collect, saved
+                if text:
+                    st.suppressed |= got
+                    if saved is not None:
+                        saved |= got
+                    return text
+            return None
+        finally:
+            st.sub_proxy = saved_proxy
 
 
 # -- sorting -------------------------------------------------------------------------------
@@ -1082,11 +1114,15 @@ class StyleData:
         self.lang_full = locale
         self.lang = locale.split("-")[0].lower()
         self._macros = {m.get("name"): m for m in root.iterchildren(_T + "macro")}
+        self.implicit_year_suffix = not any(
+            t.get("variable") == "year-suffix" for t in root.iter(_T + "text")
+        )
         self._terms: dict[tuple[str, str], tuple[str, str]] = {}
         self._dates: dict[str, Any] = {}
         self._ordinals: dict[str, tuple[str, str]] = {}
         piq = None
         limit = None
+        ordinals_from: Any = None
         for loc in root.locales:
             terms = loc.find(_T + "terms")
             if terms is not None:
@@ -1094,6 +1130,12 @@ class StyleData:
                     key = (t.get("name"), t.get("form", "long"))
                     if t.get("name", "").startswith("ordinal") and t.get("gender-form"):
                         continue
+                    if key[0].startswith("ordinal"):
+                        # CSL: a locale that defines ordinals replaces all fallback ordinals
+                        if ordinals_from is None:
+                            ordinals_from = loc
+                        elif ordinals_from is not loc:
+                            continue
                     if key in self._terms:
                         continue
                     single = t.find(_T + "single")
