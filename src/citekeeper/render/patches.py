@@ -86,11 +86,11 @@ class State:
         "ref",
         "rendered",
         "sas",
-        "ys_done",
         "sort_names",
         "style",
         "sub_proxy",
         "suppressed",
+        "ys_done",
     )
 
     def __init__(self, style: Any, item: Any, area: str, fmt: Any, sort_names: dict | None = None):
@@ -196,9 +196,7 @@ def _join(parts: list[str], delimiter: str) -> str:
         if d and out[-1:] == d[:1] and d[:1] in ".,;:":
             d = d[1:]
         left = out + d
-        if left[-1:] == " " and p[:1] == " ":
-            p = p[1:]
-        elif not d and left[-1:] in ".,;:" and p[:1] == left[-1:]:
+        if (left[-1:] == " " and p[:1] == " ") or (not d and left[-1:] in ".,;:" and p[:1] == left[-1:]):
             p = p[1:]
         out = left + p
     return out
