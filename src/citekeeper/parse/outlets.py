@@ -81,3 +81,88 @@ def outlet_hosts(name: str) -> tuple[str, ...]:
 def is_news_name(name: str) -> bool:
     """Is this container a news outlet (newspaper, news agency)?"""
     return bool(outlet_hosts(name)) or bool(_NEWS_WORDS.search(name))
+
+
+# Organisations often named as the "site" of a cited web page (lower case, as printed,
+# without a leading "the") -> their web hosts.  Used only by lint, to accept a URL on an
+# organisation's own site and to name the owner of a host.  Keep it to bodies whose
+# domain is stable and unambiguous.
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "ministry of foreign affairs of the russian federation": ("mid.ru",),
+    "ministry of foreign affairs of russia": ("mid.ru",),
+    "ministry of defence of the russian federation": ("mil.ru",),
+    "ministry of defense of the russian federation": ("mil.ru",),
+    "president of russia": ("kremlin.ru",),
+    "government of russia": ("government.ru",),
+    "government of the russian federation": ("government.ru",),
+    "united nations": ("un.org",),
+    "united nations treaty collection": ("treaties.un.org", "un.org"),
+    "asean": ("asean.org",),
+    "asean secretariat": ("asean.org",),
+    "european commission": ("ec.europa.eu", "europa.eu"),
+    "world bank": ("worldbank.org",),
+    "international monetary fund": ("imf.org",),
+    "world health organization": ("who.int",),
+    "white house": ("whitehouse.gov",),
+    "u.s. department of state": ("state.gov",),
+    "east asia forum": ("eastasiaforum.org",),
+    "konrad adenauer stiftung": ("kas.de",),
+}
+
+
+def _host_in(host: str, domains: tuple[str, ...]) -> bool:
+    host = host.lower().removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def organisation_hosts(name: str) -> tuple[str, ...]:
+    """The known hosts of a named outlet or organisation (empty when not in either table)."""
+    hosts = outlet_hosts(name)
+    if hosts:
+        return hosts
+    key = _key(name)
+    key = key[4:] if key.startswith("the ") else key
+    return ORGANISATIONS.get(key, ())
+
+
+def outlet_for_host(host: str) -> str | None:
+    """The news outlet (from ``NEWS_OUTLETS``) whose site ``host`` is, if any."""
+    for name, domains in NEWS_OUTLETS.items():
+        if _host_in(host, domains):
+            return name
+    return None
+
+
+def host_matches(name: str, host: str) -> bool:
+    """Is ``host`` the site of the outlet/organisation ``name``? (table, then similarity)."""
+    hosts = organisation_hosts(name)
+    if hosts and _host_in(host, hosts):
+        return True
+    return name_resembles_host(name, host)
+
+
+_STOP = frozenset(["the", "of", "and", "for", "in", "on", "at", "a", "an", "de", "la", "le", "der", "die", "das", "und"])
+
+
+def name_resembles_host(name: str, host: str) -> bool:
+    """A generic test that a name and a host belong together, for names not in the tables.
+
+    True when the host's labels (``www`` and the top-level domain dropped) contain the
+    name's words run together (``khmertimeskh.com`` for Khmer Times), its initials
+    (``rg.ru`` for Rossiyskaya Gazeta), or one of its distinctive words of five letters
+    or more (``neftegaz.ru`` for Neftegaz.RU).
+    """
+    labels = [lab for lab in host.lower().split(".") if lab and lab != "www"]
+    if len(labels) > 1:
+        labels = labels[:-1]
+    joined = "".join(labels).replace("-", "")
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _STOP]
+    if not words or not joined:
+        return False
+    run = "".join(words)
+    if len(run) >= 3 and (run in joined or joined in run):
+        return True
+    initials = "".join(w[0] for w in words)
+    if len(initials) >= 2 and any(lab.replace("-", "") == initials for lab in labels):
+        return True
+    return any(len(w) >= 5 and w in joined for w in words)

@@ -1,0 +1,57 @@
+"""``lint``: an article's citations checked against each other and against common sense.
+
+The pipeline is ``document.load`` (read one input once) -> every rule family in
+``rules.RULES`` (each yields ``Finding`` values) -> ``report`` (text, JSON, GitHub,
+JUnit) and, on request, ``fix`` (apply the safe fixes to .bib files).  The CLI only
+parses arguments and prints; everything else is here and tested here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from citekeeper.lint.document import Document, from_article, load
+from citekeeper.lint.finding import Finding, Fix
+
+__all__ = ["Document", "Finding", "Fix", "has_errors", "lint_document", "lint_paths", "lint_text"]
+
+
+def lint_document(doc: Document, disable: Iterable[str] = ()) -> list[Finding]:
+    """Every finding for one document, sorted by line, worst first; ``disable`` drops rule ids."""
+    from citekeeper.lint.rules import RULES
+
+    off = set(disable)
+    found: list[Finding] = []
+    seen: set[tuple[object, ...]] = set()
+    for family in RULES:
+        for f in family.check(doc):
+            ident = (f.rule, f.line, f.key, f.footnote, f.message)
+            if f.rule in off or ident in seen:
+                continue
+            seen.add(ident)
+            found.append(f)
+    return sorted(found, key=Finding.sort_key)
+
+
+def lint_text(text: str, file: str = "<input>", today: dt.date | None = None,
+              disable: Iterable[str] = ()) -> list[Finding]:
+    """Lint an article given as text (what the tests and other tools call)."""
+    return lint_document(from_article(text, file, today), disable)
+
+
+def lint_paths(paths: Iterable[str | Path], today: dt.date | None = None,
+               disable: Iterable[str] = ()) -> tuple[list[Document], list[Finding]]:
+    """Lint each file; returns the documents read (for ``--fix``) and all findings."""
+    docs: list[Document] = []
+    findings: list[Finding] = []
+    for path in paths:
+        doc = load(path, today)
+        docs.append(doc)
+        findings.extend(lint_document(doc, disable))
+    return docs, findings
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == "error" for f in findings)

@@ -1,0 +1,145 @@
+"""What the rules look at: one input file, read once, with helpers to point at lines.
+
+An article (plain text) gives its reference list, its footnote citations, the body
+paragraphs and its own editorial dates (Received / Accepted ...).  A .bib or CSL-JSON
+file gives entries only; for .bib the raw field text is kept too, so rules can see a
+value as written and fixes can rewrite it in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citekeeper.extract.segment import Footnote, Segments
+from citekeeper.lint.bibtext import BibField
+from citekeeper.model import Date, Reference
+
+# "Received / Поступила в редакцию: 08.02.2024" and the like, one per line.
+_EDITORIAL = re.compile(
+    r"^[ \t]*(?P<label>received|submitted|revised|accepted|published(?:\s+online)?|"
+    r"поступила(?:\s+в\s+редакцию)?|доработана(?:\s+после\s+рецензирования)?|"
+    r"принята(?:\s+к\s+публикации)?|опубликована)\b[^:\n]{0,80}:\s*"
+    r"(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EDITORIAL_KIND = {
+    "rec": "received", "sub": "received", "пос": "received",
+    "rev": "revised", "дор": "revised",
+    "acc": "accepted", "при": "accepted",
+    "pub": "published", "опу": "published",
+}
+
+
+@dataclass
+class Document:
+    """One linted input."""
+
+    file: str
+    format: str  # "article" | "bibtex" | "csl-json" | ...
+    text: str
+    references: list[Reference] = field(default_factory=list)  # list entries / file entries
+    footnotes: list[Reference] = field(default_factory=list)  # footnote citations
+    segments: Segments | None = None
+    bib: dict[str, dict[str, BibField]] = field(default_factory=dict)
+    editorial: dict[str, tuple[Date, int]] = field(default_factory=dict)  # kind -> (date, line)
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def is_article(self) -> bool:
+        return self.segments is not None
+
+    @property
+    def all_refs(self) -> list[Reference]:
+        return self.references + self.footnotes
+
+    def footnote(self, number: int | None) -> Footnote | None:
+        if self.segments is None or number is None:
+            return None
+        for fn in self.segments.footnotes:
+            if fn.number == number:
+                return fn
+        return None
+
+    def line_of(self, ref: Reference, needle: str = "") -> int | None:
+        """The 1-based line where ``needle`` (e.g. a URL) is printed in ``ref``'s citation.
+
+        Falls back to the citation's first line.  A footnote split over a page break has
+        several parts, each with its own lines; a URL cut by the break is found by its
+        first characters.
+        """
+        origin = ref.origin
+        if origin is None:
+            return None
+        if ref.id and ref.id in self.bib and needle:
+            for bf in self.bib[ref.id].values():
+                if needle in bf.value:
+                    return bf.line
+        probe = needle[:40]
+        if probe:
+            fn = self.footnote(origin.number) if origin.kind == "footnote" and self.is_article else None
+            spans = [(p.text, p.line_start) for p in fn.parts] if fn else [(origin.raw, origin.line_start or 1)]
+            for text, start in spans:
+                for i, line in enumerate(text.split("\n")):
+                    if probe in line:
+                        return start + i
+        return origin.line_start
+
+    @property
+    def accepted(self) -> tuple[Date, int] | None:
+        return self.editorial.get("accepted")
+
+
+def editorial_dates(text: str) -> dict[str, tuple[Date, int]]:
+    """The article's own Received / Revised / Accepted / Published dates, with their lines."""
+    from citekeeper.parse.common import parse_date
+
+    out: dict[str, tuple[Date, int]] = {}
+    for m in _EDITORIAL.finditer(text):
+        kind = _EDITORIAL_KIND.get(m.group("label")[:3].lower())
+        d = parse_date(m.group("date"))
+        if kind and d and d.year and kind not in out:
+            out[kind] = (d, text.count("\n", 0, m.start()) + 1)
+    return out
+
+
+def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None = None) -> Document:
+    """Read one file (article text, .bib, CSL-JSON ...) into a ``Document``."""
+    from citekeeper.formats import format_for, read_file
+    from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
+
+    name = str(path)
+    fmt = format_for(path)
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    if fmt == "article":
+        text = read_text(path, max_bytes=limit).text
+        return from_article(text, name, today)
+    result = read_file(path, fmt, max_bytes=limit)
+    text = read_text(path, max_bytes=limit).text
+    doc = Document(file=name, format=fmt, text=text, today=today or dt.date.today())
+    for ref in result.references:
+        (doc.footnotes if ref.footnote is not None else doc.references).append(ref)
+    if fmt == "bibtex":
+        from citekeeper.lint.bibtext import scan
+
+        doc.bib = scan(text)
+    return doc
+
+
+def from_article(text: str, file: str = "<input>", today: dt.date | None = None) -> Document:
+    """An article's text as a ``Document`` (extraction runs here)."""
+    from citekeeper.extract import extract_article
+
+    ex = extract_article(text, file=file)
+    return Document(
+        file=file,
+        format="article",
+        text=text,
+        references=ex.references,
+        footnotes=ex.footnotes,
+        segments=ex.segments,
+        editorial=editorial_dates(text),
+        today=today or dt.date.today(),
+    )

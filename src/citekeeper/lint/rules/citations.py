@@ -1,0 +1,359 @@
+"""In-text citations against the reference list, and footnote markers against footnotes.
+
+Author-date citations are found in body paragraphs in their usual shapes::
+
+    (Jones, 2012, p. 97)            (Lokshin, Kobelev & Mazyrin, 2019)
+    Titarenko (2008)                M.L. Titarenko (2008)
+    Voskressenski (2010; 2020)      Kanaev (2017; Kanaev & Korolev, 2019)
+    (Smith et al., 2019a; Lee 2020, pp. 3-5)
+
+A parenthesis counts as a citation only when every item in it is a year, or names
+followed by a year, optionally with a page locator; ``(2013–2017)`` or ``(in 1999)``
+are not citations.  A citation is matched to an entry by first author's family name
+and year (with its letter, 2019a); when no entry matches, the nearest one explains
+why (same name other year, same year name spelled differently).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from citekeeper.extract.segment import SUPERSCRIPT_DIGITS
+from citekeeper.lint.document import Document
+from citekeeper.lint.finding import Finding
+from citekeeper.model import Reference
+
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_NAME_WORD = r"[A-ZА-ЯЁ][\w'’\-]*[\w]"
+_PARTICLE = r"(?:van|von|de|der|den|du|la|le|da|dos|del|di|bin|al|el)"
+_NAME = rf"(?:{_PARTICLE}\s+)*{_NAME_WORD}"
+_INITIALS = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?){1,3}\s?"
+_SEP = r"(?:\s*,\s*(?:&|and|и)\s+|\s+(?:&|and|и)\s+|\s*,\s*)"
+_NAMES = rf"(?:{_INITIALS})?{_NAME}(?:{_SEP}(?:{_INITIALS})?{_NAME}){{0,5}}(?:,?\s+et\s+al\.?|\s+и\s+др\.?)?"
+_NAMES_RX = re.compile(rf"^{_NAMES}$")
+_NARRATIVE_TAIL = re.compile(rf"(?P<names>{_NAMES})[’']?s?\s*$")
+_LOCATOR = re.compile(
+    r"^(?:pp?\.|P\.|С\.|с\.|chap\.|ch\.|para\.|§)\s*(?P<first>[\dIVXLCivxlc]+)(?:\s*[–—-]\s*(?P<last>\d+))?$"
+)
+_ITEM = re.compile(
+    rf"^(?:(?:see(?:\s+also)?|e\.g\.,?|cf\.|i\.e\.,?|см\.)\s+)?(?P<pre>.*?)(?:,\s*|\s+|^)"
+    rf"(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)(?P<post>.*)$",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"\(([^()\n]{1,300})\)")
+_NOT_NAMES = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "fall", "winter", "since", "in", "from", "until", "till", "after", "before", "during", "the", "a", "an", "of", "and", "or", "see", "also", "cf", "ibid", "op", "cit", "vol", "no", "pp", "p", "chapter", "section", "figure", "table", "appendix"]
+)
+_SKIP_PARAGRAPH = re.compile(
+    r"^\s*(?:for\s+citation|cite\s+this|how\s+to\s+cite|для\s+цитирования|©)", re.IGNORECASE
+)
+_ETAL = re.compile(r",?\s+(?:et\s+al\.?|и\s+др\.?)$")
+
+
+@dataclass(frozen=True)
+class InText:
+    """One cited work in the body: names as printed, year (2019a), optional locator."""
+
+    names: tuple[str, ...]
+    et_al: bool
+    year: str
+    locator: tuple[int, int] | None
+    line: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        if not self.names:
+            return self.year
+        who = self.names[0] + (" et al." if self.et_al else "")
+        if len(self.names) == 2 and not self.et_al:
+            who = f"{self.names[0]} & {self.names[1]}"
+        elif len(self.names) > 2:
+            who = ", ".join(self.names[:-1]) + " & " + self.names[-1]
+        return f"{who} ({self.year})"
+
+
+def fold(name: str) -> str:
+    """A family name compared loosely: no accents, no case, letters only."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^\w]", "", s.casefold())
+
+
+def _split_names(text: str) -> tuple[tuple[str, ...], bool]:
+    text = text.strip()
+    et_al = bool(_ETAL.search(text))
+    text = _ETAL.sub("", text)
+    parts = re.split(_SEP, text)
+    names = []
+    for p in parts:
+        p = re.sub(rf"^{_INITIALS}", "", p.strip()).strip()
+        if p:
+            names.append(p)
+    return tuple(names), et_al
+
+
+def _plausible_names(text: str) -> bool:
+    if not _NAMES_RX.match(text.strip()):
+        return False
+    names, _ = _split_names(text)
+    return bool(names) and not any(n.lower() in _NOT_NAMES for n in names)
+
+
+def _locator(post: str) -> tuple[tuple[int, int] | None, bool]:
+    """``(pages, ok)``: the page locator after the year, and whether ``post`` is one."""
+    post = post.strip().lstrip(",").strip()
+    if not post:
+        return None, True
+    m = _LOCATOR.match(post) or re.match(r"^(?P<first>\d+)(?:\s*[–—-]\s*(?P<last>\d+))?$", post)
+    if not m:
+        return None, False
+    first = m.group("first")
+    if not first.isdigit():
+        return None, True  # roman page numbers: a locator, not checked
+    last = m.group("last")
+    return (int(first), int(last) if last else int(first)), True
+
+
+def find_citations(text: str, line_start: int) -> list[InText]:
+    """Every author-date citation in one body paragraph (see module docstring)."""
+    if _SKIP_PARAGRAPH.match(text):
+        return []
+    out: list[InText] = []
+    for m in _PAREN.finditer(text):
+        items = [i.strip() for i in m.group(1).split(";")]
+        parsed: list[tuple[str, list[str], str]] = []
+        for item in items:
+            im = _ITEM.match(item)
+            if not im:
+                parsed = []
+                break
+            pre = im.group("pre").strip().rstrip(",").strip()
+            if pre and not _plausible_names(pre):
+                parsed = []
+                break
+            years = re.findall(_YEAR, im.group("years"))
+            parsed.append((pre, years, im.group("post")))
+        if not parsed:
+            continue
+        # Locators must be locators: "(2013–2017)" is a span of years, not a citation.
+        locs = [_locator(post) for _, _, post in parsed]
+        if not all(ok for _, ok in locs):
+            continue
+        narrative: tuple[tuple[str, ...], bool] | None = None
+        if any(not pre for pre, _, _ in parsed):
+            tail = _NARRATIVE_TAIL.search(text[: m.start()])
+            if not tail or not _narrative_ok(text[: m.start()], tail):
+                continue
+            narrative = _split_names(tail.group("names"))
+        line = line_start + text.count("\n", 0, m.start())
+        for (pre, years, _), (loc, _) in zip(parsed, locs, strict=False):
+            names, et_al = _split_names(pre) if pre else narrative  # type: ignore[misc]
+            for year in years:
+                out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0)))
+    return out
+
+
+def _narrative_ok(before: str, tail: re.Match[str]) -> bool:
+    """Is the name before "(2008)" a person cited, not "the Charter (2007)" or a month?"""
+    names, _ = _split_names(tail.group("names"))
+    if not names or any(n.lower() in _NOT_NAMES for n in names):
+        return False
+    prev = before[: tail.start()].rstrip().rsplit(None, 1)
+    prev_word = prev[-1].lower() if prev else ""
+    has_initials = bool(re.match(_INITIALS, tail.group("names")))
+    return not (not has_initials and prev_word in ("the", "a", "an", "this", "that", "these", "its", "their"))
+
+
+def first_family(ref: Reference) -> str:
+    """The name an author-date citation uses for ``ref``: first author, else editor, else body."""
+    for role in ("author", "editor", "container-author"):
+        names = ref.names.get(role) or []
+        if names:
+            n = names[0]
+            return n.family or n.literal
+    return ""
+
+
+def families(ref: Reference) -> list[str]:
+    for role in ("author", "editor", "container-author"):
+        names = ref.names.get(role) or []
+        if names:
+            return [n.family or n.literal for n in names]
+    return []
+
+
+def ref_year(ref: Reference) -> str:
+    d = ref.issued
+    if d is None or d.year is None:
+        return ""
+    return str(d.year)
+
+
+def _year_labels(refs: list[Reference]) -> dict[int, str]:
+    """Entry index -> its year label, with a/b/c suffixes when one author has several in a year.
+
+    The suffixes are the printed ones when the list shows them (2019a); otherwise
+    letters are given in list order, as APA and Harvard do.
+    """
+    labels: dict[int, str] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, ref in enumerate(refs):
+        year = ref_year(ref)
+        printed = re.search(rf"\(({year}[a-z])\)|\b({year}[a-z])\b", ref.raw) if year else None
+        if printed:
+            labels[i] = printed.group(1) or printed.group(2)
+            continue
+        labels[i] = year
+        groups.setdefault((fold("|".join(families(ref))), year), []).append(i)
+    for idxs in groups.values():
+        if len(idxs) > 1:
+            for k, i in enumerate(idxs):
+                labels[i] = labels[i] + "abcdefghijklmnopqrstuvwxyz"[k]
+    return labels
+
+
+def _matches(c: InText, ref: Reference) -> bool:
+    fams = [fold(f) for f in families(ref)]
+    if not fams or fold(c.names[0]) != fams[0]:
+        return False
+    if c.et_al:
+        return len(fams) >= 3 or len(fams) >= 2
+    if len(c.names) == 1:
+        return len(fams) == 1 or len(fams) >= 3  # "Lokshin (2019)" for three authors is common
+    return [fold(n) for n in c.names] == fams[: len(c.names)] and len(fams) == len(c.names)
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if not a or not b or a == b:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.75 and a[0] == b[0]
+
+
+def _page_range(ref: Reference) -> tuple[int, int] | None:
+    m = re.fullmatch(r"\s*(\d+)\s*[–—-]+\s*(\d+)\s*", ref.get("page"))
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    if last < first:  # "523–50" style abbreviations
+        last = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
+    return (first, last) if last >= first else None
+
+
+def _finding(doc: Document, rule: str, severity: str, line: int | None, key: str | None, message: str,
+             footnote: int | None = None) -> Finding:
+    return Finding(rule, severity, doc.file, line, key, footnote, message)
+
+
+def check(doc: Document) -> Iterator[Finding]:
+    if not doc.is_article:
+        return
+    yield from _check_author_date(doc)
+    yield from _check_markers(doc)
+
+
+def body_citations(doc: Document) -> list[InText]:
+    assert doc.segments is not None
+    out: list[InText] = []
+    for span in doc.segments.body:
+        out.extend(find_citations(span.text, span.line_start))
+    return out
+
+
+def _check_author_date(doc: Document) -> Iterable[Finding]:
+    refs = doc.references
+    cites = body_citations(doc)
+    if not refs or not cites:
+        return
+    labels = _year_labels(refs)
+    cited: set[int] = set()
+    for c in cites:
+        hits = [i for i, r in enumerate(refs) if _matches(c, r) and labels[i] in (c.year, c.year.rstrip("abcdefghijklmnopqrstuvwxyz"))]
+        exact = [i for i in hits if labels[i] == c.year] or hits
+        if exact:
+            cited.update(exact)
+            if c.locator:
+                _check_locator = [(i, _page_range(refs[i])) for i in exact]
+                for i, rng in _check_locator:
+                    if rng and not (rng[0] <= c.locator[0] and c.locator[1] <= rng[1]):
+                        loc = f"{c.locator[0]}" if c.locator[0] == c.locator[1] else f"{c.locator[0]}–{c.locator[1]}"
+                        yield _finding(doc, "citation-page-out-of-range", "warning", c.line, refs[i].id,
+                                       f"{c.text} cites page {loc}, outside the pages {refs[i].get('page')} "
+                                       f"of {refs[i].id}")
+            continue
+        same_name = [i for i, r in enumerate(refs) if _matches(c, r)]
+        same_year_like = [
+            i for i, r in enumerate(refs)
+            if labels[i].rstrip("abcdefghijklmnopqrstuvwxyz") == c.year.rstrip("abcdefghijklmnopqrstuvwxyz")
+            and _similar(c.names[0], first_family(r))
+        ]
+        if same_name:
+            years = ", ".join(sorted({labels[i] for i in same_name}))
+            yield _finding(doc, "citation-year-mismatch", "error", c.line, refs[same_name[0]].id,
+                           f"{c.text} cites {c.label}, but the reference list has {c.names[0]} only for {years}")
+        elif same_year_like:
+            r = refs[same_year_like[0]]
+            yield _finding(doc, "citation-name-mismatch", "error", c.line, r.id,
+                           f"{c.text} cites {c.label}; the reference list spells it "
+                           f"{first_family(r)} ({labels[same_year_like[0]]})")
+            cited.add(same_year_like[0])
+        else:
+            yield _finding(doc, "citation-missing-entry", "error", c.line, None,
+                           f"{c.text} cites {c.label}, which has no entry in the reference list")
+    for i, r in enumerate(refs):
+        if i not in cited and not _cited_by_mismatch(cites, r, labels[i]):
+            yield _finding(doc, "reference-never-cited", "warning", r.origin.line_start if r.origin else None, r.id,
+                           f"{first_family(r) or r.title} ({labels[i]}) is in the reference list but never cited in the text")
+
+
+def _cited_by_mismatch(cites: list[InText], ref: Reference, label: str) -> bool:
+    """An entry a mis-spelled or mis-dated citation probably meant: not 'never cited' too."""
+    fam = first_family(ref)
+    for c in cites:
+        related = fold(c.names[0]) == fold(fam) or (_similar(c.names[0], fam) and c.year[:4] == label[:4])
+        if related and (fold(c.names[0]) != fold(fam) or c.year != label):
+            return True
+    return False
+
+
+_SUP = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+_SUP_MAP = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def _check_markers(doc: Document) -> Iterable[Finding]:
+    """Superscript markers in the body against the footnotes present."""
+    assert doc.segments is not None
+    notes = [fn for fn in doc.segments.footnotes if fn.marker_style == "superscript"]
+    if not notes:
+        return
+    numbers = {fn.number for fn in notes}
+    markers: list[tuple[int, int]] = []  # (number, line)
+    for span in doc.segments.body:
+        for m in _SUP.finditer(span.text):
+            markers.append((int(m.group(0).translate(_SUP_MAP)), span.line_start + span.text.count("\n", 0, m.start())))
+    if not markers:
+        return
+    seen: dict[int, int] = {}
+    highest = 0
+    for number, line in markers:
+        if number in seen:
+            yield _finding(doc, "footnote-marker-duplicated", "warning", line, None,
+                           f"footnote marker {number} appears again (first on line {seen[number]})", number)
+            continue
+        seen[number] = line
+        if number not in numbers:
+            yield _finding(doc, "footnote-marker-without-note", "error", line, None,
+                           f"footnote marker {number} in the text has no footnote", number)
+        if number < highest:
+            yield _finding(doc, "footnote-marker-order", "warning", line, None,
+                           f"footnote marker {number} comes after marker {highest}", number)
+        highest = max(highest, number)
+    for fn in notes:
+        if fn.number not in seen:
+            yield _finding(doc, "footnote-without-marker", "warning", fn.line_start, None,
+                           f"footnote {fn.number} has no marker in the text", fn.number)
