@@ -140,14 +140,15 @@ def unique_ids(refs: list[Reference]) -> None:
 
     Keys that differ only by case collide in citeproc and in Zotero, so ``Smith2020``
     and ``smith2020`` from two files become ``Smith2020`` and ``smith2020a``.  An id
-    that cannot be a BibTeX key (empty, a Zotero item URI) is replaced by a built one.
+    that cannot be a BibTeX key (empty, spaces, a Zotero item URI) is replaced by a
+    built one (``parse.keys``: author, year, title word).
     """
     from citekeeper.parse.keys import KeyRegistry
 
     registry = KeyRegistry()  # hands out built keys; knows every key taken so far
     seen: set[str] = set()
     for ref in refs:
-        if ref.id and _KEY_OK.match(ref.id):
+        if ref.id and _KEY_OK.match(ref.id) and "://" not in ref.id:
             key, n = ref.id, 0
             while key.lower() in seen:
                 n += 1

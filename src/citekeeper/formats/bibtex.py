@@ -148,8 +148,8 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         if value:
             f.append((key, value if verbatim else _escape(value)))
 
-    if subtype and not classic:
-        add("entrysubtype", subtype)
+    if subtype:
+        add("entrysubtype", subtype)  # BibTeX styles ignore it; our reader needs it
     for role in ("author", "editor", "translator"):
         if ref.names.get(role):
             f.append((role, _names(ref.names[role])))

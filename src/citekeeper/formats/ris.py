@@ -166,6 +166,7 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     if accessed:
         add("Y2", _ris_date(accessed))
     add("AB", ref.get("abstract"))
+    add("DP", ref.get("source"))
     add("N1", ref.get("note"))
     extra = [f"{k}: {v}" for k, v in ref.identifiers.items()]
     if zt not in _ISSN_TYPES and ref.get("ISSN"):
@@ -340,12 +341,14 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
         ref.set("ISSN" if zt in _ISSN_TYPES else "ISBN", sn)
     ref.set("URL", first("UR"))
     ref.set("abstract", first("AB", "N2"))
-    notes = [_strip_html(v) for v in values.get("N1", [])]
+    ref.set("source", first("DP"))
+    # Zotero's own RIS export has no Extra: identifiers arrive as child notes (N1).
+    notes = [ln for v in values.get("N1", []) for ln in _strip_html(v).split("\n")]
     # M2 is Extra for every type; M1 only where RIS.js has no other use for it.
     extra_tags = ["M2"] if zt in (*_LEGAL, "book", "journalArticle", "bookSection", "webpage") else ["M2", "M1"]
     extra_lines = [ln for t in extra_tags for v in values.get(t, []) for ln in v.split("\n")]
     kept_extra = []
-    for ln in extra_lines:
+    for ln in notes + extra_lines:
         k, sep, v = ln.partition(":")
         if sep and k.strip() in EXTRA_IDENTIFIERS and v.strip():
             ref.identifiers[k.strip()] = v.strip()
@@ -353,7 +356,7 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
             ref.set("ISSN", v.strip())
         else:
             kept_extra.append(ln)
-    ref.set("note", "\n".join(n for n in notes + kept_extra if n))
+    ref.set("note", "\n".join(n for n in kept_extra if n))
     ref.id = first("ID")
     footnote = re.fullmatch(r"footnote:\s*(\d+)", first("U1"))
     ref.origin = Origin(

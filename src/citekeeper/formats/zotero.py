@@ -91,7 +91,8 @@ def _first_wins(pairs: list[tuple[str, str]]) -> dict[str, str]:
 # Readers: BibLaTeX/BibTeX entry type -> CSL type.  Rows first (the first row of a
 # shared entry type is its canonical reading), then what other programs write.
 BIB_TO_CSL: dict[str, str] = _first_wins(
-    [(row.biblatex, row.csl) for row in _ROWS if not row.subtype]
+    [("misc", "document"), ("report", "report"), ("techreport", "report"), ("legislation", "legislation")]
+    + [(row.biblatex, row.csl) for row in _ROWS if not row.subtype]
     + [(row.bibtex, row.csl) for row in _ROWS if not row.subtype]
     + [
         ("mvbook", "book"),
