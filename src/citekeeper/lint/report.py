@@ -30,7 +30,7 @@ def render_text(findings: list[Finding], files: list[str] | None = None) -> str:
             line += f"\n    fix: {f.fix.field}: {f.fix.old} -> {f.fix.new}"
         lines.append(line)
     counts = Counter(f.severity for f in findings)
-    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info"))
+    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info"))
     scope = f" in {len(files)} file{'s' if len(files) != 1 else ''}" if files is not None else ""
     lines.append(f"{summary}{scope}" if findings else f"no problems found{scope}")
     return "\n".join(lines) + "\n"

@@ -282,9 +282,10 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
                 for i, rng in _check_locator:
                     if rng and not (rng[0] <= c.locator[0] and c.locator[1] <= rng[1]):
                         loc = f"{c.locator[0]}" if c.locator[0] == c.locator[1] else f"{c.locator[0]}–{c.locator[1]}"
+                        what = "page" if c.locator[0] == c.locator[1] else "pages"
                         yield _finding(doc, "citation-page-out-of-range", "warning", c.line, refs[i].id,
-                                       f"{c.text} cites page {loc}, outside the pages {refs[i].get('page')} "
-                                       f"of {refs[i].id}")
+                                       f"{c.label} is cited at {what} {loc}, outside its pages "
+                                       f"{refs[i].get('page')} in the reference list")
             continue
         same_name = [i for i, r in enumerate(refs) if _matches(c, r)]
         same_year_like = [
@@ -295,16 +296,16 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
         if same_name:
             years = ", ".join(sorted({labels[i] for i in same_name}))
             yield _finding(doc, "citation-year-mismatch", "error", c.line, refs[same_name[0]].id,
-                           f"{c.text} cites {c.label}, but the reference list has {c.names[0]} only for {years}")
+                           f"cited as {c.label}, but the reference list has {c.names[0]} only for {years}")
         elif same_year_like:
             r = refs[same_year_like[0]]
             yield _finding(doc, "citation-name-mismatch", "error", c.line, r.id,
-                           f"{c.text} cites {c.label}; the reference list spells it "
+                           f"cited as {c.label}, but the reference list spells it "
                            f"{first_family(r)} ({labels[same_year_like[0]]})")
             cited.add(same_year_like[0])
         else:
             yield _finding(doc, "citation-missing-entry", "error", c.line, None,
-                           f"{c.text} cites {c.label}, which has no entry in the reference list")
+                           f"cited as {c.label}, but the reference list has no such entry")
     for i, r in enumerate(refs):
         if i not in cited and not _cited_by_mismatch(cites, r, labels[i]):
             yield _finding(doc, "reference-never-cited", "warning", r.origin.line_start if r.origin else None, r.id,
