@@ -1,0 +1,112 @@
+"""``citekeeper check``: every DOI and URL of a bibliography, with archived copies of dead links."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+STATUSES = "ok, redirected, broken, blocked, transient, skipped"
+
+
+@click.command(
+    "check",
+    epilog=f"""\b
+Examples:
+  citekeeper check references.bib
+  citekeeper check refs.bib article.txt --format github --cache .citekeeper-cache.sqlite
+  citekeeper check refs.bib --fail-on broken,transient --archive all --fix
+
+\b
+Statuses: {STATUSES}.
+Exit codes: 0 nothing failing, 1 something failing (see --fail-on), 2 usage error,
+3 input error.  Settings: [tool.citekeeper.check] in pyproject.toml; service
+endpoints also from CITEKEEPER_DOI_API, CITEKEEPER_DOI_RESOLVER, CITEKEEPER_WAYBACK_API,
+CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
+""",
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "markdown", "github"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report here instead of stdout.")
+@click.option("--fail-on", help="Comma-separated statuses that make the exit code 1 [default: broken].")
+@click.option("--archive", type=click.Choice(["none", "failing", "all"]),
+              help="Look up archived copies for links that are not ok, all links, or none [failing].")
+@click.option("--fix", is_flag=True, help="Write archiveurl/archivedate into the .bib entries of dead links.")
+@click.option("--follow-doi", is_flag=True, default=None, help="Also check each DOI's landing page.")
+@click.option("--cache", type=click.Path(dir_okay=False), help="SQLite cache file (keep it between CI runs).")
+@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write a cache.")
+@click.option("--confirm-runs", type=click.IntRange(min=1),
+              help="Report a link as failing only after N consecutive failing runs [1].")
+@click.option("--timeout", type=click.FloatRange(min=0.01), help="Seconds per request [3].")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.01), help="Seconds to connect [timeout].")
+@click.option("--read-timeout", type=click.FloatRange(min=0.01),
+              help="Longest silence while reading [timeout].")
+@click.option("--retries", type=click.IntRange(min=0), help="Retries for 429/5xx/408 [2].")
+@click.option("--per-host", type=click.IntRange(min=1), help="Requests in flight per host [4].")
+@click.option("--host-delay", type=click.FloatRange(min=0), help="Seconds between request starts per host [0.01].")
+@click.option("--max-connections", type=click.IntRange(min=1), help="Requests in flight overall [256].")
+@click.option("--method", type=click.Choice(["auto", "get", "head"]),
+              help="auto: GET pages (soft-404 check), HEAD first for files [auto].")
+@click.option("--ignore", multiple=True, help="Regular expression of targets not to check (repeatable).")
+@click.option("--allow-private", is_flag=True, default=None,
+              help="Allow private, loopback and link-local addresses (off: a CI safety).")
+@click.option("--doi-api", help="DOI handle API [https://doi.org/api/handles].")
+@click.option("--doi-resolver", help="DOI resolver whose URLs are DOIs [https://doi.org].")
+@click.option("--wayback-api", help="Wayback availability API.")
+@click.option("--cdx-api", help="Wayback CDX API.")
+@click.option("--memento-api", help="Memento TimeGate (aggregator).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar [only on a terminal].")
+@click.option("--verbose", "-v", is_flag=True, help="Text format: list ok links too.")
+def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, progress: bool | None,
+            verbose: bool, **options: object) -> int:
+    """Check every DOI and URL cited in FILES (.bib, CSL-JSON or an article's text).
+
+    DOIs are asked of the DOI registry; URLs are fetched politely (per-host limits,
+    retries honouring Retry-After) and judged ok, redirected, broken (404, DNS,
+    refused, soft 404 ...), blocked (401/403) or transient (timeouts, 5xx).  For
+    links that are not ok, the Wayback Machine capture nearest the citation's access
+    date whose status was 200 is found; --fix writes it into the .bib.
+    """
+    from citekeeper.cli._progress import show_progress
+    from citekeeper.config import load_settings
+    from citekeeper.links import fix as fixmod
+    from citekeeper.links.report import FORMATS, render_text
+    from citekeeper.links.runner import check_files
+    from citekeeper.links.settings import build_options
+
+    opts = build_options(options, load_settings("check"))
+    bar = None
+    if show_progress(progress):
+        bar = click.progressbar(length=1, label="checking links", file=sys.stderr)
+        bar.__enter__()
+
+    def on_progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+    try:
+        report = check_files(list(files), opts, on_progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if fix:
+        done, warnings = fixmod.apply(fixmod.plan(report.findings))
+        for w in warnings:
+            click.echo(f"warning: {w}", err=True)
+        for fx in done:
+            click.echo(f"fixed: {fx.file}:{fx.line or 0}: {fx.key}: "
+                       + ", ".join(f"{n} = {v}" for n, v in fx.fields), err=True)
+    text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
+    if output is not None:
+        from citekeeper.textio import atomic_write
+
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(report.exit_code)

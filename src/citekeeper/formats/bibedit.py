@@ -1,0 +1,313 @@
+"""Find entries and fields in BibTeX/BibLaTeX *text*, and change one field in place.
+
+Why a second look at .bib files beside the reader: a tool that edits a user's
+bibliography must not reformat it.  Parsing into records and writing them back
+loses comments, alignment, field order, ``@string`` use and the user's quoting.
+Here the text is only scanned for positions; ``set_field`` replaces one value or
+inserts one field and leaves every other byte as it was (line ends included).
+The scan is also cheap (no record building), so ``check`` uses it to read the few
+fields it needs from large files.
+
+Supported syntax: ``@type{key, name = value, ...}`` or ``@type(key, ...)``;
+values braced (nested braces), quoted (braces inside), bare words or numbers, and
+``#`` concatenations of those.  ``@comment``, ``@string`` and ``@preamble`` blocks
+are skipped.  Text outside entries is left alone.  An entry that cannot be scanned is
+reported in ``Scan.problems`` (with its line) and skipped, never half-edited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+_AT = re.compile(r"@\s*([A-Za-z][A-Za-z0-9_-]*)\s*([{(])")
+_KEY = re.compile(r"\s*([^,\s{}()\"#=%]*)\s*([,})])")
+_NAME = re.compile(r"\s*([A-Za-z0-9_\-:.+/]+)\s*=\s*")
+_BARE = re.compile(r"[^\s,{}()\"#]+")
+_WS = re.compile(r"\s*")
+# The common case in one regex call: a name and a value without nested braces.
+_SIMPLE = re.compile(r"\s*([A-Za-z0-9_\-:.+/]+)\s*=\s*(\{[^{}]*\}|\"[^\"{}]*\"|\d+)(?=\s*[,})])")
+SKIPPED_TYPES = frozenset({"comment", "string", "preamble"})
+
+
+class BibEditError(ValueError):
+    """The text cannot be edited as asked (no such entry, entry not scannable)."""
+
+
+class Field(NamedTuple):
+    """One ``name = value`` of an entry, by character offsets into the text.
+
+    (A named tuple, not a dataclass: large files have tens of thousands of fields.)
+    """
+
+    name: str  # as written
+    start: int  # offset of the name
+    value_start: int  # offset of the value's first character (a brace or quote included)
+    value_end: int  # offset just after the value
+    raw: str  # the value as written, delimiters included
+
+    @property
+    def value(self) -> str:
+        """The value without its outer braces or quotes (concatenations kept as written)."""
+        r = self.raw
+        if len(r) >= 2 and ((r[0] == "{" and r[-1] == "}") or (r[0] == '"' and r[-1] == '"')) \
+                and ("#" not in r or "#" not in _outside_delimiters(r)):
+            return r[1:-1]
+        return r
+
+    @property
+    def is_literal(self) -> bool:
+        """False when the value is a bare word (a ``@string`` macro) or a concatenation."""
+        r = self.raw
+        if r.isdigit():
+            return True
+        return r[:1] in "{\"" and ("#" not in r or "#" not in _outside_delimiters(r))
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str  # lower-cased
+    key: str
+    start: int  # offset of '@'
+    close: int  # offset of the closing delimiter
+    line: int  # 1-based line of '@'
+    fields: tuple[Field, ...]
+
+    @property
+    def end(self) -> int:
+        return self.close + 1
+
+    def get(self, name: str) -> Field | None:
+        n = name.lower()
+        for f in self.fields:
+            if f.name.lower() == n:
+                return f
+        return None
+
+
+@dataclass
+class Scan:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+
+def _outside_delimiters(raw: str) -> str:
+    """The characters of a value that are at brace depth 0 and outside quotes."""
+    out = []
+    depth = 0
+    quoted = False
+    for ch in raw:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif depth == 0 and not quoted:
+            out.append(ch)
+    return "".join(out)
+
+
+def _balanced(text: str, i: int) -> int:
+    """Offset just after the brace group that opens at ``text[i] == '{'``; -1 if unclosed."""
+    depth = 0
+    n = len(text)
+    while i < n:
+        j = _next_brace(text, i)
+        if j < 0:
+            return -1
+        if text[j] == "{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        i = j + 1
+    return -1
+
+
+def _next_brace(text: str, i: int) -> int:
+    a = text.find("{", i)
+    b = text.find("}", i)
+    if a < 0:
+        return b
+    if b < 0:
+        return a
+    return min(a, b)
+
+
+def _quoted(text: str, i: int) -> int:
+    """Offset just after the quoted value opening at ``text[i] == '"'``; -1 if unclosed."""
+    depth = 0
+    j = i + 1
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0 and text[j - 1] != "\\":
+            return j + 1
+        j += 1
+    return -1
+
+
+def _value(text: str, i: int) -> int:
+    """Offset just after the value (with ``#`` concatenations) that starts at ``i``; -1 if bad."""
+    while True:
+        ch = text[i:i + 1]
+        if ch == "{":
+            j = _balanced(text, i)
+        elif ch == '"':
+            j = _quoted(text, i)
+        else:
+            m = _BARE.match(text, i)
+            j = m.end() if m else -1
+        if j < 0:
+            return -1
+        k = _WS.match(text, j).end()
+        if text[k:k + 1] == "#":
+            i = _WS.match(text, k + 1).end()
+            continue
+        return j
+
+
+def scan(text: str) -> Scan:
+    """Every entry of ``text`` with its fields' offsets (see module docstring)."""
+    out = Scan()
+    newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_left(newlines, pos) + 1
+
+    i = 0
+    n = len(text)
+    while True:
+        at = text.find("@", i)
+        if at < 0:
+            break
+        m = _AT.match(text, at)
+        if not m:
+            i = at + 1
+            continue
+        typ = m.group(1).lower()
+        opener = m.group(2)
+        closer = "}" if opener == "{" else ")"
+        if typ in SKIPPED_TYPES:
+            end = _balanced(text, m.end() - 1) if opener == "{" else text.find(")", m.end()) + 1
+            i = end if end > 0 else m.end()
+            continue
+        entry = _entry(text, m, typ, closer, line_of(at))
+        if isinstance(entry, str):
+            out.problems.append((line_of(at), entry))
+            i = m.end()
+            continue
+        out.entries.append(entry)
+        i = entry.end
+        if i >= n:
+            break
+    return out
+
+
+def _entry(text: str, m: re.Match[str], typ: str, closer: str, line: int) -> Entry | str:
+    km = _KEY.match(text, m.end())
+    if not km:
+        return f"@{typ}: cannot find the entry key"
+    key = km.group(1)
+    pos = km.end()
+    if km.group(2) == closer:
+        return Entry(typ, key, m.start(), pos - 1, line, ())
+    if km.group(2) != ",":
+        return f"@{typ}{{{key}: unexpected {km.group(2)!r} after the key"
+    fields: list[Field] = []
+    n = len(text)
+    while True:
+        pos = _WS.match(text, pos).end()
+        if pos >= n:
+            return f"@{typ}{{{key}: entry is not closed"
+        if text[pos] == closer:
+            return Entry(typ, key, m.start(), pos, line, tuple(fields))
+        if text[pos] == ",":
+            pos += 1
+            continue
+        sm = _SIMPLE.match(text, pos)
+        if sm:
+            fields.append(Field(sm.group(1), sm.start(1), sm.start(2), sm.end(2), sm.group(2)))
+            pos = sm.end(2)
+            continue
+        nm = _NAME.match(text, pos)
+        if not nm:
+            return f"@{typ}{{{key}: cannot read a field near {text[pos:pos + 20]!r}"
+        vstart = nm.end()
+        vend = _value(text, vstart)
+        if vend < 0:
+            return f"@{typ}{{{key}: field {nm.group(1)} has an unbalanced value"
+        fields.append(Field(nm.group(1), nm.start(1), vstart, vend, text[vstart:vend]))
+        pos = vend
+
+
+def find_entry(text: str, key: str, entries: list[Entry] | None = None) -> Entry | None:
+    """The entry with ``key`` (exact match first, then case-insensitive)."""
+    entries = entries if entries is not None else scan(text).entries
+    for e in entries:
+        if e.key == key:
+            return e
+    low = key.lower()
+    for e in entries:
+        if e.key.lower() == low:
+            return e
+    return None
+
+
+def brace(value: str) -> str:
+    """``{value}``, with unbalanced braces in ``value`` percent-encoded (URLs) or escaped."""
+    depth = 0
+    ok = True
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            ok = False
+            break
+    if ok and depth == 0:
+        return "{" + value + "}"
+    return "{" + value.replace("{", "%7B").replace("}", "%7D") + "}"
+
+
+def set_fields(text: str, key: str, values: list[tuple[str, str]]) -> str:
+    """Set each ``(name, value)`` of entry ``key``: replace the value in place when the
+    field exists, else insert the field after the entry's last field, in its style."""
+    for name, value in values:
+        text = set_field(text, key, name, value)
+    return text
+
+
+def set_field(text: str, key: str, name: str, value: str) -> str:
+    """``text`` with field ``name`` of entry ``key`` set to ``{value}``; nothing else changes."""
+    entry = find_entry(text, key)
+    if entry is None:
+        raise BibEditError(f"no entry {key!r}")
+    new = brace(value)
+    existing = entry.get(name)
+    if existing is not None:
+        return text[:existing.value_start] + new + text[existing.value_end:]
+    nl = "\r\n" if "\r\n" in text else "\n"
+    if not entry.fields:
+        comma = text.find(",", entry.start, entry.close)
+        if comma < 0:  # @type{key} -> @type{key,<nl>  name = {value}<nl>}
+            return text[:entry.close] + f",{nl}  {name} = {new}{nl}" + text[entry.close:]
+        rest = text[comma + 1:entry.close]
+        ins = f"{nl}  {name} = {new}" + ("" if "\n" in rest else nl)
+        return text[:comma + 1] + ins + text[comma + 1:]
+    last = entry.fields[-1]
+    line_start = text.rfind("\n", 0, last.start) + 1
+    lead = text[line_start:last.start]
+    same_line = lead.strip() != ""  # one-line entry: fields share a line with the key
+    sep = " " if same_line else nl + lead
+    after = _WS.match(text, last.value_end).end()
+    if text[after:after + 1] == ",":
+        # trailing comma style: name = {value}, placed after that comma
+        return text[:after + 1] + f"{sep}{name} = {new}," + text[after + 1:]
+    return text[:last.value_end] + f",{sep}{name} = {new}" + text[last.value_end:]

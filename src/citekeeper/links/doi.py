@@ -1,0 +1,77 @@
+"""DOIs: recognising them (bare, ``doi:``, or written as a resolver URL) and asking
+the DOI handle API whether they are registered.
+
+The handle API (``https://doi.org/api/handles/<doi>``) answers JSON with a
+``responseCode``: 1 = registered (the ``URL`` value is the landing page), 100 = no such
+handle, 200 = handle exists but has no value of the requested type.  Asking the
+registry instead of fetching publisher pages avoids the 403s publishers give robots.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+DEFAULT_DOI_API = "https://doi.org/api/handles"
+DEFAULT_DOI_RESOLVER = "https://doi.org"
+RESOLVER_HOSTS = frozenset({"doi.org", "www.doi.org", "dx.doi.org", "hdl.handle.net"})
+
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def normalize(doi: str) -> str:
+    """The bare DOI, lower-cased (DOIs are case-insensitive), without ``doi:`` or resolver."""
+    d = doi.strip().strip("<>")
+    d = re.sub(r"^(?:doi\s*:\s*)", "", d, flags=re.IGNORECASE)
+    from_url = doi_from_url(d)
+    if from_url:
+        d = from_url
+    return d.rstrip(".,;").lower()
+
+
+def is_doi(text: str) -> bool:
+    return bool(_DOI.match(text.strip()))
+
+
+def doi_from_url(url: str, extra_hosts: frozenset[str] = frozenset()) -> str | None:
+    """The DOI of a resolver URL (``https://doi.org/10.1/x``, ``dx.doi.org``, ``www.doi.org``,
+    or a configured resolver's host), else None."""
+    if "/10." not in url:  # cheap test first: most URLs are not DOIs
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https"):
+        return None
+    host = (parts.hostname or "").lower()
+    netloc = parts.netloc.lower()
+    if host not in RESOLVER_HOSTS and netloc not in extra_hosts and host not in extra_hosts:
+        return None
+    path = unquote(parts.path.lstrip("/"))
+    if parts.query and not parts.query.startswith(("type=", "noredirect")):
+        path += "?" + unquote(parts.query)  # a DOI may contain '?' (rare, but legal)
+    if not _DOI.match(path):
+        return None
+    return path.lower()
+
+
+def handle_url(api: str, doi: str) -> str:
+    """``<api>/<doi>`` with the DOI percent-encoded where a URL path needs it."""
+    return api.rstrip("/") + "/" + quote(doi, safe="/:;()[]@!$&'*+,=-._~")
+
+
+def resolver_url(resolver: str, doi: str) -> str:
+    return resolver.rstrip("/") + "/" + quote(doi, safe="/:;()[]@!$&'*+,=-._~")
+
+
+def landing_from_handle(data: object) -> str | None:
+    """The URL value of a handle API record, if any."""
+    if not isinstance(data, dict):
+        return None
+    for value in data.get("values") or []:
+        if isinstance(value, dict) and value.get("type") == "URL":
+            v = (value.get("data") or {}).get("value")
+            if isinstance(v, str):
+                return v
+    return None

@@ -1,0 +1,148 @@
+"""A ``Report`` as text, JSON, JUnit XML, Markdown or GitHub Actions annotations.
+
+Each format is one function ``render_<name>(report) -> str``; ``FORMATS`` maps the
+``--format`` value to it.  Rows are findings (one per citation), so every line of the
+output points at a file, a line and an entry key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from xml.sax.saxutils import escape, quoteattr
+
+from citekeeper.links.runner import Report
+from citekeeper.links.verdict import Finding, Status
+
+
+def _where(f: Finding) -> str:
+    c = f.citation
+    loc = c.file or "<input>"
+    if c.line:
+        loc += f":{c.line}"
+    return loc
+
+
+def _message(f: Finding) -> str:
+    r = f.result
+    msg = f"{f.target.kind.upper()} {f.target.target}: {r.status.value}: {r.reason}"
+    if f.target.original:
+        msg += f" (capture of {f.target.original} at {f.target.capture})"
+    if f.archive is not None and f.archive.source != "input":
+        msg += f"; archived copy {f.archive.url}"
+    if f.unconfirmed:
+        msg += f" (failing run {r.fail_streak}, not yet confirmed)"
+    return msg
+
+
+def _interesting(report: Report) -> list[Finding]:
+    return [f for f in report.findings if f.result.status is not Status.OK]
+
+
+def render_text(report: Report, verbose: bool = False) -> str:
+    lines = []
+    for f in (report.findings if verbose else _interesting(report)):
+        lines.append(f"{_where(f)}: {f.citation.key}: {_message(f)}")
+    s = report.summary()
+    counts = ", ".join(f"{n} {k}" for k, n in s["by_status"].items() if n)
+    lines.append(
+        f"{s['targets']} targets in {s['citations']} citations: {counts or 'nothing to check'};"
+        f" {s['failing']} failing (fail on: {', '.join(s['fail_on'])});"
+        f" {s['from_cache']} from cache; {s['elapsed_s']:.1f} s"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps({"results": [f.to_json() for f in report.findings],
+                       "summary": report.summary(),
+                       "warnings": report.warnings}, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: Report) -> str:
+    """One test suite per file, one test case per citation; failing ones fail."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_file.setdefault(f.citation.file or "<input>", []).append(f)
+    failing = {id(f) for f in report.failing()}
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    total_fail = len(failing)
+    out.append(f'<testsuites name="citekeeper check" tests="{len(report.findings)}" '
+               f'failures="{total_fail}" time="{report.elapsed:.3f}">')
+    for file, items in by_file.items():
+        nfail = sum(id(f) in failing for f in items)
+        nskip = sum(f.result.status is Status.SKIPPED for f in items)
+        out.append(f"  <testsuite name={quoteattr(file)} tests=\"{len(items)}\" failures=\"{nfail}\" "
+                   f"skipped=\"{nskip}\">")
+        for f in items:
+            name = quoteattr(f"{f.citation.key}: {f.target.target}")
+            out.append(f"    <testcase classname={quoteattr(file)} name={name} "
+                       f"file={quoteattr(file)} line=\"{f.citation.line or 0}\">")
+            if id(f) in failing:
+                out.append(f"      <failure type={quoteattr(f.result.status.value)} "
+                           f"message={quoteattr(f.result.reason)}>{escape(_message(f))}</failure>")
+            elif f.result.status is Status.SKIPPED:
+                out.append(f"      <skipped message={quoteattr(f.result.reason)}/>")
+            elif f.result.status is not Status.OK:
+                out.append(f"      <system-out>{escape(_message(f))}</system-out>")
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    """A table for a pull-request comment or a job summary."""
+    s = report.summary()
+    rows = _interesting(report)
+    out = ["## citekeeper check", ""]
+    counts = " · ".join(f"**{n}** {k}" for k, n in s["by_status"].items() if n)
+    out.append(f"{s['targets']} targets in {s['citations']} citations: {counts or 'nothing to check'}. "
+               f"Failing: **{s['failing']}**.")
+    if rows:
+        out += ["", "| where | key | target | status | reason | archived copy |", "|---|---|---|---|---|---|"]
+        for f in rows:
+            arch = f"[{f.archive.date}]({f.archive.url})" if f.archive else ""
+            out.append(f"| {_md(_where(f))} | {_md(f.citation.key)} | {_md(f.target.target)} | "
+                       f"{f.result.status.value}{' (unconfirmed)' if f.unconfirmed else ''} | "
+                       f"{_md(f.result.reason)} | {arch} |")
+    return "\n".join(out) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report) -> str:
+    """GitHub Actions workflow commands: an annotation on the file and line of each citation."""
+    failing = {id(f) for f in report.failing()}
+    out = []
+    for f in _interesting(report):
+        if f.result.status is Status.SKIPPED:
+            continue
+        level = "error" if id(f) in failing else "warning"
+        props = [f"file={_gh_prop(f.citation.file or '')}"] if f.citation.file else []
+        if f.citation.line:
+            props.append(f"line={f.citation.line}")
+        props.append(f"title={_gh_prop(f'citekeeper check: {f.result.status.value} link')}")
+        out.append(f"::{level} {','.join(props)}::{_gh_data(f.citation.key + ': ' + _message(f))}")
+    s = report.summary()
+    out.append(f"citekeeper check: {s['targets']} targets, {s['failing']} failing")
+    return "\n".join(out) + "\n"
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "markdown": render_markdown,
+    "github": render_github,
+}

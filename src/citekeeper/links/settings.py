@@ -1,0 +1,163 @@
+"""``CheckOptions`` from command-line values, the environment and ``[tool.citekeeper.check]``.
+
+Precedence, highest first: a command-line option, an environment variable (the
+service endpoints only: ``CITEKEEPER_DOI_API`` ...), the config table, the default.
+Config keys are the option names (``per-host`` or ``per_host``); an unknown key is a
+usage error naming the known ones, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from citekeeper.errors import ConfigError, UsageError
+from citekeeper.links import archive as archivemod
+from citekeeper.links import doi as doimod
+from citekeeper.links.cache import DEFAULT_FRESHNESS, default_path, parse_duration
+from citekeeper.links.http import HttpSettings
+from citekeeper.links.runner import CheckOptions
+from citekeeper.links.verdict import DEFAULT_FAIL_ON, Status
+
+ENDPOINTS = {
+    "doi-api": ("CITEKEEPER_DOI_API", doimod.DEFAULT_DOI_API),
+    "doi-resolver": ("CITEKEEPER_DOI_RESOLVER", doimod.DEFAULT_DOI_RESOLVER),
+    "wayback-api": ("CITEKEEPER_WAYBACK_API", archivemod.DEFAULT_WAYBACK_API),
+    "cdx-api": ("CITEKEEPER_CDX_API", archivemod.DEFAULT_CDX_API),
+    "memento-api": ("CITEKEEPER_MEMENTO_API", archivemod.DEFAULT_MEMENTO_API),
+}
+KNOWN_KEYS = frozenset({
+    "timeout", "connect-timeout", "read-timeout", "retries", "per-host", "hosts", "host-delay",
+    "max-connections", "max-redirects", "method", "user-agent", "allow-private", "accept",
+    "ignore", "fail-on", "archive", "follow-doi", "cache", "no-cache", "freshness",
+    "confirm-runs", "body-bytes", "max-retry-after", "web-base", *ENDPOINTS,
+})
+METHODS = ("auto", "get", "head")
+ARCHIVE_MODES = ("none", "failing", "all")
+
+
+def normalise_config(table: Mapping[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in table.items():
+        key = k.replace("_", "-").lower()
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"[tool.citekeeper.check]: unknown setting {k!r}; known: "
+                              + ", ".join(sorted(KNOWN_KEYS)))
+        out[key] = v
+    return out
+
+
+def parse_fail_on(value: Any) -> frozenset[Status]:
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    out = set()
+    for item in items:
+        name = str(item).strip().lower()
+        if not name:
+            continue
+        if name == "none":
+            continue
+        try:
+            out.add(Status(name))
+        except ValueError:
+            raise UsageError(f"--fail-on: unknown status {name!r}; use "
+                             + ", ".join(s.value for s in Status)) from None
+    return frozenset(out)
+
+
+def _number(name: str, value: Any, kind: type = float, minimum: float = 0) -> Any:
+    try:
+        v = kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: {value!r} is not a number") from None
+    if v < minimum:
+        raise ConfigError(f"{name}: must be at least {minimum}")
+    return v
+
+
+def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = None,
+                  env: Mapping[str, str] | None = None) -> CheckOptions:
+    """``CheckOptions`` from ``cli`` (option name -> value, None when not given)."""
+    conf = normalise_config(config or {})
+    env = os.environ if env is None else env
+
+    def pick(name: str, default: Any = None) -> Any:
+        v = cli.get(name, cli.get(name.replace("-", "_")))
+        if v is not None and v != ():
+            return v
+        if name in ENDPOINTS:
+            e = env.get(ENDPOINTS[name][0])
+            if e:
+                return e
+        return conf.get(name, default)
+
+    endpoints = {k: str(pick(k, d)) for k, (_, d) in ENDPOINTS.items()}
+    for k, v in endpoints.items():
+        if v and not re.match(r"^https?://", v):
+            raise UsageError(f"{k}: {v!r} is not an http(s) URL")
+    method = str(pick("method", "auto")).lower()
+    if method not in METHODS:
+        raise UsageError(f"--method: {method!r}; use {', '.join(METHODS)}")
+    archive_mode = str(pick("archive", "failing")).lower()
+    if archive_mode not in ARCHIVE_MODES:
+        raise UsageError(f"--archive: {archive_mode!r}; use {', '.join(ARCHIVE_MODES)}")
+    hosts = conf.get("hosts", {})
+    if not isinstance(hosts, dict):
+        raise ConfigError("[tool.citekeeper.check.hosts] must be a table of host = limit")
+    accept = pick("accept", [])
+    if isinstance(accept, str):
+        accept = [a for a in accept.split(",") if a.strip()]
+    ignore = list(conf.get("ignore", [])) + list(cli.get("ignore") or ())  # type: ignore[call-overload]
+    try:
+        patterns = tuple(re.compile(p) for p in ignore)
+    except re.error as exc:
+        raise UsageError(f"--ignore: bad regular expression: {exc}") from None
+    freshness = {k: parse_duration(v, f"freshness.{k}") for k, v in conf.get("freshness", {}).items()}
+    unknown = set(freshness) - set(DEFAULT_FRESHNESS)
+    if unknown:
+        raise ConfigError(f"freshness: unknown verdict(s) {', '.join(sorted(unknown))}")
+    timeout = _number("timeout", pick("timeout", 3.0))
+    http = HttpSettings(
+        timeout=timeout,
+        connect_timeout=_opt_num("connect-timeout", pick("connect-timeout")),
+        read_timeout=_opt_num("read-timeout", pick("read-timeout")),
+        retries=_number("retries", pick("retries", 2), int),
+        per_host=_number("per-host", pick("per-host", 4), int, 1),
+        host_limits={str(k).lower(): _number(f"hosts.{k}", v, int, 1) for k, v in hosts.items()},
+        host_delay=_number("host-delay", pick("host-delay", 0.01)),
+        max_connections=_number("max-connections", pick("max-connections", 256), int, 1),
+        max_redirects=_number("max-redirects", pick("max-redirects", 10), int),
+        body_bytes=_number("body-bytes", pick("body-bytes", 65536), int, 1024),
+        max_retry_after=_number("max-retry-after", pick("max-retry-after", 30.0)),
+        method=method,
+        allow_private=bool(pick("allow-private", False)),
+        accept=frozenset(_number("accept", a, int, 100) for a in accept),
+        doi_api=endpoints["doi-api"],
+        follow_doi=bool(pick("follow-doi", False)),
+    )
+    ua = pick("user-agent")
+    if ua:
+        http.user_agent = str(ua)
+    cache_path: str | None = None
+    if not pick("no-cache", False):
+        c = pick("cache")
+        cache_path = str(c) if c else str(default_path())
+    return CheckOptions(
+        http=http,
+        archive=archivemod.ArchiveSettings(
+            wayback_api=endpoints["wayback-api"], cdx_api=endpoints["cdx-api"],
+            memento_api=endpoints["memento-api"], web_base=str(pick("web-base", "") or ""),
+        ),
+        archive_mode=archive_mode,
+        doi_resolver=endpoints["doi-resolver"],
+        cache_path=cache_path,
+        freshness=freshness,
+        confirm_runs=_number("confirm-runs", pick("confirm-runs", 1), int, 1),
+        ignore=patterns,
+        fail_on=parse_fail_on(pick("fail-on")) if pick("fail-on") is not None else DEFAULT_FAIL_ON,
+    )
+
+
+def _opt_num(name: str, value: Any) -> float | None:
+    return None if value is None else _number(name, value)
