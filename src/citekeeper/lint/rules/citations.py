@@ -287,6 +287,10 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
                                        f"{c.label} is cited at {what} {loc}, outside its pages "
                                        f"{refs[i].get('page')} in the reference list")
             continue
+        by_text = [i for i, r in enumerate(refs) if _raw_match(c, r)]
+        if by_text:  # an entry the parser did not fully read, but which plainly is this work
+            cited.update(by_text)
+            continue
         same_name = [i for i, r in enumerate(refs) if _matches(c, r)]
         same_year_like = [
             i for i, r in enumerate(refs)
@@ -307,9 +311,24 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
             yield _finding(doc, "citation-missing-entry", "error", c.line, None,
                            f"cited as {c.label}, but the reference list has no such entry")
     for i, r in enumerate(refs):
+        if not first_family(r) or not labels[i]:
+            continue  # an entry read without name or year cannot be judged
         if i not in cited and not _cited_by_mismatch(cites, r, labels[i]):
             yield _finding(doc, "reference-never-cited", "warning", r.origin.line_start if r.origin else None, r.id,
                            f"{first_family(r) or r.title} ({labels[i]}) is in the reference list but never cited in the text")
+
+
+def _raw_match(c: InText, ref: Reference) -> bool:
+    """Does the entry's printed text start with the cited name and carry the cited year?
+
+    The fallback for entries parsed without authors or year: rather a missed problem
+    than a false "no entry" for a citation whose entry is plainly there.
+    """
+    if families(ref) and ref_year(ref):
+        return False
+    head = ref.raw[:80]
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", head)]
+    return bool(words) and fold(c.names[0]) in words[:4] and c.year[:4] in ref.raw
 
 
 def _cited_by_mismatch(cites: list[InText], ref: Reference, label: str) -> bool:

@@ -1,0 +1,82 @@
+"""``citekeeper lint`` end to end: exit codes, formats, --fix."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from citekeeper.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pichkhun-yuok-2024.txt"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def test_example_exits_1_with_json(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml settings
+    article = tmp_path / "article.txt"
+    shutil.copy(EXAMPLE, article)
+    code, out, _ = run(["lint", str(article), "--format", "json", "--today", "2024-07-01"], capsys)
+    assert code == 1
+    data = json.loads(out)
+    assert len(data) == 10
+    assert {d["rule"] for d in data if d["severity"] == "error"} == {"date-accessed-before-issued"}
+    assert next(d for d in data if d["rule"] == "url-outlet-host")["footnote"] == 30
+
+
+def test_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "ok.txt"
+    article.write_text(
+        "Body (Smith, 2019).\n\nReferences\n\n- Smith, A. (2019). Trade. *Journal*, 4(2), 10–20.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(["lint", str(article)], capsys)
+    assert code == 0 and out == "no problems found in 1 file\n"
+
+
+def test_warnings_only_exit_0_and_disable(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bib = tmp_path / "r.bib"
+    bib.write_text("@book{a,\n  title = {T},\n  date = {2020},\n  url = {https://x.org/?utm_source=y},\n}\n",
+                   encoding="utf-8")
+    code, out, _ = run(["lint", str(bib), "--format", "github"], capsys)
+    assert code == 0
+    assert "title=url-tracking" in out and "title=field-missing" in out
+    code, out, _ = run(["lint", str(bib), "--format", "github", "--disable", "field-missing"], capsys)
+    assert "field-missing" not in out
+    (tmp_path / "pyproject.toml").write_text('[tool.citekeeper.lint]\ndisable = ["url-tracking"]\n')
+    code, out, _ = run(["lint", str(bib), "--format", "json"], capsys)
+    assert [d["rule"] for d in json.loads(out)] == ["field-missing"]
+
+
+def test_fix_rewrites_bib(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bib = tmp_path / "r.bib"
+    text = "@book{a,\n  title = {T},\n  publisher = {P},\n  date = {2020},\n  url = {https://x.org/?utm_source=y},\n}\n"
+    bib.write_text(text, encoding="utf-8")
+    code, out, err = run(["lint", str(bib), "--fix"], capsys)
+    assert code == 0 and "applied 1 fix" in err and out == "no problems found in 1 file\n"
+    assert bib.read_text(encoding="utf-8") == text.replace("?utm_source=y", "")
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["lint", str(tmp_path / "nope.txt")], capsys)
+    assert code in (2, 3) and err
+
+
+def test_bad_today_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["lint", str(EXAMPLE), "--today", "soon"], capsys)
+    assert code == 2 and "--today" in err
