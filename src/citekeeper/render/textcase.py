@@ -117,9 +117,30 @@ def upper(text: str) -> str:
     return _restore(text.upper(), saved)
 
 
+_ENTITIES = {"&#60;": "\ue020", "&#62;": "\ue021", "&#38;": "\ue022"}
+_ENTITY_RE = re.compile("|".join(_ENTITIES))
+_BACK = {v: k for k, v in _ENTITIES.items()}
+_BACK_RE = re.compile("|".join(_BACK))
+
+
 def apply(case: str | None, text: str) -> str:
+    """Apply a CSL text-case to (possibly HTML-escaped) text.
+
+    Escaped ``<``/``>``/``&`` are cased as the characters they stand for, as citeproc-js
+    cases text before escaping it.
+    """
     if not case or not text:
         return text
+    escaped = "&#" in text
+    if escaped:
+        text = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text)
+    out = _apply(case, text)
+    if escaped:
+        out = _BACK_RE.sub(lambda m: _BACK[m.group()], out)
+    return out
+
+
+def _apply(case: str, text: str) -> str:
     fn = {
         "title": title,
         "capitalize-first": capitalize_first,
