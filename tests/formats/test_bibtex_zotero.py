@@ -177,7 +177,7 @@ def test_round_trip_escapes_and_particles():
     ref.dates["issued"] = Date(2020)
     back = bibtex.loads(bibtex.dumps([ref])).references[0]
     assert back.title == "R&D at 50% of $10 #1_x odd"
-    assert back.names["author"][0].display() == "van der Berg, Jan"
+    assert back.names["author"][0] == Name(family="Berg", given="Jan", particle="van der")
 
 
 def test_reads_better_bibtex_export():

@@ -111,3 +111,15 @@ def test_reads_zotero_csl_json_export():
     assert refs[3].id == "keo2012role" and refs[3].get("genre") == "MA thesis"
     assert refs[5].type == "article-newspaper" and refs[5].issued == Date(2024, 6, 24)
     assert refs[6].names["author"][0].literal == "Government of the Russian Federation"
+
+
+def test_particle_inside_family():
+    """``itemFromCSLJSON`` reads only ``family`` (``non-dropping-particle`` is dropped), so the
+    particle is written inside it and parsed out again on reading."""
+    from citekeeper.model import Name, Reference
+
+    ref = Reference(id="k", type="book")
+    ref.names["author"] = [Name(family="Berg", given="Jan", particle="van der")]
+    out = item(ref)
+    assert out["author"] == [{"family": "van der Berg", "given": "Jan"}]
+    assert csljson.reference_from_csl(out).names["author"] == ref.names["author"]

@@ -107,7 +107,7 @@ def test_record_ris_record_every_field():
     for r in refs:
         r.set("abstract", "An abstract.")
         r.set("note", "A note.")
-        r.names["translator"] = [Name(family="Smith", given="J.")]
+        r.names["translator"] = [Name(family="Berg", given="J.", particle="van der")]
     back = ris.loads(ris.dumps(refs))
     assert not back.problems
     for a, b in zip(refs, back.references, strict=True):

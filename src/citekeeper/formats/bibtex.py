@@ -39,6 +39,7 @@ from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
+from citekeeper.formats.csljson import split_particle
 from citekeeper.model import Date, Name, Origin, Reference
 from citekeeper.parse.common import BIBLATEX_LANGIDS
 
@@ -304,7 +305,7 @@ def _split_names(value: str) -> list[Name]:
             bits = [b.strip() for b in _split_top(p, r"\s*,\s*")]
             given = _unescape(bits[-1]) if len(bits) > 1 else ""
             suffix = _unescape(bits[1]) if len(bits) == 3 else ""
-            names.append(Name(family=_unescape(bits[0]), given=given, suffix=suffix))
+            names.append(split_particle(Name(family=_unescape(bits[0]), given=given, suffix=suffix)))
         else:
             words = _unescape(p).split()
             if len(words) == 1:

@@ -10,6 +10,9 @@ faithful way into Zotero (docs/zotero.md):
   citeproc reads ``date-parts`` and ignores ``raw``;
 * ``container-title-short`` is also written as ``journalAbbreviation``, the only
   spelling Zotero's CSL mapping reads;
+* a name particle is written inside ``family`` ("van der Berg"): Zotero's import drops
+  ``non-dropping-particle``, and citeproc-js parses the particle out of ``family``
+  again (the reader does the same, so the record keeps it);
 * the origin goes under a ``citekeeper`` key, which CSL processors and Zotero ignore.
 
 The reader accepts Zotero's own CSL JSON export: ``citation-key``, dates as strings
@@ -20,6 +23,7 @@ identifier lines in ``note`` (Extra).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from citekeeper.errors import MalformedInputError
@@ -40,12 +44,38 @@ def _date_to_csl(date: Date) -> dict[str, Any]:
     return out
 
 
+_PARTICLE = re.compile(r"^((?:[a-z][a-z'’]*\s+)+)(\S.*)$")
+
+
+def _name_to_csl(name: Name) -> dict[str, str]:
+    out = name.to_csl()
+    particle = out.pop("non-dropping-particle", "")
+    if particle:
+        out["family"] = f"{particle} {out['family']}"
+    return out
+
+
+def split_particle(name: Name) -> Name:
+    """``family="van der Berg"`` -> particle "van der", family "Berg" (lower-case leading words),
+    the way citeproc-js and Zotero read a family name; every reader uses it."""
+    if name.particle or name.literal:
+        return name
+    m = _PARTICLE.match(name.family)
+    if not m:
+        return name
+    return Name(family=m.group(2), given=name.given, particle=m.group(1).strip(), suffix=name.suffix)
+
+
+def _name_from_csl(data: dict[str, Any]) -> Name:
+    return split_particle(Name.from_csl(data))
+
+
 def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, Any]:
     """One ``Reference`` as a CSL-JSON item."""
     item: dict[str, Any] = {"id": ref.id, "type": ref.type}
     for role in NAME_FIELDS:
         if ref.names.get(role):
-            item[role] = [n.to_csl() for n in ref.names[role]]
+            item[role] = [_name_to_csl(n) for n in ref.names[role]]
     for key, value in ref.fields.items():
         item[key] = value
     if ref.get("container-title-short"):
@@ -84,7 +114,7 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         if key in ("id", "type", "citekeeper", "citation-key"):
             continue
         if key in NAME_FIELDS and isinstance(value, list):
-            ref.names[key] = [Name.from_csl(n) for n in value if isinstance(n, dict)]
+            ref.names[key] = [_name_from_csl(n) for n in value if isinstance(n, dict)]
         elif key in DATE_FIELDS:
             ref.dates[key] = Date.from_csl(value)
         elif key in ("PMID", "PMCID") and str(value).strip():

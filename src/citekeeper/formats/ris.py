@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
-from citekeeper.formats.csljson import EXTRA_IDENTIFIERS
+from citekeeper.formats.csljson import EXTRA_IDENTIFIERS, split_particle
 from citekeeper.model import Date, Name, Origin, Reference
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
@@ -237,7 +237,7 @@ def _parse_name(value: str) -> Name:
         return Name(literal=value.strip())
     family, _, rest = value.partition(",")
     given, _, suffix = rest.partition(",")
-    return Name(family=family.strip(), given=given.strip(), suffix=suffix.strip())
+    return split_particle(Name(family=family.strip(), given=given.strip(), suffix=suffix.strip()))
 
 
 def _parse_date(value: str) -> Date:
