@@ -140,3 +140,33 @@ def test_footnote_markers() -> None:
         ("footnote-marker-without-note", 9, 1, "error"),
         ("footnote-without-marker", 5, 11, "warning"),
     }
+
+
+def test_square_brackets_and_cyrillic_names() -> None:
+    text = """\
+Введение
+
+Как показано [Иванов, 2019, с. 12; Петров 2020: 45], и И.И. Иванов (2019) согласен [Сидоров и др., 2018].
+
+References
+
+- Ivanov, I. I. (2019). Issledovanie. *Zhurnal*, 4(2), 10–20. (In Russian).
+- Petrov, P. P. (2020). *Kniga*. Moscow: Nauka. (In Russian).
+- Sidorov, S., Kozlov, K., & Orlov, O. (2018). Stat'ya. *Vestnik*, 3(1), 1–9. (In Russian).
+"""
+    assert lint_text(text, "ru.txt", today=TODAY) == []
+
+
+def test_numeric_style_article_is_not_judged_as_author_date() -> None:
+    text = """\
+Body
+
+As Smith (2019) found [1], and others [2, 3], see also [4].
+
+References
+
+1. Smith, A. (2018). Trade. *Journal*, 4(2), 10–20.
+2. Doe, J. (2017). Other. *Journal*, 3(2), 10–20.
+"""
+    rules = {f.rule for f in lint_text(text, "num.txt", today=TODAY)}
+    assert not rules & {"citation-missing-entry", "citation-year-mismatch", "reference-never-cited"}
