@@ -123,3 +123,14 @@ def test_particle_inside_family():
     out = item(ref)
     assert out["author"] == [{"family": "van der Berg", "given": "Jan"}]
     assert csljson.reference_from_csl(out).names["author"] == ref.names["author"]
+
+
+def test_unparsed_citation_keeps_its_text():
+    """An unparsed citation still arrives in Zotero (``itemFromCSLJSON``: title) with its text."""
+    from citekeeper.model import Reference
+
+    ref = Reference(id="x", type="document", raw="Garbled citation, 2020", parsed=False)
+    out = item(ref)
+    assert out["title"] == "Garbled citation, 2020" and "could not parse" in out["note"]
+    back = csljson.reference_from_csl(out)
+    assert (back.parsed, back.raw, back.title, back.get("note")) == (False, ref.raw, "", "")

@@ -150,3 +150,18 @@ def test_broken_input_is_reported_not_dropped():
     assert [r.title for r in result.references] == ["No type", "Fine"]
     assert [p.line for p in result.problems] == [1, 2]
     assert result.references[0].type == "document"
+
+
+@pytest.mark.parametrize("module", ["ris", "bibtex", "csljson"])
+def test_unparsed_round_trip_every_format(module):
+    """An unparsed citation is written with its text as title in every format and read back unparsed."""
+    import importlib
+
+    from citekeeper.model import Origin, Reference
+
+    mod = importlib.import_module(f"citekeeper.formats.{module}")
+    ref = Reference(id="x", type="document", raw="Garbled citation, 2020", parsed=False,
+                    origin=Origin(kind="footnote", number=4))
+    back = mod.loads(mod.dumps([ref]))
+    back = back if isinstance(back, list) else back.references
+    assert (back[0].parsed, back[0].raw, back[0].title, back[0].footnote) == (False, ref.raw, "", 4)

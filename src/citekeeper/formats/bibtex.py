@@ -39,7 +39,7 @@ from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
-from citekeeper.formats.csljson import split_particle
+from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed, split_particle
 from citekeeper.model import Date, Name, Origin, Reference
 from citekeeper.parse.common import BIBLATEX_LANGIDS
 
@@ -140,7 +140,7 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         fields = [("title", _escape(ref.raw or ref.title))]
         if ref.footnote is not None:
             fields.append(("footnote", str(ref.footnote)))
-        fields.append(("note", "citekeeper could not parse this citation; the title is its text"))
+        fields.append(("note", UNPARSED_NOTE))
         return "misc", fields
     etype, subtype = entry_type(ref, flavour)
     f: list[tuple[str, str]] = []
@@ -417,6 +417,7 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
         ref.identifiers[label] = get("eprint")
     footnote = get("footnote")
     line = (entry.start_line or 0) + 1 + line_offset
+    mark_unparsed(ref)
     ref.origin = Origin(
         kind="footnote" if footnote.isdigit() else "file",
         number=int(footnote) if footnote.isdigit() else None,

@@ -31,6 +31,9 @@ from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Refer
 
 # Identifiers with a CSL variable of their own; others go to note as "KEY: value".
 _CSL_IDENTIFIERS = {"ISBN", "ISSN", "PMID", "PMCID"}
+# The note every writer gives an unparsed citation (its text is the title); readers
+# that meet it restore ``parsed=False`` and ``raw``.
+UNPARSED_NOTE = "citekeeper could not parse this citation; the title is its text"
 # "KEY: value" lines of note (Zotero's Extra) read back as identifiers.
 EXTRA_IDENTIFIERS = ("EDN", "arXiv", "OCLC", "LCCN", "MR", "Zbl", "JSTOR", "HDL", "ADS Bibcode", "PMID", "PMCID")
 # Zotero-specific spellings of CSL variables -> the record's variable.
@@ -89,11 +92,17 @@ def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, A
             item[key] = value
         else:
             extra_lines.append(f"{key}: {value}")
+    if not ref.parsed and not item.get("title") and ref.raw:
+        # Unparsed: the citation's text as the title, so Zotero and citeproc show it.
+        item["title"] = ref.raw
+        extra_lines.insert(0, UNPARSED_NOTE)
     if extra_lines:
         note = item.get("note", "")
         item["note"] = "\n".join(([note] if note else []) + extra_lines)
     if with_origin:
         meta: dict[str, Any] = {}
+        if ref.raw:
+            meta["raw"] = ref.raw
         if ref.origin:
             meta["origin"] = ref.origin.to_json()
         if not ref.parsed:
@@ -144,10 +153,27 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         if isinstance(meta.get("origin"), dict):
             ref.origin = Origin.from_json(meta["origin"])
         ref.parsed = bool(meta.get("parsed", True))
+        ref.raw = str(meta.get("raw", ""))
+        if not ref.parsed and ref.raw and ref.title == ref.raw:
+            ref.fields.pop("title", None)
         ref.warnings = [str(w) for w in meta.get("warnings", [])]
         for k, v in (meta.get("provenance") or {}).items():
             ref.provenance[k] = (str(v[0]), float(v[1]))
+    mark_unparsed(ref)
     return ref
+
+
+def mark_unparsed(ref: Reference) -> None:
+    """A reference whose note is ``UNPARSED_NOTE``: back to ``parsed=False``, its title as ``raw``."""
+    lines = ref.get("note").split("\n")
+    if UNPARSED_NOTE not in lines:
+        return
+    ref.set("note", "\n".join(ln for ln in lines if ln != UNPARSED_NOTE))
+    ref.parsed = False
+    if not ref.raw:
+        ref.raw = ref.title
+    if ref.title == ref.raw:
+        ref.fields.pop("title", None)
 
 
 def dumps(refs: list[Reference], *, with_origin: bool = True) -> str:

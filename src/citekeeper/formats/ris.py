@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
-from citekeeper.formats.csljson import EXTRA_IDENTIFIERS, split_particle
+from citekeeper.formats.csljson import (
+    EXTRA_IDENTIFIERS,
+    UNPARSED_NOTE,
+    mark_unparsed,
+    split_particle,
+)
 from citekeeper.model import Date, Name, Origin, Reference
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
@@ -89,7 +94,7 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     if not ref.parsed:
         tags[0] = ("TY", zotero.DEFAULT.ris)
         add("TI", ref.raw or ref.title)
-        add("N1", "citekeeper could not parse this citation; the title is its text")
+        add("N1", UNPARSED_NOTE)
         if ref.id:
             add("ID", ref.id)
         if ref.footnote is not None:
@@ -359,6 +364,7 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     ref.set("note", "\n".join(n for n in kept_extra if n))
     ref.id = first("ID")
     footnote = re.fullmatch(r"footnote:\s*(\d+)", first("U1"))
+    mark_unparsed(ref)
     ref.origin = Origin(
         kind="footnote" if footnote else "file",
         number=int(footnote.group(1)) if footnote else None,
