@@ -4,7 +4,8 @@ What it does: ``citekeeper extract`` the example article, export references and
 footnotes as CSL-JSON, RIS, BibLaTeX and BibTeX, run Zotero's import translator for
 each (``zotero_import.js``: the real ``CSL JSON.js``, ``RIS.js``, ``BibTeX.js`` on the
 real zotero/utilities), and compare every item's Zotero type and fields with
-``expected/gold.json`` (hand-checked: see README.md here).  Prints a table of items
+``expected/gold.json`` (hand-checked: see README.md here); the same for one record
+of each Zotero type the issue names, with every field set (``types``).  Prints a table of items
 and fields right per format; ``--write`` stores what each format produced under
 ``expected/<format>.json`` so changes show up in review.
 
@@ -106,17 +107,22 @@ def main(argv: list[str] | None = None) -> int:
         if schema.is_dir():
             schema = checkout(schema, work, "schema") / "schema.json"
         result = extract_article(read_text(ARTICLE).text, file=str(ARTICLE))
+        # One record per Zotero type the issue names, every field set (tests/formats).
+        sys.path.insert(0, str(ROOT / "tests" / "formats"))
+        from formats_samples import sample_references
         gold = json.loads((HERE / "expected" / "gold.json").read_text(encoding="utf-8"))
         print(f"{'format':10} {'types right':>14} {'fields right':>16}")
         for fmt, translator in TRANSLATORS.items():
             imported: dict[str, list[dict]] = {}
-            for part, refs in (("references", result.references), ("footnotes", result.footnotes)):
+            parts = (("references", result.references), ("footnotes", result.footnotes),
+                     ("types", sample_references()))
+            for part, refs in parts:
                 path = work / f"{part}{SUFFIX[fmt]}"
                 path.write_text(dumps(refs, fmt), encoding="utf-8")
                 imported[part] = import_with_zotero(translators / translator, utilities, schema, path)
             t_ok = t_all = f_ok = f_all = 0
             all_diffs = []
-            for part in ("references", "footnotes"):
+            for part, _ in parts:
                 a, b, c, d, diffs = score(imported[part], gold[part])
                 t_ok, t_all, f_ok, f_all = t_ok + a, t_all + b, f_ok + c, f_all + d
                 all_diffs += [f"{part} {x}" for x in diffs]
