@@ -32,13 +32,13 @@ def _citation(ref: Reference, field: str) -> Citation:
 
 def collect(
     refs: Iterable[Reference],
-    resolver_hosts: frozenset[str] = frozenset(),
+    resolvers: frozenset[str] = frozenset(),
     archive_hosts: frozenset[str] = frozenset(),
 ) -> list[Target]:
     """Distinct targets in first-cited order.
 
-    ``resolver_hosts``: extra hosts whose ``/<doi>`` URLs are DOIs (a configured
-    resolver); ``archive_hosts``: extra hosts whose ``/web/<ts>/<url>`` are captures.
+    ``resolvers``: extra resolver base URLs whose ``<base>/<doi>`` URLs are DOIs (a
+    configured resolver); ``archive_hosts``: extra hosts whose ``/web/<ts>/<url>`` are captures.
     """
     order: list[tuple[str, str]] = []
     cites: dict[tuple[str, str], list[Citation]] = {}
@@ -62,7 +62,7 @@ def collect(
         url = ref.fields.get("URL", "").strip()
         if not url:
             continue
-        as_doi = doimod.doi_from_url(url, resolver_hosts)
+        as_doi = doimod.doi_from_url(url, resolvers)
         if as_doi:
             if as_doi not in seen_dois:  # url = https://doi.org/<same DOI> adds nothing
                 add("doi", as_doi, _citation(ref, "URL"))

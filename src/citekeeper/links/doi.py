@@ -33,20 +33,24 @@ def is_doi(text: str) -> bool:
     return bool(_DOI.match(text.strip()))
 
 
-def doi_from_url(url: str, extra_hosts: frozenset[str] = frozenset()) -> str | None:
+def doi_from_url(url: str, resolvers: frozenset[str] = frozenset()) -> str | None:
     """The DOI of a resolver URL (``https://doi.org/10.1/x``, ``dx.doi.org``, ``www.doi.org``,
-    or a configured resolver's host), else None."""
+    or under a configured resolver base such as ``http://127.0.0.3:8080``), else None."""
     if "/10." not in url:  # cheap test first: most URLs are not DOIs
         return None
+    u = url.strip()
+    for base in resolvers:
+        b = base.rstrip("/") + "/"
+        if u.lower().startswith(b.lower()):
+            rest = unquote(u[len(b):])
+            return rest.lower() if _DOI.match(rest) else None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(u)
     except ValueError:
         return None
     if parts.scheme not in ("http", "https"):
         return None
-    host = (parts.hostname or "").lower()
-    netloc = parts.netloc.lower()
-    if host not in RESOLVER_HOSTS and netloc not in extra_hosts and host not in extra_hosts:
+    if (parts.hostname or "").lower() not in RESOLVER_HOSTS:
         return None
     path = unquote(parts.path.lstrip("/"))
     if parts.query and not parts.query.startswith(("type=", "noredirect")):

@@ -79,6 +79,7 @@ SOFT_404_TITLE = re.compile(
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_URLISH = re.compile(r"\S*(?:://|www\.)\S*|\S+/\S+")
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/home", "/default.aspx"})
 LOGIN_PATH = re.compile(r"/(?:login|signin|sign-in|sign_in|auth|sso|cas/login|account/login)\b", re.I)
 
@@ -241,7 +242,7 @@ def soft_404_text(body: bytes) -> str | None:
         m = rx.search(body)
         if m:
             text = " ".join(_TAGS.sub(" ", m.group(1).decode("utf-8", "replace")).split())
-            if SOFT_404_TITLE.search(text):
+            if SOFT_404_TITLE.search(_URLISH.sub(" ", text)):  # "404" inside a URL says nothing
                 return text[:120]
     return None
 

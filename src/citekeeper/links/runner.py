@@ -118,9 +118,8 @@ def check_references(refs: list[Reference], opts: CheckOptions,
                      progress: ProgressFn | None = None) -> Report:
     """Check the DOIs and URLs of ``refs`` (see module docstring)."""
     started = time.time()
-    resolver = urlsplit(opts.doi_resolver)
-    resolver_hosts = frozenset({resolver.netloc.lower()} - {"doi.org"}) if resolver.netloc else frozenset()
-    targets = collect(refs, resolver_hosts=resolver_hosts, archive_hosts=opts.archive.hosts)
+    resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
+    targets = collect(refs, resolvers=resolvers, archive_hosts=opts.archive.hosts)
     report = asyncio.run(_check(targets, opts, progress))
     report.elapsed = time.time() - started
     return report

@@ -1,0 +1,120 @@
+"""The composed check: collection, cache, confirm-runs, archives per citation."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from linkservers import LocalWeb
+
+from citekeeper.links.runner import CheckOptions, check_files, check_references
+from citekeeper.links.verdict import Status
+from citekeeper.model import Date, Origin, Reference
+
+
+def ref(key: str, url: str = "", doi: str = "", accessed: str = "", line: int = 1) -> Reference:
+    r = Reference(id=key, origin=Origin(kind="file", file="refs.bib", line_start=line))
+    if url:
+        r.fields["URL"] = url
+    if doi:
+        r.fields["DOI"] = doi
+    if accessed:
+        r.dates["accessed"] = Date.from_iso(accessed)
+    return r
+
+
+def test_same_target_cited_twice_is_checked_once(web: LocalWeb, options: CheckOptions) -> None:
+    url = web.url("/ok/twice")
+    rep = check_references([ref("a", url), ref("b", url, line=9)], options)
+    assert len(rep.findings) == 2 and web.requests["/ok/twice"] == 1
+    assert [f.citation.line for f in rep.findings] == [1, 9]
+
+
+def test_doi_written_as_url_is_a_doi(web: LocalWeb, options: CheckOptions) -> None:
+    rep = check_references([ref("a", web.url("/resolve/10.5555/ok"))], options)
+    assert rep.findings[0].target.kind == "doi" and rep.findings[0].result.status is Status.OK
+
+
+def test_archive_per_access_date(web: LocalWeb, options: CheckOptions) -> None:
+    url = web.url("/404")
+    rep = check_references([ref("old", url, accessed="2010-06-15"),
+                            ref("new", url, accessed="2021-11-30")], options)
+    got = {f.citation.key: f.archive.timestamp for f in rep.findings if f.archive}
+    assert got == {"old": "20090105120000", "new": "20140601120000"}
+    assert rep.exit_code == 1
+
+
+def test_ok_links_get_no_archive_unless_all(web: LocalWeb, options: CheckOptions) -> None:
+    rep = check_references([ref("a", web.url("/soft404/article"), accessed="2013-01-01"),
+                            ref("b", web.url("/ok"))], options)
+    assert rep.findings[0].archive is not None and rep.findings[1].archive is None
+
+
+def test_archive_capture_as_cited_url(web: LocalWeb, options: CheckOptions) -> None:
+    capture = web.url("/web/20140601120000/") + web.url("/404")
+    rep = check_references([ref("a", capture)], options)
+    f = rep.findings[0]
+    assert f.result.status is Status.OK
+    assert f.target.original == web.url("/404") and f.target.capture == "20140601120000"
+    assert f.archive is not None and f.archive.source == "input"
+
+
+def test_rerun_on_fresh_cache_sends_no_request(web: LocalWeb, options: CheckOptions, tmp_path: Path) -> None:
+    opts = dataclasses.replace(options, cache_path=str(tmp_path / "c.sqlite"))
+    refs = [ref("a", web.url("/ok/cached")), ref("b", web.url("/410"), accessed="2012-01-01"),
+            ref("c", doi="10.5555/ok")]
+    first = check_references(refs, opts)
+    before = web.total()
+    second = check_references(refs, opts)
+    assert web.total() == before
+    assert [f.result.status for f in first.findings] == [f.result.status for f in second.findings]
+    assert all(f.result.from_cache for f in second.findings)
+    assert second.findings[1].archive == first.findings[1].archive
+
+
+def test_stale_cache_entries_are_checked_again(web: LocalWeb, options: CheckOptions, tmp_path: Path) -> None:
+    opts = dataclasses.replace(options, cache_path=str(tmp_path / "c.sqlite"), freshness={"ok": 0})
+    check_references([ref("a", web.url("/ok/stale"))], opts)
+    check_references([ref("a", web.url("/ok/stale"))], opts)
+    assert web.requests["/ok/stale"] == 2
+
+
+def test_confirm_runs(web: LocalWeb, options: CheckOptions, tmp_path: Path) -> None:
+    opts = dataclasses.replace(options, cache_path=str(tmp_path / "c.sqlite"), confirm_runs=2,
+                               archive_mode="none")
+    refs = [ref("a", web.url("/404"))]
+    first = check_references(refs, opts)
+    assert first.findings[0].unconfirmed and first.exit_code == 0
+    second = check_references(refs, opts)
+    assert not second.findings[0].unconfirmed and second.exit_code == 1
+    assert second.findings[0].result.fail_streak == 2
+
+
+def test_ignore_patterns(web: LocalWeb, options: CheckOptions) -> None:
+    import re
+
+    opts = dataclasses.replace(options, ignore=(re.compile(r"/404$"),))
+    before = web.requests["/404"]
+    rep = check_references([ref("a", web.url("/404"))], opts)
+    assert rep.findings[0].result.status is Status.SKIPPED and web.requests["/404"] == before
+
+
+def test_fail_on(web: LocalWeb, options: CheckOptions) -> None:
+    refs = [ref("a", web.url("/moved"))]
+    assert check_references(refs, options).exit_code == 0
+    opts = dataclasses.replace(options, fail_on=frozenset({Status.REDIRECTED}))
+    assert check_references(refs, opts).exit_code == 1
+
+
+def test_check_files_reads_bib_and_csl_json(web: LocalWeb, options: CheckOptions, tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{{a,\n  url = {{{}}},\n  urldate = {{2021-11-30}}\n}}\n\n"
+                   "@article{{b,\n  doi = {{10.5555/missing}}\n}}\n".format(web.url("/404")))
+    js = tmp_path / "refs.json"
+    js.write_text('[{{"id": "c", "type": "webpage", "URL": "{}"}}]'.format(web.url("/ok/json")))
+    rep = check_files([bib, js], options)
+    rows = {f.citation.key: f for f in rep.findings}
+    assert rows["a"].citation.line == 1 and rows["a"].citation.accessed == "2021-11-30"
+    assert rows["a"].archive is not None and rows["a"].archive.timestamp == "20140601120000"
+    assert rows["b"].result.status is Status.BROKEN and rows["b"].citation.line == 6
+    assert rows["c"].result.status is Status.OK
