@@ -206,3 +206,11 @@ def test_reads_better_bibtex_export():
     law = refs["OrderGovernmentRussian2005"]
     assert law.type == "legislation" and law.get("number") == "2150-R"
     assert law.get("container-title") == "Consultant Plus"
+
+
+def test_broken_block_is_a_problem_with_line_and_reason():
+    text = "@article{a, title={X}, date={2020}}\n\n@misc{b, title={broken\n"
+    result = bibtex.loads(text, file="x.bib")
+    assert [r.id for r in result.references] == ["a"]
+    (problem,) = result.problems
+    assert problem.line == 3 and "end of file" in problem.message

@@ -30,6 +30,7 @@ A block that cannot be parsed is reported with its line and kept (bibtexparser's
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,10 @@ from citekeeper.formats import zotero
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed, split_particle
 from citekeeper.model import Date, Name, Origin, Reference
 from citekeeper.parse.common import BIBLATEX_LANGIDS
+
+# bibtexparser logs each failed block itself; we report them as problems with file
+# and line, so its own messages would only repeat them on stderr.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 FLAVOURS = ("biblatex", "bibtex")
 _ESCAPES = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}
@@ -445,7 +450,8 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
     for block in lib.failed_blocks:
         line = (block.start_line or 0) + 1
         err = getattr(block, "error", None)
-        reason = str(err).split("\n", 1)[0] if err else type(block).__name__
+        lines = [ln.strip() for ln in str(getattr(err, "abort_reason", "") or err or "").splitlines() if ln.strip()]
+        reason = lines[-1] if lines else type(block).__name__
         if isinstance(block, bmodel.DuplicateBlockKeyBlock):
             reason = f"duplicate key {block.key!r}"
         result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
