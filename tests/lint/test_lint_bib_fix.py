@@ -88,3 +88,16 @@ def test_article_text_is_never_rewritten(tmp_path: Path) -> None:
     result = apply_fixes(docs, findings)
     assert result.applied == {} and len(result.skipped) == 1
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_csl_json_lines_point_into_the_json_file(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {\n    "id": "a",\n    "type": "webpage",\n    "title": "Page",\n'
+        '    "URL": "https://x.org/p?utm_source=y",\n'
+        '    "accessed": {"date-parts": [[2020, 1, 2]]},\n'
+        '    "issued": {"date-parts": [[2021, 5, 1]]}\n  }\n]\n',
+        encoding="utf-8",
+    )
+    _, findings = lint_paths([path], today=TODAY)
+    assert {(f.rule, f.line) for f in findings} == {("url-tracking", 6), ("date-accessed-before-issued", 7)}

@@ -71,12 +71,14 @@ class Document:
         first characters.
         """
         origin = ref.origin
-        if origin is None:
-            return None
         if ref.id and ref.id in self.bib and needle:
             for bf in self.bib[ref.id].values():
                 if needle in bf.value:
                     return bf.line
+        if not self.is_article and not self.bib:
+            return self._json_line(ref, needle)
+        if origin is None:
+            return None
         probe = needle[:40]
         if probe:
             fn = self.footnote(origin.number) if origin.kind == "footnote" and self.is_article else None
@@ -86,6 +88,24 @@ class Document:
                     if probe in line:
                         return start + i
         return origin.line_start
+
+    def _json_line(self, ref: Reference, needle: str) -> int | None:
+        """The line of ``ref`` in a CSL-JSON (or other non-BibTeX) file: its ``"id"``, then
+        the needle after it.  Origins there point into the article the file came from,
+        not into this file, so they are not used."""
+        if not ref.id:
+            return None
+        m = re.search(r'"id"\s*:\s*"' + re.escape(ref.id) + '"', self.text)
+        if not m:
+            return None
+        pos = m.start()
+        if needle:
+            for probe in (needle, needle.replace("/", "\\/")):
+                at = self.text.find(probe, pos)
+                if at >= 0:
+                    pos = at
+                    break
+        return self.text.count("\n", 0, pos) + 1
 
     @property
     def accepted(self) -> tuple[Date, int] | None:

@@ -44,7 +44,17 @@ def _valid(d: Date) -> bool:
     return True
 
 
-def _where(doc: Document, ref: Reference, d: Date) -> int | None:
+_FILE_KEYS = {"accessed": ('"accessed"', "urldate"), "issued": ('"issued"', "date", "year")}
+
+
+def _where(doc: Document, ref: Reference, d: Date, slot: str = "") -> int | None:
+    """The line where the date is printed (a footnote may span lines); else the entry's."""
+    if not doc.is_article:
+        for probe in (d.iso() if d.year else d.literal, *_FILE_KEYS.get(slot, ())):
+            line = doc.line_of(ref, probe)
+            if probe and line and line != doc.line_of(ref):
+                return line
+        return doc.line_of(ref)
     printed = [f"{d.day:02d}.{d.month:02d}.{d.year}", f"{d.day}.{d.month:02d}.{d.year}"] if d.day and d.month else []
     for p in [*printed, d.iso()]:
         line = doc.line_of(ref, p)
@@ -65,23 +75,23 @@ def check(doc: Document) -> Iterator[Finding]:
                 continue
             if (d.year is None and _NUMERIC_LITERAL.search(d.literal)) or not _valid(d):
                 shown = d.literal or d.iso()
-                yield Finding("date-impossible", "error", doc.file, _where(doc, ref, d), key, fn,
+                yield Finding("date-impossible", "error", doc.file, _where(doc, ref, d, slot), key, fn,
                               f"the {_LABEL[slot]} '{shown}' is not a calendar date")
         issued, accessed = ref.issued, ref.accessed
         if (
             issued and accessed and issued.year and accessed.year and _valid(issued) and _valid(accessed)
             and _compare(accessed, issued) < 0
         ):
-            yield Finding("date-accessed-before-issued", "error", doc.file, _where(doc, ref, accessed), key, fn,
+            yield Finding("date-accessed-before-issued", "error", doc.file, _where(doc, ref, accessed, "accessed"), key, fn,
                           f"accessed {accessed.iso()}, before it was published ({issued.iso()})")
         if accessed and accessed.year and _valid(accessed):
             if _compare(accessed, Date(today.year, today.month, today.day)) > 0:
-                yield Finding("date-accessed-future", "error", doc.file, _where(doc, ref, accessed), key, fn,
+                yield Finding("date-accessed-future", "error", doc.file, _where(doc, ref, accessed, "accessed"), key, fn,
                               f"access date {accessed.iso()} is in the future")
             elif accepted and len(accessed.parts) == 3 and _compare(accessed, accepted[0]) > 0:
-                yield Finding("date-accessed-after-accepted", "warning", doc.file, _where(doc, ref, accessed), key,
+                yield Finding("date-accessed-after-accepted", "warning", doc.file, _where(doc, ref, accessed, "accessed"), key,
                               fn, f"accessed {accessed.iso()}, after the article was accepted "
                               f"({accepted[0].iso()}, line {accepted[1]})")
         if issued and issued.year and _valid(issued) and issued.year > today.year:
-            yield Finding("date-issued-future", "warning", doc.file, _where(doc, ref, issued), key, fn,
+            yield Finding("date-issued-future", "warning", doc.file, _where(doc, ref, issued, "issued"), key, fn,
                           f"publication date {issued.iso()} is in the future")

@@ -84,7 +84,7 @@ def _pairs(refs: list[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
 def check(doc: Document) -> Iterator[Finding]:
     for first, later, why in _pairs(doc.references):
         rule = "duplicate-doi" if "DOI" in why else "duplicate-url" if "URL" in why else "duplicate-title"
-        yield Finding(rule, "warning", doc.file, later.origin.line_start if later.origin else None,
+        yield Finding(rule, "warning", doc.file, doc.line_of(later),
                       later.id or None, later.footnote,
                       f"{_label(later)} lists the same work as {_label(first)}: {why}")
     by_note = [r for r in doc.footnotes]
@@ -92,7 +92,7 @@ def check(doc: Document) -> Iterator[Finding]:
         if "title" in why or first.footnote == later.footnote:
             continue
         rule = "duplicate-doi" if "DOI" in why else "duplicate-url"
-        yield Finding(rule, "info", doc.file, later.origin.line_start if later.origin else None,
+        yield Finding(rule, "info", doc.file, doc.line_of(later),
                       later.id or None, later.footnote,
                       f"{_label(later)} cites in full the work already cited in {_label(first)} ({why}); "
                       "a short form is usual for a repeated note")
