@@ -435,41 +435,64 @@ class Choose(_Base, model.Choose):
 
 
 class If(_Base, model.If):
+    def _compiled(self) -> tuple:
+        try:
+            return self.__dict__["_cond"]
+        except KeyError:
+            a = self.attrib
+            cond = (
+                frozenset(a["type"].split()) if "type" in a else None,
+                len(a["type"].split()) if "type" in a else 0,
+                [(v, _pyvar(v)) for v in a["variable"].split()] if "variable" in a else None,
+                [(v, _pyvar(v)) for v in a["is-numeric"].split()] if "is-numeric" in a else None,
+                [_pyvar(v) for v in a["is-uncertain-date"].split()] if "is-uncertain-date" in a else None,
+                a["locator"].split() if "locator" in a else None,
+                a["position"].split() if "position" in a else None,
+                "disambiguate" in a,
+                a.get("match", "all"),
+            )
+            self.__dict__["_cond"] = cond
+            return cond
+
     def test(self, st: State) -> bool:
-        a = self.attrib
+        types, ntypes, variables, numerics, uncertain, locators, positions, disamb, match = self._compiled()
         results: list[bool] = []
         ref = st.ref
-        if "type" in a:
-            results += [t == ref.type for t in a["type"].split()]
-        if "variable" in a:
-            for v in a["variable"].split():
+        item = st.item
+        if types is not None:
+            hit = ref.type
+            if ntypes == 1:
+                results.append(hit in types)
+            else:
+                results += [t == hit for t in self.attrib["type"].split()]
+        if variables is not None:
+            for v, pv in variables:
                 if v == "locator":
-                    results.append(bool(st.item.get("locator")) if hasattr(st.item, "get") else False)
+                    results.append(bool(item.get("locator")))
                 elif v == "year-suffix":
                     results.append(bool(ref.get("year_suffix")))
                 else:
-                    val = ref.get(_pyvar(v))
+                    val = ref.get(pv)
                     results.append(val is not None and not (isinstance(val, (str, list)) and not val))
-        if "is-numeric" in a:
-            for v in a["is-numeric"].split():
-                val = ref.get(_pyvar(v))
-                if v == "locator" and hasattr(st.item, "get") and st.item.get("locator"):
-                    val = st.item["locator"].identifier
+        if numerics is not None:
+            for v, pv in numerics:
+                val = ref.get(pv)
+                if v == "locator" and item.get("locator"):
+                    val = item["locator"].identifier
                 results.append(val is not None and bool(_NUMERIC.match(str(val))))
-        if "is-uncertain-date" in a:
-            for v in a["is-uncertain-date"].split():
-                d = ref.get(_pyvar(v))
+        if uncertain is not None:
+            for pv in uncertain:
+                d = ref.get(pv)
                 results.append(bool(d is not None and getattr(d, "get", lambda *_: False)("circa", False)))
-        if "locator" in a:
-            loc = st.item.get("locator") if hasattr(st.item, "get") else None
-            for v in a["locator"].split():
+        if locators is not None:
+            loc = item.get("locator")
+            for v in locators:
                 results.append(bool(loc) and (loc.label or "page").replace(" ", "-") == v)
-        if "position" in a:
-            for v in a["position"].split():
+        if positions is not None:
+            for v in positions:
                 results.append(_position_test(st, v))
-        if "disambiguate" in a:
+        if disamb:
             results.append(bool(ref.get("_disambiguate")))
-        match = a.get("match", "all")
         if match == "any":
             return any(results)
         if match == "none":
