@@ -170,3 +170,22 @@ References
 """
     rules = {f.rule for f in lint_text(text, "num.txt", today=TODAY)}
     assert not rules & {"citation-missing-entry", "citation-year-mismatch", "reference-never-cited"}
+
+
+def test_author_lists_and_proper_nouns() -> None:
+    text = """\
+Body
+
+Leaders met (Smith & Doe, 2019). Later Vladimir Putin (2017) and ASEAN (2015) spoke, and Hun Sen (2016) too.
+Kanaev (2019) agrees.
+
+References
+
+- Smith, A., Doe, B., & Roe, C. (2019). Trade. *Journal*, 4(2), 10–20.
+- Kanaev, E. A., & Korolev, A. S. (2019). Greater Eurasia. *Outlines*, 12(1), 26–43.
+"""
+    found = [(f.rule, f.severity, f.line, f.key) for f in lint_text(text, "x.txt", today=TODAY)]
+    assert found == [
+        ("citation-authors-mismatch", "warning", 3, "smith2019trade"),
+        ("citation-authors-mismatch", "warning", 4, "kanaev2019greater"),
+    ]

@@ -66,6 +66,9 @@ class InText:
     locator: tuple[int, int] | None
     line: int
     text: str
+    # A narrative name that may be part of a proper noun ("Vladimir Putin (2017)",
+    # "ASEAN (2019)"): matched when it can be, never reported as missing.
+    weak: bool = False
 
     @property
     def label(self) -> str:
@@ -172,6 +175,7 @@ def find_citations(text: str, line_start: int) -> list[InText]:
         if not all(ok for _, ok in locs):
             continue
         narrative: tuple[tuple[str, ...], bool] | None = None
+        weak = False
         if any(not pre for pre, _, _ in parsed):
             if bracket:
                 continue
@@ -179,11 +183,13 @@ def find_citations(text: str, line_start: int) -> list[InText]:
             if not tail or not _narrative_ok(text[: m.start()], tail):
                 continue
             narrative = _split_names(tail.group("names"))
+            weak = _weak_narrative(text[: m.start()], tail)
         line = line_start + text.count("\n", 0, m.start())
         for (pre, years, _), (loc, _) in zip(parsed, locs, strict=False):
             names, et_al = _split_names(pre) if pre else narrative  # type: ignore[misc]
             for year in years:
-                out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0)))
+                out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0),
+                                  weak=weak and not pre))
     return out
 
 
@@ -196,6 +202,26 @@ def _narrative_ok(before: str, tail: re.Match[str]) -> bool:
     prev_word = prev[-1].lower() if prev else ""
     has_initials = bool(re.match(_INITIALS, tail.group("names")))
     return not (not has_initials and prev_word in ("the", "a", "an", "this", "that", "these", "its", "their"))
+
+
+_SENTENCE_WORDS = frozenset(
+    ["as", "in", "according", "while", "both", "but", "and", "however", "thus", "then", "also", "following", "unlike", "like", "per", "since", "for", "yet", "so", "see", "cf", "and", "or", "with", "by", "after", "before", "whereas", "although", "though", "when", "where", "here", "there", "both", "even", "only", "scholars", "authors", "researchers", "professor", "academician", "dr"]
+)
+
+
+def _weak_narrative(before: str, tail: re.Match[str]) -> bool:
+    """A bare capitalised name after another capitalised word, or an acronym: maybe not a person."""
+    names_text = tail.group("names")
+    if re.match(_INITIALS, names_text):
+        return False
+    names, _ = _split_names(names_text)
+    if any(n.isupper() and len(n) > 1 for n in names):
+        return True
+    prev = before[: tail.start()].rstrip()
+    if not prev or prev[-1] in ".,;:!?(—–-\"“”«»":
+        return False
+    word = prev.rsplit(None, 1)[-1]
+    return word[:1].isupper() and word.lower() not in _SENTENCE_WORDS
 
 
 def first_family(ref: Reference) -> str:
@@ -322,6 +348,16 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
         if by_text:  # an entry the parser did not fully read, but which plainly is this work
             cited.update(by_text)
             continue
+        loose = [i for i, r in enumerate(refs)
+                 if labels[i] == c.year and fold(first_family(r)) == fold(c.names[0])]
+        if loose:
+            cited.update(loose)
+            r = refs[loose[0]]
+            yield _finding(doc, "citation-authors-mismatch", "warning", c.line, r.id,
+                           f"cited as {c.label}, but the entry lists {_authors_text(r)}")
+            continue
+        if c.weak:
+            continue
         same_name = [i for i, r in enumerate(refs) if _matches(c, r)]
         same_year_like = [
             i for i, r in enumerate(refs)
@@ -353,6 +389,13 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
         if i not in cited and not _cited_by_mismatch(cites, r, labels[i]):
             yield _finding(doc, "reference-never-cited", "warning", r.origin.line_start if r.origin else None, r.id,
                            f"{first_family(r) or r.title} ({labels[i]}) is in the reference list but never cited in the text")
+
+
+def _authors_text(ref: Reference) -> str:
+    fams = families(ref)
+    if len(fams) <= 1:
+        return f"{fams[0] if fams else '?'} alone"
+    return ", ".join(fams[:-1]) + " & " + fams[-1]
 
 
 def _raw_match(c: InText, ref: Reference) -> bool:
