@@ -214,3 +214,36 @@ def test_broken_block_is_a_problem_with_line_and_reason():
     assert [r.id for r in result.references] == ["a"]
     (problem,) = result.problems
     assert problem.line == 3 and "end of file" in problem.message
+
+
+def test_reads_zoteros_own_biblatex_export():
+    """Zotero's BibLaTeX.js ``doExport``: website title as ``titleaddon``, Extra identifiers as
+    ``pmid``/``lccn``/``mrnumber``/``zmnumber`` fields, remaining Extra in ``note``."""
+    text = """@online{site_2023,
+  title = {East Asia Summit},
+  titleaddon = {The Ministry of Foreign Affairs},
+  url = {https://www.mid.ru/x},
+  urldate = {2024-02-05},
+  date = {2023-12-29},
+  langid = {russian},
+  pmid = {123456},
+  mrnumber = {MR1234},
+  note = {EDN: UNZFTH},
+}"""
+    ref = bibtex.loads(text).references[0]
+    assert ref.type == "webpage" and ref.get("container-title") == "The Ministry of Foreign Affairs"
+    assert ref.identifiers == {"EDN": "UNZFTH", "PMID": "123456", "MR": "MR1234"}
+    assert ref.get("language") == "ru"
+
+
+def test_identifiers_with_zotero_fields():
+    """``processField``: ``pmid``/``lccn``/``mrnumber``... (``extraIdentifiers``) and
+    ``eprint``+``eprinttype`` (``eprintIds``) reach Extra; a note's lines would be collapsed."""
+    ref = make("article-journal")
+    ref.identifiers["PMID"] = "123456"
+    ref.identifiers["arXiv"] = "2001.01234"
+    _, f = entry(ref)
+    assert f["pmid"] == "123456" and (f["eprinttype"], f["eprint"]) == ("arxiv", "2001.01234")
+    assert f["note"] == "EDN: UNZFTH"
+    back = bibtex.loads(bibtex.dumps([ref])).references[0]
+    assert back.identifiers == {"EDN": "UNZFTH", "PMID": "123456", "arXiv": "2001.01234"}

@@ -61,6 +61,10 @@ _TYPE_KEYS = {
     "techreport": "Technical report",
     "resreport": "Research report",
 }
+# Identifier label -> the BibTeX field Zotero reads into Extra (``extraIdentifiers``),
+# and -> ``eprinttype`` (``eprintIds``).
+_IDENTIFIER_FIELDS = {"LCCN": "lccn", "MR": "mrnumber", "Zbl": "zmnumber", "PMID": "pmid", "PMCID": "pmcid"}
+_EPRINT_TYPES = {"arXiv": "arxiv", "JSTOR": "jstor", "HDL": "hdl"}
 _MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _THESIS_TYPES = ("thesis", "mastersthesis", "phdthesis")
 _IN_BOOK = ("incollection", "inproceedings", "inreference", "inbook")
@@ -221,8 +225,19 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         iso = base if base in BIBLATEX_LANGIDS else LANGID_TO_ISO.get(base, lang)
         add("language", iso)
         add("langid", BIBLATEX_LANGIDS.get(iso, lang.lower()))
+    # ``processField``: identifiers with a field of their own (``extraIdentifiers``,
+    # ``eprintIds``) reach Extra one per line; any other goes in ``note``, which Zotero
+    # makes a child note (its whitespace is collapsed, so lines cannot be smuggled
+    # into Extra through it).
     notes = [ref.get("note")] if ref.get("note") else []
-    notes += [f"{k}: {v}" for k, v in ref.identifiers.items()]
+    for label, value in ref.identifiers.items():
+        if label in _IDENTIFIER_FIELDS:
+            add(_IDENTIFIER_FIELDS[label], value)
+        elif label in _EPRINT_TYPES and not any(k == "eprint" for k, _ in f):
+            add("eprinttype", _EPRINT_TYPES[label])
+            add("eprint", value)
+        else:
+            notes.append(f"{label}: {value}")
     if notes:
         add("note", "\n".join(notes))
     if ref.footnote is not None:
@@ -346,7 +361,9 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
     howpublished = get("howpublished")
     container = get("journaltitle") or get("journal") or get("booktitle")
     if not container and ref.type in ("webpage", "post", "post-weblog"):
-        container = get("organization")  # Better BibTeX writes a website's title here
+        # Zotero's BibLaTeX export writes a website's title as titleaddon, some
+        # Better BibTeX versions as organization.
+        container = get("titleaddon") or get("organization")
     if not container and howpublished and not _is_url(howpublished):
         container = howpublished
     ref.set("container-title", container)
@@ -413,9 +430,10 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
         elif line.strip():
             note_lines.append(_unescape(line))
     ref.set("note", "\n".join(note_lines))
-    for ident in ("edn", "pmid", "pmcid", "arxiv"):
+    for ident, label in (("edn", "EDN"), ("pmid", "PMID"), ("pmcid", "PMCID"), ("arxiv", "arXiv"),
+                         ("lccn", "LCCN"), ("mrnumber", "MR"), ("zmnumber", "Zbl")):
         if get(ident):
-            ref.identifiers[ident.upper() if ident != "arxiv" else "arXiv"] = get(ident)
+            ref.identifiers[label] = get(ident)
     eprinttype = get("eprinttype").lower()
     if get("eprint") and eprinttype:
         label = {"arxiv": "arXiv", "pubmed": "PMID", "jstor": "JSTOR", "hdl": "HDL"}.get(eprinttype, eprinttype)
