@@ -190,6 +190,8 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
             add("issue", ref.get("issue") or ref.get("number"))
     else:
         add("number", ref.get("issue") or ref.get("number"))
+    add("chapter", ref.get("chapter-number"))  # lost by Zotero on a book section, kept for biblatex
+    add("volumes", ref.get("number-of-volumes"))
     if ref.get("page"):
         add("pages", _pages(ref.get("page")))
     add("pagetotal", ref.get("number-of-pages"))
@@ -383,6 +385,8 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
         ref.set("issue", number or get("issue"))
     ref.set("page", get("pages").replace("--", "–") if re.fullmatch(r"\S+--\S+", get("pages")) else get("pages"))
     ref.set("number-of-pages", get("pagetotal"))
+    ref.set("chapter-number", get("chapter"))
+    ref.set("number-of-volumes", get("volumes"))
     publisher = get("publisher") or get("institution") or get("school")
     if not publisher and ref.type not in ("webpage", "post", "post-weblog"):
         publisher = get("organization")
