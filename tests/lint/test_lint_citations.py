@@ -189,3 +189,11 @@ References
         ("citation-authors-mismatch", "warning", 3, "smith2019trade"),
         ("citation-authors-mismatch", "warning", 4, "kanaev2019greater"),
     ]
+
+
+def test_powers_are_not_footnote_markers() -> None:
+    text = (
+        "An area of 5 km² and 3 m³ was cleared.¹ Then more.²\n\n"
+        "¹ Doe J. A Book. Moscow: Nauka, 2001. 200 p.\n\n² Roe R. Another Book. Moscow: Nauka, 2002. 100 p.\n"
+    )
+    assert lint_text(text, "u.txt", today=TODAY) == []

@@ -147,3 +147,11 @@ References
     assert set(found) == {"doe2020article", "roe2021book"}
     assert "volume or issue" in found["doe2020article"]
     assert "publisher" in found["roe2021book"]
+
+
+def test_outlet_names_in_cyrillic_and_organisations_never_flagged() -> None:
+    text = _notes(
+        "Встреча министров // РИА Новости. 24.08.2017. URL: https://ria.ru/20170824/1.html (дата обращения: 05.03.2024).",
+        "Statement // United Nations. 2017. URL: https://www.mfa.gov.sg/statement (accessed: 05.03.2024).",
+    )
+    assert [r for r in _rules(text) if r[0] == "url-outlet-host"] == []

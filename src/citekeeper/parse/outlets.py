@@ -95,7 +95,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "president of russia": ("kremlin.ru",),
     "government of russia": ("government.ru",),
     "government of the russian federation": ("government.ru",),
-    "united nations": ("un.org",),
+    "united nations": ("un.org", "undocs.org"),
     "united nations treaty collection": ("treaties.un.org", "un.org"),
     "asean": ("asean.org",),
     "asean secretariat": ("asean.org",),
@@ -141,6 +141,19 @@ def host_matches(name: str, host: str) -> bool:
     return name_resembles_host(name, host)
 
 
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+    strict=True,
+))
+
+
+def transliterate(text: str) -> str:
+    """Russian Cyrillic to Latin letters (lower case), so "РИА Новости" can meet ``ria.ru``."""
+    return "".join(_CYRILLIC.get(c, c) for c in text.lower())
+
+
 _STOP = frozenset(["the", "of", "and", "for", "in", "on", "at", "a", "an", "de", "la", "le", "der", "die", "das", "und"])
 
 
@@ -152,6 +165,7 @@ def name_resembles_host(name: str, host: str) -> bool:
     (``rg.ru`` for Rossiyskaya Gazeta), or one of its distinctive words of five letters
     or more (``neftegaz.ru`` for Neftegaz.RU).
     """
+    name = transliterate(name)
     labels = [lab for lab in host.lower().split(".") if lab and lab != "www"]
     if len(labels) > 1:
         labels = labels[:-1]

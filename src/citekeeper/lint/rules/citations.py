@@ -423,6 +423,7 @@ def _cited_by_mismatch(cites: list[InText], ref: Reference, label: str) -> bool:
 
 _SUP = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 _SUP_MAP = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_UNIT_BEFORE = re.compile(r"(?<![\w])(?:[kcmµ]?m|ft|in|mi|sq|км|см|мм|м|[xyzn])$")
 
 
 def _check_markers(doc: Document) -> Iterable[Finding]:
@@ -432,9 +433,13 @@ def _check_markers(doc: Document) -> Iterable[Finding]:
     if not notes:
         return
     numbers = {fn.number for fn in notes}
+    if len(numbers) != len(notes):
+        return  # numbering restarts (affiliation notes, per-chapter notes): markers are ambiguous
     markers: list[tuple[int, int]] = []  # (number, line)
     for span in doc.segments.body:
         for m in _SUP.finditer(span.text):
+            if _UNIT_BEFORE.search(span.text, 0, m.start()):
+                continue  # km², m³: a power, not a note
             markers.append((int(m.group(0).translate(_SUP_MAP)), span.line_start + span.text.count("\n", 0, m.start())))
     if not markers:
         return
