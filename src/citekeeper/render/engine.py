@@ -115,6 +115,38 @@ class LoadedStyle:
 _CACHE: dict[tuple[str, float, str], LoadedStyle] = {}
 
 
+def load_style_xml(xml: str | bytes, locale: str | None = None, name: str = "<style>") -> LoadedStyle:
+    """Parse a style given as XML text (not cached): CSL test-suite fixtures, tests."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    try:
+        with _PARSE_LOCK:
+            tree = etree.ElementTree(etree.fromstring(data, _PARSER))
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or (exc.position[0] if exc.position else None)
+        raise MalformedStyleError(f"malformed CSL style: {exc.msg}", file=name, line=line) from None
+    return _finish_load(tree, StyleInfo(name, Path(name), "file"), locale)
+
+
+def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) -> LoadedStyle:
+    path = info.path
+    root = tree.getroot()
+    if not isinstance(root, patches.Style):
+        raise MalformedStyleError(
+            "not a CSL style (root element must be <style> in the CSL namespace)",
+            file=str(path),
+            line=root.sourceline,
+        )
+    if root.find(f"{{{CSL_NS}}}citation") is None:
+        if root.find(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link[@rel='independent-parent']") is not None:
+            raise StyleError(
+                f"{info.name} is a dependent style; use its parent style instead", file=str(path)
+            )
+        raise MalformedStyleError("CSL style has no <citation> element", file=str(path), line=1)
+    loc = normalize_locale(locale or root.get("default-locale") or "en-US")
+    patches.prepare_style(root, loc, _load_locale)
+    return LoadedStyle(info, tree, root, loc, keep=list(root.iter()))
+
+
 def load_style(style: str | os.PathLike[str], locale: str | None = None) -> LoadedStyle:
     """Parse a style (name, alias or path) and its locales once; later calls hit a cache."""
     info = find_style(style)
@@ -128,23 +160,7 @@ def load_style(style: str | os.PathLike[str], locale: str | None = None) -> Load
     if hit is not None:
         return hit
     tree = _parse(path, "CSL style")
-    root = tree.getroot()
-    if not isinstance(root, patches.Style):
-        line = root.sourceline
-        raise MalformedStyleError(
-            "not a CSL style (root element must be <style> in the CSL namespace)",
-            file=str(path),
-            line=line,
-        )
-    if root.find(f"{{{CSL_NS}}}citation") is None:
-        if root.find(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link[@rel='independent-parent']") is not None:
-            raise StyleError(
-                f"{info.name} is a dependent style; use its parent style instead", file=str(path)
-            )
-        raise MalformedStyleError("CSL style has no <citation> element", file=str(path), line=1)
-    loc = normalize_locale(locale or root.get("default-locale") or "en-US")
-    patches.prepare_style(root, loc, _load_locale)
-    loaded = LoadedStyle(info, tree, root, loc, keep=list(root.iter()))
+    loaded = _finish_load(tree, info, locale)
     _CACHE[key] = loaded
     return loaded
 
@@ -175,11 +191,15 @@ class Renderer:
     """
 
     def __init__(
-        self, style: str | os.PathLike[str], *, locale: str | None = None, fmt: str = "text"
+        self,
+        style: str | os.PathLike[str] | LoadedStyle,
+        *,
+        locale: str | None = None,
+        fmt: str = "text",
     ):
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-        self.style = load_style(style, locale)
+        self.style = style if isinstance(style, LoadedStyle) else load_style(style, locale)
         self.fmt = fmt
         self.formatter = formatter_for(fmt)
 
