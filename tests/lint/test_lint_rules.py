@@ -155,3 +155,21 @@ def test_outlet_names_in_cyrillic_and_organisations_never_flagged() -> None:
         "Statement // United Nations. 2017. URL: https://www.mfa.gov.sg/statement (accessed: 05.03.2024).",
     )
     assert [r for r in _rules(text) if r[0] == "url-outlet-host"] == []
+
+
+def test_access_date_required_only_where_online_sources_are_dated() -> None:
+    dated = _notes(
+        "Page One // Site. 2020. URL: https://site.org/1 (accessed: 05.03.2024).",
+        "Page Two // Site. 2020. URL: https://site.org/2 (accessed: 05.03.2024).",
+        "Page Three // Site. 2020. URL: https://site.org/3",
+    )
+    assert [r for r in _rules(dated) if r[0] == "field-missing"] == [("field-missing", 3, "warning")]
+    apa = """\
+Body (Doe, 2020; Roe, 2021).
+
+References
+
+- Doe, J. (2020). *Page one*. Site. https://site.org/1
+- Roe, J. (2021). *Page two*. Site. https://site.org/2
+"""
+    assert [f for f in lint_text(apa, "apa.txt", today=TODAY) if f.rule == "field-missing"] == []
