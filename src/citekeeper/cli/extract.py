@@ -16,7 +16,7 @@ from citekeeper.textio import DEFAULT_MAX_BYTES
     epilog="""\b
 Examples:
   citekeeper extract article.txt --out refs/
-  citekeeper extract article.txt --out refs/ --csl-json
+  citekeeper extract article.txt --out refs/ --csl-json --ris
   citekeeper extract article.txt --out refs/ --format json   # summary as JSON
 
 \b
@@ -24,18 +24,22 @@ Writes:
   OUT/references.bib              the reference list, in list order
   OUT/footnotes/footnotes.bib     one entry per footnote citation (field `footnote`)
   OUT/references.json, OUT/footnotes/footnotes.json   with --csl-json
+  OUT/references.ris, OUT/footnotes/footnotes.ris     with --ris
 """,
 )
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=True, help="Directory to write into.")
 @click.option("--csl-json", is_flag=True, help="Also write CSL-JSON beside the BibTeX.")
+@click.option("--ris", is_flag=True, help="Also write RIS beside the BibTeX.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the summary.")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this many bytes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def command(article: Path, out_dir: Path, csl_json: bool, fmt: str, max_size: int, quiet: bool) -> None:
+def command(
+    article: Path, out_dir: Path, csl_json: bool, ris: bool, fmt: str, max_size: int, quiet: bool
+) -> None:
     """Extract the reference list and every footnote citation of ARTICLE (plain text).
 
     The reference list is found by its heading (References, Bibliography, Список
@@ -45,6 +49,7 @@ def command(article: Path, out_dir: Path, csl_json: bool, fmt: str, max_size: in
     """
     from citekeeper.extract import extract_article
     from citekeeper.formats import bibtex, csljson
+    from citekeeper.formats import ris as ris_format
     from citekeeper.textio import atomic_write, read_text
 
     src = read_text(article, max_bytes=max_size)
@@ -58,6 +63,11 @@ def command(article: Path, out_dir: Path, csl_json: bool, fmt: str, max_size: in
         targets += [
             (out_dir / "references.json", csljson.dumps(result.references)),
             (out_dir / "footnotes" / "footnotes.json", csljson.dumps(result.footnotes)),
+        ]
+    if ris:
+        targets += [
+            (out_dir / "references.ris", ris_format.dumps(result.references)),
+            (out_dir / "footnotes" / "footnotes.ris", ris_format.dumps(result.footnotes)),
         ]
     for path, text in targets:
         atomic_write(path, text)
