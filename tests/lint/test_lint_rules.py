@@ -173,3 +173,15 @@ References
 - Roe, J. (2021). *Page two*. Site. https://site.org/2
 """
     assert [f for f in lint_text(apa, "apa.txt", today=TODAY) if f.rule == "field-missing"] == []
+
+
+def test_numbered_parts_are_not_duplicates() -> None:
+    text = """\
+Body (Doe, 2020a; Doe, 2020b).
+
+References
+
+- Doe, J. (2020a). Russia and ASEAN in the new era: Part 1. *Journal*, 1(1), 1–20.
+- Doe, J. (2020b). Russia and ASEAN in the new era: Part 2. *Journal*, 1(2), 21–40.
+"""
+    assert [f for f in lint_text(text, "p.txt", today=TODAY) if f.rule.startswith("duplicate")] == []

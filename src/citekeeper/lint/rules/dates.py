@@ -63,6 +63,18 @@ def _where(doc: Document, ref: Reference, d: Date, slot: str = "") -> int | None
     return doc.line_of(ref)
 
 
+def _issued_printed_apart_from_title(ref: Reference) -> bool:
+    """Is the publication year printed outside the title?  ("Strategy 2030" is no date.)
+
+    When the citation's text is not at hand (a .bib or CSL-JSON entry) the field is trusted.
+    """
+    issued = ref.issued
+    if issued is None or issued.year is None or not ref.raw:
+        return True
+    rest = ref.raw.replace(ref.title, " ") if ref.title else ref.raw
+    return str(issued.year) in rest
+
+
 def check(doc: Document) -> Iterator[Finding]:
     today = doc.today
     accepted = doc.accepted
@@ -80,7 +92,7 @@ def check(doc: Document) -> Iterator[Finding]:
         issued, accessed = ref.issued, ref.accessed
         if (
             issued and accessed and issued.year and accessed.year and _valid(issued) and _valid(accessed)
-            and _compare(accessed, issued) < 0
+            and _compare(accessed, issued) < 0 and _issued_printed_apart_from_title(ref)
         ):
             yield Finding("date-accessed-before-issued", "error", doc.file, _where(doc, ref, accessed, "accessed"), key, fn,
                           f"accessed {accessed.iso()}, before it was published ({issued.iso()})")
@@ -92,6 +104,7 @@ def check(doc: Document) -> Iterator[Finding]:
                 yield Finding("date-accessed-after-accepted", "warning", doc.file, _where(doc, ref, accessed, "accessed"), key,
                               fn, f"accessed {accessed.iso()}, after the article was accepted "
                               f"({accepted[0].iso()}, line {accepted[1]})")
-        if issued and issued.year and _valid(issued) and issued.year > today.year:
+        if (issued and issued.year and _valid(issued) and issued.year > today.year
+                and _issued_printed_apart_from_title(ref)):
             yield Finding("date-issued-future", "warning", doc.file, _where(doc, ref, issued, "issued"), key, fn,
                           f"publication date {issued.iso()} is in the future")

@@ -47,6 +47,25 @@ def _is_repeat(ref: Reference) -> bool:
     return any("repeats the previous citation" in w for w in ref.warnings)
 
 
+def _same_work(k1: str, k2: str, a: Reference, b: Reference) -> bool:
+    """Nearly the same title, and nothing that tells two works apart.
+
+    Titles that differ in a number ("Part 1" / "Part 2", "Vol. II" / "Vol. III"), entries
+    with different first authors, or different page ranges are different works.
+    """
+    if SequenceMatcher(None, k1, k2).ratio() < TITLE_SIMILARITY:
+        return False
+    marks = r"\b(?:\d+|[ivxlc]+)\b"
+    if re.findall(marks, k1) != re.findall(marks, k2):
+        return False
+    fa = a.authors[0].family.casefold() if a.authors else ""
+    fb = b.authors[0].family.casefold() if b.authors else ""
+    if fa and fb and fa != fb:
+        return False
+    pa, pb = a.get("page"), b.get("page")
+    return not (pa and pb and pa != pb)
+
+
 def _pairs(refs: list[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
     """``(first, later, why)`` for each later entry that repeats an earlier one."""
     seen_doi: dict[str, Reference] = {}
@@ -67,7 +86,7 @@ def _pairs(refs: list[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
         year = str(ref.issued.year) if ref.issued and ref.issued.year else ""
         if not why and len(key) >= 12 and year:
             for k, y, other in seen_title:
-                if y == year and SequenceMatcher(None, k, key).ratio() >= TITLE_SIMILARITY:
+                if y == year and _same_work(k, key, other, ref):
                     first, why = other, f"nearly the same title and the same year ({year})"
                     break
         if why and first is not None:
