@@ -55,6 +55,12 @@ class Document:
     def all_refs(self) -> list[Reference]:
         return self.references + self.footnotes
 
+    @property
+    def checked_refs(self) -> list[Reference]:
+        """Every citation but "Ibid." repeats: a repeat copies an earlier citation, whose
+        problems are reported once, where they are printed."""
+        return [r for r in self.all_refs if not is_repeat(r)]
+
     def footnote(self, number: int | None) -> Footnote | None:
         if self.segments is None or number is None:
             return None
@@ -110,6 +116,11 @@ class Document:
     @property
     def accepted(self) -> tuple[Date, int] | None:
         return self.editorial.get("accepted")
+
+
+def is_repeat(ref: Reference) -> bool:
+    """Is ``ref`` an "Ibid." that extract filled in from the citation before it?"""
+    return any("repeats the previous citation" in w for w in ref.warnings)
 
 
 def editorial_dates(text: str) -> dict[str, tuple[Date, int]]:

@@ -78,7 +78,7 @@ def _issued_printed_apart_from_title(ref: Reference) -> bool:
 def check(doc: Document) -> Iterator[Finding]:
     today = doc.today
     accepted = doc.accepted
-    for ref in doc.all_refs:
+    for ref in doc.checked_refs:
         key = ref.id or None
         fn = ref.footnote
         for slot in ("issued", "accessed"):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
-from citekeeper.lint.document import Document
+from citekeeper.lint.document import Document, is_repeat
 from citekeeper.lint.finding import Finding
 from citekeeper.lint.rules.urls import strip_tracking
 from citekeeper.model import Reference
@@ -43,10 +43,6 @@ def _label(ref: Reference) -> str:
     return ref.origin.describe() if ref.origin else "an entry"
 
 
-def _is_repeat(ref: Reference) -> bool:
-    return any("repeats the previous citation" in w for w in ref.warnings)
-
-
 def _same_work(k1: str, k2: str, a: Reference, b: Reference) -> bool:
     """Nearly the same title, and nothing that tells two works apart.
 
@@ -72,7 +68,7 @@ def _pairs(refs: list[Reference]) -> Iterator[tuple[Reference, Reference, str]]:
     seen_url: dict[str, Reference] = {}
     seen_title: list[tuple[str, str, Reference]] = []
     for ref in refs:
-        if _is_repeat(ref):
+        if is_repeat(ref):
             continue
         why = None
         first = None

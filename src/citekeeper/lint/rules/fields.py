@@ -70,7 +70,7 @@ def access_dates_expected(refs: list[Reference]) -> bool:
 
 def check(doc: Document) -> Iterator[Finding]:
     expected = access_dates_expected(doc.all_refs)
-    for ref in doc.all_refs:
+    for ref in doc.checked_refs:
         if not ref.parsed:
             continue  # unparsed citations are extract's warning, not a missing field
         gaps = missing(ref, expected)

@@ -74,7 +74,7 @@ def _urls(doc: Document, ref: Reference) -> list[tuple[str, str]]:
 
 
 def check(doc: Document) -> Iterator[Finding]:
-    for ref in doc.all_refs:
+    for ref in doc.checked_refs:
         yield from _check_ref(doc, ref)
 
 
