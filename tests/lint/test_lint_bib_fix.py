@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from citekeeper.lint import lint_paths
-from citekeeper.lint.bibtext import scan
+from citekeeper.lint.document import bib_fields
 from citekeeper.lint.fix import apply_fixes
 
 BIB = """\
@@ -40,7 +40,7 @@ TODAY = dt.date(2024, 7, 1)
 
 
 def test_scan_finds_values_and_lines() -> None:
-    fields = scan(BIB)
+    fields = bib_fields(BIB)
     assert fields["smith2019"]["title"].value == "Trade in {Asia}"
     assert fields["smith2019"]["volume"].value == "4"
     assert fields["news2020"]["url"].line == 14
@@ -62,6 +62,7 @@ def test_bib_findings(tmp_path: Path) -> None:
 
 
 def test_fix_changes_only_the_fixed_values(tmp_path: Path) -> None:
+    """Only the three values change (bibedit writes the new value braced)."""
     path = tmp_path / "refs.bib"
     path.write_text(BIB, encoding="utf-8")
     docs, findings = lint_paths([path], today=TODAY)
@@ -70,7 +71,7 @@ def test_fix_changes_only_the_fixed_values(tmp_path: Path) -> None:
     expected = (
         BIB.replace("{https://doi.org/10.1000/xyz123}", "{10.1000/xyz123}")
         .replace("1?utm_source=x&id=5&fbclid=abc", "1?id=5")
-        .replace('"http://dx.doi.org/10.1000/book.1"', '"https://doi.org/10.1000/book.1"')
+        .replace('"http://dx.doi.org/10.1000/book.1"', '{https://doi.org/10.1000/book.1}')
     )
     assert path.read_text(encoding="utf-8") == expected
     # a second run finds nothing left to fix

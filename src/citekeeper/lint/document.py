@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citekeeper.extract.segment import Footnote, Segments
-from citekeeper.lint.bibtext import BibField
 from citekeeper.model import Date, Reference
 
 # "Received / Поступила в редакцию: 08.02.2024" and the like, one per line.
@@ -31,6 +30,35 @@ _EDITORIAL_KIND = {
     "acc": "accepted", "при": "accepted",
     "pub": "published", "опу": "published",
 }
+
+
+@dataclass(frozen=True)
+class BibField:
+    """One ``name = value`` of a .bib entry as written: its value (no outer braces or
+    quotes), its 1-based line, and whether it is a plain literal (no macro, no ``#``)."""
+
+    key: str
+    name: str  # lower case
+    value: str
+    line: int
+    literal: bool = True
+
+
+def bib_fields(text: str) -> dict[str, dict[str, BibField]]:
+    """entry key -> field name -> ``BibField``, read with ``formats.bibedit`` (the same
+    scanner ``--fix`` edits with, so what lint sees is what it fixes)."""
+    import bisect
+
+    from citekeeper.formats.bibedit import scan
+
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    out: dict[str, dict[str, BibField]] = {}
+    for entry in scan(text).entries:
+        fields = out.setdefault(entry.key, {})
+        for f in entry.fields:
+            line = bisect.bisect_left(newlines, f.start) + 1
+            fields.setdefault(f.name.lower(), BibField(entry.key, f.name.lower(), f.value, line, f.is_literal))
+    return out
 
 
 @dataclass
@@ -153,9 +181,7 @@ def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None =
     for ref in result.references:
         (doc.footnotes if ref.footnote is not None else doc.references).append(ref)
     if fmt == "bibtex":
-        from citekeeper.lint.bibtext import scan
-
-        doc.bib = scan(text)
+        doc.bib = bib_fields(text)
     return doc
 
 

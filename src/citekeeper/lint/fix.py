@@ -1,17 +1,17 @@
 """Apply the safe fixes of findings to .bib files, changing only the fixed values.
 
-Only findings with a ``Fix`` whose field is a field of the entry, and whose ``old``
-text is still exactly in that value, are applied; every other character of the file
-stays as it was (see ``bibtext.replace_values``).  Article text is never rewritten:
-its fixes are printed as suggestions.
+Edits go through ``formats.bibedit.set_field``, which replaces one value in place and
+leaves every other byte of the file as it was (comments, spacing, field order, other
+entries).  A fix is applied only when its ``old`` text is still in the field's current
+value and the value is a plain literal (not a ``@string`` macro or a ``#``
+concatenation).  Article text is never rewritten: its fixes are printed as suggestions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from citekeeper.lint.bibtext import BibField, replace_values, scan
-from citekeeper.lint.document import Document
+from citekeeper.lint.document import Document, bib_fields
 from citekeeper.lint.finding import Finding
 
 
@@ -25,6 +25,7 @@ class FixResult:
 
 def apply_fixes(docs: list[Document], findings: list[Finding], write: bool = True) -> FixResult:
     """Rewrite each .bib file with its findings' fixes; returns the counts."""
+    from citekeeper.formats.bibedit import BibEditError, set_field
     from citekeeper.textio import atomic_write
 
     result = FixResult()
@@ -33,26 +34,25 @@ def apply_fixes(docs: list[Document], findings: list[Finding], write: bool = Tru
         if doc.format != "bibtex" or not mine:
             result.skipped.extend(mine)
             continue
-        text = doc.text
-        fields = scan(text)
-        pending: dict[tuple[str, str], tuple[BibField, str]] = {}
+        fields = bib_fields(doc.text)
+        pending: dict[tuple[str, str], str] = {}  # (key, field) -> new value
         for f in mine:
             assert f.fix is not None
             bf = fields.get(f.key or "", {}).get(f.fix.field.lower())
-            if bf is None:
+            current = pending.get((bf.key, bf.name), bf.value) if bf else ""
+            if bf is None or not bf.literal or f.fix.old not in current:
                 result.skipped.append(f)
                 continue
-            current = pending.get((bf.key, bf.name), (bf, bf.value))[1]
-            if f.fix.old not in current:
-                result.skipped.append(f)
-                continue
-            pending[(bf.key, bf.name)] = (bf, current.replace(f.fix.old, f.fix.new, 1))
-        if not pending:
-            continue
-        new_text = replace_values(text, list(pending.values()))
-        if new_text != text:
+            pending[(bf.key, bf.name)] = current.replace(f.fix.old, f.fix.new, 1)
+        text = doc.text
+        for (key, name), value in pending.items():
+            try:
+                text = set_field(text, key, name, value)
+            except BibEditError:
+                result.skipped.extend(f for f in mine if f.key == key and f.fix and f.fix.field.lower() == name)
+        if text != doc.text:
             if write:
-                atomic_write(doc.file, new_text)
-            doc.text = new_text
+                atomic_write(doc.file, text)
+            doc.text = text
             result.applied[doc.file] = len(pending)
     return result
