@@ -197,3 +197,19 @@ def test_powers_are_not_footnote_markers() -> None:
         "¹ Doe J. A Book. Moscow: Nauka, 2001. 200 p.\n\n² Roe R. Another Book. Moscow: Nauka, 2002. 100 p.\n"
     )
     assert lint_text(text, "u.txt", today=TODAY) == []
+
+
+def test_topic_words_before_a_year_are_not_citations() -> None:
+    text = """\
+Body
+
+Russia is large. Russia trades with China. The summit between Russia and China (2019) was held.
+Smith (2018) disagrees.
+
+References
+
+- Doe, J. (2020). Trade. *Journal*, 4(2), 10–20.
+- Roe, J. (2021). More. *Journal*, 4(3), 21–30.
+"""
+    found = [(f.rule, f.line) for f in lint_text(text, "t.txt", today=TODAY) if f.rule.startswith("citation")]
+    assert found == [("citation-missing-entry", 4)]

@@ -69,6 +69,7 @@ class InText:
     # A narrative name that may be part of a proper noun ("Vladimir Putin (2017)",
     # "ASEAN (2019)"): matched when it can be, never reported as missing.
     weak: bool = False
+    narrative: bool = False  # the names stand before the parenthesis ("Smith (2019)")
 
     @property
     def label(self) -> str:
@@ -189,7 +190,7 @@ def find_citations(text: str, line_start: int) -> list[InText]:
             names, et_al = _split_names(pre) if pre else narrative  # type: ignore[misc]
             for year in years:
                 out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0),
-                                  weak=weak and not pre))
+                                  weak=weak and not pre, narrative=not pre))
     return out
 
 
@@ -338,6 +339,7 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
     if not refs or not cites or numeric >= 3:
         return
     labels, printed = _year_labels(refs)
+    body_text = "\n".join(span.text for span in doc.segments.body)
     cited: set[int] = set()
     meant: set[int] = set()  # entries a mis-dated or mis-spelled citation points at
     for c in cites:
@@ -368,7 +370,7 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
             yield _finding(doc, "citation-authors-mismatch", "warning", c.line, r.id,
                            f"cited as {c.label}, but the entry lists {_authors_text(r)}")
             continue
-        if c.weak:
+        if c.weak or (c.narrative and _topic_word(c.names[0], body_text, cites)):
             continue
         same_name = [i for i, r in enumerate(refs) if _matches(c, r)]
         same_year_like = [
@@ -402,6 +404,14 @@ def _check_author_date(doc: Document) -> Iterable[Finding]:
         if i not in cited and not _cited_by_mismatch(cites, r, labels[i]):
             yield _finding(doc, "reference-never-cited", "warning", r.origin.line_start if r.origin else None, r.id,
                            f"{first_family(r) or r.title} ({labels[i]}) is in the reference list but never cited in the text")
+
+
+def _topic_word(name: str, body: str, cites: list[InText]) -> bool:
+    """Is ``name`` a word the text uses outside citations (a country, a body, a person
+    discussed)?  Then "Russia and China (2019)" is prose, not a citation of "Russia"."""
+    uses = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", body))
+    cited = sum(1 for c in cites if c.names and c.names[0] == name)
+    return uses > cited + 1
 
 
 def _authors_text(ref: Reference) -> str:
