@@ -185,3 +185,8 @@ References
 - Doe, J. (2020b). Russia and ASEAN in the new era: Part 2. *Journal*, 1(2), 21–40.
 """
     assert [f for f in lint_text(text, "p.txt", today=TODAY) if f.rule.startswith("duplicate")] == []
+
+
+def test_archive_today_capture() -> None:
+    text = _notes("Page // Site. 2020. URL: https://archive.ph/AbC12 (accessed: 05.02.2024).")
+    assert _rules(text) == [("url-archive-capture", 1, "info")]

@@ -29,6 +29,7 @@ _DOI_IN_PATH = re.compile(r"/(10\.\d{4,9}/[^?#\s]+)")
 _WAYBACK = re.compile(
     r"^https?://(?:web\.|wayback\.)?archive\.org/web/(?P<ts>\d{4,14})(?:[a-z]{2}_)?/(?P<orig>.+)$", re.I
 )
+_ARCHIVE_TODAY = re.compile(r"^https?://(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)/(?P<id>[A-Za-z0-9]{4,})/?$", re.I)
 _YEAR = re.compile(r"(?<![\d])(1[5-9]\d\d|20\d\d)(?![\d])")
 STANDARD_RESOLVER = "https://doi.org/"
 
@@ -111,6 +112,11 @@ def _check_url(doc: Document, ref: Reference, field: str, url: str) -> Iterator[
         elif doc.bib and field == "url" and "doi" not in doc.bib.get(ref.id, {}):
             yield _f(doc, ref, "doi-as-url", "info", url,
                      f"the DOI is given only as a URL; put {doi} in the doi field")
+        return
+    if _ARCHIVE_TODAY.match(url):
+        yield _f(doc, ref, "url-archive-capture", "info", url,
+                 "URL is an archive.today capture; its original URL and capture date are not in the link, "
+                 "so give them in the citation")
         return
     wb = _WAYBACK.match(url)
     if wb:
