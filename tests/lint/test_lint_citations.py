@@ -213,3 +213,17 @@ References
 """
     found = [(f.rule, f.line) for f in lint_text(text, "t.txt", today=TODAY) if f.rule.startswith("citation")]
     assert found == [("citation-missing-entry", 4)]
+
+
+def test_possessives_places_and_acronyms() -> None:
+    text = """\
+Body
+
+Haacke's (2003) account is standard. Singapore (1965) became independent. Growth was 5% (ADB, 2020).
+The ASEAN Charter (2007) codified it, as Lee Kuan Yew (2000) wrote (Haacke, 2003, p. 7).
+
+References
+
+- Haacke, J. (2003). *ASEAN's diplomatic and security culture*. London: RoutledgeCurzon.
+"""
+    assert lint_text(text, "p.txt", today=TODAY) == []

@@ -122,6 +122,7 @@ def _split_names(text: str) -> tuple[tuple[str, ...], bool]:
     names = []
     for p in parts:
         p = re.sub(rf"^{_INITIALS}", "", p.strip()).strip()
+        p = re.sub(r"[’']s$", "", p)  # Haacke's (2003)
         if p:
             names.append(p)
     return tuple(names), et_al
@@ -189,8 +190,9 @@ def find_citations(text: str, line_start: int) -> list[InText]:
         for (pre, years, _), (loc, _) in zip(parsed, locs, strict=False):
             names, et_al = _split_names(pre) if pre else narrative  # type: ignore[misc]
             for year in years:
+                acronym = any(n.isupper() and len(n) > 1 for n in names)
                 out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0),
-                                  weak=weak and not pre, narrative=not pre))
+                                  weak=(weak and not pre) or acronym, narrative=not pre))
     return out
 
 
@@ -210,13 +212,36 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+# Places that stand before a year in prose ("Singapore (1965) became independent"):
+# single-word countries, regions and capitals.  A name here is matched against the list
+# like any other, but never reported missing.
+_PLACE_WORDS = (
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
+    bangladesh belarus belgium bhutan bolivia brazil brunei bulgaria burundi cambodia cameroon
+    canada chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt eritrea
+    estonia ethiopia fiji finland france germany ghana greece guatemala guinea haiti honduras
+    hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan
+    kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon liberia libya lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mexico moldova mongolia montenegro
+    morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria norway oman
+    pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia
+    rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+    taiwan tajikistan tanzania thailand timor tunisia turkey türkiye turkmenistan uganda ukraine
+    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe ussr usa uk europe asia africa
+    america eurasia oceania siberia indochina beijing moscow washington tokyo london paris berlin
+    jakarta hanoi bangkok manila delhi seoul canberra brussels geneva"""
+)
+_PLACES = frozenset(_PLACE_WORDS.split())
+
+
 def _weak_narrative(before: str, tail: re.Match[str]) -> bool:
-    """A bare capitalised name after another capitalised word, or an acronym: maybe not a person."""
+    """A bare capitalised name after another capitalised word, an acronym, or a place:
+    maybe not a person cited."""
     names_text = tail.group("names")
     if re.match(_INITIALS, names_text):
         return False
     names, _ = _split_names(names_text)
-    if any(n.isupper() and len(n) > 1 for n in names):
+    if any((n.isupper() and len(n) > 1) or n.casefold() in _PLACES for n in names):
         return True
     prev = before[: tail.start()].rstrip()
     if not prev or prev[-1] in ".,;:!?(—–-\"“”«»":
