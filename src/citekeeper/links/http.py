@@ -222,6 +222,8 @@ def _translate(exc: BaseException, url: str) -> NetError:
     return NetError("other", f"{type(exc).__name__}: {exc}")
 
 
+# The response headers the checker looks at (the rest are not copied).
+_KEPT_HEADERS = ("location", "content-type", "retry-after", "content-encoding", "memento-datetime")
 BROKEN_NET = frozenset({"dns", "refused", "reset", "closed", "invalid-url", "protocol", "tls"})
 RETRY_NET = frozenset({"timeout", "connect-timeout", "reset", "closed", "other"})
 
@@ -274,6 +276,7 @@ class Checker:
         self.stats: Counter[str] = Counter()
         self._session: aiohttp.ClientSession | None = None
         self._global: asyncio.Semaphore | None = None
+        self._timeout = aiohttp.ClientTimeout(total=settings.timeout)
 
     async def __aenter__(self) -> Checker:
         s = self.s
@@ -296,6 +299,9 @@ class Checker:
             trust_env=False,
         )
         self._global = asyncio.Semaphore(s.max_connections)
+        self._timeout = aiohttp.ClientTimeout(
+            total=s.timeout, sock_connect=s.connect_timeout or s.timeout,
+            sock_read=s.read_timeout or s.timeout)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -303,8 +309,8 @@ class Checker:
             await self._session.close()
 
     # ------------------------------------------------------------------ plumbing
-    def gate(self, url: str) -> HostGate:
-        key = host_key(url)
+    def gate(self, url: str, key: str | None = None) -> HostGate:
+        key = key or host_key(url)
         g = self.gates.get(key)
         if g is None:
             host = key.rsplit(":", 1)[0]
@@ -313,16 +319,14 @@ class Checker:
         return g
 
     async def _once(self, method: str, url: str, headers: dict[str, str] | None,
-                    read_body: bool, max_bytes: int, timeout: float | None = None) -> Exchange:
+                    read_body: bool, max_bytes: int, timeout: float | None = None,
+                    key: str | None = None) -> Exchange:
         """One request, no redirects, no retries, under the host gate and global limit."""
         assert self._session is not None and self._global is not None
-        t = timeout or self.s.timeout
-        tmo = aiohttp.ClientTimeout(
-            total=t,
-            sock_connect=self.s.connect_timeout or t,
-            sock_read=self.s.read_timeout or t,
-        )
-        async with self.gate(url).slot(), self._global:
+        tmo = self._timeout if timeout is None else aiohttp.ClientTimeout(
+            total=timeout, sock_connect=self.s.connect_timeout or timeout,
+            sock_read=self.s.read_timeout or timeout)
+        async with self.gate(url, key).slot(), self._global:
             self.stats["requests"] += 1
             try:
                 resp = await self._session.request(
@@ -336,7 +340,8 @@ class Checker:
             complete = False
             try:
                 self.stats[f"status_{resp.status}"] += 1
-                hdrs = {k.lower(): v for k, v in resp.headers.items()}
+                rh = resp.headers
+                hdrs = {k: rh[k] for k in _KEPT_HEADERS if k in rh}
                 body = b""
                 if read_body and method != "HEAD":
                     body, complete = await self._read_bounded(resp, max_bytes)
@@ -376,14 +381,14 @@ class Checker:
 
     async def _exchange(self, method: str, url: str, *, read_body: bool = True,
                         max_bytes: int | None = None, headers: dict[str, str] | None = None,
-                        timeout: float | None = None) -> Exchange:
+                        timeout: float | None = None, key: str | None = None) -> Exchange:
         """One request with the retry policy (see module docstring)."""
         attempt = 0
         net_retried = False
         while True:
             try:
                 ex = await self._once(method, url, headers, read_body,
-                                      max_bytes or self.s.body_bytes, timeout)
+                                      max_bytes or self.s.body_bytes, timeout, key)
             except NetError as err:
                 if err.kind in RETRY_NET and not net_retried and self.s.retries > 0:
                     net_retried = True
@@ -437,6 +442,7 @@ class Checker:
             try:
                 parts = urlsplit(current)
                 host = parts.hostname or ""
+                key = f"{host.lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
             except ValueError:
                 return self._result(kind, url, Status.BROKEN, f"invalid URL: {current}", started)
             if parts.scheme not in ("http", "https"):
@@ -451,17 +457,18 @@ class Checker:
                     return self._result(kind, url, Status.SKIPPED, why, started)
                 return self._result(kind, url, Status.BLOCKED, f"redirect to {current}: {why}",
                                     started, chain=chain)
-            method = self._first_method(current)
+            method = "GET" if s.method == "get" else self._first_method(current)
             try:
-                ex = await self._exchange(method, current)
+                ex = await self._exchange(method, current, key=key)
                 if method == "HEAD" and (
                     (ex.status >= 400 and ex.status not in (429, 503))
-                    or ex.headers.get("content-type", "").startswith("text/html")
+                    or (s.method == "auto" and ex.status < 300
+                        and ex.headers.get("content-type", "").startswith("text/html"))
                 ):
                     # HEAD refused or unreliable, or a file link now serves a page that
                     # may say "not found": ask again with GET.
                     self.stats["head_to_get"] += 1
-                    ex = await self._exchange("GET", current)
+                    ex = await self._exchange("GET", current, key=key)
             except NetError as err:
                 return self._net_result(kind, url, err, started, chain)
             if ex.status in REDIRECT_CODES and ex.headers.get("location"):

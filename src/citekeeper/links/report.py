@@ -54,9 +54,11 @@ def render_text(report: Report, verbose: bool = False) -> str:
 
 
 def render_json(report: Report) -> str:
+    # Indented for people when small; compact (C encoder, ~5x faster) for large reports.
+    indent = 2 if len(report.findings) <= 500 else None
     return json.dumps({"results": [f.to_json() for f in report.findings],
                        "summary": report.summary(),
-                       "warnings": report.warnings}, ensure_ascii=False, indent=2) + "\n"
+                       "warnings": report.warnings}, ensure_ascii=False, indent=indent) + "\n"
 
 
 def render_junit(report: Report) -> str:
