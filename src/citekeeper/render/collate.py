@@ -6,6 +6,11 @@ runs compare as numbers, and scripts follow the locale's order: CLDR puts Cyrill
 Russian (``[reorder Cyrl]``), Latin first otherwise.  citeproc-py compares raw code points, so
 "Brown v." sorted before "Brown, E." and Latin before Cyrillic in GOST lists (gap: "Cyrillic
 vs Latin sort order").
+
+citeproc-js also joins the words of a sort key with ``|`` (``CSL.Engine`` picks ``sort_sep``)
+and ends the key with one; ``|`` is a symbol, not punctuation, so it is *not* ignored and
+sorts below every letter and digit: keys compare word by word ("Russia Supports" before
+"Russian Arms").
 """
 
 from __future__ import annotations
@@ -37,11 +42,16 @@ def sort_key(text: str, lang: str = "en") -> tuple:
     base = unicodedata.normalize("NFKD", text.casefold())
     base = "".join(c for c in base if not unicodedata.combining(c))
     out: list[tuple] = []
-    for m in _RUN.finditer(base):
-        run = m.group()
-        if run[0].isdigit():
-            out.append((0, int(run), 0))
-        else:
-            for ch in run:
-                out.append((_script_rank(ch, cyr), ord(ch), 0))
+    for word in base.split():
+        for m in _RUN.finditer(word):
+            run = m.group()
+            if run[0].isdigit():
+                out.append((0, int(run), 0))
+            else:
+                for ch in run:
+                    out.append((_script_rank(ch, cyr), ord(ch), 0))
+        out.append(_SEP)
     return tuple(out)
+
+
+_SEP = (-1, 0, 0)

@@ -13,7 +13,9 @@ CLOSE_QUOTE = "\ue001"
 LEFT_MARGIN_END = "\ue002"  # end of a display="left-margin" element
 NOCASE_START = "\ue003"  # <span class="nocase"> in item data: text-case leaves it alone
 NOCASE_END = "\ue004"
+OPEN_CURLY = "\ue005"  # a “ from item data: prints as is, but moves punctuation like a quote
+CLOSE_CURLY = "\ue006"
 APOSTROPHE = "\u2019"
 
-ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END
+ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY
 STRIP_TABLE = {ord(c): None for c in ALL}

@@ -18,18 +18,27 @@ from __future__ import annotations
 
 import re
 
-from .marks import CLOSE_QUOTE, LEFT_MARGIN_END, NOCASE_END, NOCASE_START, OPEN_QUOTE
+from .marks import (
+    CLOSE_CURLY,
+    CLOSE_QUOTE,
+    LEFT_MARGIN_END,
+    NOCASE_END,
+    NOCASE_START,
+    OPEN_CURLY,
+    OPEN_QUOTE,
+)
+
+_Q = f"[{CLOSE_QUOTE}{CLOSE_CURLY}]"
 
 _CLOSERS = re.compile(
-    f"((?:{CLOSE_QUOTE}|</(?:i|b|span|sup|sub)>|\\*+)*{CLOSE_QUOTE}(?:</(?:i|b|span|sup|sub)>|\\*+)*)([.,])"
+    f"((?:{_Q}|</(?:i|b|span|sup|sub)>|\\*+)*{_Q}(?:</(?:i|b|span|sup|sub)>|\\*+)*)([.,])"
 )
-_DOUBLED = re.compile(r"([.!?])\.((?:" + CLOSE_QUOTE + r")+)")
-_QUESTION_COMMA = re.compile(r"([!?]),((?:" + CLOSE_QUOTE + r")+)")
+_DOUBLED = re.compile(r"([.!?])\.((?:" + _Q + r")+)")
 
 
 def move_punctuation_in(text: str) -> str:
     """``…”.`` -> ``….”`` (en-US punctuation-in-quote), merging ``?.`` into ``?``."""
-    if CLOSE_QUOTE not in text:
+    if CLOSE_QUOTE not in text and CLOSE_CURLY not in text:
         return text
     text = _CLOSERS.sub(lambda m: m.group(2) + m.group(1), text)
     text = _DOUBLED.sub(lambda m: m.group(1) + m.group(2), text)
@@ -37,22 +46,29 @@ def move_punctuation_in(text: str) -> str:
 
 
 def resolve_quotes(text: str, terms: tuple[str, str, str, str]) -> str:
-    """Replace quote marks by the locale's outer/inner quotes, alternating by depth."""
-    if OPEN_QUOTE not in text and CLOSE_QUOTE not in text:
+    """Replace quote marks by the locale's outer/inner quotes, alternating by depth.
+
+    Curly quotes from item data print as they are at the outer level but become inner
+    quotes inside a quoted title, as citeproc-js does.
+    """
+    if not any(c in text for c in (OPEN_QUOTE, CLOSE_QUOTE, OPEN_CURLY, CLOSE_CURLY)):
         return text
     oq, cq, oiq, ciq = terms
     out = []
     depth = 0
     for ch in text:
-        if ch == OPEN_QUOTE:
-            out.append(oq if depth % 2 == 0 else oiq)
-            depth += 1
-        elif ch == CLOSE_QUOTE:
-            if depth > 0:
-                depth -= 1
-                out.append(cq if depth % 2 == 0 else ciq)
+        if ch in (OPEN_QUOTE, OPEN_CURLY):
+            if depth % 2:
+                out.append(oiq)
             else:
-                out.append(cq)
+                out.append("\u201c" if ch == OPEN_CURLY and depth == 0 else oq)
+            depth += 1
+        elif ch in (CLOSE_QUOTE, CLOSE_CURLY):
+            depth = max(depth - 1, 0)
+            if depth % 2:
+                out.append(ciq)
+            else:
+                out.append("\u201d" if ch == CLOSE_CURLY and depth == 0 else cq)
         else:
             out.append(ch)
     return "".join(out)

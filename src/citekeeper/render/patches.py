@@ -28,7 +28,8 @@ from citeproc.source import Date as CpDate
 from citeproc.source import DateRange, LiteralDate
 
 from . import collate, textcase
-from .marks import APOSTROPHE, CLOSE_QUOTE, LEFT_MARGIN_END, OPEN_QUOTE
+from .marks import ALL as ALL_MARKS
+from .marks import APOSTROPHE, CLOSE_CURLY, CLOSE_QUOTE, LEFT_MARGIN_END, OPEN_QUOTE
 from .output import finish as finish_marks
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -132,13 +133,13 @@ class State:
 # -- helpers shared by elements -----------------------------------------------------------
 
 
-_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>|\*+|" + CLOSE_QUOTE + ")+$")
+_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>|\*+|" + CLOSE_QUOTE + "|" + CLOSE_CURLY + ")+$")
 
 
 def _last_char(text: str) -> str:
     """The last printed character, looking through closing tags (``U.S.</i>`` -> ``.``)."""
     m = _TRAILING_TAGS.search(text)
-    if m and CLOSE_QUOTE not in m.group():
+    if m and CLOSE_QUOTE not in m.group() and CLOSE_CURLY not in m.group():
         return text[: m.start()][-1:]
     return text[-1:]
 
@@ -394,7 +395,9 @@ class Label(_Base, model.Label):
                 m = re.match(r"\d+", value)
                 plural = bool(m and int(m.group()) > 1)
             else:
-                plural = bool(re.search(r"\d\s*(?:[-\u2013,&]|and)\s*\d", value))
+                # citeproc-js: any range or list mark between two parts makes it plural
+                # ("2150-R" -> "Nos.")
+                plural = bool(re.search(r"\w\s*(?:[-\u2013,&]|\band\b)\s*\w", value))
         else:
             opt = self.get("plural", "contextual")
             if opt == "always":
@@ -535,6 +538,8 @@ class Date(_Base, model.Date):
         value = st.value(var)
         if value is None:
             return None
+        if st.sort_names is not None and dict.get(value, "raw_given"):
+            return None  # as citeproc-js: see source.Source._date
         form = self.get("form")
         style = st.style
         if form:
@@ -761,7 +766,7 @@ class Names(_Base, model.Names):
             t = name.render_list(st, names, etal)
             if not t:
                 continue
-            if label is not None:
+            if label is not None and st.sort_names is None:
                 lt = label.rend(st, variable=v, plural=len(names) > 1)
                 if lt:
                     t = lt + t if label_first else t + lt
@@ -1082,7 +1087,7 @@ class Key(_Base, model.Key):
                             nm.get("non-dropping-particle"), nm.get("suffix")) if x))
                 return "  ".join(parts)
             if var in DATE_VARS:
-                return _date_key(v)
+                return None if dict.get(v, "raw_given") else _date_key(v)
             if var in NUMBER_VARS:
                 m = re.match(r"\s*(\d+)", str(v))
                 return (int(m.group(1)),) if m else str(v)
@@ -1107,7 +1112,7 @@ class Key(_Base, model.Key):
 
 
 _ONLY_DATE = re.compile(r"^\d{4,}")
-_STRIP_MARKS = {ord(c): None for c in OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END}
+_STRIP_MARKS = {ord(c): None for c in ALL_MARKS}
 
 
 def _date_key(v: Any) -> Any:

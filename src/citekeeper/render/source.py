@@ -21,9 +21,11 @@ from citeproc.source.json import CiteProcJSON
 
 from .marks import (
     APOSTROPHE,
+    CLOSE_CURLY,
     CLOSE_QUOTE,
     NOCASE_END,
     NOCASE_START,
+    OPEN_CURLY,
     OPEN_QUOTE,
     STRIP_TABLE,
 )
@@ -31,8 +33,10 @@ from .marks import (
 _KNOWN = set(VARIABLES) | {"title_short", "container_title_short"}
 _NAME_KEYS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix"}
 _NOCASE = re.compile(r'<span\s+class="nocase">(.*?)</span>', re.I | re.S)
+_CURLY = re.compile("\u201c([^\u201c\u201d]*)\u201d")
 _DQUOTES = re.compile(r'"([^"]*)"')
 _SQUOTES = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'([^']+)'(?=$|[\s.,;:!?)\]])")
+_NOTE_FIELD = re.compile(r"^([\-_a-z]+|[A-Z]+):\s*([^}]+)$")
 _ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
@@ -75,6 +79,8 @@ class Source(CiteProcJSON):
             self.add(self._reference(key, item))
 
     def _reference(self, key: str, item: dict[str, Any]) -> Reference:
+        if isinstance(item.get("note"), str) and ":" in item["note"]:
+            item = note_fields(item)
         data: dict[str, Any] = {}
         for k, value in item.items():
             pk = k.replace("-", "_")
@@ -118,12 +124,15 @@ class Source(CiteProcJSON):
 
         if "<span" in s:
             s = _NOCASE.sub(keep, s)
+        if "\u201c" in s:
+            s = _CURLY.sub(lambda m: "\ue015" + m.group(1) + "\ue016", s)
         if '"' in s:
             s = _DQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
         if "'" in s:
             s = _SQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
             s = s.replace("'", "\ue014")
         s = self.escape(s)
+        s = s.replace("\ue015", OPEN_CURLY).replace("\ue016", CLOSE_CURLY)
         s = s.replace("\ue012", OPEN_QUOTE).replace("\ue013", CLOSE_QUOTE).replace("\ue014", APOSTROPHE)
         if spans:
             s = re.sub(
@@ -200,5 +209,53 @@ class Source(CiteProcJSON):
             return Date(**d)
 
         if len(clean) > 1:
-            return DateRange(begin=one(clean[0]), end=one(clean[1]), circa=circa)
-        return Date(circa=circa, **{k: v for k, v in one(clean[0]).items() if k != "circa"})
+            out: Any = DateRange(begin=one(clean[0]), end=one(clean[1]), circa=circa)
+        else:
+            out = Date(circa=circa, **{k: v for k, v in one(clean[0]).items() if k != "circa"})
+        if value.get("raw"):
+            # citeproc-js builds sort keys of a date that has "raw" from the raw text and
+            # gets none (CSL.dateAsSortKey): such dates sort as empty there, so here too
+            dict.__setitem__(out, "raw_given", True)
+        return out
+
+
+def note_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """Read ``key: value`` lines of ``note`` as variables, as citeproc-js and Zotero do.
+
+    citeproc-js (``parseNoteFieldHacks``) takes leading ``note`` lines such as
+    ``original-date: 1781`` or ``EDN: UNZFTH`` as variables (unless the item already has
+    them) and removes them from ``note``; a style that prints or sorts by ``note`` then sees
+    only the rest.  The same here, so notes written by Zotero ("Extra") render alike.
+    """
+    lines = item["note"].split("\n")
+    out = dict(item)
+    names: dict[str, list[dict[str, str]]] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _NOTE_FIELD.match(line)
+        if not m:
+            if i == 0:
+                continue
+            break
+        key, val = m.group(1), m.group(2).strip()
+        if key == "type":
+            out["type"] = val
+            lines[i] = ""
+        elif key.replace("-", "_") in DATES:
+            if not item.get(key):
+                out[key] = {"raw": val}
+                lines[i] = ""
+        elif not item.get(key):
+            if key.replace("-", "_") in NAMES:
+                parts = re.split(r"\s*\|\|\s*", val)
+                if len(parts) == 1:
+                    names.setdefault(key, []).append({"literal": parts[0]})
+                elif len(parts) == 2:
+                    names.setdefault(key, []).append({"family": parts[0], "given": parts[1]})
+            else:
+                out[key] = val
+            lines[i] = ""
+    out.update(names)
+    out["note"] = "\n".join(lines).strip()
+    return out

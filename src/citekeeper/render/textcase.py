@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import CLOSE_QUOTE, NOCASE_END, NOCASE_START, OPEN_QUOTE
+from .marks import CLOSE_CURLY, CLOSE_QUOTE, NOCASE_END, NOCASE_START, OPEN_CURLY, OPEN_QUOTE
 
 # citeproc-js CSL.SKIP_WORDS (single words; multi-word entries cannot match one word).
 SKIP_WORDS = frozenset(
@@ -20,7 +20,7 @@ SKIP_WORDS = frozenset(
 
 _NOCASE = re.compile(f"{NOCASE_START}.*?{NOCASE_END}", re.S)
 # Separators that end a word for case purposes (citeproc-js's tag splitter).
-_SEP = re.compile(r"([\s\-\u2013\u2014/.,;?!:\[\]()\"'\u2018\u2019\u201c\u201d" + OPEN_QUOTE + CLOSE_QUOTE + r"]+)")
+_SEP = re.compile(r"([\s\-\u2013\u2014/.,;?!:\[\]()\"'\u2018\u2019\u201c\u201d" + OPEN_QUOTE + CLOSE_QUOTE + OPEN_CURLY + CLOSE_CURLY + r"]+)")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -51,6 +51,11 @@ def title(text: str) -> str:
     first = True
     after_punct = False
     last_word = words[-1] if words else None
+    first_chunk_end = None
+    for i in range(1, len(parts), 2):
+        if parts[i].strip():
+            first_chunk_end = i - 1
+            break
     for idx in range(len(parts)):
         part = parts[idx]
         if idx % 2 == 1:  # separator
@@ -66,8 +71,9 @@ def title(text: str) -> str:
         cap = (len(part) > 1 and low not in SKIP_WORDS) or first or after_punct
         if idx == last_word and low in SKIP_WORDS and len(part) > 1:
             cap = True
-        # a hyphenated final stop word: citeproc-js capitalises a word before "-"
-        if not cap and idx + 1 < len(parts) and parts[idx + 1].startswith("-"):
+        # citeproc-js capitalises a word right before "-" only in the text before the
+        # first punctuation mark (its other calls pass the wrong argument)
+        if not cap and idx == first_chunk_end and idx + 1 < len(parts) and parts[idx + 1].startswith("-"):
             cap = True
         if cap and part == low:
             parts[idx] = _cap(part)
