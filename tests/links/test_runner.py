@@ -118,3 +118,12 @@ def test_check_files_reads_bib_and_csl_json(web: LocalWeb, options: CheckOptions
     assert rows["a"].archive is not None and rows["a"].archive.timestamp == "20140601120000"
     assert rows["b"].result.status is Status.BROKEN and rows["b"].citation.line == 6
     assert rows["c"].result.status is Status.OK
+
+
+def test_follow_doi_results_are_cached_apart(web: LocalWeb, options: CheckOptions, tmp_path: Path) -> None:
+    opts = dataclasses.replace(options, cache_path=str(tmp_path / "c.sqlite"))
+    refs = [ref("a", doi="10.5555/gone")]
+    assert check_references(refs, opts).findings[0].result.status is Status.OK
+    follow = dataclasses.replace(opts, http=dataclasses.replace(opts.http, follow_doi=True))
+    rep = check_references(refs, follow)
+    assert rep.findings[0].result.status is Status.BROKEN and not rep.findings[0].result.from_cache

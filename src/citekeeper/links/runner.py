@@ -11,6 +11,7 @@ orchestration is here, where the tests reach it without a terminal.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 import time
 from collections import Counter
@@ -135,8 +136,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
 
 
 async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn | None) -> Report:
-    http = opts.http
-    http.trusted_hosts = http.trusted_hosts | opts.endpoint_hosts()
+    http = dataclasses.replace(opts.http, trusted_hosts=opts.http.trusted_hosts | opts.endpoint_hosts())
     results: dict[str, Result] = {}
     todo: list[Target] = []
     for t in targets:
@@ -146,7 +146,8 @@ async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn
                                           f"ignored (matches {pat.pattern!r})", checked_at=time.time())
         else:
             todo.append(t)
-    cache = Cache(opts.cache_path, opts.freshness, opts.confirm_runs) if opts.cache_path else None
+    cache = (Cache(opts.cache_path, opts.freshness, opts.confirm_runs, http.follow_doi)
+             if opts.cache_path else None)
     streaks: dict[str, int] = {}
     if cache is not None:
         fresh, streaks = cache.load([t.cache_key for t in todo])
