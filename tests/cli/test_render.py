@@ -1,0 +1,99 @@
+"""The render, cite and styles commands end to end (through ``citekeeper.cli.main``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citekeeper.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "render" / "data"
+ITEMS = DATA / "items.json"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err
+
+
+def test_render_text_matches_citeproc_js_golden(capsys):
+    code, out, _ = run(capsys, "render", str(ITEMS), "--style", "ieee")
+    assert code == 0
+    golden = json.loads((DATA / "golden" / "items" / "ieee.json").read_text())
+    assert out.splitlines() == golden["bibliography_text"]
+
+
+def test_render_html_is_a_bib_body(capsys):
+    code, out, _ = run(capsys, "render", str(ITEMS), "-s", "apa", "-f", "html")
+    assert code == 0
+    assert out.startswith('<div class="csl-bib-body">') and out.rstrip().endswith("</div>")
+    assert "<script>" not in out
+
+
+def test_render_to_file(capsys, tmp_path):
+    target = tmp_path / "bib.md"
+    code, out, _ = run(capsys, "render", str(ITEMS), "-s", "mla", "-f", "markdown", "-o", str(target))
+    assert code == 0 and out == ""
+    assert "*Journal of Marine Biology*" in target.read_text()
+
+
+def test_render_bibtex_input(capsys, tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{kuhn1962, author = {Kuhn, Thomas S.}, title = {The Structure of "
+                   "Scientific Revolutions}, publisher = {University of Chicago Press}, year = {1962}}\n")
+    code, out, err = run(capsys, "render", str(bib), "-s", "apa")
+    assert code == 0, err
+    assert out.startswith("Kuhn, T. S. (1962).")
+
+
+def test_unknown_style_exit_2_with_suggestions(capsys):
+    code, _, err = run(capsys, "render", str(ITEMS), "--style", "chicgo-author-date")
+    assert code == 2
+    assert "chicago-author-date" in err
+
+
+def test_malformed_style_exit_3_one_line(capsys, tmp_path):
+    p = tmp_path / "bad.csl"
+    p.write_text("<style xmlns='http://purl.org/net/xbiblio/csl'>\n<citation>\n")
+    code, _, err = run(capsys, "render", str(ITEMS), "--style", str(p))
+    assert code == 3
+    assert err.count("\n") == 1 and f"{p}:" in err
+
+
+def test_cite_with_locator(capsys):
+    code, out, _ = run(capsys, "cite", str(ITEMS), "smith2020", "--locator", "p. 97", "-s", "apa")
+    assert code == 0
+    assert out.strip() == "(Smith & Doe, 2020, p. 97)"
+
+
+def test_cite_several_keys_one_citation(capsys):
+    code, out, _ = run(capsys, "cite", str(ITEMS), "kuhn1962,smith2020", "-s", "ieee")
+    assert code == 0
+    assert out.strip() == "[1], [2]" or out.strip().startswith("[1]")
+
+
+def test_cite_notes_are_numbered(capsys):
+    code, out, _ = run(capsys, "cite", str(ITEMS), "kuhn1962", "kuhn1962", "-s", "chicago-notes")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("1. Thomas S. Kuhn") and lines[1].startswith("2. ")
+
+
+def test_cite_unknown_key(capsys):
+    code, _, err = run(capsys, "cite", str(ITEMS), "smith202", "-s", "apa")
+    assert code == 2 and "smith2020" in err
+
+
+def test_styles_lists_bundled_and_package(capsys):
+    code, out, _ = run(capsys, "styles")
+    assert code == 0
+    names = [line.split("\t")[0] for line in out.splitlines()]
+    assert names[0] in {"apa", "chicago-author-date"} or "apa" in names[:10]
+    assert "nature" in names
+    code, out, _ = run(capsys, "styles", "gost", "--bundled")
+    assert {line.split("\t")[0] for line in out.splitlines()} == {
+        "gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric", "gost-r-7-0-5-2008-numeric-alphabetical"}

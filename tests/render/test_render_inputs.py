@@ -1,0 +1,165 @@
+"""Bad and odd input: styles that cannot be used, items with gaps, hostile text, languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from citekeeper.errors import MalformedInputError, UsageError
+from citekeeper.render import (
+    CiteRequest,
+    MalformedStyleError,
+    Renderer,
+    UnknownLocaleError,
+    UnknownStyleError,
+)
+from citekeeper.render.api import load_items, parse_locator, render_citations
+from citekeeper.render.collate import sort_key
+from citekeeper.render.patches import initialize
+
+STYLES = ["apa", "chicago-author-date", "chicago-notes-bibliography", "mla", "ieee",
+          "harvard", "vancouver", "gost", "gost-numeric", "gost-alphabetical"]
+
+
+def test_unknown_style_is_a_usage_error_with_suggestions():
+    with pytest.raises(UnknownStyleError) as err:
+        Renderer("ieeee")
+    assert isinstance(err.value, UsageError)
+    assert "ieee" in err.value.suggestions
+
+
+def test_malformed_csl_names_the_line(tmp_path):
+    p = tmp_path / "bad.csl"
+    p.write_text('<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl">\n<citation>\n</style>\n')
+    with pytest.raises(MalformedStyleError) as err:
+        Renderer(p)
+    assert isinstance(err.value, MalformedInputError)
+    assert err.value.line == 4
+    assert "\n" not in str(err.value)
+    assert str(err.value).startswith(f"{p}:4: ")
+
+
+def test_xml_that_is_not_a_style(tmp_path):
+    p = tmp_path / "x.csl"
+    p.write_text("<html><body/></html>")
+    with pytest.raises(MalformedStyleError):
+        Renderer(p)
+
+
+def test_unknown_locale():
+    with pytest.raises(UnknownLocaleError):
+        Renderer("apa", locale="xx-QQ")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_items_missing_fields_still_render(style):
+    items = [
+        {"id": "a", "type": "book"},
+        {"id": "b", "title": "Only a title"},
+        {"id": "c", "type": "article-journal", "author": [{"given": "Solo"}], "issued": {"date-parts": [["2020", "13"]]}},
+        {"id": "d", "type": "chapter", "issued": {"raw": "spring 2019"}, "page": "xii-"},
+        {"id": "e", "type": "not-a-type", "author": "Plain String", "issued": "2021-02-03"},
+    ]
+    r = Renderer(style)
+    out = r.bibliography(items)
+    assert len(out) in (len(items), 0) or r.style.has_bibliography
+    cites = r.citations(items, [[CiteRequest(it["id"])] for it in items])
+    assert len(cites) == len(items)
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee", "gost"])
+def test_html_output_escapes_item_text(style):
+    items = [{"id": "x", "type": "article-journal", "title": "Escaping <script>alert(1)</script> & co",
+              "author": [{"family": "<b>Bold</b>", "given": "A"}], "issued": {"date-parts": [[2022]]}}]
+    html = Renderer(style, fmt="html").bibliography(items)[0]
+    assert "<script>" not in html and "<b>Bold" not in html
+    assert "&#60;script&#62;" in html
+
+
+@pytest.mark.parametrize("language", ["ru", "en-GB", "xx-YY", "", "Russian", 12, None, ["ru"]])
+def test_item_language_never_breaks_rendering(language):
+    item = {"id": "l", "type": "book", "title": "a title", "language": language,
+            "author": [{"family": "Иванов", "given": "Иван"}], "issued": {"date-parts": [[2001]]}}
+    for style in ("apa", "gost"):
+        assert Renderer(style).bibliography([item])
+
+
+def test_ids_differing_only_in_case_stay_apart():
+    items = [{"id": "Smith2020", "type": "book", "title": "One", "author": [{"family": "Smith"}]},
+             {"id": "smith2020", "type": "book", "title": "Two", "author": [{"family": "Smith"}]}]
+    out = Renderer("ieee").bibliography(items)
+    assert len(out) == 2
+    assert "One" in out[0] and "Two" in out[1]
+
+
+def test_cyrillic_sorts_before_latin_in_russian_styles():
+    items = [{"id": "l", "type": "book", "title": "Latin", "author": [{"family": "Adams", "given": "A"}]},
+             {"id": "c", "type": "book", "title": "Кириллица", "author": [{"family": "Яковлев", "given": "Я"}]}]
+    gost = Renderer("gost").bibliography(items)
+    assert "Яковлев" in gost[0]
+    apa = Renderer("apa").bibliography(items)
+    assert "Adams" in apa[0]
+
+
+def test_collation_ignores_case_accents_punctuation_but_not_word_breaks():
+    assert sort_key("Émile") == sort_key("emile")
+    assert sort_key("Brown, E.") < sort_key("Brown v. Board")
+    assert sort_key("Russia Supports") < sort_key("Russian Arms")
+    assert sort_key("Item 9") < sort_key("Item 10")
+
+
+@pytest.mark.parametrize(
+    ("given", "mark", "init", "hyphen", "want"),
+    [("John Albert", ". ", True, True, "J. A."), ("Hans-Peter", ". ", True, True, "H.-P."),
+     ("Hans-Peter", "", True, False, "HP"), ("Soo-jin", ". ", True, True, "S."),
+     ("Soo-jin", "", True, False, "S jin"), ("John Albert", ". ", False, True, "John Albert"),
+     ("J. Albert", ". ", False, True, "J. Albert")],
+)
+def test_initials(given, mark, init, hyphen, want):
+    assert initialize(given, mark, init, hyphen) == want
+
+
+def test_locator_labels():
+    assert parse_locator("p. 97") == ("page", "97")
+    assert parse_locator("pp. 97-99") == ("page", "97-99")
+    assert parse_locator("ch. 3") == ("chapter", "3")
+    assert parse_locator("97") == ("page", "97")
+
+
+def test_csl_json_taken_as_is_and_malformed_json_has_line(tmp_path):
+    good = tmp_path / "a.json"
+    good.write_text(json.dumps([{"id": "k", "type": "book", "title": "T", "custom-field": 1}]))
+    assert load_items([good]).items[0]["custom-field"] == 1
+    bad = tmp_path / "b.json"
+    bad.write_text('[\n {"id": "k",\n  "title": }\n]')
+    with pytest.raises(MalformedInputError) as err:
+        load_items([bad])
+    assert err.value.line == 3
+
+
+def test_unknown_citation_key_lists_closest(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps([{"id": "smith2020", "type": "book", "title": "T"}]))
+    with pytest.raises(UsageError, match="smith2020"):
+        render_citations([p], [["smith202"]], "apa")
+
+
+def test_note_style_positions_give_short_forms_and_ibid():
+    items = [{"id": "k", "type": "book", "title": "The structure of scientific revolutions",
+              "author": [{"family": "Kuhn", "given": "Thomas S."}], "publisher": "U of Chicago P",
+              "issued": {"date-parts": [[1962]]}}]
+    r = Renderer("chicago-notes-bibliography")
+    first, second, _third = r.citations(items, [[CiteRequest("k", locator="97")],
+                                               [CiteRequest("k", locator="98")],
+                                               [CiteRequest("k", locator="98")]])
+    assert "Thomas S. Kuhn" in first and "97" in first
+    assert len(second) < len(first)
+
+
+def test_formats_markdown_and_text():
+    items = [{"id": "k", "type": "book", "title": "A * star", "author": [{"family": "Doe", "given": "J"}],
+              "issued": {"date-parts": [[2000]]}}]
+    md = Renderer("apa", fmt="markdown").bibliography(items)[0]
+    assert "*A \\* star*" in md
+    assert Renderer("apa").bibliography(items)[0] == "Doe, J. (2000). A * star."
