@@ -7,7 +7,7 @@
 //
 // Usage:
 //   node citeproc_js.js STYLE.csl ITEMS.json [--locales DIR] [--format text|html]
-//                       [--lang en-US] [--mode golden|bib] [--locator 97]
+//                       [--lang en-US] [--mode golden|bib] [--locator 97] [--clusters FILE]
 // --mode golden prints JSON {"bibliography": [...], "citations": [...]}, one citation cluster
 // per item in a fresh engine (noteIndex = position), so positions are all "first".
 // --mode bib prints the bibliography only (the benchmark's whole-process measure).
@@ -54,7 +54,22 @@ function newEngine() {
 }
 
 const ids = items.map((it) => String(it.id));
-if (opts.mode === "bib") {
+if (opts.clusters) {
+  // --clusters FILE: a JSON list of citations, each a list of {id, locator?, label?};
+  // rendered in order as notes 1..n; prints the final text of each.
+  const clusters = JSON.parse(fs.readFileSync(opts.clusters, "utf8"));
+  const ce = newEngine();
+  const pre = [];
+  const out = [];
+  clusters.forEach((cl, i) => {
+    const citation = { citationID: "c" + i, citationItems: cl, properties: { noteIndex: i + 1 } };
+    const res = ce.processCitationCluster(citation, pre, []);
+    pre.push(["c" + i, i + 1]);
+    out.push(null);
+    for (const r of res[1]) { out[Number(r[2].slice(1))] = r[1]; }
+  });
+  process.stdout.write(JSON.stringify(out, null, 1) + "\n");
+} else if (opts.mode === "bib") {
   const engine = newEngine();
   engine.updateItems(ids);
   const bib = engine.makeBibliography();

@@ -19,7 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "render" / "data"
 
 
-def ours(style: str, items: list[dict], kind: str) -> list[str]:
+def ours(style: str, items: list[dict], kind: str, golden: dict | None = None) -> list[str]:
+    if kind == "seq":
+        r = Renderer(ROOT / "styles" / f"{style}.csl")
+        clusters = [[CiteRequest(c["id"], locator=c.get("locator"), label=c.get("label", "page"))
+                     for c in cl] for cl in golden["sequence"]]
+        return r.citations(items, clusters)
     if kind in ("bib", "html"):
         return Renderer(ROOT / "styles" / f"{style}.csl", fmt="text" if kind == "bib" else "html").bibliography(items)
     r = Renderer(ROOT / "styles" / f"{style}.csl")
@@ -27,7 +32,8 @@ def ours(style: str, items: list[dict], kind: str) -> list[str]:
     return r.citations(items, [[CiteRequest(str(it["id"]), locator=loc)] for it in items])
 
 
-KEYS = {"bib": "bibliography_text", "html": "bibliography_html", "cite": "citations_text", "loc": "citations_locator_97_text"}
+KEYS = {"bib": "bibliography_text", "html": "bibliography_html", "cite": "citations_text",
+        "loc": "citations_locator_97_text", "seq": "sequence_text"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, key in KEYS.items():
             want = g[key] or []
             try:
-                got = ours(style, items, kind)
+                got = ours(style, items, kind, g)
             except Exception as exc:  # report, keep going
                 got = [f"ERROR {type(exc).__name__}: {exc}"]
             same = sum(1 for a, b in zip(got, want, strict=False) if a == b)

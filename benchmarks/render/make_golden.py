@@ -6,7 +6,8 @@
 For every bundled style (``styles/*.csl``) and every item set ``tests/render/data/<set>.json``
 it runs ``citeproc_js.js`` (citeproc-js, given the same style file and our bundled en-US/ru-RU
 locale files) and stores ``tests/render/data/golden/<set>/<style>.json`` holding the
-bibliography in text and HTML and one citation per item (text; a fresh engine, notes 1..n).
+bibliography in text and HTML, one citation per item (text; a fresh engine, notes 1..n),
+and ``sequence``: citations that repeat items (ibid, ibid with locator, subsequent) as notes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,31 @@ def run_js(style: Path, items: Path, fmt: str, locator: str | None = None) -> di
     return json.loads(out)
 
 
+def sequence(items: list[dict]) -> list[list[dict]]:
+    """Citations that exercise positions: first, ibid, ibid-with-locator, subsequent."""
+    ids = [str(it["id"]) for it in items][:12]
+    out: list[list[dict]] = []
+    for i, k in enumerate(ids):
+        out.append([{"id": k}])
+        out.append([{"id": k}])
+        out.append([{"id": k, "locator": "5", "label": "page"}])
+        out.append([{"id": k, "locator": "5", "label": "page"}])
+        if i >= 2:
+            out.append([{"id": ids[i - 2]}, {"id": k, "locator": "7", "label": "page"}])
+            out.append([{"id": ids[i - 2], "locator": "9", "label": "chapter"}])
+    return out
+
+
+def run_clusters(style: Path, items: Path, clusters: list) -> list:
+    tmp = DATA / "golden" / ".clusters.json"
+    tmp.write_text(json.dumps(clusters))
+    try:
+        cmd = ["node", str(SCRIPT), str(style), str(items), "--clusters", str(tmp)]
+        return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    finally:
+        tmp.unlink()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", nargs="*", default=list(ITEM_SETS))
@@ -49,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             text = run_js(style, items, "text")
             html = run_js(style, items, "html")
             loc = run_js(style, items, "text", locator="97")
+            clusters = sequence(json.loads(items.read_text()))
             golden = {
                 "made_by": f"citeproc-js {version} via benchmarks/render/make_golden.py",
                 "style": style.name,
@@ -57,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 "bibliography_html": html["bibliography"],
                 "citations_text": text["citations"],
                 "citations_locator_97_text": loc["citations"],
+                "sequence": clusters,
+                "sequence_text": run_clusters(style, items, clusters),
             }
             path = outdir / f"{style.stem}.json"
             path.write_text(json.dumps(golden, ensure_ascii=False, indent=1) + "\n")

@@ -9,7 +9,8 @@ bundled en-US/ru-RU locales::
 
 (``benchmarks/render/citeproc_js.js`` does the rendering; see its header.)  Each golden holds
 the bibliography in text and HTML, one citation per item (a fresh engine, notes 1..n) and the
-same citations with the locator "97".  Entries we know to differ are listed, with the reason,
+same citations with the locator "97", and a sequence of notes that repeat items (first, ibid,
+ibid with locator, subsequent, several works in one citation).  Entries we know to differ are listed, with the reason,
 in ``golden_known_diffs.txt``; any other difference fails.
 """
 
@@ -32,11 +33,15 @@ KNOWN = {
 GOLDENS = sorted((DATA / "golden").glob("*/*.json"))
 
 
-def _ours(style: Path, items: list[dict], kind: str) -> list[str]:
+def _ours(style: Path, items: list[dict], kind: str, golden_data: dict) -> list[str]:
     if kind == "bibliography_text":
         return Renderer(style).bibliography(items)
     if kind == "bibliography_html":
         return Renderer(style, fmt="html").bibliography(items)
+    if kind == "sequence_text":
+        clusters = [[CiteRequest(c["id"], locator=c.get("locator"), label=c.get("label", "page"))
+                     for c in cl] for cl in golden_data["sequence"]]
+        return Renderer(style).citations(items, clusters)
     loc = "97" if kind == "citations_locator_97_text" else None
     return Renderer(style).citations(items, [[CiteRequest(str(it["id"]), locator=loc)] for it in items])
 
@@ -44,13 +49,14 @@ def _ours(style: Path, items: list[dict], kind: str) -> list[str]:
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 @pytest.mark.parametrize(
     "kind",
-    ["bibliography_text", "bibliography_html", "citations_text", "citations_locator_97_text"],
+    ["bibliography_text", "bibliography_html", "citations_text", "citations_locator_97_text",
+     "sequence_text"],
 )
 def test_same_as_citeproc_js(golden: Path, kind: str) -> None:
     g = json.loads(golden.read_text())
     items = json.loads((DATA / g["items"]).read_text())
     want = g[kind] or []
-    got = _ours(ROOT / "styles" / g["style"], items, kind)
+    got = _ours(ROOT / "styles" / g["style"], items, kind, g)
     assert len(got) == len(want)
     bad = []
     for i, (a, b) in enumerate(zip(got, want, strict=True)):

@@ -1456,6 +1456,9 @@ def render_citation(root: Any, cites: list, fmt: Any, fmt_name: str) -> str:
     data: StyleData = root.data
     cit = root.find(_T + "citation")
     layout = cit.find(_T + "layout")
+    sort = cit.find(_T + "sort")
+    if sort is not None and len(cites) > 1:
+        cites = sort.sort(list(cites), layout)
     parts = []
     for item in cites:
         st = State(data, item, "citation", fmt)
