@@ -64,6 +64,7 @@ class LocalWeb:
         self.inflight: Counter[str] = Counter()
         self.max_inflight: Counter[str] = Counter()
         self.seen: Counter[str] = Counter()
+        self.limited = 0  # 429s sent by /limit2/
         self.big = b"<!doctype html><title>big</title><pre>" + b"x" * (10 * 1024 * 1024)
         self.bomb = _bomb(bomb_mib)
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -163,6 +164,27 @@ class LocalWeb:
                 code = 429 if p.startswith("/429") else 503
                 return web.Response(status=code, headers={"Retry-After": "0"}, text="later")
             return _html("ok after retry")
+        if p.startswith("/limit2/"):
+            # Answers 429 (Retry-After: 0) beyond two requests in flight, like a rate limiter.
+            if self.inflight["/limit2"] > 2:
+                self.limited += 1
+                return web.Response(status=429, headers={"Retry-After": "0"}, text="slow down")
+            await asyncio.sleep(0.05)
+            return _html("limited page")
+        if p.startswith("/head-hangup/"):
+            if m == "HEAD":
+                assert request.transport is not None
+                request.transport.close()
+                raise ConnectionResetError("no HEAD here")
+            return web.Response(body=b"%PDF-1.4\n", content_type="application/pdf")
+        if p.startswith("/gone-to-error/"):
+            return web.Response(status=302, headers={"Location": "/errors/404.html"})
+        if p == "/errors/404.html":
+            return _html("Example", "<p>Sorry.</p>")
+        if p.startswith("/to-lang-home/"):
+            return web.Response(status=301, headers={"Location": "/en/"})
+        if p == "/en/":
+            return _html("Example (English)")
         if p.startswith("/always429/"):
             return web.Response(status=429, headers={"Retry-After": "0"}, text="later")
         if p.startswith("/retry-after-long/"):

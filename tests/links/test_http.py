@@ -201,3 +201,29 @@ def test_soft_404_text_and_home_rules() -> None:
     assert sent_home("https://ex.org/a/b", "https://ex.org/")
     assert not sent_home("https://ex.org/", "https://ex.org/")
     assert not sent_home("https://ex.org/a", "https://ex.org/b")
+
+
+def test_a_429_lowers_the_host_limit(web: LocalWeb, settings: HttpSettings) -> None:
+    targets = [Target("url", web.url(f"/limit2/{i}")) for i in range(24)]
+
+    async def go() -> list[Status]:
+        async with Checker(settings) as c:  # per-host 4: the server allows 2
+            res = await c.check_all(targets)
+        return [r.status for r in res.values()]
+
+    assert asyncio.run(go()) == [Status.OK] * 24
+    assert web.limited <= 2  # two 429s bring the limit from 4 to 2; then none
+
+
+def test_head_hang_up_is_asked_again_with_get(web: LocalWeb, settings: HttpSettings) -> None:
+    r = run_url(dataclasses.replace(settings, retries=0), web.url("/head-hangup/paper.pdf"))
+    assert r.status is Status.OK
+
+
+def test_redirect_to_an_error_page_is_soft_404(web: LocalWeb, settings: HttpSettings) -> None:
+    r = run_url(settings, web.url("/gone-to-error/a"))
+    assert r.status is Status.BROKEN and "error page" in r.reason
+
+
+def test_redirect_to_a_language_home_is_soft_404(web: LocalWeb, settings: HttpSettings) -> None:
+    assert run_url(settings, web.url("/to-lang-home/article")).status is Status.BROKEN

@@ -71,6 +71,7 @@ FILE_SUFFIXES = (
 SOFT_404_TITLE = re.compile(
     r"\b(?:404|page\s+not\s+found|not\s+found|page\s+(?:does\s+not|doesn'?t)\s+exist"
     r"|(?:could|can\s*not|cannot)\s+be\s+found|no\s+longer\s+(?:available|exists)"
+    r"|does\s*n[o']?t\s+exist|no\s+such\s+(?:page|file|article)|could\s*n[o']?t\s+find"
     r"|page\s+(?:is\s+)?(?:missing|unavailable|removed)|error\s+404"
     r"|seite\s+nicht\s+gefunden|page\s+introuvable|p[aá]gina\s+no\s+encontrada"
     r"|pagina\s+non\s+trovata|страница\s+не\s+найдена|не\s+найден[оа]?)\b",
@@ -80,7 +81,10 @@ _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _URLISH = re.compile(r"\S*(?:://|www\.)\S*|\S+/\S+")
+ERROR_PAGE = re.compile(r"/(?:404|not[-_]?found|page[-_]?not[-_]?found|error(?:[-_]?404)?)(?:\.\w+)?/?(?:$|\?)"
+                        r"|[?&](?:error|code|status)=404\b", re.IGNORECASE)
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/home", "/default.aspx"})
+_LANG_HOME = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?/(?:index\.\w+)?$")  # /en/, /de-at/
 LOGIN_PATH = re.compile(r"/(?:login|signin|sign-in|sign_in|auth|sso|cas/login|account/login)\b", re.I)
 
 
@@ -135,25 +139,44 @@ class Exchange:
 
 
 class HostGate:
-    """At most ``limit`` requests in flight to one host, starts ``delay`` apart."""
+    """At most ``limit`` requests in flight to one host, starts ``delay`` apart.
+
+    A host that answers 429 gets one request less in flight for the rest of the run
+    (never less than one), and its ``Retry-After`` pauses every request to that host,
+    not just the one that was told: the host said it is overloaded.
+    """
 
     def __init__(self, limit: int, delay: float) -> None:
         self.sem = asyncio.Semaphore(max(1, limit))
         self.limit = max(1, limit)
         self.delay = delay
         self._next = 0.0
+        self._debt = 0  # permits to swallow on release after a throttle
+        self._resume = 0.0  # loop time before which no request starts
+
+    def throttle(self, retry_after: float | None, shrink: bool) -> None:
+        if shrink and self.limit > 1:
+            self.limit -= 1
+            self._debt += 1
+        if retry_after:
+            loop = asyncio.get_running_loop()
+            self._resume = max(self._resume, loop.time() + retry_after)
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        async with self.sem:
-            if self.delay > 0:
-                loop = asyncio.get_running_loop()
-                now = loop.time()
-                start = max(now, self._next)
-                self._next = start + self.delay
-                if start > now:
-                    await asyncio.sleep(start - now)
+        await self.sem.acquire()
+        try:
+            now = asyncio.get_running_loop().time()
+            start = max(now, self._next, self._resume)
+            self._next = start + self.delay
+            if start > now:
+                await asyncio.sleep(start - now)
             yield
+        finally:
+            if self._debt:
+                self._debt -= 1
+            else:
+                self.sem.release()
 
 
 def host_key(url: str) -> str:
@@ -264,7 +287,8 @@ def sent_home(original: str, final: str) -> bool:
         return False
     if o.path.rstrip("/").lower() in {p.rstrip("/") for p in HOME_PATHS} and not o.query:
         return False
-    return f.path.lower() in HOME_PATHS and not f.query
+    fpath = f.path.lower()
+    return (fpath in HOME_PATHS or bool(_LANG_HOME.match(fpath))) and not f.query
 
 
 class Checker:
@@ -326,7 +350,8 @@ class Checker:
         tmo = self._timeout if timeout is None else aiohttp.ClientTimeout(
             total=timeout, sock_connect=self.s.connect_timeout or timeout,
             sock_read=self.s.read_timeout or timeout)
-        async with self.gate(url, key).slot(), self._global:
+        gate = self.gate(url, key)
+        async with gate.slot(), self._global:
             self.stats["requests"] += 1
             try:
                 resp = await self._session.request(
@@ -338,6 +363,10 @@ class Checker:
                 self.stats[f"error_{err.kind}"] += 1
                 raise err from None
             complete = False
+            if resp.status == 429 or (resp.status == 503 and "Retry-After" in resp.headers):
+                after = parse_retry_after(resp.headers.get("Retry-After"))
+                gate.throttle(min(after, self.s.max_retry_after) if after else None,
+                              shrink=resp.status == 429)
             try:
                 self.stats[f"status_{resp.status}"] += 1
                 rh = resp.headers
@@ -470,7 +499,13 @@ class Checker:
                     self.stats["head_to_get"] += 1
                     ex = await self._exchange("GET", current, key=key)
             except NetError as err:
-                return self._net_result(kind, url, err, started, chain)
+                if method != "HEAD" or err.kind in ("dns", "refused", "private", "invalid-url", "tls"):
+                    return self._net_result(kind, url, err, started, chain)
+                try:  # some servers hang up on HEAD: ask with GET before judging
+                    self.stats["head_to_get"] += 1
+                    ex = await self._exchange("GET", current, key=key)
+                except NetError as err2:
+                    return self._net_result(kind, url, err2, started, chain)
             if ex.status in REDIRECT_CODES and ex.headers.get("location"):
                 try:
                     nxt = str(URL(current, encoded="%" in current).join(URL(ex.headers["location"])))
@@ -512,6 +547,10 @@ class Checker:
                 return self._result(kind, url, Status.BLOCKED,
                                     f"redirected to a login page {final}", started, code, final,
                                     chain=chain)
+            if chain and ERROR_PAGE.search(final) and not ERROR_PAGE.search(url):
+                return self._result(kind, url, Status.BROKEN,
+                                    f"soft 404: redirected to an error page {final}",
+                                    started, code, final, chain=chain)
             said = soft_404_text(ex.body) if code == 200 else None
             if said:
                 return self._result(kind, url, Status.BROKEN,
