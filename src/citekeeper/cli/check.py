@@ -46,8 +46,8 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
               help="Longest silence while reading [timeout].")
 @click.option("--retries", type=click.IntRange(min=0), help="Retries for 429/5xx/408 [2].")
 @click.option("--per-host", type=click.IntRange(min=1), help="Requests in flight per host [4].")
-@click.option("--host-delay", type=click.FloatRange(min=0), help="Seconds between request starts per host [0.01].")
-@click.option("--max-connections", type=click.IntRange(min=1), help="Requests in flight overall [256].")
+@click.option("--host-delay", type=click.FloatRange(min=0), help="Seconds between request starts per host [0].")
+@click.option("--max-connections", type=click.IntRange(min=1), help="Requests in flight overall [512].")
 @click.option("--method", type=click.Choice(["auto", "get", "head"]),
               help="auto: GET pages (soft-404 check), HEAD first for files [auto].")
 @click.option("--ignore", multiple=True, help="Regular expression of targets not to check (repeatable).")

@@ -100,8 +100,8 @@ class HttpSettings:
     max_retry_after: float = 30.0  # a longer Retry-After gives up at once
     per_host: int = 4
     host_limits: dict[str, int] = field(default_factory=dict)  # "host" or "host:port" -> limit
-    host_delay: float = 0.01  # minimum seconds between request starts to one host
-    max_connections: int = 256
+    host_delay: float = 0.0  # minimum seconds between request starts to one host
+    max_connections: int = 512
     max_redirects: int = 10
     body_bytes: int = 65536
     method: str = "auto"  # auto | get | head
@@ -291,6 +291,19 @@ def sent_home(original: str, final: str) -> bool:
     return (fpath in HOME_PATHS or bool(_LANG_HOME.match(fpath))) and not f.query
 
 
+def _raise_fd_limit(wanted: int) -> None:
+    """Let the process open ``wanted`` sockets (macOS starts at 256, many Linux at 1024)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+
+
 class Checker:
     """Checks targets over one aiohttp session; use as ``async with Checker(settings)``."""
 
@@ -304,6 +317,7 @@ class Checker:
 
     async def __aenter__(self) -> Checker:
         s = self.s
+        _raise_fd_limit(s.max_connections + 128)
         connector = aiohttp.TCPConnector(
             limit=s.max_connections,
             limit_per_host=0,  # the host gates limit per host, per request
