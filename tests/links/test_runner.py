@@ -35,6 +35,15 @@ def test_doi_written_as_url_is_a_doi(web: LocalWeb, options: CheckOptions) -> No
     assert rep.findings[0].target.kind == "doi" and rep.findings[0].result.status is Status.OK
 
 
+def test_landing_page_of_a_doi_url_is_checked_by_default(web: LocalWeb, options: CheckOptions) -> None:
+    # A DOI written as a URL is a link the reader clicks: its landing page counts.
+    rep = check_references([ref("a", web.url("/resolve/10.5555/gone")),
+                            ref("b", doi="10.5555/soft")], options)
+    assert [f.result.status for f in rep.findings] == [Status.BROKEN, Status.OK]
+    none = dataclasses.replace(options, follow_doi="none")
+    assert check_references([ref("a", web.url("/resolve/10.5555/gone"))], none).exit_code == 0
+
+
 def test_archive_per_access_date(web: LocalWeb, options: CheckOptions) -> None:
     url = web.url("/404")
     rep = check_references([ref("old", url, accessed="2010-06-15"),
@@ -124,6 +133,6 @@ def test_follow_doi_results_are_cached_apart(web: LocalWeb, options: CheckOption
     opts = dataclasses.replace(options, cache_path=str(tmp_path / "c.sqlite"))
     refs = [ref("a", doi="10.5555/gone")]
     assert check_references(refs, opts).findings[0].result.status is Status.OK
-    follow = dataclasses.replace(opts, http=dataclasses.replace(opts.http, follow_doi=True))
+    follow = dataclasses.replace(opts, follow_doi="all")
     rep = check_references(refs, follow)
     assert rep.findings[0].result.status is Status.BROKEN and not rep.findings[0].result.from_cache

@@ -35,7 +35,8 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
 @click.option("--archive", type=click.Choice(["none", "failing", "all"]),
               help="Look up archived copies for links that are not ok, all links, or none [failing].")
 @click.option("--fix", is_flag=True, help="Write archiveurl/archivedate into the .bib entries of dead links.")
-@click.option("--follow-doi", is_flag=True, default=None, help="Also check each DOI's landing page.")
+@click.option("--follow-doi/--no-follow-doi", default=None,
+              help="Also check the landing page of every DOI / of none [only DOIs written as URLs].")
 @click.option("--cache", type=click.Path(dir_okay=False), help="SQLite cache file (keep it between CI runs).")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write a cache.")
 @click.option("--confirm-runs", type=click.IntRange(min=1),

@@ -63,10 +63,8 @@ class Cache:
     """Results by ``kind:target``; archive look-ups by ``(url, date)``."""
 
     def __init__(self, path: str | os.PathLike[str] | None, freshness: dict[str, float] | None = None,
-                 confirm_runs: int = 1, follow_doi: bool = False) -> None:
+                 confirm_runs: int = 1) -> None:
         self.freshness = {**DEFAULT_FRESHNESS, **(freshness or {})}
-        # A DOI checked with its landing page is a different question: its own rows.
-        self._doi_prefix = "doi+landing:" if follow_doi else "doi:"
         self.confirm_runs = confirm_runs
         self.path = str(path) if path else ":memory:"
         if path:
@@ -80,9 +78,6 @@ class Cache:
     def close(self) -> None:
         self.db.close()
 
-    def _db_key(self, key: str) -> str:
-        return self._doi_prefix + key[4:] if key.startswith("doi:") else key
-
     def _fresh_for(self, kind: str, status: str) -> float:
         if kind == "doi" and status == "ok":
             return self.freshness["doi"]
@@ -93,19 +88,17 @@ class Cache:
         now = now or time.time()
         fresh: dict[str, Result] = {}
         streaks: dict[str, int] = {}
-        db_keys = [self._db_key(k) for k in keys]
-        for i in range(0, len(db_keys), 500):
-            chunk = db_keys[i:i + 500]
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
             rows = self.db.execute(
                 "SELECT key, status, reason, http_status, final_url, suggestion, redirects,"
                 f" checked_at, fail_streak, details FROM results WHERE key IN ({','.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
-            for db_key, status, reason, code, final, sugg, redirs, at, streak, details in rows:
-                kind, _, target = db_key.partition(":")
-                kind = kind.split("+", 1)[0]
-                key = f"{kind}:{target}"
+            for key, status, reason, code, final, sugg, redirs, at, streak, details in rows:
                 streaks[key] = streak
+                kind, _, target = key.partition(":")
+                kind = kind.split("+", 1)[0]  # "doi+landing" -> "doi"
                 try:
                     st = Status(status)
                 except ValueError:
@@ -120,12 +113,13 @@ class Cache:
                                     details=json.loads(details) if details else {})
         return fresh, streaks
 
-    def store(self, results: list[Result]) -> None:
+    def store(self, results: list[tuple[str, Result]]) -> None:
+        """Keep ``(key, result)`` pairs (keys as ``Target.cache_key``)."""
         rows = [
-            (self._db_key(f"{r.kind}:{r.target}"), r.status.value, r.reason, r.http_status, r.final_url,
+            (key, r.status.value, r.reason, r.http_status, r.final_url,
              r.suggestion, r.redirects, r.checked_at, r.fail_streak,
              json.dumps(r.details, ensure_ascii=False) if r.details else None)
-            for r in results if not r.from_cache and r.status is not Status.SKIPPED
+            for key, r in results if not r.from_cache and r.status is not Status.SKIPPED
         ]
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?,?,?)", rows)

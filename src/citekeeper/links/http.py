@@ -110,7 +110,7 @@ class HttpSettings:
     trusted_hosts: frozenset[str] = frozenset()
     accept: frozenset[int] = frozenset()  # extra status codes that count as ok
     doi_api: str = doimod.DEFAULT_DOI_API
-    follow_doi: bool = False
+    follow_doi: bool = False  # default for check_doi(); the runner decides per target
 
 
 class NetError(Exception):
@@ -618,8 +618,9 @@ class Checker:
                       redirects=len(chain or ()), checked_at=time.time(), details=details)
 
     # ------------------------------------------------------------------ DOI checks
-    async def check_doi(self, doi: str) -> Result:
-        """Ask the handle API; with ``follow_doi`` also check the landing page."""
+    async def check_doi(self, doi: str, follow: bool | None = None) -> Result:
+        """Ask the handle API; with ``follow`` (default: the setting) also check the landing page."""
+        follow = self.s.follow_doi if follow is None else follow
         started = time.time()
         api_url = doimod.handle_url(self.s.doi_api, doi)
         try:
@@ -637,7 +638,7 @@ class Checker:
                                 + (f", responseCode {code}" if code is not None else ""),
                                 started, status)
         landing = doimod.landing_from_handle(data)
-        if not (self.s.follow_doi and landing):
+        if not (follow and landing):
             return self._result("doi", doi, Status.OK, "registered", started, status, landing)
         page = await self.check_url(landing, kind="doi")
         if page.status is Status.BROKEN:
@@ -658,7 +659,7 @@ class Checker:
     # ------------------------------------------------------------------ many targets
     async def check(self, target: Target) -> Result:
         if target.kind == "doi":
-            return await self.check_doi(target.target)
+            return await self.check_doi(target.target, target.follow)
         return await self.check_url(target.target)
 
     async def check_all(self, targets: Iterable[Target],

@@ -44,6 +44,9 @@ class CheckOptions:
     http: HttpSettings = field(default_factory=HttpSettings)
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     archive_mode: str = "failing"  # none | failing | all
+    # Whose DOI landing pages are checked: "all", "url" (DOIs written as URLs: a link
+    # the reader will click), or "none".
+    follow_doi: str = "url"
     doi_resolver: str = doimod.DEFAULT_DOI_RESOLVER
     cache_path: str | None = None  # None: no cache
     freshness: dict[str, float] = field(default_factory=dict)
@@ -121,9 +124,17 @@ def check_references(refs: list[Reference], opts: CheckOptions,
     started = time.time()
     resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
     targets = collect(refs, resolvers=resolvers, archive_hosts=opts.archive.hosts)
+    targets = [dataclasses.replace(t, follow=_follows(t, opts.follow_doi)) if t.kind == "doi" else t
+               for t in targets]
     report = asyncio.run(_check(targets, opts, progress))
     report.elapsed = time.time() - started
     return report
+
+
+def _follows(t: Target, mode: str) -> bool:
+    if mode == "all":
+        return True
+    return mode == "url" and any(c.field == "URL" for c in t.citations)
 
 
 def check_files(paths: list[str | Path], opts: CheckOptions,
@@ -146,8 +157,7 @@ async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn
                                           f"ignored (matches {pat.pattern!r})", checked_at=time.time())
         else:
             todo.append(t)
-    cache = (Cache(opts.cache_path, opts.freshness, opts.confirm_runs, http.follow_doi)
-             if opts.cache_path else None)
+    cache = Cache(opts.cache_path, opts.freshness, opts.confirm_runs) if opts.cache_path else None
     streaks: dict[str, int] = {}
     if cache is not None:
         fresh, streaks = cache.load([t.cache_key for t in todo])
@@ -171,7 +181,7 @@ async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn
             streak = streaks.get(key, 0) + 1 if r.failing else 0
             results[key] = r.with_(fail_streak=streak)
         if cache is not None:
-            cache.store([results[t.cache_key] for t in todo if t.cache_key in results])
+            cache.store([(t.cache_key, results[t.cache_key]) for t in todo if t.cache_key in results])
         if opts.archive_mode != "none":
             archives = await _archive_pass(checker, targets, results, opts, cache)
         stats = dict(checker.stats)

@@ -134,7 +134,6 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
         allow_private=bool(pick("allow-private", False)),
         accept=frozenset(_number("accept", a, int, 100) for a in accept),
         doi_api=endpoints["doi-api"],
-        follow_doi=bool(pick("follow-doi", False)),
     )
     ua = pick("user-agent")
     if ua:
@@ -150,6 +149,7 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
             memento_api=endpoints["memento-api"], web_base=str(pick("web-base", "") or ""),
         ),
         archive_mode=archive_mode,
+        follow_doi=_follow_mode(pick("follow-doi", "url")),
         doi_resolver=endpoints["doi-resolver"],
         cache_path=cache_path,
         freshness=freshness,
@@ -157,6 +157,18 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
         ignore=patterns,
         fail_on=parse_fail_on(pick("fail-on")) if pick("fail-on") is not None else DEFAULT_FAIL_ON,
     )
+
+
+def _follow_mode(value: Any) -> str:
+    """``--follow-doi`` -> "all", ``--no-follow-doi`` -> "none"; config: true/false/"url"."""
+    if value is True:
+        return "all"
+    if value is False:
+        return "none"
+    v = str(value).lower()
+    if v not in ("all", "url", "none"):
+        raise UsageError(f"follow-doi: {value!r}; use true (all DOIs), \"url\" or false")
+    return v
 
 
 def _opt_num(name: str, value: Any) -> float | None:

@@ -82,9 +82,13 @@ class Target:
     # A web.archive.org capture given as the URL: its original URL and capture time.
     original: str = ""
     capture: str = ""
+    follow: bool = False  # a DOI whose landing page is checked too
 
     @property
     def cache_key(self) -> str:
+        """Key of the result; a DOI checked with its landing page is a different question."""
+        if self.kind == "doi" and self.follow:
+            return f"doi+landing:{self.target}"
         return f"{self.kind}:{self.target}"
 
 
