@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citekeeper.formats import read_references
-from citekeeper.links.collect import collect, read_bib_fast
+from citekeeper.links.collect import clean_url, collect, read_bib_fast
 from citekeeper.model import Date, Origin, Reference
 
 BIB = """@article{a,
@@ -63,3 +63,10 @@ def test_fast_reader_declines_macros(tmp_path: Path) -> None:
     p = tmp_path / "refs.bib"
     p.write_text('@string{base = "https://ex.org/"}\n@misc{a, url = base # "x"}\n')
     assert read_bib_fast(str(p)) is None
+
+
+def test_tex_escapes_in_urls_are_undone() -> None:
+    r = Reference(id="x")
+    r.fields["URL"] = "https://example.org/a\\_b\\%20c"
+    assert collect([r])[0].target == "https://example.org/a_b%20c"
+    assert clean_url("\\url{https://ex.org/x\\#y}") == "https://ex.org/x#y"

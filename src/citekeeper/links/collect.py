@@ -8,12 +8,26 @@ the same target cited twice is checked once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
 from citekeeper.links.verdict import Citation, Target
 from citekeeper.model import Reference
+
+_TEX_ESCAPE = re.compile(r"\\([_%&#~$])")
+_URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
+
+
+def clean_url(url: str) -> str:
+    """A URL as a browser would take it from a .bib: ``\\url{...}`` unwrapped and TeX
+    escapes (``\\_``, ``\\%``, ``\\&``, ``\\#``) undone, which BibTeX users write and
+    which would otherwise be checked literally (and found broken)."""
+    m = _URL_MACRO.match(url)
+    if m:
+        url = m.group(1)
+    return _TEX_ESCAPE.sub(r"\1", url.strip())
 
 
 def _citation(ref: Reference, field: str) -> Citation:
@@ -59,7 +73,7 @@ def collect(
             d = doimod.normalize(raw_doi)
             seen_dois.add(d)
             add("doi", d, _citation(ref, "DOI"))
-        url = ref.fields.get("URL", "").strip()
+        url = clean_url(ref.fields.get("URL", ""))
         if not url:
             continue
         as_doi = doimod.doi_from_url(url, resolvers)
@@ -107,8 +121,9 @@ def read_bib_fast(path: str, max_bytes: int | None = None) -> list[Reference] | 
                 values[name] = f.value.strip()
         ref = Reference(id=e.key, origin=Origin(kind="file", file=path, line_start=e.line))
         url = values.get("url", "")
-        if not url and values.get("howpublished", "").startswith(("http://", "https://")):
-            url = values["howpublished"]
+        how = clean_url(values.get("howpublished", ""))
+        if not url and how.startswith(("http://", "https://")):
+            url = how
         if url:
             ref.fields["URL"] = url
         if values.get("doi"):
