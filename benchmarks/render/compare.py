@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", default="items")
     ap.add_argument("--show")
     ap.add_argument("--kind", default="bib", choices=list(KEYS))
+    ap.add_argument("--tags", action="store_true",
+                    help="print set/style/kind/index of every difference (golden_known_diffs.txt format)")
     args = ap.parse_args(argv)
     items = json.loads((DATA / f"{args.set}.json").read_text())
     total = {}
@@ -57,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # report, keep going
                 got = [f"ERROR {type(exc).__name__}: {exc}"]
             same = sum(1 for a, b in zip(got, want, strict=False) if a == b)
+            if args.tags:
+                for i, (a, b) in enumerate(zip(got, want, strict=False)):
+                    if a != b:
+                        print(f"{args.set}/{style}/{key}/{i}", file=sys.stderr)
             row.append(f"{kind} {same}/{len(want)}")
             total[kind] = (total.get(kind, (0, 0))[0] + same, total.get(kind, (0, 0))[1] + len(want))
             if args.show and kind == args.kind:

@@ -812,6 +812,10 @@ class Name(_Base, model.Name):
         et_min, use_first = o["et-al-min"], o["et-al-use-first"]
         if st.position != "first" and st.area == "citation":
             et_min, use_first = o["et-al-subsequent-min"], o["et-al-subsequent-use-first"]
+        more = st.ref.get("_dis_names")
+        if more:
+            # names added to tell citations apart show in the bibliography too (citeproc-js)
+            use_first = max(use_first, more)
         truncate = bool(et_min) and n >= et_min and use_first < n
         shown = names[:use_first] if truncate else names
         if truncate and use_first == 0:
@@ -875,7 +879,25 @@ class Name(_Base, model.Name):
         if not family and given:
             family, given = given, ""
         form = o["form"]
-        if given and o["initialize-with"] is not None and (form != "short"):
+        if form == "short" and st.area == "citation" and given:
+            expand = st.ref.get("_dis_given")
+            level = expand.get(index) if expand else None
+            if level:
+                # disambiguate-add-givenname: the name gains initials, then its given name
+                if level == 1:
+                    mark = o["initialize-with"] if o["initialize-with"] is not None else ". "
+                    given = initialize(given, mark, True, o["initialize-with-hyphen"])
+                fam = " ".join(x for x in (dp, ndp, family) if x)
+                fam = self._part_fmt(st, "family", fam)
+                giv = self._part_fmt(st, "given", given)
+                return f"{giv} {fam}"
+        full_given = False
+        if st.area == "bibliography" and given:
+            # citeproc-js carries full given names added to tell citations apart into the
+            # bibliography ("Smith, John" / "Smith, Jane")
+            expand = st.ref.get("_dis_given")
+            full_given = bool(expand) and expand.get(index) == 2
+        if given and o["initialize-with"] is not None and form != "short" and not full_given:
             given = initialize(given, o["initialize-with"], o["initialize"], o["initialize-with-hyphen"])
         if form == "short":
             inverted = o["name-as-sort-order"] == "all" or (
@@ -1477,10 +1499,13 @@ def render_citation(root: Any, cites: list, fmt: Any, fmt_name: str) -> str:
 def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
     """Disambiguate citations that look the same, in CSL's order of methods.
 
-    gap: citeproc-py does no disambiguation at all.  Done here: rendering with
-    ``disambiguate="true"`` conditions (CSL test suite: disambiguate_ByCiteDisambiguateCondition),
-    then year suffixes a, b, ... in bibliography order (disambiguate_YearSuffixAndSort).
-    Adding names and given names (``disambiguate-add-names/-givenname``) is not done.
+    gap: citeproc-py does no disambiguation at all.  Done here, in CSL 1.0.2's order:
+    ``disambiguate-add-names`` (show more names), ``disambiguate-add-givenname`` (initials,
+    then full given names; the ``all-names``/``primary-name`` rules also for names that are
+    ambiguous across the whole list, as APA requires), rendering with ``disambiguate="true"``
+    conditions, and year suffixes a, b, ... in bibliography order (CSL test suite:
+    disambiguate_YearSuffixAndSort, disambiguate_ByCiteDisambiguateCondition,
+    disambiguate_ByCiteTwoAuthorsSameFamilyName).
     """
     cit = root.find(_T + "citation")
     if cit is None:
@@ -1489,17 +1514,87 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
     layout = cit.find(_T + "layout")
     uses_condition = any(e.get("disambiguate") == "true" for e in root.iter(_T + "if", _T + "else-if"))
     add_suffix = cit.get("disambiguate-add-year-suffix") == "true"
-    if not uses_condition and not add_suffix:
+    add_names = cit.get("disambiguate-add-names") == "true"
+    add_given = cit.get("disambiguate-add-givenname") == "true"
+    rule = cit.get("givenname-disambiguation-rule", "by-cite")
+    if not (uses_condition or add_suffix or add_names or add_given):
         return
+
+    # note styles disambiguate their short (subsequent) form, as citeproc-js does
+    position = "subsequent" if root.get("class") == "note" else "first"
+
+    def cite_text(item: Any) -> str:
+        st = State(data, item, "citation", _PLAIN)
+        st.position = position
+        return _render_children(layout, st) or ""
 
     def clashes(items: list) -> list[list]:
         groups: dict[str, list] = {}
         for item in items:
-            st = State(data, item, "citation", _PLAIN)
-            groups.setdefault(_render_children(layout, st) or "", []).append(item)
+            groups.setdefault(cite_text(item), []).append(item)
         return [g for g in groups.values() if len(g) > 1]
 
+    if add_given and rule != "by-cite":
+        _global_givennames(ordered, rule)
     ambiguous = clashes(ordered)
+    if add_names and ambiguous:
+        for group in ambiguous:
+            # the fewest names that tell the most cites apart
+            longest = max(len(_cited_names(it)) for it in group)
+            best_n, best = None, len({cite_text(it) for it in group})
+            for n in range(2, longest + 1):
+                for it in group:
+                    it.reference["_dis_names"] = n
+                distinct = len({cite_text(it) for it in group})
+                if distinct > best:
+                    best_n, best = n, distinct
+                if distinct == len(group):
+                    break
+            for it in group:
+                if best_n is None:
+                    it.reference.pop("_dis_names", None)
+                else:
+                    it.reference["_dis_names"] = best_n
+        ambiguous = clashes(ordered)
+    if add_given and ambiguous:
+        for group in ambiguous:
+            # initials, then full given names: the lowest level that tells most cites apart
+            best_level, best = 0, len({cite_text(it) for it in group})
+            saved = [dict(it.reference.get("_dis_given") or {}) for it in group]
+            levels = (1,) if rule.endswith("with-initials") else (1, 2)
+
+            def expand(level: int, group: list = group, saved: list = saved) -> None:
+                for it, old in zip(group, saved, strict=True):
+                    exp = dict(old)
+                    if level:
+                        count = len(_cited_names(it))
+                        idx = range(min(1, count)) if rule.startswith("primary") else range(count)
+                        exp.update({i: max(level, exp.get(i, 0)) for i in idx})
+                    it.reference["_dis_given"] = exp
+
+            texts: dict[int, list[str]] = {}
+            for level in (0, *levels):
+                expand(level)
+                texts[level] = [cite_text(it) for it in group]
+                distinct = len(set(texts[level]))
+                if distinct > best:
+                    best_level, best = level, distinct
+            # each cite gets the lowest level at which it stands apart; the others keep the
+            # level that told most cites apart
+            for k, (it, old) in enumerate(zip(group, saved, strict=True)):
+                level = best_level
+                for lv in levels:
+                    others = texts[lv][:k] + texts[lv][k + 1:]
+                    if texts[lv][k] not in others:
+                        level = lv
+                        break
+                exp = dict(old)
+                if level:
+                    count = len(_cited_names(it))
+                    idx = range(min(1, count)) if rule.startswith("primary") else range(count)
+                    exp.update({i: max(level, exp.get(i, 0)) for i in idx})
+                it.reference["_dis_given"] = exp
+        ambiguous = clashes(ordered)
     if uses_condition and ambiguous:
         flagged = [it for g in ambiguous for it in g]
         for it in flagged:
@@ -1509,6 +1604,43 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
         for same in ambiguous:
             for i, item in enumerate(same):
                 item.reference["year_suffix"] = _suffix(i)
+
+
+def _cited_names(item: Any) -> list:
+    """The names a citation most likely shows: the first of the usual name variables."""
+    ref = item.reference
+    for var in ("author", "editor", "translator", "collection-editor", "container-author"):
+        names = ref.get(_pyvar(var))
+        if names:
+            return names
+    return []
+
+
+def _global_givennames(items: list, rule: str) -> None:
+    """Expand names whose family name two different people share (all-names, primary-name)."""
+    primary = rule.startswith("primary")
+    initials_only = rule.endswith("with-initials")
+    seen: dict[str, set[str]] = {}
+
+    def names_of(item: Any) -> list:
+        names = _cited_names(item)
+        return names[:1] if primary else names
+
+    for it in items:
+        for nm in names_of(it):
+            if "family" in nm:
+                seen.setdefault(str(nm["family"]), set()).add(str(nm.get("given") or ""))
+    for it in items:
+        exp: dict[int, int] = {}
+        for i, nm in enumerate(names_of(it)):
+            givens = seen.get(str(nm.get("family", "")), set())
+            if len(givens) < 2 or not nm.get("given"):
+                continue
+            mine = initialize(str(nm["given"]), ".", True, True)
+            shared = sum(1 for g in givens if initialize(g, ".", True, True) == mine) > 1
+            exp[i] = 2 if shared and not initials_only else 1
+        if exp:
+            it.reference["_dis_given"] = exp
 
 
 def _suffix(i: int) -> str:
