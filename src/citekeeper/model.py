@@ -158,6 +158,23 @@ class Name:
         return f"{fam}, {self.given}".strip(", ") if self.given else fam
 
 
+_PARTICLE = re.compile(r"^((?:[a-z][a-z'’]*\s+)+)(\S.*)$")
+
+
+def split_particle(name: Name) -> Name:
+    """``family="van der Berg"`` -> particle "van der", family "Berg" (lower-case leading words).
+
+    The one canonical form of a name, the way citeproc-js and Zotero read a family name;
+    every parser and reader builds names through it, so round trips compare equal.
+    """
+    if name.particle or name.literal:
+        return name
+    m = _PARTICLE.match(name.family)
+    if not m:
+        return name
+    return Name(family=m.group(2), given=name.given, particle=m.group(1).strip(), suffix=name.suffix)
+
+
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 

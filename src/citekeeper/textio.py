@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,20 +44,15 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
         return _decode(data, "utf-16", name), "utf-16"
     head = data[:4096]
     if head and b"\x00" in head:
-        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if odd > len(head) // 4 and even == 0:
-            return _decode(data, "utf-16-le", name), "utf-16-le"
-        if even > len(head) // 4 and odd == 0:
-            return _decode(data, "utf-16-be", name), "utf-16-be"
+        guess = _utf16_without_bom(head)
+        if guess:
+            return _decode(data, guess, name), guess
         raise BinaryInputError("this is a binary file, not text", file=name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    high = [b for b in data if b >= 0x80]
-    cyr = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
-    if high and cyr / len(high) > 0.6:
+    if _looks_cp1251(data):
         return data.decode("cp1251"), "cp1251"
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if controls > len(head) // 20:
@@ -68,6 +64,46 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
         file=name,
         line=line,
     )
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when one byte of every pair is nearly always the same few values.
+
+    In UTF-16 text of one script the high byte of each code unit barely varies (0x00 for
+    ASCII, 0x04 for Cyrillic ...), while binary data varies in both positions.
+    """
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    for encoding, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        common = Counter(high).most_common(2)
+        if 0 in dict(common) and sum(c for _, c in common) >= 0.9 * len(high):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
+
+
+def _looks_cp1251(data: bytes) -> bool:
+    """Russian in cp1251: high bytes are letters (0xC0–0xFF, Ёё) and come in runs (words).
+
+    Latin-1 accents (é 0xE9, ß 0xDF) also lie in 0xC0–0xFF but sit alone inside ASCII
+    words, so runs of high bytes tell the two apart.
+    """
+    high = letters = in_runs = 0
+    prev_high = False
+    for i, b in enumerate(data):
+        is_high = b >= 0x80
+        if is_high:
+            high += 1
+            if b >= 0xC0 or b in (0xA8, 0xB8):
+                letters += 1
+            if prev_high or (i + 1 < len(data) and data[i + 1] >= 0x80):
+                in_runs += 1
+        prev_high = is_high
+    return bool(high) and letters / high > 0.6 and in_runs / high > 0.6
 
 
 def _decode(data: bytes, encoding: str, name: str) -> str:

@@ -177,12 +177,6 @@ def test_text_with_one_nul_byte_midway(tmp_path):
     assert run.code in (EXIT_OK, EXIT_INPUT), run.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: textio.decode_bytes calls any non-UTF-8 text cp1251 when 60% of its high "
-    "bytes are >= 0xC0 -- true of Latin-1 accents (é 0xE9, ß 0xDF, è 0xE8) too, so French or "
-    "German text is read as Cyrillic mojibake ('cafй') instead of refused",
-)
 def test_undecodable_latin1_text(tmp_path):
     """Latin-1 text is neither UTF-8 nor Cyrillic: refused with the line of the first bad byte."""
     body = "Title\n\nThe café near the Straße was très bien.\n\nReferences\n\nSmith, J. (2020). Title. Publisher.\n"
@@ -223,12 +217,6 @@ def test_max_size_exactly_the_file_size_is_accepted(tmp_path):
     assert run.code == EXIT_OK, run.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a directory as ARTICLE is rejected by click.Path(dir_okay=False) in "
-    "cli/extract.py (usage error, exit 2, four lines with the usage text) before "
-    "textio.read_text's one-line InputError 'is a directory, not a file' (exit 3) can run",
-)
 def test_directory_as_article(tmp_path):
     (tmp_path / "chapter").mkdir()
     run = run_extract("chapter", "--out", "out", cwd=tmp_path)
@@ -297,12 +285,6 @@ def test_utf16_with_bom_russian(tmp_path):
     assert "2 references, 2 citations in 2 footnotes" in run.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: textio.decode_bytes takes BOM-less UTF-16 only when over a quarter of the "
-    "sniffed bytes are NUL; Cyrillic text (high byte 0x04, few ASCII characters) falls "
-    "through to BinaryInputError 'this is a binary file, not text'",
-)
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_russian(tmp_path, encoding):
     (tmp_path / "ru.txt").write_bytes(RUSSIAN_ARTICLE.encode(encoding))
@@ -335,11 +317,6 @@ def test_reference_list_without_footnotes_works(tmp_path):
     assert (tmp_path / "out" / "footnotes" / "footnotes.bib").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: extract_article (extract/__init__.py) warns 'no reference list found' "
-    "when the list is missing, but says nothing when the footnotes are missing",
-)
 def test_reference_list_without_footnotes_warns(tmp_path):
     (tmp_path / "refs.txt").write_text(REFERENCES_ONLY, encoding="utf-8")
     run = run_extract("refs.txt", "--out", "out", cwd=tmp_path)

@@ -27,7 +27,7 @@ Writes:
   OUT/references.ris, OUT/footnotes/footnotes.ris     with --ris
 """,
 )
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("article", type=click.Path(path_type=Path))
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=True, help="Directory to write into.")
 @click.option("--csl-json", is_flag=True, help="Also write CSL-JSON beside the BibTeX.")

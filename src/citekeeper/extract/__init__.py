@@ -52,6 +52,8 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     keys = KeyRegistry()
     if not seg.references:
         out.warnings.append(f"{file}: no reference list found")
+    if not seg.footnotes:
+        out.warnings.append(f"{file}: no footnotes found")
     for n, span in enumerate(seg.references, 1):
         ref = parse_list_entry(span.text)
         ref.origin = Origin("reference", n, None, file, span.line_start, span.line_end, span.text)

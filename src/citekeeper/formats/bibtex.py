@@ -40,8 +40,8 @@ from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
-from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed, split_particle
-from citekeeper.model import Date, Name, Origin, Reference
+from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
+from citekeeper.model import Date, Name, Origin, Reference, split_particle
 from citekeeper.parse.common import BIBLATEX_LANGIDS
 
 # bibtexparser logs each failed block itself; we report them as problems with file

@@ -23,11 +23,10 @@ identifier lines in ``note`` (Extra).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from citekeeper.errors import MalformedInputError
-from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Reference
+from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Reference, split_particle
 
 # Identifiers with a CSL variable of their own; others go to note as "KEY: value".
 _CSL_IDENTIFIERS = {"ISBN", "ISSN", "PMID", "PMCID"}
@@ -47,26 +46,12 @@ def _date_to_csl(date: Date) -> dict[str, Any]:
     return out
 
 
-_PARTICLE = re.compile(r"^((?:[a-z][a-z'’]*\s+)+)(\S.*)$")
-
-
 def _name_to_csl(name: Name) -> dict[str, str]:
     out = name.to_csl()
     particle = out.pop("non-dropping-particle", "")
     if particle:
         out["family"] = f"{particle} {out['family']}"
     return out
-
-
-def split_particle(name: Name) -> Name:
-    """``family="van der Berg"`` -> particle "van der", family "Berg" (lower-case leading words),
-    the way citeproc-js and Zotero read a family name; every reader uses it."""
-    if name.particle or name.literal:
-        return name
-    m = _PARTICLE.match(name.family)
-    if not m:
-        return name
-    return Name(family=m.group(2), given=name.given, particle=m.group(1).strip(), suffix=name.suffix)
 
 
 def _name_from_csl(data: dict[str, Any]) -> Name:

@@ -37,9 +37,8 @@ from citekeeper.formats.csljson import (
     EXTRA_IDENTIFIERS,
     UNPARSED_NOTE,
     mark_unparsed,
-    split_particle,
 )
-from citekeeper.model import Date, Name, Origin, Reference
+from citekeeper.model import Date, Name, Origin, Reference, split_particle
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
 # Zotero item types whose editors RIS.js reads from A2; books read them from A3.

@@ -30,9 +30,9 @@ def _fallback(text: str) -> Reference:
             return ref
     else:
         warning = ""
+    # Unparsed: no fields, only the text; every writer shows ``raw`` as the title.
     raw = normalize_space(strip_markup(text))
     ref = Reference(type="document", raw=raw, parsed=False)
-    ref.set("title", raw)
     if warning:
         ref.warnings.append(warning)
     return ref

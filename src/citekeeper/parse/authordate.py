@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.markup import italic_spans, normalize_space, strip_markup
-from citekeeper.model import Date, Name, Reference
+from citekeeper.model import Date, Name, Reference, split_particle
 from citekeeper.parse.common import (
     normalize_initials,
     parse_date,
@@ -91,7 +91,7 @@ def split_names(text: str) -> list[Name]:
             given = normalize_initials(given)
             if not re.search(r"\b[A-ZА-ЯЁ][a-zа-яё]?\.$", given):
                 given = given.rstrip(".")
-            names.append(Name(family=fam.strip(), given=given))
+            names.append(split_particle(Name(family=fam.strip(), given=given)))
             i += 2
         elif " " in parts[i].strip() and _looks_given_first(parts[i]):
             names.append(name_given_first(parts[i]))
@@ -120,7 +120,13 @@ def name_given_first(text: str) -> Name:
     words = text.strip().rstrip(",").split()
     if len(words) == 1:
         return Name(family=words[0])
-    return Name(family=words[-1], given=normalize_initials(" ".join(words[:-1])))
+    # Lower-case words before the family name are its particle: "Ludwig van Beethoven".
+    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()), len(words) - 1)
+    return Name(
+        family=words[-1],
+        given=normalize_initials(" ".join(words[:first_particle])),
+        particle=" ".join(words[first_particle:-1]),
+    )
 
 
 def split_names_given_first(text: str) -> list[Name]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.markup import normalize_space, strip_markup
-from citekeeper.model import Date, Name, Reference
+from citekeeper.model import Date, Name, Reference, split_particle
 from citekeeper.parse.common import (
     DATE_IN_TEXT,
     GOST_AUTHOR,
@@ -81,7 +81,7 @@ _LEGAL_DATE = re.compile(r"\b(?:of|dated|from|от)\s+(?P<d>" + DATE_IN_TEXT.pat
 def _gost_names(text: str) -> list[Name]:
     """``Bogaturov A.D., Ivanov I. I.`` (family first) -> names."""
     return [
-        Name(family=m.group(1), given=normalize_initials(m.group(2)))
+        split_particle(Name(family=m.group(1), given=normalize_initials(m.group(2))))
         for m in GOST_AUTHOR.finditer(text)
     ]
 
