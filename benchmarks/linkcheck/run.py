@@ -180,6 +180,38 @@ def speed(port: int, data: Path, work: Path, sets: list[str], reps: int) -> list
     return out
 
 
+def floor(port: int, data: Path, name: str) -> float:
+    """Wall time of a minimal client on ``name``: raw sockets, 4 keep-alive connections per
+    host, no parsing beyond Content-Length.  What the farm itself allows on this machine."""
+    import asyncio
+    from urllib.parse import urlsplit
+
+    man = json.loads((data / f"{name}.manifest.json").read_text())
+    by_host: dict[tuple[str, int], list[str]] = {}
+    for u in man["links"]:
+        p = urlsplit(u)
+        if p.hostname and p.port and p.path.startswith("/p/"):
+            by_host.setdefault((p.hostname, p.port), []).append(p.path)
+
+    async def worker(host: str, port_: int, paths: list[str]) -> None:
+        r, w = await asyncio.open_connection(host, port_)
+        while paths:
+            w.write(f"GET {paths.pop()} HTTP/1.1\r\nHost: {host}:{port_}\r\n\r\n".encode())
+            head = await r.readuntil(b"\r\n\r\n")
+            n = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
+                     if h.lower().startswith(b"content-length"))
+            await r.readexactly(n)
+        w.close()
+
+    async def run_all() -> float:
+        t0 = time.time()
+        await asyncio.gather(*(worker(h, p, paths) for (h, p), paths in by_host.items() for _ in range(4)))
+        return time.time() - t0
+
+    admin(port, "reset")
+    return asyncio.run(run_all())
+
+
 def peers(farm: Path, port: int, data: Path, work: Path, tools: Path, names: list[str],
           sets: list[str], reps: int) -> dict:
     have = {
@@ -223,6 +255,9 @@ def markdown(res: dict) -> str:
         lines.append(f"| {s['set']} | {s['links']} | {s['lower_bound_s']} | {s['median_wall_s']:.2f} "
                      f"({s['reps']} runs: {', '.join(f'{w:.2f}' for w in s['walls'])}) | {s['ratio']} | "
                      f"{s['peak_rss_mb']} | {s['n429']} | {s['max_inflight']} | {s['reported_dead']} |")
+    if res.get("floor"):
+        lines += ["", "Farm floor on this machine (a minimal raw-socket client, 4 keep-alive connections "
+                  "per host, median of 3): " + ", ".join(f"{k} {v} s" for k, v in res["floor"].items())]
     p = res.get("peers") or {}
     if p.get("correctness"):
         lines += ["", "| peer | behaviours right |", "|---|---|"]
@@ -264,6 +299,9 @@ def main() -> None:
         c = res["correctness"]
         print(f"correctness: {c['right']}/{c['total']} behaviours right", flush=True)
         res["speed"] = speed(a.port, data, work, a.sets.split(","), a.reps)
+        res["floor"] = {name: round(statistics.median(floor(a.port, data, name) for _ in range(3)), 2)
+                        for name in a.sets.split(",")}
+        print(f"farm floor (minimal raw-socket client): {res['floor']}", flush=True)
         if not a.no_peers:
             res["peers"] = peers(farm, a.port, data, work, Path(a.tools).resolve(), a.peers.split(","),
                                  a.peer_sets.split(","), a.peer_reps)

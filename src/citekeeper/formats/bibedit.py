@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -178,6 +179,16 @@ def _value(text: str, i: int) -> int:
 def scan(text: str) -> Scan:
     """Every entry of ``text`` with its fields' offsets (see module docstring)."""
     out = Scan()
+    for item in iter_scan(text):
+        if isinstance(item, Entry):
+            out.entries.append(item)
+        else:
+            out.problems.append(item)
+    return out
+
+
+def iter_scan(text: str) -> Iterator[Entry | tuple[int, str]]:
+    """``scan`` one entry at a time: each ``Entry``, or ``(line, message)`` for a problem."""
     newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(pos: int) -> int:
@@ -202,14 +213,13 @@ def scan(text: str) -> Scan:
             continue
         entry = _entry(text, m, typ, closer, line_of(at))
         if isinstance(entry, str):
-            out.problems.append((line_of(at), entry))
+            yield (line_of(at), entry)
             i = m.end()
             continue
-        out.entries.append(entry)
+        yield entry
         i = entry.end
         if i >= n:
             break
-    return out
 
 
 def _entry(text: str, m: re.Match[str], typ: str, closer: str, line: int) -> Entry | str:

@@ -9,7 +9,7 @@ the same target cited twice is checked once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
@@ -44,81 +44,110 @@ def _citation(ref: Reference, field: str) -> Citation:
     )
 
 
+class Collector:
+    """Targets gathered reference by reference (so checking can start before reading ends).
+
+    ``resolvers``: extra resolver base URLs whose ``<base>/<doi>`` URLs are DOIs (a
+    configured resolver); ``archive_hosts``: extra hosts whose ``/web/<ts>/<url>`` are
+    captures.
+    """
+
+    def __init__(self, resolvers: frozenset[str] = frozenset(),
+                 archive_hosts: frozenset[str] = frozenset()) -> None:
+        self.resolvers = resolvers
+        self.archive_hosts = archive_hosts
+        self.order: list[tuple[str, str]] = []
+        self.cites: dict[tuple[str, str], list[Citation]] = {}
+        self.captures: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def _add(self, kind: str, target: str, citation: Citation, new: list[tuple[str, str]]) -> None:
+        k = (kind, target)
+        if k not in self.cites:
+            self.order.append(k)
+            self.cites[k] = []
+            new.append(k)
+        if citation not in self.cites[k]:
+            self.cites[k].append(citation)
+
+    def add(self, ref: Reference) -> list[tuple[str, str]]:
+        """Collect one reference; returns the ``(kind, target)`` pairs seen for the first time."""
+        new: list[tuple[str, str]] = []
+        raw_doi = ref.fields.get("DOI", "").strip()
+        d = doimod.normalize(raw_doi) if raw_doi else ""
+        if d:
+            self._add("doi", d, _citation(ref, "DOI"), new)
+        url = clean_url(ref.fields.get("URL", ""))
+        if not url:
+            return new
+        as_doi = doimod.doi_from_url(url, self.resolvers)
+        if as_doi:
+            if as_doi != d:  # url = https://doi.org/<same DOI> adds nothing
+                self._add("doi", as_doi, _citation(ref, "URL"), new)
+            return new
+        self._add("url", url, _citation(ref, "URL"), new)
+        if ("url", url) not in self.captures:
+            cap = parse_capture(url, self.archive_hosts)
+            if cap:
+                self.captures[("url", url)] = cap
+        return new
+
+    def target(self, k: tuple[str, str]) -> Target:
+        original, capture = self.captures.get(k, ("", ""))
+        return Target(kind=k[0], target=k[1], citations=tuple(self.cites[k]),
+                      original=original, capture=capture)
+
+    def targets(self) -> list[Target]:
+        """Distinct targets in first-cited order, with all their citations."""
+        return [self.target(k) for k in self.order]
+
+
 def collect(
     refs: Iterable[Reference],
     resolvers: frozenset[str] = frozenset(),
     archive_hosts: frozenset[str] = frozenset(),
 ) -> list[Target]:
-    """Distinct targets in first-cited order.
-
-    ``resolvers``: extra resolver base URLs whose ``<base>/<doi>`` URLs are DOIs (a
-    configured resolver); ``archive_hosts``: extra hosts whose ``/web/<ts>/<url>`` are captures.
-    """
-    order: list[tuple[str, str]] = []
-    cites: dict[tuple[str, str], list[Citation]] = {}
-    captures: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def add(kind: str, target: str, citation: Citation) -> None:
-        k = (kind, target)
-        if k not in cites:
-            order.append(k)
-            cites[k] = []
-        if citation not in cites[k]:
-            cites[k].append(citation)
-
+    """Distinct targets in first-cited order (see ``Collector``)."""
+    c = Collector(resolvers, archive_hosts)
     for ref in refs:
-        seen_dois: set[str] = set()
-        raw_doi = ref.fields.get("DOI", "").strip()
-        if raw_doi:
-            d = doimod.normalize(raw_doi)
-            seen_dois.add(d)
-            add("doi", d, _citation(ref, "DOI"))
-        url = clean_url(ref.fields.get("URL", ""))
-        if not url:
-            continue
-        as_doi = doimod.doi_from_url(url, resolvers)
-        if as_doi:
-            if as_doi not in seen_dois:  # url = https://doi.org/<same DOI> adds nothing
-                add("doi", as_doi, _citation(ref, "URL"))
-            continue
-        add("url", url, _citation(ref, "URL"))
-        cap = parse_capture(url, archive_hosts)
-        if cap:
-            captures[("url", url)] = cap
-    out = []
-    for k in order:
-        original, capture = captures.get(k, ("", ""))
-        out.append(Target(kind=k[0], target=k[1], citations=tuple(cites[k]),
-                          original=original, capture=capture))
-    return out
+        c.add(ref)
+    return c.targets()
 
 
-def read_bib_fast(path: str, max_bytes: int | None = None) -> list[Reference] | None:
-    """The few fields ``check`` needs from a .bib file, read with ``bibedit.scan``.
+class NeedsFullReader(Exception):
+    """The fast reading met something only the full reader understands."""
+
+
+def iter_bib_fast(text: str, path: str) -> Iterator[Reference]:
+    """The few fields ``check`` needs from .bib text, entry by entry, via ``bibedit``.
 
     The full reader builds every field of every entry (names, titles ...), which costs
     about a second per 10,000 entries; ``check`` needs the key, line, URL, DOI and two
-    dates.  Returns None when the file has anything the scanner is not sure about
-    (a problem block, an ``@string`` macro or concatenation in one of those fields):
-    the caller then uses the full reader, so both always agree.
+    dates.  Raises ``NeedsFullReader`` (after the entries it could read) when the text
+    has anything the scanner is not sure about: a block it cannot scan, or an
+    ``@string`` macro or concatenation in one of those fields.  The caller then reads
+    the file with the full reader as well; both give equal citations for the entries
+    read here, so nothing is counted twice.
     """
-    from citekeeper.formats.bibedit import scan
+    from citekeeper.formats.bibedit import Entry, iter_scan
     from citekeeper.model import Date, Origin
-    from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
-    text = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text
-    result = scan(text)
-    if result.problems:
-        return None
-    refs = []
-    for e in result.entries:
+    unsure = False
+    for e in iter_scan(text):
+        if not isinstance(e, Entry):
+            unsure = True
+            continue
         values: dict[str, str] = {}
+        literal = True
         for f in e.fields:
             name = f.name.lower()
             if name in _FAST_FIELDS:
                 if not f.is_literal:
-                    return None
+                    literal = False
+                    break
                 values[name] = f.value.strip()
+        if not literal:
+            unsure = True
+            continue
         ref = Reference(id=e.key, origin=Origin(kind="file", file=path, line_start=e.line))
         url = values.get("url", "")
         how = clean_url(values.get("howpublished", ""))
@@ -134,8 +163,20 @@ def read_bib_fast(path: str, max_bytes: int | None = None) -> list[Reference] | 
         issued = values.get("date") or values.get("year")
         if issued:
             ref.dates["issued"] = Date.from_iso(issued.strip("{}"))
-        refs.append(ref)
-    return refs
+        yield ref
+    if unsure:
+        raise NeedsFullReader(path)
+
+
+def read_bib_fast(path: str, max_bytes: int | None = None) -> list[Reference] | None:
+    """All of ``iter_bib_fast`` for one file, or None when the full reader is needed."""
+    from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
+
+    text = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text
+    try:
+        return list(iter_bib_fast(text, path))
+    except NeedsFullReader:
+        return None
 
 
 _FAST_FIELDS = frozenset({"url", "howpublished", "doi", "urldate", "lastchecked", "date", "year"})

@@ -40,7 +40,7 @@ import socket
 import ssl
 import time
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -664,31 +664,54 @@ class Checker:
 
     async def check_all(self, targets: Iterable[Target],
                         progress: Callable[[Target, Result], None] | None = None) -> dict[str, Result]:
-        """Check every target: per first-hop host, as many workers as its gate allows."""
-        queues: dict[str, list[Target]] = {}
-        for t in targets:
-            first = doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else t.target
-            queues.setdefault(host_key(first), []).append(t)
+        """Check every target (see ``check_feed``)."""
+
+        async def one_batch() -> AsyncIterator[list[Target]]:
+            yield list(targets)
+
+        return await self.check_feed(one_batch(), progress)
+
+    async def check_feed(self, feed: AsyncIterator[list[Target]],
+                         progress: Callable[[Target, Result], None] | None = None) -> dict[str, Result]:
+        """Check targets as they arrive in batches, results by ``Target.cache_key``.
+
+        Targets queue per first-hop host; each host gets as many workers as its gate
+        allows, started when its queue has work, so reading the next batch overlaps
+        with the requests of the previous ones.
+        """
+        queues: dict[str, deque[Target]] = {}
+        alive: Counter[str] = Counter()
+        tasks: list[asyncio.Task[None]] = []
         results: dict[str, Result] = {}
 
-        async def worker(queue: list[Target]) -> None:
-            while queue:
-                t = queue.pop()
-                try:
-                    r = await self.check(t)
-                except Exception as exc:  # a bug must not lose the other results
-                    r = Result(t.kind, t.target, Status.TRANSIENT,
-                               f"internal error: {type(exc).__name__}: {exc}", checked_at=time.time())
-                results[t.cache_key] = r
-                if progress is not None:
-                    progress(t, r)
+        async def worker(key: str) -> None:
+            q = queues[key]
+            try:
+                while q:
+                    t = q.popleft()
+                    try:
+                        r = await self.check(t)
+                    except Exception as exc:  # a bug must not lose the other results
+                        r = Result(t.kind, t.target, Status.TRANSIENT,
+                                   f"internal error: {type(exc).__name__}: {exc}", checked_at=time.time())
+                    results[t.cache_key] = r
+                    if progress is not None:
+                        progress(t, r)
+            finally:
+                alive[key] -= 1
 
-        tasks = []
-        for items in queues.values():
-            items.reverse()  # pop() from the end keeps the input order
-            t = items[-1]
-            first = doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else t.target
-            n = min(len(items), self.gate(first).limit)
-            tasks += [worker(items) for _ in range(max(1, n))]
+        async for batch in feed:
+            for t in batch:
+                first = doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else t.target
+                key = host_key(first)
+                q = queues.get(key)
+                if q is None:
+                    q = queues[key] = deque()
+                q.append(t)
+                limit = self.gate(first, key).limit
+                while alive[key] < min(limit, len(q)):
+                    alive[key] += 1
+                    tasks.append(asyncio.ensure_future(worker(key)))
+            await asyncio.sleep(0)  # let the requests just queued start before reading on
         await asyncio.gather(*tasks)
         return results

@@ -15,7 +15,7 @@ import dataclasses
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import ArchiveSettings, find_archive
 from citekeeper.links.cache import Cache
-from citekeeper.links.collect import collect
+from citekeeper.links.collect import Collector
 from citekeeper.links.http import Checker, HttpSettings
 from citekeeper.links.verdict import (
     DEFAULT_FAIL_ON,
@@ -98,35 +98,68 @@ class Report:
         }
 
 
+CHUNK = 500  # references read between two turns of the event loop
+
+
 def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Reference], list[str]]:
     """Every reference of every file, and the problems met (as ``file:line: message``)."""
-    from citekeeper.formats import format_for, read_file
-    from citekeeper.links.collect import read_bib_fast
-
-    refs: list[Reference] = []
     warnings: list[str] = []
+    refs = [r for chunk in _read_chunks(paths, warnings) for r in chunk]
+    return refs, warnings
+
+
+def _read_chunks(paths: Iterable[str | Path], warnings: list[str]) -> Iterator[list[Reference]]:
+    """References in chunks, so that checking starts while large .bib files are still read.
+
+    .bib files go through the fast scanner (``collect.iter_bib_fast``); when it is not
+    sure of something, the full reader reads the file too (its references for entries
+    already read are equal, so the collector counts them once).
+    """
+    from citekeeper.formats import format_for, read_file
+    from citekeeper.links.collect import NeedsFullReader, iter_bib_fast
+    from citekeeper.textio import read_text
+
     for p in paths:
         if format_for(p) == "bibtex":
-            fast = read_bib_fast(str(p))
-            if fast is not None:
-                refs += fast
+            text = read_text(p).text
+            chunk: list[Reference] = []
+            try:
+                for ref in iter_bib_fast(text, str(p)):
+                    chunk.append(ref)
+                    if len(chunk) >= CHUNK:
+                        yield chunk
+                        chunk = []
+            except NeedsFullReader:
+                pass
+            else:
+                if chunk:
+                    yield chunk
                 continue
+            if chunk:
+                yield chunk
         res = read_file(p)
-        refs += res.references
         warnings += [str(e) for e in res.problems]
         warnings += [f"{p}: {w}" for w in res.warnings]
-    return refs, warnings
+        yield res.references
 
 
 def check_references(refs: list[Reference], opts: CheckOptions,
                      progress: ProgressFn | None = None) -> Report:
     """Check the DOIs and URLs of ``refs`` (see module docstring)."""
     started = time.time()
-    resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
-    targets = collect(refs, resolvers=resolvers, archive_hosts=opts.archive.hosts)
-    targets = [dataclasses.replace(t, follow=_follows(t, opts.follow_doi)) if t.kind == "doi" else t
-               for t in targets]
-    report = asyncio.run(_check(targets, opts, progress))
+    report = asyncio.run(_check(iter([refs]), opts, progress))
+    report.elapsed = time.time() - started
+    return report
+
+
+def check_files(paths: list[str | Path], opts: CheckOptions,
+                progress: ProgressFn | None = None) -> Report:
+    """Read and check ``paths``; reading and checking overlap (see ``_read_chunks``)."""
+    started = time.time()
+    warnings: list[str] = []
+    report = asyncio.run(_check(_read_chunks(paths, warnings), opts, progress))
+    report.warnings = warnings + report.warnings
+    report.files = [str(p) for p in paths]
     report.elapsed = time.time() - started
     return report
 
@@ -137,36 +170,44 @@ def _follows(t: Target, mode: str) -> bool:
     return mode == "url" and any(c.field == "URL" for c in t.citations)
 
 
-def check_files(paths: list[str | Path], opts: CheckOptions,
-                progress: ProgressFn | None = None) -> Report:
-    refs, warnings = read_inputs(paths)
-    report = check_references(refs, opts, progress)
-    report.warnings = warnings + report.warnings
-    report.files = [str(p) for p in paths]
-    return report
-
-
-async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn | None) -> Report:
+async def _check(chunks: Iterator[list[Reference]], opts: CheckOptions,
+                 progress: ProgressFn | None) -> Report:
     http = dataclasses.replace(opts.http, trusted_hosts=opts.http.trusted_hosts | opts.endpoint_hosts())
-    results: dict[str, Result] = {}
-    todo: list[Target] = []
-    for t in targets:
-        pat = next((p for p in opts.ignore if p.search(t.target)), None)
-        if pat is not None:
-            results[t.cache_key] = Result(t.kind, t.target, Status.SKIPPED,
-                                          f"ignored (matches {pat.pattern!r})", checked_at=time.time())
-        else:
-            todo.append(t)
+    resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
+    collector = Collector(resolvers, opts.archive.hosts)
     cache = Cache(opts.cache_path, opts.freshness, opts.confirm_runs) if opts.cache_path else None
+    results: dict[str, Result] = {}
     streaks: dict[str, int] = {}
-    if cache is not None:
-        fresh, streaks = cache.load([t.cache_key for t in todo])
-        results.update(fresh)
-        todo = [t for t in todo if t.cache_key not in fresh]
-    total = len(targets)
-    done = total - len(todo)
-    if progress:
-        progress(done, total)
+    submitted: list[Target] = []
+    total = done = 0
+
+    def finish(t: Target) -> Target:
+        return dataclasses.replace(t, follow=_follows(t, opts.follow_doi)) if t.kind == "doi" else t
+
+    def prepare(targets: list[Target]) -> list[Target]:
+        """Skip ignored targets and take fresh results from the cache; the rest to check."""
+        nonlocal total, done
+        todo = []
+        for t in targets:
+            if t.cache_key in results:
+                continue
+            pat = next((p for p in opts.ignore if p.search(t.target)), None)
+            if pat is not None:
+                results[t.cache_key] = Result(t.kind, t.target, Status.SKIPPED,
+                                              f"ignored (matches {pat.pattern!r})", checked_at=time.time())
+            else:
+                todo.append(t)
+        total += len(targets)
+        if cache is not None and todo:
+            fresh, known = cache.load([t.cache_key for t in todo])
+            results.update(fresh)
+            streaks.update(known)
+            todo = [t for t in todo if t.cache_key not in fresh]
+        done += len(targets) - len(todo)
+        if progress:
+            progress(done, total)
+        submitted.extend(todo)
+        return todo
 
     def tick(_t: Target, _r: Result) -> None:
         nonlocal done
@@ -174,14 +215,26 @@ async def _check(targets: list[Target], opts: CheckOptions, progress: ProgressFn
         if progress:
             progress(done, total)
 
+    async def feed() -> AsyncIterator[list[Target]]:
+        for refs in chunks:
+            new: list[tuple[str, str]] = []
+            for ref in refs:
+                new += collector.add(ref)
+            yield prepare([finish(collector.target(k)) for k in new])
+
     archives: dict[tuple[str, str], Archive | None] = {}
     async with Checker(http) as checker:
-        fresh_results = await checker.check_all(todo, tick)
-        for key, r in fresh_results.items():
+        checked = await checker.check_feed(feed(), tick)
+        targets = [finish(t) for t in collector.targets()]
+        # A DOI first cited as a field and later as a URL now wants its landing page too.
+        late = prepare([t for t in targets if t.cache_key not in results and t.cache_key not in checked])
+        if late:
+            checked.update(await checker.check_all(late, tick))
+        for key, r in checked.items():
             streak = streaks.get(key, 0) + 1 if r.failing else 0
             results[key] = r.with_(fail_streak=streak)
         if cache is not None:
-            cache.store([(t.cache_key, results[t.cache_key]) for t in todo if t.cache_key in results])
+            cache.store([(t.cache_key, results[t.cache_key]) for t in submitted if t.cache_key in results])
         if opts.archive_mode != "none":
             archives = await _archive_pass(checker, targets, results, opts, cache)
         stats = dict(checker.stats)
