@@ -136,3 +136,21 @@ def test_follow_doi_results_are_cached_apart(web: LocalWeb, options: CheckOption
     follow = dataclasses.replace(opts, follow_doi="all")
     rep = check_references(refs, follow)
     assert rep.findings[0].result.status is Status.BROKEN and not rep.findings[0].result.from_cache
+
+
+def test_streamed_reading_gives_the_same_findings(web: LocalWeb, options: CheckOptions,
+                                                  tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from citekeeper.links import runner
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{{a,\n  doi = {{10.5555/gone}}\n}}\n"
+        "@misc{{b,\n  url = {{{}}}\n}}\n"
+        "@misc{{c,\n  url = {{{}}}\n}}\n"
+        "@misc{{d,\n  url = {{{}}}\n}}\n".format(web.url("/resolve/10.5555/gone"), web.url("/ok/s"), web.url("/ok/s")))
+    whole = check_files([bib], options)
+    monkeypatch.setattr(runner, "CHUNK", 1)
+    streamed = check_files([bib], options)
+    assert [f.to_json() for f in streamed.findings] == [f.to_json() for f in whole.findings]
+    # The DOI was first a field (no landing check), then a URL: its landing page counts.
+    assert [f.result.status for f in streamed.findings][:2] == [Status.BROKEN, Status.BROKEN]
