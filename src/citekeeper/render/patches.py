@@ -464,49 +464,54 @@ class If(_Base, model.If):
             return cond
 
     def test(self, st: State) -> bool:
-        types, ntypes, variables, numerics, uncertain, locators, positions, disamb, match = self._compiled()
-        results: list[bool] = []
+        cond = self._compiled()
+        match = cond[8]
+        if match == "any":
+            return any(self._results(st, cond))
+        if match == "none":
+            return not any(self._results(st, cond))
+        return all(self._results(st, cond))
+
+    def _results(self, st: State, cond: tuple) -> Any:
+        """Each test's outcome, lazily (so any/all stop early)."""
+        types, ntypes, variables, numerics, uncertain, locators, positions, disamb, match = cond
         ref = st.ref
         item = st.item
         if types is not None:
             hit = ref.type
-            if ntypes == 1:
-                results.append(hit in types)
+            if match == "all" and ntypes > 1:
+                for t in self.attrib["type"].split():
+                    yield t == hit
             else:
-                results += [t == hit for t in self.attrib["type"].split()]
+                yield hit in types
         if variables is not None:
             for v, pv in variables:
                 if v == "locator":
-                    results.append(bool(item.get("locator")))
+                    yield bool(item.get("locator"))
                 elif v == "year-suffix":
-                    results.append(bool(ref.get("year_suffix")))
+                    yield bool(ref.get("year_suffix"))
                 else:
                     val = ref.get(pv)
-                    results.append(val is not None and not (isinstance(val, (str, list)) and not val))
+                    yield val is not None and not (isinstance(val, (str, list)) and not val)
         if numerics is not None:
             for v, pv in numerics:
                 val = ref.get(pv)
                 if v == "locator" and item.get("locator"):
                     val = item["locator"].identifier
-                results.append(val is not None and bool(_NUMERIC.match(str(val))))
+                yield val is not None and bool(_NUMERIC.match(str(val)))
         if uncertain is not None:
             for pv in uncertain:
                 d = ref.get(pv)
-                results.append(bool(d is not None and getattr(d, "get", lambda *_: False)("circa", False)))
+                yield bool(d is not None and getattr(d, "get", lambda *_: False)("circa", False))
         if locators is not None:
             loc = item.get("locator")
             for v in locators:
-                results.append(bool(loc) and (loc.label or "page").replace(" ", "-") == v)
+                yield bool(loc) and (loc.label or "page").replace(" ", "-") == v
         if positions is not None:
             for v in positions:
-                results.append(_position_test(st, v))
+                yield _position_test(st, v)
         if disamb:
-            results.append(bool(ref.get("_disambiguate")))
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+            yield bool(ref.get("_disambiguate"))
 
 
 def _position_test(st: State, position: str) -> bool:
@@ -1253,6 +1258,7 @@ class StyleData:
         self.default_name = root.makeelement(_T + "name")
         self.escape: Callable[[str], str] = str
         self._name_opts: dict = {}
+        self._inherited: dict[tuple[str, str], Any] = {}
 
     # terms
     def has_term(self, name: str) -> bool:
@@ -1323,10 +1329,13 @@ class StyleData:
 
     # inheritable name options
     def inherited(self, el: Any, area: str, attr: str) -> Any:
+        key = (area, attr)
+        if key in self._inherited:
+            return self._inherited[key]
         node = self.root.find(_T + area)
-        if node is not None and node.get(attr) is not None:
-            return node.get(attr)
-        return self.root.get(attr)
+        value = node.get(attr) if node is not None and node.get(attr) is not None else self.root.get(attr)
+        self._inherited[key] = value
+        return value
 
     def name_options(self, name: Any, area: str) -> dict:
         o = dict(_NAME_DEFAULTS)
