@@ -5,10 +5,14 @@ Why it is built this way:
 
 * **aiohttp**, one session for the whole run: connections are reused per host, and
   thousands of checks cost a few hundred coroutines, not threads.
-* **Per-host gates** (in-flight limit, default 4, plus a minimum gap between request
-  starts) and a global limit, acquired per request (per redirect hop), host gate first,
-  so one slow host never holds global slots other hosts could use, and a host is never
-  sent more than its limit at once (a server that answers 429 beyond it never has to).
+* **Per-host gates** (in-flight limit, default 4, and an optional minimum gap between
+  request starts) and a global limit, acquired per request (per redirect hop), host
+  gate first, so one slow host never holds global slots other hosts could use, and a
+  host is never sent more than its limit at once (a server that answers 429 beyond it
+  never has to).  A host that answers 429 anyway gets one request less in flight, and
+  its ``Retry-After`` pauses the whole host.
+* **Workers per host**, started as targets arrive (``check_feed``): reading a large
+  file and checking its first links overlap.
 * **Redirects by hand** (at most 10): every hop passes the private-address check and
   its host's gate, loops are seen, the chain is kept to tell a permanent move (suggest
   the new URL) from a deep link sent to the home page (a soft 404).
