@@ -130,3 +130,9 @@ def test_article_text_input(web: LocalWeb, tmp_path: Path) -> None:
     code, out, _ = run(web, tmp_path, str(art), "--format", "json", "--archive", "none")
     data = json.loads(out)
     assert code == 1 and any(r["status"] == "broken" for r in data["results"])
+
+
+def test_missing_second_file_is_an_input_error(web: LocalWeb, tmp_path: Path) -> None:
+    p = write_bib(tmp_path, web)
+    code, _, _ = run(web, tmp_path, str(p), str(tmp_path / "missing.bib"))
+    assert code == 3

@@ -704,18 +704,25 @@ class Checker:
             finally:
                 alive[key] -= 1
 
-        async for batch in feed:
-            for t in batch:
-                first = doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else t.target
-                key = host_key(first)
-                q = queues.get(key)
-                if q is None:
-                    q = queues[key] = deque()
-                q.append(t)
-                limit = self.gate(first, key).limit
-                while alive[key] < min(limit, len(q)):
-                    alive[key] += 1
-                    tasks.append(asyncio.ensure_future(worker(key)))
-            await asyncio.sleep(0)  # let the requests just queued start before reading on
+        try:
+            async for batch in feed:
+                for t in batch:
+                    first = doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else t.target
+                    key = host_key(first)
+                    q = queues.get(key)
+                    if q is None:
+                        q = queues[key] = deque()
+                    q.append(t)
+                    limit = self.gate(first, key).limit
+                    while alive[key] < min(limit, len(q)):
+                        alive[key] += 1
+                        tasks.append(asyncio.ensure_future(worker(key)))
+                await asyncio.sleep(0)  # let the requests just queued start before reading on
+        except BaseException:
+            # Reading failed (a missing second file ...): stop the checks under way cleanly.
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
         await asyncio.gather(*tasks)
         return results
