@@ -24,6 +24,8 @@ def clean_url(url: str) -> str:
     """A URL as a browser would take it from a .bib: ``\\url{...}`` unwrapped and TeX
     escapes (``\\_``, ``\\%``, ``\\&``, ``\\#``) undone, which BibTeX users write and
     which would otherwise be checked literally (and found broken)."""
+    if "\\" not in url:
+        return url.strip()
     m = _URL_MACRO.match(url)
     if m:
         url = m.group(1)

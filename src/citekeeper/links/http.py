@@ -468,12 +468,12 @@ class Checker:
             return ex.status, None
 
     # ------------------------------------------------------------------ URL checks
-    def _first_method(self, url: str) -> str:
+    def _first_method(self, path: str) -> str:
         if self.s.method == "get":
             return "GET"
         if self.s.method == "head":
             return "HEAD"
-        return "HEAD" if _path(url).lower().endswith(FILE_SUFFIXES) else "GET"
+        return "HEAD" if path.lower().endswith(FILE_SUFFIXES) else "GET"
 
     async def check_url(self, url: str, kind: str = "url") -> Result:
         """Follow ``url`` to its end and judge it."""
@@ -504,7 +504,7 @@ class Checker:
                     return self._result(kind, url, Status.SKIPPED, why, started)
                 return self._result(kind, url, Status.BLOCKED, f"redirect to {current}: {why}",
                                     started, chain=chain)
-            method = "GET" if s.method == "get" else self._first_method(current)
+            method = self._first_method(parts.path)
             try:
                 ex = await self._exchange(method, current, key=key)
                 if method == "HEAD" and (
