@@ -15,7 +15,9 @@ NOCASE_START = "\ue003"  # <span class="nocase"> in item data: text-case leaves 
 NOCASE_END = "\ue004"
 OPEN_CURLY = "\ue005"  # a “ from item data: prints as is, but moves punctuation like a quote
 CLOSE_CURLY = "\ue006"
+OPEN_SINGLE = "\ue007"  # a '...' pair from item data: a quote, but title case skips its first word
+CLOSE_SINGLE = "\ue008"
 APOSTROPHE = "\u2019"
 
-ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY
+ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE
 STRIP_TABLE = {ord(c): None for c in ALL}

@@ -21,14 +21,16 @@ import re
 from .marks import (
     CLOSE_CURLY,
     CLOSE_QUOTE,
+    CLOSE_SINGLE,
     LEFT_MARGIN_END,
     NOCASE_END,
     NOCASE_START,
     OPEN_CURLY,
     OPEN_QUOTE,
+    OPEN_SINGLE,
 )
 
-_Q = f"[{CLOSE_QUOTE}{CLOSE_CURLY}]"
+_Q = f"[{CLOSE_QUOTE}{CLOSE_CURLY}{CLOSE_SINGLE}]"
 
 _CLOSERS = re.compile(
     f"((?:{_Q}|</(?:i|b|span|sup|sub)>|\\*+)*{_Q}(?:</(?:i|b|span|sup|sub)>|\\*+)*)([.,])"
@@ -38,7 +40,7 @@ _DOUBLED = re.compile(r"([.!?])\.((?:" + _Q + r")+)")
 
 def move_punctuation_in(text: str) -> str:
     """``…”.`` -> ``….”`` (en-US punctuation-in-quote), merging ``?.`` into ``?``."""
-    if CLOSE_QUOTE not in text and CLOSE_CURLY not in text:
+    if CLOSE_QUOTE not in text and CLOSE_CURLY not in text and CLOSE_SINGLE not in text:
         return text
     text = _CLOSERS.sub(lambda m: m.group(2) + m.group(1), text)
     text = _DOUBLED.sub(lambda m: m.group(1) + m.group(2), text)
@@ -51,6 +53,7 @@ def resolve_quotes(text: str, terms: tuple[str, str, str, str]) -> str:
     Curly quotes from item data print as they are at the outer level but become inner
     quotes inside a quoted title, as citeproc-js does.
     """
+    text = text.replace(OPEN_SINGLE, OPEN_QUOTE).replace(CLOSE_SINGLE, CLOSE_QUOTE)
     if not any(c in text for c in (OPEN_QUOTE, CLOSE_QUOTE, OPEN_CURLY, CLOSE_CURLY)):
         return text
     oq, cq, oiq, ciq = terms

@@ -29,7 +29,7 @@ from citeproc.source import DateRange, LiteralDate
 
 from . import collate, textcase
 from .marks import ALL as ALL_MARKS
-from .marks import APOSTROPHE, CLOSE_CURLY, CLOSE_QUOTE, LEFT_MARGIN_END, OPEN_QUOTE
+from .marks import APOSTROPHE, CLOSE_CURLY, CLOSE_QUOTE, CLOSE_SINGLE, LEFT_MARGIN_END, OPEN_QUOTE
 from .output import finish as finish_marks
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -137,13 +137,13 @@ class State:
 # -- helpers shared by elements -----------------------------------------------------------
 
 
-_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>|\*+|" + CLOSE_QUOTE + "|" + CLOSE_CURLY + ")+$")
+_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>|\*+|" + CLOSE_QUOTE + "|" + CLOSE_CURLY + "|" + CLOSE_SINGLE + ")+$")
 
 
 def _last_char(text: str) -> str:
     """The last printed character, looking through closing tags (``U.S.</i>`` -> ``.``)."""
     m = _TRAILING_TAGS.search(text)
-    if m and CLOSE_QUOTE not in m.group() and CLOSE_CURLY not in m.group():
+    if m and not any(q in m.group() for q in (CLOSE_QUOTE, CLOSE_CURLY, CLOSE_SINGLE)):
         return text[: m.start()][-1:]
     return text[-1:]
 
@@ -350,7 +350,20 @@ class Text(_Base, model.Text):
         v = st.value(var)
         if v is None:
             return None
+        if var in NUMBER_VARS:
+            return _number_dash(str(v))
         return str(v)
+
+
+_NUM_PART = r"(?:\d+[a-zA-Z]*|[a-zA-Z]*\d+|[ivxlcdm]+|[IVXLCDM]+)"
+_NUM_RANGE = re.compile(rf"(?<![\w-])({_NUM_PART})\s*-\s*({_NUM_PART})(?![\w-])")
+
+
+def _number_dash(value: str) -> str:
+    """``2-3`` -> ``2–3`` in number variables, as citeproc-js prints numeric ranges."""
+    if "-" not in value:
+        return value
+    return _NUM_RANGE.sub(lambda m: m.group(1) + EN_DASH + m.group(2), value)
 
 
 class Number(_Base, model.Number):
@@ -848,6 +861,8 @@ class Name(_Base, model.Name):
             if o["et-al-use-last"] and use_first <= et_min - 2 and n > use_first + 1:
                 last = self.one(st, names[-1], n - 1, o)
                 return _join(rendered, delim) + delim + "\u2026 " + last
+            if st.sort_names is not None:
+                return _join(rendered, delim)  # sort keys carry no "et al." (citeproc-js)
             if etal is not None:
                 if etal.get("term") and not st.style.term(etal.get("term")):
                     return _join(rendered, delim)
@@ -1325,7 +1340,9 @@ class StyleData:
         if first_only:
             m = re.match(r"\s*([^\s,\-\u2013&]+)", value)
             return m.group(1) if m else value
-        return re.sub(r"([A-Za-z]*\d+)\s*[-\u2013]+\s*([A-Za-z]*\d+)", one, value)
+        value = re.sub(r"([A-Za-z]*\d+)\s*[-\u2013]+\s*([A-Za-z]*\d+)", one, value)
+        return re.sub(r"\b([ivxlcdm]+|[IVXLCDM]+)\s*-\s*([ivxlcdm]+|[IVXLCDM]+)\b",
+                      lambda m: m.group(1) + delim + m.group(2), value)
 
     # inheritable name options
     def inherited(self, el: Any, area: str, attr: str) -> Any:
@@ -1631,61 +1648,42 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
     ambiguous = clashes(ordered)
     if add_names and ambiguous:
         for group in ambiguous:
-            # the fewest names that tell the most cites apart
             longest = max(len(_cited_names(it)) for it in group)
-            best_n, best = None, len({cite_text(it) for it in group})
-            for n in range(2, longest + 1):
+
+            def set_names(n: int, group: list = group) -> None:
                 for it in group:
+                    if n:
+                        it.reference["_dis_names"] = n
+                    else:
+                        it.reference.pop("_dis_names", None)
+
+            chosen = _per_item_levels(group, [0, *range(2, longest + 1)], set_names, cite_text)
+            for it, n in zip(group, chosen, strict=True):
+                if n:
                     it.reference["_dis_names"] = n
-                distinct = len({cite_text(it) for it in group})
-                if distinct > best:
-                    best_n, best = n, distinct
-                if distinct == len(group):
-                    break
-            for it in group:
-                if best_n is None:
-                    it.reference.pop("_dis_names", None)
                 else:
-                    it.reference["_dis_names"] = best_n
+                    it.reference.pop("_dis_names", None)
         ambiguous = clashes(ordered)
     if add_given and ambiguous:
         for group in ambiguous:
-            # initials, then full given names: the lowest level that tells most cites apart
-            best_level, best = 0, len({cite_text(it) for it in group})
             saved = [dict(it.reference.get("_dis_given") or {}) for it in group]
-            levels = (1,) if rule.endswith("with-initials") else (1, 2)
+            levels = [0, 1] if rule.endswith("with-initials") else [0, 1, 2]
 
-            def expand(level: int, group: list = group, saved: list = saved) -> None:
-                for it, old in zip(group, saved, strict=True):
-                    exp = dict(old)
-                    if level:
-                        count = len(_cited_names(it))
-                        idx = range(min(1, count)) if rule.startswith("primary") else range(count)
-                        exp.update({i: max(level, exp.get(i, 0)) for i in idx})
-                    it.reference["_dis_given"] = exp
-
-            texts: dict[int, list[str]] = {}
-            for level in (0, *levels):
-                expand(level)
-                texts[level] = [cite_text(it) for it in group]
-                distinct = len(set(texts[level]))
-                if distinct > best:
-                    best_level, best = level, distinct
-            # each cite gets the lowest level at which it stands apart; the others keep the
-            # level that told most cites apart
-            for k, (it, old) in enumerate(zip(group, saved, strict=True)):
-                level = best_level
-                for lv in levels:
-                    others = texts[lv][:k] + texts[lv][k + 1:]
-                    if texts[lv][k] not in others:
-                        level = lv
-                        break
+            def expand_to(level: int, it: Any, old: dict) -> None:
                 exp = dict(old)
                 if level:
                     count = len(_cited_names(it))
                     idx = range(min(1, count)) if rule.startswith("primary") else range(count)
                     exp.update({i: max(level, exp.get(i, 0)) for i in idx})
                 it.reference["_dis_given"] = exp
+
+            def expand(level: int, group: list = group, saved: list = saved) -> None:
+                for it, old in zip(group, saved, strict=True):
+                    expand_to(level, it, old)
+
+            chosen = _per_item_levels(group, levels, expand, cite_text)
+            for it, old, level in zip(group, saved, chosen, strict=True):
+                expand_to(level, it, old)
         ambiguous = clashes(ordered)
     if uses_condition and ambiguous:
         flagged = [it for g in ambiguous for it in g]
@@ -1696,6 +1694,28 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
         for same in ambiguous:
             for i, item in enumerate(same):
                 item.reference["year_suffix"] = _suffix(i)
+
+
+def _per_item_levels(group: list, levels: list, apply: Callable[[int], None],
+                     cite_text: Callable[[Any], str]) -> list[int]:
+    """For each cite, the lowest level leaving it the fewest look-alikes in its group.
+
+    Mirrors citeproc-js: a cite keeps added names (or given names) when they reduce the
+    cites it is confused with, even if some ambiguity remains, and drops them otherwise.
+    """
+    texts = {}
+    for lv in levels:
+        apply(lv)
+        texts[lv] = [cite_text(it) for it in group]
+    chosen = []
+    for k in range(len(group)):
+        best_lv, best = levels[0], None
+        for lv in levels:
+            partners = sum(1 for t in texts[lv] if t == texts[lv][k]) - 1
+            if best is None or partners < best:
+                best_lv, best = lv, partners
+        chosen.append(best_lv)
+    return chosen
 
 
 def _cited_names(item: Any) -> list:

@@ -23,10 +23,12 @@ from .marks import (
     APOSTROPHE,
     CLOSE_CURLY,
     CLOSE_QUOTE,
+    CLOSE_SINGLE,
     NOCASE_END,
     NOCASE_START,
     OPEN_CURLY,
     OPEN_QUOTE,
+    OPEN_SINGLE,
     STRIP_TABLE,
 )
 
@@ -129,10 +131,11 @@ class Source(CiteProcJSON):
         if '"' in s:
             s = _DQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
         if "'" in s:
-            s = _SQUOTES.sub(lambda m: "\ue012" + m.group(1) + "\ue013", s)
+            s = _SQUOTES.sub(lambda m: "\ue017" + m.group(1) + "\ue018", s)
             s = s.replace("'", "\ue014")
         s = self.escape(s)
         s = s.replace("\ue015", OPEN_CURLY).replace("\ue016", CLOSE_CURLY)
+        s = s.replace("\ue017", OPEN_SINGLE).replace("\ue018", CLOSE_SINGLE)
         s = s.replace("\ue012", OPEN_QUOTE).replace("\ue013", CLOSE_QUOTE).replace("\ue014", APOSTROPHE)
         if spans:
             s = re.sub(

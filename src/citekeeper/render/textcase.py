@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from .marks import CLOSE_CURLY, CLOSE_QUOTE, NOCASE_END, NOCASE_START, OPEN_CURLY, OPEN_QUOTE
+from .marks import (
+    CLOSE_CURLY,
+    CLOSE_QUOTE,
+    CLOSE_SINGLE,
+    NOCASE_END,
+    NOCASE_START,
+    OPEN_CURLY,
+    OPEN_QUOTE,
+    OPEN_SINGLE,
+)
 
 # citeproc-js CSL.SKIP_WORDS (single words; multi-word entries cannot match one word).
 SKIP_WORDS = frozenset(
@@ -20,7 +29,7 @@ SKIP_WORDS = frozenset(
 
 _NOCASE = re.compile(f"{NOCASE_START}.*?{NOCASE_END}", re.S)
 # Separators that end a word for case purposes (citeproc-js's tag splitter).
-_SEP = re.compile(r"([\s\-\u2013\u2014/.,;?!:\[\]()\"'\u2018\u2019\u201c\u201d" + OPEN_QUOTE + CLOSE_QUOTE + OPEN_CURLY + CLOSE_CURLY + r"]+)")
+_SEP = re.compile(r"([\s\-\u2013\u2014/.,;?!:\[\]()\"'\u2018\u2019\u201c\u201d" + OPEN_QUOTE + CLOSE_QUOTE + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE + r"]+)")
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -69,6 +78,9 @@ def title(text: str) -> str:
             continue
         low = part.lower()
         cap = (len(part) > 1 and low not in SKIP_WORDS) or first or after_punct
+        if idx and parts[idx - 1].endswith(OPEN_SINGLE):
+            # citeproc-js restores the first word of a '...' quotation to its original case
+            cap = False
         if idx == last_word and low in SKIP_WORDS and len(part) > 1:
             cap = True
         # citeproc-js capitalises a word right before "-" only in the text before the
@@ -82,13 +94,13 @@ def title(text: str) -> str:
 
 
 def capitalize_first(text: str) -> str:
+    """Upper-case the first character of the first word if that word is all lower case."""
     text, saved = _protect(text)
-    m = re.search(r"[^\W\d_]", text)
-    if m and not text.startswith("\ue010"):
-        word_end = re.search(r"[\s]|$", text[m.start():])
-        word = text[m.start(): m.start() + (word_end.start() if word_end else 0)]
+    m = re.search(r"\S+", text)
+    if m and not m.group().startswith("\ue010"):
+        word = m.group()
         if word == word.lower():
-            text = text[: m.start()] + text[m.start()].upper() + text[m.start() + 1:]
+            text = text[: m.start()] + word[0].upper() + text[m.start() + 1:]
     return _restore(text, saved)
 
 
