@@ -53,7 +53,9 @@ def start_farm(farm: Path, port: int, work: Path) -> subprocess.Popen:
     p = subprocess.Popen([sys.executable, str(farm / "farm.py"), "serve", "--port", str(port),
                           "--hosts", "20", "--latency-ms", "50", "--max-concurrency", "4",
                           "--max-lifetime", "3600"], stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(100):
+    for _ in range(900):  # building the 1 GiB gzip bomb takes a few seconds
+        if p.poll() is not None:
+            break
         try:
             admin(port, "stats")
             return p
