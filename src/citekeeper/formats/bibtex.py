@@ -75,29 +75,32 @@ _OWN_NUMBER = ("report", "techreport", "legislation", "patent", "jurisdiction")
 
 
 def _escape(value: str) -> str:
-    value = value.replace("\\", r"\textbackslash{}")
+    """Plain text -> a BibTeX value.
+
+    Braces in citation text are text, not TeX groups: they are written as
+    ``\\textbraceleft{}``/``\\textbraceright{}``, which keep every value's braces balanced
+    (BibTeX and bibtexparser count braces even after a backslash).
+    """
+    value = value.replace("\\", "\x00B").replace("{", "\x00L").replace("}", "\x00R")
     value = re.sub(r"[&%$#_]", lambda m: _ESCAPES[m.group(0)], value)
-    # Keep braces balanced: an unbalanced brace would swallow the rest of the file.
-    depth = 0
-    out = []
-    for ch in value:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            if depth == 0:
-                out.append(r"\}")
-                continue
-            depth -= 1
-        out.append(ch)
-    text = "".join(out)
-    return text + "}" * depth if depth else text
+    return (
+        value.replace("\x00B", r"\textbackslash{}")
+        .replace("\x00L", r"\textbraceleft{}")
+        .replace("\x00R", r"\textbraceright{}")
+    )
 
 
 def _unescape(value: str) -> str:
-    value = value.replace(r"\textbackslash{}", "\\")
-    value = re.sub(r"\\([&%$#_{}])", r"\1", value)
-    value = re.sub(r"(?<!\\)[{}]", "", value)
+    """A BibTeX value -> plain text (TeX grouping braces dropped, escaped characters kept)."""
+    for tex, mark in (
+        (r"\textbackslash{}", "\x00B"), (r"\textbraceleft{}", "\x00L"), (r"\textbraceright{}", "\x00R"),
+        (r"\{", "\x00L"), (r"\}", "\x00R"),
+    ):
+        value = value.replace(tex, mark)
+    value = re.sub(r"\\([&%$#_])", r"\1", value)
+    value = re.sub(r"[{}]", "", value)
     value = value.replace("---", "—").replace("--", "–")
+    value = value.replace("\x00B", "\\").replace("\x00L", "{").replace("\x00R", "}")
     return re.sub(r"\s+", " ", value).strip()
 
 
