@@ -198,6 +198,10 @@ def test_soft_404_text_and_home_rules() -> None:
     assert soft_404_text(b"<title>Error 404 - Example</title>")
     assert soft_404_text(b"<h1>Page introuvable</h1>")
     assert not soft_404_text(b"<title>Finding the lost ark</title>")
+    assert soft_404_text(b"<title>Example Site</title><p>Sorry, the page was not found.</p>")
+    assert not soft_404_text(b"<title>Example Site</title><script>var e='page not found'</script>")
+    long_page = b"<title>A study</title><p>" + b"Words about things. " * 60 + b"page not found</p>"
+    assert not soft_404_text(long_page)
     assert sent_home("https://ex.org/a/b", "https://ex.org/")
     assert not sent_home("https://ex.org/", "https://ex.org/")
     assert not sent_home("https://ex.org/a", "https://ex.org/b")

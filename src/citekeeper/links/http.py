@@ -81,6 +81,14 @@ SOFT_404_TITLE = re.compile(
     r"|pagina\s+non\s+trovata|страница\s+не\s+найдена|не\s+найден[оа]?)\b",
     re.IGNORECASE,
 )
+# Phrases that, in a short page, mean the page is an error page.
+SOFT_404_PHRASE = re.compile(
+    r"\b(?:error\s*404|404\s*(?:error|not\s+found)|page\s+(?:was\s+)?not\s+found"
+    r"|(?:could|can\s*not|cannot)\s+be\s+found|does\s*n[o']?t\s+exist|no\s+longer\s+(?:available|exists)"
+    r"|страница\s+не\s+найдена|seite\s+nicht\s+gefunden|page\s+introuvable)\b",
+    re.IGNORECASE,
+)
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
@@ -273,6 +281,13 @@ def soft_404_text(body: bytes) -> str | None:
             text = " ".join(_TAGS.sub(" ", m.group(1).decode("utf-8", "replace")).split())
             if SOFT_404_TITLE.search(_URLISH.sub(" ", text)):  # "404" inside a URL says nothing
                 return text[:120]
+    # An error page under a site-wide title: little text, and that text says "not found".
+    if len(body) < 8192:
+        text = " ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", body.decode("utf-8", "replace"))).split())
+        if len(text) < 600:
+            m = SOFT_404_PHRASE.search(_URLISH.sub(" ", text))
+            if m:
+                return m.group(0)
     return None
 
 
