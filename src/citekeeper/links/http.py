@@ -310,6 +310,12 @@ def sent_home(original: str, final: str) -> bool:
     return (fpath in HOME_PATHS or bool(_LANG_HOME.match(fpath))) and not f.query
 
 
+def _uncancel(task: asyncio.Task[Any]) -> None:
+    """Forget a cancellation we handled ourselves (Python 3.11+ counts them)."""
+    if getattr(task, "cancelling", None) and task.cancelling():
+        task.uncancel()
+
+
 def _raise_fd_limit(wanted: int) -> None:
     """Let the process open ``wanted`` sockets (macOS starts at 256, many Linux at 1024)."""
     try:
@@ -333,6 +339,9 @@ class Checker:
         self._session: aiohttp.ClientSession | None = None
         self._global: asyncio.Semaphore | None = None
         self._timeout = aiohttp.ClientTimeout(total=settings.timeout)
+        self._deadlines: dict[asyncio.Task[Any], float] = {}
+        self._expired: set[asyncio.Task[Any]] = set()
+        self._watchdog: asyncio.Future[None] | None = None
 
     async def __aenter__(self) -> Checker:
         s = self.s
@@ -357,11 +366,28 @@ class Checker:
         )
         self._global = asyncio.Semaphore(s.max_connections)
         self._timeout = aiohttp.ClientTimeout(
-            total=s.timeout, sock_connect=s.connect_timeout or s.timeout,
+            total=None, sock_connect=s.connect_timeout or s.timeout,
             sock_read=s.read_timeout or s.timeout)
+        self._watchdog = asyncio.ensure_future(self._watch())
         return self
 
+    async def _watch(self) -> None:
+        """Cancel requests whose response headers are overdue (see ``_once``)."""
+        loop = asyncio.get_running_loop()
+        tick = min(0.1, self.s.timeout / 4)
+        while True:
+            await asyncio.sleep(tick)
+            now = loop.time()
+            for task, deadline in list(self._deadlines.items()):
+                if now >= deadline and task not in self._expired:
+                    self._expired.add(task)
+                    task.cancel()
+
     async def __aexit__(self, *exc: object) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watchdog
         if self._session is not None:
             await self._session.close()
 
@@ -380,21 +406,40 @@ class Checker:
                     key: str | None = None) -> Exchange:
         """One request, no redirects, no retries, under the host gate and global limit."""
         assert self._session is not None and self._global is not None
+        total = timeout or self.s.timeout
         tmo = self._timeout if timeout is None else aiohttp.ClientTimeout(
-            total=timeout, sock_connect=self.s.connect_timeout or timeout,
+            total=None, sock_connect=self.s.connect_timeout or timeout,
             sock_read=self.s.read_timeout or timeout)
         gate = self.gate(url, key)
         async with gate.slot(), self._global:
             self.stats["requests"] += 1
+            task = asyncio.current_task()
+            assert task is not None
+            deadline = asyncio.get_running_loop().time() + total
+            # The total timeout until the response headers: one watchdog for all requests
+            # instead of a timer per request (a tenth of the checker's CPU time).
+            self._deadlines[task] = deadline
             try:
                 resp = await self._session.request(
                     method, URL(url, encoded=True) if "%" in url else url,
                     allow_redirects=False, timeout=tmo, headers=headers,
                 )
+            except asyncio.CancelledError:
+                if task not in self._expired:
+                    raise
+                self._expired.discard(task)
+                _uncancel(task)
+                self.stats["error_timeout"] += 1
+                raise NetError("timeout", "timed out waiting for the response") from None
             except (aiohttp.ClientError, OSError, asyncio.TimeoutError, ValueError) as exc:
                 err = _translate(exc, url)
                 self.stats[f"error_{err.kind}"] += 1
                 raise err from None
+            finally:
+                self._deadlines.pop(task, None)
+                if task in self._expired:  # expired just as the answer came: not cancelled
+                    self._expired.discard(task)
+                    _uncancel(task)
             complete = False
             if resp.status == 429 or (resp.status == 503 and "Retry-After" in resp.headers):
                 after = parse_retry_after(resp.headers.get("Retry-After"))
@@ -406,7 +451,7 @@ class Checker:
                 hdrs = {k: rh[k] for k in _KEPT_HEADERS if k in rh}
                 body = b""
                 if read_body and method != "HEAD":
-                    body, complete = await self._read_bounded(resp, max_bytes)
+                    body, complete = await self._read_bounded(resp, max_bytes, deadline)
                 return Exchange(url, method, resp.status, hdrs, body)
             finally:
                 if method == "HEAD" or (complete and resp.content.at_eof()):
@@ -414,8 +459,11 @@ class Checker:
                 else:
                     resp.close()  # unread body: drop the connection rather than drain it
 
-    async def _read_bounded(self, resp: aiohttp.ClientResponse, max_bytes: int) -> tuple[bytes, bool]:
-        """At most ``max_bytes`` of (inflated) body; a slow or broken body ends the read."""
+    async def _read_bounded(self, resp: aiohttp.ClientResponse, max_bytes: int,
+                            deadline: float) -> tuple[bytes, bool]:
+        """At most ``max_bytes`` of (inflated) body; a slow or broken body, or the
+        request's deadline (checked between chunks), ends the read."""
+        loop = asyncio.get_running_loop()
         enc = resp.headers.get("Content-Encoding", "").strip().lower()
         inflater = None
         if enc in ("gzip", "x-gzip", "deflate"):
@@ -427,6 +475,8 @@ class Checker:
                 chunk = await resp.content.readany()
                 if not chunk:
                     return bytes(out), True
+                if loop.time() > deadline:
+                    break
                 raw += len(chunk)
                 if inflater is None:
                     out += chunk[: max_bytes - len(out)]
