@@ -176,7 +176,9 @@ def main() -> None:
               f"max {max(all_times) * 1000:.1f}, n={len(all_times)})", flush=True)
         return out
 
-    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; citekeeper: {' '.join(ck)}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs, load average {load};"
+          f" citekeeper: {' '.join(ck)}")
     print("-- start-up peers")
     record("python -c pass", [py, "-c", "pass"], args.repeat)
     record("import bibtexparser", [py, "-c", "import bibtexparser"], args.repeat,
@@ -223,7 +225,7 @@ def main() -> None:
             print(f"extract {n}x / {first}x: {t / t_first:7.2f}x wall, "
                   f"{(t - help_t) / (t_first - help_t):7.2f}x net (linear = {n / first:.0f}x)")
 
-        print("-- goals")
+        print("-- goals (absolute times depend on the machine and its load: see the peers)")
         goals = [("citekeeper --help", help_t, 0.3), (f"extract {first}x", t_first, 1.0)]
         if 100 in args.sizes:
             goals.append(("extract 100x", results["extract 100x"]["median_s"], 10.0))

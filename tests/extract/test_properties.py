@@ -266,16 +266,14 @@ def test_bibtex_output_parses_back_with_same_entry_count(text):
             # What a user checks first: the identifiers and the year survive verbatim.
             assert (a.doi, a.url) == (b.doi, b.url), out
             assert (a.issued.year if a.issued else None) == (b.issued.year if b.issued else None)
-            if not a.parsed:
+            # (NUL characters are kept apart: see test_bibtex_nul_is_not_a_brace.)
+            if not a.parsed and "\x00" not in a.raw:
                 assert _as_bibtex_reads_it(b.raw) == _as_bibtex_reads_it(a.raw), out
 
 
 def _as_bibtex_reads_it(text: str) -> str:
-    """Text the way a BibTeX reader sees it: ``--``/``---`` are dashes.  Braces are dropped
-    too, which is a bug (see ``test_bibtex_keeps_literal_braces``) kept apart from this
-    property so the property still guards everything else."""
-    text = text.replace("{", "").replace("}", "").replace("---", "—").replace("--", "–")
-    return " ".join(text.split())
+    """Text the way a BibTeX reader sees it: ``--``/``---`` are dashes, spaces collapsed."""
+    return " ".join(text.replace("---", "—").replace("--", "–").split())
 
 
 BRACED = ["{", "}", "a {b} c", "Set {a, b", "a}b{c", "f(x) = {x | x > 0}"]
@@ -312,3 +310,20 @@ def test_csljson_round_trip_preserves_fields(text):
         assert a.dates == b.dates
         assert a.identifiers == b.identifiers
         assert a.origin == b.origin
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: formats/bibtex.py _escape/_unescape use NUL+'B'/'L'/'R' as placeholders for "
+    "backslash and braces, so text holding a NUL followed by B, L or R (a NUL past the first "
+    "4 KB of an article passes read_text) comes back with a backslash or a brace in its place",
+)
+@pytest.mark.parametrize("text", ["a \x00R b", "x\x00Ly", "p\x00Bq"])
+def test_bibtex_nul_is_not_a_brace(text):
+    unparsed = Reference(id="k", type="document", raw=text, parsed=False)
+    titled = Reference(id="t", type="book")
+    titled.set("title", text)
+    back = bibtex.loads(bibtex.dumps([unparsed, titled])).references
+    # Keeping the NUL or dropping it are both fine; turning it into "}" is not.
+    assert back[0].raw.replace("\x00", "") == text.replace("\x00", "")
+    assert back[1].title.replace("\x00", "") == text.replace("\x00", "")
