@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("items", type=Path)
     ap.add_argument("--show")
     ap.add_argument("--limit", type=int, default=10)
+    ap.add_argument("--cites", action="store_true", help="compare citations instead of the bibliography")
     args = ap.parse_args(argv)
     items = json.loads(args.items.read_text())
     total = same_total = 0
@@ -29,8 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.show and args.show != style.stem:
             continue
         out = subprocess.run(["node", str(JS), str(style), str(args.items)], capture_output=True, text=True, check=True)
-        want = json.loads(out.stdout)["bibliography"] or []
-        got = Renderer(style).bibliography(items)
+        if args.cites:
+            from citekeeper.render import CiteRequest
+
+            want = json.loads(out.stdout)["citations"]
+            got = Renderer(style).citations(items, [[CiteRequest(str(it["id"]))] for it in items])
+        else:
+            want = json.loads(out.stdout)["bibliography"] or []
+            got = Renderer(style).bibliography(items)
         same = sum(1 for a, b in zip(got, want, strict=False) if a == b)
         total += len(want)
         same_total += same

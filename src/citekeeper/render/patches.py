@@ -608,6 +608,11 @@ class Date(_Base, model.Date):
         b, e = r.begin, r.get("end")
         if e is None or e.is_nil():
             return self._single(b, parts, delimiter, st)
+        # only the parts both dates have (a month range has no day part to carry affixes)
+        parts = [(p, over) for p, over in parts
+                 if p.get("name") != "day" or (b.get("day") is not None and e.get("day") is not None)]
+        parts = [(p, over) for p, over in parts
+                 if p.get("name") != "month" or b.get("month", b.get("season")) is not None]
         names = [p.get("name") for p, _ in parts]
         order = ["year", "month", "day"]
         differ = None
@@ -842,6 +847,10 @@ class Name(_Base, model.Name):
         if st.position != "first" and st.area == "citation":
             et_min, use_first = o["et-al-subsequent-min"], o["et-al-subsequent-use-first"]
         more = st.ref.get("_dis_names") if st.sort_names is None else None
+        if more and st.area == "bibliography" and not st.ref.get("_disambiguate"):
+            # citeproc-js shows the added names in the bibliography only for items that
+            # still needed the disambiguate condition
+            more = None
         if more:
             # names added to tell citations apart show in the bibliography too (citeproc-js)
             use_first = max(use_first, more)
@@ -880,6 +889,8 @@ class Name(_Base, model.Name):
             return _join(rendered, delim) + (delim if use_delim else " ") + et
         if len(rendered) == 1:
             return rendered[0]
+        if st.sort_names is not None:
+            return _join(rendered, delim)  # sort keys carry no "and" (citeproc-js)
         and_ = o["and"]
         if and_ is None:
             return _join(rendered, delim)
@@ -1646,44 +1657,73 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
     if add_given and rule != "by-cite":
         _global_givennames(ordered, rule)
     ambiguous = clashes(ordered)
-    if add_names and ambiguous:
+    by_cite_given = (add_given and rule == "by-cite") or (add_given and rule.startswith("primary"))
+    if (add_names or by_cite_given) and ambiguous:
+        try:
+            use_first = int(cit.get("et-al-use-first", "1"))
+        except ValueError:
+            use_first = 1
+        given_levels = [1] if rule.endswith("with-initials") else [1, 2]
         for group in ambiguous:
+            saved = [dict(it.reference.get("_dis_given") or {}) for it in group]
             longest = max(len(_cited_names(it)) for it in group)
+            # citeproc-js's ladder, one name at a time: its given name (initials, then in
+            # full), then the next name shown, and so on; each cite stops where it stands apart
+            cache: dict[tuple, list[str]] = {}
 
-            def set_names(n: int, group: list = group) -> None:
-                for it in group:
-                    if n:
-                        it.reference["_dis_names"] = n
-                    else:
-                        it.reference.pop("_dis_names", None)
-
-            chosen = _per_item_levels(group, [0, *range(2, longest + 1)], set_names, cite_text)
-            for it, n in zip(group, chosen, strict=True):
+            def set_cfg(it: Any, old: dict, n: int, exp: dict[int, int]) -> None:
                 if n:
                     it.reference["_dis_names"] = n
                 else:
                     it.reference.pop("_dis_names", None)
-        ambiguous = clashes(ordered)
-    if add_given and ambiguous:
-        for group in ambiguous:
-            saved = [dict(it.reference.get("_dis_given") or {}) for it in group]
-            levels = [0, 1] if rule.endswith("with-initials") else [0, 1, 2]
+                merged = dict(old)
+                for idx, lv in exp.items():
+                    if idx < len(_cited_names(it)):
+                        merged[idx] = max(lv, merged.get(idx, 0))
+                it.reference["_dis_given"] = merged
 
-            def expand_to(level: int, it: Any, old: dict) -> None:
-                exp = dict(old)
-                if level:
-                    count = len(_cited_names(it))
-                    idx = range(min(1, count)) if rule.startswith("primary") else range(count)
-                    exp.update({i: max(level, exp.get(i, 0)) for i in idx})
-                it.reference["_dis_given"] = exp
+            def partners(n: int, exp: dict[int, int], k: int, group: list = group,
+                         saved: list = saved, cache: dict = cache) -> int:
+                key = (n, tuple(sorted(exp.items())))
+                if key not in cache:
+                    for it, old in zip(group, saved, strict=True):
+                        set_cfg(it, old, n, exp)
+                    cache[key] = [cite_text(it) for it in group]
+                texts = cache[key]
+                return sum(1 for t in texts if t == texts[k]) - 1
 
-            def expand(level: int, group: list = group, saved: list = saved) -> None:
-                for it, old in zip(group, saved, strict=True):
-                    expand_to(level, it, old)
-
-            chosen = _per_item_levels(group, levels, expand, cite_text)
-            for it, old, level in zip(group, saved, chosen, strict=True):
-                expand_to(level, it, old)
+            chosen: list[tuple[int, dict[int, int]]] = []
+            for k in range(len(group)):
+                # citeproc-js's ladder, one name at a time: the name's given name (initials,
+                # then in full) if that helps, then the next name; stop once the cite stands apart
+                n, exp = 0, {}
+                p = partners(n, exp, k)
+                best = (p, n, dict(exp))
+                shown = use_first
+                for m in range(longest):
+                    if p == 0:
+                        break
+                    if m >= shown:
+                        if not add_names:
+                            break
+                        shown = m + 1
+                        n = shown
+                        p = partners(n, exp, k)
+                        if p < best[0]:
+                            best = (p, n, dict(exp))
+                    if by_cite_given and (m == 0 or not rule.startswith("primary")):
+                        for lv in given_levels:
+                            trial = {**exp, m: lv}
+                            q = partners(n, trial, k)
+                            if q < p:
+                                exp, p = trial, q
+                                if p < best[0]:
+                                    best = (p, n, dict(exp))
+                                if p == 0:
+                                    break
+                chosen.append((best[1], best[2]))
+            for it, old, (n, exp) in zip(group, saved, chosen, strict=True):
+                set_cfg(it, old, n, exp)
         ambiguous = clashes(ordered)
     if uses_condition and ambiguous:
         flagged = [it for g in ambiguous for it in g]
