@@ -88,6 +88,7 @@ SOFT_404_PHRASE = re.compile(
     r"|страница\s+не\s+найдена|seite\s+nicht\s+gefunden|page\s+introuvable)\b",
     re.IGNORECASE,
 )
+_HINT = re.compile(rb"(?i)found|404|exist|available|\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd|gefunden|introuvable")
 _SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(rb"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
@@ -282,7 +283,7 @@ def soft_404_text(body: bytes) -> str | None:
             if SOFT_404_TITLE.search(_URLISH.sub(" ", text)):  # "404" inside a URL says nothing
                 return text[:120]
     # An error page under a site-wide title: little text, and that text says "not found".
-    if len(body) < 8192:
+    if len(body) < 8192 and _HINT.search(body):
         text = " ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", body.decode("utf-8", "replace"))).split())
         if len(text) < 600:
             m = SOFT_404_PHRASE.search(_URLISH.sub(" ", text))

@@ -248,7 +248,7 @@ async def _check(chunks: Iterator[list[Reference]], opts: CheckOptions,
             checked.update(await checker.check_all(late, tick))
         for key, r in checked.items():
             streak = streaks.get(key, 0) + 1 if r.failing else 0
-            results[key] = r.with_(fail_streak=streak)
+            results[key] = r.with_(fail_streak=streak) if streak != r.fail_streak else r
         if cache is not None:
             cache.store([(t.cache_key, results[t.cache_key]) for t in submitted if t.cache_key in results])
         if opts.archive_mode != "none":
