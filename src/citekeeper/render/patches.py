@@ -301,7 +301,12 @@ class Text(_Base, model.Text):
             is_var = True
         elif "macro" in a:
             macro = st.style._macros.get(a["macro"])
+            # citeproc-js treats a called macro as an implicit group: it vanishes when it
+            # called variables and all were empty (a lone "пат." term without its number)
+            att, ren = st.attempted, st.rendered
             text = macro.rend(st) if macro is not None else None
+            if st.attempted > att and st.rendered == ren:
+                return None
             is_var = False
         elif "term" in a:
             text = st.style.term(a["term"], a.get("form", "long"), a.get("plural") == "true")
@@ -847,10 +852,6 @@ class Name(_Base, model.Name):
         if st.position != "first" and st.area == "citation":
             et_min, use_first = o["et-al-subsequent-min"], o["et-al-subsequent-use-first"]
         more = st.ref.get("_dis_names") if st.sort_names is None else None
-        if more and st.area == "bibliography" and not st.ref.get("_disambiguate"):
-            # citeproc-js shows the added names in the bibliography only for items that
-            # still needed the disambiguate condition
-            more = None
         if more:
             # names added to tell citations apart show in the bibliography too (citeproc-js)
             use_first = max(use_first, more)
@@ -932,7 +933,10 @@ class Name(_Base, model.Name):
                 fam = " ".join(x for x in (dp, ndp, family) if x)
                 fam = self._part_fmt(st, "family", fam)
                 giv = self._part_fmt(st, "given", given)
-                return f"{giv} {fam}"
+                out = f"{giv} {fam}"
+                if suffix:
+                    out += (", " if nm.get("comma-suffix") else " ") + suffix
+                return out
         full_given = False
         if st.area == "bibliography" and given:
             # citeproc-js carries full given names added to tell citations apart into the
@@ -1778,14 +1782,17 @@ def _global_givennames(items: list, rule: str) -> None:
         names = _cited_names(item)
         return names[:1] if primary else names
 
+    def fam(nm: Any) -> str:
+        return " ".join(str(x) for x in (nm.get("non-dropping-particle"), nm.get("family")) if x)
+
     for it in items:
         for nm in names_of(it):
             if "family" in nm:
-                seen.setdefault(str(nm["family"]), set()).add(str(nm.get("given") or ""))
+                seen.setdefault(fam(nm), set()).add(str(nm.get("given") or ""))
     for it in items:
         exp: dict[int, int] = {}
         for i, nm in enumerate(names_of(it)):
-            givens = seen.get(str(nm.get("family", "")), set())
+            givens = seen.get(fam(nm), set())
             if len(givens) < 2 or not nm.get("given"):
                 continue
             mine = initialize(str(nm["given"]), ".", True, True)
