@@ -921,6 +921,8 @@ class Name(_Base, model.Name):
         suffix = esc(str(nm.get("suffix") or ""))
         if not family and given:
             family, given = given, ""
+        if suffix and o["initialize-with"] is not None and "." not in o["initialize-with"]:
+            suffix = suffix.replace(".", "")  # "Jr" where initials carry no periods (citeproc-js)
         form = o["form"]
         if form == "short" and st.area == "citation" and given and st.sort_names is None:
             expand = st.ref.get("_dis_given")
@@ -967,7 +969,7 @@ class Name(_Base, model.Name):
                 # citeproc-js binds a leading particle to the family name with a no-break
                 # space in Russian styles whose sort separator is a bare space (GOST:
                 # "van der\u00a0Berg A."); observed on citeproc-js 2.4.63, not in NLM (en)
-                glue = "\u00a0" if o["sort-separator"] == " " and style.lang == "ru" else " "
+                glue = "\u00a0" if style.lang == "ru" else " "
                 fam = glue.join(x for x in (ndp, family) if x)
                 giv = " ".join(x for x in (given, dp) if x)
             fam = self._part_fmt(st, "family", fam)
@@ -979,7 +981,9 @@ class Name(_Base, model.Name):
             if suffix:
                 out += sep + suffix
             return out
-        fam = " ".join(x for x in (dp, ndp, family) if x)
+        # Russian styles bind the particle to the family name (citeproc-js: "van\u00a0Berg")
+        fam = " ".join(x for x in (dp, ndp) if x)
+        fam = (fam + ("\u00a0" if style.lang == "ru" else " ") + family) if fam else family
         fam = self._part_fmt(st, "family", fam)
         giv = self._part_fmt(st, "given", given) if given else ""
         out = " ".join(x for x in (giv, fam) if x)
