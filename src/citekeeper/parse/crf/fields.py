@@ -1,0 +1,371 @@
+"""Labelled tokens -> ``Reference``: joining spans, cleaning values, splitting names.
+
+The tagger only says which token belongs to which field; this module turns those spans
+into CSL values the rest of citekeeper expects (``Name`` objects, ``Date``, a bare DOI,
+a page range without ``pp.``) and infers the item type from which fields are present.
+Each field records ``("model", confidence)`` in ``provenance``, the mean crfsuite
+marginal of its tokens, so callers can flag doubtful parses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.model import Date, Name, Reference, split_particle
+from citekeeper.parse.common import (
+    clean_doi,
+    clean_url,
+    normalize_initials,
+    parse_date,
+    take_accessed,
+    take_doi,
+    take_edn,
+    take_language,
+    take_url,
+)
+from citekeeper.parse.crf.labels import CSL_FIELD, NAME_LABELS
+
+Tagged = list[tuple[str, str, float]]
+
+_EDGE = " \t.,;:/"
+_QUOTES = "\"'“”‘’«»„"
+_LEAD_MARKER = re.compile(
+    r"^(?:(?:in|в)\s*:?\s+|//\s*|pp?\.\s*|pages?\s+|vol\.\s*|volume\s+|no\.\s*|nos?\.\s*|"
+    r"issue\s+|iss\.\s*|n°\s*|№\s*|т\.\s*|с\.\s*|c\.\s*|s\.\s*|bd\.\s*)",
+    re.IGNORECASE,
+)
+_EDITOR_WORDS = re.compile(
+    r"\b(?:edited\s+by|ed\.\s+by|eds?\.|editors?|hrsg\.?|под\s+(?:общ\.\s+)?ред\.?|отв\.\s+ред\.?|"
+    r"ред\.|dir\.|coord\.)|\((?:eds?|ed|hrsg|dir)\.?\)|^\s*(?:in|в)\s*:?\s+|/",
+    re.IGNORECASE,
+)
+_VOL_ISSUE = re.compile(r"(\d+[A-Za-z]?)\s*\(\s*([\w\-–/]+)\s*\)")
+_PAGES = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?|\b[ivxlcdm]+(?:\s*[-–—]+\s*[ivxlcdm]+)?\b", re.IGNORECASE)
+_NUMBER = re.compile(r"[\w\-–/.]+")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DOI_IN = re.compile(r"10\.\d{4,9}/\S+")
+_URL_IN = re.compile(r"(?:https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
+_ETAL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*$", re.IGNORECASE)
+_NAME_SEP = re.compile(r"\s*(?:;|\s&\s|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+и\s+|,?\s+y\s+)\s*")
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?-?\s?)+$")
+_INITIALS_DOT = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+$")
+_THESIS = re.compile(r"thesis|dissertation|diss\.|диссертац|автореферат|ph\.?\s?d", re.IGNORECASE)
+_REPORT = re.compile(r"report|working paper|tech\.|technical", re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"\b(?:proc\.|proceedings|conference|symposium|workshop|congress|конференц)", re.IGNORECASE)
+
+
+def spans(tagged: Tagged) -> dict[str, list[tuple[str, float]]]:
+    """Label -> its runs of consecutive tokens, as ``(text, mean confidence)``."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    i = 0
+    n = len(tagged)
+    while i < n:
+        lab = tagged[i][1]
+        j = i
+        while j < n and tagged[j][1] == lab:
+            j += 1
+        text = " ".join(t for t, _, _ in tagged[i:j])
+        conf = sum(p for _, _, p in tagged[i:j]) / (j - i)
+        out.setdefault(lab, []).append((text, conf))
+        i = j
+    return out
+
+
+def clean_value(text: str) -> str:
+    """A field's text without a leading marker (``pp.``, ``In:``, ``//``) or edge punctuation."""
+    t = text.strip()
+    for _ in range(2):
+        t2 = _LEAD_MARKER.sub("", t)
+        if t2 == t:
+            break
+        t = t2
+    t = t.strip(_EDGE)
+    if t[:1] in _QUOTES or t[-1:] in _QUOTES:
+        t = t.strip(_QUOTES).strip(_EDGE)
+    if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
+        t = t[1:-1].strip(_EDGE)
+    elif t.startswith("(") and t.count(")") == 0:
+        t = t[1:]
+    elif t.endswith(")") and t.count("(") == 0:
+        t = t[:-1]
+    return t.strip(_EDGE)
+
+
+def clean_title(text: str) -> str:
+    """A title keeps its final ``?``/``!`` and abbreviation dots, loses quotes and ``.``/``,``."""
+    t = text.strip().strip(" ,;/")
+    if t[:1] in _QUOTES:
+        t = t.lstrip(_QUOTES)
+        t = re.sub(r"[”\"’»'][.,]?$", "", t)
+    t = t.rstrip(" ,;:/")
+    if t.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$|\betc\.$|\.\.\.$", t):
+        t = t[:-1]
+    return t.strip(_QUOTES + " ").strip()
+
+
+def _name(chunk: str) -> Name | None:
+    chunk = chunk.strip(" ,;")
+    if not chunk or not re.search(r"\w", chunk):
+        return None
+    if "," in chunk:  # "Family, Given"
+        family, _, given = chunk.partition(",")
+        given = given.strip()
+        return split_particle(Name(family=family.strip(), given=normalize_initials(_dot(given))))
+    words = chunk.split()
+    if len(words) == 1:
+        return Name(family=words[0])
+    # "Family I. I." (GOST) or "I. I. Family" / "Given Family"
+    tail = " ".join(words[1:])
+    if _INITIALS_DOT.match(tail) or (_INITIALS.match(tail) and tail.isupper() and len(tail) <= 3):
+        return split_particle(Name(family=words[0], given=normalize_initials(_dot(tail))))
+    # given first: last word (with a lower-case particle before it) is the family name
+    k = len(words) - 1
+    while k > 1 and words[k - 1][:1].islower():
+        k -= 1
+    given = " ".join(words[:k])
+    family = " ".join(words[k:])
+    return split_particle(Name(family=family, given=normalize_initials(given)))
+
+
+def _dot(given: str) -> str:
+    """``N N`` -> ``N. N.`` (Vancouver initials written without dots)."""
+    if re.fullmatch(r"[A-ZА-ЯЁ]{1,3}", given):
+        return " ".join(c + "." for c in given)
+    return given
+
+
+def split_names(text: str) -> list[Name]:
+    """A name list in any common order (``Smith, J., & Doe, A.``, ``J. Smith and A. Doe``,
+    ``Иванов И. И., Петров П. П.``, ``Smith J, Doe A``) -> ``Name`` objects."""
+    text = _ETAL.sub("", text.strip().strip(" ,;"))
+    out: list[Name] = []
+    for part in _NAME_SEP.split(text):
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        i = 0
+        while i < len(pieces):
+            cur = pieces[i]
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+            # "Family, I. I." -> one inverted name when cur has no initials of its own
+            if (
+                nxt
+                and len(cur.split()) <= 3
+                and not _has_initials(cur)
+                and (
+                    _INITIALS.match(nxt)
+                    or (len(nxt.split()) <= 2 and not _has_initials(nxt) and _looks_given(nxt) and len(cur.split()) == 1)
+                )
+            ):
+                name = _name(f"{cur}, {nxt}")
+                i += 2
+            else:
+                name = _name(cur)
+                i += 1
+            if name and (name.family or name.given):
+                out.append(name)
+    return out
+
+
+def _has_initials(text: str) -> bool:
+    words = text.split()
+    return any(_INITIALS_DOT.match(w) for w in words) or (
+        len(words) > 1 and re.fullmatch(r"[A-ZА-ЯЁ]{1,3}", words[-1]) is not None
+    )
+
+
+def _looks_given(text: str) -> bool:
+    return all(w[:1].isupper() for w in text.split())
+
+
+def _first(sp: dict[str, list[tuple[str, float]]], label: str) -> tuple[str, float] | None:
+    runs = sp.get(label)
+    return runs[0] if runs else None
+
+
+def to_reference(tagged: Tagged, raw: str = "") -> Reference:
+    """Build a ``Reference`` from tagged tokens; every field carries ("model", confidence)."""
+    ref = Reference(type="document", raw=raw or " ".join(t for t, _, _ in tagged))
+    sp = spans(tagged)
+    prov = ref.provenance
+
+    for label, field in NAME_LABELS.items():
+        runs = sp.get(label)
+        if not runs:
+            continue
+        text = " ".join(t for t, _ in runs)
+        if label == "editor":
+            text = _EDITOR_WORDS.sub(" ", text)
+        names = split_names(text)
+        if names:
+            ref.names[field] = names
+            prov[field] = ("model", min(c for _, c in runs))
+
+    title = _first(sp, "title")
+    if title:
+        ref.set("title", clean_title(title[0]))
+        if ref.title:
+            prov["title"] = ("model", title[1])
+    for label in ("container-title", "collection-title", "publisher", "publisher-place", "edition", "genre"):
+        run = _first(sp, label)
+        if run:
+            value = clean_title(clean_value(run[0])) if label.endswith("title") else clean_value(run[0])
+            ref.set(CSL_FIELD[label], value)
+            if ref.get(CSL_FIELD[label]):
+                prov[CSL_FIELD[label]] = ("model", run[1])
+
+    run = _first(sp, "volume")
+    if run:
+        vol = clean_value(run[0])
+        m = _VOL_ISSUE.search(vol)
+        if m:
+            ref.set("volume", m.group(1))
+            ref.set("issue", m.group(2))
+            prov["issue"] = ("model", run[1])
+        else:
+            m2 = _NUMBER.search(vol)
+            ref.set("volume", m2.group(0).strip(".") if m2 else vol)
+        prov["volume"] = ("model", run[1])
+    run = _first(sp, "issue")
+    if run:
+        ref.set("issue", clean_value(run[0]))
+        prov["issue"] = ("model", run[1])
+    run = _first(sp, "page")
+    if run:
+        m = _PAGES.search(clean_value(run[0]))
+        if m:
+            ref.set("page", re.sub(r"\s*[-–—]+\s*", "–", m.group(0)))
+            prov["page"] = ("model", run[1])
+
+    _vancouver(ref, tagged)
+
+    run = _first(sp, "date")
+    if run:
+        text = clean_value(run[0])
+        date = parse_date(re.sub(r"\s*г\.?$", "", text))
+        if date is None or date.year is None:
+            y = _YEAR.search(text)
+            date = Date(int(y.group(1))) if y else None
+        if date is not None:
+            ref.dates["issued"] = date
+            prov["issued"] = ("model", run[1])
+
+    for run in sp.get("doi", []):
+        m = _DOI_IN.search(run[0])
+        if m:
+            ref.set("DOI", clean_doi(m.group(0)))
+            prov["DOI"] = ("model", run[1])
+            break
+    for run in sp.get("url", []):
+        m = _URL_IN.search(run[0])
+        if m:
+            ref.set("URL", clean_url(m.group(0)))
+            prov["URL"] = ("model", run[1])
+            break
+    for text, _ in sp.get("identifier", []):
+        edn, _rest = take_edn(text)
+        if edn:
+            ref.identifiers["EDN"] = edn
+        m = re.search(r"\barxiv\s*:?\s*(\S+)", text, re.IGNORECASE)
+        if m:
+            ref.identifiers["arXiv"] = m.group(1).strip(".,;[]")
+        m = re.search(r"\bisbn(?:-1[03])?\s*:?\s*([\dXx][\d\- Xx]{8,16}[\dXx])", text, re.IGNORECASE)
+        if m:
+            ref.set("ISBN", m.group(1))
+    notes = []
+    for text, conf in sp.get("note", []):
+        accessed, rest = take_accessed(text)
+        if accessed:
+            ref.dates["accessed"] = accessed
+            prov["accessed"] = ("model", conf)
+        lang, rest = take_language(rest)
+        if lang:
+            ref.set("language", lang)
+        rest = rest.strip(_EDGE + "()[]")
+        if re.search(r"\w", rest):
+            notes.append(rest)
+    if notes:
+        ref.set("note", "; ".join(notes))
+        prov["note"] = ("model", min(c for t, c in sp["note"]))
+
+    _identifiers_from_text(ref)
+    ref.type = infer_type(ref)
+    ref.parsed = bool(ref.title or ref.get("container-title"))
+    return ref
+
+
+_VANCOUVER = re.compile(
+    r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[^;:]{0,12};\s*(\d+)\s*(?:\(([\w\-–/]+)\))?\s*:\s*([A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?)"
+)
+
+
+def _vancouver(ref: Reference, tagged: Tagged) -> None:
+    """``2019;14(3):153-60`` (Vancouver) is often one token: split volume, issue, pages out."""
+    for tok, _lab, conf in tagged:
+        m = _VANCOUVER.search(tok)
+        if m:
+            for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
+                if value and not ref.get(field):
+                    ref.set(field, value.replace("-", "–") if field == "page" else value)
+                    ref.provenance[field] = ("model", conf)
+            return
+
+
+def _identifiers_from_text(ref: Reference) -> None:
+    """DOI, URL and access date are certain wherever they are: take them from the raw text."""
+    text = ref.raw
+    if not ref.doi:
+        doi, _ = take_doi(text)
+        if doi:
+            ref.set("DOI", doi)
+            ref.provenance["DOI"] = ("rule", 1.0)
+    if not ref.url:
+        url, _ = take_url(text)
+        if url and not _DOI_IN.search(url):
+            ref.set("URL", url)
+            ref.provenance["URL"] = ("rule", 1.0)
+    if "accessed" not in ref.dates:
+        accessed, _ = take_accessed(text)
+        if accessed:
+            ref.dates["accessed"] = accessed
+            ref.provenance["accessed"] = ("rule", 1.0)
+    if "EDN" not in ref.identifiers:
+        edn, _ = take_edn(text)
+        if edn:
+            ref.identifiers["EDN"] = edn
+    if not ref.get("language"):
+        lang, _ = take_language(text)
+        if lang:
+            ref.set("language", lang)
+
+
+def infer_type(ref: Reference) -> str:
+    """The CSL type the fields point to (journal article, chapter, book, thesis, web page)."""
+    has = ref.fields.get
+    container = has("container-title", "")
+    genre = has("genre", "") + " " + has("note", "")
+    if _THESIS.search(genre):
+        return "thesis"
+    if _REPORT.search(has("genre", "")):
+        return "report"
+    if container:
+        if "editor" in ref.names or re.match(r"^(?:in|в)\b", ref.raw, re.IGNORECASE) or _in_before_container(ref):
+            return "paper-conference" if _PROCEEDINGS.search(container) else "chapter"
+        if has("volume") or has("issue") or has("page"):
+            if has("publisher") and not has("volume") and not has("issue"):
+                return "paper-conference" if _PROCEEDINGS.search(container) else "chapter"
+            return "article-journal"
+        if has("publisher"):
+            return "paper-conference" if _PROCEEDINGS.search(container) else "chapter"
+        if ref.url:
+            return "webpage"
+        return "article-journal"
+    if has("publisher") or has("publisher-place"):
+        return "book"
+    if ref.url:
+        return "webpage"
+    return "document"
+
+
+def _in_before_container(ref: Reference) -> bool:
+    c = ref.get("container-title")
+    pos = ref.raw.find(c[:20]) if c else -1
+    return pos > 0 and bool(re.search(r"\b(?:In|in|В)\s*:?\s*$", ref.raw[:pos]))
