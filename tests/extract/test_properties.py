@@ -312,12 +312,6 @@ def test_csljson_round_trip_preserves_fields(text):
         assert a.origin == b.origin
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: formats/bibtex.py _escape/_unescape use NUL+'B'/'L'/'R' as placeholders for "
-    "backslash and braces, so text holding a NUL followed by B, L or R (a NUL past the first "
-    "4 KB of an article passes read_text) comes back with a backslash or a brace in its place",
-)
 @pytest.mark.parametrize("text", ["a \x00R b", "x\x00Ly", "p\x00Bq"])
 def test_bibtex_nul_is_not_a_brace(text):
     unparsed = Reference(id="k", type="document", raw=text, parsed=False)

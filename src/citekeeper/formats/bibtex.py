@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 from bibtexparser import model as bmodel
+from bibtexparser.middlewares.parsestack import default_unparse_stack
 from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
@@ -74,34 +75,41 @@ _SERIES_NUMBER = ("book", "incollection", "inbook", "mvbook", "collection")
 _OWN_NUMBER = ("report", "techreport", "legislation", "patent", "jurisdiction")
 
 
+_TO_TEX = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+}
+_TO_TEX_RX = re.compile(r"[\\{}&%$#_]")
+_FROM_TEX = {
+    r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
+    r"\{": "{", r"\}": "}", "---": "—", "--": "–",
+}
+# One pass: an escape, a TeX grouping brace (dropped), or a dash ligature.
+_FROM_TEX_RX = re.compile(r"\\text(?:backslash|braceleft|braceright)\{\}|\\[{}&%$#_]|[{}]|---|--")
+
+
 def _escape(value: str) -> str:
-    """Plain text -> a BibTeX value.
+    """Plain text -> a BibTeX value, in one pass.
 
     Braces in citation text are text, not TeX groups: they are written as
     ``\\textbraceleft{}``/``\\textbraceright{}``, which keep every value's braces balanced
     (BibTeX and bibtexparser count braces even after a backslash).
     """
-    value = value.replace("\\", "\x00B").replace("{", "\x00L").replace("}", "\x00R")
-    value = re.sub(r"[&%$#_]", lambda m: _ESCAPES[m.group(0)], value)
-    return (
-        value.replace("\x00B", r"\textbackslash{}")
-        .replace("\x00L", r"\textbraceleft{}")
-        .replace("\x00R", r"\textbraceright{}")
-    )
+    return _TO_TEX_RX.sub(lambda m: _TO_TEX[m.group(0)], value)
 
 
 def _unescape(value: str) -> str:
     """A BibTeX value -> plain text (TeX grouping braces dropped, escaped characters kept)."""
-    for tex, mark in (
-        (r"\textbackslash{}", "\x00B"), (r"\textbraceleft{}", "\x00L"), (r"\textbraceright{}", "\x00R"),
-        (r"\{", "\x00L"), (r"\}", "\x00R"),
-    ):
-        value = value.replace(tex, mark)
-    value = re.sub(r"\\([&%$#_])", r"\1", value)
-    value = re.sub(r"[{}]", "", value)
-    value = value.replace("---", "—").replace("--", "–")
-    value = value.replace("\x00B", "\\").replace("\x00L", "{").replace("\x00R", "}")
-    return re.sub(r"\s+", " ", value).strip()
+
+    def one(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if tok in _FROM_TEX:
+            return _FROM_TEX[tok]
+        if tok in "{}":
+            return ""
+        return tok[1:]  # \& \% \$ \# \_
+
+    return re.sub(r"\s+", " ", _FROM_TEX_RX.sub(one, value)).strip()
 
 
 def _names(names: list[Name]) -> str:
@@ -265,7 +273,10 @@ def dumps(refs: list[Reference], flavour: str = "biblatex") -> str:
     fmt.indent = "  "
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
-    text = bibtexparser.write_string(lib, bibtex_format=fmt)
+    # The entries were built here, so the writer may add enclosing braces in place
+    # (the default stack deep-copies every block first: half the writing time).
+    stack = default_unparse_stack(allow_inplace_modification=True)
+    text = bibtexparser.write_string(lib, unparse_stack=stack, bibtex_format=fmt)
     if flavour == "bibtex":
         text = _MONTH_FIELD.sub(r"\1\2", text)  # month macros, not strings
     return text.strip() + "\n" if text.strip() else ""

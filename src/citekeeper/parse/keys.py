@@ -37,12 +37,16 @@ def ascii_fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(out))
 
 
-def _significant_words(title: str) -> list[str]:
-    out = []
+def _significant_words(title: str, limit: int) -> list[str]:
+    out: list[str] = []
     for word in re.split(r"[\s\-–—/:]+", title):
+        if word.lower().strip("\"'“”«»()") in STOP_WORDS:
+            continue
         folded = ascii_fold(word)
-        if folded and word.lower().strip("\"'“”«»()") not in STOP_WORDS and not folded.isdigit():
+        if folded and not folded.isdigit():
             out.append(folded)
+            if len(out) == limit:
+                break
     return out
 
 
@@ -55,7 +59,7 @@ def base_key(ref: Reference) -> str:
         who = ascii_fold(n.family or n.literal.split()[0] if (n.family or n.literal) else "")
     issued = ref.dates.get("issued")
     year = str(issued.year) if issued and issued.year else ""
-    words = _significant_words(ref.title)
+    words = _significant_words(ref.title, limit=2)
     word = words[0] if words else ""
     if not who:
         who = word or "ref"
@@ -68,6 +72,7 @@ class KeyRegistry:
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # base -> first suffix not yet tried
 
     def reserve(self, key: str) -> None:
         self._seen.add(key.lower())
@@ -75,10 +80,12 @@ class KeyRegistry:
     def assign(self, ref: Reference) -> str:
         base = base_key(ref)
         key = base
-        n = 0
+        n = self._next_suffix.get(base.lower(), 0)
         while key.lower() in self._seen:
             key = base + _suffix(n)
             n += 1
+        if key != base:
+            self._next_suffix[base.lower()] = n
         self._seen.add(key.lower())
         ref.id = key
         return key
