@@ -216,14 +216,19 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
     if run:
         vol = clean_value(run[0])
         m = _VOL_ISSUE.search(vol)
-        if m:
+        if re.fullmatch(r"\(\s*[\w\-–/]+\s*\)[.,:;]*", run[0].strip()):
+            # APA "(26), 114–137": a number in parentheses alone is the issue.
+            ref.set("issue", vol)
+            prov["issue"] = ("model", run[1])
+        elif m:
             ref.set("volume", m.group(1))
             ref.set("issue", m.group(2))
             prov["issue"] = ("model", run[1])
+            prov["volume"] = ("model", run[1])
         else:
             m2 = _NUMBER.search(vol)
             ref.set("volume", m2.group(0).strip(".") if m2 else vol)
-        prov["volume"] = ("model", run[1])
+            prov["volume"] = ("model", run[1])
     run = _first(sp, "issue")
     if run:
         ref.set("issue", clean_value(run[0]))
@@ -234,8 +239,6 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         if m:
             ref.set("page", re.sub(r"\s*[-–—]+\s*", "–", m.group(0)))
             prov["page"] = ("model", run[1])
-
-    _vancouver(ref, tagged)
 
     run = _first(sp, "date")
     if run:
@@ -248,6 +251,8 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
             ref.dates["issued"] = date
             prov["issued"] = ("model", run[1])
 
+    _vancouver(ref, tagged)
+
     for run in sp.get("doi", []):
         m = _DOI_IN.search(run[0])
         if m:
@@ -256,6 +261,11 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
             break
     for run in sp.get("url", []):
         m = _URL_IN.search(run[0])
+        if m and re.search(r"doi\.org/10\.", m.group(0), re.IGNORECASE):
+            if not ref.doi:
+                ref.set("DOI", clean_doi(m.group(0)))
+                prov["DOI"] = ("model", run[1])
+            continue
         if m:
             ref.set("URL", clean_url(m.group(0)))
             prov["URL"] = ("model", run[1])
@@ -303,9 +313,12 @@ def _vancouver(ref: Reference, tagged: Tagged) -> None:
         m = _VANCOUVER.search(tok)
         if m:
             for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
-                if value and not ref.get(field):
+                if value:
                     ref.set(field, value.replace("-", "–") if field == "page" else value)
                     ref.provenance[field] = ("model", conf)
+            if "issued" not in ref.dates:
+                ref.dates["issued"] = Date(int(m.group(0)[:4]))
+                ref.provenance["issued"] = ("model", conf)
             return
 
 

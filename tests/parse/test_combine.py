@@ -1,0 +1,65 @@
+"""Rules first where a pattern is certain; the model for other styles and for gaps."""
+
+from __future__ import annotations
+
+from citekeeper.parse import parse_list_entry
+from citekeeper.parse.authordate import parse_authordate
+from citekeeper.parse.combine import LOW_CONFIDENCE, confidence, parse_reference
+
+APA = ("Jones, L. (2007). ASEAN intervention in Cambodia: From Cold War to conditionality. "
+       "*The Pacific Review*, 20(4), 523–550. <https://doi.org/10.1080/09512740701672001>")
+VANCOUVER = ("Hamer CJ, Pauli HC, Brodsky SJ. Light-cone quantization of gauge theories. "
+             "Phys Rev D. 1990;41(12):3814-21.")
+CHICAGO = ('Mearsheimer, John J. "The False Promise of International Institutions." '
+           "International Security 19, no. 3 (1994): 5-49.")
+
+
+def test_rules_win_where_certain():
+    ref = parse_reference(APA)
+    rule = parse_authordate(APA)
+    assert ref.title == rule.title and ref.get("container-title") == rule.get("container-title")
+    assert ref.provenance["title"] == ("rule", 1.0)
+    assert ref.provenance["author"] == ("rule", 1.0)
+    assert all(src == "rule" for src, _ in ref.provenance.values())
+    assert LOW_CONFIDENCE not in ref.warnings
+
+
+def test_model_parses_other_styles():
+    ref = parse_reference(VANCOUVER)
+    assert ref.provenance["title"][0] == "model"
+    assert ref.title == "Light-cone quantization of gauge theories"
+    assert [n.family for n in ref.authors] == ["Hamer", "Pauli", "Brodsky"]
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("41", "12", "3814–21")
+    assert ref.issued.year == 1990
+    assert ref.type == "article-journal"
+    ref = parse_reference(CHICAGO)
+    assert ref.title == "The False Promise of International Institutions"
+    assert ref.get("container-title") == "International Security"
+    assert ref.get("page") == "5–49"
+
+
+def test_model_fills_gaps_rules_left(monkeypatch):
+    """A rule parse missing a field gets it from the model, marked as the model's."""
+    import citekeeper.parse.combine as combine
+
+    def partial(text):
+        ref = parse_authordate(text)
+        ref.fields.pop("page", None)
+        return ref
+
+    monkeypatch.setattr(combine, "parse_authordate", partial)
+    ref = combine.parse_reference(APA)
+    assert ref.provenance["title"] == ("rule", 1.0)
+    assert ref.get("page") == "523–550"
+    assert ref.provenance["page"][0] == "model" and ref.provenance["page"][1] >= combine.FILL_THRESHOLD
+
+
+def test_low_confidence_is_flagged():
+    ref = parse_reference("zzq 77 kk ## ??")
+    assert LOW_CONFIDENCE in ref.warnings
+    assert confidence(ref) < 1.0
+
+
+def test_extract_fallback_uses_the_model():
+    ref = parse_list_entry(VANCOUVER)
+    assert ref.parsed and ref.title == "Light-cone quantization of gauge theories"
