@@ -583,7 +583,7 @@ class Checker:
                     self.stats["head_to_get"] += 1
                     ex = await self._exchange("GET", current, key=key)
             except NetError as err:
-                if method != "HEAD" or err.kind in ("dns", "refused", "private", "invalid-url", "tls"):
+                if method != "HEAD" or err.kind not in ("closed", "reset", "protocol", "other"):
                     return self._net_result(kind, url, err, started, chain)
                 try:  # some servers hang up on HEAD: ask with GET before judging
                     self.stats["head_to_get"] += 1
