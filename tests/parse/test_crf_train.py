@@ -41,7 +41,9 @@ def test_tiny_model_trains_and_tags(tmp_path):
 
 
 def test_grobid_markers_join_their_field():
-    tokens = [["In", "other"], ["Proc.", "booktitle"], ["pp.", "other"], ["5-9", "pages"],
+    tokens = [["On", "title"], ["In", "other"], ["Proc.", "booktitle"], ["pp.", "other"], ["5-9", "pages"],
               ["Smith", "editor"], ["(eds.),", "other"]]
     assert [lab for _, lab in normalize_tokens(tokens)] == [
-        "container-title", "container-title", "page", "page", "editor", "editor"]
+        "title", "container-title", "container-title", "page", "page", "editor", "editor"]
+    # A monograph's title@m with no article title is the work's own title.
+    assert normalize_tokens([["Book", "booktitle"], ["Wiley,", "publisher"]])[0] == ("Book", "title")

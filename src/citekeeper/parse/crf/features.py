@@ -42,6 +42,7 @@ _ROMAN = re.compile(r"^[ivxlcdm]+[.,]?$", re.IGNORECASE)
 _VOL_ISSUE = re.compile(r"^\d+\s*\(\d+[-–/]?\d*\)[.,:;]*")
 _DOI = re.compile(r"10\.\d{4,9}/")
 _URL = re.compile(r"^(?:<?https?://|<?www\.|<?ftp://|url:?$)", re.IGNORECASE)
+_ARXIV = re.compile(r"(?:^|[\[(:])(?:\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.|-[A-ZА-ЯЁ]\.)*[,;]?$")
 _STRIP = ".,;:()[]{}\"'“”‘’«»„<>!?*"
 
@@ -119,22 +120,28 @@ def token_features(tok: str) -> tuple[tuple[str, ...], str, str]:
             f.append("vol_issue")
         if _ED_NUMBER.match(core) and digits <= 2:
             f.append("ordinal")
-    if _INITIAL.match(tok):
-        f.append("initial")
-    if _ROMAN.match(tok) and len(core) > 0:
-        f.append("roman")
-    if tok == "//":
-        f.append("slashes")
-    if core in ("in", "in:") or low in ("in", "in:", "в:", "в"):
-        f.append("in")
-    if _PAGE_MARK.match(core) or _PAGE_MARK.match(low):
-        f.append("page_mark")
-    if _VOL_MARK.match(core) or _VOL_MARK.match(low):
-        f.append("vol_mark")
-    if _ISSUE_MARK.match(core) or _ISSUE_MARK.match(low):
-        f.append("issue_mark")
-    if _EDITOR_MARK.match(low) or _EDITOR_MARK.match(core):
-        f.append("editor_mark")
+    short = len(low) <= 12  # every marker, initial and roman numeral is short
+    if short:
+        if _INITIAL.match(tok):
+            f.append("initial")
+        if _ROMAN.match(tok) and len(core) > 0:
+            f.append("roman")
+        if _ARXIV.search(tok):
+            f.append("arxiv")
+        if tok == "//":
+            f.append("slashes")
+        if core in ("in", "in:") or low in ("in", "in:", "в:", "в"):
+            f.append("in")
+        if _PAGE_MARK.match(core) or _PAGE_MARK.match(low):
+            f.append("page_mark")
+        if _VOL_MARK.match(core) or _VOL_MARK.match(low):
+            f.append("vol_mark")
+        if _ISSUE_MARK.match(core) or _ISSUE_MARK.match(low):
+            f.append("issue_mark")
+        if _EDITOR_MARK.match(low) or _EDITOR_MARK.match(core):
+            f.append("editor_mark")
+    elif _ARXIV.search(tok):
+        f.append("arxiv")
     if core in ("and", "&", "und", "et", "и", "y", "e"):
         f.append("and")
     if core in ("al", "al.", "др", "others"):

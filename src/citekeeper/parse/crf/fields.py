@@ -40,6 +40,7 @@ _EDITOR_WORDS = re.compile(
     re.IGNORECASE,
 )
 _VOL_ISSUE = re.compile(r"(\d+[A-Za-z]?)\s*\(\s*([\w\-–/]+)\s*\)")
+_VOL_NO = re.compile(r"^(\w+)[,.]?\s+(?:no|nr|n°|№|issue|iss)\.?\s*(\w+)", re.IGNORECASE)
 _PAGES = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?|\b[ivxlcdm]+(?:\s*[-–—]+\s*[ivxlcdm]+)?\b", re.IGNORECASE)
 _NUMBER = re.compile(r"[\w\-–/.]+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -152,7 +153,7 @@ def split_names(text: str) -> list[Name]:
                 and not _has_initials(cur)
                 and (
                     _INITIALS.match(nxt)
-                    or (len(nxt.split()) <= 2 and not _has_initials(nxt) and _looks_given(nxt) and len(cur.split()) == 1)
+                    or (len(nxt.split()) <= 3 and _looks_given(nxt) and _single_family(cur))
                 )
             ):
                 name = _name(f"{cur}, {nxt}")
@@ -163,6 +164,12 @@ def split_names(text: str) -> list[Name]:
             if name and (name.family or name.given):
                 out.append(name)
     return out
+
+
+def _single_family(text: str) -> bool:
+    """``Smith`` / ``van der Berg``: one capitalised word, perhaps after lower-case particles."""
+    words = text.split()
+    return bool(words) and words[-1][:1].isupper() and all(w[:1].islower() for w in words[:-1])
 
 
 def _has_initials(text: str) -> bool:
@@ -220,6 +227,11 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
             # APA "(26), 114–137": a number in parentheses alone is the issue.
             ref.set("issue", vol)
             prov["issue"] = ("model", run[1])
+        elif _VOL_NO.search(vol):
+            m = _VOL_NO.search(vol)
+            ref.set("volume", m.group(1))
+            ref.set("issue", m.group(2))
+            prov["issue"] = prov["volume"] = ("model", run[1])
         elif m:
             ref.set("volume", m.group(1))
             ref.set("issue", m.group(2))

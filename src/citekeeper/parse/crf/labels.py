@@ -119,7 +119,13 @@ def normalize_tokens(tokens: list[list[str]] | list[tuple[str, str]]) -> list[tu
     A GROBID ``other`` token such as ``pp.`` or ``In`` joins the field that follows it,
     and ``(Eds.)`` joins the editor before it, so both corpora teach the same thing.
     """
-    out = [(tok, map_label(lab)) for tok, lab in tokens]
+    source = {lab for _, lab in tokens}
+    # GROBID marks a monograph's own title as title@m ("booktitle"); with no article title
+    # beside it, it is the work's title (CSL "title"), as AnyStyle labels it.
+    book_is_title = "booktitle" in source and "title" not in source
+    out = [
+        (tok, "title" if book_is_title and lab == "booktitle" else map_label(lab)) for tok, lab in tokens
+    ]
     # Backwards, so a chain of markers ("In: Vol.") all join the field after them.
     for i in range(len(out) - 2, -1, -1):
         tok, lab = out[i]
