@@ -63,3 +63,19 @@ def test_low_confidence_is_flagged():
 def test_extract_fallback_uses_the_model():
     ref = parse_list_entry(VANCOUVER)
     assert ref.parsed and ref.title == "Light-cone quantization of gauge theories"
+
+
+def test_model_reads_what_a_rule_could_not():
+    """Harvard: the author-date rule reads names and year, the model the rest."""
+    ref = parse_reference("Smith, J., Brown, A. and Lee, C. (2013) 'Robust speech recognition in noisy "
+                          "environments', IEEE Transactions on Audio, Speech, and Language Processing, "
+                          "21(4), pp. 745–757.")
+    assert ref.title == "Robust speech recognition in noisy environments"
+    assert ref.get("container-title") == "IEEE Transactions on Audio, Speech, and Language Processing"
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("21", "4", "745–757")
+    assert ref.provenance["author"] == ("rule", 1.0) and ref.provenance["title"][0] == "model"
+
+
+def test_vancouver_with_month():
+    ref = parse_reference("Smith J, Brown A. Robust speech recognition. IEEE Trans Audio. 2013 Apr;21(4):745-57.")
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("21", "4", "745–57")

@@ -111,6 +111,8 @@ def _name(chunk: str) -> Name | None:
     if "," in chunk:  # "Family, Given"
         family, _, given = chunk.partition(",")
         given = given.strip()
+        if given.endswith(".") and len(given.split()[-1]) > 3:  # "Daniel." -> "Daniel"
+            given = given[:-1]
         return split_particle(Name(family=family.strip(), given=normalize_initials(_dot(given))))
     words = chunk.split()
     if len(words) == 1:
@@ -320,18 +322,17 @@ _VANCOUVER = re.compile(
 
 
 def _vancouver(ref: Reference, tagged: Tagged) -> None:
-    """``2019;14(3):153-60`` (Vancouver) is often one token: split volume, issue, pages out."""
-    for tok, _lab, conf in tagged:
-        m = _VANCOUVER.search(tok)
-        if m:
-            for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
-                if value:
-                    ref.set(field, value.replace("-", "–") if field == "page" else value)
-                    ref.provenance[field] = ("model", conf)
-            if "issued" not in ref.dates:
-                ref.dates["issued"] = Date(int(m.group(0)[:4]))
-                ref.provenance["issued"] = ("model", conf)
-            return
+    """``2019;14(3):153-60`` (Vancouver) has no spaces to tag by: its pattern is certain, so
+    volume, issue and pages come from it (a rule, not the model)."""
+    m = _VANCOUVER.search(ref.raw)
+    if m:
+        for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
+            if value:
+                ref.set(field, value.replace("-", "–") if field == "page" else value)
+                ref.provenance[field] = ("rule", 1.0)
+        if "issued" not in ref.dates:
+            ref.dates["issued"] = Date(int(m.group(0)[:4]))
+            ref.provenance["issued"] = ("rule", 1.0)
 
 
 def _identifiers_from_text(ref: Reference) -> None:
