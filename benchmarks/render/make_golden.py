@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "render" / "data"
 SCRIPT = Path(__file__).with_name("citeproc_js.js")
-ITEM_SETS = ("items", "example", "disambig")
+ITEM_SETS = ("items", "example", "disambig", "varied")
 
 
 def run_js(style: Path, items: Path, fmt: str, locator: str | None = None) -> dict:
