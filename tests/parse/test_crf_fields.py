@@ -62,3 +62,25 @@ def test_vancouver_compact_volume():
 def test_clean_title_keeps_question_mark():
     assert clean_title("Why rivers flow?") == "Why rivers flow?"
     assert clean_title("«Название».") == "Название"
+
+
+def test_organisations_and_multiword_family_names():
+    assert split_names("World Health Organization.")[0].literal == "World Health Organization"
+    name = split_names("Nguyen Van A.")[0]
+    assert (name.family, name.given) == ("Nguyen Van", "A.")
+    assert split_names("Kahneman, Daniel.")[0].given == "Daniel"
+
+
+def test_gost_book_length_and_abbreviated_place():
+    ref = to_reference(_tagged([("Сидоров В. П.", "author"), ("Внешняя политика.", "title"),
+                                ("М. :", "publisher-place"), ("Наука,", "publisher"), ("2012.", "date"),
+                                ("256 с.", "page")]))
+    assert ref.get("publisher-place") == "М."
+    assert ref.get("number-of-pages") == "256" and not ref.get("page")
+    assert ref.type == "book"
+
+
+def test_volume_issue_pages_without_spaces():
+    ref = to_reference(_tagged([("Wang L.", "author"), ("(2019)", "date"), ("A survey.", "title"),
+                                ("J. Mach. Learn. Res.", "container-title"), ("20(1):1-48", "page")]))
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("20", "1", "1–48")

@@ -50,6 +50,12 @@ _ETAL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others|и\s+др\.?|u\.\s*a\.)\s*$
 _NAME_SEP = re.compile(r"\s*(?:;|\s&\s|,?\s+and\s+|,?\s+und\s+|,?\s+et\s+|,?\s+и\s+|,?\s+y\s+)\s*")
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?-?\s?)+$")
 _INITIALS_DOT = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+$")
+_ORG = re.compile(
+    r"\b(?:organi[sz]ation|association|institute|institut|committee|ministry|society|council|"
+    r"agency|bank|commission|foundation|cent(?:er|re)|office|department|consortium|collaboration|"
+    r"government|secretariat|министерство|комитет|институт|правительство)\b",
+    re.IGNORECASE,
+)
 _THESIS = re.compile(r"thesis|dissertation|diss\.|диссертац|автореферат|ph\.?\s?d", re.IGNORECASE)
 _REPORT = re.compile(r"report|working paper|tech\.|technical", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"\b(?:proc\.|proceedings|conference|symposium|workshop|congress|конференц)", re.IGNORECASE)
@@ -117,6 +123,14 @@ def _name(chunk: str) -> Name | None:
     words = chunk.split()
     if len(words) == 1:
         return Name(family=words[0])
+    if _ORG.search(chunk):
+        return Name(literal=chunk.rstrip("."))
+    # "Nguyen Van A.": a family name of several words before the initials
+    k = len(words)
+    while k > 1 and _INITIALS_DOT.match(words[k - 1]):
+        k -= 1
+    if 1 < k < len(words) and all(w[:1].isupper() for w in words[:k]):
+        return split_particle(Name(family=" ".join(words[:k]), given=normalize_initials(" ".join(words[k:]))))
     # "Family I. I." (GOST) or "I. I. Family" / "Given Family"
     tail = " ".join(words[1:])
     if _INITIALS_DOT.match(tail) or (_INITIALS.match(tail) and tail.isupper() and len(tail) <= 3):
@@ -141,6 +155,8 @@ def split_names(text: str) -> list[Name]:
     """A name list in any common order (``Smith, J., & Doe, A.``, ``J. Smith and A. Doe``,
     ``Иванов И. И., Петров П. П.``, ``Smith J, Doe A``) -> ``Name`` objects."""
     text = _ETAL.sub("", text.strip().strip(" ,;"))
+    if _ORG.search(text) and not _has_initials(text) and "," not in text:
+        return [Name(literal=text.rstrip("."))]
     out: list[Name] = []
     for part in _NAME_SEP.split(text):
         pieces = [p.strip() for p in part.split(",") if p.strip()]
@@ -217,6 +233,9 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         run = _first(sp, label)
         if run:
             value = clean_title(clean_value(run[0])) if label.endswith("title") else clean_value(run[0])
+            last = run[0].rstrip(",:; ").split()[-1]
+            if label in ("publisher", "publisher-place") and re.fullmatch(r"(?:\w|[A-ZА-ЯЁ]?[a-zа-яё]{1,4})\.", last):
+                value += "."  # "М.", "СПб.", "publ.", "Inc." keep their abbreviation dot
             ref.set(CSL_FIELD[label], value)
             if ref.get(CSL_FIELD[label]):
                 prov[CSL_FIELD[label]] = ("model", run[1])
@@ -248,7 +267,11 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         ref.set("issue", clean_value(run[0]))
         prov["issue"] = ("model", run[1])
     run = _first(sp, "page")
-    if run:
+    if run and re.fullmatch(r"\d+\s+(?:pp?|с|c|s|стр|л)\.?[.,;]*", run[0].strip(), re.IGNORECASE):
+        # "256 с." / "212 p." after the year is the book's length, not a page range
+        ref.set("number-of-pages", re.match(r"\d+", run[0].strip()).group(0))
+        prov["number-of-pages"] = ("model", run[1])
+    elif run:
         m = _PAGES.search(clean_value(run[0]))
         if m:
             ref.set("page", re.sub(r"\s*[-–—]+\s*", "–", m.group(0)))
@@ -321,9 +344,17 @@ _VANCOUVER = re.compile(
 )
 
 
+_VOL_ISS_PAGES = re.compile(r"(?<![\w.])(\d{1,4})\s?\((\d{1,4}(?:[-–/]\d{1,4})?)\)\s?:\s?(\d+(?:[-–]\d+)?)(?![\w])")
+
+
 def _vancouver(ref: Reference, tagged: Tagged) -> None:
     """``2019;14(3):153-60`` (Vancouver) has no spaces to tag by: its pattern is certain, so
     volume, issue and pages come from it (a rule, not the model)."""
+    m = _VOL_ISS_PAGES.search(ref.raw)
+    if m and not _VANCOUVER.search(ref.raw):
+        for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
+            ref.set(field, value.replace("-", "–") if field == "page" else value)
+            ref.provenance[field] = ("rule", 1.0)
     m = _VANCOUVER.search(ref.raw)
     if m:
         for field, value in (("volume", m.group(1)), ("issue", m.group(2)), ("page", m.group(3))):
