@@ -40,6 +40,7 @@ _EDITOR_WORDS = re.compile(
     re.IGNORECASE,
 )
 _VOL_ISSUE = re.compile(r"(\d+[A-Za-z]?)\s*\(\s*([\w\-–/]+)\s*\)")
+_ABBREV = re.compile(r"(?:\w|[a-zа-яё]{1,5}|Inc|Co|Ltd|Corp|Pty|СПб|Изд|Spb)\.")
 _VOL_NO = re.compile(r"^(\w+)[,.]?\s+(?:no|nr|n°|№|issue|iss)\.?\s*(\w+)", re.IGNORECASE)
 _PAGES = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?|\b[ivxlcdm]+(?:\s*[-–—]+\s*[ivxlcdm]+)?\b", re.IGNORECASE)
 _NUMBER = re.compile(r"[\w\-–/.]+")
@@ -234,7 +235,7 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         if run:
             value = clean_title(clean_value(run[0])) if label.endswith("title") else clean_value(run[0])
             last = run[0].rstrip(",:; ").split()[-1]
-            if label in ("publisher", "publisher-place") and re.fullmatch(r"(?:\w|[A-ZА-ЯЁ]?[a-zа-яё]{1,4})\.", last):
+            if label in ("publisher", "publisher-place") and _ABBREV.fullmatch(last):
                 value += "."  # "М.", "СПб.", "publ.", "Inc." keep their abbreviation dot
             ref.set(CSL_FIELD[label], value)
             if ref.get(CSL_FIELD[label]):
