@@ -71,7 +71,7 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
     if to == "csl-json":
         from citekeeper.formats.csljson import dumps as csl_dumps
 
-        result = csl_dumps(refs, with_origin=False)
+        result = csl_dumps(refs)  # with each field's provenance and review warnings
     else:
         from citekeeper.formats.bibtex import dumps as bib_dumps
 
