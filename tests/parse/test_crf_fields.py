@@ -62,6 +62,9 @@ def test_vancouver_compact_volume():
 def test_clean_title_keeps_question_mark():
     assert clean_title("Why rivers flow?") == "Why rivers flow?"
     assert clean_title("«Название».") == "Название"
+    assert clean_title("“Dialogue partnerships” in ASEAN's relations.") == "“Dialogue partnerships” in ASEAN's relations"
+    assert clean_title("Policy 1953–1998 : Student Book.") == "Policy 1953–1998: Student Book"
+    assert clean_title("Attention is all you need,”") == "Attention is all you need"
 
 
 def test_organisations_and_multiword_family_names():

@@ -102,13 +102,18 @@ def clean_value(text: str) -> str:
 def clean_title(text: str) -> str:
     """A title keeps its final ``?``/``!`` and abbreviation dots, loses quotes and ``.``/``,``."""
     t = text.strip().strip(" ,;/")
-    if t[:1] in _QUOTES:
-        t = t.lstrip(_QUOTES)
-        t = re.sub(r"[”\"’»'][.,]?$", "", t)
+    if t[:1] in _QUOTES and re.search(r"[”\"’»'][.,:;]?$", t):
+        # quoted as a whole ("“Title,”"); a title that only starts with a quoted phrase keeps it
+        t = t[1:]
+        t = re.sub(r"[”\"’»']([.,:;]?)$", r"\1", t)
+    t = re.sub(r"\s+:\s", ": ", t)  # GOST's "Title : subtitle"
     t = t.rstrip(" ,;:/")
     if t.endswith(".") and not re.search(r"\b[A-ZА-ЯЁ]\.$|\betc\.$|\.\.\.$", t):
         t = t[:-1]
-    return t.strip(_QUOTES + " ").strip()
+    t = t.strip()
+    if t[-1:] in _QUOTES and not any(q in t[:-1] for q in _QUOTES if q != "'"):
+        t = t[:-1].rstrip(" ,;:")  # a stray closing quote whose opening one was tagged elsewhere
+    return t.strip()
 
 
 def _name(chunk: str) -> Name | None:
