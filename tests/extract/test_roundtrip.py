@@ -48,3 +48,9 @@ def test_malformed_bibtex_keeps_readable_entries_and_reports_line():
     assert [r.id for r in result.references] == ["a", "c"]
     assert len(result.problems) == 1
     assert result.problems[0].line == 5 and result.problems[0].file == "x.bib"
+
+
+def test_url_in_howpublished_wrapped_in_url_macro():
+    refs = bibtex.loads("@misc{a, title={T}, howpublished={\\url{https://x.org/a\\_b}}}\n").references
+    assert refs[0].url == "https://x.org/a_b"
+    assert not refs[0].get("container-title")

@@ -351,6 +351,15 @@ def _split_names(value: str) -> list[Name]:
     return names
 
 
+def _unwrap_url(value: str) -> str:
+    """``\\url{https://…}`` (as BibTeX users write in ``howpublished``) -> the URL; TeX escapes undone."""
+    value = value.strip()
+    m = re.fullmatch(r"\\url\s*\{(.*)\}", value, re.DOTALL)
+    if m:
+        value = m.group(1).strip()
+    return re.sub(r"\\([_%&#~])", r"\1", value) if _is_url(value) or m else value
+
+
 def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
@@ -374,7 +383,7 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
         title = f"{title}: {get('subtitle')}" if title else get("subtitle")
     ref.set("title", title)
     ref.set("title-short", get("shorttitle"))
-    howpublished = get("howpublished")
+    howpublished = _unwrap_url(raw.get("howpublished") or "") or get("howpublished")
     container = get("journaltitle") or get("journal") or get("booktitle")
     if not container and ref.type in ("webpage", "post", "post-weblog"):
         # Zotero's BibLaTeX export writes a website's title as titleaddon, some
@@ -423,7 +432,7 @@ def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int =
             day = get("day")
             d = Date(d.year, mo, int(day) if day.isdigit() else None)
         ref.dates["issued"] = d
-    url = raw.get("url") or ""
+    url = _unwrap_url(raw.get("url") or "")
     if not url and _is_url(howpublished):
         url = howpublished
     ref.set("URL", url.strip())
