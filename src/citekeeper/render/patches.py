@@ -905,6 +905,8 @@ class Name(_Base, model.Name):
             or (dpl == "contextual" and len(rendered) >= 3)
             or (dpl == "after-inverted-name" and inverted_penult)
         )
+        if use_delim and len(rendered) == 2 and "literal" in shown[-1] and "literal" not in shown[0]:
+            use_delim = False  # citeproc-js: "Kowalski, I. & NASA", no comma before an institution
         head = _join(rendered[:-1], delim)
         return head + (delim if use_delim else " ") + and_term + " " + rendered[-1]
 
