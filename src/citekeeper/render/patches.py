@@ -40,6 +40,13 @@ _T = f"{{{CSL_NS}}}"
 LAYER_VERSION = 2
 
 EN_DASH = "\u2013"
+# variables citeproc-js reads through its multilingual path (CSL.MULTI_FIELDS): only these
+# skip title case for non-English items
+_LANG_CASED = frozenset({
+    "event", "publisher", "publisher-place", "event-place", "title", "container-title",
+    "collection-title", "authority", "genre", "title-short", "medium", "country", "jurisdiction",
+    "archive", "archive-place", "container-title-short", "event-title",
+})
 NAME_VARS = {
     "author", "collection-editor", "composer", "container-author", "director", "editor",
     "editorial-director", "illustrator", "interviewer", "original-author", "recipient",
@@ -322,7 +329,8 @@ class Text(_Base, model.Text):
         # gap: citeproc-py title-cased only English items but also skipped terms and
         # labels; citeproc-js skips title case only for variables of non-English items
         # (CSL test suite: textcase_SkipNameParticlesInTitleCase / locale_TitleCaseGermanMaybe).
-        if case and not (case == "title" and is_var and st.lang != "en"):
+        if case and not (case == "title" and is_var and st.lang != "en"
+                         and a.get("variable") in _LANG_CASED):
             text = textcase.apply(case, text)
         return _decorate(self, text, st)
 
