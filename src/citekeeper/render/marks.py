@@ -17,7 +17,8 @@ OPEN_CURLY = "\ue005"  # a “ from item data: prints as is, but moves punctuati
 CLOSE_CURLY = "\ue006"
 OPEN_SINGLE = "\ue007"  # a '...' pair from item data: a quote, but title case skips its first word
 CLOSE_SINGLE = "\ue008"
+KEEP_SPACE = "\ue009"  # a space the doubled-space clean-up must keep
 APOSTROPHE = "\u2019"
 
-ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE
+ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE + KEEP_SPACE
 STRIP_TABLE = {ord(c): None for c in ALL}

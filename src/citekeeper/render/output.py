@@ -22,6 +22,7 @@ from .marks import (
     CLOSE_CURLY,
     CLOSE_QUOTE,
     CLOSE_SINGLE,
+    KEEP_SPACE,
     LEFT_MARGIN_END,
     NOCASE_END,
     NOCASE_START,
@@ -85,6 +86,7 @@ def finish(text: str, *, piq: bool, quotes: tuple[str, str, str, str], fmt: str)
     text = text.replace(NOCASE_START, "").replace(NOCASE_END, "")
     while "  " in text:  # citeproc-js never prints a doubled space at a seam
         text = text.replace("  ", " ")
+    text = text.replace(KEEP_SPACE, " ")
     if LEFT_MARGIN_END in text:
         left, _, right = text.partition(LEFT_MARGIN_END)
         right = right.replace(LEFT_MARGIN_END, "")

@@ -29,7 +29,15 @@ from citeproc.source import DateRange, LiteralDate
 
 from . import collate, textcase
 from .marks import ALL as ALL_MARKS
-from .marks import APOSTROPHE, CLOSE_CURLY, CLOSE_QUOTE, CLOSE_SINGLE, LEFT_MARGIN_END, OPEN_QUOTE
+from .marks import (
+    APOSTROPHE,
+    CLOSE_CURLY,
+    CLOSE_QUOTE,
+    CLOSE_SINGLE,
+    KEEP_SPACE,
+    LEFT_MARGIN_END,
+    OPEN_QUOTE,
+)
 from .output import finish as finish_marks
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -895,6 +903,10 @@ class Name(_Base, model.Name):
                 or (dpe == "contextual" and len(rendered) >= 2)
                 or (dpe == "after-inverted-name" and inverted_last)
             )
+            if use_delim and delim.endswith(" ") and et.startswith(" "):
+                # citeproc-js keeps a delimiter's space and the et-al prefix's space
+                # ("Öztürk,  [и др.]"); protect the second from the doubled-space clean-up
+                et = KEEP_SPACE + et[1:]
             return _join(rendered, delim) + (delim if use_delim else " ") + et
         if len(rendered) == 1:
             return rendered[0]
