@@ -773,6 +773,8 @@ class Names(_Base, model.Names):
             return _decorate(self, text, st) if text else None
         if text is None:
             return None
+        if st.first_names is None and st.sort_names is None:
+            st.first_names = text
         if st.names_out is not None and not st.names_out:
             st.names_out.append(text)
             if st.skip_names:
@@ -867,7 +869,8 @@ class Name(_Base, model.Name):
         et_min, use_first = o["et-al-min"], o["et-al-use-first"]
         if st.position != "first" and st.area == "citation":
             et_min, use_first = o["et-al-subsequent-min"], o["et-al-subsequent-use-first"]
-        more = st.ref.get("_dis_names") if st.sort_names is None else None
+        # disambiguation changes only the first names of an entry (the ones citations show)
+        more = st.ref.get("_dis_names") if st.sort_names is None and st.first_names is None else None
         if more:
             # names added to tell citations apart show in the bibliography too (citeproc-js)
             use_first = max(use_first, more)
@@ -946,7 +949,8 @@ class Name(_Base, model.Name):
         if suffix and o["initialize-with"] is not None and "." not in o["initialize-with"]:
             suffix = suffix.replace(".", "")  # "Jr" where initials carry no periods (citeproc-js)
         form = o["form"]
-        if form == "short" and st.area == "citation" and given and st.sort_names is None:
+        if (form == "short" and st.area == "citation" and given and st.sort_names is None
+                and st.first_names is None):
             expand = st.ref.get("_dis_given")
             level = expand.get(index) if expand else None
             if level:
@@ -962,7 +966,7 @@ class Name(_Base, model.Name):
                     out += (", " if nm.get("comma-suffix") else " ") + suffix
                 return out
         full_given = False
-        if st.area == "bibliography" and given:
+        if st.area == "bibliography" and given and st.first_names is None:
             # citeproc-js carries full given names added to tell citations apart into the
             # bibliography ("Smith, John" / "Smith, Jane")
             expand = st.ref.get("_dis_given")
