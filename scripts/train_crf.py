@@ -26,7 +26,7 @@ from citekeeper.parse.crf.corpus import (  # noqa: E402
 )
 from citekeeper.parse.crf.tagger import MODEL_PATH, train  # noqa: E402
 
-DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.minfreq": 1}
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.minfreq": 1}
 
 
 def main(argv: list[str] | None = None) -> int:

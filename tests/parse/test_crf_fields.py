@@ -87,3 +87,9 @@ def test_volume_issue_pages_without_spaces():
     ref = to_reference(_tagged([("Wang L.", "author"), ("(2019)", "date"), ("A survey.", "title"),
                                 ("J. Mach. Learn. Res.", "container-title"), ("20(1):1-48", "page")]))
     assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("20", "1", "1–48")
+
+
+def test_year_that_opens_a_title():
+    ref = to_reference(_tagged([("1991", "date"), ("Paris Peace Agreements", "title"), ("//", "other"),
+                                ("Cambodia Center.", "container-title"), ("2016.", "date")]))
+    assert ref.title == "1991 Paris Peace Agreements" and ref.issued.year == 2016

@@ -14,7 +14,7 @@ from __future__ import annotations
 from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
-from citekeeper.parse.gost import parse_gost
+from citekeeper.parse.gost import SIGNALS, parse_gost
 
 LOW_CONFIDENCE = "low confidence: review"
 # Mean marginal of the model's fields below which a parse is flagged.  On the two held-out
@@ -52,7 +52,8 @@ def model_parse(text: str) -> Reference:
     from citekeeper.parse.crf.tagger import tag_text
 
     plain = normalize_space(strip_markup(text))
-    return to_reference(tag_text(plain), raw=plain)
+    body = SIGNALS.sub("", plain)  # "See:", "Cf.", "См.:" introduce a citation, they are not in it
+    return to_reference(tag_text(body), raw=plain)
 
 
 def _fill_gaps(ref: Reference, model: Reference) -> None:

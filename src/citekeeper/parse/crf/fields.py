@@ -62,6 +62,20 @@ _REPORT = re.compile(r"report|working paper|tech\.|technical", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"\b(?:proc\.|proceedings|conference|symposium|workshop|congress|конференц)", re.IGNORECASE)
 
 
+def _year_led_title(tagged: Tagged) -> Tagged:
+    """``1971 Zone of Peace Declaration // ... 1971.``: a year that opens the string right
+    before the title, with the date given again later, is part of the title."""
+    if (
+        len(tagged) > 2
+        and tagged[0][1] == "date"
+        and tagged[1][1] == "title"
+        and re.fullmatch(r"\d{4}", tagged[0][0])
+        and any(lab == "date" for _, lab, _ in tagged[2:])
+    ):
+        return [(tagged[0][0], "title", tagged[1][2]), *tagged[1:]]
+    return tagged
+
+
 def spans(tagged: Tagged) -> dict[str, list[tuple[str, float]]]:
     """Label -> its runs of consecutive tokens, as ``(text, mean confidence)``."""
     out: dict[str, list[tuple[str, float]]] = {}
@@ -215,7 +229,7 @@ def _first(sp: dict[str, list[tuple[str, float]]], label: str) -> tuple[str, flo
 def to_reference(tagged: Tagged, raw: str = "") -> Reference:
     """Build a ``Reference`` from tagged tokens; every field carries ("model", confidence)."""
     ref = Reference(type="document", raw=raw or " ".join(t for t, _, _ in tagged))
-    sp = spans(tagged)
+    sp = spans(_year_led_title(tagged))
     prov = ref.provenance
 
     for label, field in NAME_LABELS.items():
