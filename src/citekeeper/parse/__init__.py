@@ -1,8 +1,9 @@
 """Citation string -> ``Reference``: rule-based style parsers, then the learned model.
 
 Rules run first where a style's pattern is certain (author-date list entries, GOST
-footnotes); a string neither matches goes to the learned parser when it is installed
-(``parse.learned``), and otherwise is kept raw (``parsed=False``) so nothing is lost.
+footnotes); a string neither matches goes to the learned parser (``parse.crf`` through
+``parse.combine``), and one that even the model cannot read is kept raw
+(``parsed=False``) so nothing is lost.
 """
 
 from __future__ import annotations
@@ -14,22 +15,16 @@ from citekeeper.parse.gost import parse_gost
 
 
 def _fallback(text: str) -> Reference:
+    """The learned parser for a string no rule recognised; failing that, the raw text."""
+    from citekeeper.parse.combine import parse_reference  # loads the model on first use
+
+    warning = ""
     try:
-        from citekeeper.parse.combine import parse_reference
-    except ImportError:
-        parse_reference = None
-    if parse_reference is not None:
-        try:
-            ref = parse_reference(text)
-        except Exception as exc:  # the model must never lose a citation
-            ref = None
-            warning = f"learned parser failed: {exc}"
-        else:
-            warning = ""
-        if ref is not None and ref.title:
-            return ref
-    else:
-        warning = ""
+        ref = parse_reference(text, use_rules=False)
+    except Exception as exc:  # the model must never lose a citation
+        ref, warning = None, f"learned parser failed: {exc}"
+    if ref is not None and ref.title:
+        return ref
     # Unparsed: no fields, only the text; every writer shows ``raw`` as the title.
     raw = normalize_space(strip_markup(text))
     ref = Reference(type="document", raw=raw, parsed=False)
