@@ -39,9 +39,9 @@ EXTRA_IDENTIFIERS = ("EDN", "arXiv", "OCLC", "LCCN", "MR", "Zbl", "JSTOR", "HDL"
 _ZOTERO_ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 
 
-def _date_to_csl(date: Date) -> dict[str, Any]:
+def _date_to_csl(date: Date, raw: bool = True) -> dict[str, Any]:
     out = date.to_csl()
-    if date.year is not None:
+    if raw and date.year is not None:
         out["raw"] = date.iso()
     return out
 
@@ -58,8 +58,15 @@ def _name_from_csl(data: dict[str, Any]) -> Name:
     return split_particle(Name.from_csl(data))
 
 
-def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, Any]:
-    """One ``Reference`` as a CSL-JSON item."""
+def reference_to_csl(
+    ref: Reference, *, with_origin: bool = True, raw_dates: bool = True
+) -> dict[str, Any]:
+    """One ``Reference`` as a CSL-JSON item.
+
+    ``raw_dates`` adds each date's ISO text beside ``date-parts`` for Zotero's import;
+    a CSL processor is better served without it (citeproc-js sorts a date that has
+    ``raw`` by that text alone), so the renderer turns it off.
+    """
     item: dict[str, Any] = {"id": ref.id, "type": ref.type}
     for role in NAME_FIELDS:
         if ref.names.get(role):
@@ -70,7 +77,7 @@ def reference_to_csl(ref: Reference, *, with_origin: bool = True) -> dict[str, A
         item.setdefault("journalAbbreviation", ref.get("container-title-short"))
     for key in DATE_FIELDS:
         if key in ref.dates:
-            item[key] = _date_to_csl(ref.dates[key])
+            item[key] = _date_to_csl(ref.dates[key], raw=raw_dates)
     extra_lines = []
     for key, value in ref.identifiers.items():
         if key in _CSL_IDENTIFIERS and key not in item:

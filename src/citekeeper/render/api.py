@@ -86,7 +86,7 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
         out.warnings += [str(w) for w in result.problems] + list(result.warnings)
         if result.problems and not result.references:
             raise result.problems[0]
-        out.items += [reference_to_csl(r, with_origin=False) for r in result.references]
+        out.items += [reference_to_csl(r, with_origin=False, raw_dates=False) for r in result.references]
     return out
 
 
