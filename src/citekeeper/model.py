@@ -93,6 +93,10 @@ class Origin:
     line_start: int | None = None
     line_end: int | None = None
     raw: str = ""
+    # Documents that are not plain text: the PDF page (1-based), and for XML/HTML/Word the
+    # element a user can find (``ref-list/ref[@id='B12']``, ``w:footnote[@w:id='3']``).
+    page: int | None = None
+    element: str | None = None
 
     def describe(self) -> str:
         """Human wording of the origin, used in warnings and reports."""
@@ -104,8 +108,12 @@ class Origin:
             if self.citation and self.citation > 1:
                 where += f" (citation {self.citation})"
         loc = self.file or "<input>"
+        if self.page is not None:
+            loc += f":p{self.page}"
         if self.line_start:
             loc += f":{self.line_start}"
+        if self.element:
+            loc += f" [{self.element}]"
         return f"{loc}: {where}" if where else loc
 
     def to_json(self) -> dict[str, Any]:

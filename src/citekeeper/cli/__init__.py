@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("citekeeper.cli.lint", "Check an article's citations against each other."),
     "export": ("citekeeper.cli.export", "Export references to CSL-JSON, RIS, BibLaTeX or BibTeX."),
     "convert": ("citekeeper.cli.convert", "Convert a bibliography file from one format to another."),
+    "enrich": ("citekeeper.cli.enrich", "Find missing DOIs, verify DOIs and flag retractions (Crossref, DataCite, OpenAlex)."),
 }
 
 EXIT_CODES_HELP = """\b
