@@ -272,6 +272,9 @@ class Reference:
     warnings: list[str] = field(default_factory=list)
     # Which parser produced each field ("rule" or "model") and how sure it is.
     provenance: dict[str, tuple[str, float]] = field(default_factory=dict)
+    # A short form or "Ibid." / "ebenda" / "Там же" footnote: the id of the full citation it
+    # repeats (set by extract; writers show it, so a user can see which work a short form means).
+    repeats: str = ""
 
     # -- convenience accessors -------------------------------------------------
     def get(self, name: str, default: str = "") -> str:
