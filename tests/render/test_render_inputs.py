@@ -163,3 +163,16 @@ def test_formats_markdown_and_text():
     md = Renderer("apa", fmt="markdown").bibliography(items)[0]
     assert "*A \\* star*" in md
     assert Renderer("apa").bibliography(items)[0] == "Doe, J. (2000). A * star."
+
+
+def test_dependent_style_renders_with_parent_layout_and_own_locale():
+    """nature-communications = nature's layout + en-GB (the dependent's default-locale)."""
+    from citekeeper.render import Renderer
+
+    item = {"id": "a", "type": "article-journal", "title": "A title",
+            "author": [{"family": "Smith", "given": "John"}], "container-title": "Nature",
+            "volume": "3", "page": "1-10", "issued": {"date-parts": [[2020, 5, 1]]},
+            "URL": "https://example.org/x", "accessed": {"date-parts": [[2021, 5, 1]]}}
+    dep = Renderer("nature-communications")
+    assert dep.style.locale == "en-GB"
+    assert dep.bibliography([item]) == Renderer("nature", locale="en-GB").bibliography([item])

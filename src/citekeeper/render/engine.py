@@ -128,7 +128,7 @@ def load_style_xml(xml: str | bytes, locale: str | None = None, name: str = "<st
 
 
 def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) -> LoadedStyle:
-    path = info.path
+    path = info.parent or info.path
     root = tree.getroot()
     if not isinstance(root, patches.Style):
         raise MalformedStyleError(
@@ -139,10 +139,10 @@ def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) 
     if root.find(f"{{{CSL_NS}}}citation") is None:
         if root.find(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link[@rel='independent-parent']") is not None:
             raise StyleError(
-                f"{info.name} is a dependent style; use its parent style instead", file=str(path)
+                f"{info.name} is a dependent style whose parent is not known", file=str(path)
             )
         raise MalformedStyleError("CSL style has no <citation> element", file=str(path), line=1)
-    loc = normalize_locale(locale or root.get("default-locale") or "en-US")
+    loc = normalize_locale(locale or info.default_locale or root.get("default-locale") or "en-US")
     patches.prepare_style(root, loc, _load_locale)
     return LoadedStyle(info, tree, root, loc, keep=list(root.iter()))
 
@@ -159,7 +159,8 @@ def load_style(style: str | os.PathLike[str], locale: str | None = None) -> Load
     hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    tree = _parse(path, "CSL style")
+    # a dependent style renders with its parent's layout and its own default locale
+    tree = _parse(info.parent or path, "CSL style")
     loaded = _finish_load(tree, info, locale)
     _CACHE[key] = loaded
     return loaded
