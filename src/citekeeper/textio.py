@@ -142,9 +142,45 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     return TextFile(name, text, encoding)
 
 
-def atomic_write(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so readers see the old or the new file, never half."""
-    target = Path(path)
+class ExistingFileError(OutputError):
+    """A file the user already has would be replaced and the caller did not allow it."""
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` must change: a symlink's final target, else ``path``.
+
+    Editing a linked .bib (dotfiles managers, a shared library linked into each paper's
+    folder) must change the file the link points at and keep the link.
+    """
+    return Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+
+
+def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so readers see the old or the new file, never half.
+
+    The text goes to a temporary file beside the target, which is then renamed over it.
+    ``mkstemp`` creates that file 0600, so its mode is set before the rename: a replaced
+    file keeps its own mode (a 0644 .bib stays 0644), a new file gets ``0666 & ~umask`` as
+    ``open()`` would give it.  A symlink is followed: the target is replaced, the link
+    stays.  With ``overwrite=False`` an existing file is refused (``ExistingFileError``).
+    """
+    target = write_target(path)
+    try:
+        st: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+    if st is not None and not overwrite:
+        raise ExistingFileError("exists already; not replaced (pass --force to replace it)", file=str(path))
+    mode = (st.st_mode & 0o7777) if st is not None else (0o666 & ~_umask())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -154,6 +190,10 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            os.chmod(tmp, mode)
+            if st is not None and hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                with contextlib.suppress(OSError):  # only root may give a file away
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:

@@ -347,7 +347,7 @@ def test_out_below_a_regular_file(tmp_path):
 def test_target_file_is_a_directory(tmp_path):
     """``OUT/references.bib`` is a directory: the rename fails, the temporary file is removed."""
     (tmp_path / "out" / "references.bib").mkdir(parents=True)
-    run = run_extract(EXAMPLE, "--out", "out", cwd=tmp_path)
+    run = run_extract(EXAMPLE, "--out", "out", "--force", cwd=tmp_path)
     assert_one_line_error(run, EXIT_OUTPUT, "references.bib")
     assert leftovers(tmp_path) == []
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["references.bib"]
@@ -390,7 +390,7 @@ def test_disk_full_mid_write_keeps_the_old_file(tmp_path):
     def limit_file_size() -> None:  # runs in the child; CPython ignores SIGXFSZ
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    run = run_extract(EXAMPLE, "--out", "out", cwd=tmp_path, preexec_fn=limit_file_size)
+    run = run_extract(EXAMPLE, "--out", "out", "--force", cwd=tmp_path, preexec_fn=limit_file_size)
     assert_one_line_error(run, EXIT_OUTPUT, "references.bib")
     assert (out / "references.bib").read_text(encoding="utf-8") == "% previous run\n"
     assert leftovers(tmp_path) == []
@@ -409,3 +409,50 @@ def test_successful_run_leaves_no_temporary_files(tmp_path):
         "references.json",
         "references.ris",
     ]
+
+
+# -- a user's files are never replaced silently ------------------------------------------
+
+
+def test_existing_hand_made_bib_is_refused(tmp_path):
+    """The default ``--out .`` in a paper's folder must not eat its ``references.bib``."""
+    mine = "% my own, hand-kept\n@book{me, title = {Mine}}\n"
+    (tmp_path / "references.bib").write_text(mine, encoding="utf-8")
+    run = run_extract(EXAMPLE, cwd=tmp_path)
+    assert_one_line_error(run, EXIT_OUTPUT, "references.bib")
+    assert "--force" in run.stderr
+    assert (tmp_path / "references.bib").read_text(encoding="utf-8") == mine
+    assert not (tmp_path / "footnotes").exists()  # refused before anything was written
+
+
+def test_force_replaces_and_keeps_mode(tmp_path):
+    out = tmp_path / "out"
+    (out / "footnotes").mkdir(parents=True)
+    (out / "references.bib").write_text("% old\n", encoding="utf-8")
+    (out / "references.bib").chmod(0o640)
+    run = run_extract(EXAMPLE, "--out", "out", "--force", cwd=tmp_path)
+    assert run.code == EXIT_OK, run.output
+    assert "replaced out/references.bib" in run.stdout and "wrote out/footnotes/footnotes.bib" in run.stdout
+    assert (out / "references.bib").read_text(encoding="utf-8").startswith("@")
+    assert (out / "references.bib").stat().st_mode & 0o777 == 0o640
+
+
+def test_new_files_honour_the_umask(tmp_path):
+    def umask_027() -> None:
+        os.umask(0o027)
+
+    run = run_extract(EXAMPLE, "--out", "out", cwd=tmp_path, preexec_fn=umask_027)
+    assert run.code == EXIT_OK, run.output
+    assert (tmp_path / "out" / "references.bib").stat().st_mode & 0o777 == 0o640
+
+
+def test_force_through_a_symlink_writes_the_target(tmp_path):
+    shared = tmp_path / "library" / "refs.bib"
+    shared.parent.mkdir()
+    shared.write_text("% old\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "references.bib").symlink_to(shared)
+    run = run_extract(EXAMPLE, "--out", "out", "--force", cwd=tmp_path)
+    assert run.code == EXIT_OK, run.output
+    assert (tmp_path / "out" / "references.bib").is_symlink()
+    assert shared.read_text(encoding="utf-8").startswith("@")

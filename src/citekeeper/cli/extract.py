@@ -25,6 +25,12 @@ Writes:
   OUT/footnotes/footnotes.bib     one entry per footnote citation (field `footnote`)
   OUT/references.json, OUT/footnotes/footnotes.json   with --csl-json
   OUT/references.ris, OUT/footnotes/footnotes.ris     with --ris
+
+\b
+Existing files are never replaced silently: if any file to be written exists
+already, nothing is written and extract exits with code 4 naming it; pass
+--force to replace them (a replaced file keeps its mode; a symlink's target is
+written, the link stays).
 """,
 )
 @click.argument("article", type=click.Path(path_type=Path))
@@ -37,8 +43,10 @@ Writes:
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this many bytes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--force", "-f", is_flag=True, help="Replace output files that exist already.")
 def command(
-    article: Path, out_dir: Path, csl_json: bool, ris: bool, fmt: str, max_size: int, quiet: bool
+    article: Path, out_dir: Path, csl_json: bool, ris: bool, fmt: str, max_size: int, quiet: bool,
+    force: bool = False,
 ) -> None:
     """Extract the reference list and every footnote citation of ARTICLE (plain text).
 
@@ -50,7 +58,7 @@ def command(
     from citekeeper.extract import extract_article
     from citekeeper.formats import bibtex, csljson
     from citekeeper.formats import ris as ris_format
-    from citekeeper.textio import atomic_write, read_text
+    from citekeeper.textio import ExistingFileError, atomic_write, read_text
 
     src = read_text(article, max_bytes=max_size)
     result = extract_article(src.text, file=str(article))
@@ -69,6 +77,12 @@ def command(
             (out_dir / "references.ris", ris_format.dumps(result.references)),
             (out_dir / "footnotes" / "footnotes.ris", ris_format.dumps(result.footnotes)),
         ]
+    existing = [path for path, _ in targets if path.exists() or path.is_symlink()]
+    if existing and not force:
+        # Checked for every target before writing any: a refusal leaves no half-set.
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise ExistingFileError(f"exists already{more}; nothing written (pass --force to replace)",
+                                file=str(existing[0]))
     for path, text in targets:
         atomic_write(path, text)
         written.append(str(path))
@@ -95,4 +109,4 @@ def command(
         file=sys.stdout,
     )
     for path in written:
-        click.echo(f"  wrote {path}")
+        click.echo(f"  {'replaced' if Path(path) in existing else 'wrote'} {path}")
