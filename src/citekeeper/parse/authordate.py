@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.markup import italic_spans, normalize_space, strip_markup
-from citekeeper.model import Date, Name, Reference, split_particle
+from citekeeper.model import Date, Name, Reference
+from citekeeper.parse import names as names_mod
 from citekeeper.parse.common import (
-    normalize_initials,
     parse_date,
     take_accessed,
     take_doi,
@@ -77,62 +77,12 @@ def _names_like(text: str) -> bool:
 
 def split_names(text: str) -> list[Name]:
     """``Kanaev, E. A., & Korolev, A. S.`` -> two names; institutions stay literal."""
-    text = text.strip().rstrip(",")
-    if "," not in text and not re.search(r"\b[A-ZА-ЯЁ]\.", text):
-        return [Name(literal=text.rstrip("."))]  # an institution: "World Health Organization."
-    text = re.sub(r"\s*,?\s*(?:&|\band\b|\bи\b)\s+", ", ", text)
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    names: list[Name] = []
-    i = 0
-    while i < len(parts):
-        fam = parts[i].rstrip(".")
-        given = parts[i + 1] if i + 1 < len(parts) else ""
-        if given and _is_given(given):
-            given = normalize_initials(given)
-            if not re.search(r"\b[A-ZА-ЯЁ][a-zа-яё]?\.$", given):
-                given = given.rstrip(".")
-            names.append(split_particle(Name(family=fam.strip(), given=given)))
-            i += 2
-        elif " " in parts[i].strip() and _looks_given_first(parts[i]):
-            names.append(name_given_first(parts[i]))
-            i += 1
-        else:
-            names.append(Name(literal=parts[i].strip().rstrip(".")) if len(parts) == 1 else Name(family=fam))
-            i += 1
-    return names
-
-
-def _is_given(text: str) -> bool:
-    """Initials (``N. N.``) or one or two capitalised given names (``Duong.``)."""
-    t = text.strip()
-    if re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?-?\s?){1,3}", t):
-        return True
-    return bool(re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+\.?(?:\s[A-ZА-ЯЁ][a-zа-яё]+\.?)?", t))
-
-
-def _looks_given_first(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def name_given_first(text: str) -> Name:
-    """``E. A. Dostanko`` / ``Nong Hong`` -> Name(family=last word, given=the rest)."""
-    words = text.strip().rstrip(",").split()
-    if len(words) == 1:
-        return Name(family=words[0])
-    # Lower-case words before the family name are its particle: "Ludwig van Beethoven".
-    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w[:1].islower()), len(words) - 1)
-    return Name(
-        family=words[-1],
-        given=normalize_initials(" ".join(words[:first_particle])),
-        particle=" ".join(words[first_particle:-1]),
-    )
+    return names_mod.split_names(text).names
 
 
 def split_names_given_first(text: str) -> list[Name]:
-    """Editors in ``In A. B. Editor & C. Other (Eds.)``: given names first."""
-    text = re.sub(r"\s*,?\s*(?:&|\band\b)\s+", ", ", text.strip())
-    return [name_given_first(p) for p in text.split(",") if p.strip()]
+    """Editors in ``In A. B. Editor & C. Other (Eds.)``: the list's order is decided as any other."""
+    return names_mod.split_names(text).names
 
 
 _ABBREV_END = re.compile(r"\b(?:publ|Publ|Pub|Inc|Ltd|Co|Corp|Bros|izd|Izd|изд|Изд|etc)\.$")

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.markup import normalize_space, strip_markup
-from citekeeper.model import Date, Name, Reference, split_particle
+from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import (
     DATE_IN_TEXT,
     GOST_AUTHOR,
-    normalize_initials,
     parse_date,
     take_accessed,
     take_doi,
@@ -26,6 +25,7 @@ from citekeeper.parse.common import (
     take_language,
     take_url,
 )
+from citekeeper.parse.names import split_names
 from citekeeper.parse.outlets import is_news_name
 
 SIGNALS = re.compile(
@@ -80,20 +80,12 @@ _LEGAL_DATE = re.compile(r"\b(?:of|dated|from|от)\s+(?P<d>" + DATE_IN_TEXT.pat
 
 def _gost_names(text: str) -> list[Name]:
     """``Bogaturov A.D., Ivanov I. I.`` (family first) -> names."""
-    return [
-        split_particle(Name(family=m.group(1), given=normalize_initials(m.group(2))))
-        for m in GOST_AUTHOR.finditer(text)
-    ]
+    return split_names(text).names
 
 
 def _given_first_names(text: str) -> list[Name]:
-    out = []
-    for part in re.split(r"\s*(?:,|\band\b|&|\bи\b)\s*", text):
-        part = re.sub(r"\[?(?:et\s+al|и\s+др)\.\]?", "", part).strip()
-        m = re.match(r"^((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+)([A-ZА-ЯЁ][\w'’\-]+)$", part)
-        if m:
-            out.append(Name(family=m.group(2), given=normalize_initials(m.group(1))))
-    return out
+    """``ed. by A. B. Editor and C. D. Other`` -> names (``[et al.]`` marks truncation only)."""
+    return split_names(text).names
 
 
 def _title(text: str) -> str:

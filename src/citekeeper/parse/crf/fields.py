@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.model import Date, Name, Reference, split_particle
+from citekeeper.model import Date, Name, Reference
+from citekeeper.parse import names as names_mod
 from citekeeper.parse.common import (
     clean_doi,
     clean_url,
-    normalize_initials,
     parse_date,
     take_accessed,
     take_doi,
@@ -130,95 +130,10 @@ def clean_title(text: str) -> str:
     return t.strip()
 
 
-def _name(chunk: str) -> Name | None:
-    chunk = chunk.strip(" ,;")
-    if not chunk or not re.search(r"\w", chunk):
-        return None
-    if "," in chunk:  # "Family, Given"
-        family, _, given = chunk.partition(",")
-        given = given.strip()
-        if given.endswith(".") and len(given.split()[-1]) > 3:  # "Daniel." -> "Daniel"
-            given = given[:-1]
-        return split_particle(Name(family=family.strip(), given=normalize_initials(_dot(given))))
-    words = chunk.split()
-    if len(words) == 1:
-        return Name(family=words[0])
-    if _ORG.search(chunk):
-        return Name(literal=chunk.rstrip("."))
-    # "Nguyen Van A.": a family name of several words before the initials
-    k = len(words)
-    while k > 1 and _INITIALS_DOT.match(words[k - 1]):
-        k -= 1
-    if 1 < k < len(words) and all(w[:1].isupper() for w in words[:k]):
-        return split_particle(Name(family=" ".join(words[:k]), given=normalize_initials(" ".join(words[k:]))))
-    # "Family I. I." (GOST) or "I. I. Family" / "Given Family"
-    tail = " ".join(words[1:])
-    if _INITIALS_DOT.match(tail) or (_INITIALS.match(tail) and tail.isupper() and len(tail) <= 3):
-        return split_particle(Name(family=words[0], given=normalize_initials(_dot(tail))))
-    # given first: last word (with a lower-case particle before it) is the family name
-    k = len(words) - 1
-    while k > 1 and words[k - 1][:1].islower():
-        k -= 1
-    given = " ".join(words[:k])
-    family = " ".join(words[k:])
-    return split_particle(Name(family=family, given=normalize_initials(given)))
-
-
-def _dot(given: str) -> str:
-    """``N N`` -> ``N. N.`` (Vancouver initials written without dots)."""
-    if re.fullmatch(r"[A-ZА-ЯЁ]{1,3}", given):
-        return " ".join(c + "." for c in given)
-    return given
-
-
 def split_names(text: str) -> list[Name]:
     """A name list in any common order (``Smith, J., & Doe, A.``, ``J. Smith and A. Doe``,
     ``Иванов И. И., Петров П. П.``, ``Smith J, Doe A``) -> ``Name`` objects."""
-    text = _ETAL.sub("", text.strip().strip(" ,;"))
-    if _ORG.search(text) and not _has_initials(text) and "," not in text:
-        return [Name(literal=text.rstrip("."))]
-    out: list[Name] = []
-    for part in _NAME_SEP.split(text):
-        pieces = [p.strip() for p in part.split(",") if p.strip()]
-        i = 0
-        while i < len(pieces):
-            cur = pieces[i]
-            nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
-            # "Family, I. I." -> one inverted name when cur has no initials of its own
-            if (
-                nxt
-                and len(cur.split()) <= 3
-                and not _has_initials(cur)
-                and (
-                    _INITIALS.match(nxt)
-                    or (len(nxt.split()) <= 3 and _looks_given(nxt) and _single_family(cur))
-                )
-            ):
-                name = _name(f"{cur}, {nxt}")
-                i += 2
-            else:
-                name = _name(cur)
-                i += 1
-            if name and (name.family or name.given):
-                out.append(name)
-    return out
-
-
-def _single_family(text: str) -> bool:
-    """``Smith`` / ``van der Berg``: one capitalised word, perhaps after lower-case particles."""
-    words = text.split()
-    return bool(words) and words[-1][:1].isupper() and all(w[:1].islower() for w in words[:-1])
-
-
-def _has_initials(text: str) -> bool:
-    words = text.split()
-    return any(_INITIALS_DOT.match(w) for w in words) or (
-        len(words) > 1 and re.fullmatch(r"[A-ZА-ЯЁ]{1,3}", words[-1]) is not None
-    )
-
-
-def _looks_given(text: str) -> bool:
-    return all(w[:1].isupper() for w in text.split())
+    return names_mod.split_names(text).names
 
 
 def _first(sp: dict[str, list[tuple[str, float]]], label: str) -> tuple[str, float] | None:

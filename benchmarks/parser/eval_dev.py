@@ -1,0 +1,144 @@
+"""Field accuracy of the whole parse pipeline on labelled dev strings, per set, style and language.
+
+    python3 benchmarks/parser/eval_dev.py [--part tune|heldback|all] [--show FIELD] [FILE.jsonl ...]
+
+Reads the dev sets in ``data/dev/`` (default: all ``*.jsonl`` there) whose rows carry a printed
+``text`` and ``gold`` fields (see ``data/dev/README.md``), runs ``citekeeper.parse.parse_list_entry``
+(the same pipeline ``extract`` and ``parse`` use) and compares, field by field:
+
+* text fields (title, container-title, volume, issue, page, publisher, publisher-place, DOI):
+  soft match, lower-cased letters and digits only (GROBID's "soft" measure);
+* ``issued``: the year; ``type``: the CSL type;
+* ``author`` / ``editor``: the whole list, each name's family soft-equal and its given names'
+  initials equal (``J. A.`` = ``JA`` = ``John A.``); a list cut by "et al." counts as right
+  when the named people are right.
+
+"Overall" is micro-averaged over every (string, gold field) pair.  Rows are split into a tuning
+part and a held-back part by a hash of the source document (``dev_split``), so one article's
+references never sit on both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from citekeeper.model import Name, Reference  # noqa: E402
+from citekeeper.parse import parse_list_entry  # noqa: E402
+
+TEXT_FIELDS = ("title", "container-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI")
+
+
+def dev_split(row: dict) -> str:
+    """``heldback`` for one document in five (by a hash of its source), ``tune`` otherwise."""
+    key = row.get("source", row["text"]).encode()
+    return "heldback" if hashlib.sha1(key).digest()[0] % 5 == 0 else "tune"
+
+
+def soft(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.lower())
+
+
+def initials(given: str) -> str:
+    parts = re.findall(r"[^\W\d_]+", given)
+    out = ""
+    for p in parts:
+        out += p if p.isupper() and len(p) <= 3 else p[0]
+    return out.upper()
+
+
+def name_ok(gold: list[str], got: Name) -> bool:
+    family, given = gold[0], gold[1]
+    if not given:  # an institution or a one-word name
+        return soft(family) == soft(got.literal or got.display())
+    fam = f"{got.particle} {got.family}".strip()
+    return soft(fam) == soft(family) and initials(got.given) == initials(given)
+
+
+def names_ok(gold: list[list[str]], got: list[Name]) -> bool:
+    return len(gold) == len(got) and all(name_ok(g, n) for g, n in zip(gold, got, strict=True))
+
+
+def compare(gold: dict, ref: Reference) -> dict[str, bool]:
+    out: dict[str, bool] = {}
+    for field in TEXT_FIELDS:
+        if gold.get(field):
+            value = ref.get(field)
+            if field == "page":
+                value, g = value.replace("–", "-"), gold[field].replace("–", "-")
+                out[field] = soft(value) == soft(g)
+            else:
+                out[field] = soft(value) == soft(gold[field])
+    if gold.get("issued"):
+        d = ref.issued
+        out["issued"] = bool(d and str(d.year or d.literal)[:4] == gold["issued"][:4])
+    for role in ("author", "editor"):
+        if gold.get(role):
+            out[role] = names_ok(gold[role], ref.names.get(role, []))
+    if gold.get("type"):
+        out["type"] = ref.type == gold["type"]
+    return out
+
+
+def load(paths: list[Path], part: str) -> list[dict]:
+    rows = []
+    for p in paths:
+        for line in p.open(encoding="utf-8"):
+            row = json.loads(line)
+            row.setdefault("set", p.stem)
+            if part == "all" or dev_split(row) == part:
+                rows.append(row)
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--part", default="heldback", choices=("tune", "heldback", "all"))
+    ap.add_argument("--show", default="", help="print failures of this field")
+    ap.add_argument("--limit", type=int, default=20)
+    args = ap.parse_args()
+    files = args.files or sorted((ROOT / "data" / "dev").glob("*.jsonl"))
+    rows = load(files, args.part)
+    tally: dict[str, Counter] = defaultdict(Counter)
+    shown = 0
+    start = time.perf_counter()
+    for row in rows:
+        ref = parse_list_entry(row["text"])
+        res = compare(row["gold"], ref)
+        groups = ("all", f"set={row['set']}", f"style={row.get('style', '?')}", f"lang={row.get('lang', '?')}")
+        for field, ok in res.items():
+            for g in groups:
+                tally[g][field, ok] += 1
+                tally[g]["*", ok] += 1
+        if args.show and res.get(args.show) is False and shown < args.limit:
+            shown += 1
+            got = ref.names.get(args.show) if args.show in ("author", "editor") else (
+                ref.type if args.show == "type" else ref.get(args.show) or (ref.issued and ref.issued.iso()))
+            print(f"- {row['text']}\n  gold: {row['gold'].get(args.show)}\n  got:  {got}")
+    secs = time.perf_counter() - start
+    fields = ["*", "author", "title", "container-title", "issued", "volume", "issue", "page", "publisher",
+              "publisher-place", "editor", "DOI", "type"]
+    print(f"{len(rows)} strings ({args.part}), {len(rows) / secs:.0f} refs/s")
+    print("| group | n | " + " | ".join("overall" if f == "*" else f for f in fields) + " |")
+    print("|---|---:|" + "---:|" * len(fields))
+    for g in sorted(tally, key=lambda k: (k != "all", k)):
+        c = tally[g]
+        cells = []
+        for f in fields:
+            n = c[f, True] + c[f, False]
+            cells.append(f"{c[f, True] / n:.3f}" if n else "")
+        print(f"| {g} | {c['*', True] + c['*', False]} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
