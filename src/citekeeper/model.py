@@ -128,35 +128,54 @@ class Origin:
 
 @dataclass(frozen=True)
 class Name:
-    """A personal name (family/given) or an institution (``literal``)."""
+    """A personal name (family/given) or an institution (``literal``).
+
+    ``particle`` is CSL's non-dropping particle (BibTeX's "von" part: ``van`` in
+    ``van Kreveld, M.``; ``M. {van Kreveld}`` is a family name alone), ``dropping_particle`` CSL's
+    dropping one (``Ludwig van Beethoven`` as citeproc-js shows "Beethoven, Ludwig van").
+    ``extra`` keeps any other name key a source gave (CSL ``comma-suffix``,
+    ``static-ordering``, ``parse-names``; biblatex ``useprefix``) as ``(key, value)``
+    pairs, so a name read from CSL-JSON is written back as it came (a tuple, so a
+    ``Name`` stays hashable).
+    """
 
     family: str = ""
     given: str = ""
     literal: str = ""
     particle: str = ""  # "non-dropping-particle" in CSL (van, de, ...)
     suffix: str = ""
+    dropping_particle: str = ""  # "dropping-particle" in CSL
+    extra: tuple[tuple[str, Any], ...] = ()
 
-    def to_csl(self) -> dict[str, str]:
+    def to_csl(self) -> dict[str, Any]:
         if self.literal:
-            return {"literal": self.literal}
-        out = {"family": self.family}
-        if self.given:
-            out["given"] = self.given
-        if self.particle:
-            out["non-dropping-particle"] = self.particle
-        if self.suffix:
-            out["suffix"] = self.suffix
+            out: dict[str, Any] = {"literal": self.literal}
+        else:
+            out = {"family": self.family}
+            if self.given:
+                out["given"] = self.given
+            if self.dropping_particle:
+                out["dropping-particle"] = self.dropping_particle
+            if self.particle:
+                out["non-dropping-particle"] = self.particle
+            if self.suffix:
+                out["suffix"] = self.suffix
+        for key, value in self.extra:
+            out.setdefault(key, value)
         return out
 
     @classmethod
     def from_csl(cls, data: dict[str, Any]) -> Name:
+        extra = tuple((k, v) for k, v in data.items() if k not in _CSL_NAME_KEYS)
         if "literal" in data:
-            return cls(literal=str(data["literal"]))
+            return cls(literal=str(data["literal"]), extra=extra)
         return cls(
             family=str(data.get("family", "")),
             given=str(data.get("given", "")),
-            particle=str(data.get("non-dropping-particle", data.get("dropping-particle", ""))),
+            particle=str(data.get("non-dropping-particle", "")),
             suffix=str(data.get("suffix", "")),
+            dropping_particle=str(data.get("dropping-particle", "")),
+            extra=extra,
         )
 
     def display(self) -> str:
@@ -166,6 +185,7 @@ class Name:
         return f"{fam}, {self.given}".strip(", ") if self.given else fam
 
 
+_CSL_NAME_KEYS = frozenset({"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"})
 _PARTICLE = re.compile(r"^((?:[a-z][a-z'’]*\s+)+)(\S.*)$")
 
 
@@ -180,15 +200,31 @@ def split_particle(name: Name) -> Name:
     m = _PARTICLE.match(name.family)
     if not m:
         return name
-    return Name(family=m.group(2), given=name.given, particle=m.group(1).strip(), suffix=name.suffix)
+    return Name(family=m.group(2), given=name.given, particle=m.group(1).strip(), suffix=name.suffix,
+                dropping_particle=name.dropping_particle, extra=name.extra)
 
 
-_DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# One EDTF / biblatex date: year (signed, 4+ digits; 1-2 digit month and day accepted as
+# people write them), an optional time, and a qualifier (? uncertain, ~ circa, % both).
+_EDTF_ONE = re.compile(
+    r"^(?P<y>[+-]?\d{4,})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\s*[A-Z]{3})?))?)?)?"
+    r"(?P<q>[?~%])?$"
+)
+# biblatex/EDTF seasons: 21 spring ... 24 winter (CSL seasons 1-4).
+_SEASON_MONTHS = range(21, 25)
 
 
 @dataclass(frozen=True)
 class Date:
-    """A CSL date: up to year/month/day parts, or a literal when it cannot be parsed.
+    """A CSL date: year/month/day parts (a range when ``end`` is set), or a literal.
+
+    Lossless for what biblatex, EDTF and CSL-JSON write: ``2019/2020`` and
+    ``2004-03-03/2005-08-09`` are ranges (``end``), ``2019/..`` an open one
+    (``end=Date(literal="..")``; ``2019/`` keeps its empty end), ``2019~`` is ``circa``,
+    ``2019?`` ``uncertain``, ``2019-21`` (or CSL ``season: 1``) a ``season``,
+    ``2017-11-16T14:45:04`` keeps its ``time``.  ``iso()`` writes all of it back as
+    EDTF text, so a date read from a .bib is written as it was.
 
     Parts are kept exactly as printed, even when implausible (a month 13 is kept as a
     literal, an access date before publication is kept): judging them is lint's job.
@@ -198,6 +234,11 @@ class Date:
     month: int | None = None
     day: int | None = None
     literal: str = ""
+    end: Date | None = None  # the end of a range
+    circa: bool = False  # EDTF "~" (and "%"), CSL "circa"
+    uncertain: bool = False  # EDTF "?" (and "%")
+    season: str = ""  # "1"-"4" (CSL/biblatex seasons) or a season's name as a source wrote it
+    time: str = ""  # "14:45:04", "14:45:04Z", "14:45:04+02:00" as written
 
     @property
     def parts(self) -> list[int]:
@@ -208,29 +249,97 @@ class Date:
             out.append(p)
         return out
 
-    def iso(self) -> str:
-        """ISO 8601 text (``2024``, ``2024-02``, ``2024-02-05``) or the literal."""
+    @property
+    def is_range(self) -> bool:
+        return self.end is not None
+
+    def _one(self) -> str:
         if self.year is None:
             return self.literal
-        s = f"{self.year:04d}"
+        y = f"{self.year:05d}" if self.year < 0 else f"{self.year:04d}"
+        s = y
         if self.month:
             s += f"-{self.month:02d}"
             if self.day:
                 s += f"-{self.day:02d}"
+                if self.time:
+                    s += f"T{self.time}"
+        elif self.season.isdigit():
+            s += f"-{20 + int(self.season)}"
+        if self.circa and self.uncertain:
+            s += "%"
+        elif self.circa:
+            s += "~"
+        elif self.uncertain:
+            s += "?"
         return s
 
+    def iso(self) -> str:
+        """EDTF text (``2024``, ``2024-02-05``, ``2019/2020``, ``2019~``, ...) or the literal."""
+        if self.end is not None:
+            return f"{self._one()}/{self.end._one()}"
+        return self._one()
+
+    def edtf(self) -> str:
+        """The same as ``iso()``: EDTF level 1, as biblatex's ``date`` field reads it."""
+        return self.iso()
+
+    def _needs_raw(self) -> bool:
+        return bool(self.time or self.uncertain or (self.year is None and self.end is not None)
+                    or (self.end is not None and self.end.year is None)
+                    or (self.end is not None and (self.end.time or self.end.uncertain or self.end.circa)))
+
     def to_csl(self) -> dict[str, Any]:
-        if self.year is None:
+        """CSL-JSON: ``date-parts`` (two for a range), ``season``, ``circa``; ``raw`` (EDTF)
+        only when the parts cannot say it all (a time, ``?``, an open range), so reading the
+        item back gives this date again."""
+        if self.year is None and self.end is None:
             return {"literal": self.literal}
-        return {"date-parts": [self.parts]}
+        out: dict[str, Any] = {}
+        if self.year is not None:
+            out["date-parts"] = [self.parts]
+            if self.end is not None and self.end.year is not None:
+                out["date-parts"].append(self.end.parts)
+        if self.season:
+            out["season"] = int(self.season) if self.season.isdigit() else self.season
+        if self.circa:
+            out["circa"] = True
+        if self._needs_raw():
+            out["raw"] = self.iso()
+        return out
+
+    @classmethod
+    def _parse_one(cls, text: str) -> Date | None:
+        m = _EDTF_ONE.match(text)
+        if not m:
+            return None
+        y = int(m.group("y"))
+        mo = int(m.group("m")) if m.group("m") else None
+        d = int(m.group("d")) if m.group("d") else None
+        q = m.group("q") or ""
+        season = ""
+        if mo in _SEASON_MONTHS and d is None:
+            season, mo = str(mo - 20), None
+        elif mo is not None and not 1 <= mo <= 12:
+            return None
+        return cls(y, mo, d, time=m.group("t") or "", circa=q in "~%" and bool(q),
+                   uncertain=q in "?%" and bool(q), season=season)
 
     @classmethod
     def from_iso(cls, text: str) -> Date:
-        m = _DATE_TEXT.match(text.strip())
-        if not m:
-            return cls(literal=text.strip())
-        y, mo, d = (int(g) if g else None for g in m.groups())
-        return cls(y, mo, d)
+        """EDTF / ISO text -> a Date; anything else becomes a literal, kept as written."""
+        text = text.strip()
+        one = cls._parse_one(text)
+        if one is not None:
+            return one
+        if text.count("/") == 1:
+            left, right = (t.strip() for t in text.split("/"))
+            start = cls._parse_one(left) if left not in ("", "..") else cls(literal=left)
+            stop = cls._parse_one(right) if right not in ("", "..") else cls(literal=right)
+            if start is not None and stop is not None and (start.year is not None or stop.year is not None):
+                return cls(start.year, start.month, start.day, start.literal, end=stop, circa=start.circa,
+                           uncertain=start.uncertain, season=start.season, time=start.time)
+        return cls(literal=text)
 
     @classmethod
     def from_csl(cls, data: Any) -> Date:
@@ -238,15 +347,57 @@ class Date:
             return cls.from_iso(data)
         if not isinstance(data, dict):
             return cls(literal=str(data))
+        raw = str(data.get("raw") or "").strip()
         parts = data.get("date-parts")
-        if parts and isinstance(parts, list) and parts[0]:
-            p = [int(x) for x in parts[0][:3] if str(x).lstrip("-").isdigit()]
-            if p:
-                p += [None] * (3 - len(p))  # type: ignore[list-item]
-                return cls(p[0], p[1], p[2])
-        if data.get("raw"):
-            return cls.from_iso(str(data["raw"]))
-        return cls(literal=str(data.get("literal", "")))
+        season = data.get("season")
+        season_s = str(season).strip() if season not in (None, "") else ""
+        circa = bool(data.get("circa")) and str(data.get("circa")).lower() not in ("0", "false")
+        if parts and isinstance(parts, list) and isinstance(parts[0], list) and parts[0]:
+            rows = []
+            for row in parts[:2]:
+                if not isinstance(row, list):
+                    continue
+                p = [int(x) for x in row[:3] if str(x).strip().lstrip("-").isdigit()]
+                rows.append(p)
+            if rows and rows[0]:
+                if raw:
+                    parsed = cls.from_iso(raw)
+                    if parsed.year is not None and parsed.parts == rows[0]:
+                        return parsed  # the raw EDTF says more (time, "?", open end)
+                first = rows[0] + [None] * (3 - len(rows[0]))  # type: ignore[list-item]
+                end = None
+                if len(rows) > 1 and rows[1] and rows[1] != rows[0]:
+                    e = rows[1] + [None] * (3 - len(rows[1]))  # type: ignore[list-item]
+                    end = cls(e[0], e[1], e[2])
+                return cls(first[0], first[1], first[2], end=end, circa=circa, season=season_s)
+        if raw:
+            parsed = cls.from_iso(raw)
+            if circa or season_s:
+                parsed = cls(parsed.year, parsed.month, parsed.day, parsed.literal, parsed.end,
+                             parsed.circa or circa, parsed.uncertain, parsed.season or season_s, parsed.time)
+            return parsed
+        return cls(literal=str(data.get("literal", "")), circa=circa, season=season_s)
+
+
+@dataclass
+class Verbatim:
+    """An entry exactly as its file wrote it, so the same format can write it back unchanged.
+
+    Set by the BibTeX reader (``format="bibtex"``): ``text`` is the block's raw text,
+    ``entry_type``/``key`` as written (case kept), ``fields`` every field in its order with
+    its raw value (braces, LaTeX, ``@string`` macros and ``#`` concatenation, ``crossref``
+    as written).  ``snapshot`` is ``Reference.snapshot()`` taken right after reading: a
+    writer of the same format that finds the record unchanged writes ``text``; one that
+    finds it edited (enrich added a DOI) keeps every untouched field as written and
+    rewrites only what changed.
+    """
+
+    format: str
+    text: str
+    entry_type: str = ""
+    key: str = ""
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    snapshot: tuple[Any, ...] | None = None
 
 
 @dataclass
@@ -254,10 +405,18 @@ class Reference:
     """One cited work, CSL-JSON shaped, plus where it came from.
 
     ``fields`` holds the plain CSL string variables (``title``, ``container-title``,
-    ``DOI`` ...); names and dates have their own typed slots.  ``identifiers``
-    keeps identifiers CSL has no variable for (``EDN``, ``arXiv`` ...), which writers
-    put where Zotero keeps them (Extra).  ``raw`` is the citation text as found, so
-    nothing the user wrote is ever lost even when parsing fails (``parsed=False``).
+    ``DOI``, ``keyword``, ``archive`` ...); names and dates have their own typed slots
+    (``Name`` keeps dropping and non-dropping particles, ``Date`` ranges, EDTF
+    qualifiers, seasons and times).  ``identifiers`` keeps identifiers CSL has no
+    variable for (``EDN``, ``arXiv`` ...), which writers put where Zotero keeps them
+    (Extra).  ``extra`` keeps everything else a source had, in its order, so nothing is
+    lost between formats: a BibTeX field no CSL variable holds as ``tex.<field>`` (the
+    spelling Better BibTeX uses in Zotero's Extra; CSL writers put it in ``note`` as a
+    ``tex.<field>: value`` line, the BibTeX writer back as the field), and a CSL-JSON key
+    the record has no slot for under its own name with its JSON value.  ``verbatim`` is
+    the entry as written, for same-format round trips.  ``raw`` is the citation text as
+    found, so nothing the user wrote is ever lost even when parsing fails
+    (``parsed=False``).
     """
 
     id: str = ""
@@ -275,6 +434,27 @@ class Reference:
     # A short form or "Ibid." / "ebenda" / "Там же" footnote: the id of the full citation it
     # repeats (set by extract; writers show it, so a user can see which work a short form means).
     repeats: str = ""
+    # What no slot above holds, by source name, in the order read (see the class docstring).
+    extra: dict[str, Any] = field(default_factory=dict)
+    verbatim: Verbatim | None = None
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """The record's content (not its origin or verbatim text), cheap to take and compare.
+
+        Writers compare it with ``verbatim.snapshot`` to tell an untouched entry (written
+        back as it was) from an edited one.
+        """
+        return (
+            self.id,
+            self.type,
+            dict(self.fields),
+            {k: tuple(v) for k, v in self.names.items()},
+            dict(self.dates),
+            dict(self.identifiers),
+            dict(self.extra),
+            self.repeats,
+            self.parsed,
+        )
 
     # -- convenience accessors -------------------------------------------------
     def get(self, name: str, default: str = "") -> str:
