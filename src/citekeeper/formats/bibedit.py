@@ -4,7 +4,9 @@ Why a second look at .bib files beside the reader: a tool that edits a user's
 bibliography must not reformat it.  Parsing into records and writing them back
 loses comments, alignment, field order, ``@string`` use and the user's quoting.
 Here the text is only scanned for positions; ``set_field`` replaces one value or
-inserts one field and leaves every other byte as it was (line ends included).
+inserts one field and leaves every other byte as it was (line ends included);
+``apply_edits`` makes any number of such changes in one pass and returns a
+``FieldChange`` per field changed.
 The scan is also cheap (no record building), so ``check`` uses it to read the few
 fields it needs from large files.
 
@@ -286,31 +288,139 @@ def brace(value: str) -> str:
     return "{" + value.replace("{", "%7B").replace("}", "%7D") + "}"
 
 
-def set_fields(text: str, key: str, values: list[tuple[str, str]]) -> str:
-    """Set each ``(name, value)`` of entry ``key``: replace the value in place when the
-    field exists, else insert the field after the entry's last field, in its style."""
-    for name, value in values:
-        text = set_field(text, key, name, value)
-    return text
+@dataclass(frozen=True)
+class Edit:
+    """One field change asked of ``apply_edits``.
+
+    ``old is None``: set the field to ``value`` (inserted after the entry's last field
+    when absent).  ``old`` given: replace the first ``old`` in the field's current value
+    by ``value``; the field must exist, be a plain literal and contain ``old``.  Edits of
+    one field apply in the order given, each to the result of the one before.
+    """
+
+    key: str
+    field: str
+    value: str
+    why: str = ""
+    old: str | None = None
 
 
-def set_field(text: str, key: str, name: str, value: str) -> str:
-    """``text`` with field ``name`` of entry ``key`` set to ``{value}``; nothing else changes."""
-    entry = find_entry(text, key)
-    if entry is None:
-        raise BibEditError(f"no entry {key!r}")
-    new = brace(value)
-    existing = entry.get(name)
-    if existing is not None:
-        return text[:existing.value_start] + new + text[existing.value_end:]
+@dataclass(frozen=True)
+class FieldChange:
+    """What an edit did, as JabRef's ``FieldChange``: entry, field, value before (``None``
+    when the field was added) and after, and why.  Both fixers (``check --fix``,
+    ``lint --fix``) return these, so reports and tests read one record."""
+
+    key: str
+    field: str
+    old: str | None
+    new: str
+    why: str = ""
+    line: int | None = None  # the entry's line
+    file: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "key": self.key, "field": self.field,
+                "old": self.old, "new": self.new, "why": self.why}
+
+
+@dataclass
+class EditResult:
+    """``apply_edits``' answer: the new text, a change per field changed, and each edit
+    that could not be made with the reason (entry missing, value not a literal ...)."""
+
+    text: str
+    changes: list[FieldChange] = field(default_factory=list)
+    skipped: list[tuple[Edit, str]] = field(default_factory=list)
+
+
+def _index(entries: list[Entry]) -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """key -> first entry with it, exactly and case-folded (``find_entry``'s order)."""
+    exact: dict[str, Entry] = {}
+    folded: dict[str, Entry] = {}
+    for e in entries:
+        exact.setdefault(e.key, e)
+        folded.setdefault(e.key.lower(), e)
+    return exact, folded
+
+
+def apply_edits(text: str, edits: list[Edit], entries: list[Entry] | None = None, file: str = "") -> EditResult:
+    """Every edit made in one pass over ``text``; every other byte stays as it was.
+
+    Why one pass: editing field by field rescans and copies the whole file per change,
+    which made ``check --fix`` of 2,000 fixes in a 4,000-entry file run over 300 s.  Here
+    the file is scanned once (or ``entries`` from an earlier scan of this same text are
+    reused; ``file`` only labels the change records), the new value of every field is worked out per entry, and the output is
+    joined from the untouched slices and the replacements.
+    """
+    if entries is None:
+        entries = scan(text).entries
+    exact, folded = _index(entries)
+    result = EditResult(text)
+    # entry start -> (entry, {field name lower -> [name as written, value, old, whys]})
+    plan: dict[int, tuple[Entry, dict[str, list]]] = {}
+    for ed in edits:
+        entry = exact.get(ed.key) or folded.get(ed.key.lower())
+        if entry is None:
+            result.skipped.append((ed, "entry not found"))
+            continue
+        _, fields = plan.setdefault(entry.start, (entry, {}))
+        name = ed.field.lower()
+        slot = fields.get(name)
+        if slot is None:
+            f = entry.get(name)
+            if ed.old is not None and (f is None or not f.is_literal):
+                result.skipped.append((ed, "no such field" if f is None else "value is not a plain literal"))
+                continue
+            slot = fields[name] = [f.name if f else ed.field, f.value if f else None, f.value if f else None, []]
+        current = slot[1]
+        if ed.old is not None:
+            if current is None or ed.old not in current:
+                result.skipped.append((ed, "text to replace not found in the value"))
+                continue
+            slot[1] = current.replace(ed.old, ed.value, 1)
+        else:
+            slot[1] = ed.value
+        if ed.why:
+            slot[3].append(ed.why)
+    splices: list[tuple[int, int, str]] = []
     nl = "\r\n" if "\r\n" in text else "\n"
+    for entry, fields in plan.values():
+        added: list[tuple[str, str]] = []
+        for name, (written, value, old, whys) in fields.items():
+            if value is None or value == old:
+                continue
+            why = "; ".join(dict.fromkeys(whys))
+            result.changes.append(FieldChange(entry.key, written, old, value, why, entry.line, file))
+            f = entry.get(name)
+            if f is not None:
+                splices.append((f.value_start, f.value_end, brace(value)))
+            else:
+                added.append((written, brace(value)))
+        if added:
+            splices.append(_insertion(text, entry, added, nl))
+    if splices:
+        splices.sort()
+        parts: list[str] = []
+        pos = 0
+        for a, b, new in splices:
+            parts.append(text[pos:a])
+            parts.append(new)
+            pos = b
+        parts.append(text[pos:])
+        result.text = "".join(parts)
+    return result
+
+
+def _insertion(text: str, entry: Entry, added: list[tuple[str, str]], nl: str) -> tuple[int, int, str]:
+    """Where and what to insert so ``added`` fields follow the entry's last field, in its style."""
     if not entry.fields:
         comma = text.find(",", entry.start, entry.close)
+        body = f",{nl}".join(f"  {n} = {v}" for n, v in added)
         if comma < 0:  # @type{key} -> @type{key,<nl>  name = {value}<nl>}
-            return text[:entry.close] + f",{nl}  {name} = {new}{nl}" + text[entry.close:]
+            return entry.close, entry.close, f",{nl}{body}{nl}"
         rest = text[comma + 1:entry.close]
-        ins = f"{nl}  {name} = {new}" + ("" if "\n" in rest else nl)
-        return text[:comma + 1] + ins + text[comma + 1:]
+        return comma + 1, comma + 1, nl + body + ("" if "\n" in rest else nl)
     last = entry.fields[-1]
     line_start = text.rfind("\n", 0, last.start) + 1
     lead = text[line_start:last.start]
@@ -319,5 +429,43 @@ def set_field(text: str, key: str, name: str, value: str) -> str:
     after = _WS.match(text, last.value_end).end()
     if text[after:after + 1] == ",":
         # trailing comma style: name = {value}, placed after that comma
-        return text[:after + 1] + f"{sep}{name} = {new}," + text[after + 1:]
-    return text[:last.value_end] + f",{sep}{name} = {new}" + text[last.value_end:]
+        return after + 1, after + 1, "".join(f"{sep}{n} = {v}," for n, v in added)
+    return last.value_end, last.value_end, "".join(f",{sep}{n} = {v}" for n, v in added)
+
+
+def edit_file(path: str, edits: list[Edit]) -> EditResult:
+    """Apply ``edits`` to the .bib at ``path``: read once, one pass, written once (atomically,
+    keeping its mode; a symlink's target is edited) and only when something changed.
+
+    The bytes are edited as they are on disk: a BOM and CRLF line ends stay.  A file that
+    is not UTF-8 is not touched (re-encoding it would change every non-ASCII byte): every
+    edit comes back in ``skipped`` with that reason.
+    """
+    from pathlib import Path
+
+    from citekeeper.textio import atomic_write
+
+    data = Path(path).read_bytes()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data[3 if bom else 0:].decode("utf-8")
+    except UnicodeDecodeError:
+        return EditResult("", [], [(ed, "file is not UTF-8; left unchanged") for ed in edits])
+    result = apply_edits(text, edits, file=path)
+    if result.changes:
+        atomic_write(path, ("\ufeff" if bom else "") + result.text)
+    return result
+
+
+def set_fields(text: str, key: str, values: list[tuple[str, str]]) -> str:
+    """Set each ``(name, value)`` of entry ``key``: replace the value in place when the
+    field exists, else insert the field after the entry's last field, in its style."""
+    result = apply_edits(text, [Edit(key, name, value) for name, value in values])
+    if result.skipped:
+        raise BibEditError(f"no entry {key!r}")
+    return result.text
+
+
+def set_field(text: str, key: str, name: str, value: str) -> str:
+    """``text`` with field ``name`` of entry ``key`` set to ``{value}``; nothing else changes."""
+    return set_fields(text, key, [(name, value)])

@@ -7,18 +7,17 @@ Fields written (see docs/check.md for why these):
 
 Only those two fields of the entries concerned change; the edit goes through
 ``formats.bibedit`` so every other byte of the file (comments, alignment, order,
-line ends, a BOM) stays as it was.  The ``url`` is never replaced: it is what the
+line ends, a BOM) stays as it was, all the edits of a file in one pass.  A symlinked
+.bib is edited at its target (``textio.atomic_write``), keeping its mode.  The ``url`` is never replaced: it is what the
 author cited.  Files that are not UTF-8 are left alone and reported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from citekeeper.formats import bibedit
 from citekeeper.links.verdict import Finding
-from citekeeper.textio import atomic_write
 
 URL_FIELD = "archiveurl"
 DATE_FIELD = "archivedate"
@@ -48,35 +47,25 @@ def plan(findings: list[Finding]) -> list[Fix]:
 
 def apply(fixes: list[Fix]) -> tuple[list[Fix], list[str]]:
     """Apply ``fixes``; returns the fixes that changed something and warnings."""
-    done: list[Fix] = []
+    changes, warnings = apply_changes(fixes)
+    changed = {(c.file, c.key.lower()) for c in changes}
+    return [fx for fx in fixes if (fx.file, fx.key.lower()) in changed], warnings
+
+
+def apply_changes(fixes: list[Fix]) -> tuple[list[bibedit.FieldChange], list[str]]:
+    """Apply ``fixes`` file by file, one read, one pass and one write per file
+    (``bibedit.apply_edits``); returns a ``FieldChange`` per field changed, and warnings."""
+    changes: list[bibedit.FieldChange] = []
     warnings: list[str] = []
     by_file: dict[str, list[Fix]] = {}
     for fx in fixes:
         by_file.setdefault(fx.file, []).append(fx)
     for file, items in by_file.items():
-        data = Path(file).read_bytes()
-        bom = data.startswith(b"\xef\xbb\xbf")
-        try:
-            text = data[3 if bom else 0:].decode("utf-8")
-        except UnicodeDecodeError:
-            warnings.append(f"{file}: not UTF-8; --fix left it unchanged")
-            continue
-        original = text
-        entries = bibedit.scan(text).entries
-        for fx in items:
-            entry = bibedit.find_entry(text, fx.key, entries)
-            if entry is None:
-                warnings.append(f"{file}:{fx.line or 0}: {fx.key}: entry not found; not fixed")
-                continue
-            if all((e := entry.get(n)) is not None and e.value == v for n, v in fx.fields):
-                continue
-            try:
-                text = bibedit.set_fields(text, fx.key, list(fx.fields))
-            except bibedit.BibEditError as exc:
-                warnings.append(f"{file}:{fx.line or 0}: {fx.key}: {exc}; not fixed")
-                continue
-            entries = bibedit.scan(text).entries
-            done.append(fx)
-        if text != original:
-            atomic_write(file, ("\ufeff" if bom else "") + text)
-    return done, warnings
+        edits = [bibedit.Edit(fx.key, name, value, "archived copy of a dead link")
+                 for fx in items for name, value in fx.fields]
+        result = bibedit.edit_file(file, edits)
+        line = {fx.key: fx.line for fx in items}
+        warnings += dict.fromkeys(f"{file}:{line.get(ed.key) or 0}: {ed.key}: {why}; not fixed"
+                                  for ed, why in result.skipped)
+        changes += result.changes
+    return changes, warnings
