@@ -7,12 +7,15 @@ style parsers (``citekeeper.parse``); the CLI only calls it and writes the resul
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
+from citekeeper.extract.cues import strip_signal
+from citekeeper.extract.notes import split_footnote
+from citekeeper.extract.repeats import Cited, Repeat, find_repeat
 from citekeeper.extract.segment import Segments, segment
 from citekeeper.model import Origin, Reference
+from citekeeper.parse.keys import ascii_fold
 
 
 @dataclass
@@ -38,7 +41,6 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     """
     # Imported here: ``parse`` uses ``extract.markup``, so a module-level import would cycle.
     from citekeeper.parse import parse_citation, parse_list_entry
-    from citekeeper.parse.gost import split_citations
     from citekeeper.parse.keys import KeyRegistry
 
     seg = segment(text)
@@ -59,16 +61,23 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
         ref.origin = Origin("reference", n, None, file, span.line_start, span.line_end, span.text)
         keys.assign(ref)
         out.references.append(ref)
+    cited: list[Cited] = []
     for fn in seg.footnotes:
-        for k, citation in enumerate(split_citations(fn.text), 1):
-            ibid = _IBID.match(citation)
-            if ibid and out.footnotes:
-                ref = _repeat(out.footnotes[-1], citation, ibid.group("page"))
+        if not fn.holds_citation:
+            continue  # a comment: kept in ``segments``, but no citation
+        for k, citation in enumerate(split_footnote(fn.text), 1):
+            repeat = find_repeat(citation, cited)
+            if repeat is not None:
+                ref = _repeat(out.footnotes[repeat.target], citation, repeat.page)
             else:
-                ref = parse_citation(citation)
+                ref = parse_citation(strip_signal(citation) or citation)
             ref.origin = Origin("footnote", fn.number, k, file, fn.line_start, fn.line_end, fn.raw)
             keys.assign(ref)
+            if repeat is not None:
+                ref.repeats = out.footnotes[repeat.target].id
+                ref.warnings = [_repeat_warning(citation, repeat.kind, ref.repeats)]
             out.footnotes.append(ref)
+            cited.append(_cited(ref, citation, fn.number, repeat))
     for ref in out.references + out.footnotes:
         assert ref.origin is not None
         for w in ref.warnings:
@@ -78,17 +87,31 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     return out
 
 
-_IBID = re.compile(
-    r"^(?:Ibid|Ibidem|Id|Там\s+же)\.?,?\s*(?:(?:P|С|pp?)\.\s*(?P<page>[\w–-]+))?\.?\s*$", re.IGNORECASE
-)
+def _cited(ref: Reference, citation: str, footnote: int, repeat: Repeat | None) -> Cited:
+    """What the repeat finder needs to know of a citation already read."""
+    issued = ref.issued
+    return Cited(
+        text=strip_signal(citation),
+        families=tuple(ascii_fold(n.family or n.literal) for n in ref.authors + ref.names.get("editor", [])),
+        year=str(issued.year) if issued and issued.year else "",
+        footnote=footnote,
+        repeats=repeat.target if repeat is not None else None,
+    )
 
 
-def _repeat(previous: Reference, citation: str, page: str | None) -> Reference:
-    """An "Ibid." citation: the previous footnote's work again (with its own page, if given)."""
-    ref = copy.deepcopy(previous)
+def _repeat(full: Reference, citation: str, page: str) -> Reference:
+    """A repeat (``Ibid.``, ``a. a. O.``, a short form): the full citation's work again,
+    with the repeat's own page when it gives one."""
+    ref = copy.deepcopy(full)
     ref.raw = citation
     ref.id = ""
+    ref.provenance = dict(full.provenance)
     if page:
         ref.set("page", page)
-    ref.warnings = [f"'{citation}' repeats the previous citation ({previous.id})"]
     return ref
+
+
+def _repeat_warning(citation: str, kind: str, target: str) -> str:
+    """The note a repeat carries (``lint`` recognises repeats by its wording)."""
+    what = "the previous citation" if kind == "ibid" else "the previous citation of this work"
+    return f"'{citation}' repeats {what} ({target})"

@@ -1,0 +1,134 @@
+"""Does a piece of text read like a citation?  Cues of every notes style, in many languages.
+
+Two questions are asked of text near footnotes, with different strictness:
+
+* ``citation_like``: could this *paragraph* be the tail of a citation cut by a page
+  break?  Only cues that body prose never carries count (a URL, ``(accessed: …)``,
+  ``//``), because a wrong "yes" glues body text into a footnote.
+* ``citation_score``: how much does a *footnote's* text read like a citation rather
+  than a comment?  Cues of Chicago/Turabian, German, French, Russian and legal notes
+  are added up (a year, a page locator, ``Hrsg.``/``ed.``/``dir.``/``под ред.``,
+  ``Place: Publisher``, a quoted title, a name at the start, a reporter citation,
+  ``Ibid.``/``ebd.``/``Там же``) and ``holds_citation`` wants two points, or one
+  repeat marker.  One point alone (a year in a comment) is not enough: on the dev
+  articles in ``tests/extract/data`` that threshold kept every citation footnote and
+  dropped every comment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.lines import URL_START, looks_like_url_tail
+from citekeeper.extract.markup import normalize_space, strip_markup
+
+_DATE_START = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[A-Za-zА-Яа-я]+\s+\d{4})"
+)
+# Cues that only citations carry (not body prose with an in-text "(Jones, 2012, p. 97)").
+_TAIL_CUES = re.compile(
+    r"\(accessed|\(дата обращения|\bURL:|\(In [A-Z][a-z]+\)|\bEDN:|\bdoi\.org/|\bDOI:|"
+    r"\s//\s|^\s*(?:Ibid|Op\. cit|Там же|См\.|See:?\s)|\babgerufen am\b|\bconsulté le\b",
+    re.IGNORECASE,
+)
+
+# A signal that introduces a citation ("Vgl.", "See also", "Cf.", "См.:", "Voir").
+SIGNAL = re.compile(
+    r"^(?:(?:see\s+also|see\s+e\.\s?g\.|see|cf\.|compare|but\s+see|accord|contra|e\.\s?g\.,?|"
+    r"for\s+example,?\s+see|quoted\s+in|cited\s+in|"
+    r"vgl\.(?:\s+(?:auch|dazu|etwa|hierzu|ferner|nur|insbes\.|z\.\s?B\.))?|siehe(?:\s+auch|\s+dazu)?|"
+    r"s\.\s+(?:auch|dazu|hierzu)|zit\.\s+(?:n\.|nach)|zitiert\s+nach|dazu|ferner|"
+    r"voir(?:\s+aussi|\s+également)?|cité\s+par|cité\s+dans|"
+    r"véase(?:\s+también)?|cfr\.|vid\.|ver|"
+    r"см\.\s+также|см\.|ср\.|цит\.\s+по)\s*:?\s+)+",
+    re.IGNORECASE,
+)
+REPEAT_MARK = re.compile(
+    r"^(?:ibid(?:em)?|ib\.|id\.|ebd|ebda|ebenda|там\s+же|tamže)\b|"
+    r"\b(?:op\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
+    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?|infra\s+note)\b",
+    re.IGNORECASE,
+)
+_STRONG = [
+    re.compile(r"\s//\s|\bURL:|https?://|\bwww\.|\bdoi\b|\b10\.\d{4,9}/", re.IGNORECASE),
+    re.compile(r"\(accessed|\(дата обращения|abgerufen\s+am|consulté\s+le|retrieved\s+from|\bISBN\b", re.I),
+    re.compile(
+        r"\bIn:\s|\((?:Hrsg|Hg|eds?|éds?|dir|coord|org|orgs|a\s+cura\s+di|ред)\.?\)|\bhrsg\.\s+v(?:on)?\b|"
+        r"\bed(?:ited)?\.?\s+by\b|\bsous\s+la\s+dir|\bпод\s+(?:общ\.\s+)?ред\.|\bHrsg\.|\bHg\.",
+        re.IGNORECASE,
+    ),
+    # Place: Publisher, Year  (Berlin: Springer, 2010; М.: Наука, 2010; Paris, Gallimard, 2001)
+    re.compile(
+        r"\b[A-ZА-ЯЁ][\w.\-]*(?:/[A-Z][\w\-]*)?\s?:\s?[A-ZА-ЯЁ«\"„][^,;]{1,60},\s+(?:1[5-9]|20)\d\d\b|"
+        r"\b[A-Z][a-zé]+,\s+(?:Éditions\s+)?[A-Z][\w’'\-]+(?:\s+[\w’'\-]+){0,3},\s+(?:1[5-9]|20)\d\d\b"
+    ),
+    # Legal: reporters (410 U.S. 113; 123 F.3d 456; 45 Harv. L. Rev. 12), German courts and statutes.
+    re.compile(
+        r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
+        r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|J)\.)\s+(?:§+\s*)?\d|"
+        r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAG|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|\bRn\.\s?\d|\bCass\.\s|"
+        r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)",
+    ),
+    REPEAT_MARK,
+]
+_WEAK = [
+    re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
+    re.compile(
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d",
+    ),
+    re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
+    re.compile(r"\b(?:Aufl|ed|éd|edn|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
+    re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
+]
+# A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John".
+_NAME_START = re.compile(
+    r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\s?(?:,|:|\(\d{4})|"
+    r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|"
+    r"[А-ЯЁA-Z][\w'’\-]+\s(?:[А-ЯЁA-Z]\.\s?){1,3}(?:[,:]|\s[A-ZА-ЯЁ«\"„])|"
+    r"[A-ZÀ-ÞА-ЯЁ]{2,}[A-ZÀ-ÞА-ЯЁ'’\-]*,\s)"
+)
+
+
+def plain(text: str) -> str:
+    return normalize_space(strip_markup(text))
+
+
+def citation_like(text: str) -> bool:
+    """Does this paragraph read like (part of) a citation rather than body prose?"""
+    flat = plain(text)
+    if not flat or len(flat) > 600:
+        return False
+    first = flat.split(" ", 1)[0]
+    if URL_START.match(first) or looks_like_url_tail(first) or _DATE_START.match(flat):
+        return True
+    return bool(_TAIL_CUES.search(flat))
+
+
+def strip_signal(text: str) -> str:
+    """The citation without the signal that introduces it (``Vgl.``, ``See``, ``Cf.``, ``См.:``)."""
+    return SIGNAL.sub("", text, count=1).strip()
+
+
+def citation_score(text: str) -> int:
+    """Points for the cues of a citation in ``text`` (strong cues 2, weak ones 1)."""
+    flat = plain(text)
+    if not flat:
+        return 0
+    body = strip_signal(flat)
+    score = 1 if body != flat else 0
+    score += sum(2 for rx in _STRONG if rx.search(body))
+    score += sum(1 for rx in _WEAK if rx.search(body))
+    if _NAME_START.match(body):
+        score += 1
+    # A long run of prose with a year in it is a comment, not a citation.
+    if len(body) > 350 and score < 5:
+        score -= 2
+    return score
+
+
+def holds_citation(text: str) -> bool:
+    """Does a footnote (or a piece of one) cite something, or is it only a comment?"""
+    body = strip_signal(plain(text))
+    return bool(REPEAT_MARK.search(body[:80])) or citation_score(text) >= 2

@@ -1,0 +1,95 @@
+"""Footnotes in any notes style: their number markers, and the citations one footnote holds.
+
+Markers: a superscript number (``¹``), or ``1``, ``1.``, ``1)``, ``(1)``, ``[1]`` and
+Markdown's ``[^1]:`` at the start of a line.  A plain number is ambiguous (a section
+heading ``2 Methods``, a wrapped ``45 f.``), so ``segment`` accepts it only when it is the
+number expected next and the line reads like a note (``cues``).
+
+Several citations in one footnote are separated by ``;`` — but a semicolon also sits in
+titles and between page numbers, so a footnote is split only at a semicolon outside
+quotes, brackets and ``*italics*``, where the piece before it already reads as a citation
+(a year, a page locator, a repeat marker, GOST's ``//`` …) and the piece after it starts
+a new one (a capital, a signal such as ``vgl.``/``see``, or a repeat such as ``ebd.``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.cues import REPEAT_MARK, SIGNAL, citation_score
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+_SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
+_NUM_MARKER = re.compile(
+    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]|(\d{1,4})(?=\s))\s*(\S.*)$"
+)
+_OPENERS = {"(": ")", "[": "]", "«": "»", "„": "“", "“": "”", "‚": "‘", "‹": "›"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def marker(line: str) -> tuple[int, str, str] | None:
+    """``(number, rest, style)`` when ``line`` starts with a footnote-number marker."""
+    m = _SUP_MARKER.match(line)
+    if m and m.group(2).strip():
+        return int("".join(_SUP_TO_INT[c] for c in m.group(1))), m.group(2), "superscript"
+    m = _NUM_MARKER.match(line)
+    if m:
+        number = next(g for g in m.groups()[:5] if g)
+        style = "markdown" if m.group(1) else "numeric"
+        return int(number), m.group(6), style
+    return None
+
+
+def _depth_zero_semicolons(text: str) -> list[int]:
+    """Offsets of ``;`` outside brackets, quotes and ``*italics*``."""
+    out: list[int] = []
+    stack: list[str] = []
+    straight_quote = False
+    italic = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            straight_quote = not straight_quote
+        elif ch == "*":
+            italic = not italic
+        elif ch in _OPENERS and not (ch == "“" and stack and stack[-1] == "„"):
+            stack.append(ch)
+        elif ch in _CLOSERS and stack and (stack[-1] == _CLOSERS[ch] or _OPENERS.get(stack[-1]) == ch):
+            stack.pop()
+        elif ch == ";" and not stack and not straight_quote and not italic:
+            out.append(i)
+    return out
+
+
+_NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ0-9«„“\"*]")
+
+
+def _starts_citation(piece: str) -> bool:
+    if SIGNAL.match(piece) or REPEAT_MARK.match(piece):
+        return True
+    return bool(_NEXT_START.match(piece)) and citation_score(piece) >= 2
+
+
+def _reads_whole(piece: str) -> bool:
+    return bool(REPEAT_MARK.search(piece[:80])) or citation_score(piece) >= 2
+
+
+def split_footnote(text: str) -> list[str]:
+    """The citations of one footnote, in order (one piece when it holds one)."""
+    cuts = _depth_zero_semicolons(text)
+    if not cuts:
+        return [text.strip()] if text.strip() else []
+    bounds = [-1, *cuts, len(text)]
+    pieces: list[str] = []
+    current = ""
+    for k in range(len(bounds) - 1):
+        chunk = text[bounds[k] + 1 : bounds[k + 1]]
+        nxt = chunk.strip()
+        if current and _reads_whole(current) and _starts_citation(nxt):
+            pieces.append(current.strip())
+            current = nxt
+        else:
+            current = f"{current};{chunk}" if current else chunk
+    pieces.append(current.strip())
+    return [p for p in pieces if p]

@@ -1,0 +1,271 @@
+"""The reference list: its heading in many languages, where it ends, and its entries.
+
+Headings are matched whole-line, with or without a section number (``7.``, ``VII.``,
+``A.``), Markdown ``#``/``**``, a trailing colon, in any case.  The *last* heading wins
+(bilingual journals print the original-language list first and the English one last).
+
+Entries, in order of how certain the layout is:
+
+1. **numbers** ``[1]``, ``1.``, ``1)``, ``(1)``: an entry starts where the *next* number
+   is printed — at a line start, or inside a line after the end of the previous entry
+   (``… 2011. [2] Smith …``), so numbers inside an entry (``2. Aufl.``) do not split it
+   and a list from PDF text with wrapped lines does not come out as one entry;
+2. **bullets** (``-``, ``•`` …);
+3. **blank lines** between paragraphs;
+4. **hanging indent**: entries start at the least-indented lines;
+5. otherwise a new entry starts at a line that begins like an author (``Meier, K.``,
+   ``Smith JA,``, ``SILVA, J.``, ``Иванов И. И.``, ``———.``) right after a line that
+   ended an entry (a full stop, a closing bracket, a number, a URL) — or after a line
+   much shorter than the others (the last line of a wrapped entry).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.lines import incomplete, join_wrapped
+
+_NUMBERING = r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-H])[.)]?\s+)?"
+_HEAD = rf"^\s*(?:\#{{1,6}}\s*)?(?:\*\*)?{_NUMBERING}(?:\*\*)?"
+_TAIL = r"(?:\*\*)?\s*[:.]?\s*(?:\*\*)?\s*$"
+
+REFERENCE_HEADINGS = re.compile(
+    _HEAD
+    + r"""(
+        references(?:\s+(?:and|&)\s+notes|\s+cited)?|notes\s+(?:and|&)\s+references|reference\s+list|
+        bibliography(?:\s+(?:and|&)\s+references)?|select(?:ed)?\s+bibliography|
+        literature(?:\s+cited)?|cited\s+literature|works\s+cited|cited\s+references|
+        sources(?:\s+(?:and|&)\s+(?:literature|references|bibliography))?|
+        literatur(?:verzeichnis|angaben|liste)?|quellen(?:verzeichnis|angaben)?|
+        (?:quellen-?\s+und\s+)?literatur(?:verzeichnis)?|literatur\s+und\s+quellen|
+        (?:verwendete|zitierte|benutzte)\s+literatur|
+        bibliographie(?:\s+(?:sélective|indicative))?|références(?:\s+bibliographiques)?|
+        ouvrages\s+cités|sources\s+et\s+bibliographie|
+        referencias(?:\s+bibliográficas)?|bibliografía(?:\s+citada)?|obras\s+citadas|
+        fuentes(?:\s+y\s+bibliografía)?|
+        referências(?:\s+bibliográficas)?|bibliografia(?:\s+citada)?|
+        riferimenti(?:\s+bibliografici)?|
+        literatuur(?:lijst)?|bronnen|litteratur(?:liste)?|referenser|kildeliste|lähteet|
+        kirjallisuus|bibliografie|literatura|piśmiennictwo|kaynakça|kaynaklar|irodalom|
+        βιβλιογραφία|αναφορές|参考文献|
+        список\s+(?:использованной\s+|цитируемой\s+|рекомендуемой\s+)?литературы(?:\s+и\s+источников)?|
+        список\s+(?:использованных\s+)?источников(?:\s+и\s+литературы)?|
+        литература(?:\s+и\s+источники)?|библиографический\s+список|
+        источники(?:\s+и\s+литература)?|библиография|
+        список\s+використаних\s+джерел|список\s+літератури|використана\s+література|
+        література|бібліографія
+    )"""
+    + _TAIL,
+    re.IGNORECASE | re.VERBOSE,
+)
+NOTES_HEADINGS = re.compile(
+    _HEAD
+    + r"(notes|endnotes|footnotes|anmerkungen|fußnoten|fussnoten|endnoten|"
+    r"notes\s+de\s+bas\s+de\s+page|notas|note|noten|примечания|сноски|комментарии)"
+    + _TAIL,
+    re.IGNORECASE,
+)
+BACK_MATTER_HEADINGS = re.compile(
+    r"""^\s*(?:\#{1,6}\s*)?(?:\*\*)?(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]?\s+)?(
+        about\s+the\s+authors?|information\s+about\s+the\s+authors?|author\s+information|
+        notes\s+on\s+contributors|
+        authors?'?\s+(?:bio|biographies|contributions)|сведения\s+об\s+авторах?|об\s+авторах?|
+        информация\s+об\s+авторах?|appendix|appendices|приложение|acknowledge?ments?|funding|
+        conflicts?\s+of\s+interest|supplementary\s+material|благодарности|
+        anhang|danksagung|über\s+(?:die\s+)?(?:autor(?:inn)?en|den\s+autor|die\s+autorin)|
+        autoreninformation(?:en)?|annexes?|remerciements|à\s+propos\s+des?\s+auteurs?|
+        anexos?|apéndices?|agradecimientos|agradecimentos|sobre\s+(?:los|os)\s+autor[ea]s|
+        appendice|ringraziamenti|gli\s+autori
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_BULLET = re.compile(r"^\s*[-–•*·▪]\s+")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?:\s+|$)")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_LOW = "a-zß-öø-ÿā-žа-яё"
+_PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|des|la|le|ten|ter|zu|dos|al|el|ben)\s+)*"
+_AUTHOR_START = re.compile(
+    rf"^{_PARTICLE}(?:"
+    rf"[{_UP}][\w'’\-]+(?:[\s-][{_UP}][\w'’\-]+)?,\s+(?:[{_UP}]\.|[{_UP}][{_LOW}]+)|"  # Meier, K. / Meier, Karl
+    rf"[{_UP}][\w'’\-]+(?:\s[{_UP}][\w'’\-]+)?\s[{_UP}]{{1,3}}(?:[,.]|\s\()|"  # Smith JA, / Smith JA.
+    rf"[{_UP}][\w'’\-]+(?:\s[{_UP}][\w'’\-]+)?\s(?:[{_UP}]\.\s?-?){{1,3}}|"  # Иванов И. И.
+    rf"[{_UP}]{{2,}}[{_UP}'’\- ]*,\s|"  # SILVA, J.
+    rf"(?:[{_UP}]\.\s?-?){{1,3}}\s?[{_UP}][\w'’\-]+[,.]|"  # K. Meier,
+    r"(?:—|–|-|_){2,}"  # ——— same author again
+    ")"
+)
+_ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|\d|https?://\S+|\b(?:EDN|DOI|doi)\s?:?\s?\S+)\s*$")
+
+
+def find_reference_section(lines: list[str]) -> tuple[int, int, int] | None:
+    """``(heading, first, end)`` 0-based line indexes of the reference list, or None.
+
+    The last heading wins: bilingual articles print the original-language list first
+    and the English (transliterated) "References" last, and a table of contents may
+    name "References" near the top.
+    """
+    candidates = [i for i, line in enumerate(lines) if REFERENCE_HEADINGS.match(line)]
+    for h in reversed(candidates):
+        end = len(lines)
+        for j in range(h + 1, len(lines)):
+            if (
+                BACK_MATTER_HEADINGS.match(lines[j])
+                or NOTES_HEADINGS.match(lines[j])
+                or (j > h + 1 and REFERENCE_HEADINGS.match(lines[j]))
+            ):
+                end = j
+                break
+        if any(lines[k].strip() for k in range(h + 1, end)):
+            return h, h + 1, end
+    return None
+
+
+class _Entries:
+    """Entries as they are built: text and 1-based line range."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, int, int]] = []
+
+    def start(self, text: str, line: int) -> None:
+        self.items.append((text.strip(), line, line))
+
+    def extend(self, text: str, line: int) -> None:
+        if not self.items:
+            self.start(text, line)
+            return
+        prev, first, _ = self.items[-1]
+        self.items[-1] = (join_wrapped(prev, text), first, line)
+
+
+def _number(line: str) -> int | None:
+    m = _ENTRY_NUMBER.match(line)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def _numbered(body: list[tuple[int, str]]) -> _Entries | None:
+    """Entries by their printed numbers, when at least two follow in sequence."""
+    firsts = [n for _, line in body if (n := _number(line)) is not None]
+    if not firsts or _number(body[0][1]) is None:
+        return None
+    expected = firsts[0]
+    sequential = 0
+    for n in firsts:
+        if n == expected:
+            sequential += 1
+            expected += 1
+    if sequential < min(2, len(firsts)) or sequential < len(firsts) // 2:
+        return None
+    out = _Entries()
+    expected = firsts[0]
+    for i, line in body:
+        n = _number(line)
+        if n == expected:
+            out.start(_ENTRY_NUMBER.sub("", line, count=1), i + 1)
+            expected += 1
+        else:
+            out.extend(line, i + 1)
+        expected = _split_run_together(out, expected, i + 1)
+    return out
+
+
+def _split_run_together(out: _Entries, expected: int, line: int) -> int:
+    """``… 2011. [2] Smith …`` inside the last entry: split at each next number printed there."""
+    while out.items:
+        text, first, last = out.items[-1]
+        m = re.search(
+            rf"(?<=[.)\]])\s+(?:\[{expected}\]\s*|\({expected}\)\s*|{expected}[.)]\s+(?={_AUTHOR_START.pattern[1:]}))",
+            text,
+        )
+        if not m or m.start() < 10:
+            return expected
+        out.items[-1] = (text[: m.start()].strip(), first, last)
+        out.items.append((text[m.end() :].strip(), line, line))
+        expected += 1
+    return expected
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
+
+
+def split_entries(lines: list[str], first: int, end: int) -> list:
+    """Split a reference list into entries (``Span``s with their line ranges)."""
+    from citekeeper.extract.segment import Span
+
+    body = [(i, lines[i]) for i in range(first, end) if lines[i].strip() and not _PAGE_NUMBER.match(lines[i])]
+    if not body:
+        return []
+    out = _numbered(body)
+    if out is None:
+        out = _bulleted(body)
+    if out is None:
+        out = _by_paragraph(lines, first, end, len(body))
+    if out is None:
+        out = _by_indent(body)
+    if out is None:
+        out = _by_author_lines(body)
+    return [Span(text, a, b) for text, a, b in out.items if text]
+
+
+def _bulleted(body: list[tuple[int, str]]) -> _Entries | None:
+    if not _BULLET.match(body[0][1]):
+        return None
+    out = _Entries()
+    for i, line in body:
+        if _BULLET.match(line):
+            out.start(_BULLET.sub("", line, count=1), i + 1)
+        else:  # a wrapped line continues the entry above
+            out.extend(line, i + 1)
+    return out
+
+
+def _by_paragraph(lines: list[str], first: int, end: int, n_lines: int) -> _Entries | None:
+    out = _Entries()
+    blank = True
+    for i in range(first, end):
+        line = lines[i]
+        if not line.strip() or _PAGE_NUMBER.match(line):
+            blank = blank or not line.strip()
+            continue
+        if blank:
+            out.start(line, i + 1)
+        else:
+            out.extend(line, i + 1)
+        blank = False
+    if len(out.items) < max(2, n_lines // 3):
+        return None
+    return out
+
+
+def _by_indent(body: list[tuple[int, str]]) -> _Entries | None:
+    """Hanging indent: the first line of an entry sits left of its continuation lines."""
+    indents = [_indent(line) for _, line in body]
+    left = min(indents)
+    starts = sum(1 for x in indents if x == left)
+    if starts < 2 or starts == len(body) or _indent(body[0][1]) != left:
+        return None
+    out = _Entries()
+    for (i, line), x in zip(body, indents, strict=True):
+        if x == left:
+            out.start(line, i + 1)
+        else:
+            out.extend(line, i + 1)
+    return out
+
+
+def _by_author_lines(body: list[tuple[int, str]]) -> _Entries:
+    width = max(len(line.strip()) for _, line in body)
+    out = _Entries()
+    prev = ""
+    for i, line in body:
+        text = line.strip()
+        ended = bool(prev) and not incomplete(prev) and bool(_ENDS_ENTRY.search(prev))
+        short = bool(prev) and len(prev) < 0.7 * width and ended
+        if not out.items or (ended and _AUTHOR_START.match(text)) or (short and text[:1].isupper()):
+            out.start(text, i + 1)
+        else:
+            out.extend(text, i + 1)
+        prev = text
+    return out

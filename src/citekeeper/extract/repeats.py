@@ -1,0 +1,170 @@
+"""Short forms and repeats in notes: which earlier full citation a footnote means again.
+
+Notes styles cite a work in full once and then abbreviate:
+
+* *the previous citation again*: ``Ibid.``, ``Ibidem``, ``Id.`` (legal), ``Ebd.``,
+  ``Ebenda``, ``Ebda.``, ``Там же``;
+* *an earlier work by this author*: ``Meier, a. a. O., S. 5``, ``Smith, op. cit., p. 3``,
+  ``loc. cit.``, ``art. cit.``, ``Иванов И. И. Указ. соч. С. 5``, and legal
+  ``Smith, supra note 3, at 5`` (the work cited in footnote 3);
+* *a short form*: Chicago's ``Smith, Short Title, 45.``, German ``Meier, Handbuch, S. 45``
+  or ``Meier 2010, S. 45``: a short citation whose author and title words (or year) are
+  those of an earlier full citation.
+
+``find_repeat`` answers with the earlier citation's index and the repeat's own page
+locator; the caller copies the full citation and records the link
+(``Reference.repeats``).  A short form is only recognised by its match: a short
+citation that matches no earlier full one is parsed as a citation of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citekeeper.extract.cues import strip_signal
+from citekeeper.parse.keys import STOP_WORDS, ascii_fold
+
+_IBID = re.compile(
+    r"^(?:ibid(?:em)?|ib|id|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_OP_CIT = re.compile(
+    r"^(?P<author>.{2,80}?)[,.]?\s+(?:op\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|"
+    r"ouvr\.\s?cit|указ\.\s?соч|цит\.\s?соч)\.?,?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SUPRA = re.compile(
+    r"^(?P<author>.{2,80}?),?\s+supra(?:\s+note\s+(?P<note>\d+))?,?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_LOCATOR = re.compile(
+    r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col)\.\s?|\bat\s+|,\s+|^)"
+    r"(?P<page>\d+(?:\s?[–—-]\s?\d+)?(?:\s?ff?\.)?|[ivxlcdm]+(?:[–-][ivxlcdm]+)?)"
+    r"(?=\s*[.,;)]|\s*$)",
+    re.IGNORECASE,
+)
+# "Meier 2010, S. 45" / "Meier (2010), 45" / "Meier/Schulz 2010a: 12": an author-year short form.
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?(?:/|,|&|and|und|u\.|и)\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)*"
+    r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?[,:]?\s*(?P<rest>.*)$"
+)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_FULL_ONLY = re.compile(r"https?://|\s//\s|\bIn:\s|\(Hrsg\.\)|\(Hg\.\)|\(eds?\.\)|\bed\. by\b", re.I)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A citation that repeats an earlier one: its index among the citations, and its locator."""
+
+    target: int
+    page: str
+    kind: str  # "ibid" | "op-cit" | "supra" | "short"
+
+
+@dataclass
+class Cited:
+    """What ``find_repeat`` knows of an earlier citation: its text, author names, year, footnote."""
+
+    text: str
+    families: tuple[str, ...]
+    year: str
+    footnote: int | None
+    repeats: int | None = None  # index of the full citation when this one is itself a repeat
+
+    @property
+    def head(self) -> str:
+        return ascii_fold(self.text[:120])
+
+
+def locator(rest: str) -> str:
+    """The page locator of what follows a repeat marker (``S. 45 f.``, ``p. 3``, ``at 5``, ``45.``)."""
+    m = _LOCATOR.search(rest.strip())
+    return re.sub(r"\s*([–—-])\s*", r"\1", m.group("page")) if m else ""
+
+
+def _surnames(author: str) -> list[str]:
+    """Folded family names in an abbreviated author (``Meier``, ``K. Meier``, ``Meier/Schulz``)."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", author)
+    out = [ascii_fold(w) for w in words if len(w) > 2 and w.lower() not in ("and", "und", "et", "al")]
+    return [w for w in out if w]
+
+
+def _title_words(text: str) -> list[str]:
+    words = [ascii_fold(w) for w in re.split(r"[\s,.:;„“”\"«»()*]+", text) if w.lower() not in STOP_WORDS]
+    return [w for w in words if len(w) > 2 and not w.isdigit()]
+
+
+def _resolve(cited: list[Cited], index: int) -> int:
+    while cited[index].repeats is not None:
+        index = cited[index].repeats  # type: ignore[assignment]
+    return index
+
+
+def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year: str = "") -> int | None:  # type: ignore[assignment]
+    """The latest full citation whose authors include ``names`` (and whose text has ``words``)."""
+    if not names:
+        return None
+    for i in range(len(cited) - 1, -1, -1):
+        c = cited[i]
+        if c.repeats is not None:
+            continue
+        families = c.families or tuple(_surnames(c.text[:60]))
+        if not any(n in families or n in c.head[:60] for n in names[:1]):
+            continue
+        body = ascii_fold(c.text)
+        if words and not all(w in body for w in words):
+            continue
+        if year and c.year != year:
+            continue
+        return i
+    return None
+
+
+def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
+    """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
+    text = strip_signal(citation).strip()
+    if not cited or not text:
+        return None
+    m = _IBID.match(text)
+    if m:
+        rest = m.group("rest")
+        return Repeat(_resolve(cited, len(cited) - 1), locator(rest), "ibid")
+    m = _SUPRA.match(text)
+    if m:
+        names = _surnames(m.group("author"))
+        if m.group("note"):
+            note = int(m.group("note"))
+            in_note = [i for i, c in enumerate(cited) if c.footnote == note]
+            match = [i for i in in_note if _by_author(cited[: i + 1], names) == i] or in_note[:1]
+            if match:
+                return Repeat(_resolve(cited, match[0]), locator(m.group("rest")), "supra")
+        found = _by_author(cited, names)
+        return Repeat(found, locator(m.group("rest")), "supra") if found is not None else None
+    m = _OP_CIT.match(text)
+    if m:
+        found = _by_author(cited, _surnames(m.group("author")))
+        return Repeat(found, locator(m.group("rest")), "op-cit") if found is not None else None
+    if len(text) > 160 or _FULL_ONLY.search(text):
+        return None
+    m = _AUTHOR_YEAR.match(text)
+    if m and len(m.group("rest")) < 40:
+        found = _by_author(cited, _surnames(m.group("author")), year=m.group("year"))
+        if found is not None:
+            return Repeat(found, locator(m.group("rest")), "short")
+    if _HAS_YEAR.search(text):
+        return None
+    # Chicago / German short form: "Author, Short Title, 45." / "Meier: Handbuch, S. 45."
+    parts = re.split(r"\s*[,:]\s+|\.\s+", text, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    author, rest = parts
+    names = _surnames(author)
+    if not names or len(names) > 4:
+        return None
+    title = _LOCATOR.sub("", rest)
+    title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
+    words = _title_words(title)[:4]
+    if not words:
+        return None
+    found = _by_author(cited, names, words)
+    return Repeat(found, locator(rest), "short") if found is not None else None
