@@ -32,7 +32,7 @@ def test_parse_file_to_csl_json(tmp_path):
     assert items[1]["container-title"] == "Вопросы экономики"
     assert items[1]["page"] == "10–20"
     assert len({i["id"] for i in items}) == 2
-    assert items[0]["citekeeper"]["provenance"]["title"][0] == "model"
+    assert items[0]["citekeeper"]["provenance"]["title"][0] == "rule"  # parse.vancouver
 
 
 def test_low_confidence_goes_to_stderr():
