@@ -21,13 +21,13 @@ DATA = ROOT / "tests" / "render" / "data"
 
 def ours(style: str, items: list[dict], kind: str, golden: dict | None = None) -> list[str]:
     if kind == "seq":
-        r = Renderer(ROOT / "styles" / f"{style}.csl")
+        r = Renderer(ROOT / "styles" / f"{style}.csl", locale_per_entry=False)
         clusters = [[CiteRequest(c["id"], locator=c.get("locator"), label=c.get("label", "page"))
                      for c in cl] for cl in golden["sequence"]]
         return r.citations(items, clusters)
     if kind in ("bib", "html"):
-        return Renderer(ROOT / "styles" / f"{style}.csl", fmt="text" if kind == "bib" else "html").bibliography(items)
-    r = Renderer(ROOT / "styles" / f"{style}.csl")
+        return Renderer(ROOT / "styles" / f"{style}.csl", fmt="text" if kind == "bib" else "html", locale_per_entry=False).bibliography(items)
+    r = Renderer(ROOT / "styles" / f"{style}.csl", locale_per_entry=False)
     loc = "97" if kind == "loc" else None
     return r.citations(items, [[CiteRequest(str(it["id"]), locator=loc)] for it in items])
 

@@ -34,10 +34,10 @@ def main(argv: list[str] | None = None) -> int:
             from citekeeper.render import CiteRequest
 
             want = json.loads(out.stdout)["citations"]
-            got = Renderer(style).citations(items, [[CiteRequest(str(it["id"]))] for it in items])
+            got = Renderer(style, locale_per_entry=False).citations(items, [[CiteRequest(str(it["id"]))] for it in items])
         else:
             want = json.loads(out.stdout)["bibliography"] or []
-            got = Renderer(style).bibliography(items)
+            got = Renderer(style, locale_per_entry=False).bibliography(items)
         same = sum(1 for a, b in zip(got, want, strict=False) if a == b)
         total += len(want)
         same_total += same

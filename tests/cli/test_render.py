@@ -76,8 +76,16 @@ def test_cite_several_keys_one_citation(capsys):
     assert out.strip() == "[1], [2]" or out.strip().startswith("[1]")
 
 
-def test_cite_notes_are_numbered(capsys):
+def test_cite_prints_notes_as_the_style_formats_them(capsys):
     code, out, _ = run(capsys, "cite", str(ITEMS), "kuhn1962", "kuhn1962", "-s", "chicago-notes")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Thomas S. Kuhn") and not lines[1].startswith("2. ")
+
+
+def test_cite_note_numbers_when_asked(capsys):
+    code, out, _ = run(capsys, "cite", str(ITEMS), "kuhn1962", "kuhn1962", "-s", "chicago-notes",
+                       "--note-numbers")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("1. Thomas S. Kuhn") and lines[1].startswith("2. ")
@@ -97,3 +105,67 @@ def test_styles_lists_bundled_and_package(capsys):
     code, out, _ = run(capsys, "styles", "gost", "--bundled")
     assert {line.split("\t")[0] for line in out.splitlines()} == {
         "gost-r-7-0-5-2008", "gost-r-7-0-5-2008-numeric", "gost-r-7-0-5-2008-numeric-alphabetical"}
+
+
+MIXED = [
+    {"id": "en", "type": "chapter", "title": "A chapter", "language": "en",
+     "author": [{"family": "Brown", "given": "Bob"}], "editor": [{"family": "Green", "given": "Gary"}],
+     "container-title": "Collected papers", "volume": "3", "page": "10-20", "publisher": "Springer",
+     "publisher-place": "Berlin", "issued": {"date-parts": [[2005]]}},
+    {"id": "ru", "type": "chapter", "title": "Глава", "language": "ru",
+     "author": [{"family": "Иванов", "given": "Иван"}], "editor": [{"family": "Петров", "given": "Пётр"}],
+     "container-title": "Сборник", "volume": "3", "page": "10-20", "publisher": "Наука",
+     "publisher-place": "М.", "issued": {"date-parts": [[2006]]}},
+]
+
+
+@pytest.fixture
+def mixed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml above: built-in defaults
+    p = tmp_path / "mixed.json"
+    p.write_text(json.dumps(MIXED, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def test_gost_terms_follow_each_entry_language(capsys, mixed):
+    code, out, err = run(capsys, "render", str(mixed), "-s", "gost")
+    assert code == 0, err
+    en = next(line for line in out.splitlines() if "Brown" in line)
+    ru = next(line for line in out.splitlines() if "Иванов" in line)
+    assert "/ ed. by G. Green" in en and "P. 10–20" in en
+    assert "/ под ред. П. Петров" in ru and "С. 10–20" in ru
+
+
+def test_no_locale_per_entry_keeps_one_language(capsys, mixed):
+    code, out, _ = run(capsys, "render", str(mixed), "-s", "gost", "--no-locale-per-entry")
+    assert code == 0
+    en = next(line for line in out.splitlines() if "Brown" in line)
+    assert "под ред. G. Green" in en and "С. 10–20" in en
+
+
+def test_settings_table_is_read(capsys, mixed):
+    (mixed.parent / "pyproject.toml").write_text(
+        '[tool.citekeeper.render]\nstyle = "gost"\nlocale-per-entry = false\nformat = "html"\n')
+    code, out, _ = run(capsys, "render", str(mixed))
+    assert code == 0
+    assert out.startswith('<div class="csl-bib-body">') and "под ред. G. Green" in out
+
+
+def test_settings_unknown_key_is_an_error(capsys, mixed):
+    (mixed.parent / "pyproject.toml").write_text('[tool.citekeeper.render]\nstyel = "apa"\n')
+    code, _, err = run(capsys, "render", str(mixed))
+    assert code != 0 and "styel" in err and "Traceback" not in err
+
+
+def test_styles_search_json(capsys):
+    code, out, _ = run(capsys, "styles", "--search", "nature communications", "-f", "json")
+    assert code == 0
+    rows = json.loads(out)
+    hit = next(r for r in rows if r["id"] == "nature-communications")
+    assert hit["dependent"] and hit["title"] == "Nature Communications"
+
+
+def test_render_dependent_style_by_id(capsys, mixed):
+    code, out, err = run(capsys, "render", str(mixed), "-s", "plos-one")
+    assert code == 0, err
+    assert "Brown B" in out

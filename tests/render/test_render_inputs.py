@@ -176,3 +176,42 @@ def test_dependent_style_renders_with_parent_layout_and_own_locale():
     dep = Renderer("nature-communications")
     assert dep.style.locale == "en-GB"
     assert dep.bibliography([item]) == Renderer("nature", locale="en-GB").bibliography([item])
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("en", "en-US"), ("en-GB", "en-GB"), ("ru_RU", "ru-RU"), ("eng", "en-US"), ("rus", "ru-RU"),
+    ("Russian", "ru-RU"), ("English", "en-US"), ("German", "de-DE"), ("xx-nonsense", None),
+    ("", None), ("Klingon", None),
+])
+def test_entry_locale_reads_tags_codes_and_names(text, tag):
+    from citekeeper.render.locales import entry_locale
+
+    assert entry_locale(text) == tag
+
+
+def test_locale_option_works_for_gost():
+    """--locale en-US gives English terms even where the style mirrors its Russian ones."""
+    from citekeeper.render import Renderer
+
+    item = {"id": "a", "type": "chapter", "title": "T", "author": [{"family": "Brown", "given": "B."}],
+            "editor": [{"family": "Green", "given": "G."}], "container-title": "C", "page": "1-2",
+            "issued": {"date-parts": [[2005]]}}
+    ru = Renderer("gost", locale_per_entry=False).bibliography([item])[0]
+    en = Renderer("gost", locale="en-US", locale_per_entry=False).bibliography([item])[0]
+    assert "под ред." in ru and "С. 1–2" in ru
+    assert "ed. by" in en and "P. 1–2" in en
+
+
+def test_renders_of_one_style_run_in_threads_at_once():
+    """No per-render state on the cached style: parallel renders equal serial ones."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from citekeeper.render import Renderer
+
+    items = json.loads((Path(__file__).parent / "data" / "items.json").read_text())
+    want = {fmt: Renderer("apa", fmt=fmt).bibliography(items) for fmt in ("text", "html")}
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda f: (f, Renderer("apa", fmt=f).bibliography(items)),
+                            ["text", "html"] * 4))
+    assert all(out == want[f] for f, out in got)

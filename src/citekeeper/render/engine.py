@@ -14,7 +14,6 @@ from pathlib import Path
 from threading import Lock
 from typing import Any
 
-from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
 from citeproc.source import CitationItem, Locator
 from lxml import etree
 
@@ -22,19 +21,20 @@ from citekeeper.errors import MalformedInputError, NotFoundError, UsageError
 
 from . import patches
 from .formats import ESCAPES, FORMATS, formatter_for
+from .locales import UnknownLocaleError, locale_path, normalize_locale
 from .registry import StyleError, StyleInfo, find_style
 from .source import Source, assign_keys
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+
+__all__ = [
+    "CiteRequest", "LoadedStyle", "MalformedStyleError", "Renderer", "UnknownLocaleError",
+    "load_style", "load_style_xml", "locale_path", "normalize_locale",
+]
 
 
 class MalformedStyleError(MalformedInputError):
     """A CSL file that is not well-formed XML or not a CSL style (has ``line``)."""
-
-
-class UnknownLocaleError(StyleError):
-    """A ``--locale`` that names no locale we have."""
 
 
 def _parser() -> etree.XMLParser:
@@ -66,28 +66,6 @@ def _parse(path: Path, what: str) -> etree._ElementTree:
         msg = str(exc.msg if hasattr(exc, "msg") else exc).split("\n")[0]
         raise MalformedStyleError(f"malformed {what}: {msg}", file=str(path), line=line) from None
     return tree
-
-
-def locale_path(name: str) -> Path | None:
-    """The file of a locale: ours (newest en-US, ru-RU) first, then citeproc-py's."""
-    for d in (LOCALES_DIR, Path(LOCALES_PATH)):
-        p = d / f"locales-{name}.xml"
-        if p.is_file():
-            return p
-    return None
-
-
-def normalize_locale(name: str) -> str:
-    """``ru`` -> ``ru-RU``, ``en_gb`` -> ``en-GB``; unknown locales raise UnknownLocaleError."""
-    text = name.strip().replace("_", "-")
-    parts = text.split("-")
-    text = f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) >= 2 else parts[0].lower()
-    if locale_path(text) is not None:
-        return text
-    if text in PRIMARY_DIALECTS and locale_path(PRIMARY_DIALECTS[text]):
-        return PRIMARY_DIALECTS[text]
-    known = sorted(set(LANGUAGE_NAMES))
-    raise UnknownLocaleError(f"unknown locale {name!r}; known: {', '.join(known[:12])} ...")
 
 
 @dataclass
@@ -184,11 +162,32 @@ class CiteRequest:
     suffix: str = ""
 
 
+def default_per_entry(style: LoadedStyle) -> bool:
+    """Per-entry language is on by default for styles that ask each entry in its own language.
+
+    GOST R 7.0.5 (and its numeric variants) prescribes the terms of each source's own language
+    ("Vol.", "P." for English sources in a Russian bibliography), so per-entry is the default
+    for every style whose id or title names GOST; other styles keep one locale for all entries,
+    as citeproc-js does.
+    """
+    root = style.root
+    info = root.find(f"{{{CSL_NS}}}info")
+    text = style.info.name
+    if info is not None:
+        for tag in ("id", "title"):
+            el = info.find(f"{{{CSL_NS}}}{tag}")
+            if el is not None and el.text:
+                text += " " + el.text
+    return "gost" in text.lower() or "гост" in text.lower()
+
+
 class Renderer:
     """Renders CSL-JSON items in one style, locale and output format.
 
-    Not thread-safe: one style tree is shared by all renderers of that style, so renders
-    of one style are serialised by a lock.
+    The parsed style is shared (cached) and never written while rendering: everything one
+    render needs lives in its own objects (``patches.State`` per entry, the items), and the
+    per-format, per-language data is built once and then only read.  Renderers of one style
+    may run in several threads at once.
     """
 
     def __init__(
@@ -197,28 +196,26 @@ class Renderer:
         *,
         locale: str | None = None,
         fmt: str = "text",
+        locale_per_entry: bool | None = None,
     ):
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         self.style = style if isinstance(style, LoadedStyle) else load_style(style, locale)
         self.fmt = fmt
         self.formatter = formatter_for(fmt)
+        if locale_per_entry is None:
+            locale_per_entry = default_per_entry(self.style)
+        self.locale_per_entry = locale_per_entry
+        with _DATA_LOCK:
+            self.data = patches.style_data(self.style.root, ESCAPES[fmt], locale_per_entry)
 
     @property
     def is_note_style(self) -> bool:
         return self.style.is_note_style
 
-    def _setup(self, items: list[dict[str, Any]]) -> tuple[Any, Any, Source]:
+    def _setup(self, items: list[dict[str, Any]]) -> tuple[Any, Source]:
         keyed = assign_keys(items)
-        data = self.style.root.data
-        data.escape = ESCAPES[self.fmt]
-        source = Source(keyed, data.escape)
-        return keyed, data, source
-
-    def _cite_item(self, source: Source, key: str, **extra: Any) -> CitationItem:
-        item = CitationItem(key, **extra)
-        item.__dict__["reference_cache"] = source.get(key)
-        return item
+        return keyed, Source(keyed, self.data.escape)
 
     def _number_and_sort(self, items: list[Any], area: str) -> list[Any]:
         """Number by first cite, sort by the style's bibliography sort, renumber if sorted."""
@@ -229,7 +226,7 @@ class Renderer:
         if sort is None:
             return items
         layout = bib.find(f"{{{CSL_NS}}}layout")
-        ordered = sort.sort(items, layout)
+        ordered = sort.sort(items, layout, self.data)
         by_number = any(k.get("variable") == "citation-number" for k in sort.iterchildren())
         if not by_number:
             for n, it in enumerate(ordered, 1):
@@ -240,49 +237,47 @@ class Renderer:
         """The bibliography entries (sorted as the style says), one string per entry."""
         if not self.style.has_bibliography:
             return []
-        with _RENDER_LOCK:
-            keyed, _data, source = self._setup(items)
-            cites = [_Cite(key, source) for key in keyed.keys]
-            ordered = self._number_and_sort(cites, "bibliography")
-            patches.add_year_suffixes(self.style.root, ordered, self.formatter)
-            return patches.render_bibliography(self.style.root, ordered, self.formatter, self.fmt)
+        keyed, source = self._setup(items)
+        cites = [_Cite(key, source) for key in keyed.keys]
+        ordered = self._number_and_sort(cites, "bibliography")
+        patches.add_year_suffixes(self.data, ordered, self.formatter)
+        return patches.render_bibliography(self.data, ordered, self.formatter, self.fmt)
 
     def citations(
         self, items: list[dict[str, Any]], clusters: list[list[CiteRequest]]
     ) -> list[str]:
         """One rendered citation per cluster, in order (note numbers are 1, 2, ...)."""
-        with _RENDER_LOCK:
-            keyed, _data, source = self._setup(items)
-            first: dict[str, _Cite] = {}
-            built: list[list[_Cite]] = []
-            for cluster in clusters:
-                row = []
-                for req in cluster:
-                    key = keyed.by_id.get(str(req.id), str(req.id).lower())
-                    c = _Cite(key, source)
-                    if req.locator:
-                        c["locator"] = Locator(req.label or "page", req.locator)
-                    if req.prefix:
-                        c["prefix"] = req.prefix
-                    if req.suffix:
-                        c["suffix"] = req.suffix
-                    row.append(c)
-                    if key in source and key not in first:
-                        first[key] = _Cite(key, source)
-                built.append(row)
-            ordered = self._number_and_sort(list(first.values()), "citation")
-            patches.add_year_suffixes(self.style.root, ordered, self.formatter)
-            numbers = {c.key: c["_num"] for c in ordered}
-            patches.assign_positions(built, self.style.root)
-            out = []
-            for row in built:
-                good = [c for c in row if c.key in source]
-                for c in good:
-                    c["_num"] = numbers.get(c.key)
-                missing = [f"[{c.key}?]" for c in row if c.key not in source]
-                text = patches.render_citation(self.style.root, good, self.formatter, self.fmt) if good else ""
-                out.append("; ".join([t for t in [text, *missing] if t]))
-            return out
+        keyed, source = self._setup(items)
+        first: dict[str, _Cite] = {}
+        built: list[list[_Cite]] = []
+        for cluster in clusters:
+            row = []
+            for req in cluster:
+                key = keyed.by_id.get(str(req.id), str(req.id).lower())
+                c = _Cite(key, source)
+                if req.locator:
+                    c["locator"] = Locator(req.label or "page", req.locator)
+                if req.prefix:
+                    c["prefix"] = req.prefix
+                if req.suffix:
+                    c["suffix"] = req.suffix
+                row.append(c)
+                if key in source and key not in first:
+                    first[key] = _Cite(key, source)
+            built.append(row)
+        ordered = self._number_and_sort(list(first.values()), "citation")
+        patches.add_year_suffixes(self.data, ordered, self.formatter)
+        numbers = {c.key: c["_num"] for c in ordered}
+        patches.assign_positions(built, self.style.root)
+        out = []
+        for row in built:
+            good = [c for c in row if c.key in source]
+            for c in good:
+                c["_num"] = numbers.get(c.key)
+            missing = [f"[{c.key}?]" for c in row if c.key not in source]
+            text = patches.render_citation(self.data, good, self.formatter, self.fmt) if good else ""
+            out.append("; ".join([t for t in [text, *missing] if t]))
+        return out
 
 
 class _Cite(CitationItem):
@@ -302,4 +297,4 @@ class _Cite(CitationItem):
         return self.__dict__["key"]
 
 
-_RENDER_LOCK = Lock()
+_DATA_LOCK = Lock()  # building a style's per-format data once, not rendering

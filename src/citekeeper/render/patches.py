@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, model
+from citeproc import model
 from citeproc.formatter import plain as _PLAIN
 from citeproc.source import Date as CpDate
 from citeproc.source import DateRange, LiteralDate
@@ -92,6 +92,7 @@ class State:
     __slots__ = (
         "area",
         "attempted",
+        "bib_first",
         "cite",
         "collect",
         "first_names",
@@ -112,9 +113,11 @@ class State:
     )
 
     def __init__(self, style: Any, item: Any, area: str, fmt: Any, sort_names: dict | None = None):
-        self.style = style
         self.item = item
         self.ref = item.reference
+        # per-entry language: the entry's own locale data (the same object when off)
+        self.style = style = style.for_entry(self.ref)
+        self.bib_first: str | None = None  # the entry's first names (subsequent-author-substitute)
         self.area = area  # "bibliography" | "citation"
         self.fmt = fmt
         self.sort_names = sort_names  # name options of a sort key (macro sorting)
@@ -163,11 +166,13 @@ def _last_char(text: str) -> str:
     return text[-1:]
 
 
-def _affix(el: Any, text: str | None) -> str | None:
+def _affix(el: Any, text: str | None, st: State | None = None) -> str | None:
     if not text:
         return None
     p = el.get("prefix")
     s = el.get("suffix")
+    if st is not None and st.style.translates and (p or s):
+        p, s = st.style.translate_affixes(el, p, s, st)
     if p:
         text = p + text if not (p[-1:] == " " and text[:1] == " ") else p + text[1:]
     if s:
@@ -211,7 +216,7 @@ def _decorate(el: Any, text: str | None, st: State, *, quotes_ok: bool = True) -
     text = _format(el, text, st)
     if quotes_ok and el.get("quotes") == "true":
         text = OPEN_QUOTE + text + CLOSE_QUOTE
-    text = _affix(el, text)
+    text = _affix(el, text, st)
     if text and el.get("display") == "left-margin":
         text = text + LEFT_MARGIN_END
     return text
@@ -779,8 +784,8 @@ class Names(_Base, model.Names):
             st.names_out.append(text)
             if st.skip_names:
                 return None
-        if st.area == "bibliography" and not _FIRST_NAMES:
-            _FIRST_NAMES.append(text)
+        if st.area == "bibliography" and st.bib_first is None:
+            st.bib_first = text
             if st.sas is not None and st.sas[1] == text:
                 # gap: subsequent-author-substitute ignored by citeproc-py; the names of
                 # an entry equal to the previous entry's are replaced, affixes kept
@@ -1120,8 +1125,9 @@ class Substitute(_Base, model.Substitute):
 
 
 class Sort(_Base, model.Sort):
-    def sort(self, items: list, context: Any) -> list:
-        style = context.get_root().data
+    def sort(self, items: list, context: Any, style: Any = None) -> list:
+        if style is None:
+            style = context.get_root().data
         keys = [k for k in self._kids() if isinstance(k, Key)]
         area = "citation" if context.getparent().tag == _T + "citation" else "bibliography"
         rows = []
@@ -1259,13 +1265,65 @@ _NAME_DEFAULTS = {
 }
 
 
-class StyleData:
-    """Per-style resolved data: terms, dates, macros, options.  Built once per load."""
+def _term_table(locales: list[Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(name, form) -> (single, multiple) of the first locale that defines each term."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for loc in locales:
+        terms = loc.find(_T + "terms")
+        if terms is None:
+            continue
+        for t in terms.iterchildren(_T + "term"):
+            name = t.get("name", "")
+            if name.startswith("ordinal") or t.get("gender-form"):
+                continue
+            key = (name, t.get("form", "long"))
+            if key in out:
+                continue
+            single = t.find(_T + "single")
+            multiple = t.find(_T + "multiple")
+            if single is not None or multiple is not None:
+                sv = (single.text if single is not None else "") or ""
+                mv = (multiple.text if multiple is not None else sv) or ""
+            else:
+                sv = mv = t.text or ""
+            out[key] = (sv, mv)
+    return out
 
-    def __init__(self, root: Any, locale: str):
+
+# terms an affix of an element with this variable may spell out literally ("С. " before page)
+_AFFIX_TERMS = {
+    "number-of-pages": ("number-of-pages", "page"), "page-first": ("page",),
+    "number-of-volumes": ("number-of-volumes", "volume"), "chapter-number": ("chapter",),
+    "collection-number": ("issue", "number"),
+}
+_TERM_FORMS = ("verb-short", "verb", "short", "symbol", "long")
+
+
+class StyleData:
+    """Resolved data of one style in one locale and output format: terms, dates, macros,
+    options.  Built once and never written while rendering, so renders of a cached style may
+    run at once.
+
+    ``per_entry`` makes ``for_entry`` give an entry whose ``language`` names another language
+    its own ``StyleData`` (built once per language), whose terms, dates and punctuation are that
+    language's; literal affixes written in the style's own language ("С. ", "/ под ред. ") are
+    then translated term by term (``translate_affixes``).
+    """
+
+    def __init__(self, root: Any, locale: str, locales: list[Any] | None = None,
+                 escape: Callable[[str], str] = str, *, per_entry: bool = False,
+                 variant_of: StyleData | None = None):
         self.root = root
         self.lang_full = locale
         self.lang = locale.split("-")[0].lower()
+        self.escape: Callable[[str], str] = escape
+        self.per_entry = per_entry
+        self._variants: dict[str, StyleData] = {}
+        self._variant_of = variant_of
+        self._load_locale: Callable[[str], Any | None] | None = None
+        if locales is None:
+            locales = root.locales
+        self.locales = locales
         self._macros = {m.get("name"): m for m in root.iterchildren(_T + "macro")}
         self.implicit_year_suffix = not any(
             t.get("variable") == "year-suffix" for t in root.iter(_T + "text")
@@ -1276,7 +1334,7 @@ class StyleData:
         piq = None
         limit = None
         ordinals_from: Any = None
-        for loc in root.locales:
+        for loc in locales:
             terms = loc.find(_T + "terms")
             if terms is not None:
                 for t in terms.iterchildren(_T + "term"):
@@ -1316,9 +1374,97 @@ class StyleData:
         self._plain = _PLAIN
         # a cs:names without cs:name renders as if it had an empty one
         self.default_name = root.makeelement(_T + "name")
-        self.escape: Callable[[str], str] = str
         self._name_opts: dict = {}
         self._inherited: dict[tuple[str, str], Any] = {}
+        own = (root.get("default-locale") or "en-US").split("-")[0].lower()
+        # affixes are written in the style's own language: translate them in any other
+        self.translates = self.lang != own
+        self._source: list[tuple[str, tuple[str, str, bool]]] | None = None
+        self._affix_cache: dict[tuple, tuple[str | None, str | None]] = {}
+
+    # per-entry language
+    def for_entry(self, ref: Any) -> StyleData:
+        """The data to render ``ref`` with: its own language's when per-entry is on."""
+        if not self.per_entry:
+            return self
+        try:
+            lang = ref.get("language")
+        except Exception:
+            return self
+        if not lang or not isinstance(lang, str):
+            return self
+        hit = self._variants.get(lang)
+        if hit is not None:
+            return hit
+        from .locales import entry_locale, locale_chain
+
+        loc = entry_locale(lang)
+        data = self
+        if loc is not None and loc.split("-")[0].lower() != self.lang and self._load_locale:
+            data = StyleData(self.root, loc, locale_chain(self.root, loc, self._load_locale,
+                                                          skip_mirrors=True),
+                             self.escape, variant_of=self)
+            data._load_locale = self._load_locale
+        self._variants[lang] = data
+        return data
+
+    def _source_terms(self) -> list[tuple[str, tuple[str, str, bool]]]:
+        """Literal term texts of the style's own language, longest first, each with the
+        (name, form, plural) it spells; the locale file's terms win over the style's own
+        overrides (the GOST style's ``под ред.`` is the file's verb-short, "ed. by")."""
+        if self._source is not None:
+            return self._source
+        from .locales import locale_chain, normalize_locale
+
+        own = normalize_locale(self.root.get("default-locale") or "en-US")
+        files: list[Any] = []
+        chain = locale_chain(self.root, own, self._load_locale) if self._load_locale else []
+        files = [loc for loc in chain if loc.getparent() is None]
+        seen: dict[str, tuple[str, str, bool]] = {}
+        for table in (_term_table(files), _term_table(chain)):
+            for (name, form), (single, multiple) in table.items():
+                for text, plural in ((single, False), (multiple, True)):
+                    if text and re.search(r"[^\W\d_]", text):
+                        for variant in (text, text[:1].upper() + text[1:]):
+                            seen.setdefault(variant, (name, form, plural))
+        self._source = sorted(seen.items(), key=lambda kv: -len(kv[0]))
+        return self._source
+
+    def translate_affixes(self, el: Any, prefix: str | None, suffix: str | None,
+                          st: Any) -> tuple[str | None, str | None]:
+        """Affixes with the terms of the style's language they spell out put in this one's.
+
+        Only the terms of the element's own variables are looked for (``С. `` before
+        ``page``, ``Т. `` before ``volume``, ``/ под ред. `` before editor names), so other
+        literal text stays as the style wrote it.
+        """
+        names = el.get("variable", "").split()
+        if "locator" in names:
+            loc = st.item.get("locator") if hasattr(st.item, "get") else None
+            names = [*names, (loc.label if loc is not None else None) or "page"]
+        key = (prefix, suffix, tuple(names))
+        hit = self._affix_cache.get(key)
+        if hit is not None:
+            return hit
+        wanted = set(names)
+        for n in names:
+            wanted.update(_AFFIX_TERMS.get(n, ()))
+        out = []
+        for text in (prefix, suffix):
+            if text and re.search(r"[^\W\d_]", text) and wanted:
+                for src, (name, form, plural) in self._source_terms():
+                    if name not in wanted or src not in text:
+                        continue
+                    target = self.term(name, form, plural)
+                    if not target or target == src:
+                        continue
+                    if src[:1].isupper() and src[:1] != src[:1].lower():
+                        target = target[:1].upper() + target[1:]
+                    text = re.sub(rf"(?<!\w){re.escape(src)}(?!\w)", lambda _m, t=target: t, text)
+            out.append(text)
+        result = (out[0], out[1])
+        self._affix_cache[key] = result
+        return result
 
     # terms
     def has_term(self, name: str) -> bool:
@@ -1463,42 +1609,38 @@ def _page_last(first: str, last: str, fmt: str | None) -> str:
 
 
 
-def prepare_style(root: Any, locale: str, load_locale: Callable[[str], Any | None]) -> None:
-    """Build the locale fallback chain (CSL 1.0.2 "Locale Fallback") and the style's data.
+def prepare_style(root: Any, locale: str, load_locale: Callable[[str], Any | None]) -> StyleData:
+    """Build the locale fallback chain (``locales.locale_chain``) and the style's data.
 
     citeproc-py's ``Style.set_locale_list`` always reads its own (older) locale files; we look
     in ours first so en-US and ru-RU terms match what citeproc-js is given.
     """
-    root.locales = []
-    added: set[str] = set()
-    ns = {"cs": CSL_NS, "xml": XML_NS}
+    from .locales import locale_chain
 
-    def in_style(lang: str | None) -> None:
-        expr = f'./cs:locale[@xml:lang="{lang}"]' if lang else "./cs:locale[not(@xml:lang)]"
-        root.locales.extend(root.xpath(expr, namespaces=ns))
-
-    def from_file(lang: str) -> None:
-        if lang in added:
-            return
-        loc = load_locale(lang)
-        if loc is not None:
-            root.locales.append(loc)
-            added.add(lang)
-
-    language = locale.split("-")[0]
-    in_style(locale)
-    if language != locale:
-        in_style(language)
-    in_style(None)
-    if locale in LANGUAGE_NAMES or load_locale(locale) is not None:
-        from_file(locale)
-    if language in PRIMARY_DIALECTS:
-        from_file(PRIMARY_DIALECTS[language])
-    from_file("en-US")
+    # a locale the user chose over the style's own language is not overridden by a mirror
+    # of the style's own-language terms (see ``locales``): ``--locale en-US`` works for GOST
+    root.locales = locale_chain(root, locale, load_locale, skip_mirrors=True)
     for loc in root.locales:
         loc.style = root
-    data = StyleData(root, locale)
+    data = StyleData(root, locale, root.locales)
+    data._load_locale = load_locale
     root.__dict__["data"] = data
+    return data
+
+
+def style_data(root: Any, escape: Callable[[str], str], per_entry: bool) -> StyleData:
+    """The style's data for one output format and per-entry setting (built once each)."""
+    base: StyleData = root.data
+    if escape is base.escape and per_entry == base.per_entry:
+        return base
+    cache = root.__dict__.setdefault("data_variants", {})
+    key = (escape, per_entry)
+    hit = cache.get(key)
+    if hit is None:
+        hit = StyleData(root, base.lang_full, base.locales, escape, per_entry=per_entry)
+        hit._load_locale = base._load_locale
+        cache[key] = hit
+    return hit
 
 
 # -- rendering entry points ----------------------------------------------------------------
@@ -1508,9 +1650,9 @@ def _entry_state(data: StyleData, item: Any, area: str, fmt: Any) -> State:
     return State(data, item, area, fmt)
 
 
-def render_bibliography(root: Any, items: list, fmt: Any, fmt_name: str) -> list[str]:
+def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -> list[str]:
     """Render sorted bibliography items, with subsequent-author-substitute."""
-    data: StyleData = root.data
+    root = data.root
     bib = root.find(_T + "bibliography")
     layout = bib.find(_T + "layout")
     sas = bib.get("subsequent-author-substitute")
@@ -1523,7 +1665,6 @@ def render_bibliography(root: Any, items: list, fmt: Any, fmt_name: str) -> list
         st = State(data, item, "bibliography", fmt)
         if sas is not None and sas_rule in ("complete-all", "complete-each"):
             st.sas = (data.escape(sas), prev_names)
-        _FIRST_NAMES.clear()
         if sfa:
             # gap: "no space after [1]": second-field-align puts the first field in the
             # margin (citeproc-js: "[1] " in text, csl-left-margin div in HTML;
@@ -1536,7 +1677,7 @@ def render_bibliography(root: Any, items: list, fmt: Any, fmt_name: str) -> list
             body = _render_children(layout, st)
         if not body:
             continue
-        names = _FIRST_NAMES[0] if _FIRST_NAMES else None
+        names = st.bib_first
         prev_names = names
         text = _decorate(layout, body, st, quotes_ok=False)
         text = finish_marks(text or "", piq=data.piq, quotes=quotes, fmt=fmt_name)
@@ -1544,9 +1685,6 @@ def render_bibliography(root: Any, items: list, fmt: Any, fmt_name: str) -> list
             text = f'<div class="csl-entry">{text}</div>'
         out.append(text)
     return out
-
-
-_FIRST_NAMES: list[str] = []
 
 
 def _quotes(data: StyleData) -> tuple[str, str, str, str]:
@@ -1558,14 +1696,14 @@ def _quotes(data: StyleData) -> tuple[str, str, str, str]:
     )
 
 
-def render_citation(root: Any, cites: list, fmt: Any, fmt_name: str) -> str:
+def render_citation(data: StyleData, cites: list, fmt: Any, fmt_name: str) -> str:
     """One citation: sort its cites, render each, group and collapse as the style says."""
-    data: StyleData = root.data
+    root = data.root
     cit = root.find(_T + "citation")
     layout = cit.find(_T + "layout")
     sort = cit.find(_T + "sort")
     if sort is not None and len(cites) > 1:
-        cites = sort.sort(list(cites), layout)
+        cites = sort.sort(list(cites), layout, data)
     collapse = cit.get("collapse")
     rows = []  # (names, body, item)
     for item in cites:
@@ -1650,7 +1788,7 @@ def _collapse_numbers(rows: list, delimiter: str, cit: Any) -> str:
     return _join(out, delimiter)
 
 
-def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
+def add_year_suffixes(data: StyleData, ordered: list, fmt: Any) -> None:
     """Disambiguate citations that look the same, in CSL's order of methods.
 
     gap: citeproc-py does no disambiguation at all.  Done here, in CSL 1.0.2's order:
@@ -1661,10 +1799,10 @@ def add_year_suffixes(root: Any, ordered: list, fmt: Any) -> None:
     disambiguate_YearSuffixAndSort, disambiguate_ByCiteDisambiguateCondition,
     disambiguate_ByCiteTwoAuthorsSameFamilyName).
     """
+    root = data.root
     cit = root.find(_T + "citation")
     if cit is None:
         return
-    data: StyleData = root.data
     layout = cit.find(_T + "layout")
     uses_condition = any(e.get("disambiguate") == "true" for e in root.iter(_T + "if", _T + "else-if"))
     add_suffix = cit.get("disambiguate-add-year-suffix") == "true"
