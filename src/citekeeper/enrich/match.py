@@ -93,6 +93,39 @@ def _abbrev_match(a: str, b: str) -> bool:
     return all(y.startswith(x) or x.startswith(y) for x, y in zip(wa, wb, strict=True))
 
 
+_VENUE_NOISE = frozenset({"proceedings", "proc", "conference", "conf", "international", "intl", "int",
+                          "annual", "symposium", "symp", "workshop", "ieee", "acm", "cvf"})
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in text.split() if w not in _STOP and not w.isdigit()
+            and not re.fullmatch(r"\d+(?:st|nd|rd|th)", w)]
+
+
+def _contained(a: str, b: str) -> bool:
+    """Most significant words of the shorter name are words (or prefixes) of the longer:
+    conference names are written a dozen ways ("Proceedings of the IEEE Conference on
+    Computer Vision and Pattern Recognition" ~ "2016 IEEE Conference on Computer Vision
+    and Pattern Recognition (CVPR)"), journals are not ("Journal of Applied Physics"
+    vs "... Applied Polymer Science" shares 2 of 3)."""
+    wa = [w for w in _significant(a) if w not in _VENUE_NOISE]
+    wb = [w for w in _significant(b) if w not in _VENUE_NOISE]
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 3:
+        return False
+    hits = sum(any(y == x or (len(x) >= 3 and y.startswith(x)) for y in long_) for x in short)
+    return hits / len(short) >= 0.8
+
+
+def _acronym(a: str, b: str) -> bool:
+    """``pnas`` ~ ``proceedings of the national academy of sciences``."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if " " in short or not 2 <= len(short) <= 8:
+        return False
+    initials = "".join(w[0] for w in _significant(long_))
+    return short == initials or short == "".join(w[0] for w in long_.split())
+
+
 def container_agrees(cited: str, containers: tuple[str, ...]) -> bool | None:
     """True / False, or None when either side has no container."""
     a = fold(cited)
@@ -102,7 +135,8 @@ def container_agrees(cited: str, containers: tuple[str, ...]) -> bool | None:
         b = fold(c)
         if not b:
             continue
-        if a == b or _abbrev_match(a, b) or fuzz.token_sort_ratio(a, b) >= 88:
+        if a == b or _abbrev_match(a, b) or fuzz.token_sort_ratio(a, b) >= 88 \
+                or _contained(a, b) or _acronym(a, b):
             return True
         if len(a) >= 12 and len(b) >= 12 and (a in b or b in a):
             return True  # "Lecture Notes in Computer Science" inside a series title

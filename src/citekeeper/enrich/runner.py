@@ -23,6 +23,7 @@ the same DOI or search asked twice is asked once (``Transport`` memo + cache).
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -213,10 +214,49 @@ async def _entry(svc: _Services, res: EntryResult) -> None:
         return
     if not svc.opts.find:
         return
-    if ref.type in NOT_SEARCHED or len(ref.title.split()) < 2:
+    arxiv = _arxiv_id(ref)
+    if arxiv and svc.enabled("datacite") and await _find_arxiv(svc, res, arxiv):
+        return
+    if (ref.type in NOT_SEARCHED and not arxiv) or len(ref.title.split()) < 2:
         res.note = f"not searched ({ref.type})" if ref.title else "no title to search"
         return
     await _find(svc, res)
+
+
+_ARXIV = re.compile(r"(?:arxiv[:\s/]*)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.I)
+
+
+def _arxiv_id(ref: Reference) -> str:
+    """The arXiv id of an entry (``eprint`` + ``eprinttype = arxiv``, or ``arXiv:...`` text)."""
+    if ref.identifiers.get("arXiv"):
+        m = _ARXIV.fullmatch(ref.identifiers["arXiv"].strip())
+        return m.group(1) if m else ""
+    for name in ("container-title", "number", "note", "URL"):
+        v = ref.get(name)
+        if "arxiv" in v.lower():
+            m = _ARXIV.search(v)
+            if m:
+                return m.group(1)
+    return ""
+
+
+async def _find_arxiv(svc: _Services, res: EntryResult, arxiv: str) -> bool:
+    """arXiv registers ``10.48550/arXiv.<id>`` with DataCite: no search needed, only a check
+    that the record is the cited work."""
+    doi = f"10.48550/arxiv.{arxiv}".lower()
+    lk = await svc.once(("datacite:work", doi), lambda: svc.datacite.work(doi))
+    if not lk.works:
+        return False
+    work = lk.works[0]
+    v = verify(res.ref, work)
+    if v.status != "same":
+        return False
+    res.action, res.doi, res.work, res.score = "found", doi, work, v.score
+    res.finding("enrich/doi-found", "info",
+                f"DOI found: doi:{doi} from datacite (arXiv {arxiv}; {', '.join(v.score.reasons)})",
+                Fix("DOI", "", doi))
+    _complete(svc, res, work)
+    return True
 
 
 async def _fetch(svc: _Services, doi: str) -> tuple[Work | None, bool]:
