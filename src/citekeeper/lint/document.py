@@ -74,6 +74,16 @@ class Document:
     bib: dict[str, dict[str, BibField]] = field(default_factory=dict)
     editorial: dict[str, tuple[Date, int]] = field(default_factory=dict)  # kind -> (date, line)
     today: dt.date = field(default_factory=dt.date.today)
+    _keys: dict[str, Reference] | None = field(default=None, repr=False, compare=False)
+
+    def by_key(self, key: str) -> Reference | None:
+        """The entry with this key (case-insensitively, as BibTeX matches ``crossref``)."""
+        if self._keys is None:
+            self._keys = {}
+            for r in self.references:
+                if r.id:
+                    self._keys.setdefault(r.id.lower(), r)
+        return self._keys.get(key.lower())
 
     @property
     def is_article(self) -> bool:
