@@ -18,6 +18,7 @@ Examples:
   citekeeper extract article.txt --out refs/
   citekeeper extract article.txt --out refs/ --csl-json --ris
   citekeeper extract article.txt --out refs/ --format json   # summary as JSON
+  citekeeper extract paper.pdf --out refs/    # also .docx/.odt, JATS .xml, .html, .tex, .md
 
 \b
 Writes:
@@ -48,7 +49,11 @@ def command(
     article: Path, out_dir: Path, csl_json: bool, ris: bool, fmt: str, max_size: int, quiet: bool,
     force: bool = False,
 ) -> None:
-    """Extract the reference list and every footnote citation of ARTICLE (plain text).
+    """Extract the reference list and every footnote citation of ARTICLE.
+
+    ARTICLE is plain text, or a document told by its content: PDF (by layout: footnote
+    zones, columns, running heads), Word .docx/.odt (footnotes, Zotero/Mendeley
+    citations), JATS XML, HTML, LaTeX or Markdown (docs/documents.md).
 
     The reference list is found by its heading (References, Bibliography, Список
     литературы ...); footnotes are numbered lines (¹, 1., [1]), re-joined when a page
@@ -56,12 +61,18 @@ def command(
     title) and reported as a warning with its file and line.
     """
     from citekeeper.extract import extract_article
+    from citekeeper.extract.documents import detect, extract_document  # PDF, Word, JATS, HTML ...
     from citekeeper.formats import bibtex, csljson
     from citekeeper.formats import ris as ris_format
-    from citekeeper.textio import ExistingFileError, atomic_write, read_text
+    from citekeeper.textio import ExistingFileError, TextFile, atomic_write, read_text
 
-    src = read_text(article, max_bytes=max_size)
-    result = extract_article(src.text, file=str(article))
+    kind = detect(article) if article.is_file() else None
+    if kind:  # a document: its kind is reported where a text file's encoding is
+        result = extract_document(article, kind, max_bytes=max_size)
+        src = TextFile(str(article), "", kind)
+    else:
+        src = read_text(article, max_bytes=max_size)
+        result = extract_article(src.text, file=str(article))
     written = []
     targets = [
         (out_dir / "references.bib", bibtex.dumps(result.references)),

@@ -94,6 +94,13 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
         fmt = "bibtex"
     if fmt not in FORMATS and fmt != "article":
         raise UsageError(f"unknown input format {fmt!r}; use one of {', '.join([*FORMATS, 'article'])}")
+    if fmt == "article":  # documents (PDF, Word, JATS, HTML, LaTeX, Markdown), told by content
+        from citekeeper.extract import documents
+
+        if documents.detect(path):
+            doc = documents.extract_document(path, max_bytes=max_bytes)
+            return ReadResult(file=name, format=fmt, references=doc.references + doc.footnotes,
+                              warnings=doc.warnings)
     text = read_text(path, max_bytes=max_bytes).text
     result = ReadResult(file=name, format=fmt)
     if fmt == "bibtex":

@@ -1,0 +1,64 @@
+"""What kind of document a file is, by its content first and its suffix second.
+
+Content wins because files travel renamed (``paper.pdf.txt``, a .docx saved as
+``.doc``): the first bytes of a PDF are ``%PDF``; a Word or OpenDocument file is a zip
+whose parts say so (``word/document.xml``, an ODF ``mimetype``); XML/HTML/LaTeX/Markdown
+are told by their first tags or commands in the opening 64 KB.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".xml": "jats",
+             ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
+             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown"}
+_JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
+_HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+_LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
+_MARKDOWN = re.compile(rb"^\[\^[^\]\s]+\]:", re.M)
+
+
+def detect(path: str | Path) -> str | None:
+    """``pdf``, ``docx``, ``odt``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return None
+    if head.lstrip()[:5].startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(p) or _SUFFIXES.get(p.suffix.lower()) or "docx"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        if _HTML.search(text[:4096]):
+            return "html"
+        if _JATS.search(text):
+            return "jats"
+    if _LATEX.search(head):
+        return "latex"
+    by_suffix = _SUFFIXES.get(p.suffix.lower())
+    if by_suffix in ("pdf", "docx", "odt"):
+        return by_suffix  # the reader then says what is wrong with it
+    if _MARKDOWN.search(head) or by_suffix == "markdown":
+        return "markdown"
+    if by_suffix in ("html", "jats") and text.startswith(b"<"):
+        return by_suffix
+    return None
+
+
+def _zip_kind(p: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = set(z.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
+                return "odt"
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None

@@ -1,0 +1,158 @@
+"""From what a document reader found to the same ``Extraction`` plain text gives.
+
+Every reader (PDF, Word, JATS, HTML, LaTeX, Markdown) knows the *structure* of its
+document exactly or by geometry: which pieces are footnotes, which are reference-list
+entries, where each sits (page and line, element path).  It hands those pieces over as
+``Block`` values.  Here they are laid out as plain text in the one shape the plain-text
+segmenter reads without guessing — each footnote one line opening with a superscript
+number, then a ``References`` heading and one numbered line per entry — and run through
+``citekeeper.extract.extract_article``: one pipeline for splitting footnotes into
+citations, "Ibid." repeats, parsing and keys, whatever the input.  Each record's origin is
+then mapped back from the laid-out line to the document's own place.
+
+Records a document carries ready-made (Zotero/Mendeley field codes in Word, tagged
+``<element-citation>`` in JATS) are ``Block.record``: used as they are, never re-parsed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from citekeeper.errors import NoCitationsError
+from citekeeper.extract import Extraction
+from citekeeper.extract.markup import normalize_space
+from citekeeper.extract.segment import SUPERSCRIPT_DIGITS
+from citekeeper.model import Origin, Reference
+
+_SUP = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# A number a reader left in front of an entry ("12.", "[12]", "12)"): the layout numbers again.
+_LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*")
+
+
+@dataclass
+class Block:
+    """One footnote or reference-list entry as found in a document.
+
+    ``kind`` is "footnote" or "reference"; ``number`` the footnote's own number (or the
+    entry's), ``label`` the printed marker when it is not a number (``*``, ``a``).
+    ``record`` is a ready-made record (its origin is filled in here).
+    """
+
+    kind: str
+    text: str = ""
+    number: int | None = None
+    label: str = ""
+    page: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    element: str | None = None
+    raw: str = ""
+    record: Reference | None = None
+    records: list[Reference] = field(default_factory=list)  # several ready-made (a footnote)
+
+
+@dataclass
+class DocumentExtraction(Extraction):
+    """``Extraction`` plus what only documents have.
+
+    ``cite_keys``: ``\\cite{key}`` (LaTeX) and ``[@key]`` (pandoc Markdown) keys in text
+    order, each with where it was written, for ``lint`` to check against a ``.bib``.
+    ``kind``: the detected document kind ("pdf", "docx", "jats" ...).
+    """
+
+    cite_keys: list[tuple[str, Origin]] = field(default_factory=list)
+    kind: str = ""
+
+
+def _origin(block: Block, file: str, base: Origin | None, number: int | None) -> Origin:
+    kind = "footnote" if block.kind == "footnote" else "reference"
+    raw = block.raw or block.text
+    if base is None:
+        return Origin(kind, number, None, file, block.line_start, block.line_end, raw,
+                      page=block.page, element=block.element)
+    return dataclasses.replace(
+        base, kind=kind, number=number, file=file, line_start=block.line_start,
+        line_end=block.line_end, raw=raw, page=block.page, element=block.element,
+    )
+
+
+def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | None = None,
+            cite_keys: list[tuple[str, Origin]] | None = None) -> DocumentExtraction:
+    """Parse the text blocks through ``extract_article``; add the ready-made records."""
+    from citekeeper.extract import extract_article
+    from citekeeper.parse.keys import KeyRegistry
+
+    out = DocumentExtraction(file=file, kind=kind, warnings=list(warnings or []),
+                             cite_keys=list(cite_keys or []))
+    footnotes = [b for b in blocks if b.kind == "footnote"]
+    references = [b for b in blocks if b.kind == "reference"]
+    # Footnote numbers: the block's own where it has one, else its position.
+    fn_number = {id(b): (b.number if b.number is not None else n) for n, b in enumerate(footnotes, 1)}
+
+    lines: list[str] = []
+    line_block: dict[int, Block] = {}  # 1-based laid-out line -> block
+    seq = 0
+    for b in footnotes:
+        text = normalize_space(b.text)
+        if b.records or b.record or not text:
+            continue
+        seq += 1
+        lines += [f"{str(seq).translate(_SUP)} {text}", ""]
+        line_block[len(lines) - 1] = b
+    text_refs = [b for b in references if b.record is None and normalize_space(b.text)]
+    if text_refs:
+        lines += ["References", ""]
+        for n, b in enumerate(text_refs, 1):
+            entry = _LEADING_NUMBER.sub("", normalize_space(b.text), count=1) or normalize_space(b.text)
+            lines += [f"[{n}] {entry}", ""]
+            line_block[len(lines) - 1] = b
+
+    parsed = None
+    if line_block:
+        parsed = extract_article("\n".join(lines), file=file)
+
+    keys = KeyRegistry()
+    by_block: dict[int, list[Reference]] = {}
+    if parsed is not None:
+        for ref in parsed.references + parsed.footnotes:
+            assert ref.origin is not None
+            block = line_block[ref.origin.line_start or 0]
+            ref.origin = _origin(block, file, ref.origin,
+                                 fn_number[id(block)] if block.kind == "footnote" else None)
+            by_block.setdefault(id(block), []).append(ref)
+            keys.reserve(ref.id)
+    ref_n = 0
+    for b in references:
+        ref_n += 1
+        if b.record is not None:
+            rec = b.record
+            rec.origin = _origin(b, file, None, ref_n)
+            keys.assign(rec)  # embedded ids (Zotero item URIs, JATS ``B12``) are not citation keys
+            out.references.append(rec)
+            continue
+        for ref in by_block.get(id(b), []):
+            ref.origin = dataclasses.replace(ref.origin, number=ref_n)  # type: ignore[arg-type]
+            out.references.append(ref)
+    for b in footnotes:
+        ready = b.records or ([b.record] if b.record else [])
+        for k, rec in enumerate(ready, 1):
+            rec.origin = dataclasses.replace(_origin(b, file, None, fn_number[id(b)]), citation=k)
+            keys.assign(rec)
+            out.footnotes.append(rec)
+        out.footnotes += by_block.get(id(b), [])
+
+    if not out.references and not out.footnotes:
+        raise NoCitationsError("no reference list and no footnotes found", file=file)
+    if not out.references:
+        out.warnings.append(f"{file}: no reference list found")
+    if not out.footnotes:
+        out.warnings.append(f"{file}: no footnotes found")
+    for ref in out.references + out.footnotes:
+        assert ref.origin is not None
+        for w in ref.warnings:
+            out.warnings.append(f"{ref.origin.describe()}: {w}")
+        if not ref.parsed:
+            out.warnings.append(f"{ref.origin.describe()}: could not parse; kept as raw text")
+    return out

@@ -1,0 +1,191 @@
+"""PDF pages -> text lines with their geometry, through pypdfium2 (PDFium, Apache-2.0/BSD).
+
+Chosen over pdfminer.six by measurement (benchmarks/documents/README.md): on the same
+20-page article PDFium gives every character's box and font size about 15× faster
+than pdfminer's layout analysis, and its text is as good (ligatures and line-end
+hyphens are marked, not lost).  What we need from it is little: per character its
+Unicode value, box and font size.  Lines are then built here by geometry (a change of
+baseline or a jump back/over a gutter starts a new line), not by PDFium's own line
+breaks, which join a line-end hyphen with the next line and split a superscript off.
+
+A file that is not a PDF, is truncated beyond repair, is password-protected, has no
+pages, or has pages but no text layer (a scan) raises a ``DocumentError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citekeeper.extract.documents.errors import (
+    BrokenDocumentError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+)
+
+# Ligatures PDF fonts map to one code point; the text a reader types has two or three letters.
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# PDFium reports a line-end hyphen it recognised as U+FFFE, and 0x2 for some soft hyphens.
+SOFT_HYPHENS = "\ufffe\x02\u00ad"
+
+
+@dataclass
+class Line:
+    """One printed line: text, box (points, from the page's top-left) and type size.
+
+    ``size`` is the font size of most of its characters; ``marker`` the digits of a
+    superscript (smaller, raised) the line opens with, as footnotes in the foot zone do;
+    ``sup`` the superscript digit groups anywhere in it (note calls in body text).
+    """
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    marker: str = ""
+    number: int = 0  # 1-based position among the page's kept lines, in reading order
+    sup: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+
+def read_pdf(path: str | Path) -> list[Page]:
+    """Every page's lines (see module docstring for the errors)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    name = str(path)
+    data = Path(path).read_bytes()
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise BrokenDocumentError("not a PDF (no %PDF header)", file=name)
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if b"/Encrypt" in data[-65536:] or b"/Encrypt" in data[:65536]:
+            raise EncryptedDocumentError(
+                "the PDF is password-protected; remove the password and retry", file=name
+            ) from None
+        raise BrokenDocumentError(f"cannot read the PDF ({exc}); is it truncated?", file=name) from None
+    try:
+        if len(doc) == 0:
+            raise BrokenDocumentError("the PDF has no pages (truncated or empty)", file=name)
+        pages = [_read_page(doc, i, raw) for i in range(len(doc))]
+    finally:
+        doc.close()
+    if not any(p.lines for p in pages):
+        raise NoTextLayerError(
+            f"the PDF's {len(pages)} page(s) have no text layer (a scan?); run OCR on it first"
+            " (e.g. ocrmypdf) and retry",
+            file=name,
+        )
+    return pages
+
+
+def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
+    page = doc[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        text = textpage.get_text_range() if n else ""
+        handle = textpage.raw
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        pl, pr, pb, pt = (ctypes.byref(v) for v in (left, right, bottom, top))
+        chars: list[tuple[str, float, float, float, float, float]] = []
+        get_box, get_size, generated = raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
+        for i in range(min(n, len(text))):
+            ch = text[i]
+            if ch in "\r\n":
+                continue
+            if generated(handle, i):
+                if ch == " ":
+                    chars.append((" ", -1, -1, -1, -1, 0.0))
+                continue
+            get_box(handle, i, pl, pr, pb, pt)
+            chars.append((ch, left.value, right.value, height - top.value, height - bottom.value,
+                          get_size(handle, i)))
+    finally:
+        textpage.close()
+        page.close()
+    return Page(index + 1, width, height, _lines(chars, index + 1))
+
+
+def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int) -> list[Line]:
+    """Group characters into lines: same baseline and no jump back or across a gutter."""
+    out: list[Line] = []
+    cur: list[tuple[str, float, float, float, float, float]] = []
+    base = 0.0  # baseline (top-down) of the line's largest characters
+    big = 0.0
+    last_x1 = 0.0
+    for c in chars:
+        ch, x0, x1, top, bottom, size = c
+        if x0 < 0:  # a generated space
+            if cur and cur[-1][0] != " ":
+                cur.append(c)
+            continue
+        if ch.isspace() and top == bottom:
+            if cur and cur[-1][0] != " ":
+                cur.append((" ", -1, -1, -1, -1, 0.0))
+            continue
+        if cur:
+            tol = 0.55 * max(size, big)
+            same = abs(bottom - base) <= tol or (size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
+            if not same or x0 < last_x1 - max(size, big) or x0 > last_x1 + 2.5 * max(size, big):
+                out.append(_make_line(cur, page))
+                cur, big = [], 0.0
+        cur.append(c)
+        if size >= big * 0.95 or not big:
+            if size > big:
+                big = size
+            base = bottom
+        last_x1 = x1
+    if cur:
+        out.append(_make_line(cur, page))
+    return [ln for ln in out if ln.text.strip()]
+
+
+def _make_line(chars: list[tuple[str, float, float, float, float, float]], page: int) -> Line:
+    real = [c for c in chars if c[1] >= 0]
+    sizes = sorted(c[5] for c in real if not c[0].isspace())
+    size = sizes[len(sizes) // 2] if sizes else 0.0
+    big = max(sizes) if sizes else 0.0
+    base = max((c[4] for c in real if c[5] >= big * 0.95), default=0.0)
+    sup: list[str] = []
+    marker = ""
+    text_parts: list[str] = []
+    run = ""
+    for ch, _x0, _x1, _top, bottom, sz in chars:
+        small = sz > 0 and sz < size * 0.8 and bottom < base - 0.15 * size
+        if small and ch.isdigit():
+            run += ch
+            continue
+        if run:
+            if not "".join(text_parts).strip():
+                marker = run
+            else:
+                sup.append(run)
+                text_parts.append(f"\x01{run}\x01")
+            run = ""
+        text_parts.append(ch)
+    if run:
+        if not "".join(text_parts).strip():
+            marker = run
+        else:
+            sup.append(run)
+            text_parts.append(f"\x01{run}\x01")
+    text = "".join(text_parts).translate(LIGATURES)
+    x0 = min((c[1] for c in real), default=0.0)
+    x1 = max((c[2] for c in real), default=0.0)
+    top = min((c[3] for c in real), default=0.0)
+    bottom = max((c[4] for c in real), default=0.0)
+    return Line(page, text.strip(), x0, x1, top, bottom, size, marker, 0, sup)

@@ -1,0 +1,326 @@
+"""Page geometry -> footnotes and reference-list entries (``Block``) of a PDF.
+
+The rules use what every typeset page shows, nothing keyed to one journal:
+
+* **Furniture**: a line in the top or bottom 9 % of the page whose text (digits
+  blanked) recurs on other pages is a running head or foot; a line that is only a
+  number (or "Page 3", "3 of 12") there is a page number; short numbers outside the
+  text block's left/right edges are line numbers.  All are dropped.
+* **Footnote zone**: the run of lines at the foot of a page set smaller than the body
+  type (≤ 0.9 × the most common size), opening with a note marker (a superscript
+  number, or ``12``/``12.`` when it is the next note expected).  A zone whose first line
+  has no marker is the rest of the previous page's last note, and is joined to it —
+  by position, not by guessing from the wording.
+* **Reading order**: a page whose lines sit left and right of its middle is read
+  column by column, in bands between full-width lines (titles, wide figures).
+* **Reference list**: the lines after the (last) reference heading; a new entry starts
+  at a number (``[3]``, ``3.``), else at the left edge of a hanging indent, else after a
+  wider vertical gap; with none of these, the plain-text rule (a line that begins like
+  an author) decides.
+* **Text**: line-end hyphens are removed when a lower-case word goes on (kept, without
+  a space, inside URLs and number ranges); ligatures become letters.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from citekeeper.extract.documents.layout import Block
+from citekeeper.extract.documents.pdf import SOFT_HYPHENS, Line, Page
+from citekeeper.extract.segment import (
+    BACK_MATTER_HEADINGS,
+    NOTES_HEADINGS,
+    REFERENCE_HEADINGS,
+    join_fragments,
+    split_entries,
+)
+
+MARGIN_SHARE = 0.09
+_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.|стр\.|с\.)\s*)?[\divxlcIVXLC]{1,6}(?:\s*(?:of|/|из)\s*\d{1,5})?$", re.I)
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|$)|\((\d{1,4})\))\s*")
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
+_SUP_INLINE = re.compile("\x01[^\x01]*\x01")
+
+
+def body_size(pages: list[Page]) -> float:
+    """The most common type size, weighted by characters: the body text's."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def drop_furniture(pages: list[Page]) -> None:
+    """Remove running heads/feet, page numbers and line numbers (see module docstring)."""
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower()).strip()
+
+    margin_keys: Counter[str] = Counter()
+    for page in pages:
+        for k in {key(ln) for ln in page.lines if _in_margin(ln, page)}:
+            margin_keys[k] += 1
+    repeat = 2 if len(pages) >= 3 else len(pages) + 1
+    for page in pages:
+        xs = sorted(ln.x0 for ln in page.lines if len(ln.text) > 20)
+        xe = sorted(ln.x1 for ln in page.lines if len(ln.text) > 20)
+        left = xs[len(xs) // 10] if xs else 0.0
+        right = xe[len(xe) * 9 // 10] if xe else page.width
+        kept = []
+        for ln in page.lines:
+            plain = ln.text.replace("\x01", "").strip()
+            if _in_margin(ln, page) and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain)):
+                continue
+            if re.fullmatch(r"\d{1,4}", plain) and (ln.x1 <= left + 1 or ln.x0 >= right - 1):
+                continue  # line numbers in the margin
+            kept.append(ln)
+        page.lines = kept
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return line.bottom <= page.height * MARGIN_SHARE or line.top >= page.height * (1 - MARGIN_SHARE)
+
+
+def reading_order(page: Page) -> list[Line]:
+    """The page's lines in reading order: by columns when it has two."""
+    lines = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
+    mid = page.width / 2
+    left = [ln for ln in lines if ln.x1 <= mid + 4]
+    right = [ln for ln in lines if ln.x0 >= mid - 4]
+    if len(left) < 3 or len(right) < 3:
+        return _merge_same_line(lines)
+    out: list[Line] = []
+    band_l: list[Line] = []
+    band_r: list[Line] = []
+    for ln in lines:
+        if ln.x1 <= mid + 4:
+            band_l.append(ln)
+        elif ln.x0 >= mid - 4:
+            band_r.append(ln)
+        else:  # full width: closes the band above it
+            out += band_l + band_r + [ln]
+            band_l, band_r = [], []
+    return _merge_same_line(out + band_l + band_r)
+
+
+def _merge_same_line(lines: list[Line]) -> list[Line]:
+    """Pieces of one printed line (split by a wide space) become one line again."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev and abs(prev.bottom - ln.bottom) < 0.3 * ln.size and ln.x0 >= prev.x1
+                and ln.x0 - prev.x1 < 3 * max(ln.size, 1.0)):
+            prev.text = f"{prev.text} {ln.text}"
+            prev.x1 = ln.x1
+            prev.sup += ln.sup
+            continue
+        out.append(ln)
+    return out
+
+
+def clean(text: str) -> str:
+    """Inline superscript note calls removed; spaces normalised."""
+    return " ".join(_SUP_INLINE.sub("", text).split())
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join printed lines of one note or entry, repairing line-end hyphenation."""
+    out = ""
+    for raw in lines:
+        text = clean(raw)
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        last_word = out.rsplit(" ", 1)[-1]
+        if out[-1] in SOFT_HYPHENS or (out[-1] == "-" and len(out) > 1 and out[-2].isalpha()):
+            stem = out[:-1]
+            if re.search(r"https?://|www\.|doi\.org|/", last_word):
+                out = stem + "-" + text  # a URL's own hyphen
+            elif text[0].islower():
+                out = stem + text
+            else:
+                out = stem + "-" + text  # "Smith-" + "Jones": a real compound
+        elif out[-1] in "-–" and text[0].isdigit():
+            out += text  # a page range cut after its dash
+        else:
+            out = join_fragments(out, text)
+    return out.replace("\ufffe", "-")
+
+
+def layout_blocks(pages: list[Page]) -> list[Block]:
+    """Footnote and reference-list blocks of a document's pages, in document order."""
+    drop_furniture(pages)
+    size = body_size(pages)
+    # Reference headings bound where notes are sought: small type after one is the list.
+    heading_page = max((p.number for p in pages for ln in p.lines
+                        if REFERENCE_HEADINGS.match(clean(ln.text))), default=None)
+    notes: list[_Note] = []
+    body: list[Line] = []
+    for page in pages:
+        by_top = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
+        after = heading_page is not None and page.number >= heading_page
+        zone = _foot_zone(by_top, size, notes, after)
+        kept = [ln for ln in page.lines if ln not in zone]
+        lines = reading_order(Page(page.number, page.width, page.height, kept))
+        zone = reading_order(Page(page.number, page.width, page.height, zone)) if zone else []
+        for n, ln in enumerate(lines + zone, 1):
+            ln.number = n
+        body += lines
+        for ln in zone:
+            start = _note_start(ln, notes)
+            if start is not None:
+                label, rest = start
+                notes.append(_Note(label, [ln], [rest]))
+            elif notes:
+                notes[-1].lines.append(ln)
+                notes[-1].texts.append(ln.text)
+    blocks = [n.block() for n in notes]
+    if not notes:
+        blocks += _endnotes(body)
+    blocks += _references(body)
+    return blocks
+
+
+class _Note:
+    def __init__(self, label: str, lines: list[Line], texts: list[str]):
+        self.label, self.lines, self.texts = label, lines, texts
+
+    def block(self) -> Block:
+        first, last = self.lines[0], self.lines[-1]
+        number = int(self.label) if self.label.isdigit() else None
+        pages = sorted({ln.page for ln in self.lines})
+        return Block("footnote", join_lines(self.texts), number, self.label, first.page,
+                     first.number, last.number if last.page == first.page else None,
+                     element=f"pages {pages[0]}-{pages[-1]}" if len(pages) > 1 else None,
+                     raw="\n".join(clean(t) for t in self.texts))
+
+
+def _note_start(line: Line, notes: list[_Note]) -> tuple[str, str] | None:
+    expected = int(notes[-1].label) + 1 if notes and notes[-1].label.isdigit() else 1
+    if line.marker:
+        return line.marker, line.text
+    m = _NOTE_NUMBER.match(line.text)
+    if m and (int(m.group(1)) == expected or (not notes and int(m.group(1)) < 5)):
+        return m.group(1), line.text[m.end():]
+    return None
+
+
+def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading: bool) -> list[Line]:
+    """The page's footnote lines: the small-type run at its foot that opens with a marker.
+
+    ``lines`` are in top-to-bottom order.  After the reference heading only a run with a
+    superscript marker counts (a list set in small type is not a footnote zone).
+    """
+    k = len(lines)
+    while k > 0 and 0 < lines[k - 1].size <= size * 0.9:
+        k -= 1
+    zone = lines[k:]
+    if not zone or (k == 0 and not any(ln.marker for ln in zone)):
+        return []
+    marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes))) for ln in zone]
+    if not any(marked) or (after_heading and not any(ln.marker for ln in zone)):
+        return []
+    # Unmarked lines above the first note are the rest of the previous page's last note
+    # (joined to it); with no note before, they are not notes (a caption in small type).
+    first = marked.index(True)
+    if first and not notes:
+        zone = zone[first:]
+    return zone
+
+
+def _endnotes(body: list[Line]) -> list[Block]:
+    """Notes under a "Notes" heading in the text (endnotes), numbered 1, 2, 3 ..."""
+    start = next((i for i, ln in enumerate(body) if NOTES_HEADINGS.match(clean(ln.text))), None)
+    if start is None:
+        return []
+    notes: list[_Note] = []
+    for ln in body[start + 1:]:
+        text = clean(ln.text)
+        if REFERENCE_HEADINGS.match(text) or BACK_MATTER_HEADINGS.match(text):
+            break
+        begin = _note_start(ln, notes)
+        if begin:
+            notes.append(_Note(begin[0], [ln], [begin[1]]))
+        elif notes:
+            notes[-1].lines.append(ln)
+            notes[-1].texts.append(ln.text)
+    return [n.block() for n in notes]
+
+
+def _references(body: list[Line]) -> list[Block]:
+    texts = [clean(ln.text) for ln in body]
+    heading = None
+    for i, t in enumerate(texts):
+        if REFERENCE_HEADINGS.match(t):
+            heading = i
+    if heading is None:
+        return []
+    end = len(body)
+    for j in range(heading + 1, len(body)):
+        if BACK_MATTER_HEADINGS.match(texts[j]):
+            end = j
+            break
+    lines = body[heading + 1 : end]
+    groups = _split_entries(lines)
+    out = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        out.append(Block("reference", join_lines([ln.text for ln in group]), page=first.page,
+                         line_start=first.number,
+                         line_end=last.number if last.page == first.page else None,
+                         raw="\n".join(clean(ln.text) for ln in group)))
+    return out
+
+
+def _split_entries(lines: list[Line]) -> list[list[Line]]:
+    if not lines:
+        return []
+    numbered = [bool(_NUMBERED.match(ln.text)) for ln in lines]
+    if numbered[0] and sum(numbered) >= 2:
+        return _groups(lines, numbered)
+    # Hanging indent: per page and column, the left edge opens an entry, indented lines go on.
+    mids: dict[int, float] = {}
+    for page in {ln.page for ln in lines}:
+        on = [ln for ln in lines if ln.page == page]
+        mids[page] = (min(ln.x0 for ln in on) + max(ln.x1 for ln in on)) / 2
+
+    def column(ln: Line) -> tuple[int, bool]:
+        return ln.page, ln.x0 > mids[ln.page]
+
+    edge: dict[tuple[int, bool], float] = {}
+    for ln in lines:
+        edge[column(ln)] = min(edge.get(column(ln), ln.x0), ln.x0)
+    indent = [ln.x0 - edge[column(ln)] for ln in lines]
+    hanging = [d > 0.8 * ln.size for d, ln in zip(indent, lines, strict=True)]
+    if any(hanging) and sum(hanging) < len(lines) and not hanging[0]:
+        flat = [not h for h in hanging]
+        if sum(hanging) >= sum(flat) * 0.2 or len(lines) < 6:
+            return _groups(lines, flat)
+    # Vertical gaps wider than the usual leading.
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if b.page == a.page and b.top > a.bottom - 1]
+    if gaps:
+        usual = sorted(gaps)[len(gaps) // 2]
+        starts = [True] + [
+            b.page == a.page and b.top - a.bottom > usual + 0.35 * b.size
+            for a, b in itertools.pairwise(lines)
+        ]
+        if 1 < sum(starts) < len(lines):
+            return _groups(lines, starts)
+    # The plain-text rule.
+    texts = [clean(ln.text) for ln in lines]
+    spans = split_entries(texts, 0, len(texts))
+    return [lines[s.line_start - 1 : s.line_end] for s in spans]
+
+
+def _groups(lines: list[Line], starts: list[bool]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for ln, s in zip(lines, starts, strict=True):
+        if s or not out:
+            out.append([ln])
+        else:
+            out[-1].append(ln)
+    return out
