@@ -91,9 +91,12 @@ def finish(text: str, *, piq: bool, quotes: tuple[str, str, str, str], fmt: str)
         left, _, right = text.partition(LEFT_MARGIN_END)
         right = right.replace(LEFT_MARGIN_END, "")
         if fmt == "html":
+            # citeproc-js keeps the margin field's trailing space ("1. </div>": plos, bmj)
             return (
-                f'\n    <div class="csl-left-margin">{left.strip()}</div>'
+                f'\n    <div class="csl-left-margin">{left.lstrip()}</div>'
                 f'<div class="csl-right-inline">{right.strip()}</div>\n  '
             )
-        return f"{left.strip()} {right.strip()}"
+        # citeproc-js's text output keeps the margin field's own suffix and adds a space:
+        # "1. " + " " -> "1.  Title" (plos, bmj, pnas ...), "[1]" + " " -> "[1] Title"
+        return f"{left.lstrip()} {right.strip()}"
     return text.strip()
