@@ -15,6 +15,7 @@ from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
 from citekeeper.parse.gost import SIGNALS, parse_gost
+from citekeeper.parse.types import refine_type
 
 LOW_CONFIDENCE = "low confidence: review"
 # Mean marginal of the model's fields below which a parse is flagged.  On the two held-out
@@ -137,8 +138,16 @@ def parse_reference(text: str, *, use_rules: bool = True, note: bool = False) ->
     The one pipeline of citekeeper: ``extract`` (``parse_list_entry``, ``parse_citation``)
     and ``citekeeper parse`` all come here.  ``note`` says the string is a footnote
     citation (rules tried in footnote order).  A string neither rules nor model can read
-    comes back ``parsed=False`` with its raw text, so nothing is lost.
+    comes back ``parsed=False`` with its raw text, so nothing is lost.  The item type is
+    settled last, from the citation's own words (``parse.types.refine_type``).
     """
+    ref = _parse(text, use_rules=use_rules, note=note)
+    if ref.parsed:
+        ref.type = refine_type(ref)
+    return ref
+
+
+def _parse(text: str, *, use_rules: bool, note: bool) -> Reference:
     ref = _rule_parse(text, note) if use_rules else None
     if ref is not None:
         _mark_rule(ref)

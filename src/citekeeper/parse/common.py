@@ -56,7 +56,8 @@ _DOI_BODY = r"10\.\d{4,9}/[^\s\"]+"
 _DOI_URL = re.compile(
     rf"<?(?:https?://)?(?:www\.|dx\.)?doi\.org/({_DOI_BODY})>?", re.IGNORECASE
 )
-_DOI_LABEL = re.compile(rf"\b(?:doi|DOI)\s*:?\s*({_DOI_BODY})")
+# "doi:10…" also glued to an article number ("e2231doi:10.1371/…", PLOS)
+_DOI_LABEL = re.compile(rf"(?:\b|(?<=\d))(?:doi|DOI)\s*:?\s*({_DOI_BODY})")
 _URL = re.compile(r"<?((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>?", re.IGNORECASE)
 _URL_LABEL = re.compile(
     r"(?:\bURL\s*:|\bRetrieved\s+(?:\w+\s+\d{1,2},\s+\d{4},\s+)?from|\bAvailable\s+(?:at|from|online)\s*:?|"

@@ -60,7 +60,7 @@ _CONFERENCE = re.compile(
 )
 _VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
 _ISSUE = re.compile(r"(?:\b(?:No|Iss|Вып|Nr)\.\s*|\bIssue\s+|№\s*)(?P<n>\d[\w\-–/]*)")
-_PAGES = re.compile(r"\b(?:P|С|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
+_PAGES = re.compile(r"\b(?:P|С|C|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
 _NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.?(?=\s|$)")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _THESIS = re.compile(
@@ -141,10 +141,17 @@ def split_citations(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# GOST 7.1 separates areas with ". – " ("Журнал. – 2016. – № 3. – С. 45–67"), and some
+# writers drop the dot ("Журнал – 2016"): both are the area separator ". ".
+_DASH_AREA = re.compile(
+    r"\.\s+[–—-]\s+|\s+[–—]\s+(?=(?:(?:1[5-9]|20)\d\d\b|№|[TТ]\.|Вып\.|[СC]\.|Vol\.|No\.|P\.|pp?\.|URL|Режим|ISBN|DOI|EDN))"
+)
+
+
 def parse_gost(text: str) -> Reference | None:
     """Parse one GOST-style citation; None when it has none of GOST's marks."""
     source = normalize_space(text)
-    plain = normalize_space(strip_markup(source))
+    plain = _DASH_AREA.sub(". ", normalize_space(strip_markup(source)))
     if not plain:
         return None
     has_marks = (
@@ -275,6 +282,15 @@ def _container(ref: Reference, head: str, container: str) -> None:
 
 def _standalone(ref: Reference, head: str) -> None:
     title = _areas(ref, head)
+    journal_areas = (ref.get("volume") or ref.get("issue")) and not ref.get("publisher")
+    if journal_areas and ". " in title and not _THESIS.search(head):
+        # "Title. Journal. 2016. № 3. С. 45–67." — GOST 7.1 without "//": the sentence
+        # before the volume/issue areas is the journal
+        cut = title.rfind(". ")
+        ref.set("title", _title(title[:cut]))
+        ref.set("container-title", _title(title[cut + 2 :]))
+        ref.type = "article-journal"
+        return
     ref.set("title", _title(title))
     if _THESIS.search(head):
         ref.type = "thesis"

@@ -28,12 +28,12 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PART = r"(?:van|de|von|der|den|la|le|da|das|do|dos|du|di|del|della|ter|ten|al|el|ben|bin|y|e|zu|af)"
 _FWORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UP}][\w'’\-]*"  # "Smith", "ben-Avraham", "d'Alembert"
 _FAMILY = rf"(?:{_PART}\s+)*{_FWORD}(?:\s+(?:{_PART}\s+)*{_FWORD}){{0,2}}"
-_INITIALS = rf"[{_UP}](?:-?[{_UP}]){{0,3}}"
+_INITIALS = rf"[{_UP}]\.?(?:-?[{_UP}]\.?){{0,3}}"  # "JA", "J.A.", "J-P"
 _NAME = rf"{_FAMILY}\s+{_INITIALS}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV)\.?)?"
 _ORG = r"[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|for|and|on|the|in|de|du|des|der|für))+"
 _HEAD = re.compile(
     rf"^(?P<names>(?:{_NAME}|{_ORG})(?:(?:,?\s+(?:and|&)\s+|,\s+)(?:{_NAME}|{_ORG}))*(?:,?\s+et\s+al\.?)?)"
-    rf"(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)\s+|\.\s+|,\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"
+    rf"(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)\s+|(?<=\.)\s+|\.\s+|,\s+(?=[A-Z\"“]))(?P<rest>\S.*)$"
 )
 _NLM_TAIL = re.compile(
     r"[.,]?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s*[-–]\s*[A-Z][a-z]{2,8})?(?:\s+(?P<day>\d{1,2}))?)?"
@@ -108,8 +108,10 @@ def parse_vancouver(text: str) -> Reference | None:
     plain = normalize_space(strip_markup(text))
     plain = re.sub(r"^\s*(?:\[\d+\]|\d+\.)\s+", "", plain)
     m = _HEAD.match(plain)
-    if not m or not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
+    if not m:
         return None
+    if not m.group("year") and not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
+        return None  # without "(Year)" only a list with initials marks the style
     names = split_names(m.group("names"))
     if not _vancouver_names(names.names, m.group("rest")):
         return None
@@ -120,7 +122,7 @@ def parse_vancouver(text: str) -> Reference | None:
     rest = re.sub(r"\s*\bAccessed:?\s+(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?", "", rest)
     doi, rest = take_doi(rest)
     url, rest = take_url(rest)
-    rest = re.sub(r"\s*\b(?:Available(?:\s+(?:from|at|online))?|URL)\s*:?\s*$", "", rest.strip())
+    rest = re.sub(r"\.?\s*\b(?:Available(?:\s+(?:from|at|online))?|URL)\s*:?\s*\.?\s*$", "", rest.strip())
     rest = _JUNK_TAIL.sub("", rest).strip().rstrip(".;,").strip()
     ref.set("DOI", doi)
     ref.set("URL", url)
@@ -149,7 +151,7 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
         return True
     if not plos:
         tail = _NLM_TAIL.search(rest)
-        if tail and (tail.group("vol") or tail.group("pages") or tail.group("iss")):
+        if tail and re.search(r"[;:]", tail.group(0)) and (tail.group("vol") or tail.group("pages") or tail.group("iss")):
             head = rest[: tail.start()]
             title, journal = _split_title(head)
             if not title or not journal:
@@ -175,9 +177,20 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
             _vip(ref, tail)
             ref.type = "article-journal"
             return True
-    # a book: "Title. [Edition.] Place: Publisher; Year."
-    title, after = _split_title(rest)
-    if title and _BOOK.match(after):
+    # a book: "Title. [Edition.] Place: Publisher; Year." (the first sentence end after which
+    # a place and publisher follow: a publisher's name may hold a dot of its own)
+    for cut in _TITLE_END.finditer(rest):
+        after = re.sub(r"^\d+(?:st|nd|rd|th)\s+ed\.?\s+", "", rest[cut.end() :], flags=re.IGNORECASE)
+        if _BOOK.match(after.rstrip(".")):
+            break
+    else:
+        return False
+    title, after = _clean_title(rest[: cut.start() + 1]), rest[cut.end() :]
+    genre = re.search(r"\s*\[([^\]]+)\]$", title)
+    if genre:  # "Title [PhD dissertation]"
+        ref.set("genre", genre.group(1))
+        title = title[: genre.start()].strip()
+    if title:
         ref.set("title", title)
         _book_tail(ref, after)
         ref.type = "book"
@@ -214,6 +227,9 @@ def _vip(ref: Reference, m: re.Match[str]) -> None:
     groups = m.groupdict()
     vol = groups.get("vol") or groups.get("vol2")
     iss = groups.get("iss") or groups.get("iss2")
+    dotted = re.fullmatch(r"(\d+)\.(\d+)", vol or "")
+    if dotted and not iss:  # "2013;50.6:7": volume 50, issue 6
+        vol, iss = dotted.groups()
     if vol:
         ref.set("volume", vol.strip())
     if iss:

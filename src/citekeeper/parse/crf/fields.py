@@ -224,6 +224,7 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
             prov["issued"] = ("model", run[1])
 
     _vancouver(ref, tagged)
+    _certain_numbers(ref)
 
     for run in sp.get("doi", []):
         m = _DOI_IN.search(run[0])
@@ -299,6 +300,33 @@ def _vancouver(ref: Reference, tagged: Tagged) -> None:
         if "issued" not in ref.dates:
             ref.dates["issued"] = Date(int(m.group(0)[:4]))
             ref.provenance["issued"] = ("rule", 1.0)
+
+
+# Chicago: "American Historical Review 120, no. 3 (2015): 45–67" (also "120 (3)" is not this)
+_CHICAGO_VNP = re.compile(
+    r"(?<![\w.])(?P<vol>\d{1,4})(?:,\s*|\s+)(?:no|nr|n°|№|issue)\.?\s*(?P<iss>[\w\-–/]+),?\s*"
+    r"\([^)]*?(?:1[5-9]|20)\d\d[^)]*\)(?:\s*:\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?",
+    re.IGNORECASE,
+)
+# "Proc. London Math. Soc. (3) 84 (2002) 100–120": (3) is the journal's series, 84 the volume
+_SERIES_VOL = re.compile(r"[A-Za-z.]\s+\((?P<series>\d{1,2})\)\s+(?P<vol>\d{1,4})\s*[,(]")
+
+
+def _certain_numbers(ref: Reference) -> None:
+    """Volume/issue/pages printed in a shape only one reading fits (a rule, not the model)."""
+    m = _CHICAGO_VNP.search(ref.raw)
+    if m:
+        for field, value in (("volume", m.group("vol")), ("issue", m.group("iss")), ("page", m.group("pages"))):
+            if value:
+                ref.set(field, re.sub(r"\s*[-–]\s*", "–", value) if field == "page" else value)
+                ref.provenance[field] = ("rule", 1.0)
+        return
+    m = _SERIES_VOL.search(ref.raw)
+    if m and ref.get("volume") in (m.group("series"), ""):
+        ref.set("volume", m.group("vol"))
+        ref.provenance["volume"] = ("rule", 1.0)
+        if ref.get("issue") == m.group("vol"):
+            ref.fields.pop("issue", None)
 
 
 def _identifiers_from_text(ref: Reference) -> None:

@@ -1,0 +1,105 @@
+"""The item type a careful Zotero user would pick, from what the citation *says*.
+
+The parsers guess a type from the fields they found (a container with a volume: journal
+article; a publisher and no container: book; a URL and nothing else: web page).  That is
+right for most strings but wrong for a report, a standard, a patent, a thesis, a data set,
+a piece of software, a preprint or a law that happens to carry a URL or a publisher:
+their printed words say what they are (``Technical Report``, ``ISO 690:2021``,
+``U.S. Patent 5,123,456``, ``[PhD dissertation]``, ``[Data set]``, ``R package version
+1.2``, ``arXiv:2101.00001``, ``Federal Law No. 152-FZ``, ``Gesetz``).  ``refine_type``
+runs once after any parser (rules or model), so both read the same words the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.model import Reference
+
+_PATENT = re.compile(
+    r"\b(?:(?:U\.?\s?S\.?|US|European|EP|WO|German|DE|GB|JP|CN|Canadian|CA)\s+Patent(?:\s+Application)?|"
+    r"Patent\s+(?:No\.?|Number|Application|Appl\.?)|[Pp]atent\s+[A-Z]{0,2}\s?\d[\d,./]{4,}|Patentschrift|Offenlegungsschrift|"
+    r"Патент|пат\.)",
+)
+_PATENT_NUMBER = re.compile(
+    r"(?:Patent|Патент|пат\.)(?:\s+Application)?\s*(?:No\.?|Nr\.?|№|Number)?\s*:?\s*"
+    r"((?:[A-Z]{2}\s?)?(?:\d{1,3}(?:[,.\s]\d{3})+|\d{4,}(?:/\d+)?)(?:\s?[A-Z]\d?)?)"
+)
+_STANDARD = re.compile(
+    r"\b(?:ISO(?:/IEC)?|IEC|DIN(?:\s+EN)?|EN|BS|ANSI|ASTM|IEEE\s+Std\.?|ГОСТ(?:\s+Р)?|GOST(?:\s+R)?|СНиП|СП|ОСТ|NIST\s+SP|RFC)"
+    r"\s+[\w.]*\d[\w.\-–:/]*",
+)
+_THESIS = re.compile(
+    r"\b(?:Ph\.?\s?D\.?|doctoral|master'?s|M\.?A\.|M\.?Sc\.?|MSc|bachelor'?s|diploma)\s+(?:thesis|dissertation)|"
+    r"\[(?:[^\]]*\b)?(?:thesis|dissertation)\b[^\]]*\]|\b(?:Dissertation|Diss\.|Habilitationsschrift|Masterarbeit|"
+    r"Diplomarbeit|Doktorarbeit|thèse|tesis\s+doctoral|tese|дис\.|диссертац|автореф)",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:(?:technical|tech\.|research|annual|final|progress|interim|working|policy|discussion|white)\s+(?:report|paper)|"
+    r"report\s+(?:no\.?|number|series)|working\s+papers?|discussion\s+papers?|NBER|CEPR|IZA\s+DP|"
+    r"Arbeitspapier|Forschungsbericht|Diskussionspapier)\b",
+    re.IGNORECASE,
+)
+# Words that name a report only when nothing else (a publisher, a container) says otherwise.
+_REPORT_WORD = re.compile(r"\b(?:report|Bericht|rapport|informe|relatório|доклад|отч[её]т)\b", re.IGNORECASE)
+_DATASET = re.compile(
+    r"\[(?:data\s*set|dataset|data)\]|\bdata\s*set\b|\bDatensatz\b|\bData from:|\b(?:Dryad|Zenodo|figshare|PANGAEA|ICPSR|"
+    r"Harvard\s+Dataverse|GESIS\s+Datenarchiv)\b|10\.5061/dryad|10\.5281/zenodo|10\.6084/m9\.figshare",
+    re.IGNORECASE,
+)
+_SOFTWARE = re.compile(
+    r"\[(?:computer\s+)?(?:software|program|computer\s+program)\]|\bR\s+package(?:\s+version)?\b|"
+    r"\bPython\s+package\b|\bsoftware\s+(?:version|package)\b|\bversion\s+\d+\.\d+|\bv\d+\.\d+\.\d+\b",
+    re.IGNORECASE,
+)
+_ARXIV = re.compile(r"\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})|arxiv\.org/abs/(\S+)", re.IGNORECASE)
+_PREPRINT = re.compile(r"\b(?:preprint|bioRxiv|medRxiv|SSRN|Preprints\.org|Research\s+Square)\b", re.IGNORECASE)
+_IN_PRESS = re.compile(r"\b(?:in\s+press|forthcoming|im\s+Druck|в\s+печати|sous\s+presse|en\s+prensa)\b", re.IGNORECASE)
+_LEGAL = re.compile(
+    r"^(?:(?:Federal|Constitutional)\s+Law|Law\s+No|(?:[A-Z][a-z]+\s+)?Act\s+(?:of\s+)?\d{4}|[\w\s]{0,60}\bAct\s+\d{4}\b|"
+    r"Directive\s+\d|Regulation\s+\((?:EU|EC)\)|Council\s+(?:Directive|Regulation)|Executive\s+Order|"
+    r"Federal\s+Register|\d+\s+U\.S\.C\.|"
+    r"(?:Bundes)?[Gg]esetz\b|\w*[Gg]esetz(?:buch)?\s|Verordnung\b|GG\b|BGB\b|StGB\b|"
+    r"Федеральный\s+закон|Закон|Указ|Постановление|Распоряжение|Приказ|Кодекс)",
+)
+_CASE = re.compile(r"\b\w+\s+v\.?\s+\w+.*\b\d+\s+(?:U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th)?|A\.C\.|WLR|All\s+ER)\s+\d+|\bBVerfGE\s+\d+")
+_WEB_ONLY = ("webpage", "document", "post", "post-weblog")
+
+
+def refine_type(ref: Reference) -> str:
+    """The CSL type the citation's own words name, or the parser's guess when they name none."""
+    text = ref.raw or ""
+    current = ref.type
+    if _PATENT.search(text):
+        num = _PATENT_NUMBER.search(text)
+        if num and not ref.get("number"):
+            ref.set("number", num.group(1).strip())
+        return "patent"
+    if _CASE.search(text):
+        return "legal_case"
+    if _LEGAL.match(ref.title or text) and not ref.names.get("author") and current in (*_WEB_ONLY, "book", "legislation"):
+        return "legislation"
+    if _THESIS.search(text) and current not in ("chapter", "article-journal"):
+        return "thesis"
+    if _STANDARD.match(ref.title or "") or (_STANDARD.search(text) and current in _WEB_ONLY and not ref.names.get("author")):
+        return "standard"
+    if _DATASET.search(text) and current != "chapter":
+        return "dataset"
+    if _SOFTWARE.search(text) and current in (*_WEB_ONLY, "book"):
+        return "software"
+    arxiv = _ARXIV.search(text)
+    if arxiv:
+        ref.identifiers.setdefault("arXiv", (arxiv.group(1) or arxiv.group(2)).rstrip(".,;"))
+        if current in (*_WEB_ONLY, "article-journal") and not (ref.get("volume") or ref.get("page")):
+            return "article"  # a preprint (CSL "article"; Zotero: Preprint)
+    if _PREPRINT.search(text) and current in _WEB_ONLY:
+        return "article"
+    if _REPORT.search(text) and current in (*_WEB_ONLY, "book"):
+        return "report"
+    if _REPORT_WORD.search(ref.title) and current in _WEB_ONLY and not ref.get("container-title"):
+        # with a site or journal named, the page it is on stays what it was
+        return "report"
+    if _IN_PRESS.search(text) and current in _WEB_ONLY and ref.get("container-title"):
+        return "article-journal"
+    return current
