@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from linkservers import LocalWeb
 
 from citekeeper.links.archive import ArchiveSettings
-from citekeeper.links.http import HttpSettings
+from citekeeper.links.fetch import HttpSettings
 from citekeeper.links.runner import CheckOptions
 
 

@@ -344,7 +344,7 @@ def running(bomb_mib: int = 128):  # type: ignore[no-untyped-def]
 
 def run_url(settings, url: str):  # type: ignore[no-untyped-def]
     """Check one URL with a fresh checker (the tests' one-liner)."""
-    from citekeeper.links.http import Checker
+    from citekeeper.links.checker import Checker
 
     async def go():  # type: ignore[no-untyped-def]
         async with Checker(settings) as c:
@@ -354,7 +354,7 @@ def run_url(settings, url: str):  # type: ignore[no-untyped-def]
 
 
 def run_doi(settings, doi: str):  # type: ignore[no-untyped-def]
-    from citekeeper.links.http import Checker
+    from citekeeper.links.checker import Checker
 
     async def go():  # type: ignore[no-untyped-def]
         async with Checker(settings) as c:

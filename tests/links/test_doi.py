@@ -7,7 +7,7 @@ import dataclasses
 from linkservers import LocalWeb, run_doi
 
 from citekeeper.links import doi
-from citekeeper.links.http import HttpSettings
+from citekeeper.links.fetch import HttpSettings
 from citekeeper.links.verdict import Status
 
 SICI = "10.1002/(sici)1097-4636(199706)35:4<437::aid-jbm4>3.0.co;2-e"

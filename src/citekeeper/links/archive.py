@@ -13,7 +13,9 @@ For each URL and date (the citation's access date, else its publication date):
    and the memento it redirects to is kept if it answers 200.
 
 Look-up failures are logged into the result's reason, never raised: a missing archive
-never fails a run.  A URL that is itself a Wayback capture is recognised
+never fails a run.  Every look-up goes through the public ``fetch.Fetcher`` (guard,
+per-host limits, retries), and the URL asked about has its credentials stripped
+(``urls.strip_credentials``): archive services are told about the public page only.  A URL that is itself a Wayback capture is recognised
 (``parse_capture``) and its original URL and capture time are recorded.
 """
 
@@ -23,13 +25,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from citekeeper.links.verdict import Archive
 
 if TYPE_CHECKING:
-    from citekeeper.links.http import Checker
+    from citekeeper.links.fetch import Fetcher
 
 DEFAULT_WAYBACK_API = "https://archive.org/wayback/available"
 DEFAULT_CDX_API = "https://web.archive.org/cdx/search/cdx"
@@ -131,10 +133,18 @@ def cdx_rows(data: object) -> list[tuple[str, str]]:
     return out
 
 
-async def find_archive(checker: Checker, s: ArchiveSettings, url: str, date_iso: str) -> tuple[Archive | None, str]:
-    """The capture of ``url`` to cite for ``date_iso``, and a note on how it was found."""
-    from citekeeper.links.http import NetError
+async def find_archive(fetcher: Fetcher | Any, s: ArchiveSettings, url: str,
+                       date_iso: str) -> tuple[Archive | None, str]:
+    """The capture of ``url`` to cite for ``date_iso``, and a note on how it was found.
 
+    ``fetcher``: a ``fetch.Fetcher`` (or anything with a ``fetcher`` attribute, such as
+    a ``checker.Checker``).
+    """
+    from citekeeper.links.transport import NetError
+    from citekeeper.links.urls import strip_credentials
+
+    fetcher = getattr(fetcher, "fetcher", fetcher)
+    url = strip_credentials(url)
     ts = wayback_timestamp(date_iso)
     notes: list[str] = []
     avail: Archive | None = None
@@ -142,7 +152,8 @@ async def find_archive(checker: Checker, s: ArchiveSettings, url: str, date_iso:
     if ts:
         q["timestamp"] = ts
     try:
-        status, data = await checker.get_json(f"{s.wayback_api}?{urlencode(q)}")
+        resp, data = await fetcher.fetch_json(f"{s.wayback_api}?{urlencode(q)}")
+        status = resp.status
         closest = (data or {}).get("archived_snapshots", {}).get("closest") if isinstance(data, dict) else None
         if isinstance(closest, dict) and closest.get("url") and str(closest.get("status", "200")) == "200":
             avail = Archive(str(closest["url"]), str(closest.get("timestamp", "")), "wayback")
@@ -153,7 +164,8 @@ async def find_archive(checker: Checker, s: ArchiveSettings, url: str, date_iso:
     cdx_q = {"url": url, "output": "json", "fl": "timestamp,original,statuscode",
              "filter": "statuscode:200"}
     try:
-        status, data = await checker.get_json(f"{s.cdx_api}?{urlencode(cdx_q)}", max_bytes=8 << 20)
+        resp, data = await fetcher.fetch_json(f"{s.cdx_api}?{urlencode(cdx_q)}", max_bytes=8 << 20)
+        status = resp.status
         if status == 200 and isinstance(data, list):
             best = nearest_good(cdx_rows(data), ts)
             if best:
@@ -166,7 +178,7 @@ async def find_archive(checker: Checker, s: ArchiveSettings, url: str, date_iso:
         notes.append(f"CDX API: {err.message}")
     if avail is not None:
         return avail, ""
-    memento, why = await _timegate(checker, s, url, ts)
+    memento, why = await _timegate(fetcher, s, url, ts)
     if memento is not None:
         return memento, ""
     if why:
@@ -174,10 +186,9 @@ async def find_archive(checker: Checker, s: ArchiveSettings, url: str, date_iso:
     return None, "; ".join(notes)
 
 
-async def _timegate(checker: Checker, s: ArchiveSettings, url: str, ts: str) -> tuple[Archive | None, str]:
+async def _timegate(fetcher: Fetcher, s: ArchiveSettings, url: str, ts: str) -> tuple[Archive | None, str]:
     """Ask a Memento TimeGate for the memento nearest ``ts``; keep it only if it answers 200."""
-    from citekeeper.links.http import NetError
-    from citekeeper.links.safety import refuse_reason
+    from citekeeper.links.transport import NetError
 
     if not s.memento_api:
         return None, ""
@@ -185,21 +196,10 @@ async def _timegate(checker: Checker, s: ArchiveSettings, url: str, ts: str) -> 
     headers = {"Accept-Datetime": format_datetime(when, usegmt=True)} if when else {}
     gate_url = f"{s.memento_api.rstrip('/')}/{quote(url, safe=':/?&=%#@+,;~')}"
     try:
-        ex = await checker._exchange("GET", gate_url, headers=headers, max_bytes=4096)
-        memento = gate_url
-        hops = 0
-        while ex.status in (301, 302, 303, 307, 308) and ex.headers.get("location") and hops < 5:
-            from yarl import URL
-
-            memento = str(URL(memento).join(URL(ex.headers["location"])))
-            host = urlsplit(memento).hostname or ""
-            why = refuse_reason(host, checker.s.allow_private, checker.s.trusted_hosts)
-            if why:
-                return None, f"TimeGate: {why}"
-            ex = await checker._exchange("GET", memento, max_bytes=4096)
-            hops += 1
+        ex = await fetcher.fetch(gate_url, headers=headers, max_bytes=4096, follow_redirects=True)
     except NetError as err:
         return None, f"TimeGate: {err.message}"
+    memento = ex.url
     if ex.status != 200:
         return None, f"TimeGate HTTP {ex.status}"
     stamp = ""

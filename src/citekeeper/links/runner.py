@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import ArchiveSettings, find_archive
 from citekeeper.links.cache import Cache
+from citekeeper.links.checker import Checker
 from citekeeper.links.collect import Collector
-from citekeeper.links.http import Checker, HttpSettings
+from citekeeper.links.fetch import HttpSettings
 from citekeeper.links.verdict import (
     DEFAULT_FAIL_ON,
     Archive,

@@ -83,6 +83,9 @@ class Target:
     original: str = ""
     capture: str = ""
     follow: bool = False  # a DOI whose landing page is checked too
+    # The URL to request when it differs from ``target`` (``target`` is shown and
+    # cached: credentials written in the URL are redacted there, kept only here).
+    fetch_url: str = field(default="", compare=False, repr=False)
 
     @property
     def cache_key(self) -> str:

@@ -1,0 +1,227 @@
+"""Judging an answer: status codes, soft 404s, generic landing pages.
+
+A page that answers 200 may still be dead.  The rules, each general:
+
+* **The page says so**: its ``<title>`` (else first ``<h1>``), or the whole text of a
+  short page, contains a "not found" phrase in one of the major languages
+  (``NOT_FOUND``).  The page is decoded by its declared charset (HTTP header, then
+  ``<meta charset>`` / ``http-equiv``, then a BOM; UTF-8 otherwise, windows-1252 when
+  that fails) and HTML entities are resolved, so ``Seite nicht gefunden`` in
+  ISO-8859-1 and ``Page&nbsp;not&nbsp;found`` are read as written.
+* **A deep link sent to a generic page**: a URL with a path that, after redirects,
+  lands on the site's home page (``/``, ``/index.html``, ``/en/``), a search page
+  (``/search``, ``?q=``), a login page, an error page (``/404.html``) or a listing
+  that is an ancestor of the cited path (``/news/2019/story`` -> ``/news/``).  The
+  site did not find the page and showed something else instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+# "Not found" in English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish,
+# Danish/Norwegian, Finnish, Polish, Czech/Slovak, Hungarian, Romanian, Turkish,
+# Russian/Ukrainian/Bulgarian, Greek, Arabic, Hebrew, Persian, Hindi, Chinese,
+# Japanese, Korean, Indonesian/Malay, Vietnamese.
+NOT_FOUND = re.compile(
+    r"\b(?:error\s*404|404\s*(?:error|not\s+found|-\s*not\s+found)|http\s*404"
+    r"|page\s+(?:was\s+)?not\s+found|not\s+found|file\s+not\s+found"
+    r"|page\s+(?:does\s+not|doesn'?t)\s+exist|(?:could|can\s*not|cannot)\s+be\s+found"
+    r"|no\s+longer\s+(?:available|exists)|does\s*n[o']?t\s+exist|no\s+such\s+(?:page|file|article)"
+    r"|could\s*n[o']?t\s+find|page\s+(?:is\s+)?(?:missing|unavailable|removed)"
+    r"|seite\s+(?:wurde\s+)?nicht\s+gefunden|nicht\s+gefunden|existiert\s+nicht"
+    r"|page\s+(?:non\s+)?introuvable|page\s+non\s+trouv[ée]e|n'existe\s+(?:pas|plus)"
+    r"|p[aá]gina\s+no\s+encontrada|no\s+se\s+(?:ha\s+)?encontr[óo]|no\s+existe"
+    r"|p[aá]gina\s+n[aã]o\s+encontrada|n[aã]o\s+encontrad[ao]|n[aã]o\s+existe"
+    r"|pagina\s+non\s+trovata|non\s+trovat[ao]|non\s+esiste"
+    r"|pagina\s+niet\s+gevonden|niet\s+gevonden|bestaat\s+niet"
+    r"|sidan\s+(?:kunde\s+inte\s+hittas|hittades\s+inte)|hittades\s+inte"
+    r"|siden\s+(?:blev\s+ikke\s+fundet|finnes\s+ikke|ble\s+ikke\s+funnet)|ikke\s+fundet"
+    r"|sivua\s+ei\s+l[öo]ytynyt|ei\s+l[öo]ytynyt"
+    r"|nie\s+znaleziono|strona\s+nie\s+istnieje|stránka\s+nenalezena|str[aá]nka\s+neexistuje"
+    r"|nem\s+tal[aá]lhat[oó]|az\s+oldal\s+nem\s+tal[aá]lhat[oó]"
+    r"|pagina\s+nu\s+a\s+fost\s+g[aă]sit[aă]|nu\s+a\s+fost\s+g[aă]sit"
+    r"|sayfa\s+bulunamad[ıi]|bulunamad[ıi]"
+    r"|страница\s+не\s+найдена|не\s+найден[оа]?|сторінку\s+не\s+знайдено|не\s+знайдено"
+    r"|страницата\s+не\s+е\s+намерена|не\s+е\s+намерен"
+    r"|η\s+σελίδα\s+δεν\s+βρέθηκε|δεν\s+βρέθηκε"
+    r"|الصفحة\s+غير\s+موجودة|غير\s+موجود|הדף\s+לא\s+נמצא|לא\s+נמצא|صفحه\s+پیدا\s+نشد|یافت\s+نشد"
+    r"|पृष्ठ\s+नहीं\s+मिला|नहीं\s+मिला"
+    r"|halaman\s+tidak\s+ditemukan|tidak\s+ditemukan|halaman\s+tidak\s+dijumpai"
+    r"|kh[oô]ng\s+t[iì]m\s+th[aấ]y)\b"
+    r"|页面不存在|找不到(?:页面|網頁|网页|该页面)?|页面未找到|頁面不存在|网页不存在|未找到"
+    r"|ページが見つかりません|見つかりません|お探しのページ"
+    r"|페이지를\s*찾을\s*수\s*없습니다|찾을\s*수\s*없습니다",
+    re.IGNORECASE,
+)
+_SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_URLISH = re.compile(r"\S*(?:://|www\.)\S*|\S+/\S+")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A cheap look at the raw bytes before decoding a short page: most pages have none.
+_HINT = re.compile(
+    rb"(?i)found|404|exist|avail|gefunden|introuvable|trouv|encontr|trovat|gevonden|hitta|fundet|"
+    rb"funnet|l\xc3\xb6ydy|znalez|nenalez|tal\xc3\xa1lh|g\xc4\x83sit|bulunam|"
+    rb"\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4|\xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4|\xd0\xbd\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x80|"
+    rb"\xce\xb2\xcf\x81\xce\xad\xce\xb8|\xd9\x85\xd9\x88\xd8\xac\xd9\x88\xd8\xaf|\xd7\xa0\xd7\x9e\xd7\xa6\xd7\x90|"
+    rb"\xd9\x86\xd8\xb4\xd8\xaf|\xe0\xa4\xae\xe0\xa4\xbf\xe0\xa4\xb2|ditemukan|dijumpai|th\xe1\xba\xa5y|"
+    rb"\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8|\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0|\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0|"
+    rb"\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a|\xe3\x81\x8a\xe6\x8e\xa2\xe3\x81\x97|"
+    rb"\xec\xb0\xbe\xec\x9d\x84")
+
+HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.asp", "/index.aspx",
+                        "/home", "/home.html", "/default.aspx", "/default.asp", "/start", "/main"})
+_LANG_HOME = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2,4})?/?(?:index\.\w+|home)?/?$", re.IGNORECASE)
+LOGIN_PATH = re.compile(r"/(?:login|log-in|signin|sign-in|sign_in|logon|auth|sso|cas/login"
+                        r"|account/login|users?/login|session/new|idp)\b", re.IGNORECASE)
+SEARCH_PATH = re.compile(r"/(?:search|suche|recherche|buscar|busca|ricerca|zoeken|sok|s[oö]k|haku|szukaj"
+                         r"|hledat|arama|poisk|find|results?)(?:[./?#]|$)", re.IGNORECASE)
+_SEARCH_KEYS = frozenset({"q", "s", "query", "search", "searchterm", "keyword", "keywords", "term"})
+ERROR_PAGE = re.compile(r"/(?:404|not[-_]?found|page[-_]?not[-_]?found|error(?:[-_]?404)?|errors?)(?:\.\w+)?/?(?:$|\?)"
+                        r"|/errors?/|[?&](?:error|code|status)=404\b", re.IGNORECASE)
+
+
+def charset_of(body: bytes, content_type: str = "") -> str | None:
+    """The charset a page declares: HTTP header first, then ``<meta>``, then a BOM."""
+    for raw in (_HEADER_CHARSET.search(content_type or ""),):
+        if raw:
+            name = raw.group(1)
+            if _codec(name):
+                return _codec(name)
+    m = _META_CHARSET.search(body[:4096])
+    if m:
+        c = _codec(m.group(1).decode("ascii", "replace"))
+        if c:
+            return c
+    if body.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _codec(name: str) -> str | None:
+    n = name.strip().lower()
+    if n in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        n = "cp1252"  # what browsers do (WHATWG Encoding: windows-1252 for these labels)
+    try:
+        return codecs.lookup(n).name
+    except LookupError:
+        return None
+
+
+def decode_page(body: bytes, content_type: str = "") -> str:
+    """The text of a page's first bytes, by its declared charset (see module docstring)."""
+    cs = charset_of(body, content_type)
+    if cs:
+        return body.decode(cs, "replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start > len(body) - 4:  # a multi-byte character cut at the body cap
+            return body[:exc.start].decode("utf-8", "replace")
+        return body.decode("cp1252", "replace")
+
+
+def _clean(fragment: str) -> str:
+    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
+
+
+def page_title(body: bytes, content_type: str = "") -> str:
+    """The <title> (else the first <h1>) of an HTML page's first bytes, as text."""
+    text = decode_page(body, content_type)
+    for rx in (_TITLE, _H1):
+        m = rx.search(text)
+        if m:
+            return _clean(m.group(1))[:200]
+    return ""
+
+
+def soft_404_text(body: bytes, content_type: str = "") -> str | None:
+    """The title, heading or phrase that says "not found" on a page served with 200."""
+    if not body:
+        return None
+    if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
+        return None
+    text: str | None = None
+    if b"<" in body[:4096] or b"<" in body:
+        text = decode_page(body, content_type)
+        for rx in (_TITLE, _H1):
+            m = rx.search(text)
+            if m:
+                t = _clean(m.group(1))
+                if NOT_FOUND.search(_URLISH.sub(" ", t)):  # "404" inside a URL says nothing
+                    return t[:120]
+    # An error page under a site-wide title: little text, and that text says "not found".
+    if len(body) < 16384 and _HINT.search(body):
+        if text is None:
+            text = decode_page(body, content_type)
+        plain = _clean(_SCRIPTS.sub(" ", text))
+        if len(plain) < 800:
+            m = NOT_FOUND.search(_URLISH.sub(" ", plain))
+            if m:
+                return m.group(0)
+    return None
+
+
+def _path(url: str) -> tuple[str, str]:
+    try:
+        p = urlsplit(url)
+    except ValueError:
+        return "/", ""
+    return p.path or "/", p.query
+
+
+def is_home(path: str, query: str = "") -> bool:
+    p = path.lower()
+    return (p in HOME_PATHS or p.rstrip("/") in HOME_PATHS or bool(_LANG_HOME.match(p))) and not query
+
+
+def _segments(path: str) -> list[str]:
+    return [s for s in path.lower().split("/") if s]
+
+
+def sent_home(original: str, final: str) -> bool:
+    """A deep link that ended on a site's home page: the page is gone (soft 404)."""
+    opath, oquery = _path(original)
+    fpath, fquery = _path(final)
+    if is_home(opath, oquery):
+        return False
+    return is_home(fpath, fquery)
+
+
+def generic_landing(original: str, final: str) -> str | None:
+    """What kind of generic page a deep link was redirected to, or None.
+
+    ``home``, ``search``, ``login``, ``error`` or ``listing`` (an ancestor of the cited
+    path, such as ``/news/`` for ``/news/2019/story``).  A redirect that keeps the path
+    (scheme, ``www.``, a trailing slash) is no such thing.
+    """
+    opath, oquery = _path(original)
+    fpath, fquery = _path(final)
+    if opath.rstrip("/").lower() == fpath.rstrip("/").lower() and oquery == fquery:
+        return None
+    deep = not is_home(opath, oquery)
+    if not deep:
+        return None
+    if is_home(fpath, fquery):
+        return "home"
+    if ERROR_PAGE.search(final) and not ERROR_PAGE.search(original):
+        return "error"
+    if LOGIN_PATH.search(fpath) and not LOGIN_PATH.search(opath):
+        return "login"
+    keys = {k.lower() for k, _ in parse_qsl(fquery, keep_blank_values=True)}
+    if (SEARCH_PATH.search(fpath) and not SEARCH_PATH.search(opath)) or (
+            keys & _SEARCH_KEYS and not SEARCH_PATH.search(opath) and fquery != oquery):
+        return "search"
+    oseg, fseg = _segments(opath), _segments(fpath)
+    if len(oseg) >= 2 and 1 <= len(fseg) < len(oseg) and oseg[:len(fseg)] == fseg and not fquery:
+        return "listing"
+    return None
