@@ -128,3 +128,20 @@ def test_crossref_children_and_eprints(tmp_path: Path) -> None:
 @article{incomplete, author = {Bailey, B.}, title = {Interactive sketching}, year = 1999}
 """)
     assert {g for g in got if g[0] == "field-missing"} == {("field-missing", "incomplete")}
+
+
+def test_doi_fields_and_publisher_urls(tmp_path: Path) -> None:
+    p = tmp_path / "lib.bib"
+    p.write_text("""\
+@article{acm, author = {Ash, A.}, title = {T}, journal = {J}, year = 2006, volume = 1, pages = {1--2},
+  doi = {http://doi.acm.org/10.1145/1132736.1132768}}
+@article{wiley, author = {Abram, S.}, title = {Time}, journal = {JRAI}, year = 2014, volume = 20, pages = {1--2},
+  url = {http://onlinelibrary.wiley.com/doi/10.1111/1467-9655.12097/abstract}}
+@misc{minutes, author = {Council}, title = {Minutes of the meeting 2012 on the climate project and partnership},
+  year = 2012, url = {https://ex.dk/minutes-of-the-meeting-on-the-climate-project-and-partnership-1748}}
+""", encoding="utf-8")
+    _, findings = lint_paths([p], today=TODAY)
+    fixes = {f.key: (f.rule, f.fix.new if f.fix else None, f.message) for f in findings}
+    assert fixes["acm"][:2] == ("doi-as-url", "10.1145/1132736.1132768")
+    assert fixes["wiley"][0] == "url-contains-doi" and "doi.org/10.1111/1467-9655.12097;" in fixes["wiley"][2] + ";"
+    assert "minutes" not in fixes

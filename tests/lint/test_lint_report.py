@@ -18,7 +18,11 @@ FINDINGS = [
 
 
 def test_json_has_the_documented_keys() -> None:
-    data = json.loads(render(FINDINGS, "json"))
+    doc = json.loads(render(FINDINGS, "json", ["a.txt"]))
+    assert doc["schema_version"] == 1 and doc["files"] == ["a.txt"] and doc["changes"] == []
+    assert doc["summary"] == {"files": 1, "findings": 3, "error": 1, "warning": 1, "info": 1, "failing": 1}
+    assert json.loads(render(FINDINGS, "json", ["a.txt"], fail_on="warning"))["summary"]["failing"] == 2
+    data = doc["results"]
     assert [d["rule"] for d in data] == [f.rule for f in FINDINGS]
     for d in data:
         assert set(d) >= {"rule", "severity", "file", "line", "key", "footnote", "message", "fix"}
@@ -42,9 +46,20 @@ def test_github_annotations() -> None:
 
 
 def test_junit_is_valid_xml() -> None:
-    root = ET.fromstring(render(FINDINGS, "junit", ["a.txt", "b.bib"]))
+    """Warnings are not failures unless asked; errors/time on every suite and the root."""
+    unreadable = Finding("entry-unreadable", "error", "b.bib", 7, None, None, "cannot read")
+    root = ET.fromstring(render([*FINDINGS, unreadable], "junit", ["a.txt", "b.bib", "c.bib"],
+                                times={"a.txt": 0.25, "b.bib": 0.5}))
     suites = root.findall("testsuite")
-    assert [s.get("name") for s in suites] == ["a.txt", "b.bib"]
-    assert suites[0].get("failures") == "2" and len(suites[0].findall("testcase")) == 3
-    assert len(suites[1].findall("testcase")) == 1 and suites[1].get("failures") == "0"
+    assert [s.get("name") for s in suites] == ["a.txt", "b.bib", "c.bib"]
+    assert suites[0].get("failures") == "1" and len(suites[0].findall("testcase")) == 3
+    assert [c.find("failure") is not None for c in suites[0].findall("testcase")] == [True, False, False]
     assert suites[0].find("testcase/failure").get("type") == "error"
+    assert "warning: a.txt:230" in suites[0].findall("testcase")[1].find("system-out").text
+    assert suites[1].get("errors") == "1" and suites[1].get("failures") == "0"
+    assert suites[1].find("testcase/error").get("type") == "entry-unreadable"
+    assert len(suites[2].findall("testcase")) == 1 and suites[2].get("failures") == "0"
+    assert [s.get("time") for s in suites] == ["0.250", "0.500", "0.000"]
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("time")) == ("5", "1", "1", "0.750")
+    strict = ET.fromstring(render(FINDINGS, "junit", ["a.txt"], fail_on="warning"))
+    assert strict.get("failures") == "2"

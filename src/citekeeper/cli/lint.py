@@ -28,10 +28,14 @@ Examples:
   citekeeper lint article.txt --format json
   citekeeper lint article.txt --format github       # annotations in GitHub Actions
   citekeeper lint article.txt --format junit > lint.xml
+  citekeeper lint refs.bib --fail-on warning        # warnings fail too (exit 1)
+  citekeeper lint article.tex references.bib        # cite keys against the .bib
 
 \b
-Exit codes: 0 no error-level problem, 1 error-level problems found,
-2 usage error, 3 input error.  Rules: see docs/lint.md.
+Exit codes: 0 nothing failing (by default only errors fail), 1 failing problems
+found, 2 usage error, 3 input error, 4 a fixed file cannot be written.
+--fix edits a symlinked .bib at its target and keeps the file's mode.
+Rules: see docs/lint.md.
 """,
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -42,7 +46,11 @@ Exit codes: 0 no error-level problem, 1 error-level problems found,
 @click.option("--disable", multiple=True, metavar="RULE",
               help="Skip a rule id (repeatable); also [tool.citekeeper.lint] disable = [...].")
 @click.option("--today", metavar="YYYY-MM-DD", help="Judge future dates against this day (default: today).")
-def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None) -> int:
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Lowest severity that fails the run (exit 1, JUnit <failure>)  [default: error]; "
+                   "also [tool.citekeeper.lint] fail-on.")
+def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None,
+            fail_on: str | None) -> int:
     """Check the citations of each ARTICLE (plain text) or FILE (.bib, CSL-JSON).
 
     Reports in-text citations without a reference entry (and entries never cited),
@@ -54,20 +62,32 @@ def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str,
     from citekeeper.config import load_settings
     from citekeeper.lint import has_errors, lint_paths
     from citekeeper.lint.fix import apply_fixes
-    from citekeeper.lint.report import render
+    from citekeeper.lint.report import FAIL_ON, render
 
     settings = load_settings("lint")
+    unknown = set(settings) - {"disable", "fail-on"}
+    if unknown:
+        raise UsageError(f"[tool.citekeeper.lint]: unknown key(s) {', '.join(sorted(unknown))}; "
+                         "known: disable, fail-on")
     configured = settings.get("disable", [])
     if not isinstance(configured, list) or not all(isinstance(x, str) for x in configured):
         raise UsageError("[tool.citekeeper.lint] disable must be a list of rule ids")
+    threshold = fail_on or settings.get("fail-on", "error")
+    if threshold not in FAIL_ON:
+        raise UsageError(f"[tool.citekeeper.lint] fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
     docs, findings = lint_paths(files, _today(today), [*configured, *disable])
+    changes = []
     if do_fix:
         result = apply_fixes(docs, findings)
-        fixed = {(f.file, f.key, f.rule, f.line) for f in findings if f.fix} - {
-            (f.file, f.key, f.rule, f.line) for f in result.skipped
-        }
-        findings = [f for f in findings if (f.file, f.key, f.rule, f.line) not in fixed]
+        skipped = {id(f) for f in result.skipped}
+        findings = [f for f in findings if f.fix is None or id(f) in skipped]
+        changes = result.changes
+        for c in changes:
+            click.echo(f"fixed: {c.file}:{c.line or 0}: {c.key}: {c.field}: {c.old} -> {c.new} ({c.why})", err=True)
+        for f in result.skipped:
+            click.echo(f"not fixed: {f.file}:{f.line or 0}: {f.key}: {result.reasons.get(id(f), '')}", err=True)
         for file, n in result.applied.items():
             click.echo(f"{file}: applied {n} fix{'es' if n != 1 else ''}", err=True)
-    click.echo(render(findings, fmt, [str(p) for p in files]), nl=False)
-    return EXIT_FINDINGS if has_errors(findings) else 0
+    click.echo(render(findings, fmt, [str(p) for p in files], fail_on=threshold, changes=changes,
+                      times={d.file: d.elapsed for d in docs}), nl=False)
+    return EXIT_FINDINGS if has_errors(findings, threshold) else 0

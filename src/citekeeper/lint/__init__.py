@@ -25,6 +25,10 @@ def lint_document(doc: Document, disable: Iterable[str] = ()) -> list[Finding]:
     off = set(disable)
     found: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
+    if "entry-unreadable" not in off:
+        found += [Finding("entry-unreadable", "error", doc.file, line, None, None,
+                          f"this block cannot be read as an entry ({message}); it is kept as written")
+                  for line, message in doc.problems]
     for family in RULES:
         for f in family.check(doc):
             ident = (f.rule, f.line, f.key, f.footnote, f.message)
@@ -44,14 +48,22 @@ def lint_text(text: str, file: str = "<input>", today: dt.date | None = None,
 def lint_paths(paths: Iterable[str | Path], today: dt.date | None = None,
                disable: Iterable[str] = ()) -> tuple[list[Document], list[Finding]]:
     """Lint each file; returns the documents read (for ``--fix``) and all findings."""
+    import time
+
     docs: list[Document] = []
     findings: list[Finding] = []
     for path in paths:
+        start = time.perf_counter()
         doc = load(path, today)
+        found = lint_document(doc, disable)
+        doc.elapsed = time.perf_counter() - start
         docs.append(doc)
-        findings.extend(lint_document(doc, disable))
+        findings.extend(found)
     return docs, findings
 
 
-def has_errors(findings: Iterable[Finding]) -> bool:
-    return any(f.severity == "error" for f in findings)
+def has_errors(findings: Iterable[Finding], fail_on: str = "error") -> bool:
+    """Do ``findings`` fail the run (exit 1)?  Only errors by default (``report.fails``)."""
+    from citekeeper.lint.report import fails
+
+    return any(fails(f, fail_on) for f in findings)

@@ -8,7 +8,9 @@ value as written and fixes can rewrite it in place.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +76,10 @@ class Document:
     bib: dict[str, dict[str, BibField]] = field(default_factory=dict)
     editorial: dict[str, tuple[Date, int]] = field(default_factory=dict)  # kind -> (date, line)
     today: dt.date = field(default_factory=dt.date.today)
+    problems: list[tuple[int | None, str]] = field(default_factory=list)  # blocks the reader could not read
+    elapsed: float = 0.0  # seconds spent linting this file (JUnit's time)
+    _json_ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _newlines: list[int] | None = field(default=None, repr=False, compare=False)
     _keys: dict[str, Reference] | None = field(default=None, repr=False, compare=False)
 
     def by_key(self, key: str) -> Reference | None:
@@ -139,17 +145,31 @@ class Document:
         not into this file, so they are not used."""
         if not ref.id:
             return None
-        m = re.search(r'"id"\s*:\s*"' + re.escape(ref.id) + '"', self.text)
-        if not m:
+        if self._json_ids is None:  # one pass over the file, not one search per entry
+            self._json_ids = {}
+            for m in re.finditer(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"', self.text):
+                key = m.group(1)
+                if "\\" in key:
+                    with contextlib.suppress(ValueError):
+                        key = json.loads(f'"{key}"')
+                self._json_ids.setdefault(key, m.start())
+        pos = self._json_ids.get(ref.id, -1)
+        if pos < 0:
             return None
-        pos = m.start()
         if needle:
             for probe in (needle, needle.replace("/", "\\/")):
-                at = self.text.find(probe, pos)
+                at = self.text.find(probe, pos, pos + 20000)
                 if at >= 0:
                     pos = at
                     break
-        return self.text.count("\n", 0, pos) + 1
+        return self._line_at(pos)
+
+    def _line_at(self, pos: int) -> int:
+        import bisect
+
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._newlines, pos) + 1
 
     @property
     def accepted(self) -> tuple[Date, int] | None:
@@ -175,24 +195,66 @@ def editorial_dates(text: str) -> dict[str, tuple[Date, int]]:
 
 
 def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None = None) -> Document:
-    """Read one file (article text, .bib, CSL-JSON ...) into a ``Document``."""
+    """Read one file (article text, .bib, CSL-JSON ...) into a ``Document``, through
+    ``formats.read_file``, the one reader every command uses.
+
+    A .bib's raw fields and their lines come from each entry's ``Reference.verbatim``
+    (the block as written) and ``origin`` line, so the file is read once.  Until a
+    reader gives those (or for CSL-JSON, whose entries carry no line), the text is read
+    a second time for them; both paths give the same ``Document``.
+    """
     from citekeeper.formats import format_for, read_file
-    from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
+    from citekeeper.textio import DEFAULT_MAX_BYTES
 
     name = str(path)
     fmt = format_for(path)
     limit = max_bytes or DEFAULT_MAX_BYTES
     if fmt == "article":
+        from citekeeper.textio import read_text
+
         text = read_text(path, max_bytes=limit).text
         return from_article(text, name, today)
     result = read_file(path, fmt, max_bytes=limit)
-    text = read_text(path, max_bytes=limit).text
-    doc = Document(file=name, format=fmt, text=text, today=today or dt.date.today())
+    doc = Document(file=name, format=fmt, text="", today=today or dt.date.today())
+    doc.problems = [(p.line, p.message) for p in result.problems]
     for ref in result.references:
         (doc.footnotes if ref.footnote is not None else doc.references).append(ref)
     if fmt == "bibtex":
-        doc.bib = bib_fields(text)
+        fields = _verbatim_fields(result.references)
+        if fields is not None:
+            doc.bib = fields
+            return doc
+    doc.text = getattr(result, "text", None) or _read_again(path, limit)
+    if fmt == "bibtex":
+        doc.bib = bib_fields(doc.text)
     return doc
+
+
+def _read_again(path: str | Path, limit: int) -> str:
+    from citekeeper.textio import read_text
+
+    return read_text(path, max_bytes=limit).text
+
+
+def _verbatim_fields(refs: list[Reference]) -> dict[str, dict[str, BibField]] | None:
+    """``bib_fields`` from each entry's verbatim block and line; ``None`` if any lacks them."""
+    from citekeeper.formats.bibedit import scan
+
+    out: dict[str, dict[str, BibField]] = {}
+    for ref in refs:
+        v = getattr(ref, "verbatim", None)
+        if v is None or v.format != "bibtex" or not v.text or ref.origin is None or not ref.origin.line_start:
+            return None
+        entries = scan(v.text).entries
+        if not entries:
+            continue
+        entry = entries[0]
+        base = ref.origin.line_start - entry.line
+        fields = out.setdefault(ref.id, {})
+        for f in entry.fields:
+            line = base + v.text.count("\n", 0, f.start) + 1
+            fields.setdefault(f.name.lower(), BibField(ref.id, f.name.lower(), f.value, line, f.is_literal))
+    return out
 
 
 def from_article(text: str, file: str = "<input>", today: dt.date | None = None) -> Document:

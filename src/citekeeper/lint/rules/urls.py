@@ -32,6 +32,22 @@ _WAYBACK = re.compile(
 _ARCHIVE_TODAY = re.compile(r"^https?://(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)/(?P<id>[A-Za-z0-9]{4,})/?$", re.I)
 _YEAR = re.compile(r"(?<![\d])(1[5-9]\d\d|20\d\d)(?![\d])")
 STANDARD_RESOLVER = "https://doi.org/"
+_BARE_DOI = re.compile(r"10\.\d{4,9}/\S+")
+# What publishers append to a DOI in their article URLs (``/10.1111/x.12097/abstract``).
+_DOI_TAIL = re.compile(r"(?:/(?:abstract|full|pdf|epdf|pdfdirect|fulltext|summary|references|meta|html|"
+                       r"citedby|figures|tables|suppl|issuetoc|toc))+/?$", re.I)
+# A title's year and the URL's disagree by a slip (2021/2022), not by centuries: a number
+# far from the title's year in a slug is an id ("...-strategi-for-1558"), not a year.
+_YEAR_SLIP = 5
+
+
+def doi_in(text: str) -> str:
+    """The bare DOI in a DOI field, resolver URL or publisher URL path ("" if none)."""
+    bare = clean_doi(text)
+    if not bare.startswith("10."):
+        m = _BARE_DOI.search(text)
+        bare = clean_doi(m.group(0)) if m else ""
+    return _DOI_TAIL.sub("", bare)
 
 
 def is_tracking(param: str) -> bool:
@@ -87,8 +103,8 @@ def _f(doc: Document, ref: Reference, rule: str, severity: str, where: str, mess
 def _check_ref(doc: Document, ref: Reference) -> Iterator[Finding]:
     bib = doc.bib.get(ref.id, {}) if ref.id else {}
     doi_field = bib["doi"].value.strip() if "doi" in bib else (ref.doi if doc.format != "article" else "")
-    if doi_field and re.match(r"^(?:https?://|doi:\s*)", doi_field, re.I):
-        bare = clean_doi(doi_field)
+    if doi_field and re.match(r"^(?:https?://|doi:\s*)", doi_field, re.I) and doi_in(doi_field):
+        bare = doi_in(doi_field)
         yield _f(doc, ref, "doi-as-url", "warning", doi_field,
                  f"the DOI field holds a URL or prefix ({doi_field}); a DOI field holds the bare DOI {bare}",
                  Fix("doi" if bib else "DOI", doi_field, bare))
@@ -126,8 +142,8 @@ def _check_url(doc: Document, ref: Reference, field: str, url: str) -> Iterator[
         original = url
     inner = _DOI_IN_PATH.search(urlsplit(original).path)
     if inner:
-        doi = clean_doi(unquote(inner.group(1)))
-        if doi.lower() != (ref.doi or "").lower():
+        doi = doi_in(unquote(inner.group(1)))
+        if doi and doi.lower() != doi_in(ref.doi or "").lower():
             yield _f(doc, ref, "url-contains-doi", "info", url,
                      f"the URL contains the DOI {doi}; cite it as {STANDARD_RESOLVER}{doi}")
     yield from _outlet(doc, ref, url, original)
@@ -184,7 +200,8 @@ def _title_year(doc: Document, ref: Reference, url: str, original: str) -> Itera
         words = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
         years = {w for w in words if _YEAR.fullmatch(w)}
         shared = {w for w in words if w in title_words}
-        if len(years) == 1 and len(shared) >= 3 and year not in years:
+        if len(years) == 1 and len(shared) >= 3 and year not in years \
+                and abs(int(next(iter(years))) - int(year)) <= _YEAR_SLIP:
             (other,) = years
             yield _f(doc, ref, "url-title-year", "warning", url,
                      f"the title says {year} but the URL made from the same title says {other} ({segment})")
