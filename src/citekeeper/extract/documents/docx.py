@@ -1,0 +1,211 @@
+"""Word .docx: footnotes and endnotes from their own parts, the reference list from the
+body, and reference managers' citation fields as exact records.
+
+* ``word/footnotes.xml`` / ``word/endnotes.xml`` hold every note exactly; the
+  separator "notes" Word keeps there (``w:type="separator"`` …) are skipped, and a
+  note's number is its position in the order the body refers to it (as Word prints it).
+* The reference list is the paragraphs after its heading (the plain-text rule,
+  ``segment.find_reference_section``, on one line per paragraph); Word's automatic
+  numbering is not in the text, so every paragraph is an entry.
+* Fields: complex fields (``w:fldChar`` begin/separate/end, the instruction split over
+  any number of ``w:instrText`` runs) and ``w:fldSimple``.  Citation fields give their
+  embedded records (``fields``); a footnote holding one is that record, and the body's
+  cited items are the reference list, each item once (by its Zotero/Mendeley URI).
+  Paragraphs printed by a bibliography field are not parsed when the records are there.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citekeeper.extract.documents.errors import BrokenDocumentError, EncryptedDocumentError
+from citekeeper.extract.documents.fields import Cited, cited_items, is_bibliography, is_citation
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+from citekeeper.extract.documents.xmlsafe import parse_xml
+from citekeeper.extract.segment import find_reference_section
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
+
+
+@dataclass
+class Paragraph:
+    text: str
+    in_bibliography: bool = False
+    cited: list[Cited] = field(default_factory=list)
+
+
+@dataclass
+class _Field:
+    instr: str = ""
+    data: str = ""
+    result: str = ""
+    in_result: bool = False
+
+
+class _Walker:
+    """Paragraph texts and the citation fields of one story (body, or one note)."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Field] = []
+        self.paragraphs: list[Paragraph] = []
+        self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
+        self._cur: Paragraph | None = None
+
+    def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+        for p in root.iter(f"{W}p"):
+            self._cur = Paragraph("", any(is_bibliography(f.instr) for f in self.stack))
+            self._walk(p)
+            self._cur.text = " ".join(self._cur.text.split())
+            self.paragraphs.append(self._cur)
+        return self.paragraphs
+
+    def _text(self, s: str) -> None:
+        assert self._cur is not None
+        self._cur.text += s
+        for f in self.stack:
+            if f.in_result:
+                f.result += s
+            if is_bibliography(f.instr):
+                self._cur.in_bibliography = True
+
+    def _close(self, f: _Field) -> None:
+        assert self._cur is not None
+        if is_citation(f.instr):
+            self._cur.cited += cited_items(f.instr, f.data, " ".join(f.result.split()))
+
+    def _walk(self, el) -> None:  # type: ignore[no-untyped-def]
+        for child in el:
+            tag = child.tag
+            if tag == f"{W}t":
+                self._text(child.text or "")
+            elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+                self._text(" ")
+            elif tag == f"{W}noBreakHyphen":
+                self._text("-")
+            elif tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
+                if kind == "begin":
+                    self.stack.append(_Field())
+                    data = child.find(f"{W}fldData")
+                    if data is not None and data.text:
+                        self.stack[-1].data = "".join(data.text.split())
+                elif kind == "separate" and self.stack:
+                    self.stack[-1].in_result = True
+                elif kind == "end" and self.stack:
+                    self._close(self.stack.pop())
+            elif tag == f"{W}instrText":
+                if self.stack:
+                    self.stack[-1].instr += child.text or ""
+            elif tag == f"{W}fldSimple":
+                f = _Field(instr=child.get(f"{W}instr", ""), in_result=True)
+                self.stack.append(f)
+                self._walk(child)
+                self.stack.pop()
+                self._close(f)
+            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                self.note_refs.append(("footnote" if "foot" in tag else "endnote", child.get(f"{W}id", "")))
+            elif tag == f"{W}delText" or tag == f"{W}p":
+                continue  # deleted text (tracked changes); nested paragraphs come on their own
+            else:
+                self._walk(child)
+
+
+def read_parts(path: Path) -> dict[str, bytes]:
+    """The parts of a Word package we read; clear errors for what is not one."""
+    name = str(path)
+    head = path.read_bytes()[:8]
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise EncryptedDocumentError("an old binary Word .doc, or a password-protected .docx;"
+                                     " save it as an unprotected .docx", file=name)
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                raise BrokenDocumentError("a zip file, but not a Word document (no word/document.xml)",
+                                          file=name)
+            parts = {}
+            for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):
+                if part in names:
+                    if z.getinfo(part).file_size > MAX_PART:
+                        raise BrokenDocumentError(f"{part} unpacks to over {MAX_PART >> 20} MB; refused",
+                                                  file=name)
+                    parts[part] = z.read(part)
+            return parts
+    except zipfile.BadZipFile:
+        raise BrokenDocumentError("not a valid .docx (a damaged or truncated zip file)", file=name) from None
+
+
+def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
+    name = str(path)
+    parts = read_parts(path)
+    body = parse_xml(parts["word/document.xml"], name, "word/document.xml")
+    walker = _Walker()
+    paragraphs = walker.story(body)
+    notes: dict[tuple[str, str], list[Paragraph]] = {}
+    for kind in ("footnote", "endnote"):
+        part = f"word/{kind}s.xml"
+        if part not in parts:
+            continue
+        root = parse_xml(parts[part], name, part)
+        for note in root.iter(f"{W}{kind}"):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            notes[(kind, note.get(f"{W}id", ""))] = _Walker().story(note)
+    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx"), name, "docx")
+
+
+def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str], list[Paragraph]],
+                         order: list[tuple[str, str]], fmt: str) -> list[Block]:
+    """Blocks of a word-processor document (shared by .docx and .odt)."""
+    blocks: list[Block] = []
+    # Notes numbered in the order the body calls them (each kind on its own), then any not called.
+    ordered = [k for k in dict.fromkeys(order) if k in notes] + [k for k in notes if k not in order]
+    counters = {"footnote": 0, "endnote": 0}
+    all_cited: list[Cited] = []
+    for key in ordered:
+        kind, note_id = key
+        counters[kind] += 1
+        paras = notes[key]
+        cited = [c for p in paras for c in p.cited]
+        all_cited += cited
+        element = (f"w:{kind}[@w:id='{note_id}']" if fmt == "docx" else f"text:note[@text:id='{note_id}']")
+        text = " ".join(p.text for p in paras if p.text).strip()
+        text = re.sub(r"^\s*\d{1,4}[.)]?\s+(?=\S)", "", text) if fmt == "odt" else text
+        if cited:
+            blocks.append(Block("footnote", text, counters[kind], element=element, raw=text,
+                                records=[c.record for c in cited]))
+        elif text:
+            blocks.append(Block("footnote", text, counters[kind], element=element, raw=text))
+    body_cited = [c for p in paragraphs for c in p.cited]
+    has_bibliography_field = any(p.in_bibliography for p in paragraphs)
+    seen: set[str] = set()
+    records_for_list = body_cited + (all_cited if has_bibliography_field else [])
+    titles = set()
+    for c in records_for_list:
+        if c.key in seen:
+            continue
+        seen.add(c.key)
+        titles.add(_norm(c.record.title))
+        blocks.append(Block("reference", c.record.raw, record=c.record, raw=c.record.raw,
+                            element="cited item " + c.key))
+    lines = [p.text for p in paragraphs]
+    section = find_reference_section(lines)
+    if section:
+        _, first, end = section
+        for i in range(first, end):
+            p = paragraphs[i]
+            if not p.text or (p.in_bibliography and records_for_list):
+                continue
+            if records_for_list and _norm(p.text) and any(t and t in _norm(p.text) for t in titles):
+                continue  # the printed form of a record we have
+            el = f"w:body/w:p[{i + 1}]" if fmt == "docx" else f"office:text/text:p[{i + 1}]"
+            blocks.append(Block("reference", p.text, line_start=i + 1, line_end=i + 1, element=el))
+    return blocks
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.lower()).strip()
