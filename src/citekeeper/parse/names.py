@@ -166,6 +166,8 @@ def _initials_surname(piece: str) -> Name | None:
     k = 0
     while k < len(words) - 1 and DOTTED_INITIALS.match(words[k]):
         k += 1
+    if k == 0 and len(words) == 2 and BARE_INITIALS.match(words[0]) and re.search(rf"[{_LOW}]", words[1]):
+        k = 1  # "AM Trinkoff" (initials first, no dots)
     if k == 0 or not _family_like(words[k:]):
         return None
     return _mk(words[k:], " ".join(words[:k]), suffix)
@@ -298,12 +300,12 @@ def split_names(text: str) -> NameList:
         return NameList([], truncated)
     bare_tail = sum(1 for p in pieces if len(_words(p)) > 1 and BARE_INITIALS.match(_words(p)[-1]))
     single_initials = any(_is_initials(p) or (_given_like(_words(p)) and len(_words(p)) == 1) for p in pieces[1:2])
+    lead = sum(1 for p in pieces if len(_words(p)) > 1 and _is_initials(_words(p)[0]) and not _is_initials(_words(p)[-1]))
     orders = []
-    if single_initials or (len(pieces) >= 2 and _given_like(_words(pieces[1])) and not bare_tail):
+    if single_initials or (len(pieces) >= 2 and _given_like(_words(pieces[1])) and not bare_tail and not lead):
         orders.append(lambda ps: _inverted(ps, comma))
     if bare_tail:
         orders.append(lambda ps: _each(ps, _surname_initials))
-    lead = sum(1 for p in pieces if DOTTED_INITIALS.match(_words(p)[0]) and len(_words(p)) > 1)
     tail = sum(1 for p in pieces if len(_words(p)) > 1 and DOTTED_INITIALS.match(_words(p)[-1]))
     dotted = [lambda ps: _each(ps, _initials_surname), lambda ps: _each(ps, _surname_initials)]
     orders += dotted if lead >= tail else dotted[::-1]

@@ -77,8 +77,10 @@ def _vancouver_names(names: list[Name], rest: str) -> bool:
                 return False
         elif not n.given or not DOTTED_INITIALS.match(n.given.replace(" ", "")):
             return False
+    # "Robert C. Allen and …", "Russell A. Berman." : given name and initial, the family
+    # name after the dot (one "name" in the head, then a lone capitalised word)
     one_initial = len(names) == 1 and len(names[0].given) == 2
-    return not (one_initial and re.match(rf"^[{_UP}][\w'’\-]+,\s", rest))
+    return not (one_initial and re.match(rf"^[{_UP}][\w'’\-]+(?:[,.]\s|\s+(?:and|&)\s)", rest))
 
 
 def _split_title(text: str) -> tuple[str, str]:

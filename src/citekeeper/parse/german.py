@@ -1,0 +1,172 @@
+"""German humanities and social-science citations -> ``Reference``.
+
+German reference lists and footnotes put a colon after the names and mark the parts with
+their own words:
+
+* ``Bauer, Karl-Heinz/Meier, Klaus: Die Stadt im Wandel. 2. Aufl. München: Beck 2005.``
+* ``Schmidt, A.: Titel. In: Meier, K. (Hg.): Handbuch der Stadtforschung. Berlin: Springer
+  2010, S. 45–67.`` (a chapter: editor Meier, book Handbuch…, place Berlin, publisher Springer)
+* ``Müller, H.: Titel. In: Zeitschrift für Soziologie 34 (2005), H. 3, S. 45–67.`` and
+  ``… In: Zeitschrift für Soziologie, Jg. 34, H. 3, 2005, S. 45–67.`` (a journal article)
+* ``Müller, H. (2005): Titel. In: …`` (the author-date variant) and ``vgl.``/``siehe``
+  before a footnote citation.
+
+``Hg.``/``Hrsg.`` mark editors, ``Aufl.`` the edition, ``Jg.`` the volume, ``H.``/``Heft``/``Nr.``
+the issue, ``S.`` the pages.  The parser returns None unless the names-colon head is
+there, so other styles go on to the other rules and the model.  In a footnote, the page
+cited from a book (``München: Beck 2005, S. 12``) is a locator, not the book's pages, and
+is not kept as ``page``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.extract.markup import normalize_space, strip_markup
+from citekeeper.model import Date, Reference
+from citekeeper.parse.common import take_accessed, take_doi, take_isbn, take_url
+from citekeeper.parse.names import split_names
+
+_SIGNAL = re.compile(r"^(?:vgl\.|Vgl\.|siehe|Siehe|s\.|S\. dazu|dazu|zit\. n\.|zitiert nach)\s+(?:auch\s+)?", re.UNICODE)
+_UP = "A-ZÄÖÜÀ-ÖØ-Þ"
+_NAME_WORD = rf"(?:(?:von|van|de|der|zu|vom|zur|la|le|di|da)\s+)*[{_UP}][\w'’\-]*"
+# given names: initials with their dot, or whole words without one ("Lacan, Jacques. Écrits:"
+# is a name and a title, not a name)
+_GIVEN = rf"(?:[{_UP}][a-zäöüß]?\.\s?-?\s?|[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:\s+|(?=[\s:(/;,]))){{1,3}}"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?,\s*{_GIVEN}"
+_HEAD = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:/|;|,?\s+u\.|,?\s+und|,)\s*{_NAME})*(?:\s+(?:u\.\s*a\.|et\s+al\.))?)"
+    rf"\s*(?P<role>\((?:Hg|Hrsg|Hgg|eds?)\.?\))?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:\s+(?P<rest>\S.*)$"
+)
+_EDITORS = re.compile(r"^(?P<eds>.+?)\s*\((?:Hg|Hrsg|Hgg|eds?)\.?\)\s*:?\s*(?P<rest>.+)$")
+_JOURNAL = re.compile(
+    r"^(?P<journal>[^:]+?),?\s+(?:Jg\.\s*)?(?P<vol>\d+[A-Za-z]?)(?:\s*/\s*(?P<year2>(?:1[5-9]|20)\d\d))?"
+    r"(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)\))?"
+    r"(?:,?\s*(?:H\.|Heft|Nr\.|No\.)\s*(?P<iss>[\w\-/]+))?(?:,\s*(?P<year3>(?:1[5-9]|20)\d\d))?"
+    r"(?:,?\s*(?:S\.|Sp\.|pp?\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
+)
+_JOURNAL_JG = re.compile(
+    r"^(?P<journal>[^:]+?),\s*(?:Jg\.|Bd\.|Vol\.)\s*(?P<vol>\d+)(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)\))?"
+    r"(?:,\s*(?:H\.|Heft|Nr\.)\s*(?P<iss>[\w\-/]+))?(?:,\s*(?P<year3>(?:1[5-9]|20)\d\d))?"
+    r"(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?\s*\.?$"
+)
+_EDITION = re.compile(r"(?:^|\.\s+)(?P<ed>\d+\.\s*(?:(?:überarb|erw|akt|durchges|verb|neu\s*bearb)\.?,?\s*)*(?:Aufl(?:age)?\.?|Ausg\.))\s*")
+_PUB = re.compile(
+    rf"(?P<place>[{_UP}][^:;,.]{{1,40}}?(?:\s*(?:/|u\.|und)\s*[{_UP}][^:;,.]{{1,30}}?)?)\s*:\s*(?P<pub>[^,;]+?)"
+    r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
+)
+_PLACE_YEAR = re.compile(
+    rf"(?P<place>[{_UP}][\w\-]+(?:\s*(?:/|u\.)\s*[{_UP}][\w\-]+)?)\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
+    r"(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
+)
+_SERIES = re.compile(r"\s*\((?P<series>[^()]*?\d[^()]*)\)\s*\.?$")
+_SENTENCE = re.compile(r"(?<=[^\s.]{2})[.?!]\s+(?=\S)")
+_CONF = re.compile(r"\b(?:Tagung|Kongress|Konferenz|Symposium|Proceedings|Tagungsband)", re.IGNORECASE)
+
+
+def _pages(text: str) -> str:
+    return re.sub(r"\s*[-–]\s*", "–", text.strip())
+
+
+def parse_german(text: str) -> Reference | None:
+    """Parse one German-style citation; None without the ``Names: Title`` head."""
+    plain = normalize_space(strip_markup(text))
+    plain = _SIGNAL.sub("", plain)
+    m = _HEAD.match(plain)
+    if not m:
+        return None
+    names = split_names(m.group("names"))
+    if not names.names or any(not (n.given or n.literal) for n in names.names):
+        return None
+    ref = Reference(type="document", raw=normalize_space(text))
+    ref.names["editor" if m.group("role") else "author"] = names.names
+    if m.group("year"):
+        ref.dates["issued"] = Date(int(m.group("year")))
+    rest = m.group("rest")
+    accessed, rest = take_accessed(rest)
+    doi, rest = take_doi(rest)
+    url, rest = take_url(rest)
+    isbn, rest = take_isbn(rest)
+    rest = re.sub(r"\s*(?:URL|Online\s+unter|Abrufbar\s+unter|verfügbar\s+unter)\s*:?\s*\.?$", "", rest).strip().rstrip(".,;")
+    for field, value in (("DOI", doi), ("URL", url), ("ISBN", isbn)):
+        ref.set(field, value)
+    if accessed:
+        ref.dates["accessed"] = accessed
+    cut = re.search(r"(?<=[^\s.]{2})[.?!]\s+In:?\s+", rest)
+    if cut:
+        ref.set("title", rest[: cut.start() + 1].rstrip("."))
+        return ref if _in_part(ref, rest[cut.end() :]) else None
+    return ref if _book(ref, rest) else None
+
+
+def _in_part(ref: Reference, text: str) -> bool:
+    eds = _EDITORS.match(text)
+    if eds:  # "In: Meier, K. (Hg.): Handbuch. Berlin: Springer 2010, S. 45–67"
+        ref.names["editor"] = split_names(eds.group("eds")).names
+        book, pub = _split_book(eds.group("rest"))
+        ref.set("container-title", book)
+        _publication(ref, pub, keep_pages=True)
+        ref.type = "paper-conference" if _CONF.search(book) else "chapter"
+        return bool(book)
+    jm = _JOURNAL_JG.match(text) or _JOURNAL.match(text)
+    if jm and not re.search(r":\s", jm.group("journal")):
+        ref.set("container-title", jm.group("journal").strip().rstrip(","))
+        ref.set("volume", jm.group("vol"))
+        ref.set("issue", jm.group("iss"))
+        year = jm.groupdict().get("year") or jm.groupdict().get("year2") or jm.group("year3")
+        if year:
+            ref.dates["issued"] = Date(int(year))
+        if jm.group("pages"):
+            ref.set("page", _pages(re.sub(r"\s*ff?\.$", "", jm.group("pages"))))
+        ref.type = "article-journal"
+        return True
+    book, pub = _split_book(text)  # "In: Handbuch. Berlin: Springer 2010, S. 45–67" (no editors)
+    if book and pub:
+        ref.set("container-title", book)
+        _publication(ref, pub, keep_pages=True)
+        ref.type = "chapter"
+        return True
+    return False
+
+
+def _split_book(text: str) -> tuple[str, str]:
+    """``Handbuch der Stadtforschung. 2. Aufl. Berlin: Springer 2010`` -> (book, the rest)."""
+    for cut in _SENTENCE.finditer(text):
+        after = text[cut.end() :]
+        if _EDITION.match(after) or _PUB.search(after) or _PLACE_YEAR.match(after):
+            return text[: cut.start()].strip(), after
+    return text.strip(), ""
+
+
+def _publication(ref: Reference, text: str, *, keep_pages: bool) -> bool:
+    """``[2. Aufl.] Berlin: Springer 2010[, S. 45–67]`` or ``Berlin 2010``."""
+    text = text.strip()
+    ed = _EDITION.match(text)
+    if ed:
+        ref.set("edition", ed.group("ed").strip())
+        text = text[ed.end() :].strip()
+    series = _SERIES.search(text)  # "(= Studien zur Stadt, Bd. 3)"
+    if series and _PUB.search(text[: series.start()]) is not None:
+        ref.set("collection-title", series.group("series").lstrip("= ").strip())
+        text = text[: series.start()]
+    pm = _PUB.search(text) or _PLACE_YEAR.search(text)
+    if not pm:
+        return False
+    ref.set("publisher-place", pm.group("place").strip())
+    if "pub" in pm.groupdict():
+        ref.set("publisher", pm.group("pub").strip())
+    if pm.group("year"):
+        ref.dates["issued"] = Date(int(pm.group("year")))
+    if keep_pages and pm.group("pages"):
+        ref.set("page", _pages(re.sub(r"\s*ff?\.$", "", pm.group("pages"))))
+    return True
+
+
+def _book(ref: Reference, rest: str) -> bool:
+    """``Die Stadt im Wandel. 2. Aufl. München: Beck 2005[, S. 12].`` (pages cited: a locator)."""
+    for cut in _SENTENCE.finditer(rest):
+        if _publication(ref, rest[cut.end() :], keep_pages=False):
+            ref.set("title", rest[: cut.start()].strip())
+            ref.type = "book"
+            return True
+    return False

@@ -1,0 +1,102 @@
+"""One string per style the parse pipeline must read (``parse_list_entry`` / ``parse_citation``).
+
+Each case is a shape named in issue 13 (Vancouver/NLM, PLOS, IEEE, Chicago, German, GOST 7.1
+with ``–`` areas, item types), checked field by field.
+"""
+
+from __future__ import annotations
+
+from citekeeper.parse import parse_citation, parse_list_entry
+
+
+def names(ref, role="author"):
+    return [(n.family, n.given) for n in ref.names.get(role, [])]
+
+
+def test_nlm_journal_article():
+    ref = parse_list_entry("Smith JA, Okafor CN. Tristetraprolin and mRNA turnover. Biochem Soc Trans. 2011;12(3):45-67.")
+    assert names(ref) == [("Smith", "J. A."), ("Okafor", "C. N.")]
+    assert (ref.title, ref.get("container-title")) == ("Tristetraprolin and mRNA turnover", "Biochem Soc Trans")
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page"), ref.issued.year) == ("12", "3", "45–67", 2011)
+    assert ref.type == "article-journal"
+
+
+def test_plos_journal_article_with_parenthesised_journal_word():
+    ref = parse_list_entry("Doe J, Roe RK (2006) Something new. Cell Mol Biol (Noisy-le-grand) 52: 14–20.")
+    assert ref.type == "article-journal"
+    assert ref.get("container-title") == "Cell Mol Biol (Noisy-le-grand)"
+    assert (ref.get("volume"), ref.get("page"), ref.issued.year) == ("52", "14–20", 2006)
+
+
+def test_doi_glued_to_an_article_number():
+    ref = parse_list_entry("Doe J, Roe R (2013) A title here. PLoS One 8: e2231doi:10.1371/journal.pone.0002231.")
+    assert ref.doi == "10.1371/journal.pone.0002231"
+    assert (ref.get("page"), ref.get("publisher")) == ("e2231", "")
+
+
+def test_et_al_is_not_an_author():
+    ref = parse_list_entry("Zoller SD, Hammersmith RL, et al. (2012) A title. Protist 163: 643–657.")
+    assert names(ref) == [("Zoller", "S. D."), ("Hammersmith", "R. L.")]
+
+
+def test_ieee():
+    ref = parse_list_entry('[1] A. B. Smith, "Title of paper," J. Appl. Phys., vol. 3, no. 2, pp. 1–5, 2010.')
+    assert names(ref) == [("Smith", "A. B.")]
+    assert (ref.title, ref.get("volume"), ref.get("issue"), ref.get("page")) == ("Title of paper", "3", "2", "1–5")
+
+
+def test_suffix_and_series_number():
+    ref = parse_list_entry('B. Gates III, "On sorting," Proc. London Math. Soc. (3) 84 (2002) 100–120.')
+    assert [n.to_csl() for n in ref.authors] == [{"family": "Gates", "given": "B.", "suffix": "III"}]
+    assert ref.get("volume") == "84"
+
+
+def test_chicago_volume_number_year():
+    ref = parse_list_entry('Smith, John. "The Title." American Historical Review 120, no. 3 (2015): 45–67.')
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("120", "3", "45–67")
+
+
+def test_german_chapter_in_edited_volume():
+    ref = parse_citation("Schmidt, A.: Stadt und Raum. In: Meier, K. (Hg.): Handbuch der Stadtforschung. Berlin: Springer, S. 45-67.")
+    assert ref.type == "chapter"
+    assert names(ref, "editor") == [("Meier", "K.")]
+    assert ref.get("container-title") == "Handbuch der Stadtforschung"
+    assert (ref.get("publisher"), ref.get("publisher-place"), ref.get("page")) == ("Springer", "Berlin", "45–67")
+
+
+def test_german_book_with_slash_separated_hyphenated_names_and_edition():
+    ref = parse_list_entry("Bauer, Karl-Heinz/Meier, Klaus: Die Stadt im Wandel. 2. Aufl. München: Beck 2005.")
+    assert names(ref) == [("Bauer", "Karl-Heinz"), ("Meier", "Klaus")]
+    assert (ref.type, ref.title, ref.get("publisher"), ref.get("publisher-place")) == ("book", "Die Stadt im Wandel", "Beck", "München")
+    assert ref.get("edition") == "2. Aufl." and ref.issued.year == 2005
+
+
+def test_german_journal_jg_heft():
+    for text in ("Müller, H. (2005): Soziale Ungleichheit. In: Zeitschrift für Soziologie, Jg. 34, H. 3, S. 45-67.",
+                 "Müller, Hans: Soziale Ungleichheit. In: Zeitschrift für Soziologie 34 (2005), H. 3, S. 45–67."):
+        ref = parse_list_entry(text)
+        assert ref.type == "article-journal"
+        assert (ref.get("container-title"), ref.get("volume"), ref.get("issue"), ref.get("page")) == (
+            "Zeitschrift für Soziologie", "34", "3", "45–67")
+
+
+def test_gost_dash_areas_without_double_slash_and_latin_c():
+    ref = parse_citation("Иванов И. И. Название статьи. – Вопросы экономики. – 2016. – № 3. – С. 45–67.")
+    assert (ref.type, ref.title, ref.get("container-title")) == ("article-journal", "Название статьи", "Вопросы экономики")
+    assert (ref.get("issue"), ref.get("page"), ref.issued.year) == ("3", "45–67", 2016)
+    ref = parse_citation("Иванов И. И. Название статьи // Вопросы экономики. – 2016. – № 3. – C. 45–67.")
+    assert (ref.get("container-title"), ref.get("page")) == ("Вопросы экономики", "45–67")
+
+
+def test_types_from_what_the_citation_says():
+    assert parse_list_entry("Smith J. US Patent 5,123,456. 1992.").type == "patent"
+    assert parse_list_entry("Smith J. US Patent 5,123,456. 1992.").get("number") == "5,123,456"
+    thesis = parse_list_entry("Akcakir Y (2010) Correlates of outcomes [PhD dissertation]. Montreal: McGill University. 110 p.")
+    assert (thesis.type, thesis.get("publisher"), thesis.title) == ("thesis", "McGill University", "Correlates of outcomes")
+    preprint = parse_list_entry("Vaswani A, Shazeer N, Parmar N. Attention is all you need. arXiv:1706.03762. 2017.")
+    assert preprint.type == "article" and preprint.identifiers["arXiv"] == "1706.03762"
+    who = parse_list_entry("World Health Organization (2011) Guidelines for management. Geneva: World Health "
+                           "Organization. Available: http://whqlibdoc.who.int/x.pdf.")
+    assert who.type != "webpage" and who.get("publisher") == "World Health Organization"
+    data = parse_list_entry("Swart EC, Bracht J (2013) Data from: the Oxytricha genome. Dryad Digital Repository. doi:10.5061/dryad.d1013")
+    assert data.type == "dataset"
