@@ -316,6 +316,10 @@ class Lookalike:
     def _middleware(self, service: str) -> Any:
         @web.middleware
         async def mw(request: web.Request, handler: Any) -> web.StreamResponse:
+            if request.path == "/__stats":  # for a look-alike run in another process (benchmarks)
+                return web.json_response({"requests": self.requests[service],
+                                          "throttled": self.throttled[service],
+                                          "max_inflight": self.max_inflight[service]})
             self.requests[service] += 1
             self.paths[f"{service}:{request.path.split('/')[1] if '/' in request.path else ''}"] += 1
             self.agents.add(request.headers.get("User-Agent", ""))
