@@ -1,25 +1,23 @@
-"""All of enrich's HTTP, in one adapter over ``citekeeper.links`` (the only package
-that talks HTTP).
+"""All of enrich's HTTP, in one adapter over ``citekeeper.links.fetch`` (the only
+package that talks HTTP).
 
-Why an adapter: ``check``'s client already has what a polite API client needs -- the
-private-address guard, per-host in-flight limits and start gaps (``HostGate``),
+Why an adapter: ``links``' public ``Fetcher`` already has what a polite API client
+needs -- the private-address guard, per-host in-flight limits and start gaps,
 retries that honour ``Retry-After`` and shrink a host's concurrency after a 429,
-bounded bodies -- and its SQLite cache has freshness per verdict.  Enrich uses them
-through their public names only (``Checker.get_json``, ``Checker.gate``,
-``Checker.check_doi``, ``Cache.load``/``store``), so moving to the public fetch API
-``links`` is growing is a change to this file alone.
+bounded bodies -- and its SQLite cache has freshness per verdict.  Enrich uses only
+their public names (``Fetcher.fetch_json``, ``Fetcher.gate``, ``Cache.load``/``store``),
+so a change there is a change to this file alone.
 
 What this layer adds:
 
 * **Etiquette**: a ``mailto`` in the User-Agent and as a query parameter (Crossref's
   and OpenAlex's "polite pool").
 * **Pacing**: at most ``rate`` request starts per second per service host (a start
-  gap of ``1/rate`` on the host's gate), lowered further when a service announces a
-  smaller budget in ``X-Rate-Limit-Limit`` / ``X-Rate-Limit-Interval`` (read when the
-  links layer hands response headers up; see ``_learn_rate``).  Pacing at the
-  announced rate instead of bursting into 429s is what keeps a run near the
-  rate-limit floor (benchmarks/enrich).
-* **Cache**: answers (200 with their JSON, 404 as "not registered") under
+  gap on the host's gate), lowered to what a service announces in
+  ``X-Rate-Limit-Limit`` / ``X-Rate-Limit-Interval`` (Crossref sends both on every
+  answer).  Pacing 5% under the budget instead of bursting into 429s is what keeps
+  a run near the rate-limit floor (benchmarks/enrich: 0 × 429).
+* **Cache**: answers (200 with their JSON, 404 as "no such record") under
   ``api:<url>`` in the same cache file as ``check``; 200s stay fresh as long as a
   live link (7 days), 404s for a day.  Failures are never cached.
 * **Offline**: a request that gets no HTTP answer is an ``Answer`` with
@@ -35,8 +33,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from citekeeper.links import doi as doimod
 from citekeeper.links.cache import Cache
-from citekeeper.links.http import Checker, HttpSettings, NetError, host_key
+from citekeeper.links.fetch import Fetcher, HttpSettings, NetError
+from citekeeper.links.urls import host_key
 from citekeeper.links.verdict import Result, Status
 
 PACE_MARGIN = 1.05
@@ -97,14 +97,15 @@ class Transport:
         self.endpoints = endpoints
         self.cache_path = cache_path
         self.freshness = freshness
-        self.checker = Checker(self.http)
+        self.fetcher = Fetcher(self.http)
+        self._rates: dict[str, float] = {}
         self.cache: Cache | None = None
         self.stats: dict[str, int] = {"requests": 0, "from_cache": 0, "no_answer": 0}
         self.no_answer: dict[str, str] = {}  # host -> last network error
         self.answered: set[str] = set()  # hosts that gave any HTTP answer
 
     async def __aenter__(self) -> Transport:
-        await self.checker.__aenter__()
+        await self.fetcher.__aenter__()
         if self.cache_path:
             self.cache = Cache(self.cache_path, self.freshness)
         for url in self.endpoints:
@@ -113,17 +114,20 @@ class Transport:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self.checker.__aexit__(*exc)
+        await self.fetcher.__aexit__(*exc)
         if self.cache is not None:
             self.cache.close()
 
     def _pace(self, url: str, rate: float) -> None:
         """At most ``rate`` request starts per second to ``url``'s host, 5% under it:
         the network bunches arrivals, and one 429 costs the host a whole Retry-After
-        (a second or more) -- far more than the 5%."""
-        if rate > 0:
-            gate = self.checker.gate(url)
-            gate.delay = max(gate.delay, PACE_MARGIN / rate, self.http.host_delay)
+        (a second or more) -- far more than the 5%.  Only ever slows down."""
+        key = host_key(url)
+        if rate <= 0 or rate >= self._rates.get(key, float("inf")):
+            return
+        self._rates[key] = rate
+        gate = self.fetcher.gate(key)
+        gate.delay = max(PACE_MARGIN / rate, self.http.host_delay)
 
     def _learn_rate(self, url: str, headers: dict[str, str]) -> None:
         """Honour ``X-Rate-Limit-Limit: 50`` + ``X-Rate-Limit-Interval: 1s`` (Crossref)."""
@@ -152,29 +156,30 @@ class Transport:
                 return Answer(url, code, hit.details.get("body"), from_cache=True)
         self.stats["requests"] += 1
         try:
-            status, data = await self.checker.get_json(url, max_bytes=8 << 20)
+            resp, data = await self.fetcher.fetch_json(url, max_bytes=8 << 20)
         except NetError as err:
             self.stats["no_answer"] += 1
             self.no_answer[host_key(url)] = f"{err.kind}: {err.message}"
             return Answer(url, None, error=err.kind)
         self.answered.add(host_key(url))
-        headers = getattr(data, "headers", None)  # the public fetch API will hand these up
-        if isinstance(headers, dict):
-            self._learn_rate(url, headers)
-        answer = Answer(url, status, data)
+        self._learn_rate(url, resp.headers)
+        answer = Answer(url, resp.status, data)
         if self.cache is not None and (answer.ok or answer.missing):
             st = Status.OK if answer.ok else Status.BROKEN
-            self.cache.store([(key, Result("api", url, st, f"HTTP {status}", status,
+            self.cache.store([(key, Result("api", url, st, f"HTTP {resp.status}", resp.status,
                                            checked_at=time.time(),
                                            details={"body": data} if answer.ok else {}))])
         return answer
 
     async def doi_registered(self, doi: str) -> bool | None:
-        """Ask the DOI handle API (check's ``doi-api``): True, False, or None (no answer)."""
-        r = await self.checker.check_doi(doi, follow=False)
-        if r.status is Status.OK:
+        """Ask the DOI handle API (check's ``doi-api``): True, False, or None (no answer).
+
+        ``responseCode`` 1 is a registered handle, 100 none (see ``links.doi``)."""
+        a = await self.get_json(doimod.handle_url(self.http.doi_api, doi))
+        code = a.data.get("responseCode") if isinstance(a.data, dict) else None
+        if code in (1, 200):
             return True
-        if r.status is Status.BROKEN:
+        if code == 100 or (a.status == 404 and code is None):
             return False
         return None
 
