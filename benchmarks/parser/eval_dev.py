@@ -94,7 +94,7 @@ def from_anystyle(rec: dict) -> dict:
                          ("publisher", "publisher"), ("location", "publisher-place"), ("author", "author"),
                          ("editor", "editor"), ("doi", "DOI")):
         if f.get(label):
-            gold[field] = f[label].strip(" .,;:()")
+            gold[field] = re.sub(r"^(?:in|In):?\s+", "", f[label].strip(" .,;:()")) if field == "container-title" else f[label].strip(" .,;:()")
     if f.get("volume"):
         nums = re.findall(r"\d+", f["volume"])
         if nums:

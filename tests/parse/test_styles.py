@@ -100,3 +100,17 @@ def test_types_from_what_the_citation_says():
     assert who.type != "webpage" and who.get("publisher") == "World Health Organization"
     data = parse_list_entry("Swart EC, Bracht J (2013) Data from: the Oxytricha genome. Dryad Digital Repository. doi:10.5061/dryad.d1013")
     assert data.type == "dataset"
+
+
+def test_ieee_conference_and_thesis():
+    ref = parse_list_entry('[4] J. Doe and R. Roe, "Fast sorting," in Proc. IEEE Conf. Algorithms, New York, NY, 2010, pp. 10–20.')
+    assert (ref.type, ref.get("container-title"), ref.get("publisher-place")) == (
+        "paper-conference", "Proc. IEEE Conf. Algorithms", "New York, NY")
+    assert (ref.get("page"), ref.issued.year) == ("10–20", 2010)
+    ref = parse_list_entry('[42] M. B. Milam, "Real-time trajectory generation," Ph.D. dissertation, California Institute of Technology, 2003.')
+    assert (ref.type, ref.get("publisher"), ref.get("genre")) == ("thesis", "California Institute of Technology", "Ph.D. dissertation")
+
+
+def test_chicago_quoted_title_is_not_ieee():
+    ref = parse_list_entry('Behler, Ernst, "Schellings Ästhetik," Philosophisches Jahrbuch, 83 (1976), pp. 133–83.')
+    assert (ref.get("container-title"), ref.get("volume"), ref.issued.year) == ("Philosophisches Jahrbuch", "83", 1976)

@@ -30,13 +30,14 @@ _FILLABLE = ("container-title", "volume", "issue", "page", "publisher", "publish
 def _rules(note: bool):  # type: ignore[no-untyped-def]
     """Rule parsers in the order to try them: a footnote is more likely GOST than APA."""
     from citekeeper.parse.german import parse_german
+    from citekeeper.parse.ieee import parse_ieee
     from citekeeper.parse.vancouver import parse_vancouver
 
     if note:
-        return (parse_gost, parse_german, parse_vancouver, parse_authordate)
+        return (parse_gost, parse_german, parse_ieee, parse_vancouver, parse_authordate)
     # Vancouver first: its "Surname Initials" head is certain, and PLOS's "Smith JA (2011)"
     # would otherwise pass for an author-date entry.
-    return (parse_vancouver, parse_german, parse_authordate, parse_gost)
+    return (parse_vancouver, parse_ieee, parse_german, parse_authordate, parse_gost)
 
 
 def _rule_parse(text: str, note: bool = False) -> Reference | None:

@@ -117,9 +117,11 @@ def parse_vancouver(text: str) -> Reference | None:
     names = split_names(m.group("names"))
     if not _vancouver_names(names.names, m.group("rest")):
         return None
+    rest = m.group("rest")
+    if rest[:1] in "“\"'‘":
+        return None  # a quoted title after the names: IEEE (parse.ieee)
     ref = Reference(type="document", raw=normalize_space(text))
     ref.names["author"] = names.names
-    rest = m.group("rest")
     accessed, rest = take_accessed(rest)
     rest = re.sub(r"\s*\bAccessed:?\s+(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?", "", rest)
     doi, rest = take_doi(rest)
