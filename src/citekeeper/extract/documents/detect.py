@@ -16,7 +16,8 @@ _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".x
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
              ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
-_HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+_HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
+_HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
 _LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
 _MARKDOWN = re.compile(rb"^\[\^[^\]\s]+\]:", re.M)
 
@@ -39,6 +40,8 @@ def detect(path: str | Path) -> str | None:
             return "html"
         if _JATS.search(text):
             return "jats"
+        if _HTML_WEAK.search(text[:4096]):
+            return "html"
     if _LATEX.search(head):
         return "latex"
     by_suffix = _SUFFIXES.get(p.suffix.lower())

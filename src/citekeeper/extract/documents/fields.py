@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from citekeeper.model import Date, Name, Reference
 
-_CSL_CITATION = re.compile(r"\bADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\b", re.I)
-_BIBLIOGRAPHY = re.compile(r"\bADDIN\s+(?:ZOTERO_BIBL|Mendeley\s+Bibliography|CSL_BIBLIOGRAPHY|EN\.REFLIST)\b", re.I)
+_CSL_CITATION = re.compile(r"(?:\bADDIN\s+)?(?:ZOTERO_ITEM\s+)?\bCSL_CITATION\b", re.I)
+_BIBLIOGRAPHY = re.compile(r"(?:\bADDIN\s+)?\b(?:ZOTERO_BIBL|Mendeley\s+Bibliography|CSL_BIBLIOGRAPHY|EN\.REFLIST)\b", re.I)
 _ENDNOTE = re.compile(r"\bADDIN\s+EN\.CITE\b", re.I)
 
 

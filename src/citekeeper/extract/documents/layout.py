@@ -79,8 +79,13 @@ def _origin(block: Block, file: str, base: Origin | None, number: int | None) ->
 
 
 def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | None = None,
-            cite_keys: list[tuple[str, Origin]] | None = None) -> DocumentExtraction:
-    """Parse the text blocks through ``extract_article``; add the ready-made records."""
+            cite_keys: list[tuple[str, Origin]] | None = None,
+            empty_note: str | None = None) -> DocumentExtraction:
+    """Parse the text blocks through ``extract_article``; add the ready-made records.
+
+    A document with neither list nor notes raises ``NoCitationsError`` unless
+    ``empty_note`` says why that is fine (a .tex whose citations live in its .bib).
+    """
     from citekeeper.extract import extract_article
     from citekeeper.parse.keys import KeyRegistry
 
@@ -144,10 +149,12 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
         out.footnotes += by_block.get(id(b), [])
 
     if not out.references and not out.footnotes:
-        raise NoCitationsError("no reference list and no footnotes found", file=file)
-    if not out.references:
+        if empty_note is None:
+            raise NoCitationsError("no reference list and no footnotes found", file=file)
+        out.warnings.append(f"{file}: no reference list and no footnotes; {empty_note}")
+    elif not out.references:
         out.warnings.append(f"{file}: no reference list found")
-    if not out.footnotes:
+    elif not out.footnotes:
         out.warnings.append(f"{file}: no footnotes found")
     for ref in out.references + out.footnotes:
         assert ref.origin is not None

@@ -1,0 +1,86 @@
+"""OpenDocument text (.odt): ``content.xml`` read as Word's parts are (``docx``).
+
+Notes are ``text:note`` elements (class footnote or endnote) with their body in place;
+Zotero's LibreOffice plugin stores a citation as a reference mark (or bookmark) named
+``ZOTERO_ITEM CSL_CITATION {json} RND…``, read by ``fields`` like Word's field codes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from citekeeper.extract.documents.docx import MAX_PART, Paragraph, note_and_list_blocks
+from citekeeper.extract.documents.errors import BrokenDocumentError
+from citekeeper.extract.documents.fields import cited_items, is_bibliography, is_citation
+from citekeeper.extract.documents.layout import DocumentExtraction, compose
+from citekeeper.extract.documents.xmlsafe import parse_xml
+
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_MARKS = {f"{T}reference-mark-start", f"{T}reference-mark", f"{T}bookmark-start", f"{T}bookmark"}
+
+
+def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "content.xml" not in z.namelist():
+                raise BrokenDocumentError("a zip file, but not an OpenDocument text (no content.xml)", file=name)
+            if z.getinfo("content.xml").file_size > MAX_PART:
+                raise BrokenDocumentError("content.xml is too large; refused", file=name)
+            data = z.read("content.xml")
+    except zipfile.BadZipFile:
+        raise BrokenDocumentError("not a valid .odt (a damaged or truncated zip file)", file=name) from None
+    root = parse_xml(data, name, "content.xml")
+    body = root.find(f"{OFFICE}body")
+    paragraphs: list[Paragraph] = []
+    notes: dict[tuple[str, str], list[Paragraph]] = {}
+    order: list[tuple[str, str]] = []
+    in_bib = False
+    for p in (body if body is not None else root).iter(f"{T}p", f"{T}h"):
+        if any(a.tag == f"{T}note-body" for a in p.iterancestors()):
+            continue
+        para = Paragraph("", in_bib)
+        for el in p.iter():
+            if el.tag in _MARKS:
+                mark = el.get(f"{T}name", "")
+                if is_citation(mark):
+                    para.cited += cited_items(mark)
+                elif is_bibliography(mark):
+                    in_bib = para.in_bibliography = el.tag != f"{T}bookmark"
+            elif el.tag in (f"{T}reference-mark-end", f"{T}bookmark-end") and is_bibliography(el.get(f"{T}name", "")):
+                in_bib = False
+            elif el.tag == f"{T}note":
+                kind = el.get(f"{T}note-class", "footnote")
+                key = (kind if kind in ("footnote", "endnote") else "footnote", el.get(f"{T}id", str(len(order))))
+                order.append(key)
+                nbody = el.find(f"{T}note-body")
+                notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
+        para.text = " ".join(_own_text(p).split())
+        paragraphs.append(para)
+    return compose(note_and_list_blocks(paragraphs, notes, order, "odt"), name, "odt")
+
+
+def _own_text(p) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text without the notes inside it."""
+    out = [p.text or ""]
+    for child in p:
+        if child.tag == f"{T}note":
+            out.append(child.tail or "")
+            continue
+        if child.tag in (f"{T}s", f"{T}tab", f"{T}line-break"):
+            out.append(" ")
+        else:
+            out.append(_own_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
+    para = Paragraph(" ".join(_own_text(q).split()))
+    for el in q.iter(*_MARKS):
+        mark = el.get(f"{T}name", "")
+        if is_citation(mark):
+            para.cited += cited_items(mark)
+    return para
