@@ -101,16 +101,19 @@ def command(files: tuple[Path, ...], fix: bool, overwrite: bool, dry_run: bool, 
         changes, warnings = fixmod.plan(report.entries, overwrite=overwrite)
         for w in warnings:
             click.echo(f"warning: {w}", err=True)
-        done = changes
-        if not dry_run:
+        if dry_run:
+            for c in changes:
+                old = f" (was {c.replaces})" if c.replaces else ""
+                click.echo(f"would write: {c.file}:{c.line or 0}: {c.key}: {c.field} = {c.value}{old}"
+                           f" [{c.source}]", err=True)
+        else:
             done, warnings = fixmod.apply(changes)
             for w in warnings:
                 click.echo(f"warning: {w}", err=True)
-        verb = "would write" if dry_run else "wrote"
-        for c in done:
-            old = f" (was {c.replaces})" if c.replaces else ""
-            click.echo(f"{verb}: {c.file}:{c.line or 0}: {c.key}: {c.field} = {c.value}{old}"
-                       f" [{c.source}]", err=True)
+            for fc in done:
+                old = f" (was {fc.old})" if fc.old is not None else ""
+                click.echo(f"wrote: {fc.file}:{fc.line or 0}: {fc.key}: {fc.field} = {fc.new}{old}"
+                           f" [{fc.why}]", err=True)
     text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
     if output is not None:
         from citekeeper.textio import atomic_write

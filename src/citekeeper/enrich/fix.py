@@ -8,7 +8,8 @@ issue ``number``, a language both ``language`` and ``langid``, exactly as
 ``convert`` would write them.  The flavour is the entry's own: ``journal``/``year``
 mean BibTeX, otherwise BibLaTeX.
 
-Edits go through ``formats.bibedit`` (one value replaced or one field inserted,
+Edits go through ``formats.bibedit.apply_edits`` (one pass per file; a ``FieldChange``
+record per field written, its ``why`` the record it came from; one value replaced or one field inserted,
 every other byte unchanged).  A field the entry already has is never replaced; the
 one exception is ``--overwrite``, which lets a DOI reported as naming another work
 be replaced by the DOI found for the entry.  Files that are not UTF-8, CSL-JSON, RIS
@@ -120,9 +121,10 @@ def _read_utf8(file: str) -> str:
     return data[3:].decode("utf-8") if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8")
 
 
-def apply(changes: list[Change]) -> tuple[list[Change], list[str]]:
-    """Write ``changes``; returns those written and warnings."""
-    done: list[Change] = []
+def apply(changes: list[Change]) -> tuple[list[bibedit.FieldChange], list[str]]:
+    """Write ``changes`` with ``bibedit.apply_edits`` (one pass per file); returns the
+    ``FieldChange`` records of what was written (``why`` names the source) and warnings."""
+    done: list[bibedit.FieldChange] = []
     warnings: list[str] = []
     by_file: dict[str, list[Change]] = {}
     for c in changes:
@@ -131,14 +133,11 @@ def apply(changes: list[Change]) -> tuple[list[Change], list[str]]:
         data = Path(file).read_bytes()
         bom = data.startswith(b"\xef\xbb\xbf")
         text = data[3 if bom else 0:].decode("utf-8")
-        original = text
-        for c in items:
-            try:
-                text = bibedit.set_field(text, c.key, c.field, c.value)
-            except bibedit.BibEditError as exc:
-                warnings.append(f"{file}:{c.line or 0}: {c.key}: {exc}; not fixed")
-                continue
-            done.append(c)
-        if text != original:
-            atomic_write(file, ("\ufeff" if bom else "") + text)
+        edits = [bibedit.Edit(c.key, c.field, c.value, why=c.source) for c in items]
+        result = bibedit.apply_edits(text, edits, file=file)
+        for ed, why in result.skipped:
+            warnings.append(f"{file}: {ed.key}: {ed.field}: {why}; not written")
+        if result.text != text:
+            atomic_write(file, ("\ufeff" if bom else "") + result.text)
+        done += result.changes
     return done, warnings
