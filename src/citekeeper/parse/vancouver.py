@@ -49,7 +49,7 @@ _PLOS_TAIL = re.compile(
 )
 _JUNK_TAIL = re.compile(
     r"(?:[.;]?\s*(?:PubMed\s+(?:Central\s+)?PMID:?\s*\d+|PMCID:?\s*PMC\d+|PubMed\s+Central\s+PMCID:?\s*PMC\d+|"
-    r"PMID:?\s*\d+|Epub\s+(?:ahead\s+of\s+print\.?\s*)?[\d/\s A-Za-z]*|\[Epub[^\]]*\]|\b\d{7,8}\b|"
+    r"PMID:?\s*\d+|PubMed:?\s*\d+|(?<=\.)\s*\d{5,6}(?=\s*$)|Epub\s+(?:ahead\s+of\s+print\.?\s*)?[\d/\s A-Za-z]*|\[Epub[^\]]*\]|\b\d{7,8}\b|"
     r"\[(?:cited|accessed)[^\]]*\]))+\s*\.?\s*$",
     re.IGNORECASE,
 )
@@ -115,7 +115,8 @@ def parse_vancouver(text: str) -> Reference | None:
     if not m.group("year") and not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
         return None  # without "(Year)" only a list with initials marks the style
     names = split_names(m.group("names"))
-    if not _vancouver_names(names.names, m.group("rest")):
+    dotted_end = m.group("names").endswith(".") and not m.group("year")
+    if not _vancouver_names(names.names, m.group("rest") if dotted_end else ""):
         return None
     rest = m.group("rest")
     if rest[:1] in "“\"'‘":
@@ -145,12 +146,8 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
         ref.set("title", _clean_title(chapter.group("title")))
         if chapter.group("eds"):
             ref.names["editor"] = split_names(chapter.group("eds")).names
-        book_rest = chapter.group("rest")
-        book, after = _split_title(book_rest) if _TITLE_END.search(book_rest) else (book_rest, "")
-        if not book:
-            book, after = after, ""
+        book = _chapter_container(ref, chapter.group("rest"))
         ref.set("container-title", book)
-        _book_tail(ref, after)
         ref.type = "paper-conference" if _CONF.search(book) else "chapter"
         return True
     if not plos:
@@ -200,6 +197,44 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
         ref.type = "book"
         return bool(ref.get("publisher"))
     return False
+
+
+_PUBLISHER = re.compile(
+    r"\b(?:Press|Publications|Publishing|Publishers?|Springer|Elsevier|Wiley|Verlag|Books|Inc|Ltd|Associates|"
+    r"Kluwer|Routledge|Sage|Dover|Blackwell|Pergamon|CRC|Academic|Taylor\s+&\s+Francis|Saunders|Mosby|Lippincott)\b"
+)
+
+
+def _chapter_container(ref: Reference, text: str) -> str:
+    """The book after ``In: Editors, editors.``: ``Book. Place: Publisher; Year. p. 45–67`` or
+    (BibTeX-made) ``Book, Publisher, Place. pp. 45–67``; returns the book's title."""
+    pages = re.search(r"[.,]?\s*\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\.?\s*$", text)
+    if pages:
+        ref.set("page", _pages(pages.group(1)))
+        text = text[: pages.start()]
+    vol = re.search(r",?\s*\b(?:volume|vol\.)\s*(\d+)", text, re.IGNORECASE)
+    if vol:
+        ref.set("volume", vol.group(1))
+        text = text[: vol.start()] + text[vol.end() :]
+    text = re.sub(r",?\s*\bchapter\s+\d+", "", text).strip().rstrip(".,")
+    for cut in _TITLE_END.finditer(text):
+        after = re.sub(r"^\d+(?:st|nd|rd|th)\s+ed\.?\s+", "", text[cut.end() :], flags=re.IGNORECASE)
+        if _BOOK.match(after.rstrip(".")):
+            _book_tail(ref, text[cut.end() :])
+            return text[: cut.start()].strip()
+    parts = [p.strip() for p in re.split(r",\s+|\.\s+", text) if p.strip()]
+    book = parts[0] if parts else ""
+    for part in parts[1:]:
+        year = re.fullmatch(r"(?:1[5-9]|20)\d\d", part)
+        if year:
+            ref.dates.setdefault("issued", Date(int(part)))
+        elif _PUBLISHER.search(part) and not ref.get("publisher"):
+            ref.set("publisher", part)
+        elif ref.get("publisher") and not ref.get("publisher-place"):
+            ref.set("publisher-place", part)
+        elif not ref.get("publisher"):
+            book += ", " + part  # "The Cognitive Neurosciences, III"
+    return book
 
 
 def _book_tail(ref: Reference, text: str) -> None:
