@@ -437,6 +437,9 @@ class Reference:
     # What no slot above holds, by source name, in the order read (see the class docstring).
     extra: dict[str, Any] = field(default_factory=dict)
     verbatim: Verbatim | None = None
+    # Name roles whose list ends in "et al." (BibTeX's ``and others``): the list is
+    # truncated, and "others" is no author.
+    truncated: list[str] = field(default_factory=list)
 
     def snapshot(self) -> tuple[Any, ...]:
         """The record's content (not its origin or verbatim text), cheap to take and compare.
@@ -454,6 +457,7 @@ class Reference:
             dict(self.extra),
             self.repeats,
             self.parsed,
+            tuple(self.truncated),
         )
 
     # -- convenience accessors -------------------------------------------------

@@ -17,6 +17,7 @@ Examples:
   citekeeper convert references.bib references.json      # BibLaTeX -> CSL-JSON
   citekeeper convert zotero-export.ris library.bib       # RIS -> BibLaTeX
   citekeeper convert library.json out.txt --to ris       # format named explicitly
+  citekeeper convert jabref.bib clean.bib                # bib -> bib, nothing lost
 """,
 )
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
@@ -27,16 +28,23 @@ Examples:
               help="Input format (default: from SOURCE's suffix; other suffixes are articles).")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this many bytes.")
+@click.option("--with-origin", is_flag=True,
+              help="CSL-JSON: keep each entry's input file (relative to the output) and line "
+                   "under 'citekeeper'; off by default so shared files carry no paths.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 def command(source: Path, target: Path, to: str | None, from_fmt: str | None, max_size: int,
-            quiet: bool) -> None:
+            with_origin: bool, quiet: bool) -> None:
     """Convert SOURCE (BibTeX/BibLaTeX, CSL-JSON, RIS or article text) into TARGET.
 
-    The output format comes from --to or TARGET's suffix (.bib is BibLaTeX).
+    The output format comes from --to or TARGET's suffix (.bib is BibLaTeX).  From a .bib
+    to a .bib, every entry nobody changed is written exactly as it was (macros,
+    crossref, field order), and so are @string, @preamble, comments and blocks that
+    could not be read.
     """
     from citekeeper import formats
 
     fmt = formats.output_format_for(target, to)
-    result = formats.export([source], fmt, from_fmt=from_fmt, max_bytes=max_size)
+    result = formats.export([source], fmt, from_fmt=from_fmt, max_bytes=max_size, with_origin=with_origin,
+                            relative_to=target.parent)
     write_result(result.text, target)
     report(result, target, quiet)

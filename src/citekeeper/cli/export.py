@@ -57,18 +57,24 @@ docs/zotero.md.
               help="Input format of every FILE (default: from each suffix; other suffixes are articles).")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this many bytes.")
+@click.option("--with-origin", is_flag=True,
+              help="CSL-JSON: keep each entry's input file (relative to the output) and line "
+                   "under 'citekeeper'; off by default so shared files carry no paths.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 def command(files: tuple[Path, ...], to: str | None, out: Path | None, from_fmt: str | None,
-            max_size: int, quiet: bool) -> None:
+            max_size: int, with_origin: bool, quiet: bool) -> None:
     """Export the references of FILES (.bib, .json, .ris or article text) in one format.
 
-    Every file is read, citation keys are made unique (case-insensitively) across all
-    of them, and the result is written in the chosen format.  Entries that cannot be
-    read are reported with file and line; the rest are still exported.
+    Every file is read and the result is written in the chosen format.  Citation keys
+    are kept as written; only a key repeated in one file or used by two files gets a
+    suffix (with a warning), and only an entry without a key gets a new one.  A block
+    that cannot be read is reported with file and line (and written back as it was
+    when the output is BibTeX); the rest are still exported.
     """
     from citekeeper import formats
 
     fmt = formats.output_format_for(out, to)
-    result = formats.export(list(files), fmt, from_fmt=from_fmt, max_bytes=max_size)
+    result = formats.export(list(files), fmt, from_fmt=from_fmt, max_bytes=max_size, with_origin=with_origin,
+                            relative_to=out.parent if out else Path.cwd())
     write_result(result.text, out)
     report(result, out, quiet)

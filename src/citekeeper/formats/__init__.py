@@ -40,14 +40,44 @@ _OUTPUT_SUFFIXES = {".json": "csl-json", ".csljson": "csl-json", ".ris": "ris", 
 
 
 @dataclass
+class FailedBlock:
+    """A part of an input that could not be read: where it is, its text as written, and why.
+
+    Kept so bib -> bib writes it back verbatim, and reported with file and line elsewhere.
+    """
+
+    file: str | None
+    line: int
+    raw: str
+    reason: str
+
+
+@dataclass
 class ReadResult:
-    """The references read from one file and the problems met on the way."""
+    """Everything read from one file, the way bibtexparser's ``Library`` keeps it.
+
+    ``references`` in file order, each with ``origin.file``/``origin.line_start`` (its
+    line) and, from a .bib, ``verbatim`` (its text as written); ``failed`` the blocks
+    that could not be read, with their raw text; ``problems`` one error (file, line,
+    reason) per failed block; ``warnings`` what was read but not as written (a repeated
+    field, an undefined macro, a block read leniently), each with file and line;
+    ``blocks`` the non-entry blocks of a .bib (``@string``, ``@preamble``, comments, failed
+    blocks) as ``(file, line, raw text)`` for a bib -> bib writer; ``encoding`` the text
+    encoding the file was read in.
+    """
 
     file: str
     format: str
     references: list[Reference] = field(default_factory=list)
     problems: list[MalformedInputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed: list[FailedBlock] = field(default_factory=list)
+    blocks: list[tuple[str | None, int, str]] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    def line_of(self, ref: Reference) -> int | None:
+        """The 1-based line an entry starts on (``None`` for inputs without lines)."""
+        return ref.origin.line_start if ref.origin else None
 
 
 def format_for(path: str | Path) -> str:
@@ -101,13 +131,19 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
             doc = documents.extract_document(path, max_bytes=max_bytes)
             return ReadResult(file=name, format=fmt, references=doc.references + doc.footnotes,
                               warnings=doc.warnings)
-    text = read_text(path, max_bytes=max_bytes).text
-    result = ReadResult(file=name, format=fmt)
+    if fmt == "bibtex":
+        text, encoding = _read_bib_text(path, max_bytes)
+    else:
+        tf = read_text(path, max_bytes=max_bytes)
+        text, encoding = tf.text, tf.encoding
+    result = ReadResult(file=name, format=fmt, encoding=encoding)
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
 
         bib = bibtex.loads(text, file=name)
-        result.references, result.problems = bib.references, bib.problems
+        result.references, result.problems, result.warnings = bib.references, bib.problems, bib.warnings
+        result.failed = [FailedBlock(b.file, b.line, b.raw, b.reason) for b in bib.failed]
+        result.blocks = bib.blocks
     elif fmt == "csl-json":
         from citekeeper.formats import csljson
 
@@ -128,6 +164,46 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     return result
 
 
+# JabRef writes the file's encoding in its first line ("% Encoding: ISO8859_1",
+# "% Encoding: windows-1252"); it wins over guessing.
+_JABREF_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?%\s*Encoding\s*:\s*([A-Za-z0-9_.:-]+)", re.MULTILINE)
+
+
+def _read_bib_text(path: str | Path, max_bytes: int) -> tuple[str, str]:
+    """A .bib's text: its JabRef ``% Encoding:`` header honoured, else ``read_text``'s guess."""
+    import codecs
+
+    from citekeeper.errors import DecodeError
+
+    try:
+        tf = read_text(path, max_bytes=max_bytes)
+    except DecodeError:
+        data = Path(path).read_bytes()
+        m = _JABREF_ENCODING.search(data[:4096])
+        if not m:
+            raise
+        name = m.group(1).decode("ascii")
+        try:
+            codec = codecs.lookup(name.replace("ISO8859", "ISO-8859").replace("_", "-")).name
+        except LookupError:
+            raise DecodeError(f"unknown encoding {name!r} in the file's '% Encoding:' header",
+                              file=str(path), line=1) from None
+        text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        return text, codec
+    m = _JABREF_ENCODING.search(tf.text[:4096].encode("utf-8", "replace"))
+    if m and tf.encoding not in ("utf-8", "utf-8-sig"):
+        name = m.group(1).decode("ascii")
+        try:
+            codec = codecs.lookup(name.replace("ISO8859", "ISO-8859").replace("_", "-")).name
+        except LookupError:
+            return tf.text, tf.encoding
+        if codec != codecs.lookup(tf.encoding).name:
+            data = Path(path).read_bytes()
+            text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+            return text, codec
+    return tf.text, tf.encoding
+
+
 def read_references(path: str | Path, fmt: str | None = None) -> list[Reference]:
     """Every reference that could be read from ``path``.
 
@@ -139,32 +215,56 @@ def read_references(path: str | Path, fmt: str | None = None) -> list[Reference]
     return result.references
 
 
-_KEY_OK = re.compile(r"^[^\s,{}()\"#%'=\\~]+$")
+# What cannot be a BibTeX/biber citation key: whitespace, and the characters that end or
+# split one (``,`` ``{`` ``}`` ``(`` ``)`` ``"`` ``#`` ``%`` ``=`` ``\\`` ``~``).  An apostrophe
+# (``O'Hara_1999``) is a valid key character for BibTeX, biber and Zotero.
+_KEY_OK = re.compile(r"^[^\s,{}()\"#%=\\~]+$")
 
 
-def unique_ids(refs: list[Reference]) -> None:
-    """Give every reference an id usable as a citation key, unique case-insensitively.
+def unique_ids(refs: list[Reference]) -> list[str]:
+    """Make every id a usable citation key, changing only what must change; returns warnings.
 
-    Keys that differ only by case collide in citeproc and in Zotero, so ``Smith2020``
-    and ``smith2020`` from two files become ``Smith2020`` and ``smith2020a``.  An id
-    that cannot be a BibTeX key (empty, spaces, a Zotero item URI) is replaced by a
-    built one (``parse.keys``: author, year, title word).
+    * a key as the user wrote it is kept (``O'Hara_1999``; ``chen_2017`` beside
+      ``Chen_2017`` in one file: biber tells them apart);
+    * a second entry with exactly the same key in one file, or a key that another input
+      file already uses (case-insensitively, as citeproc and Zotero compare them), gets
+      a suffix (``Smith2020`` -> ``Smith2020-2``) and a warning naming both places;
+    * only an entry with no usable key (none, spaces in it, a Zotero item URI) gets a
+      built one (``parse.keys``: author, year, title word).
     """
     from citekeeper.parse.keys import KeyRegistry
 
     registry = KeyRegistry()  # hands out built keys; knows every key taken so far
-    seen: set[str] = set()
+    exact: dict[tuple[str | None, str], Reference] = {}  # (file, key) -> first holder
+    folded: dict[str, Reference] = {}  # lower-cased key -> first holder
+    warnings: list[str] = []
     for ref in refs:
+        file = ref.origin.file if ref.origin else None
         if ref.id and _KEY_OK.match(ref.id) and "://" not in ref.id:
-            key, n = ref.id, 0
-            while key.lower() in seen:
-                n += 1
-                key = f"{ref.id}-{n}"
-            ref.id = key
-            registry.reserve(key)
+            first = exact.get((file, ref.id))
+            other = folded.get(ref.id.lower())
+            clash = first if first is not None else (
+                other if other is not None and (other.origin.file if other.origin else None) != file else None)
+            if clash is not None:
+                base, n = ref.id, 2
+                while f"{base}-{n}".lower() in folded:
+                    n += 1
+                new = f"{base}-{n}"
+                warnings.append(f"{_where(ref)}: key {base!r} is already used at {_where(clash)}; written as {new!r}")
+                ref.id = new
+            registry.reserve(ref.id)
         else:
+            old = ref.id
             registry.assign(ref)
-        seen.add(ref.id.lower())
+            what = f"key {old!r} cannot be a citation key" if old else "entry has no key"
+            warnings.append(f"{_where(ref)}: {what}; given {ref.id!r}")
+        exact.setdefault((file, ref.id), ref)
+        folded.setdefault(ref.id.lower(), ref)
+    return warnings
+
+
+def _where(ref: Reference) -> str:
+    return ref.origin.describe() if ref.origin else "<input>"
 
 
 @dataclass
@@ -179,8 +279,15 @@ class ExportResult:
 
 
 def export(paths: list[str | Path], to: str, *, from_fmt: str | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> ExportResult:
+           max_bytes: int = DEFAULT_MAX_BYTES, with_origin: bool = False,
+           relative_to: str | Path | None = None) -> ExportResult:
     """Read every file (any input format), make ids unique, and write them as ``to``.
+
+    Entries read from a .bib and written as BibTeX come out as they were written
+    (``bibtex.dumps``), with the files' ``@string``/``@preamble`` blocks and any block that
+    could not be read.  CSL-JSON carries no origin (input paths and lines) unless
+    ``with_origin``; its paths are then relative to ``relative_to`` (the output's folder),
+    so a shared file never holds a user's absolute paths.
 
     Raises the first problem only when nothing at all could be read; otherwise the
     problems are returned for the caller to report.
@@ -189,12 +296,24 @@ def export(paths: list[str | Path], to: str, *, from_fmt: str | None = None,
     refs: list[Reference] = []
     problems: list[MalformedInputError] = []
     warnings: list[str] = []
+    blocks: list[tuple[str | None, int, str]] = []
     for path in paths:
         result = read_file(path, from_fmt, max_bytes=max_bytes)
         refs += result.references
         problems += result.problems
         warnings += result.warnings
+        blocks += result.blocks
     if problems and not refs:
         raise problems[0]
-    unique_ids(refs)
-    return ExportResult(dumps(refs, fmt), fmt, refs, problems, warnings)
+    warnings += unique_ids(refs)
+    if fmt in ("biblatex", "bibtex"):
+        from citekeeper.formats import bibtex
+
+        text = bibtex.dumps(refs, flavour=OUTPUT_FORMATS[fmt][1]["flavour"], blocks=blocks)
+    elif fmt == "csl-json":
+        from citekeeper.formats import csljson
+
+        text = csljson.dumps(refs, with_origin=with_origin, relative_to=relative_to)
+    else:
+        text = dumps(refs, fmt)
+    return ExportResult(text, fmt, refs, problems, warnings)

@@ -1,31 +1,45 @@
-"""BibLaTeX/BibTeX reader and writer of ``Reference``, built on bibtexparser 2.
+"""BibLaTeX/BibTeX reader and writer of ``Reference``, built on bibtexparser 2's splitter.
+
+Reading follows BibTeX and biber, and loses nothing:
+
+* bibtexparser splits the file with no middlewares; values are expanded here
+  (``bibvalues``: ``@string``, ``#``, month macros; an undefined macro is a warning with
+  its line), LaTeX is decoded to Unicode (``latex``), names are split by BibTeX's rules
+  (``bibnames``), and ``crossref``/``xdata`` children inherit from their parents as biber
+  does, for render and export;
+* every entry keeps its text as written (``Reference.verbatim``): bib → bib writes an
+  untouched entry back byte for byte (its macros, ``crossref``, field order and
+  spelling), an edited one with only the changed fields rewritten;
+* every field no CSL variable holds is kept in ``Reference.extra`` as ``tex.<field>``
+  (written back as the field here, as a ``tex.<field>: value`` line of CSL ``note`` —
+  Zotero's Extra, where Better BibTeX reads it — elsewhere);
+* a block bibtexparser cannot parse is recovered when it can be (a repeated field: the
+  first wins, the other is kept as ``tex.<field>~2``; a key-less Mendeley ``@article{,``
+  is read and given a key later; ``%`` comment lines inside an entry are skipped; an
+  unbalanced brace is closed at the end of its line) — with a warning naming file and
+  line — and otherwise kept verbatim in ``failed`` and reported as a problem.
 
 The writer emits entries chosen so that Zotero's own BibTeX import (``BibTeX.js``,
 which reads BibLaTeX too) keeps each item's type and fields; the entry types come
 from the one table in ``formats/zotero.py``.  Field choices and the translator
 function that makes them necessary:
 
-* ``date`` (``processField``: date wins over ``year``/``month``), ``urldate``
-  (Access Date), ``journaltitle`` (publication title; a web page's Website Title —
-  ``organization`` would be lost on ``@online``);
+* ``date`` (``processField``: date wins over ``year``/``month``; EDTF ranges as biblatex
+  reads them), ``urldate`` (Access Date), ``journaltitle`` (publication title; a web
+  page's Website Title — ``organization`` would be lost on ``@online``);
 * ``language`` as an ISO code beside ``langid`` (``fieldMap`` reads ``language``,
   ignores ``langid``, which biblatex needs for hyphenation);
 * ``institution`` on theses and reports (University / Institution), ``type`` as the
   thesis or report type, ``address`` on ``@inproceedings`` (``location`` there
   becomes the event place), ``howpublished`` only for what Zotero may keep in Extra;
 * identifiers without a BibTeX field (EDN) go to ``note`` as ``EDN: XXXXXX`` lines,
-  the way Zotero's own BibLaTeX export writes Extra (Zotero's import makes ``note``
-  a child note; only CSL-JSON and RIS reach Extra — see docs/zotero.md);
+  the way Zotero's own BibLaTeX export writes Extra;
 * never an ``extra`` field (dropped) and never a ``@dataset``/``@standard``/``@www``
   entry (dropped whole).
 
 ``flavour="bibtex"`` writes the classic field names (``journal``, ``address``,
 ``school``, ``year``/``month``) beside ``date`` so BibTeX styles and Zotero both
-read it.  The reader also understands Better BibTeX's BibLaTeX (extended name
-format, ``langid``, ``eprinttype``, ``shortjournal``, ``type = {mathesis}``).
-
-A block that cannot be parsed is reported with its line and kept (bibtexparser's
-``failed_blocks``); every entry that could be read is returned.
+read it.  Only what TeX needs is escaped on writing; Unicode stays Unicode.
 """
 
 from __future__ import annotations
@@ -36,22 +50,20 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 from bibtexparser import model as bmodel
-from bibtexparser.middlewares.parsestack import default_unparse_stack
-from bibtexparser.writer import BibtexFormat
 
 from citekeeper.errors import MalformedInputError
-from citekeeper.formats import zotero
+from citekeeper.formats import bibnames, bibvalues, zotero
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
-from citekeeper.model import Date, Name, Origin, Reference, split_particle
-from citekeeper.parse.common import BIBLATEX_LANGIDS
+from citekeeper.formats.latex import decode, encode
+from citekeeper.model import Date, Name, Origin, Reference, Verbatim
+from citekeeper.parse.common import BIBLATEX_LANGIDS, MONTHS, clean_doi
 
 # bibtexparser logs each failed block itself; we report them as problems with file
 # and line, so its own messages would only repeat them on stderr.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
 
 FLAVOURS = ("biblatex", "bibtex")
-_ESCAPES = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}
-_VERBATIM = {"url", "doi", "urldate", "file", "eprint"}
 LANGID_TO_ISO = {v: k for k, v in BIBLATEX_LANGIDS.items()}
 # Better BibTeX / biblatex thesis and report type keys -> the words a reader sees.
 _TYPE_KEYS = {
@@ -62,70 +74,29 @@ _TYPE_KEYS = {
     "techreport": "Technical report",
     "resreport": "Research report",
 }
+_TYPE_WORDS = {v: k for k, v in _TYPE_KEYS.items() if k not in ("mastersthesis", "phdthesis", "techreport")}
 # Identifier label -> the BibTeX field Zotero reads into Extra (``extraIdentifiers``),
 # and -> ``eprinttype`` (``eprintIds``).
 _IDENTIFIER_FIELDS = {"LCCN": "lccn", "MR": "mrnumber", "Zbl": "zmnumber", "PMID": "pmid", "PMCID": "pmcid"}
 _EPRINT_TYPES = {"arXiv": "arxiv", "JSTOR": "jstor", "HDL": "hdl"}
-_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_MACROS = tuple(bibvalues.MONTH_MACROS)
 _THESIS_TYPES = ("thesis", "mastersthesis", "phdthesis")
 _IN_BOOK = ("incollection", "inproceedings", "inreference", "inbook")
 # Entry types whose ``number`` Zotero reads as a series number (``processField``).
 _SERIES_NUMBER = ("book", "incollection", "inbook", "mvbook", "collection")
 # Entry types whose ``number`` is the document's own number, not an issue.
 _OWN_NUMBER = ("report", "techreport", "legislation", "patent", "jurisdiction")
+# Fields whose text is CSL rich text (case protection, italics) rather than plain.
+RICH_FIELDS = frozenset({"title", "subtitle", "shorttitle", "booktitle", "maintitle", "eventtitle",
+                         "titleaddon", "origtitle", "booksubtitle", "mainsubtitle", "issuetitle"})
+_CSL_RICH = ("title", "title-short", "original-title", "event-title")
+# Fields whose value is not TeX text (biblatex's verbatim fields and friends).
+_VERBATIM = frozenset({"url", "doi", "urldate", "file", "eprint", "pdf", "urlraw", "local-url", "uri",
+                       "verba", "verbb", "verbc", "timestamp", "date-added", "date-modified"})
+_TITLE_TYPES = ("webpage", "post", "post-weblog")
 
 
-_TO_TEX = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-}
-_TO_TEX_RX = re.compile(r"[\\{}&%$#_]")
-_FROM_TEX = {
-    r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
-    r"\{": "{", r"\}": "}", "---": "—", "--": "–",
-}
-# One pass: an escape, a TeX grouping brace (dropped), or a dash ligature.
-_FROM_TEX_RX = re.compile(r"\\text(?:backslash|braceleft|braceright)\{\}|\\[{}&%$#_]|[{}]|---|--")
-
-
-def _escape(value: str) -> str:
-    """Plain text -> a BibTeX value, in one pass.
-
-    Braces in citation text are text, not TeX groups: they are written as
-    ``\\textbraceleft{}``/``\\textbraceright{}``, which keep every value's braces balanced
-    (BibTeX and bibtexparser count braces even after a backslash).
-    """
-    return _TO_TEX_RX.sub(lambda m: _TO_TEX[m.group(0)], value)
-
-
-def _unescape(value: str) -> str:
-    """A BibTeX value -> plain text (TeX grouping braces dropped, escaped characters kept)."""
-
-    def one(m: re.Match[str]) -> str:
-        tok = m.group(0)
-        if tok in _FROM_TEX:
-            return _FROM_TEX[tok]
-        if tok in "{}":
-            return ""
-        return tok[1:]  # \& \% \$ \# \_
-
-    return re.sub(r"\s+", " ", _FROM_TEX_RX.sub(one, value)).strip()
-
-
-def _names(names: list[Name]) -> str:
-    out = []
-    for n in names:
-        if n.literal:
-            out.append("{" + _escape(n.literal) + "}")
-        else:
-            fam = f"{n.particle} {n.family}".strip() if n.particle else n.family
-            parts = [_escape(fam)]
-            if n.suffix:
-                parts.append(_escape(n.suffix))
-            if n.given:
-                parts.append(_escape(n.given))
-            out.append(", ".join(parts))
-    return " and ".join(out)
+# -- writing -----------------------------------------------------------------
 
 
 def thesis_entry_type(genre: str) -> str:
@@ -157,7 +128,7 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
     """``(entry type, [(field, value), ...])`` for one reference, values escaped."""
     classic = flavour == "bibtex"
     if not ref.parsed:
-        fields = [("title", _escape(ref.raw or ref.title))]
+        fields = [("title", encode(ref.raw or ref.title))]
         if ref.footnote is not None:
             fields.append(("footnote", str(ref.footnote)))
         fields.append(("note", UNPARSED_NOTE))
@@ -165,21 +136,22 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
     etype, subtype = entry_type(ref, flavour)
     f: list[tuple[str, str]] = []
 
-    def add(key: str, value: str | None, verbatim: bool = False) -> None:
+    def add(key: str, value: str | None, verbatim: bool = False, rich: bool = False) -> None:
         if value:
-            f.append((key, value if verbatim else _escape(value)))
+            f.append((key, value if verbatim else encode(value, rich)))
 
     if subtype:
         add("entrysubtype", subtype)  # BibTeX styles ignore it; our reader needs it
-    for role in ("author", "editor", "translator"):
+    for role, key in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
+                      ("container-author", "bookauthor")):
         if ref.names.get(role):
-            f.append((role, _names(ref.names[role])))
-    add("title", ref.title)
+            f.append((key, bibnames.join(ref.names[role], role in ref.truncated)))
+    add("title", ref.title, rich=True)
     if ref.get("title-short"):
-        add("shorttitle", ref.get("title-short"))
+        add("shorttitle", ref.get("title-short"), rich=True)
     container = ref.get("container-title")
     if etype in _IN_BOOK:
-        add("booktitle", container)
+        add("booktitle", container, rich=True)
     elif etype in ("legislation", "misc", "jurisdiction", "unpublished"):
         # Zotero has no field for these containers; howpublished reaches Extra
         # as "Published: ..." (``processField``), where a reader still sees it.
@@ -189,7 +161,9 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         add("journal" if classic else "journaltitle", container)
     if ref.get("container-title-short") and etype == "article":
         add("shortjournal", ref.get("container-title-short"))
-    add("eventtitle", ref.get("event-title"))
+    add("eventtitle", ref.get("event-title"), rich=True)
+    add("venue", ref.get("event-place"))
+    add("origtitle", ref.get("original-title"), rich=True)
     add("series", ref.get("collection-title"))
     add("edition", ref.get("edition"))
     add("volume", ref.get("volume"))
@@ -212,8 +186,12 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         add("publisher", ref.get("publisher"))
     place_key = "address" if classic or etype == "inproceedings" else "location"
     add(place_key, ref.get("publisher-place"))
+    add("origpublisher", ref.get("original-publisher"))
+    add("origlocation", ref.get("original-publisher-place"))
     if ref.get("genre"):
         add("type", ref.get("genre"))
+    add("version", ref.get("version"))
+    add("pubstate", ref.get("status"))
     issued = ref.dates.get("issued")
     if issued:
         if issued.year is not None:
@@ -222,8 +200,13 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
                 if issued.month:
                     add("month", _MONTH_MACROS[issued.month - 1] if issued.month <= 12 else str(issued.month))
             add("date", issued.iso(), verbatim=True)
+        elif issued.end is not None:
+            add("date", issued.iso(), verbatim=True)
         else:
             add("year", issued.literal)
+    for slot, key in (("original-date", "origdate"), ("event-date", "eventdate")):
+        if ref.dates.get(slot):
+            add(key, ref.dates[slot].iso(), verbatim=True)
     add("doi", ref.doi, verbatim=True)
     add("url", ref.url, verbatim=True)
     accessed = ref.dates.get("accessed")
@@ -232,6 +215,8 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
     add("isbn", ref.get("ISBN"))
     add("issn", ref.get("ISSN"))
     add("abstract", ref.get("abstract"))
+    add("keywords", ref.get("keyword"))
+    add("annotation" if not classic else "annote", ref.get("annote"))
     lang = ref.get("language")
     if lang:
         base = lang.split("-")[0].lower()
@@ -248,107 +233,209 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
             add(_IDENTIFIER_FIELDS[label], value)
         elif label in _EPRINT_TYPES and not any(k == "eprint" for k, _ in f):
             add("eprinttype", _EPRINT_TYPES[label])
-            add("eprint", value)
+            add("eprint", value, verbatim=True)
         else:
             notes.append(f"{label}: {value}")
     if notes:
         add("note", "\n".join(notes))
+    if ref.repeats:
+        add("repeats", ref.repeats)  # no style prints it; a reader sees which work a short form means
     if ref.footnote is not None:
         add("footnote", str(ref.footnote))
+    written = {k for k, _ in f}
+    for key, value in ref.extra.items():
+        if not key.startswith("tex.") or not isinstance(value, str):
+            continue
+        name, dup, _ = key[4:].partition("~")
+        if name in written and not dup:
+            continue
+        f.append((name, value if _balanced_value(value) else encode(value)))
     return etype, f
 
 
-_MONTH_FIELD = re.compile(r"^(\s*month = )\{(" + "|".join(_MONTH_MACROS) + r")\}", re.MULTILINE)
+def _balanced_value(value: str) -> bool:
+    depth = 0
+    i = 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
 
 
-def dumps(refs: list[Reference], flavour: str = "biblatex") -> str:
-    """BibLaTeX (or classic BibTeX) text for ``refs``, in order, one blank line between entries."""
+def _format_entry(etype: str, key: str, fields: list[tuple[str, str]]) -> str:
+    lines = [f"@{etype}{{{key},"]
+    for name, value in fields:
+        if bibvalues.is_macro(value) and name == "month" and value.lower() in bibvalues.MONTH_MACROS:
+            lines.append(f"  {name} = {value},")
+        else:
+            lines.append(f"  {name} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+_HEADER = re.compile(r"^(@\s*[A-Za-z]+\s*[{(]\s*)([^,\s]*)")
+_ALIASES = {"journaltitle": ("journal",), "journal": ("journaltitle",), "location": ("address",),
+            "address": ("location",), "institution": ("school",), "school": ("institution",),
+            "annotation": ("annote",), "annote": ("annotation",)}
+
+
+def _rewrite(ref: Reference, flavour: str) -> str:
+    """An entry read from a .bib: as written when untouched, else only the changed fields rewritten."""
+    v = ref.verbatim
+    assert v is not None
+    if v.snapshot is not None and v.snapshot[1:] == ref.snapshot()[1:]:
+        if ref.id == v.key:
+            return v.text
+        return _HEADER.sub(lambda m: m.group(1) + ref.id, v.text, count=1)
+    old_ref = _from_snapshot(v.snapshot) if v.snapshot else Reference()
+    old = dict(reference_to_fields(old_ref, flavour)[1])
+    etype, new_fields = reference_to_fields(ref, flavour)
+    new = dict(new_fields)
+    out = list(v.fields)
+    index = {name.lower(): i for i, (name, _) in enumerate(out)}
+
+    def find(name: str) -> int | None:
+        for alias in (name, *_ALIASES.get(name, ())):
+            if alias in index:
+                return index[alias]
+        return None
+
+    drop: set[int] = set()
+    for name in old:
+        if name not in new:
+            i = find(name)
+            if i is not None:
+                drop.add(i)
+    if "date" in new and new.get("date") != old.get("date"):
+        for name in ("year", "month", "day"):
+            if name in index and name not in new:
+                drop.add(index[name])
+    appended = []
+    for name, value in new_fields:
+        if old.get(name) == value:
+            continue
+        i = find(name)
+        if i is not None:
+            out[i] = (out[i][0], "{" + value + "}")
+        else:
+            appended.append((name, "{" + value + "}"))
+    kept = [pair for i, pair in enumerate(out) if i not in drop] + appended
+    written_type = v.entry_type if old_ref.type == ref.type else etype
+    lines = [f"@{written_type}{{{ref.id},"]
+    lines += [f"  {name} = {value}," for name, value in kept]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _from_snapshot(snap: tuple) -> Reference:
+    ident, typ, fields, names, dates, identifiers, extra, repeats, parsed = snap[:9]
+    ref = Reference(id=ident, type=typ, fields=dict(fields), names={k: list(v) for k, v in names.items()},
+                    dates=dict(dates), identifiers=dict(identifiers), extra=dict(extra), repeats=repeats,
+                    parsed=parsed)
+    if len(snap) > 9:
+        ref.truncated = list(snap[9])
+    return ref
+
+
+def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: list[tuple[str | None, int, str]] = ()) -> str:
+    """BibLaTeX (or classic BibTeX) text for ``refs``, in order, one blank line between entries.
+
+    An entry read from a .bib is written as it was (see ``_rewrite``); ``blocks`` are the
+    ``@string``/``@preamble``/comment blocks and unreadable blocks of the files read
+    (``(file, line, raw text)``), each written back just before the first entry of its
+    file that followed it, so macros stay defined where they are used.
+    """
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown BibTeX flavour {flavour!r}")
-    lib = bibtexparser.Library()
+    pending: dict[str | None, list[tuple[int, str]]] = {}
+    for file, line, raw in blocks:
+        pending.setdefault(file, []).append((line, raw))
+    out: list[str] = []
+    files_with_entries = {r.origin.file for r in refs if r.origin and r.verbatim}
+    for file in list(pending):
+        if file not in files_with_entries:
+            out += [raw for _, raw in pending.pop(file)]
     for ref in refs:
+        if ref.verbatim is not None and ref.verbatim.format == "bibtex" and ref.origin:
+            queue = pending.get(ref.origin.file)
+            line = ref.origin.line_start or 0
+            while queue and queue[0][0] < line:
+                out.append(queue.pop(0)[1])
+            out.append(_rewrite(ref, flavour).strip())
+            continue
         etype, fields = reference_to_fields(ref, flavour)
-        lib.add(bmodel.Entry(etype, ref.id, [bmodel.Field(k, v) for k, v in fields]))
-    fmt = BibtexFormat()
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    fmt.trailing_comma = True
-    # The entries were built here, so the writer may add enclosing braces in place
-    # (the default stack deep-copies every block first: half the writing time).
-    stack = default_unparse_stack(allow_inplace_modification=True)
-    text = bibtexparser.write_string(lib, unparse_stack=stack, bibtex_format=fmt)
-    if flavour == "bibtex":
-        text = _MONTH_FIELD.sub(r"\1\2", text)  # month macros, not strings
-    return text.strip() + "\n" if text.strip() else ""
+        out.append(_format_entry(etype, ref.id, fields))
+    for queue in pending.values():
+        out += [raw for _, raw in queue]
+    text = "\n\n".join(t.strip("\n") for t in out if t.strip())
+    return text + "\n" if text else ""
 
 
 # -- reading -----------------------------------------------------------------
 
 
 @dataclass
+class FailedBlock:
+    """A block that could not be read: its raw text, kept for bib → bib, and why."""
+
+    file: str | None
+    line: int
+    raw: str
+    reason: str
+
+
+@dataclass
 class BibReadResult:
-    """Entries that could be read, and the blocks that could not (with their lines)."""
+    """Entries that could be read, the blocks that could not (with their lines), and warnings.
+
+    ``blocks`` are the non-entry blocks (``@string``, ``@preamble``, comments) and the
+    failed ones, as ``(file, line, raw text)``, for ``dumps`` to write back.
+    """
 
     references: list[Reference] = field(default_factory=list)
     problems: list[MalformedInputError] = field(default_factory=list)
+    failed: list[FailedBlock] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    blocks: list[tuple[str | None, int, str]] = field(default_factory=list)
+    strings: dict[str, str] = field(default_factory=dict)
 
 
-def _split_top(value: str, sep: str) -> list[str]:
-    """Split on ``sep`` (a regex) outside braces."""
-    parts: list[str] = []
-    depth = 0
-    buf = ""
-    for tok in re.split(f"({sep}|[{{}}])", value):
-        if tok == "{":
-            depth += 1
-        elif tok == "}":
-            depth -= 1
-        if depth == 0 and tok and re.fullmatch(sep, tok):
-            parts.append(buf)
-            buf = ""
-        else:
-            buf += tok or ""
-    parts.append(buf)
-    return parts
+class _Fields:
+    """An entry's expanded values; what the mapping reads is marked, the rest goes to ``extra``."""
 
+    __slots__ = ("used", "values")
 
-_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
+    def __init__(self, values: dict[str, str]):
+        self.values = values
+        self.used: set[str] = set()
 
+    def raw(self, key: str) -> str:
+        value = self.values.get(key)
+        if value is None:
+            return ""
+        self.used.add(key)
+        return value
 
-def _extended_name(text: str) -> Name:
-    """biblatex's extended name format (``family=van Berg, given=Jan, prefix=van``), as Better BibTeX writes it."""
-    parts: dict[str, str] = {}
-    for item in _split_top(text, r"\s*,\s*"):
-        key, _, val = item.partition("=")
-        parts[key.strip().lower()] = _unescape(val.strip())
-    family = parts.get("family", "")
-    prefix = parts.get("prefix", "")
-    if prefix and family.startswith(prefix + " "):
-        family = family[len(prefix) + 1 :]
-    return Name(family=family, given=parts.get("given", ""), particle=prefix, suffix=parts.get("suffix", ""))
+    def text(self, key: str) -> str:
+        value = self.values.get(key)
+        if value is None:
+            return ""
+        self.used.add(key)
+        # Plain text, not CSL rich text: every command compares and prints ``title``, and
+        # case protection (``{DNA}``) stays in the entry's verbatim text for bib -> bib.
+        return decode(value)
 
-
-def _split_names(value: str) -> list[Name]:
-    names = []
-    for p in (p.strip() for p in _split_top(value, r"\s+and\s+")):
-        if not p:
-            continue
-        if p.startswith("{") and p.endswith("}") and p.count("{") == 1:
-            names.append(Name(literal=_unescape(p)))
-        elif _EXTENDED_NAME.match(p):
-            names.append(_extended_name(p))
-        elif "," in p:
-            bits = [b.strip() for b in _split_top(p, r"\s*,\s*")]
-            given = _unescape(bits[-1]) if len(bits) > 1 else ""
-            suffix = _unescape(bits[1]) if len(bits) == 3 else ""
-            names.append(split_particle(Name(family=_unescape(bits[0]), given=given, suffix=suffix)))
-        else:
-            words = _unescape(p).split()
-            if len(words) == 1:
-                names.append(Name(family=words[0]))
-            else:
-                names.append(Name(family=words[-1], given=" ".join(words[:-1])))
-    return names
+    def has(self, key: str) -> bool:
+        return key in self.values
 
 
 def _unwrap_url(value: str) -> str:
@@ -357,148 +444,359 @@ def _unwrap_url(value: str) -> str:
     m = re.fullmatch(r"\\url\s*\{(.*)\}", value, re.DOTALL)
     if m:
         value = m.group(1).strip()
-    return re.sub(r"\\([_%&#~])", r"\1", value) if _is_url(value) or m else value
+    if value.startswith("{") and value.endswith("}") and "{" not in value[1:-1]:
+        value = value[1:-1]
+    return re.sub(r"\\([_%&#~$])", r"\1", value) if _is_url(value) or m else value
 
 
 def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def entry_to_reference(entry: bmodel.Entry, file: str | None, line_offset: int = 0) -> Reference:
-    """One bibtexparser entry as a ``Reference`` (origin: file and 1-based line)."""
-    raw = {k.lower(): v for k, v in ((f.key, f.value) for f in entry.fields)}
-    get = lambda k: _unescape(raw[k]) if k in raw and isinstance(raw[k], str) else ""  # noqa: E731
-    etype = entry.entry_type.lower()
-    ref = Reference(id=entry.key, type=zotero.BIB_TO_CSL.get(etype, "document"))
-    sub = get("entrysubtype").lower()
+def _month(value: str) -> int | None:
+    v = value.strip().lower().rstrip(".")
+    if v.isdigit() and 1 <= int(v) <= 12:
+        return int(v)
+    return MONTHS.get(v[:3]) or MONTHS.get(v)
+
+
+def _year_date(g: _Fields) -> Date | None:
+    year = g.text("year")
+    if not year:
+        return None
+    d = Date.from_iso(year)
+    if d.year is None and re.fullmatch(r"\d{4}\s*[-–/]{1,2}\s*\d{4}", year):
+        a, b = re.findall(r"\d{4}", year)
+        d = Date(int(a), end=Date(int(b)))
+    if d.year is not None and d.end is None and d.month is None and g.has("month"):
+        mo = _month(g.text("month"))
+        if mo:
+            day = g.text("day") if g.has("day") else ""
+            d = Date(d.year, mo, int(day) if day.isdigit() else None)
+    return d
+
+
+def _note_lines(ref: Reference, text: str) -> list[str]:
+    """``KEY: value`` identifier lines of a note (Zotero's Extra, BBT's ``tex.`` lines) taken out."""
+    kept = []
+    for line in text.split("\n"):
+        k, sep, v = line.partition(":")
+        k, v = k.strip(), v.strip()
+        if sep and v and ((re.fullmatch(r"[A-Za-z]{2,10}", k) and k.isupper()) or k in ("arXiv", "ADS Bibcode")):
+            ref.identifiers[k] = v
+        elif line.strip():
+            kept.append(line.strip())
+    return kept
+
+
+def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: set[str] | None = None,
+                        file: str | None = None, line: int = 0) -> Reference:
+    """One entry (lower-case field names -> expanded values) as a ``Reference``.
+
+    ``own`` are the fields the entry itself wrote (the rest were inherited through
+    ``crossref``/``xdata``); only own fields that nothing maps are kept in ``extra``.
+    """
+    g = _Fields(values)
+    etype = etype.lower()
+    ref = Reference(id=key, type=zotero.BIB_TO_CSL.get(etype, "document"))
+    sub = g.text("entrysubtype").lower()
     if ref.type == "article-journal" and sub in zotero.BIB_SUBTYPE_TO_CSL:
         ref.type = zotero.BIB_SUBTYPE_TO_CSL[sub]
-    for role in ("author", "editor", "translator"):
-        if raw.get(role):
-            ref.names[role] = _split_names(raw[role])
-    if raw.get("bookauthor"):
-        ref.names["container-author"] = _split_names(raw["bookauthor"])
-    title = get("title")
-    if get("subtitle"):
-        title = f"{title}: {get('subtitle')}" if title else get("subtitle")
+    for role, name in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
+                       ("container-author", "bookauthor")):
+        raw = g.raw(name)
+        if raw:
+            names, truncated = bibnames.split(raw)
+            if names:
+                ref.names[role] = names
+            if truncated:
+                ref.truncated.append(role)
+    title = g.text("title")
+    if g.has("subtitle"):
+        sub_title = g.text("subtitle")
+        title = f"{title}: {sub_title}" if title else sub_title
     ref.set("title", title)
-    ref.set("title-short", get("shorttitle"))
-    howpublished = _unwrap_url(raw.get("howpublished") or "") or get("howpublished")
-    container = get("journaltitle") or get("journal") or get("booktitle")
-    if not container and ref.type in ("webpage", "post", "post-weblog"):
+    ref.set("title-short", g.text("shorttitle"))
+    howpublished = _unwrap_url(g.values.get("howpublished", ""))
+    if howpublished and not _is_url(howpublished):
+        howpublished = decode(howpublished)
+    container = ""
+    for name in ("journaltitle", "journal", "booktitle"):
+        if g.has(name):
+            container = g.text(name)
+            break
+    if not container and ref.type in _TITLE_TYPES:
         # Zotero's BibLaTeX export writes a website's title as titleaddon, some
         # Better BibTeX versions as organization.
-        container = get("titleaddon") or get("organization")
-    if not container and howpublished and not _is_url(howpublished):
-        container = howpublished
+        for name in ("titleaddon", "organization"):
+            if g.has(name):
+                container = g.text(name)
+                break
+    if howpublished and (_is_url(howpublished) or not container):
+        g.used.add("howpublished")
+        if not _is_url(howpublished):
+            container = howpublished
     ref.set("container-title", container)
-    ref.set("container-title-short", get("shortjournal"))
-    ref.set("event-title", get("eventtitle"))
-    ref.set("event-place", get("venue"))
-    ref.set("collection-title", get("series"))
-    ref.set("edition", get("edition"))
-    ref.set("volume", get("volume"))
-    number = get("number")
+    ref.set("container-title-short", g.text("shortjournal"))
+    ref.set("event-title", g.text("eventtitle"))
+    ref.set("event-place", g.text("venue"))
+    ref.set("original-title", g.text("origtitle"))
+    ref.set("collection-title", g.text("series"))
+    ref.set("edition", g.text("edition"))
+    ref.set("volume", g.text("volume"))
     if etype in _OWN_NUMBER or ref.type in ("report", "legislation", "patent", "bill", "legal_case"):
-        ref.set("number", number or get("issue"))
+        ref.set("number", g.text("number") or g.text("issue"))
     elif etype in _SERIES_NUMBER:
-        ref.set("collection-number", number)
-        ref.set("issue", get("issue"))
+        ref.set("collection-number", g.text("number"))
+        ref.set("issue", g.text("issue"))
     else:
-        ref.set("issue", number or get("issue"))
-    ref.set("page", get("pages").replace("--", "–") if re.fullmatch(r"\S+--\S+", get("pages")) else get("pages"))
-    ref.set("number-of-pages", get("pagetotal"))
-    ref.set("chapter-number", get("chapter"))
-    ref.set("number-of-volumes", get("volumes"))
-    publisher = get("publisher") or get("institution") or get("school")
-    if not publisher and ref.type not in ("webpage", "post", "post-weblog"):
-        publisher = get("organization")
+        ref.set("issue", g.text("number") or g.text("issue"))
+    ref.set("page", g.text("pages"))
+    ref.set("number-of-pages", g.text("pagetotal"))
+    ref.set("chapter-number", g.text("chapter"))
+    ref.set("number-of-volumes", g.text("volumes"))
+    order = ("school", "institution", "publisher") if etype in (*_THESIS_TYPES, "report", "techreport") \
+        else ("publisher", "institution", "school")
+    publisher = ""
+    for name in order:
+        if g.has(name):
+            publisher = g.text(name)
+            break
+    if not publisher and ref.type not in _TITLE_TYPES and g.has("organization"):
+        publisher = g.text("organization")
     ref.set("publisher", publisher)
-    ref.set("publisher-place", get("location") or get("address"))
-    genre = get("type")
+    ref.set("publisher-place", g.text("location") or g.text("address"))
+    ref.set("original-publisher", g.text("origpublisher"))
+    ref.set("original-publisher-place", g.text("origlocation"))
+    genre = g.text("type")
     genre = _TYPE_KEYS.get(genre.lower(), genre)
     if not genre and etype == "mastersthesis":
         genre = "Master's thesis"
     elif not genre and etype == "phdthesis":
         genre = "PhD thesis"
     ref.set("genre", genre)
-    date = raw.get("date")
-    if date:
-        ref.dates["issued"] = Date.from_iso(_unescape(date))
-    elif get("year"):
-        d = Date.from_iso(get("year"))
-        mo = _month(get("month")) if get("month") else None
-        if d.year and mo:
-            day = get("day")
-            d = Date(d.year, mo, int(day) if day.isdigit() else None)
-        ref.dates["issued"] = d
-    url = _unwrap_url(raw.get("url") or "")
+    ref.set("version", g.text("version"))
+    ref.set("status", g.text("pubstate"))
+    if g.has("date"):
+        ref.dates["issued"] = Date.from_iso(decode(g.raw("date")))
+    else:
+        d = _year_date(g)
+        if d is not None:
+            ref.dates["issued"] = d
+    for slot, name in (("original-date", "origdate"), ("event-date", "eventdate")):
+        if g.has(name):
+            ref.dates[slot] = Date.from_iso(decode(g.raw(name)))
+    url = _unwrap_url(g.raw("url"))
     if not url and _is_url(howpublished):
         url = howpublished
     ref.set("URL", url.strip())
-    if raw.get("doi"):
-        from citekeeper.parse.common import clean_doi
-
-        ref.set("DOI", clean_doi(raw["doi"]))
-    accessed = raw.get("urldate") or raw.get("lastchecked")
-    if accessed:
-        ref.dates["accessed"] = Date.from_iso(accessed.strip())
-    ref.set("ISBN", get("isbn"))
-    ref.set("ISSN", get("issn"))
-    ref.set("abstract", get("abstract"))
-    lang = get("language") or get("langid")
+    if g.has("doi"):
+        ref.set("DOI", clean_doi(_unwrap_url(g.raw("doi"))))
+    for name in ("urldate", "lastchecked"):
+        if g.has(name):
+            ref.dates["accessed"] = Date.from_iso(decode(g.raw(name)))
+            break
+    ref.set("ISBN", g.text("isbn"))
+    ref.set("ISSN", g.text("issn"))
+    ref.set("abstract", g.text("abstract"))
+    ref.set("keyword", g.text("keywords"))
+    annote = g.text("annotation") or g.text("annote")
+    lang = g.text("language") or g.text("langid")
     if lang:
         ref.set("language", LANGID_TO_ISO.get(lang.lower(), lang))
-    note_lines = []
-    for line in (raw.get("note") or "").split("\n"):
-        k, sep, v = _unescape(line).partition(":")
-        if sep and re.fullmatch(r"[A-Za-z]{2,10}", k.strip()) and k.strip().isupper() and v.strip():
-            ref.identifiers[k.strip()] = v.strip()
-        elif line.strip():
-            note_lines.append(_unescape(line))
-    ref.set("note", "\n".join(note_lines))
+    ref.set("note", "\n".join(_note_lines(ref, g.raw("note") and decode_lines(g.raw("note")))))
+    if annote:
+        ref.set("annote", "\n".join(_note_lines(ref, annote)))
     for ident, label in (("edn", "EDN"), ("pmid", "PMID"), ("pmcid", "PMCID"), ("arxiv", "arXiv"),
                          ("lccn", "LCCN"), ("mrnumber", "MR"), ("zmnumber", "Zbl")):
-        if get(ident):
-            ref.identifiers[label] = get(ident)
-    eprinttype = get("eprinttype").lower()
-    if get("eprint") and eprinttype:
+        if g.has(ident):
+            ref.identifiers[label] = g.text(ident)
+    eprinttype = (g.text("eprinttype") or g.text("archiveprefix")).lower()
+    if g.has("eprint") and eprinttype:
         label = {"arxiv": "arXiv", "pubmed": "PMID", "jstor": "JSTOR", "hdl": "HDL"}.get(eprinttype, eprinttype)
-        ref.identifiers[label] = get("eprint")
-    footnote = get("footnote")
-    line = (entry.start_line or 0) + 1 + line_offset
+        ref.identifiers[label] = decode(g.raw("eprint"))
+    ref.repeats = g.text("repeats")
+    footnote = g.text("footnote")
     mark_unparsed(ref)
+    for name, value in values.items():
+        if name not in g.used and (own is None or name in own):
+            ref.extra["tex." + name] = value
     ref.origin = Origin(
         kind="footnote" if footnote.isdigit() else "file",
         number=int(footnote) if footnote.isdigit() else None,
         file=file,
-        line_start=line,
+        line_start=line or None,
     )
     return ref
 
 
-def _month(value: str) -> int | None:
-    from citekeeper.parse.common import MONTHS
+def decode_lines(value: str) -> str:
+    """A multi-line value decoded line by line (a note's ``KEY: value`` lines stay lines)."""
+    return "\n".join(decode(ln) for ln in value.split("\n"))
 
-    v = value.strip().lower()
-    if v.isdigit() and 1 <= int(v) <= 12:
-        return int(v)
-    return MONTHS.get(v[:3]) or MONTHS.get(v)
+
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*%.*$")
+_FIRST_FIELD = re.compile(r"\A\s*([A-Za-z][\w:.+\-]*)[ \t]*=[ \t]*")
+_NEXT_FIELD = re.compile(r",[ \t]*\n\s*([A-Za-z][\w:.+\-]*)[ \t]*=[ \t]*")
+
+
+def _close_braces(value: str) -> str:
+    opens = closes = 0
+    j = 0
+    while j < len(value):
+        c = value[j]
+        if c == "\\":
+            j += 2
+            continue
+        opens += c == "{"
+        closes += c == "}"
+        j += 1
+    if opens > closes:
+        return value + "}" * (opens - closes)
+    if closes > opens and value.endswith("}" * (closes - opens + 1)):
+        return value[: len(value) - (closes - opens)]
+    return value
+
+
+def _lenient(raw: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """A block bibtexparser refused, read line-wise: ``(type, key, [(field, raw value)])``.
+
+    Used for what real files get wrong: ``%`` comment lines inside an entry (biber skips
+    them), a brace left open in one field (closed at the end of its value).
+    """
+    m = re.match(r"\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s={}]*)\s*,", raw)
+    if not m or not raw.rstrip().endswith(("}", ")")):
+        return None
+    body = _COMMENT_LINE.sub("", raw[m.end():])
+    first = _FIRST_FIELD.match(body)
+    if not first:
+        return None
+    starts = [first, *_NEXT_FIELD.finditer(body, first.end())]
+    fields = []
+    for i, fm in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(body)
+        value = body[fm.end():end].strip()
+        if i + 1 == len(starts):
+            value = re.sub(r"[,\s]*[})]\s*$", "", value)
+        value = value.rstrip(",").strip()
+        if value.startswith("{"):
+            value = _close_braces(value)
+        if not value:
+            return None
+        fields.append((fm.group(1), value))
+    return m.group(1), m.group(2), fields
 
 
 def loads(text: str, file: str | None = None) -> BibReadResult:
-    """Read BibTeX/BibLaTeX text; malformed blocks become ``problems``, never silence."""
-    lib = bibtexparser.parse_string(text)
+    """Read BibTeX/BibLaTeX text (see the module docstring); never drops an entry silently."""
+    lib = bibtexparser.parse_string(text, parse_stack=[])
     result = BibReadResult()
-    for entry in lib.entries:
-        result.references.append(entry_to_reference(entry, file))
-    for block in lib.failed_blocks:
+    strings = {k: v for k, v in bibvalues.MONTH_MACROS.items()}
+    where = file or "<input>"
+    # (entry type, key, [(field, raw)], line, raw text)
+    entries: list[tuple[str, str, list[tuple[str, str]], int, str]] = []
+    for block in lib.blocks:
         line = (block.start_line or 0) + 1
-        err = getattr(block, "error", None)
-        lines = [ln.strip() for ln in str(getattr(err, "abort_reason", "") or err or "").splitlines() if ln.strip()]
-        reason = lines[-1] if lines else type(block).__name__
-        if isinstance(block, bmodel.DuplicateBlockKeyBlock):
-            reason = f"duplicate key {block.key!r}"
-        result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
-    result.references.sort(key=lambda r: r.origin.line_start if r.origin and r.origin.line_start else 0)
+        if isinstance(block, bmodel.Entry):
+            entries.append((block.entry_type, block.key, [(f.key, f.value) for f in block.fields], line,
+                            block.raw))
+        elif isinstance(block, bmodel.String):
+            undefined: list[str] = []
+            strings[block.key.lower()] = bibvalues.expand(block.value, strings, undefined)
+            result.blocks.append((file, line, block.raw))
+        elif isinstance(block, (bmodel.Preamble, bmodel.ExplicitComment, bmodel.ImplicitComment)):
+            if block.raw.strip():
+                result.blocks.append((file, line, block.raw))
+        elif isinstance(block, bmodel.DuplicateFieldKeyBlock):
+            e = block.ignore_error_block
+            dups = ", ".join(sorted(block.duplicate_keys))
+            result.warnings.append(f"{where}:{line}: field {dups} repeated in entry {e.key!r}: "
+                                   "the first is used, the others kept")
+            entries.append((e.entry_type, e.key, [(f.key, f.value) for f in e.fields], line, e.raw))
+        elif isinstance(block, bmodel.DuplicateBlockKeyBlock):
+            e = block.ignore_error_block
+            entries.append((e.entry_type, e.key, [(f.key, f.value) for f in e.fields], line, e.raw))
+        elif isinstance(block, bmodel.ParsingFailedBlock):
+            recovered = _lenient(block.raw)
+            if recovered:
+                etype, key, pairs = recovered
+                result.warnings.append(f"{where}:{line}: entry {key!r} is not valid BibTeX (a comment line or"
+                                       " an unbalanced brace inside it); read leniently")
+                entries.append((etype, key, pairs, line, block.raw))
+                continue
+            err = getattr(block, "error", None)
+            lines = [ln.strip() for ln in str(getattr(err, "abort_reason", "") or err or "").splitlines()
+                     if ln.strip()]
+            reason = lines[-1] if lines else type(block).__name__
+            result.failed.append(FailedBlock(file, line, block.raw, reason))
+            result.blocks.append((file, line, block.raw))
+            result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
+    result.strings = strings
+    expanded: list[dict[str, str]] = []
+    by_key: dict[str, int] = {}
+    for n, (_etype, key, pairs, line, _raw) in enumerate(entries):
+        values: dict[str, str] = {}
+        for name, raw in pairs:
+            undefined: list[str] = []
+            lname = name.lower()
+            if lname in values:  # a repeated field: the first wins, the others are kept
+                k = 2
+                while f"{lname}~{k}" in values:
+                    k += 1
+                lname = f"{lname}~{k}"
+            values[lname] = bibvalues.expand(raw, strings, undefined)
+            for macro in undefined:
+                result.warnings.append(f"{where}:{line}: undefined macro {macro!r} in field {name} of {key!r};"
+                                       " kept as text")
+        expanded.append(values)
+        if key:
+            by_key.setdefault(key, n)
+            by_key.setdefault(key.lower(), n)
+    own = [set(v) for v in expanded]
+    _inherit(entries, expanded, by_key, result, where)
+    for n, (etype, key, pairs, line, raw) in enumerate(entries):
+        ref = fields_to_reference(etype, key, expanded[n], own=own[n], file=file, line=line)
+        if ref.origin is not None:
+            ref.origin = Origin(ref.origin.kind, ref.origin.number, None, ref.origin.file, line,
+                                line + raw.count("\n"))
+        ref.verbatim = Verbatim("bibtex", raw, etype, key, pairs, None)
+        ref.verbatim.snapshot = ref.snapshot()
+        result.references.append(ref)
     return result
+
+
+def _inherit(entries: list, expanded: list[dict[str, str]], by_key: dict[str, int], result: BibReadResult,
+             where: str) -> None:
+    """``crossref`` and ``xdata``: children take their parents' fields (parents first, once)."""
+    done: set[int] = set()
+
+    def resolve(n: int, chain: tuple[int, ...] = ()) -> None:
+        if n in done or n in chain:
+            return
+        values = expanded[n]
+        etype, key, _, line, _ = entries[n]
+        for xkey in (k.strip() for k in values.get("xdata", "").split(",") if k.strip()):
+            p = by_key.get(xkey, by_key.get(xkey.lower()))
+            if p is None:
+                result.warnings.append(f"{where}:{line}: xdata {xkey!r} of {key!r} is not in this file")
+                continue
+            resolve(p, (*chain, n))
+            bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p], same_names_only=True)
+        parent = values.get("crossref", "").strip()
+        if parent:
+            p = by_key.get(parent, by_key.get(parent.lower()))
+            if p is None:
+                result.warnings.append(f"{where}:{line}: crossref {parent!r} of {key!r} is not in this file")
+            else:
+                resolve(p, (*chain, n))
+                bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p])
+        done.add(n)
+
+    for n in range(len(entries)):
+        if "crossref" in expanded[n] or "xdata" in expanded[n]:
+            resolve(n)
+
+
+def name_list(names: list[Name]) -> str:
+    """Names as a BibTeX name list (kept for callers of the former ``_names``)."""
+    return bibnames.join(names)

@@ -13,7 +13,17 @@ faithful way into Zotero (docs/zotero.md):
 * a name particle is written inside ``family`` ("van der Berg"): Zotero's import drops
   ``non-dropping-particle``, and citeproc-js parses the particle out of ``family``
   again (the reader does the same, so the record keeps it);
-* the origin goes under a ``citekeeper`` key, which CSL processors and Zotero ignore.
+* the origin goes under a ``citekeeper`` key, which CSL processors and Zotero ignore —
+  and only when asked (``with_origin``): ``export``/``convert`` leave it out, so a shared
+  file carries no input paths; ``relative_to`` makes its paths relative;
+* lossless for the record: every CSL name and date variable (``original-author``,
+  ``submitted`` …), date ranges, ``circa``, seasons, both particles, and any key the
+  record has no slot for (``Reference.extra``) are written back as read; BibTeX fields no
+  CSL variable holds go to ``note`` as ``tex.<field>: value`` lines (Better BibTeX's
+  spelling in Zotero's Extra), a short form's ``repeats: KEY`` too, and an arXiv id also
+  as ``number``/``archive`` (where Zotero's preprint and citeproc look);
+* ``extras=False`` (the default for ``raw_dates=False``, the renderer's call) leaves those
+  note lines out, so no style prints them.
 
 The reader accepts Zotero's own CSL JSON export: ``citation-key``, dates as strings
 or ``raw``/``literal``, ``journalAbbreviation``/``shortTitle``, and ``Citation Key:`` or
@@ -23,10 +33,21 @@ identifier lines in ``note`` (Extra).
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Reference, split_particle
+
+# Every CSL 1.0.2 name and date variable (the record's NAME_FIELDS/DATE_FIELDS first).
+CSL_NAMES = (*NAME_FIELDS, "chair", "compiler", "composer", "contributor", "curator", "director",
+             "editorial-director", "executive-producer", "guest", "host", "illustrator", "interviewer",
+             "narrator", "organizer", "original-author", "performer", "producer", "recipient",
+             "reviewed-author", "script-writer", "series-creator")
+CSL_DATES = (*DATE_FIELDS, "available-date", "submitted")
+_NAME_SET = frozenset(CSL_NAMES)
+_DATE_SET = frozenset(CSL_DATES)
 
 # Identifiers with a CSL variable of their own; others go to note as "KEY: value".
 _CSL_IDENTIFIERS = {"ISBN", "ISSN", "PMID", "PMCID"}
@@ -46,7 +67,7 @@ def _date_to_csl(date: Date, raw: bool = True) -> dict[str, Any]:
     return out
 
 
-def _name_to_csl(name: Name) -> dict[str, str]:
+def _name_to_csl(name: Name) -> dict[str, Any]:
     out = name.to_csl()
     particle = out.pop("non-dropping-particle", "")
     if particle:
@@ -58,24 +79,38 @@ def _name_from_csl(data: dict[str, Any]) -> Name:
     return split_particle(Name.from_csl(data))
 
 
+def _relative(path: str, base: str | Path | None) -> str:
+    if base is None or not path:
+        return path
+    try:
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    except ValueError:  # another drive on Windows
+        return os.path.basename(path)
+
+
 def reference_to_csl(
-    ref: Reference, *, with_origin: bool = True, raw_dates: bool = True
+    ref: Reference, *, with_origin: bool = True, raw_dates: bool = True, extras: bool | None = None,
+    relative_to: str | Path | None = None,
 ) -> dict[str, Any]:
     """One ``Reference`` as a CSL-JSON item.
 
     ``raw_dates`` adds each date's ISO text beside ``date-parts`` for Zotero's import;
     a CSL processor is better served without it (citeproc-js sorts a date that has
-    ``raw`` by that text alone), so the renderer turns it off.
+    ``raw`` by that text alone), so the renderer turns it off.  ``extras`` (default:
+    as ``raw_dates``) writes the ``tex.*``/``repeats:`` note lines and the arXiv
+    ``number``; the renderer needs none of them.
     """
+    if extras is None:
+        extras = raw_dates
     item: dict[str, Any] = {"id": ref.id, "type": ref.type}
-    for role in NAME_FIELDS:
+    for role in CSL_NAMES:
         if ref.names.get(role):
             item[role] = [_name_to_csl(n) for n in ref.names[role]]
     for key, value in ref.fields.items():
         item[key] = value
     if ref.get("container-title-short"):
         item.setdefault("journalAbbreviation", ref.get("container-title-short"))
-    for key in DATE_FIELDS:
+    for key in CSL_DATES:
         if key in ref.dates:
             item[key] = _date_to_csl(ref.dates[key], raw=raw_dates)
     extra_lines = []
@@ -84,28 +119,53 @@ def reference_to_csl(
             item[key] = value
         else:
             extra_lines.append(f"{key}: {value}")
+    if extras and ref.identifiers.get("arXiv") and ref.type in _PREPRINT_TYPES and "number" not in item:
+        item["number"] = f"arXiv:{ref.identifiers['arXiv']}"
+        item.setdefault("archive", "arXiv")
     if not ref.parsed and not item.get("title") and ref.raw:
         # Unparsed: the citation's text as the title, so Zotero and citeproc show it.
         item["title"] = ref.raw
         extra_lines.insert(0, UNPARSED_NOTE)
+    for key, value in ref.extra.items():
+        if key.startswith("tex."):
+            if extras and isinstance(value, str):
+                extra_lines.append(f"{key}: {_one_line(value)}")
+        elif key not in item:
+            item[key] = value
+    if extras and ref.repeats:
+        extra_lines.append(f"repeats: {ref.repeats}")
     if extra_lines:
         note = item.get("note", "")
         item["note"] = "\n".join(([note] if note else []) + extra_lines)
+    meta: dict[str, Any] = {}
+    if ref.truncated:
+        meta["truncated"] = list(ref.truncated)  # "and others": the list ends in et al.
     if with_origin:
-        meta: dict[str, Any] = {}
         if ref.raw:
             meta["raw"] = ref.raw
         if ref.origin:
-            meta["origin"] = ref.origin.to_json()
+            origin = ref.origin.to_json()
+            if origin.get("file"):
+                origin["file"] = _relative(origin["file"], relative_to)
+            meta["origin"] = origin
         if not ref.parsed:
             meta["parsed"] = False
         if ref.warnings:
             meta["warnings"] = list(ref.warnings)
         if ref.provenance:
             meta["provenance"] = {k: list(v) for k, v in ref.provenance.items()}
-        if meta:
-            item["citekeeper"] = meta
+    if meta:
+        item["citekeeper"] = meta
     return item
+
+
+# Types whose arXiv id is also their CSL ``number`` (Zotero's preprint "Archive ID").
+_PREPRINT_TYPES = ("article", "manuscript", "document", "report")
+
+
+def _one_line(value: str) -> str:
+    """A note line holds one line: newlines inside a BibTeX value become spaces (TeX reads them so)."""
+    return " ".join(value.split())
 
 
 def reference_from_csl(item: dict[str, Any]) -> Reference:
@@ -114,17 +174,21 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
     for key, value in item.items():
         if key in ("id", "type", "citekeeper", "citation-key"):
             continue
-        if key in NAME_FIELDS and isinstance(value, list):
+        if key in _NAME_SET and isinstance(value, list):
             ref.names[key] = [_name_from_csl(n) for n in value if isinstance(n, dict)]
-        elif key in DATE_FIELDS:
+        elif key in _DATE_SET and isinstance(value, (dict, str)):
             ref.dates[key] = Date.from_csl(value)
         elif key in ("PMID", "PMCID") and str(value).strip():
             ref.identifiers[key] = str(value).strip()
-        elif isinstance(value, (str, int, float)) and str(value).strip():
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
             key = _ZOTERO_ALIASES.get(key, key)
             if key == "container-title-short" and ref.fields.get(key):
                 continue
+            if key == "journalAbbreviation" and ref.fields.get("container-title-short") == str(value):
+                continue
             ref.fields[key] = str(value)
+        elif value not in (None, "", [], {}):
+            ref.extra[key] = value  # a key the record has no slot for: kept as read
     note = ref.fields.get("note", "")
     if note:
         kept = []
@@ -133,6 +197,10 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
             k, v = k.strip(), v.strip()
             if sep and k in EXTRA_IDENTIFIERS and v:
                 ref.identifiers[k] = v
+            elif sep and k.startswith("tex.") and len(k) > 4 and v:
+                ref.extra[k] = v
+            elif sep and k == "repeats" and v:
+                ref.repeats = v
             elif sep and k.lower() == "citation key" and v:
                 ref.id = v
             elif sep and k == "DOI" and v and not ref.doi:
@@ -140,8 +208,14 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
             else:
                 kept.append(line)
         ref.set("note", "\n".join(kept))
+    arxiv = ref.identifiers.get("arXiv")
+    if arxiv and ref.fields.get("number") == f"arXiv:{arxiv}":
+        ref.fields.pop("number")
+        if ref.fields.get("archive") == "arXiv":
+            ref.fields.pop("archive")
     meta = item.get("citekeeper") or {}
     if isinstance(meta, dict):
+        ref.truncated = [str(r) for r in meta.get("truncated", []) if isinstance(r, str)]
         if isinstance(meta.get("origin"), dict):
             ref.origin = Origin.from_json(meta["origin"])
         ref.parsed = bool(meta.get("parsed", True))
@@ -168,9 +242,9 @@ def mark_unparsed(ref: Reference) -> None:
         ref.fields.pop("title", None)
 
 
-def dumps(refs: list[Reference], *, with_origin: bool = True) -> str:
+def dumps(refs: list[Reference], *, with_origin: bool = True, relative_to: str | Path | None = None) -> str:
     """CSL-JSON text (a JSON array, UTF-8, indented, newline-terminated)."""
-    items = [reference_to_csl(r, with_origin=with_origin) for r in refs]
+    items = [reference_to_csl(r, with_origin=with_origin, relative_to=relative_to) for r in refs]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,0 +1,197 @@
+"""BibTeX name lists, split by BibTeX's own rules (``bibtex.web``, "Names" in btxdoc).
+
+* names are separated by ``and`` at brace depth 0; a last ``and others`` is BibTeX's
+  truncation marker ("et al."), not an author: ``split`` says so with its second value;
+* one name is "First von Last", "von Last, First" or "von Last, Jr, First": the von part
+  is the words whose first letter at brace depth 0 is lower case (``{\\"u}ber`` counts as
+  ``ü``); a brace group without a leading command is caseless, so ``M. {van Kreveld}`` is
+  a family name ``van Kreveld`` and ``{World Health Organization}`` one literal name;
+* biblatex's extended format (``family=Berg, given=Jan, prefix=van``), as Better BibTeX
+  writes it, is read too.
+
+LaTeX inside each part is decoded after splitting, so a ``\\&`` or an accent never moves
+a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citekeeper.formats.latex import decode, encode
+from citekeeper.model import Name
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
+
+
+def split_top(value: str, sep: re.Pattern[str]) -> list[str]:
+    """Split ``value`` on ``sep`` where it occurs outside braces."""
+    if "{" not in value:
+        return sep.split(value)
+    parts: list[str] = []
+    depth = start = 0
+    i = 0
+    n = len(value)
+    while i < n:
+        c = value[i]
+        if c == "\\" and i + 1 < n:
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0:
+            m = sep.match(value, i)
+            if m and m.end() > i:
+                parts.append(value[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    parts.append(value[start:])
+    return parts
+
+
+def _words(text: str) -> list[str]:
+    """Words at brace depth 0 (whitespace and ``~`` separate them)."""
+    return [w for w in split_top(text.strip(), re.compile(r"[\s~]+")) if w]
+
+
+def _first_letter_case(word: str) -> str:
+    """``"lower"``, ``"upper"`` or ``""`` (caseless) for a word, the way BibTeX decides it."""
+    depth = 0
+    i = 0
+    while i < len(word):
+        c = word[i]
+        if c == "{":
+            if depth == 0 and word[i + 1 : i + 2] == "\\":
+                # a special character: its letter decides ({\"u}ber, {\'E}tienne, {\o})
+                m = re.match(r"\{\\([A-Za-z]+|.)\s*\{?\s*([A-Za-z])?", word[i:])
+                if m:
+                    letter = m.group(2) or (m.group(1) if m.group(1).isalpha() else "")
+                    if letter:
+                        return "lower" if letter[0].islower() else "upper"
+                return ""
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "\\" and depth == 0:
+            m = re.match(r"\\([A-Za-z]+|.)\s*\{?([A-Za-z])?", word[i:])
+            if m and m.group(2):
+                return "lower" if m.group(2).islower() else "upper"
+            i += len(m.group(0)) if m else 1
+            continue
+        elif depth == 0 and c.isalpha():
+            return "lower" if c.islower() else "upper"
+        i += 1
+    return ""
+
+
+def _dec(words: list[str]) -> str:
+    return decode(" ".join(words))
+
+
+def parse_name(text: str) -> Name:
+    """One BibTeX name as a ``Name`` (see module docstring)."""
+    text = text.strip()
+    if not text:
+        return Name()
+    if text.startswith("{") and text.endswith("}") and _one_group(text):
+        return Name(literal=decode(text[1:-1]))
+    if _EXTENDED.match(text):
+        return _extended(text)
+    parts = [p.strip() for p in split_top(text, re.compile(r"\s*,\s*"))]
+    if len(parts) == 1:
+        words = _words(parts[0])
+        if len(words) == 1:
+            return Name(family=_dec(words))
+        # First von Last: von starts at the first lower-case word (not the last word)
+        cases = [_first_letter_case(w) for w in words]
+        von_start = next((i for i, c in enumerate(cases[:-1]) if c == "lower"), None)
+        if von_start is None:
+            return Name(family=_dec(words[-1:]), given=_dec(words[:-1]))
+        von_end = max(i for i, c in enumerate(cases[:-1]) if c == "lower") + 1
+        return Name(family=_dec(words[von_end:]), given=_dec(words[:von_start]),
+                    particle=_dec(words[von_start:von_end]))
+    first = parts[-1] if len(parts) >= 2 else ""
+    jr = ", ".join(parts[1:-1]) if len(parts) >= 3 else ""
+    words = _words(parts[0])
+    cases = [_first_letter_case(w) for w in words]
+    von_end = 0
+    for i, c in enumerate(cases[:-1]):
+        if c == "lower":
+            von_end = i + 1
+    return Name(family=_dec(words[von_end:]), given=decode(first), particle=_dec(words[:von_end]),
+                suffix=decode(jr))
+
+
+def _one_group(text: str) -> bool:
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0 and i != len(text) - 1:
+                return False
+    return True
+
+
+def _extended(text: str) -> Name:
+    fields: dict[str, str] = {}
+    for item in split_top(text, re.compile(r"\s*,\s*")):
+        key, _, val = item.partition("=")
+        val = val.strip()
+        if val.startswith("{") and val.endswith("}"):
+            val = val[1:-1]
+        fields[key.strip().lower()] = decode(val)
+    family, prefix = fields.get("family", ""), fields.get("prefix", "")
+    if prefix and family.startswith(prefix + " "):
+        family = family[len(prefix) + 1 :]
+    return Name(family=family, given=fields.get("given", ""), particle=prefix, suffix=fields.get("suffix", ""))
+
+
+def split(value: str) -> tuple[list[Name], bool]:
+    """``(names, truncated)``: a list ending in ``and others`` is truncated, "others" no author."""
+    names: list[Name] = []
+    truncated = False
+    for part in split_top(value.strip(), _AND):
+        part = part.strip()
+        if not part:
+            continue
+        if part.lower() == "others":
+            truncated = True
+            continue
+        names.append(parse_name(part))
+    return names, truncated
+
+
+def format_name(n: Name) -> str:
+    """One ``Name`` as BibTeX ("von Last, Jr, First"; a literal in braces), read back the same."""
+    if n.literal:
+        return "{" + encode(n.literal) + "}"
+    family = encode(n.family)
+    lower_word = " " in family and any(_first_letter_case(w) == "lower" for w in _words(family)[:-1])
+    if family and (_first_letter_case(family) == "lower" or lower_word or "," in n.family
+                   or _AND.search(f" {n.family} ")):
+        family = "{" + family + "}"
+    particle = n.particle or n.dropping_particle
+    last = f"{encode(particle)} {family}" if particle else family
+    if not n.given and not n.suffix:
+        return last if (particle or " " not in n.family) else "{" + encode(n.family) + "}"
+    given = encode(n.given)
+    if "," in n.given or _AND.search(f" {n.given} "):
+        given = "{" + given + "}"
+    parts = [last]
+    if n.suffix:
+        parts.append(encode(n.suffix))
+    parts.append(given)
+    return ", ".join(parts)
+
+
+def join(names: list[Name], truncated: bool = False) -> str:
+    """A BibTeX name list (``and others`` at the end of a truncated one)."""
+    out = [format_name(n) for n in names]
+    if truncated:
+        out.append("others")
+    return " and ".join(out)
