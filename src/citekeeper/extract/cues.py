@@ -45,7 +45,7 @@ SIGNAL = re.compile(
     re.IGNORECASE,
 )
 REPEAT_MARK = re.compile(
-    r"^(?:ibid(?:em)?|ib\.|id\.|ebd|ebda|ebenda|там\s+же|tamže)\b|"
+    r"^(?:(?:ibid(?:em)?|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id)\.)|"
     r"\b(?:op\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
     r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?|infra\s+note)\b",
     re.IGNORECASE,
@@ -66,7 +66,7 @@ _STRONG = [
     # Legal: reporters (410 U.S. 113; 123 F.3d 456; 45 Harv. L. Rev. 12), German courts and statutes.
     re.compile(
         r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
-        r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|J)\.)\s+(?:§+\s*)?\d|"
+        r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|J)\.)\s+(?:at\s+|§+\s*)?\d|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAG|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|\bRn\.\s?\d|\bCass\.\s|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)",
     ),
@@ -80,6 +80,9 @@ _WEAK = [
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|éd|edn|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
+    # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
+    re.compile(r"[,:][”\"’]?\s\d{1,4}(?:[–-]\d{1,4})?\.?$"),
+    re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s", re.IGNORECASE),
 ]
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John".
 _NAME_START = re.compile(

@@ -23,7 +23,7 @@ _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 _SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NUM_MARKER = re.compile(
-    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]|(\d{1,4})(?=\s))\s*(\S.*)$"
+    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|(\d{1,4})(?=\s))\s*(\S.*)$"
 )
 _OPENERS = {"(": ")", "[": "]", "«": "»", "„": "“", "“": "”", "‚": "‘", "‹": "›"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -86,10 +86,16 @@ def split_footnote(text: str) -> list[str]:
     for k in range(len(bounds) - 1):
         chunk = text[bounds[k] + 1 : bounds[k + 1]]
         nxt = chunk.strip()
-        if current and _reads_whole(current) and _starts_citation(nxt):
+        # A signal or a repeat after the semicolon starts a citation even after a comment
+        # ("Sur ce point … explicites ; voir Richter, op. cit., p. 40").
+        signalled = bool(SIGNAL.match(nxt) or REPEAT_MARK.match(nxt))
+        if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
             pieces.append(current.strip())
             current = nxt
         else:
             current = f"{current};{chunk}" if current else chunk
     pieces.append(current.strip())
-    return [p for p in pieces if p]
+    pieces = [p for p in pieces if p]
+    # A comment before the citations is not one of them.
+    citing = [p for p in pieces if _reads_whole(p)]
+    return citing if citing and len(citing) < len(pieces) else pieces

@@ -21,6 +21,7 @@ Entries, in order of how certain the layout is:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from citekeeper.extract.lines import incomplete, join_wrapped
@@ -149,21 +150,18 @@ def _numbered(body: list[tuple[int, str]]) -> _Entries | None:
     firsts = [n for _, line in body if (n := _number(line)) is not None]
     if not firsts or _number(body[0][1]) is None:
         return None
-    expected = firsts[0]
-    sequential = 0
-    for n in firsts:
-        if n == expected:
-            sequential += 1
-            expected += 1
-    if sequential < min(2, len(firsts)) or sequential < len(firsts) // 2:
+    # Numbers at line starts rise (some entries may start inside a line: ``… 2011. [2] …``);
+    # numbers that fall back are wrapped lines that happen to start with a number.
+    rising = sum(1 for a, b in itertools.pairwise(firsts) if 0 < b - a <= 3)
+    if len(firsts) > 1 and rising < max(1, (len(firsts) - 1) // 2):
         return None
     out = _Entries()
     expected = firsts[0]
     for i, line in body:
         n = _number(line)
-        if n == expected:
+        if n is not None and expected <= n <= expected + 2:
             out.start(_ENTRY_NUMBER.sub("", line, count=1), i + 1)
-            expected += 1
+            expected = n + 1
         else:
             out.extend(line, i + 1)
         expected = _split_run_together(out, expected, i + 1)

@@ -38,15 +38,20 @@ _SUPRA = re.compile(
     r"^(?P<author>.{2,80}?),?\s+supra(?:\s+note\s+(?P<note>\d+))?,?\s*(?P<rest>.*)$", re.IGNORECASE
 )
 _LOCATOR = re.compile(
-    r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col)\.\s?|\bat\s+|,\s+|^)"
+    r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col)\.\s?|\bat\s+|[,:][”\"’]?\s+|^)"
     r"(?P<page>\d+(?:\s?[–—-]\s?\d+)?(?:\s?ff?\.)?|[ivxlcdm]+(?:[–-][ivxlcdm]+)?)"
-    r"(?=\s*[.,;)]|\s*$)",
+    r"(?=\s*[.,;()]|\s*$)",
     re.IGNORECASE,
 )
 # "Meier 2010, S. 45" / "Meier (2010), 45" / "Meier/Schulz 2010a: 12": an author-year short form.
 _AUTHOR_YEAR = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?(?:/|,|&|and|und|u\.|и)\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)*"
     r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?[,:]?\s*(?P<rest>.*)$"
+)
+_ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
+# "Carpenter, 138 S. Ct. at 2220" / "Jones, 565 U.S. at 417": a case cited again by name and reporter.
+_CASE_SHORT = re.compile(
+    r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*){0,3})\s+at\s+(?P<pin>\d+(?:[–-]\d+)?)"
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _FULL_ONLY = re.compile(r"https?://|\s//\s|\bIn:\s|\(Hrsg\.\)|\(Hg\.\)|\(eds?\.\)|\bed\. by\b", re.I)
@@ -72,8 +77,15 @@ class Cited:
     repeats: int | None = None  # index of the full citation when this one is itself a repeat
 
     @property
-    def head(self) -> str:
-        return ascii_fold(self.text[:120])
+    def author_words(self) -> set[str]:
+        """Folded words of the citation's author zone: its text before the title begins.
+
+        Parsed names are tried first; this zone catches what a parser got wrong
+        (``Thomas M. Doerflinger, …`` read as family "Thomas") without matching a
+        surname that only occurs in a title (``Gierke, Otto von: Labands Staatsrecht``).
+        """
+        zone = _ZONE_END.split(self.text[:80], maxsplit=1)[0]
+        return {ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", zone)}
 
 
 def locator(rest: str) -> str:
@@ -108,8 +120,7 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
         c = cited[i]
         if c.repeats is not None:
             continue
-        families = c.families or tuple(_surnames(c.text[:60]))
-        if not any(n in families or n in c.head[:60] for n in names[:1]):
+        if names[0] not in c.families and names[0] not in c.author_words:
             continue
         body = ascii_fold(c.text)
         if words and not all(w in body for w in words):
@@ -145,6 +156,15 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         found = _by_author(cited, _surnames(m.group("author")))
         return Repeat(found, locator(m.group("rest")), "op-cit") if found is not None else None
     if len(text) > 160 or _FULL_ONLY.search(text):
+        return None
+    m = _CASE_SHORT.match(text)
+    if m:
+        cite = re.sub(r"\s+", " ", m.group("cite"))
+        for i in range(len(cited) - 1, -1, -1):
+            if cited[i].repeats is None and cite in cited[i].text and _surnames(m.group("name"))[:1] and (
+                _surnames(m.group("name"))[0] in ascii_fold(cited[i].text[:80])
+            ):
+                return Repeat(i, m.group("pin"), "short")
         return None
     m = _AUTHOR_YEAR.match(text)
     if m and len(m.group("rest")) < 40:

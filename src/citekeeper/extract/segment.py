@@ -119,49 +119,73 @@ class Segments:
 # A locator or a dash at a line end: a number opening the next line continues the citation.
 _OPEN_LOCATOR = re.compile(r"(?:(?<!\d)(?<!\d\s)\b(?:S|p|pp|P|С|с|Nr|No|Bd|Vol|vol|H|Jg|at)\.?|[,–—-])\s*$")
 _HEADING_LIKE = re.compile(r"^[^.!?]{1,80}$")
+# A footnote's wrapped lines are looked ahead this far when deciding whether it starts one.
+_LOOKAHEAD = 8
 
 
-def _footnote_start(
-    line: str, expected: int, in_notes: bool, adjacent: bool = False
-) -> tuple[int, str, str] | None:
-    """``(number, text, style)`` when ``line`` starts a footnote.
+def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, adjacent: bool) -> bool:
+    """Is a marked line (with its wrapped lines, ``text``) a footnote?
 
-    ``adjacent``: the line directly follows a footnote, where a numbered line with the
+    ``adjacent``: it directly follows a footnote, where a numbered note with the
     expected number is a footnote whatever it says, unless it reads like a heading.
     """
-    found = marker(line)
+    if style in ("superscript", "markdown"):
+        return True
+    if number == expected:
+        if in_notes or (adjacent and not _HEADING_LIKE.match(text)):
+            return True
+        return citation_score(text) >= 2 or citation_like(text) or (len(text) < 400 and holds_citation(text))
+    # A footnote missed (or a page restarting at 1): only a note that clearly cites.
+    return (expected < number <= expected + 2 or number == 1) and citation_score(text) >= 4
+
+
+def _footnote_at(
+    lines: list[str], i: int, stop: int, expected: int, in_notes: bool, adjacent: bool = False
+) -> tuple[int, list[str], str, int] | None:
+    """``(number, lines, style, end)`` when a footnote starts at ``lines[i]`` (``end`` exclusive).
+
+    The footnote runs on over the following non-blank lines that start no new footnote
+    while it is unfinished or the next line reads like a citation (in text without blank
+    lines a body paragraph may follow a footnote directly).  Whether a plain number
+    starts a footnote is judged on the whole footnote, not its first line: a wrapped
+    note's first line often carries no cue (``9 Zur Kritik siehe Lange, Bastian/…``).
+    """
+    found = marker(lines[i])
     if not found:
         return None
-    number, rest, style = found
-    if style in ("superscript", "markdown"):
-        return found
-    if number == expected:
-        if in_notes:
-            return found
-        score = citation_score(rest)
-        if score >= 2 or citation_like(rest) or (len(rest) < 400 and holds_citation(rest)):
-            return found
-        if adjacent and not _HEADING_LIKE.match(rest.strip()):
-            return found
+    number, first_text, style = found
+    buf = [first_text]
+    j = i + 1
+    limit = stop if style != "numeric" else min(stop, i + 1 + _LOOKAHEAD)
+    while j < limit and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
+        buf.append(lines[j])
+        j += 1
+    if not _accepts(number, join_lines("\n".join(buf)), style, expected, in_notes, adjacent):
         return None
-    # A footnote missed (or a page restarting at 1): only a line that clearly cites.
-    if (expected < number <= expected + 2 or number == 1) and citation_score(rest) >= 4:
-        return found
-    return None
+    while j < stop and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
+        buf.append(lines[j])
+        j += 1
+    return number, buf, style, j
 
 
-def _continues(buf: list[str], line: str, number: int, in_notes: bool) -> bool:
-    """Does ``line`` (no blank line before it) continue the footnote ``buf`` holds?"""
+def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: bool) -> bool:
+    """Does ``lines[j]`` (no blank line before it) continue the footnote ``buf`` holds?"""
+    line = lines[j]
     text = join_lines("\n".join(buf))
     nxt = marker(line)
     if nxt is not None:
-        n, _, style = nxt
+        n, rest, style = nxt
         if style != "numeric" or n == number + 1:
             if not (style == "numeric" and _OPEN_LOCATOR.search(text)):
                 return False
-        elif _footnote_start(line, number + 1, in_notes):
+        elif n == 1 and citation_score(rest) >= 4:
             return False
-    return incomplete(text) or citation_like(line)
+    if incomplete(text) or citation_like(line):
+        return True
+    # A short last line with its own year and page ("Leipzig 2000, S. 8 f."): the end of
+    # the note, not body prose.
+    tail = line.strip()
+    return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
 
 
 def segment(text: str) -> Segments:
@@ -195,18 +219,11 @@ def segment(text: str) -> Segments:
             last_was_footnote = False
             i += 1
             continue
+        stop = ref_range.start if i < ref_range.start else n
         expected = footnotes[-1].number + 1 if footnotes else 1
-        start = _footnote_start(line, expected, in_notes, last_was_footnote)
+        start = _footnote_at(lines, i, stop, expected, in_notes, last_was_footnote)
         if start:
-            number, first_text, style = start
-            # The footnote runs on over following non-blank lines that start no new footnote,
-            # while it is unfinished or the next line reads like a citation (in text without
-            # blank lines a body paragraph may follow a footnote directly).
-            j = i + 1
-            buf = [first_text]
-            while j < n and j not in ref_range and lines[j].strip() and _continues(buf, lines[j], number, in_notes):
-                buf.append(lines[j])
-                j += 1
+            number, buf, style, j = start
             footnotes.append(Footnote(number, [Span("\n".join(buf), i + 1, j)], style))
             last_was_footnote = True
             i = j
@@ -214,11 +231,10 @@ def segment(text: str) -> Segments:
         # A paragraph that is not a footnote: body text, or a footnote's continuation.
         j = i + 1
         while (
-            j < n
+            j < stop
             and lines[j].strip()
-            and j not in ref_range
             and not NOTES_HEADINGS.match(lines[j])
-            and not _footnote_start(lines[j], expected, in_notes)
+            and not (marker(lines[j]) and _footnote_at(lines, j, stop, expected, in_notes))
         ):
             j += 1
         para = Span("\n".join(lines[i:j]), i + 1, j)

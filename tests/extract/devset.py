@@ -1,0 +1,106 @@
+"""The dev articles in ``tests/extract/data`` and how extract's result is scored against them.
+
+Each ``NAME.txt`` has a ``NAME.json`` written by hand: the citations of its footnotes
+(footnote number, how the citation begins, and — for a repeat — which citation it
+repeats), the footnotes that only comment, the page each repeat points to, and how
+each reference-list entry begins.  ``score`` compares one extraction with it; the
+tests assert on it and ``benchmarks/extract/notes_and_lists.py`` prints it per document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citekeeper.extract import Extraction, extract_article
+from citekeeper.extract.cues import strip_signal
+from citekeeper.model import Reference
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", strip_signal(text)).strip().lower()
+
+
+@dataclass
+class Score:
+    """One document's numbers (counts, so they add up over documents)."""
+
+    name: str
+    citations: int = 0
+    found: int = 0
+    repeats: int = 0
+    repeats_linked: int = 0
+    pages: int = 0
+    pages_right: int = 0
+    comments: int = 0
+    comments_kept_out: int = 0
+    extra: int = 0  # citations extracted that the document does not have
+    entries: int = 0
+    entries_right: int = 0
+    entries_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def documents() -> list[Path]:
+    return sorted(DATA.glob("*.txt"))
+
+
+def _find(refs: list[Reference], number: int, prefix: str) -> Reference | None:
+    want = _norm(prefix)
+    for ref in refs:
+        if ref.footnote == number and _norm(ref.raw).startswith(want):
+            return ref
+    return None
+
+
+def score(path: Path, result: Extraction | None = None) -> Score:
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    if result is None:
+        result = extract_article(path.read_text(encoding="utf-8"), file=path.name)
+    out = Score(path.stem)
+    notes = result.footnotes
+    for number, prefix, target in truth["footnotes"]:
+        out.citations += 1
+        ref = _find(notes, number, prefix)
+        if ref is None:
+            out.misses.append(f"footnote {number}: {prefix!r} not found")
+            continue
+        out.found += 1
+        if target is not None:
+            out.repeats += 1
+            full = _find(notes, target[0], target[1])
+            if full is not None and ref.repeats == full.id:
+                out.repeats_linked += 1
+            else:
+                out.misses.append(f"footnote {number}: {prefix!r} repeats {ref.repeats or 'nothing'}")
+    for number, page in truth.get("pages", {}).items():
+        out.pages += 1
+        got = [r.get("page") for r in notes if r.footnote == int(number) and r.repeats]
+        if page in got:
+            out.pages_right += 1
+        else:
+            out.misses.append(f"footnote {number}: page {got} != {page!r}")
+    out.extra = max(0, len(notes) - len(truth["footnotes"]))
+    for number in truth["comments"]:
+        out.comments += 1
+        if not any(r.footnote == number for r in notes):
+            out.comments_kept_out += 1
+        else:
+            out.misses.append(f"footnote {number}: a comment came out as a citation")
+    entries = result.references
+    out.entries = len(truth["references"])
+    texts = [_norm(r.origin.raw if r.origin else r.raw) for r in entries]
+    for k, prefix in enumerate(truth["references"]):
+        want = _norm(prefix)
+        if any(t.startswith(want) for t in texts):
+            out.entries_found += 1
+        if k < len(texts) and texts[k].startswith(want):
+            out.entries_right += 1
+    if len(entries) != out.entries:
+        out.misses.append(f"{len(entries)} reference entries, {out.entries} expected")
+        out.entries_right = min(out.entries_right, len(entries))
+    return out

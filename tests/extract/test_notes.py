@@ -1,0 +1,176 @@
+"""Notes-style rules one at a time: markers, wrapped lines, comments, splitting, repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract import extract_article
+from citekeeper.extract.cues import holds_citation
+from citekeeper.extract.lines import incomplete, join_lines, join_wrapped
+from citekeeper.extract.notes import marker, split_footnote
+from citekeeper.extract.repeats import Cited, find_repeat, locator
+from citekeeper.extract.segment import segment
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("Handbuch der Stadt-", "forschung. Berlin", "Handbuch der Stadtforschung. Berlin"),
+        ("Bauer, Karl-", "Heinz: Titel", "Bauer, Karl-Heinz: Titel"),
+        ("in Ost-", "und Westdeutschland", "in Ost- und Westdeutschland"),
+        ("COVID-", "19 pandemic", "COVID-19 pandemic"),
+        ("S. 45–", "67.", "S. 45–67."),
+        ("исследова-", "ния", "исследования"),
+        ("Stadt\u00ad", "forschung", "Stadtforschung"),
+        ("URL: https://a.org/x-y-", "z-w/ (accessed: 1.1.2020)", "URL: https://a.org/x-y-z-w/ (accessed: 1.1.2020)"),
+        ("Frankfurt am Main:", "Suhrkamp, 1987", "Frankfurt am Main: Suhrkamp, 1987"),
+    ],
+)
+def test_join_wrapped(left, right, joined):
+    assert join_wrapped(left, right) == joined
+
+
+def test_join_lines_cleans_markup_across_a_wrap():
+    assert join_lines("Meier, K.: *Handbuch der\nStadt-\nforschung*. Berlin 2005.") == (
+        "Meier, K.: Handbuch der Stadtforschung. Berlin 2005."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "open_"),
+    [
+        ("Meier, K. (Hg.): Handbuch. 2. Aufl.", True),
+        ("Vgl. Meier, K.", True),
+        ("Häußermann/Siebel, a. a. O.", False),
+        ("Москва : МГИМО, 2004. 250 с.", False),
+        ("Berlin: Springer, 2005, S. 45–67.", False),
+        ("Vgl. ebd., S.", True),
+    ],
+)
+def test_incomplete_knows_abbreviations(text, open_):
+    assert incomplete(text) is open_
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "style"),
+    [
+        ("¹ Vgl. Meier", 1, "superscript"),
+        ("12 Ebenda, S. 4.", 12, "numeric"),
+        ("3. Ebd.", 3, "numeric"),
+        ("[4] Smith", 4, "numeric"),
+        ("(5) Ibid., p. 3.", 5, "numeric"),
+        ("[^6]: See Smith", 6, "markdown"),
+    ],
+)
+def test_markers(line, number, style):
+    found = marker(line)
+    assert found is not None and found[0] == number and found[2] == style
+
+
+def test_plain_numbers_without_a_marker_are_not_footnotes():
+    assert marker("1.5 million people") is None
+    assert marker("12") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("Vgl. Meier 2005, S. 50.", True),
+        ("Ebenda.", True),
+        ("Там же.", True),
+        ("Id. at 415.", True),
+        ("Cronon, Nature's Metropolis, 110.", True),
+        ("Die Zahlen beziehen sich auf das Jahr 2019.", False),
+        ("I am grateful to the participants of the workshop for comments.", False),
+        ("Cette remarque vaut surtout pour les villes de plus de 50 000 habitants.", False),
+    ],
+)
+def test_holds_citation(text, cites):
+    assert holds_citation(text) is cites
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Vgl. ebd., S. 11; Schulz, Suburbanisierung, S. 205; Meier 2005, S. 50.", 3),
+        ("Meier, K.: Krieg; Frieden. Berlin 2010, S. 4.", 1),
+        ("Smith, „Titel; Untertitel“, Berlin 2010, S. 4; Jones 2011, S. 5.", 2),
+        ("Meier 2010, S. 4; 7; 9.", 1),
+        ("Sur ce point les rapports sont explicites ; voir Richter, op. cit., p. 40.", 1),
+        ("Id. at 415 (Sotomayor, J., concurring); see also Kerr, supra note 1, at 570.", 2),
+    ],
+)
+def test_split_footnote(text, pieces):
+    assert len(split_footnote(text)) == pieces
+
+
+def test_a_comment_before_a_signal_is_dropped():
+    assert split_footnote("Sur ce point les rapports sont explicites ; voir Richter, op. cit., p. 40.") == [
+        "voir Richter, op. cit., p. 40."
+    ]
+
+
+def _cited(text, families=(), year="", footnote=1):
+    return Cited(text, tuple(families), year, footnote)
+
+
+def test_find_repeat_kinds():
+    cited = [
+        _cited("Laband, Paul: Das Staatsrecht des Deutschen Reiches. Tübingen 1911, S. 56.", ["laband"], "1911", 1),
+        _cited("Gierke, Otto von: Labands Staatsrecht. In: Schmollers Jahrbuch 7 (1883).", ["gierke"], "1883", 2),
+    ]
+    assert find_repeat("Ebenda, S. 60.", cited).target == 1
+    assert find_repeat("Laband, a. a. O., S. 70.", cited).target == 0
+    short = find_repeat("Laband, Staatsrecht, S. 70.", cited)
+    assert short.target == 0 and short.page == "70"  # not Gierke's "Labands Staatsrecht"
+    assert find_repeat("Gierke 1883, S. 1100.", cited).target == 1
+    assert find_repeat("Meier, Handbuch, S. 3.", cited) is None  # no such author: its own citation
+    assert find_repeat("Laband, Paul: Deutsches Reichsstaatsrecht. Tübingen 1912.", cited) is None
+
+
+def test_supra_note_links_to_that_footnote():
+    cited = [
+        _cited("Orin S. Kerr, The Case for the Third-Party Doctrine, 107 MICH. L. REV. 561 (2009).", ["kerr"], "2009", 1),
+        _cited("Carpenter v. United States, 138 S. Ct. 2206 (2018).", [], "2018", 2),
+    ]
+    found = find_repeat("Kerr, supra note 1, at 570.", cited)
+    assert found.target == 0 and found.page == "570"
+    assert find_repeat("Carpenter, 138 S. Ct. at 2220.", cited).target == 1
+
+
+@pytest.mark.parametrize(
+    ("rest", "page"),
+    [("S. 45 f.", "45 f."), ("p. 23-31.", "23-31"), ("at 415 (Sotomayor, J.)", "415"), (", 45.", "45"), ("", "")],
+)
+def test_locator(rest, page):
+    assert locator(rest) == page
+
+
+GERMAN_ONE_PER_LINE = """\
+Text mit Fußnoten.
+
+1 Vgl. Meier, Klaus: Handbuch der Stadtforschung. Berlin: Springer, 2005, S. 45.
+2 Ebenda.
+3 Ebd., S. 50.
+4 Die Zahlen beziehen sich auf 2019.
+5 Schulz, Martina: Suburbanisierung. In: Raumforschung 58 (2000), S. 201–214.
+6 Meier, a. a. O., S. 60.
+"""
+
+
+def test_ebenda_and_comments_never_end_detection():
+    seg = segment(GERMAN_ONE_PER_LINE)
+    assert [f.number for f in seg.footnotes] == [1, 2, 3, 4, 5, 6]
+    assert seg.footnotes[2].text == "Ebd., S. 50."
+
+
+def test_repeats_are_linked_and_keep_their_page():
+    ex = extract_article(GERMAN_ONE_PER_LINE, file="de.txt")
+    by_note = {r.footnote: r for r in ex.footnotes}
+    assert 4 not in by_note  # a comment is no citation
+    full = by_note[1]
+    assert not full.repeats
+    assert by_note[2].repeats == full.id and by_note[2].get("page") == full.get("page")
+    assert by_note[3].repeats == full.id and by_note[3].get("page") == "50"
+    assert by_note[6].repeats == full.id and by_note[6].get("page") == "60"
+    assert by_note[3].title == full.title and by_note[3].id != full.id

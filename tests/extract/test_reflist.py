@@ -1,0 +1,75 @@
+"""Reference-list headings in many languages and entry splitting in several layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract.reflist import find_reference_section, split_entries
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "References", "REFERENCES:", "7 References", "7. REFERENCES", "VII. Bibliography", "## Works Cited",
+        "**Literaturverzeichnis**", "Literatur", "Quellen- und Literaturverzeichnis", "Références bibliographiques",
+        "Bibliographie", "Referencias", "Referencias bibliográficas", "Bibliografía", "Referências",
+        "Bibliografia", "Riferimenti bibliografici", "Literatuur", "Список литературы", "СПИСОК ЛИТЕРАТУРЫ",
+        "Список источников", "Литература:", "Список использованных источников",
+    ],
+)
+def test_headings(heading):
+    lines = ["Body.", "", heading, "", "Smith, J. (2020). Title. Publisher."]
+    assert find_reference_section(lines) == (2, 3, 5)
+
+
+@pytest.mark.parametrize("line", ["References to earlier work are rare.", "Literature shows that", "1 Introduction"])
+def test_body_lines_are_no_headings(line):
+    assert find_reference_section(["Body.", line, "More body."]) is None
+
+
+def _entries(text):
+    lines = text.split("\n")
+    return [e.text for e in split_entries(lines, 0, len(lines))]
+
+
+def test_numbered_wrapped_list_is_not_one_entry():
+    got = _entries(
+        "1. Smith J. A long title that wraps over the\nline end. J Med. 2001;3:4-5.\n"
+        "2. Doe A, Roe B. Another title. Lancet.\n2002;1:2.\n3. Poe C. Third. BMJ. 2003;2:3."
+    )
+    assert len(got) == 3 and got[0].endswith("2001;3:4-5.") and got[1].endswith("2002;1:2.")
+
+
+def test_run_together_entries_are_split():
+    got = _entries('[1] A. Smith, "Title," J. X, vol. 1, 2011. [2] B. Doe, "Other," J. Y, 2012.\n[3] C. Roe, "Third," 2013.')
+    assert [g[:8] for g in got] == ["A. Smith", "B. Doe, ", "C. Roe, "]
+
+
+def test_numbers_inside_an_entry_do_not_split_it():
+    got = _entries("1. Meier, K.: Handbuch. 2. Aufl. Berlin 2005.\n2. Schulz, M.: Stadt. Berlin 2001.")
+    assert len(got) == 2 and "2. Aufl." in got[0]
+
+
+def test_hanging_indent():
+    got = _entries(
+        "Cronon, William. Nature's Metropolis. New York: W. W.\n    Norton, 1991.\n"
+        "Matson, Cathy. \"Credit.\" William and Mary\n    Quarterly 63 (2006): 233–58."
+    )
+    assert got == ["Cronon, William. Nature's Metropolis. New York: W. W. Norton, 1991.",
+                   "Matson, Cathy. \"Credit.\" William and Mary Quarterly 63 (2006): 233–58."]
+
+
+def test_unindented_wrapped_entries_start_at_author_lines():
+    got = _entries(
+        "García, J. (2015). La internacionalización de la educación superior en México:\n"
+        "tendencias y desafíos. Revista, 44(3), 45–68.\n"
+        "López, A., y Pérez, M. (2019). Movilidad estudiantil y desigualdad. Editorial\n"
+        "Universitaria.\n"
+        "Organización de Estados Iberoamericanos. (2020). Informe. OEI."
+    )
+    assert [g[:6] for g in got] == ["García", "López,", "Organi"]
+
+
+def test_page_numbers_inside_a_list_are_dropped():
+    got = _entries("1. Smith J. Title. J. 2001;1:2.\n14\n2. Doe A. Other. J. 2002;1:3.")
+    assert got == ["Smith J. Title. J. 2001;1:2.", "Doe A. Other. J. 2002;1:3."]
