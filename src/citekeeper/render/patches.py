@@ -365,6 +365,11 @@ class Text(_Base, model.Text):
         elif "term" in a:
             text = st.style.term(a["term"], a.get("form", "long"), a.get("plural") == "true")
             is_var = False
+            if text and a["term"] == "no date":
+                # citeproc-js lets "n.d." stand for the missing date: it keeps the group or
+                # macro around it ("MIT Press, n.d."), like a rendered variable would
+                st.attempted += 1
+                st.rendered += 1
         elif "value" in a:
             text = st.style.escape(a["value"].replace("'", APOSTROPHE))
             is_var = False
