@@ -52,9 +52,9 @@ ORG_WORDS = re.compile(
     r"government|secretariat|network|union|board|bureau|service|program(?:me)?|project|team|"
     r"university|universität|corporation|company|inc|ltd|gmbh|ag|forum|alliance|federation|"
     r"national|international|world|european|american|investigators|working|task\s+force|study|"
-    r"trial|registry|survey|initiative|partnership|panel|"
+    r"trial|registry|survey|initiative|partnership|panel|community|members|coordinators|authors|"
     r"министерство|комитет|институт|правительство|служба|агентство|университет|федеральн\w*|"
-    r"bundesamt|bundesministerium|statistisches|landesamt|verband|verein|stiftung)\b",
+    r"bundesamt|bundesministerium|statistisches|landesamt|verband|verein|stiftung)s?\b",
     re.IGNORECASE,
 )
 
@@ -93,7 +93,8 @@ def _cap(word: str) -> bool:
 
 def _particle_word(word: str) -> bool:
     """``van``, ``de``, ``von der``, ``al-``, ``ben``, ``dos``: lower-case words before a family name."""
-    return bool(re.fullmatch(rf"[{_LOW}][{_LOW}'’]{{0,5}}-?", word))
+    # (str.islower, not a character range: Latin Extended-A interleaves capitals, "Špinar")
+    return bool(re.fullmatch(r"[^\W\d_]{1,6}['’]?-?", word)) and word.islower()
 
 
 def _family_like(words: list[str]) -> bool:
@@ -293,7 +294,8 @@ def split_names(text: str) -> NameList:
     text = text.rstrip(".") if not re.search(rf"(?:^|[\s.-])[{_UP}][{_LOW}]?\.$", text) else text
     if not text:
         return NameList([], truncated)
-    if _org(text) and "," not in text and not _SEP.search(text):
+    if _org(text) and "," not in text and not any(_is_initials(w) for w in _words(text)):
+        # "Centers for Disease Control and Prevention": an institution's "and" is not a list's
         return NameList([_literal(text)], truncated)
     pieces, comma = _pieces(text)
     if not pieces:

@@ -112,8 +112,9 @@ def parse_vancouver(text: str) -> Reference | None:
     m = _HEAD.match(plain)
     if not m:
         return None
-    if not m.group("year") and not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
-        return None  # without "(Year)" only a list with initials marks the style
+    org_head = bool(ORG_WORDS.search(m.group("names"))) and "," not in m.group("names")
+    if not m.group("year") and not org_head and not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
+        return None  # without "(Year)" only a list with initials (or an institution) marks the style
     names = split_names(m.group("names"))
     dotted_end = m.group("names").endswith(".") and not m.group("year")
     if not _vancouver_names(names.names, m.group("rest") if dotted_end else ""):
