@@ -59,7 +59,11 @@ def lint_paths(paths: Iterable[str | Path], today: dt.date | None = None,
         doc.elapsed = time.perf_counter() - start
         docs.append(doc)
         findings.extend(found)
-    return docs, findings
+    from citekeeper.lint.rules import citekeys
+
+    off = set(disable)
+    findings += [f for f in citekeys.check_run(docs) if f.rule not in off]
+    return docs, sorted(findings, key=Finding.sort_key) if len(docs) > 1 else findings
 
 
 def has_errors(findings: Iterable[Finding], fail_on: str = "error") -> bool:
