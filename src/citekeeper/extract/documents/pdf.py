@@ -139,7 +139,10 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
             continue
         if cur:
             tol = 0.55 * max(size, big)
-            same = abs(bottom - base) <= tol or (size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
+            same = (abs(bottom - base) <= tol
+                    # a superscript after text, or text after a line-opening superscript
+                    or (size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
+                    or (big < size * 0.85 and top <= base + 0.5 and bottom >= base - 0.5))
             if not same or x0 < last_x1 - max(size, big) or x0 > last_x1 + 2.5 * max(size, big):
                 out.append(_make_line(cur, page))
                 cur, big = [], 0.0

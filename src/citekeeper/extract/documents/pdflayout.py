@@ -83,13 +83,17 @@ def _in_margin(line: Line, page: Page) -> bool:
     return line.bottom <= page.height * MARGIN_SHARE or line.top >= page.height * (1 - MARGIN_SHARE)
 
 
-def reading_order(page: Page) -> list[Line]:
-    """The page's lines in reading order: by columns when it has two."""
+def reading_order(page: Page, min_lines: int = 3) -> list[Line]:
+    """The page's lines in reading order: by columns when it has two.
+
+    ``min_lines`` left and right of the middle make a page two-column (one for a footnote
+    zone: two notes side by side are two columns).
+    """
     lines = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
     mid = page.width / 2
     left = [ln for ln in lines if ln.x1 <= mid + 4]
     right = [ln for ln in lines if ln.x0 >= mid - 4]
-    if len(left) < 3 or len(right) < 3:
+    if len(left) < min_lines or len(right) < min_lines:
         return _merge_same_line(lines)
     out: list[Line] = []
     band_l: list[Line] = []
@@ -146,6 +150,9 @@ def join_lines(lines: list[str]) -> str:
                 out = stem + "-" + text  # "Smith-" + "Jones": a real compound
         elif out[-1] in "-–" and text[0].isdigit():
             out += text  # a page range cut after its dash
+        elif (re.match(r"(?:https?://|www\.)\S+[/_.=?&#]$", last_word)
+              and re.match(r"[a-z0-9]", text) and " " not in text.split(" ", 1)[0]):
+            out += text  # a URL broken at the line end goes on without a space
         else:
             out = join_fragments(out, text)
     return out.replace("\ufffe", "-")
@@ -161,12 +168,11 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
     notes: list[_Note] = []
     body: list[Line] = []
     for page in pages:
-        by_top = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
         after = heading_page is not None and page.number >= heading_page
-        zone = _foot_zone(by_top, size, notes, after)
+        zone = _page_zone(page, size, notes, after)
         kept = [ln for ln in page.lines if ln not in zone]
         lines = reading_order(Page(page.number, page.width, page.height, kept))
-        zone = reading_order(Page(page.number, page.width, page.height, zone)) if zone else []
+        zone = reading_order(Page(page.number, page.width, page.height, zone), 1) if zone else []
         for n, ln in enumerate(lines + zone, 1):
             ln.number = n
         body += lines
@@ -176,6 +182,9 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
                 label, rest = start
                 notes.append(_Note(label, [ln], [rest]))
             elif notes:
+                prev = notes[-1].lines[-1]
+                if prev.page == ln.page and ln.top - prev.bottom > 1.2 * ln.size:
+                    continue  # set apart below the notes: a page footer, not a note's line
                 notes[-1].lines.append(ln)
                 notes[-1].texts.append(ln.text)
     blocks = [n.block() for n in notes]
@@ -207,6 +216,25 @@ def _note_start(line: Line, notes: list[_Note]) -> tuple[str, str] | None:
     if m and (int(m.group(1)) == expected or (not notes and int(m.group(1)) < 5)):
         return m.group(1), line.text[m.end():]
     return None
+
+
+def _page_zone(page: Page, size: float, notes: list[_Note], after_heading: bool) -> list[Line]:
+    """Footnote lines of a page: at the foot of the page, or of each column when it has two.
+
+    Two-column journals (ACL, IEEE) set notes at the foot of the column that calls them.
+    """
+    def by_top(lines: list[Line]) -> list[Line]:
+        return sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+
+    mid = page.width / 2
+    left = [ln for ln in page.lines if ln.x1 <= mid + 4]
+    right = [ln for ln in page.lines if ln.x0 >= mid - 4]
+    zone = _foot_zone(by_top(page.lines), size, notes, after_heading)
+    if len(left) >= 3 and len(right) >= 3:
+        for column in (left, right):
+            rest = [ln for ln in column if ln not in zone]
+            zone += _foot_zone(by_top(rest), size, notes, after_heading)
+    return zone
 
 
 def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading: bool) -> list[Line]:
@@ -260,8 +288,12 @@ def _references(body: list[Line]) -> list[Block]:
     if heading is None:
         return []
     end = len(body)
+    sizes = sorted(ln.size for ln in body[heading + 1:])
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for j in range(heading + 1, len(body)):
-        if BACK_MATTER_HEADINGS.match(texts[j]):
+        # The list ends at back matter, or at a heading set larger than its entries (an appendix).
+        if BACK_MATTER_HEADINGS.match(texts[j]) or (
+                body[j].size > usual * 1.12 and len(texts[j]) < 80 and not _NUMBERED.match(texts[j])):
             end = j
             break
     lines = body[heading + 1 : end]
