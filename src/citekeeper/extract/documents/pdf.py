@@ -15,6 +15,7 @@ pages, or has pages but no text layer (a scan) raises a ``DocumentError`` naming
 from __future__ import annotations
 
 import ctypes
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,6 +138,9 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
             if cur and cur[-1][0] != " ":
                 cur.append((" ", -1, -1, -1, -1, 0.0))
             continue
+        if cur and ch in SPACING_ACCENTS:
+            cur.append(c)  # a drawn accent belongs to the line whatever its position
+            continue
         if cur:
             tol = 0.55 * max(size, big)
             same = (abs(bottom - base) <= tol
@@ -157,7 +161,50 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
     return [ln for ln in out if ln.text.strip()]
 
 
+# Spacing accents TeX fonts draw as separate glyphs over a letter -> combining marks.
+SPACING_ACCENTS = {"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "¨": "\u0308", "˜": "\u0303",
+                   "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "¸": "\u0327",
+                   "˝": "\u030b", "¯": "\u0304", "˛": "\u0328"}
+
+
+def _compose_accents(chars: list[tuple[str, float, float, float, float, float]]) -> list:  # type: ignore[type-arg]
+    """Put each drawn accent on the letter under it (``Ondˇrej`` -> ``Ondřej``)."""
+    out = list(chars)
+    for k, c in enumerate(chars):
+        if c[0] not in SPACING_ACCENTS or c[1] < 0:
+            continue
+        centre = (c[1] + c[2]) / 2
+        for j, d in enumerate(out):
+            if j != k and d[1] >= 0 and d[0].isalpha() and d[1] - 0.5 <= centre <= d[2] + 0.5 and (
+                    abs(d[3] - c[3]) > 0.2 or d[0] in "ıȷ"):
+                letter = unicodedata.normalize("NFC", d[0].replace("ı", "i").replace("ȷ", "j") + SPACING_ACCENTS[c[0]])
+                if len(letter) == 1:
+                    out[j] = (letter, *d[1:])
+                    out[k] = ("", -1, -1, -1, -1, 0.0)
+                break
+    return [c for c in out if c[0]]
+
+
+def _drop_false_spaces(chars: list) -> list:  # type: ignore[type-arg]
+    """A space between two letters that touch (left where an accent was drawn) is no space."""
+    out = []
+    for k, c in enumerate(chars):
+        if c[0] == " ":
+            prev = next((d for d in reversed(chars[:k]) if d[0] != " "), None)
+            nxt = next((d for d in chars[k + 1:] if d[0] != " "), None)
+            if out and out[-1][0] == " ":
+                continue
+            if (prev and nxt and prev[1] >= 0 and nxt[1] >= 0
+                    and -0.5 <= nxt[1] - prev[2] < 0.12 * max(nxt[5], 1.0)):
+                continue
+        out.append(c)
+    return out
+
+
 def _make_line(chars: list[tuple[str, float, float, float, float, float]], page: int) -> Line:
+    if any(c[0] in SPACING_ACCENTS for c in chars):
+        chars = _compose_accents(chars)
+        chars = _drop_false_spaces(chars)
     real = [c for c in chars if c[1] >= 0]
     sizes = sorted(c[5] for c in real if not c[0].isspace())
     size = sizes[len(sizes) // 2] if sizes else 0.0
