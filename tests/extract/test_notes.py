@@ -174,3 +174,28 @@ def test_repeats_are_linked_and_keep_their_page():
     assert by_note[3].repeats == full.id and by_note[3].get("page") == "50"
     assert by_note[6].repeats == full.id and by_note[6].get("page") == "60"
     assert by_note[3].title == full.title and by_note[3].id != full.id
+
+
+def test_named_markdown_footnotes_are_numbered_in_order():
+    text = (
+        "Body.[^Bennett] More.[^Bennett2]\n\n"
+        "[^Bennett]: Jane Bennett, *Vibrant Matter: A Political Ecology of Things* (Durham, NC: Duke University Press, 2009).\n"
+        "[^Bennett2]: Ibid., viii.\n"
+    )
+    ex = extract_article(text, file="md.txt")
+    assert [r.footnote for r in ex.footnotes] == [1, 2]
+    assert ex.footnotes[1].repeats == ex.footnotes[0].id and ex.footnotes[1].get("page") == "viii"
+
+
+def test_leading_prose_before_a_citation_is_no_part_of_it():
+    from citekeeper.extract.notes import citing_part
+
+    note = (
+        "Fortunately the programme was able to be tested on the university machine several months "
+        "after the original paper was written. Ibid., 296."
+    )
+    assert citing_part(note) == "Ibid., 296."
+    full = "Gierke, Otto von: Labands Staatsrecht und die deutsche Rechtswissenschaft. In: Schmollers Jahrbuch 7 (1883)."
+    assert citing_part(full) == full
+    chicago = "William Cronon, Nature's Metropolis: Chicago and the Great West (New York: W. W. Norton, 1991), 97–102."
+    assert citing_part(chicago) == chicago

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract.cues import strip_signal
-from citekeeper.extract.notes import split_footnote
+from citekeeper.extract.notes import citing_part, split_footnote
 from citekeeper.extract.repeats import Cited, Repeat, find_repeat
 from citekeeper.extract.segment import Segments, segment
 from citekeeper.model import Origin, Reference
@@ -65,7 +65,7 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     for fn in seg.footnotes:
         if not fn.holds_citation:
             continue  # a comment: kept in ``segments``, but no citation
-        for k, citation in enumerate(split_footnote(fn.text), 1):
+        for k, citation in enumerate(split_footnote(citing_part(fn.text)), 1):
             repeat = find_repeat(citation, cited)
             if repeat is not None:
                 ref = _repeat(out.footnotes[repeat.target], citation, repeat.page)

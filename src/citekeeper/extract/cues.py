@@ -85,7 +85,7 @@ _WEAK = [
     re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s", re.IGNORECASE),
 ]
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John".
-_NAME_START = re.compile(
+NAME_START = re.compile(
     r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\s?(?:,|:|\(\d{4})|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|"
@@ -123,7 +123,7 @@ def citation_score(text: str) -> int:
     score = 1 if body != flat else 0
     score += sum(2 for rx in _STRONG if rx.search(body))
     score += sum(1 for rx in _WEAK if rx.search(body))
-    if _NAME_START.match(body):
+    if NAME_START.match(body):
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.
     if len(body) > 350 and score < 5:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.cues import REPEAT_MARK, SIGNAL, citation_score
+from citekeeper.extract.cues import NAME_START, REPEAT_MARK, SIGNAL, citation_score
+
+_SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s", re.IGNORECASE)
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -25,12 +27,17 @@ _SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NUM_MARKER = re.compile(
     r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|(\d{1,4})(?=\s))\s*(\S.*)$"
 )
+# Markdown footnotes may be named (``[^Bennett2]: Ibid., viii.``): numbered in order of appearance.
+_NAMED_MARKER = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:\s*(\S.*)$")
 _OPENERS = {"(": ")", "[": "]", "«": "»", "„": "“", "“": "”", "‚": "‘", "‹": "›"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
-def marker(line: str) -> tuple[int, str, str] | None:
-    """``(number, rest, style)`` when ``line`` starts with a footnote-number marker."""
+def marker(line: str, expected: int = 0) -> tuple[int, str, str] | None:
+    """``(number, rest, style)`` when ``line`` starts with a footnote-number marker.
+
+    A named Markdown footnote gets ``expected`` (the next number) as its number.
+    """
     m = _SUP_MARKER.match(line)
     if m and m.group(2).strip():
         return int("".join(_SUP_TO_INT[c] for c in m.group(1))), m.group(2), "superscript"
@@ -39,6 +46,9 @@ def marker(line: str) -> tuple[int, str, str] | None:
         number = next(g for g in m.groups()[:5] if g)
         style = "markdown" if m.group(1) else "numeric"
         return int(number), m.group(6), style
+    m = _NAMED_MARKER.match(line)
+    if m and expected:
+        return expected, m.group(2), "markdown"
     return None
 
 
@@ -60,6 +70,43 @@ def _depth_zero_semicolons(text: str) -> list[int]:
         elif ch == ";" and not stack and not straight_quote and not italic:
             out.append(i)
     return out
+
+
+# The end of a prose sentence: a lower-case word of three letters or more, then ". " and a capital.
+_PROSE_END = re.compile(r"(?<=[a-zà-ÿа-яё]{3})[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
+
+
+def citing_part(text: str) -> str:
+    """The footnote without the prose sentences that open it before its citation.
+
+    Notes often comment first and cite after (``Fortunately the programme was tested …
+    Ibid., 296.``).  Only whole leading sentences that read as prose (``_prose``) are
+    dropped, and only when what follows cites; a citation is never cut at an initial or
+    an abbreviation.
+    """
+    rest = text
+    for _ in range(6):
+        m = _PROSE_END.search(rest)
+        if not m:
+            break
+        head, tail = rest[: m.start() + 1], rest[m.end() :]
+        if not _prose(head):
+            break
+        if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2):
+            break
+        rest = tail
+    return rest
+
+
+def _prose(sentence: str) -> bool:
+    """Ten words or more, not opening with a name, no signal, at most one weak cue (fifteen words)."""
+    words = len(sentence.split())
+    if words < 10 or NAME_START.match(sentence) or _SIGNAL_INSIDE.search(sentence):
+        return False
+    if REPEAT_MARK.search(sentence[:80]):
+        return False
+    score = citation_score(sentence)
+    return score == 0 or (score == 1 and words >= 15)
 
 
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ0-9«„“\"*]")

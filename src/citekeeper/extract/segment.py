@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from citekeeper.extract.cues import citation_like, citation_score, holds_citation
 from citekeeper.extract.lines import incomplete, join_fragments, join_lines, join_wrapped
-from citekeeper.extract.notes import SUPERSCRIPT_DIGITS, marker
+from citekeeper.extract.notes import SUPERSCRIPT_DIGITS, citing_part, marker
 from citekeeper.extract.reflist import (
     BACK_MATTER_HEADINGS,
     NOTES_HEADINGS,
@@ -102,7 +102,7 @@ class Footnote:
     @property
     def holds_citation(self) -> bool:
         """False for a footnote that only comments (it is kept, but is no citation)."""
-        return holds_citation(self.text)
+        return holds_citation(citing_part(self.text))
 
 
 @dataclass
@@ -150,7 +150,7 @@ def _footnote_at(
     starts a footnote is judged on the whole footnote, not its first line: a wrapped
     note's first line often carries no cue (``9 Zur Kritik siehe Lange, Bastian/…``).
     """
-    found = marker(lines[i])
+    found = marker(lines[i], expected)
     if not found:
         return None
     number, first_text, style = found
@@ -172,7 +172,7 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     """Does ``lines[j]`` (no blank line before it) continue the footnote ``buf`` holds?"""
     line = lines[j]
     text = join_lines("\n".join(buf))
-    nxt = marker(line)
+    nxt = marker(line, number + 1)
     if nxt is not None:
         n, rest, style = nxt
         if style != "numeric" or n == number + 1:
@@ -234,7 +234,7 @@ def segment(text: str) -> Segments:
             j < stop
             and lines[j].strip()
             and not NOTES_HEADINGS.match(lines[j])
-            and not (marker(lines[j]) and _footnote_at(lines, j, stop, expected, in_notes))
+            and not (marker(lines[j], expected) and _footnote_at(lines, j, stop, expected, in_notes))
         ):
             j += 1
         para = Span("\n".join(lines[i:j]), i + 1, j)
