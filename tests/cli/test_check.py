@@ -62,7 +62,7 @@ def test_exit_1_and_json_report(web: LocalWeb, tmp_path: Path) -> None:
     assert code == 1
     data = json.loads(out)
     rows = {r["key"]: r for r in data["results"]}
-    assert rows["dead"]["status"] == "broken" and rows["dead"]["line"] == 7
+    assert rows["dead"]["status"] == "broken" and rows["dead"]["line"] == 9  # the url line
     assert rows["dead"]["archive"]["timestamp"] == "20140601120000"
     assert rows["doi"]["kind"] == "doi" and rows["doi"]["status"] == "ok"
     assert data["summary"]["failing"] == 1
@@ -91,7 +91,7 @@ def test_fix_writes_archive_fields_and_nothing_else(web: LocalWeb, tmp_path: Pat
 def test_github_format_points_at_file_and_line(web: LocalWeb, tmp_path: Path) -> None:
     p = write_bib(tmp_path, web)
     _, out, _ = run(web, tmp_path, str(p), "--format", "github")
-    assert f"::error file={p},line=7," in out.replace("%3A", ":")
+    assert f"::error file={p},line=9," in out.replace("%3A", ":")
 
 
 def test_settings_from_pyproject(web: LocalWeb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

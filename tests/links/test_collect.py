@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citekeeper.formats import read_references
-from citekeeper.links.collect import clean_url, collect, read_bib_fast
+from citekeeper.links.collect import clean_url, collect
 from citekeeper.model import Date, Origin, Reference
 
 BIB = """@article{a,
@@ -49,20 +49,53 @@ def test_targets_from_references() -> None:
     assert targets[1].citations[0].accessed == "2020-01-02"
 
 
-def test_fast_reader_agrees_with_the_full_reader(tmp_path: Path) -> None:
+def test_targets_from_a_bib_file_with_the_line_of_each_field(tmp_path: Path) -> None:
     p = tmp_path / "refs.bib"
     p.write_text(BIB)
-    fast = collect(read_bib_fast(str(p)))
-    full = collect(read_references(p))
-    assert fast == full
-    cap = fast[-1]
+    got = collect(read_references(p))
+    assert [(t.kind, t.target) for t in got] == [
+        ("doi", "10.1000/abc"), ("url", "https://example.org/page"), ("url", "https://example.org/other"),
+        ("url", "https://web.archive.org/web/20100615000000/http://example.org/gone")]
+    assert [c.line for t in got for c in t.citations] == [4, 11, 17, 23]
+    cap = got[-1]
     assert cap.original == "http://example.org/gone" and cap.capture == "20100615000000"
 
 
-def test_fast_reader_declines_macros(tmp_path: Path) -> None:
+def test_macros_are_expanded_by_the_reader(tmp_path: Path) -> None:
     p = tmp_path / "refs.bib"
     p.write_text('@string{base = "https://ex.org/"}\n@misc{a, url = base # "x"}\n')
-    assert read_bib_fast(str(p)) is None
+    assert [t.target for t in collect(read_references(p))] == ["https://ex.org/x"]
+
+
+def test_every_url_and_doi_of_an_entry(tmp_path: Path) -> None:
+    p = tmp_path / "refs.bib"
+    p.write_text("@misc{a,\n  url = {https://ex.org/one},\n"
+                 "  note = {Mirror: \\url{https://mirror.ex.org/one}. See doi:10.5555/Second.},\n"
+                 "  howpublished = {\\url{https://ex.org/three}}\n}\n")
+    got = [(t.kind, t.target, t.citations[0].line) for t in collect(read_references(p))]
+    assert got == [("url", "https://ex.org/one", 2), ("url", "https://mirror.ex.org/one", 3),
+                   ("doi", "10.5555/second", 3), ("url", "https://ex.org/three", 4)]
+
+
+def test_links_of_unparsed_references_are_kept() -> None:
+    from citekeeper.links.collect import Collector
+
+    c = Collector()
+    c.add_text("?", "refs.bib", 10, "@article{broken, title = {x\n  url = {https://ex.org/lost},"
+                                      "\n doi = {10.5555/lost}\n")
+    assert [(t.kind, t.target, t.citations[0].line) for t in c.targets()] == [
+        ("url", "https://ex.org/lost", 11), ("doi", "10.5555/lost", 12)]
+    r = Reference(id="raw", raw="Smith (2020). Something https://ex.org/a, https://ex.org/b. doi:10.5555/c",
+                  parsed=False)
+    assert [t.target for t in collect([r])] == ["https://ex.org/a", "https://ex.org/b", "10.5555/c"]
+
+
+def test_credentials_are_redacted_in_targets() -> None:
+    r = Reference(id="x")
+    r.fields["URL"] = "https://user:s3cret@ex.org/private"
+    t = collect([r])[0]
+    assert t.target == "https://***@ex.org/private" and t.fetch_url == "https://user:s3cret@ex.org/private"
+    assert "s3cret" not in repr(t)
 
 
 def test_tex_escapes_in_urls_are_undone() -> None:

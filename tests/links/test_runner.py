@@ -123,9 +123,9 @@ def test_check_files_reads_bib_and_csl_json(web: LocalWeb, options: CheckOptions
     js.write_text('[{{"id": "c", "type": "webpage", "URL": "{}"}}]'.format(web.url("/ok/json")))
     rep = check_files([bib, js], options)
     rows = {f.citation.key: f for f in rep.findings}
-    assert rows["a"].citation.line == 1 and rows["a"].citation.accessed == "2021-11-30"
+    assert rows["a"].citation.line == 2 and rows["a"].citation.accessed == "2021-11-30"  # the url line
     assert rows["a"].archive is not None and rows["a"].archive.timestamp == "20140601120000"
-    assert rows["b"].result.status is Status.BROKEN and rows["b"].citation.line == 6
+    assert rows["b"].result.status is Status.BROKEN and rows["b"].citation.line == 7
     assert rows["c"].result.status is Status.OK
 
 

@@ -34,7 +34,7 @@ from citekeeper.links.fetch import REDIRECT_CODES, Fetcher, HttpSettings
 from citekeeper.links.retry import RETRY_CODES
 from citekeeper.links.safety import refuse_reason
 from citekeeper.links.transport import NET_BROKEN, NET_OFFLINE, NetError, Response
-from citekeeper.links.urls import host_key, join, redact_text
+from citekeeper.links.urls import Endpoint, endpoint, host_key, join, redact_text
 from citekeeper.links.verdict import Result, Status, Target
 
 PERMANENT_CODES = frozenset({301, 308})
@@ -81,18 +81,19 @@ class Checker:
             return "HEAD"
         return "HEAD" if path.lower().endswith(FILE_SUFFIXES) else "GET"
 
-    async def _hop(self, url: str, credentials: bool) -> Response:
+    async def _hop(self, url: str, ep: Endpoint, credentials: bool) -> Response:
         """One hop: the first method, confirmed with GET when HEAD says little."""
         f = self.fetcher
-        path = url.split("?", 1)[0].split("#", 1)[0]
-        method = self._first_method(path)
+        if not credentials and ep.authorization:
+            ep = Endpoint(ep.scheme, ep.host, ep.port, ep.target, ep.host_header)
+        method = self._first_method(ep.target.split("?", 1)[0])
         try:
-            resp = await f.request(method, url, credentials=credentials)
+            resp = await f.request(method, url, ep=ep)
         except NetError as err:
             if method != "HEAD" or err.kind not in ("closed", "reset", "protocol", "other"):
                 raise
             self.stats["head_to_get"] += 1  # some servers hang up on HEAD
-            return await f.request("GET", url, credentials=credentials)
+            return await f.request("GET", url, ep=ep)
         if method == "HEAD" and (
             (resp.status >= 400 and resp.status not in (429, 503))
             or (self.s.method == "auto" and resp.status < 300
@@ -101,7 +102,7 @@ class Checker:
             # HEAD refused or unreliable, or a file link now serves a page that may
             # say "not found": ask again with GET.
             self.stats["head_to_get"] += 1
-            resp = await f.request("GET", url, credentials=credentials)
+            resp = await f.request("GET", url, ep=ep)
         return resp
 
     async def check_url(self, url: str, kind: str = "url") -> Result:
@@ -122,18 +123,20 @@ class Checker:
                                         f"{scheme or 'no'} scheme: not checked", started)
                 return self._result(kind, url, Status.BROKEN,
                                     f"redirects to a non-HTTP URL {current}", started, chain=chain)
-            key = host_key(current)
-            if key == "?":
+            try:
+                ep = endpoint(current)
+            except ValueError:
                 return self._result(kind, url, Status.BROKEN, f"invalid URL: {current}", started,
                                     chain=chain)
-            why = refuse_reason(key.rsplit(":", 1)[0], s.allow_private, s.trusted_hosts)
+            key = ep.key
+            why = refuse_reason(ep.host, s.allow_private, s.trusted_hosts)
             if why:
                 if not chain:
                     return self._result(kind, url, Status.SKIPPED, why, started)
                 return self._result(kind, url, Status.BLOCKED, f"redirect to {current}: {why}",
                                     started, chain=chain)
             try:
-                resp = await self._hop(current, credentials=key == origin)
+                resp = await self._hop(current, ep, credentials=key == origin)
             except NetError as err:
                 return self._net_result(kind, url, err, started, chain)
             if resp.status in REDIRECT_CODES and resp.headers.get("location"):

@@ -1,23 +1,37 @@
-"""Gather every DOI and URL to check from References, with where each is cited.
+"""Gather every DOI and URL to check, with where each is cited.
 
-Each target carries the citations (entry key, file, line, access and publication
-dates) so that a report can point at the line and the archive look-up can use the
-date the author saw the page.  A DOI written as a resolver URL becomes a DOI target;
-the same target cited twice is checked once.
+Input comes from the one reader, ``formats.read_file``: its references and its
+failed blocks (the raw text of what could not be parsed).  From each reference
+every URL and DOI is taken, not just the ``URL``/``DOI`` fields: the text as
+written (``verbatim`` of a .bib entry, ``raw`` of a citation from an article, the
+raw text of a failed block) is scanned too, so a second URL in a ``note``, a
+``\\url{}`` in ``howpublished`` or the URL of a reference that could not be parsed
+is checked as well.  Each occurrence carries its own line, so reports and
+annotations point at the ``url``/``doi`` line, not the entry's first line.
+
+A DOI written as a resolver URL becomes a DOI target; the same target cited twice is
+checked once.  A URL with credentials (``http://user:pass@host/``) is shown and
+cached redacted (``urls.redact``); only ``Target.fetch_url`` keeps it as written.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
+from citekeeper.links.urls import has_credentials, redact
 from citekeeper.links.verdict import Citation, Target
 from citekeeper.model import Reference
 
 _TEX_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
+# URLs and DOIs in running text.  A URL ends at white space, a brace, a quote or an
+# angle bracket; trailing punctuation of the sentence is dropped (``_trim``).
+_URL_IN_TEXT = re.compile(r"(?i)\bhttps?://[^\s{}\"<>\\]*(?:\\[_%&#~$][^\s{}\"<>\\]*)*")
+_DOI_IN_TEXT = re.compile(r"(?i)\b10\.\d{4,9}/[^\s{}\"<>,;]+")
+_TRAIL = ".,;:!?'’”»)]*"
 
 
 def clean_url(url: str) -> str:
@@ -32,18 +46,46 @@ def clean_url(url: str) -> str:
     return _TEX_ESCAPE.sub(r"\1", url.strip())
 
 
-def _citation(ref: Reference, field: str) -> Citation:
-    origin = ref.origin
+def _trim(s: str) -> str:
+    """Sentence punctuation after a URL or DOI, and an unbalanced closing bracket."""
+    while s and s[-1] in _TRAIL:
+        if s[-1] == ")" and s.count("(") >= s.count(")"):
+            break
+        if s[-1] == "]" and s.count("[") >= s.count("]"):
+            break
+        s = s[:-1]
+    return s
+
+
+def find_links(text: str) -> list[tuple[str, str, int]]:
+    """``(kind, value, offset)`` of every URL and bare DOI in ``text``, in order.
+
+    A DOI inside a URL is part of that URL (a resolver URL becomes a DOI target later).
+    """
+    out: list[tuple[str, str, int]] = []
+    spans: list[tuple[int, int]] = []
+    if "://" in text:
+        for m in _URL_IN_TEXT.finditer(text):
+            url = _trim(clean_url(m.group(0)))
+            if len(url) > len("http://x"):
+                out.append(("url", url, m.start()))
+                spans.append((m.start(), m.end()))
+    if "10." in text:
+        for m in _DOI_IN_TEXT.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            d = _trim(m.group(0))
+            if doimod.is_doi(d):
+                out.append(("doi", d, m.start()))
+    out.sort(key=lambda t: t[2])
+    return out
+
+
+def _dates(ref: Reference) -> tuple[str, str]:
     accessed = ref.dates.get("accessed")
     issued = ref.dates.get("issued")
-    return Citation(
-        key=ref.id,
-        file=origin.file if origin else None,
-        line=origin.line_start if origin else None,
-        field=field,
-        accessed=accessed.iso() if accessed and accessed.year else "",
-        issued=issued.iso() if issued and issued.year else "",
-    )
+    return (accessed.iso() if accessed and accessed.year else "",
+            issued.iso() if issued and issued.year else "")
 
 
 class Collector:
@@ -61,42 +103,86 @@ class Collector:
         self.order: list[tuple[str, str]] = []
         self.cites: dict[tuple[str, str], list[Citation]] = {}
         self.captures: dict[tuple[str, str], tuple[str, str]] = {}
+        self.fetch: dict[tuple[str, str], str] = {}
 
     def _add(self, kind: str, target: str, citation: Citation, new: list[tuple[str, str]]) -> None:
         k = (kind, target)
-        if k not in self.cites:
+        cites = self.cites.get(k)
+        if cites is None:
             self.order.append(k)
-            self.cites[k] = []
+            cites = self.cites[k] = []
             new.append(k)
-        if citation not in self.cites[k]:
-            self.cites[k].append(citation)
+        if citation not in cites:
+            cites.append(citation)
+
+    def _url(self, url: str, cite: Citation, new: list[tuple[str, str]], skip_doi: str = "") -> None:
+        as_doi = doimod.doi_from_url(url, self.resolvers)
+        if as_doi:
+            if as_doi != skip_doi:  # url = https://doi.org/<same DOI> adds nothing
+                self._add("doi", as_doi, cite, new)
+            return
+        shown = url
+        if has_credentials(url):
+            shown = redact(url)
+            self.fetch[("url", shown)] = url
+        self._add("url", shown, cite, new)
+        if ("url", shown) not in self.captures:
+            cap = parse_capture(url, self.archive_hosts)
+            if cap:
+                self.captures[("url", shown)] = cap
 
     def add(self, ref: Reference) -> list[tuple[str, str]]:
         """Collect one reference; returns the ``(kind, target)`` pairs seen for the first time."""
         new: list[tuple[str, str]] = []
+        origin = ref.origin
+        file = origin.file if origin else None
+        line = origin.line_start if origin else None
+        accessed, issued = _dates(ref)
+        verbatim = getattr(ref, "verbatim", None)
+        text = getattr(verbatim, "text", "") or ref.raw or (origin.raw if origin else "")
+        found = find_links(text) if text else []
+
+        def cite(field: str, offset: int | None = None) -> Citation:
+            at = line
+            if offset is not None and line is not None and verbatim is not None:
+                at = line + text.count("\n", 0, offset)
+            return Citation(ref.id, file, at, field, accessed, issued)
+
         raw_doi = ref.fields.get("DOI", "").strip()
         d = doimod.normalize(raw_doi) if raw_doi else ""
+        doi_at = next((o for k, v, o in found if k == "doi" and doimod.normalize(v) == d), None)
         if d:
-            self._add("doi", d, _citation(ref, "DOI"), new)
+            self._add("doi", d, cite("DOI", doi_at), new)
         url = clean_url(ref.fields.get("URL", ""))
-        if not url:
-            return new
-        as_doi = doimod.doi_from_url(url, self.resolvers)
-        if as_doi:
-            if as_doi != d:  # url = https://doi.org/<same DOI> adds nothing
-                self._add("doi", as_doi, _citation(ref, "URL"), new)
-            return new
-        self._add("url", url, _citation(ref, "URL"), new)
-        if ("url", url) not in self.captures:
-            cap = parse_capture(url, self.archive_hosts)
-            if cap:
-                self.captures[("url", url)] = cap
+        url_at = next((o for k, v, o in found if k == "url" and v == url), None)
+        if url:
+            self._url(url, cite("URL", url_at), new, skip_doi=d)
+        for kind, value, offset in found:
+            if kind == "url":
+                if value != url:
+                    self._url(value, cite("URL", offset), new, skip_doi=d)
+            else:
+                nd = doimod.normalize(value)
+                if nd and nd != d:
+                    self._add("doi", nd, cite("DOI", offset), new)
+        return new
+
+    def add_text(self, key: str, file: str | None, line: int | None, text: str) -> list[tuple[str, str]]:
+        """Collect the links of text that could not be parsed (a failed block), line by line."""
+        new: list[tuple[str, str]] = []
+        for kind, value, offset in find_links(text):
+            at = line + text.count("\n", 0, offset) if line is not None else None
+            c = Citation(key, file, at, "URL" if kind == "url" else "DOI")
+            if kind == "url":
+                self._url(value, c, new)
+            else:
+                self._add("doi", doimod.normalize(value), c, new)
         return new
 
     def target(self, k: tuple[str, str]) -> Target:
         original, capture = self.captures.get(k, ("", ""))
         return Target(kind=k[0], target=k[1], citations=tuple(self.cites[k]),
-                      original=original, capture=capture)
+                      original=original, capture=capture, fetch_url=self.fetch.get(k, ""))
 
     def targets(self) -> list[Target]:
         """Distinct targets in first-cited order, with all their citations."""
@@ -113,72 +199,3 @@ def collect(
     for ref in refs:
         c.add(ref)
     return c.targets()
-
-
-class NeedsFullReader(Exception):
-    """The fast reading met something only the full reader understands."""
-
-
-def iter_bib_fast(text: str, path: str) -> Iterator[Reference]:
-    """The few fields ``check`` needs from .bib text, entry by entry, via ``bibedit``.
-
-    The full reader builds every field of every entry (names, titles ...), which costs
-    about a second per 10,000 entries; ``check`` needs the key, line, URL, DOI and two
-    dates.  Raises ``NeedsFullReader`` (after the entries it could read) when the text
-    has anything the scanner is not sure about: a block it cannot scan, or an
-    ``@string`` macro or concatenation in one of those fields.  The caller then reads
-    the file with the full reader as well; both give equal citations for the entries
-    read here, so nothing is counted twice.
-    """
-    from citekeeper.formats.bibedit import Entry, iter_scan
-    from citekeeper.model import Date, Origin
-
-    unsure = False
-    for e in iter_scan(text):
-        if not isinstance(e, Entry):
-            unsure = True
-            continue
-        values: dict[str, str] = {}
-        literal = True
-        for f in e.fields:
-            name = f.name.lower()
-            if name in _FAST_FIELDS:
-                if not f.is_literal:
-                    literal = False
-                    break
-                values[name] = f.value.strip()
-        if not literal:
-            unsure = True
-            continue
-        ref = Reference(id=e.key, origin=Origin(kind="file", file=path, line_start=e.line))
-        url = values.get("url", "")
-        how = clean_url(values.get("howpublished", ""))
-        if not url and how.startswith(("http://", "https://")):
-            url = how
-        if url:
-            ref.fields["URL"] = url
-        if values.get("doi"):
-            ref.fields["DOI"] = doimod.normalize(values["doi"])
-        accessed = values.get("urldate") or values.get("lastchecked")
-        if accessed:
-            ref.dates["accessed"] = Date.from_iso(accessed)
-        issued = values.get("date") or values.get("year")
-        if issued:
-            ref.dates["issued"] = Date.from_iso(issued.strip("{}"))
-        yield ref
-    if unsure:
-        raise NeedsFullReader(path)
-
-
-def read_bib_fast(path: str, max_bytes: int | None = None) -> list[Reference] | None:
-    """All of ``iter_bib_fast`` for one file, or None when the full reader is needed."""
-    from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
-
-    text = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text
-    try:
-        return list(iter_bib_fast(text, path))
-    except NeedsFullReader:
-        return None
-
-
-_FAST_FIELDS = frozenset({"url", "howpublished", "doi", "urldate", "lastchecked", "date", "year"})

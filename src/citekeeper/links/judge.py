@@ -65,16 +65,33 @@ _URLISH = re.compile(r"\S*(?:://|www\.)\S*|\S+/\S+")
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-# A cheap look at the raw bytes before decoding a short page: most pages have none.
-_HINT = re.compile(
-    rb"(?i)found|404|exist|avail|gefunden|introuvable|trouv|encontr|trovat|gevonden|hitta|fundet|"
-    rb"funnet|l\xc3\xb6ydy|znalez|nenalez|tal\xc3\xa1lh|g\xc4\x83sit|bulunam|"
-    rb"\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4|\xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4|\xd0\xbd\xd0\xb0\xd0\xbc\xd0\xb5\xd1\x80|"
-    rb"\xce\xb2\xcf\x81\xce\xad\xce\xb8|\xd9\x85\xd9\x88\xd8\xac\xd9\x88\xd8\xaf|\xd7\xa0\xd7\x9e\xd7\xa6\xd7\x90|"
-    rb"\xd9\x86\xd8\xb4\xd8\xaf|\xe0\xa4\xae\xe0\xa4\xbf\xe0\xa4\xb2|ditemukan|dijumpai|th\xe1\xba\xa5y|"
-    rb"\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8|\xe6\x89\xbe\xe4\xb8\x8d\xe5\x88\xb0|\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0|"
-    rb"\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a|\xe3\x81\x8a\xe6\x8e\xa2\xe3\x81\x97|"
-    rb"\xec\xb0\xbe\xec\x9d\x84")
+# Words one of which every NOT_FOUND phrase contains, as lower-cased UTF-8 bytes: a
+# page with none of them (nearly every live page) is not decoded or searched at all.
+# ``bytes.lower`` only folds ASCII, so the non-Latin words are written as they appear
+# inside a word.  Pages in another charset or with numeric entities skip this test.
+_HINTS = tuple(w.encode() for w in (
+    "found", "404", "exist", "avail", "missing", "removed", "no such", "find", "gefunden",
+    "introuvable", "trouv", "encontr", "trovat", "gevonden", "hitta", "fundet", "funnet",
+    "löyty", "loyty", "znalez", "istnieje", "nalezena", "neexistuje", "található", "talalhato",
+    "găsit", "gasit", "bulunam", "айден", "найд", "знайд", "намер", "βρέθ", "موجود", "נמצא",
+    "نشد", "मिला", "ditemukan", "dijumpai", "thấy", "thay", "不存在", "找不到", "未找到",
+    "見つかり", "お探し", "찾을"))
+_ASCII_CHARSETS = ("utf-8", "utf8", "us-ascii")
+
+
+def _worth_reading(body: bytes, content_type: str) -> bool:
+    low = body.lower()
+    if any(h in low for h in _HINTS):
+        return True
+    if b"&#" in low:
+        return True
+    ct = content_type.lower()
+    if "charset" in ct and not any(c in ct for c in _ASCII_CHARSETS):
+        return True
+    i = low.find(b"charset", 0, 4096)
+    return i >= 0 and not any(low.startswith(c.encode(), k) for c in _ASCII_CHARSETS
+                              for k in range(i + 7, min(i + 12, len(low))))
+
 
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.asp", "/index.aspx",
                         "/home", "/home.html", "/default.aspx", "/default.asp", "/start", "/main"})
@@ -150,8 +167,10 @@ def soft_404_text(body: bytes, content_type: str = "") -> str | None:
         return None
     if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
         return None
+    if not _worth_reading(body, content_type):
+        return None
     text: str | None = None
-    if b"<" in body[:4096] or b"<" in body:
+    if b"<" in body:
         text = decode_page(body, content_type)
         for rx in (_TITLE, _H1):
             m = rx.search(text)
@@ -160,7 +179,7 @@ def soft_404_text(body: bytes, content_type: str = "") -> str | None:
                 if NOT_FOUND.search(_URLISH.sub(" ", t)):  # "404" inside a URL says nothing
                     return t[:120]
     # An error page under a site-wide title: little text, and that text says "not found".
-    if len(body) < 16384 and _HINT.search(body):
+    if len(body) < 16384:
         if text is None:
             text = decode_page(body, content_type)
         plain = _clean(_SCRIPTS.sub(" ", text))

@@ -1,8 +1,11 @@
-"""The one module that composes the stages of ``check``:
+"""The one module that composes the stages of ``check``, each a named function:
 
-read files -> collect targets -> skip ignored -> fresh results from the cache ->
-check the rest (``http.Checker``) -> count failing runs -> archive pass over the
-URLs that are not ok -> findings (one per citation) -> ``Report``.
+``read_inputs`` (files -> references and failed blocks, via ``formats.read_file``)
+-> ``Collector`` (every URL and DOI, with its line) -> ``Run.prepare`` (skip ignored,
+fresh results from the cache) -> ``Run.check`` (``checker.Checker``, or worker
+processes, see ``parallel``) -> ``Run.record`` (failing streaks, stored as they
+arrive) -> ``judge_network`` (no network is not a dead link) -> ``archive_pass``
+(the URLs that are not ok) -> ``findings`` (one per citation) -> ``Report``.
 
 The CLI only turns options into ``CheckOptions`` and prints the ``Report``; all the
 orchestration is here, where the tests reach it without a terminal.
@@ -11,8 +14,10 @@ orchestration is here, where the tests reach it without a terminal.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import re
+import signal
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Iterator
@@ -21,12 +26,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from citekeeper.errors import CitekeeperError, InputError, MalformedInputError
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import ArchiveSettings, find_archive
 from citekeeper.links.cache import Cache
 from citekeeper.links.checker import Checker
 from citekeeper.links.collect import Collector
 from citekeeper.links.fetch import HttpSettings
+from citekeeper.links.transport import NET_BROKEN
+from citekeeper.links.urls import host_key, redact_text
 from citekeeper.links.verdict import (
     DEFAULT_FAIL_ON,
     Archive,
@@ -36,8 +44,16 @@ from citekeeper.links.verdict import (
     Target,
 )
 from citekeeper.model import Reference
+from citekeeper.textio import DEFAULT_MAX_BYTES
 
 ProgressFn = Callable[[int, int], None]
+REPORT_VERSION = "2"  # of the JSON report (``report.render_json``)
+
+
+class Interrupted(CitekeeperError):
+    """The run was stopped (Ctrl-C, SIGTERM); what was checked is in the cache."""
+
+    exit_code = 130
 
 
 @dataclass
@@ -54,6 +70,8 @@ class CheckOptions:
     confirm_runs: int = 1
     ignore: tuple[re.Pattern[str], ...] = ()
     fail_on: frozenset[Status] = DEFAULT_FAIL_ON
+    max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = 0  # worker processes; 0: one per core for large inputs (see ``parallel``)
 
     def endpoint_hosts(self) -> frozenset[str]:
         """Hosts of the configured services: trusted even when private (tests, mirrors)."""
@@ -70,6 +88,8 @@ class Report:
     elapsed: float = 0.0
     files: list[str] = field(default_factory=list)
     fail_on: frozenset[Status] = DEFAULT_FAIL_ON
+    network: str = "ok"  # "ok" | "unreachable": no host answered, see ``judge_network``
+    errors: list[str] = field(default_factory=list)  # inputs that could not be read at all
 
     def failing(self) -> list[Finding]:
         return [f for f in self.findings if f.result.status in self.fail_on and not f.unconfirmed]
@@ -94,71 +114,72 @@ class Report:
                                if f.result.from_cache}),
             "requests": self.stats.get("requests", 0),
             "retries": self.stats.get("retries", 0),
+            "network": self.network,
             "elapsed_s": round(self.elapsed, 3),
             "exit_code": self.exit_code,
         }
 
 
-CHUNK = 500  # references read between two turns of the event loop
+CHUNK = 500  # references handed to the checker between two turns of the event loop
 
 
-def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Reference], list[str]]:
-    """Every reference of every file, and the problems met (as ``file:line: message``)."""
-    warnings: list[str] = []
-    refs = [r for chunk in _read_chunks(paths, warnings) for r in chunk]
-    return refs, warnings
+# ---------------------------------------------------------------------- stage: read
+@dataclass
+class Unparsed:
+    """A block of an input that could not be parsed: its links are checked all the same."""
+
+    file: str
+    line: int | None
+    raw: str
 
 
-def _read_chunks(paths: Iterable[str | Path], warnings: list[str]) -> Iterator[list[Reference]]:
-    """References in chunks, so that checking starts while large .bib files are still read.
+def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                warnings: list[str] | None = None) -> Iterator[list[Reference | Unparsed]]:
+    """Each file through ``formats.read_file``, in chunks of ``CHUNK``.
 
-    .bib files go through the fast scanner (``collect.iter_bib_fast``); when it is not
-    sure of something, the full reader reads the file too (its references for entries
-    already read are equal, so the collector counts them once).
+    Problems with a file's content become warnings (``file:line: message``), the
+    failed blocks ``Unparsed`` items; a file that cannot be read at all (missing,
+    binary, over ``--max-size``, JSON nested beyond reason) is an ``InputError``.
     """
-    from citekeeper.formats import format_for, read_file
-    from citekeeper.links.collect import NeedsFullReader, iter_bib_fast
-    from citekeeper.textio import read_text
+    from citekeeper.formats import read_file
 
+    warn = warnings if warnings is not None else []
     for p in paths:
-        if format_for(p) == "bibtex":
-            text = read_text(p).text
-            chunk: list[Reference] = []
-            try:
-                for ref in iter_bib_fast(text, str(p)):
-                    chunk.append(ref)
-                    if len(chunk) >= CHUNK:
-                        yield chunk
-                        chunk = []
-            except NeedsFullReader:
-                pass
-            else:
-                if chunk:
-                    yield chunk
-                continue
-            if chunk:
-                yield chunk
-        res = read_file(p)
-        warnings += [str(e) for e in res.problems]
-        warnings += [f"{p}: {w}" for w in res.warnings]
-        yield res.references
+        try:
+            res = read_file(p, max_bytes=max_bytes)
+        except RecursionError:
+            raise MalformedInputError("nested too deeply to be a bibliography", file=str(p)) from None
+        except InputError:
+            raise
+        except (ValueError, TypeError) as exc:  # a reader's bug must not hide the file name
+            raise MalformedInputError(f"cannot read: {exc}", file=str(p)) from None
+        warn += [str(e) for e in res.problems]
+        warn += [w if w.startswith(str(p)) else f"{p}: {w}" for w in res.warnings]
+        items: list[Reference | Unparsed] = list(res.references)
+        items += [Unparsed(b.file or str(p), b.line, b.raw) for b in getattr(res, "failed", [])]
+        for i in range(0, len(items), CHUNK):
+            yield items[i:i + CHUNK]
+        if not items:
+            yield []
 
 
+# ---------------------------------------------------------------------- entry points
 def check_references(refs: list[Reference], opts: CheckOptions,
                      progress: ProgressFn | None = None) -> Report:
     """Check the DOIs and URLs of ``refs`` (see module docstring)."""
     started = time.time()
-    report = _run(_check(iter([refs]), opts, progress))
+    report = _run(Run(opts, progress).main(iter([list(refs)])))
     report.elapsed = time.time() - started
     return report
 
 
 def check_files(paths: list[str | Path], opts: CheckOptions,
                 progress: ProgressFn | None = None) -> Report:
-    """Read and check ``paths``; reading and checking overlap (see ``_read_chunks``)."""
+    """Read and check ``paths``; reading and checking overlap (see ``read_inputs``)."""
     started = time.time()
     warnings: list[str] = []
-    report = _run(_check(_read_chunks(paths, warnings), opts, progress))
+    run = Run(opts, progress)
+    report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings)))
     report.warnings = warnings + report.warnings
     report.files = [str(p) for p in paths]
     report.elapsed = time.time() - started
@@ -166,18 +187,28 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
 
 
 def _run(coro: Coroutine[Any, Any, Report]) -> Report:
-    """``asyncio.run`` whose main task returns nothing.
+    """``asyncio.run`` whose main task returns nothing, and SIGTERM treated as Ctrl-C.
 
     On exit, CPython's runner restores the SIGINT handler, and the check of the old
     handler formats it with ``repr`` -- which includes the main task's *result*.  With a
     10,000-finding report as the result, that cost 0.3 s per run; kept aside, it is free.
+    SIGTERM (what CI runners and ``timeout`` send) cancels the run like Ctrl-C, so the
+    results so far are stored before the process ends.
     """
     box: list[Report] = []
 
     async def main() -> None:
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, lambda: task and task.cancel())
         box.append(await coro)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        raise Interrupted("interrupted: the results so far are kept in the cache;"
+                          " a rerun with the same cache resumes") from None
     return box[0]
 
 
@@ -187,91 +218,197 @@ def _follows(t: Target, mode: str) -> bool:
     return mode == "url" and any(c.field == "URL" for c in t.citations)
 
 
-async def _check(chunks: Iterator[list[Reference]], opts: CheckOptions,
-                 progress: ProgressFn | None) -> Report:
-    http = dataclasses.replace(opts.http, trusted_hosts=opts.http.trusted_hosts | opts.endpoint_hosts())
-    resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
-    collector = Collector(resolvers, opts.archive.hosts)
-    cache = Cache(opts.cache_path, opts.freshness, opts.confirm_runs) if opts.cache_path else None
-    results: dict[str, Result] = {}
-    streaks: dict[str, int] = {}
-    submitted: list[Target] = []
-    total = done = 0
+class Run:
+    """One run's state, passed from stage to stage."""
 
-    def finish(t: Target) -> Target:
-        return dataclasses.replace(t, follow=_follows(t, opts.follow_doi)) if t.kind == "doi" else t
+    def __init__(self, opts: CheckOptions, progress: ProgressFn | None) -> None:
+        self.opts = opts
+        self.progress = progress
+        self.http = dataclasses.replace(opts.http, trusted_hosts=opts.http.trusted_hosts | opts.endpoint_hosts())
+        resolvers = frozenset({opts.doi_resolver}) if opts.doi_resolver else frozenset()
+        self.collector = Collector(resolvers, opts.archive.hosts)
+        self.cache: Cache | None = None
+        self.results: dict[str, Result] = {}
+        self.streaks: dict[str, int] = {}
+        self.total = 0
+        self.done = 0
+        self.warnings: list[str] = []
+        self.unparsed = 0
 
-    def prepare(targets: list[Target]) -> list[Target]:
+    # -------------------------------------------------------------- stage: open the cache
+    def open_cache(self) -> None:
+        o = self.opts
+        if o.cache_path:
+            self.cache = Cache(o.cache_path, o.freshness, o.confirm_runs)
+            if self.cache.warning:
+                self.warnings.append(self.cache.warning)
+        if o.confirm_runs > 1 and (self.cache is None or not self.cache.persistent or not self.cache.writable):
+            self.warnings.append(
+                f"--confirm-runs {o.confirm_runs} needs a cache kept between runs (--cache FILE);"
+                " without one every failing link counts as its first failing run")
+
+    def finish(self, t: Target) -> Target:
+        return dataclasses.replace(t, follow=_follows(t, self.opts.follow_doi)) if t.kind == "doi" else t
+
+    # -------------------------------------------------------------- stage: collect
+    def collect(self, items: list[Reference | Unparsed]) -> list[Target]:
+        new: list[tuple[str, str]] = []
+        for item in items:
+            if isinstance(item, Unparsed):
+                self.unparsed += 1
+                new += self.collector.add_text(f"(unparsed block at line {item.line})", item.file,
+                                               item.line, item.raw)
+            else:
+                new += self.collector.add(item)
+        return [self.finish(self.collector.target(k)) for k in new]
+
+    # -------------------------------------------------------------- stage: prepare
+    def prepare(self, targets: list[Target]) -> list[Target]:
         """Skip ignored targets and take fresh results from the cache; the rest to check."""
-        nonlocal total, done
         todo = []
         for t in targets:
-            if t.cache_key in results:
+            if t.cache_key in self.results:
                 continue
-            pat = next((p for p in opts.ignore if p.search(t.target)), None)
+            pat = next((p for p in self.opts.ignore if p.search(t.target)), None)
             if pat is not None:
-                results[t.cache_key] = Result(t.kind, t.target, Status.SKIPPED,
-                                              f"ignored (matches {pat.pattern!r})", checked_at=time.time())
+                self.results[t.cache_key] = Result(t.kind, t.target, Status.SKIPPED,
+                                                   f"ignored (matches {pat.pattern!r})", checked_at=time.time())
             else:
                 todo.append(t)
-        total += len(targets)
-        if cache is not None and todo:
-            fresh, known = cache.load([t.cache_key for t in todo])
-            results.update(fresh)
-            streaks.update(known)
+        self.total += len(targets)
+        if self.cache is not None and todo:
+            fresh, known = self.cache.load([t.cache_key for t in todo])
+            self.results.update(fresh)
+            self.streaks.update(known)
             todo = [t for t in todo if t.cache_key not in fresh]
-        done += len(targets) - len(todo)
-        if progress:
-            progress(done, total)
-        submitted.extend(todo)
+        self.done += len(targets) - len(todo)
+        if self.progress:
+            self.progress(self.done, self.total)
         return todo
 
-    def tick(_t: Target, _r: Result) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, total)
+    # -------------------------------------------------------------- stage: record
+    def record(self, t: Target, r: Result) -> None:
+        """A result as it arrives: its failing streak, and into the cache at once."""
+        streak = self.streaks.get(t.cache_key, 0) + 1 if r.failing else 0
+        if streak != r.fail_streak:
+            r = r.with_(fail_streak=streak)
+        self.results[t.cache_key] = r
+        if self.cache is not None:
+            self.cache.store([(t.cache_key, r)], now=False)
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
 
-    async def feed() -> AsyncIterator[list[Target]]:
-        for refs in chunks:
-            new: list[tuple[str, str]] = []
-            for ref in refs:
-                new += collector.add(ref)
-            yield prepare([finish(collector.target(k)) for k in new])
+    # -------------------------------------------------------------- the whole run
+    async def main(self, chunks: Iterator[list[Reference | Unparsed]]) -> Report:
+        self.open_cache()
+        try:
+            return await self._main(chunks)
+        finally:
+            if self.cache is not None:
+                self.cache.close()
 
-    archives: dict[tuple[str, str], Archive | None] = {}
-    async with Checker(http) as checker:
-        checked = await checker.check_feed(feed(), tick)
-        targets = [finish(t) for t in collector.targets()]
-        # A DOI first cited as a field and later as a URL now wants its landing page too.
-        late = prepare([t for t in targets if t.cache_key not in results and t.cache_key not in checked])
-        if late:
-            checked.update(await checker.check_all(late, tick))
-        for key, r in checked.items():
-            streak = streaks.get(key, 0) + 1 if r.failing else 0
-            results[key] = r.with_(fail_streak=streak) if streak != r.fail_streak else r
-        if cache is not None:
-            cache.store([(t.cache_key, results[t.cache_key]) for t in submitted if t.cache_key in results])
-        if opts.archive_mode != "none":
-            archives = await _archive_pass(checker, targets, results, opts, cache)
-        stats = dict(checker.stats)
-    if cache is not None:
-        cache.close()
-    findings = []
+    async def _main(self, chunks: Iterator[list[Reference | Unparsed]]) -> Report:
+        opts = self.opts
+
+        async def feed() -> AsyncIterator[list[Target]]:
+            for items in chunks:
+                yield self.prepare(self.collect(items))
+
+        archives: dict[tuple[str, str], Archive | None] = {}
+        async with Checker(self.http) as checker:
+            from citekeeper.links import parallel
+
+            await parallel.check_feed(checker, feed(), self.record, opts.jobs)
+            targets = [self.finish(t) for t in self.collector.targets()]
+            # A DOI first cited as a field and later as a URL now wants its landing page too.
+            late = self.prepare([t for t in targets if t.cache_key not in self.results])
+            if late:
+                await checker.check_all(late, self.record)
+            if self.cache is not None:
+                self.cache.flush()
+            network = judge_network(targets, self.results, self.warnings)
+            if opts.archive_mode != "none" and network == "ok":
+                archives = await archive_pass(checker, targets, self.results, opts, self.cache)
+            stats = dict(checker.stats)
+        if self.cache is not None and self.cache.warning and self.cache.warning not in self.warnings:
+            self.warnings.append(self.cache.warning)
+        if self.unparsed:
+            stats["unparsed_blocks"] = self.unparsed
+        report = Report(findings(targets, self.results, archives, opts.confirm_runs), stats=stats,
+                        fail_on=opts.fail_on, network=network)
+        report.warnings = self.warnings
+        return report
+
+
+# ---------------------------------------------------------------------- stage: network
+OFFLINE_HOSTS = 3  # distinct hosts all failing alike before "the network is not there"
+
+
+def judge_network(targets: list[Target], results: dict[str, Result], warnings: list[str]) -> str:
+    """Tell a dead host from a missing network; returns "ok" or "unreachable".
+
+    Each result already says ``offline`` when its own failure proves nothing about the
+    host (no resolver answered, no route).  On top of that, when no host gave any
+    HTTP answer and at least ``OFFLINE_HOSTS`` distinct hosts all failed the same way,
+    the failures are the network's, not the hosts': those ``broken`` verdicts become
+    ``transient`` (never cached as broken).  Either way one warning says so.
+    """
+    checked = [(t, results[t.cache_key]) for t in targets
+               if t.cache_key in results and not results[t.cache_key].from_cache
+               and results[t.cache_key].status is not Status.SKIPPED]
+    if not checked:
+        return "ok"
+    answered = any(r.http_status is not None for _, r in checked)
+    offline = [(t, r) for t, r in checked if r.details.get("offline")]
+    kinds = Counter(r.details.get("net") for _, r in checked)
+    hosts = {host_key(t.target) if t.kind == "url" else "doi" for t, _ in checked}
+    same_way = (not answered and len(hosts) >= OFFLINE_HOSTS and len(kinds) == 1
+                and next(iter(kinds)) in NET_BROKEN)
+    if same_way:
+        kind = next(iter(kinds))
+        for t, r in checked:
+            results[t.cache_key] = r.with_(
+                status=Status.TRANSIENT,
+                reason=f"{r.reason} (every host failed this way: the network looks unreachable)",
+                details={**r.details, "offline": True}, fail_streak=0)
+        warnings.append(f"no host answered: all {len(checked)} links on {len(hosts)} hosts failed with"
+                        f" '{kind}'; the network looks unreachable, so they are reported as transient,"
+                        " not broken, and not cached")
+        return "unreachable"
+    if offline and not answered:
+        warnings.append(f"the network looks unreachable ({offline[0][1].reason}): {len(offline)} links"
+                        " could not be checked and are reported as transient, not broken")
+        return "unreachable"
+    if offline:
+        warnings.append(f"{len(offline)} links could not be reached for want of a network route or"
+                        f" a resolver (e.g. {redact_text(offline[0][1].reason)}); reported as transient")
+    return "ok"
+
+
+# ---------------------------------------------------------------------- stage: findings
+def findings(targets: list[Target], results: dict[str, Result],
+             archives: dict[tuple[str, str], Archive | None], confirm_runs: int) -> list[Finding]:
+    out = []
     for t in targets:
         r = results[t.cache_key]
-        unconfirmed = r.failing and opts.confirm_runs > 1 and r.fail_streak < opts.confirm_runs
+        unconfirmed = r.failing and confirm_runs > 1 and r.fail_streak < confirm_runs
         for c in t.citations:
             arch = archives.get((t.target, c.archive_date))
             if t.capture and r.status in (Status.OK, Status.REDIRECTED):
                 arch = Archive(t.target, t.capture, "input")
-            findings.append(Finding(c, t, r, arch, unconfirmed))
-    return Report(findings, stats=stats, fail_on=opts.fail_on)
+            out.append(Finding(c, t, r, arch, unconfirmed))
+    return out
 
 
-async def _archive_pass(checker: Checker, targets: list[Target], results: dict[str, Result],
-                        opts: CheckOptions, cache: Cache | None) -> dict[tuple[str, str], Archive | None]:
-    """Archive look-ups for URLs that are not ok (all with ``archive_mode == "all"``)."""
+# ---------------------------------------------------------------------- stage: archive
+async def archive_pass(checker: Checker, targets: list[Target], results: dict[str, Result],
+                       opts: CheckOptions, cache: Cache | None) -> dict[tuple[str, str], Archive | None]:
+    """Archive look-ups for URLs that are not ok (all with ``archive_mode == "all"``).
+
+    The URL asked about is the one shown (credentials redacted, and stripped before
+    the look-up by ``archive.find_archive``).
+    """
     wanted: dict[tuple[str, str], str] = {}  # (target, date) -> URL to look up
     for t in targets:
         if t.kind != "url":
@@ -298,7 +435,7 @@ async def _archive_pass(checker: Checker, targets: list[Target], results: dict[s
             if known:
                 out[key] = arch
                 return
-        arch, note = await find_archive(checker, opts.archive, url, date)
+        arch, note = await find_archive(checker.fetcher, opts.archive, url, date)
         out[key] = arch
         if cache is not None:
             cache.store_archive(url, date, arch, note)

@@ -28,6 +28,7 @@ Not done: HTTP/2, proxies (a checker must see the real answer), cookies.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import socket
 import ssl
@@ -42,6 +43,7 @@ from citekeeper.links.safety import address_of, is_local_name, is_public
 from citekeeper.links.urls import Endpoint
 
 MAX_HEAD = 65536
+TICK = 0.05  # timeout resolution
 DNS_TTL = 300.0
 # NetError kinds that mean "the host is dead" and those that mean "no network here".
 NET_BROKEN = frozenset({"dns", "refused", "reset", "closed", "invalid-url", "protocol", "tls"})
@@ -224,6 +226,8 @@ class Transport:
         self._dns: dict[tuple[str, int], tuple[float, list[str] | NetError]] = {}
         self._dns_pending: dict[tuple[str, int], asyncio.Future[list[str]]] = {}
         self._ssl: ssl.SSLContext | None = None
+        self._deadlines: dict[_Conn, float] = {}
+        self._ticker: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def __aenter__(self) -> Transport:
@@ -234,6 +238,10 @@ class Transport:
         await self.close()
 
     async def close(self) -> None:
+        if self._ticker is not None and not self._ticker.done():
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
         for conns in self._idle.values():
             for c in conns:
                 c.close()
@@ -452,7 +460,7 @@ class Transport:
         assert conn.transport is not None
         conn.transport.write(data)
         conn.timed_out = False
-        timer = loop.call_at(deadline, conn.expire)
+        self._arm(conn, deadline)
         try:
             # Response head (1xx interim answers skipped).
             while True:
@@ -474,16 +482,32 @@ class Transport:
                 # moment after the head, so a body sent right behind it is not lost).
                 now = loop.time()
                 if now + 0.25 > deadline:
-                    timer.cancel()
-                    timer = loop.call_at(now + min(0.25, self.read_timeout), conn.expire)
+                    self._arm(conn, now + min(0.25, self.read_timeout))
                     conn.timed_out = False
                 body, complete = await self._body(conn, hdrs, max_bytes, deadline)
         finally:
-            timer.cancel()
+            self._deadlines.pop(conn, None)
         body, cut = _inflate(body, hdrs.get("content-encoding", ""), max_bytes)
         self._give_back(conn, keep and complete and not conn.buf)
         self.stats[f"status_{status}"] += 1
         return Response(url, method, status, hdrs, body, truncated=cut or not complete)
+
+    def _arm(self, conn: _Conn, deadline: float) -> None:
+        """Expire ``conn``'s request at ``deadline``: one ticker for every request
+        instead of a timer each (timers were 4 % of the CPU on 50,000 links)."""
+        self._deadlines[conn] = deadline
+        if self._ticker is None or self._ticker.done():
+            self._ticker = asyncio.ensure_future(self._tick())
+
+    async def _tick(self) -> None:
+        loop = self._loop or asyncio.get_running_loop()
+        while self._deadlines:
+            await asyncio.sleep(TICK)
+            now = loop.time()
+            for c, d in list(self._deadlines.items()):
+                if now >= d:
+                    del self._deadlines[c]
+                    c.expire()
 
     async def _head_end(self, conn: _Conn) -> int:
         start = 0
