@@ -73,6 +73,7 @@ class EnrichOptions:
     verify: bool = True
     complete: bool = True
     notices: bool = True  # ask Crossref for notices about each work (filter=updates:)
+    notices_only: bool = False  # check --retractions: look up given DOIs for notices, nothing else
     services: tuple[str, ...] = ("crossref", "datacite", "openalex")
     fail_on: frozenset[str] = frozenset({"error"})  # severities that make the exit code 1
 
@@ -209,8 +210,12 @@ async def _entry(svc: _Services, res: EntryResult) -> None:
         res.note = "not parsed: not looked up"
         return
     if ref.doi:
-        if svc.opts.verify:
+        if svc.opts.notices_only:
+            await _notices_of_doi(svc, res)
+        elif svc.opts.verify:
             await _verify(svc, res)
+        return
+    if svc.opts.notices_only:
         return
     if not svc.opts.find:
         return
@@ -318,6 +323,19 @@ async def _verify(svc: _Services, res: EntryResult) -> None:
     await _notices(svc, res, work)
     if v.status == "same":
         _complete(svc, res, work)
+
+
+async def _notices_of_doi(svc: _Services, res: EntryResult) -> None:
+    """Only the notices about the entry's DOI (``check --retractions``)."""
+    doi = doimod.normalize(res.ref.doi)
+    if not doimod.is_doi(doi):
+        return
+    work, answered = await _fetch(svc, doi)
+    if work is None:
+        res.action = "unchecked" if not answered else "skipped"
+        return
+    res.action, res.doi, res.work = "verified", doi, work
+    await _notices(svc, res, work)
 
 
 async def _suggest(svc: _Services, res: EntryResult, wrong: str) -> None:
