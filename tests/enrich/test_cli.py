@@ -15,6 +15,8 @@ from lookalike import Lookalike
 
 from citekeeper.cli import cli
 from citekeeper.errors import CitekeeperError
+from citekeeper.formats.bibtex import reference_to_fields
+from citekeeper.model import Reference
 
 ENTRY = """% comments, alignment and field order are kept
 @Article{lecun2015,
@@ -33,6 +35,12 @@ ENTRY = """% comments, alignment and field order are kept
   volume = {999},
 }
 """
+
+
+def _pages(value: str) -> str:
+    """Pages as the BibTeX writer writes them (``convert``'s choice is ``--fix``'s)."""
+    ref = Reference(type="article-journal", fields={"page": value})
+    return dict(reference_to_fields(ref, "bibtex")[1])["pages"]
 
 
 def env_for(r: Lookalike) -> dict[str, str]:
@@ -74,15 +82,15 @@ def test_fix_adds_doi_and_missing_fields_and_nothing_else(registry: Lookalike, t
     assert "wrote:" in err and "[crossref" in err
     first, second = new.split("@article{watson1953,")
     added = [line for line in first.split("\r\n") if line not in ENTRY.split("\n")]
-    # The BibTeX flavour of the entry (journal/year): issue as number, pages with --.
+    # The BibTeX flavour of the entry (journal/year): issue as number, pages as the writer writes them.
     assert sorted(added) == sorted([
         "  doi = {10.1038/nature14539},", "  volume = {521},", "  number = {7553},",
-        "  pages = {436--444},", "  publisher = {Springer Science and Business Media LLC},",
+        f"  pages = {{{_pages('436-444')}}},", "  publisher = {Springer Science and Business Media LLC},",
         "  issn = {0028-0836},", "  language = {en},", "  langid = {english},",
     ])
     added2 = [line for line in second.split("\r\n") if line not in ENTRY.split("\n")]
     assert sorted(added2) == sorted([
-        "  number = {4356},", "  pages = {737--738},", "  publisher = {Springer Science and Business Media LLC},",
+        "  number = {4356},", f"  pages = {{{_pages('737-738')}}},", "  publisher = {Springer Science and Business Media LLC},",
         "  issn = {0028-0836},", "  language = {en},", "  langid = {english},",
     ])
     assert "doi = {10.1038/nature14539}" in new
