@@ -1721,7 +1721,8 @@ def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -
             parts = _render_parts(layout, st)
             if not parts:
                 continue
-            body = parts[0] + LEFT_MARGIN_END + "".join(parts[1:]) if len(parts) > 1 else parts[0]
+            # the rest joins like any layout: "n.d." + ". https://doi.org/..." -> "n.d. https"
+            body = parts[0] + LEFT_MARGIN_END + _join(parts[1:], "") if len(parts) > 1 else parts[0]
         else:
             body = _render_children(layout, st)
         if not body:
