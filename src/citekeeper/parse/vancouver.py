@@ -22,7 +22,7 @@ import re
 from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import MONTHS, take_accessed, take_doi, take_url
-from citekeeper.parse.names import DOTTED_INITIALS, ORG_WORDS, split_names
+from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PART = r"(?:van|de|von|der|den|la|le|da|das|do|dos|du|di|del|della|ter|ten|al|el|ben|bin|y|e|zu|af)"
@@ -73,7 +73,7 @@ def _vancouver_names(names: list[Name], rest: str) -> bool:
         return False
     for n in names:
         if n.literal:
-            if not ORG_WORDS.search(n.literal):
+            if not is_org(n.literal):
                 return False
         elif not n.given or not DOTTED_INITIALS.match(n.given.replace(" ", "")):
             return False
@@ -112,7 +112,7 @@ def parse_vancouver(text: str) -> Reference | None:
     m = _HEAD.match(plain)
     if not m:
         return None
-    org_head = bool(ORG_WORDS.search(m.group("names"))) and "," not in m.group("names")
+    org_head = bool(is_org(m.group("names"))) and "," not in m.group("names")
     if not m.group("year") and not org_head and not re.search(rf"\s{_INITIALS}(?:,|\s|$)", m.group("names") + " "):
         return None  # without "(Year)" only a list with initials (or an institution) marks the style
     names = split_names(m.group("names"))
@@ -129,7 +129,8 @@ def parse_vancouver(text: str) -> Reference | None:
     doi, rest = take_doi(rest)
     url, rest = take_url(rest)
     rest = re.sub(r"\.?\s*\b(?:Available(?:\s+(?:from|at|online))?|URL)\s*:?\s*\.?\s*$", "", rest.strip())
-    rest = _JUNK_TAIL.sub("", rest).strip().rstrip(".;,").strip()
+    cut = max(0, len(rest) - 160)  # the tail is at the end: do not scan the whole string
+    rest = (rest[:cut] + _JUNK_TAIL.sub("", rest[cut:])).strip().rstrip(".;,").strip()
     ref.set("DOI", doi)
     ref.set("URL", url)
     if accessed:
