@@ -48,7 +48,7 @@ _PAGES_RX = r"[A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?"
 # ", 12(3), 45–67."  ", (26), 114–137."  ", Vol. 18 (3), 403 – 418."  ", 23, 194."
 _VOL_ISS_PAGES = re.compile(
     rf",\s*(?:Vol\.\s*)?(?P<vol>\d+[A-Za-z]?(?:[–-]\d+)?|[IVXLC]+)?\s*(?:\((?P<iss>[^)]+)\))?"
-    rf"(?:,\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX}))?\.?\s*$"
+    rf"(?:(?:,\s*|:\s*)(?:pp?\.\s*)?(?P<pages>{_PAGES_RX}))?\.?\s*$"  # ", 45–67" or "(3):345–357"
 )
 # "Brain Research Reviews 20, 91–127."  (volume after the journal name with no comma)
 _VOL_PAGES_SPACE = re.compile(

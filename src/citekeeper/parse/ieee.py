@@ -23,7 +23,8 @@ _GENRE = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(
-    r"^(?:(?:vol|Vol|Bd)\.\s*(?P<vol>[\w\-–]+)|(?:no|No|nr|iss)\.\s*(?P<iss>[\w\-–/]+)|"
+    r"^(?:(?:vol|Vol|Bd)\.\s*(?P<vol>[\w\-–]+)(?:\s*\((?:[A-Z][a-z]+\.?,?\s*)?(?P<yearv>(?:1[5-9]|20)\d\d)\))?|"
+    r"(?P<pages2>[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\((?P<year2>(?:1[5-9]|20)\d\d)\)|(?:no|No|nr|iss)\.\s*(?P<iss>[\w\-–/]+)|"
     r"(?:pp?|S)\.\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)|"
     r"Art(?:icle)?\.?\s*(?:no\.\s*)?(?P<art>\w+)|"
     r"(?:(?P<month>[A-Z][a-z]{2,8})\.?(?:\s*[-–/]\s*[A-Z][a-z]{2,8}\.?)?\s+)?(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)$"
@@ -95,9 +96,18 @@ def parse_ieee(text: str) -> Reference | None:
                 container.append(part)
             continue
         found = True
-        for field, group in (("volume", "vol"), ("issue", "iss"), ("page", "pages"), ("number", "art")):
+        for field, group in (("volume", "vol"), ("issue", "iss"), ("page", "pages"), ("number", "art"), ("page", "pages2")):
             if pm.group(group):
                 ref.set(field, re.sub(r"\s*[-–—]\s*", "–", pm.group(group)))
+        if pm.group("pages2") and container and not ref.get("volume"):
+            # physics: "Physical Review Letters 89, 187901 (2002)": the volume ends the journal
+            vol = re.search(r"\s+(\d+[A-Z]?)$", container[-1])
+            if vol:
+                ref.set("volume", vol.group(1))
+                container[-1] = container[-1][: vol.start()]
+        year = pm.group("yearv") or pm.group("year2")
+        if year:
+            ref.dates["issued"] = Date(int(year))
         if pm.group("year"):
             month = MONTHS.get((pm.group("month") or "").lower()[:3]) if pm.group("month") else None
             ref.dates["issued"] = Date(int(pm.group("year")), month, int(pm.group("day")) if pm.group("day") and month else None)

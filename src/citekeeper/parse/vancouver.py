@@ -47,6 +47,9 @@ _VOL_RX = r"(?P<vol>\d+[A-Z]?(?:/\d+)?(?:\s+Suppl\.?(?:\s*\d+)?)?)"
 _PLOS_TAIL = re.compile(
     rf"(?:\s+{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*|\s+(?P<vol2>\d+)\s*\((?P<iss2>[^)]+)\)\s+|\s*:\s*){_PAGES_RX}\.?$"
 )
+_COMMA_TAIL = re.compile(
+    rf",\s*{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*{_PAGES_RX},\s*(?P<year>(?:1[5-9]|20)\d\d)\.?$"
+)
 _JUNK_TAIL = re.compile(
     r"(?:[.;]?\s*(?:PubMed\s+(?:Central\s+)?PMID:?\s*\d+|PMCID:?\s*PMC\d+|PubMed\s+Central\s+PMCID:?\s*PMC\d+|"
     r"PMID:?\s*\d+|PubMed:?\s*\d+|(?<=\.)\s*\d{5,6}(?=\s*$)|Epub\s+(?:ahead\s+of\s+print\.?\s*)?[\d/\s A-Za-z]*|\[Epub[^\]]*\]|\b\d{7,8}\b|"
@@ -178,6 +181,16 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
             ref.set("title", title)
             ref.set("container-title", journal)
             _vip(ref, tail)
+            ref.type = "article-journal"
+            return True
+    tail = _COMMA_TAIL.search(rest)
+    if tail:  # "Med Biol Eng Comput, 52(4): 321-330, 2014."
+        title, journal = _split_title(rest[: tail.start()])
+        if title and journal:
+            ref.set("title", title)
+            ref.set("container-title", journal)
+            _vip(ref, tail)
+            ref.dates["issued"] = Date(int(tail.group("year")))
             ref.type = "article-journal"
             return True
     # a book: "Title. [Edition.] Place: Publisher; Year." (the first sentence end after which
