@@ -68,6 +68,22 @@ def make_article(times: int) -> str:
     return "".join(copies) + tail
 
 
+GERMAN = ROOT / "tests" / "extract" / "data" / "de_pdf_wrapped.txt"
+_NUM_FOOTNOTE = re.compile(r"^(\d{1,4}) (?=\S)", re.MULTILINE)
+# What one copy of the German dev article gives: citations, footnotes holding them, entries.
+GERMAN_COUNTS = (10, 8, 5)
+
+
+def make_notes_article(times: int) -> str:
+    """The German dev article (PDF text, plain-number notes, wrapped and hyphenated, comments,
+    Ebenda/a. a. O./short forms) with its body and notes repeated ``times`` times, the
+    notes renumbered (copy k's note n becomes 10*k + n), then its reference list once."""
+    text = GERMAN.read_text(encoding="utf-8")
+    head, tail = text.split("Literaturverzeichnis\n", 1)
+    copies = [_NUM_FOOTNOTE.sub(lambda m, k=k: f"{int(m.group(1)) + 10 * k} ", head) for k in range(times)]
+    return "".join(copies) + "Literaturverzeichnis\n" + tail
+
+
 def _citekeeper_cmd() -> list[str]:
     """The console script a user runs; ``python -m citekeeper`` when it is not on PATH."""
     script = shutil.which("citekeeper")
@@ -163,6 +179,8 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=20, help="functions to show in the profile")
     ap.add_argument("--stages", action="store_true", help="in-process time of each stage per size")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--kind", choices=("example", "notes"), default="example",
+                    help="the example article (GOST superscript notes) or the German PDF-text notes article")
     args = ap.parse_args()
 
     ck = _citekeeper_cmd()
@@ -193,13 +211,14 @@ def main() -> None:
         tmp = Path(tmp_name)
         for n in args.sizes:
             article = tmp / f"article-{n}x.txt"
-            article.write_text(make_article(n), encoding="utf-8")
+            article.write_text(make_article(n) if args.kind == "example" else make_notes_article(n), encoding="utf-8")
             repeat = args.repeat if n <= 10 else max(3, args.repeat // 3)
-            cmd = [*ck, "extract", str(article), "--out", str(tmp / f"out-{n}"), "--format", "json"]
+            cmd = [*ck, "extract", str(article), "--out", str(tmp / f"out-{n}"), "--format", "json", "--force"]
             out = record(f"extract {n}x", cmd, repeat,
                          f"extract {n}x ({article.stat().st_size / 1e6:.2f} MB)")
             summary = json.loads(out)
-            expected = (24, 42 * n, 41 * n)
+            cites, notes, entries = GERMAN_COUNTS
+            expected = (24, 42 * n, 41 * n) if args.kind == "example" else (entries, cites * n, notes * n)
             got = (summary["references"], summary["footnote_citations"], summary["footnotes"])
             if got != expected:
                 raise SystemExit(f"{n}x: extracted {got}, expected {expected}: segmentation broke")

@@ -37,3 +37,28 @@ def test_json_summary(tmp_path):
 def test_help_has_examples():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     assert "Examples:" in result.output and "--csl-json" in result.output
+
+
+GERMAN = """\
+Ein Beitrag mit Fußnoten.
+
+1 Vgl. Meier, Klaus: Handbuch der Stadt-
+forschung. Berlin: Springer, 2005, S. 45.
+2 Ebenda, S. 50.
+3 Die Zahlen beziehen sich auf das Jahr 2019.
+4 Meier, a. a. O., S. 60.
+"""
+
+
+def test_repeats_are_visible_in_the_output(tmp_path):
+    article = tmp_path / "de.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(article), "--out", str(tmp_path / "out"), "--csl-json", "-q"])
+    assert result.exit_code == 0, result.output
+    bib = (tmp_path / "out" / "footnotes" / "footnotes.bib").read_text(encoding="utf-8")
+    notes = csljson.loads((tmp_path / "out" / "footnotes" / "footnotes.json").read_text(encoding="utf-8"))
+    assert [n.origin.number for n in notes] == [1, 2, 4]  # footnote 3 only comments
+    full = notes[0]
+    assert "Stadtforschung" in full.title
+    assert [n.repeats for n in notes[1:]] == [full.id, full.id]
+    assert bib.count(f"repeats = {{{full.id}}}") == 2

@@ -199,3 +199,10 @@ def test_leading_prose_before_a_citation_is_no_part_of_it():
     assert citing_part(full) == full
     chicago = "William Cronon, Nature's Metropolis: Chicago and the Great West (New York: W. W. Norton, 1991), 97–102."
     assert citing_part(chicago) == chicago
+
+
+def test_op_cit_needs_the_whole_word():
+    cited = [_cited("John Smith, Citizens and States (London: Verso, 2001), 4.", ["smith"], "2001", 1)]
+    assert find_repeat("Smith, citizenship and the state in question.", cited) is None
+    assert find_repeat("Smith, cit., p. 9.", cited).target == 0
+    assert find_repeat("Ibíd., p. 5.", cited).page == "5"

@@ -45,8 +45,8 @@ SIGNAL = re.compile(
     re.IGNORECASE,
 )
 REPEAT_MARK = re.compile(
-    r"^(?:(?:ibid(?:em)?|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id)\.)|"
-    r"\b(?:op\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
+    r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
+    r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
     r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?|infra\s+note)\b",
     re.IGNORECASE,
 )

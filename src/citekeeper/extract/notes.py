@@ -135,7 +135,7 @@ def split_footnote(text: str) -> list[str]:
         nxt = chunk.strip()
         # A signal or a repeat after the semicolon starts a citation even after a comment
         # ("Sur ce point … explicites ; voir Richter, op. cit., p. 40").
-        signalled = bool(SIGNAL.match(nxt) or REPEAT_MARK.match(nxt))
+        signalled = bool(SIGNAL.match(nxt) or REPEAT_MARK.search(nxt[:60]))
         if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
             pieces.append(current.strip())
             current = nxt

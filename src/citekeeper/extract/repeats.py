@@ -26,12 +26,12 @@ from citekeeper.extract.cues import strip_signal
 from citekeeper.parse.keys import STOP_WORDS, ascii_fold
 
 _IBID = re.compile(
-    r"^(?:ibid(?:em)?|ib|id|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
+    r"^(?:ibid(?:em)?|ibíd(?:em)?|ib|id|íd|ivi|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _OP_CIT = re.compile(
-    r"^(?P<author>.{2,80}?)[,.]?\s+(?:op\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|"
-    r"ouvr\.\s?cit|указ\.\s?соч|цит\.\s?соч)\.?,?\s*(?P<rest>.*)$",
+    r"^(?P<author>.{2,80}?)[,.]?\s+(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|cit|"
+    r"ouvr\.\s?cit|указ\.\s?соч|цит\.\s?соч)(?!\w)\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _SUPRA = re.compile(
@@ -97,7 +97,8 @@ def locator(rest: str) -> str:
 def _surnames(author: str) -> list[str]:
     """Folded family names in an abbreviated author (``Meier``, ``K. Meier``, ``Meier/Schulz``)."""
     words = re.findall(r"[^\W\d_][\w'’\-]*", author)
-    out = [ascii_fold(w) for w in words if len(w) > 2 and w.lower() not in ("and", "und", "et", "al")]
+    # Family names are capitalised (or all capitals); "ähnlich Reimers" names Reimers.
+    out = [ascii_fold(w) for w in words if len(w) > 2 and w[0].isupper()]
     return [w for w in out if w]
 
 

@@ -1,0 +1,121 @@
+"""Footnote citations found, repeats linked, reference entries split: per dev article, vs a baseline.
+
+    python3 benchmarks/extract/notes_and_lists.py                 # this checkout
+    python3 benchmarks/extract/notes_and_lists.py --baseline REV  # and citekeeper at git REV, same scorer
+
+The articles and their answers are ``tests/extract/data/*.txt|json`` (German, French,
+English Chicago, Russian and US legal notes; Spanish, IEEE and Vancouver reference lists
+from PDF text); the scorer is ``tests/extract/devset.py``, the one the tests use.  The
+baseline runs in a subprocess on ``git archive REV src/`` so both are scored by the same
+code.  Articles marked ``*`` (``tests/extract/data_fresh``) were written after the rules
+were frozen.  Also checked: the example article's committed output is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = ROOT / "tests" / "extract"
+
+COLUMNS = ("citations", "found", "repeats", "repeats_linked", "pages", "pages_right", "comments",
+           "comments_kept_out", "extra", "entries", "entries_right")
+
+
+def score_here() -> list[dict]:
+    """Score every dev article with the citekeeper importable now (held-aside ones marked ``*``)."""
+    sys.path.insert(0, str(TESTS))
+    import devset
+
+    out = []
+    for path in devset.documents() + devset.documents(devset.FRESH):
+        try:
+            s = asdict(devset.score(path))
+        except Exception as exc:  # an older extract may refuse an article: it found nothing
+            s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
+        if path.parent == devset.FRESH:
+            s["name"] = f"{s['name']} *"
+        out.append(s)
+    return out
+
+
+def score_at(rev: str) -> list[dict]:
+    """Score the dev articles with citekeeper as it was at git ``rev``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "src.tar"
+        subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), rev, "src"], check=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(tmp, filter="data")
+        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
+        proc = subprocess.run([sys.executable, __file__, "--json-only"], capture_output=True, text=True, env=env)
+        if proc.returncode:
+            raise SystemExit(f"baseline {rev} failed:\n{proc.stderr}")
+        return json.loads(proc.stdout)
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b}" if b else "—"
+
+
+def table(rows: list[dict], label: str) -> str:
+    lines = [f"### {label}", "",
+             "| article | citations found | repeats linked | repeat pages | comments kept out | extra | entries right |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    total = dict.fromkeys(COLUMNS, 0)
+    for r in rows:
+        if "error" in r:
+            lines.append(f"| {r['name']} | {r['error']} | | | | | |")
+            continue
+        for c in COLUMNS:
+            total[c] += r[c]
+        lines.append(f"| {r['name']} | {_pct(r['found'], r['citations'])} | {_pct(r['repeats_linked'], r['repeats'])} | "
+                     f"{_pct(r['pages_right'], r['pages'])} | {_pct(r['comments_kept_out'], r['comments'])} | "
+                     f"{r['extra']} | {_pct(r['entries_right'], r['entries'])} |")
+    share = total["found"] / total["citations"] if total["citations"] else 0
+    lines.append(f"| **all** | **{_pct(total['found'], total['citations'])} ({share:.1%})** | "
+                 f"{_pct(total['repeats_linked'], total['repeats'])} | {_pct(total['pages_right'], total['pages'])} | "
+                 f"{_pct(total['comments_kept_out'], total['comments'])} | {total['extra']} | "
+                 f"{_pct(total['entries_right'], total['entries'])} |")
+    return "\n".join(lines)
+
+
+def golden_unchanged() -> bool:
+    from click.testing import CliRunner
+
+    from citekeeper.cli import cli
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = CliRunner().invoke(cli, ["extract", str(ROOT / "examples" / "pichkhun-yuok-2024.txt"), "--out", tmp, "-q"])
+        if result.exit_code:
+            return False
+        return all((Path(tmp) / rel).read_text(encoding="utf-8") == (ROOT / rel).read_text(encoding="utf-8")
+                   for rel in ("references.bib", "footnotes/footnotes.bib"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline", help="git revision to score as the peer")
+    ap.add_argument("--json-only", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    rows = score_here()
+    if args.json_only:
+        print(json.dumps(rows))
+        return
+    print(table(rows, "this checkout"))
+    if args.baseline:
+        print()
+        print(table(score_at(args.baseline), f"baseline {args.baseline}"))
+    print()
+    print(f"example article output unchanged: {golden_unchanged()}")
+
+
+if __name__ == "__main__":
+    main()
