@@ -162,7 +162,9 @@ def split(value: str) -> tuple[list[Name], bool]:
         if part.lower() == "others":
             truncated = True
             continue
-        names.append(parse_name(part))
+        name = parse_name(part)
+        if name.family or name.given or name.literal:  # "\Thanh" with no definition: nothing
+            names.append(name)
     return names, truncated
 
 

@@ -121,7 +121,8 @@ def entry_type(ref: Reference, flavour: str = "biblatex") -> tuple[str, str]:
 
 
 def _pages(value: str) -> str:
-    return re.sub(r"\s*[–—]\s*|(?<=\d)-(?=\d)", "--", value)
+    """Pages as written, the en dash of a range as TeX's ``--`` (read back as the en dash)."""
+    return re.sub(r"(?<![-–—])–(?![-–—])", "--", encode(value))
 
 
 def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str, list[tuple[str, str]]]:
@@ -178,7 +179,7 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
     add("chapter", ref.get("chapter-number"))  # lost by Zotero on a book section, kept for biblatex
     add("volumes", ref.get("number-of-volumes"))
     if ref.get("page"):
-        add("pages", _pages(ref.get("page")))
+        add("pages", _pages(ref.get("page")), verbatim=True)
     add("pagetotal", ref.get("number-of-pages"))
     if etype in (*_THESIS_TYPES, "report", "techreport"):
         add("school" if classic and etype in _THESIS_TYPES else "institution", ref.get("publisher"))
@@ -500,7 +501,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     etype = etype.lower()
     ref = Reference(id=key, type=zotero.BIB_TO_CSL.get(etype, "document"))
     sub = g.text("entrysubtype").lower()
-    if ref.type == "article-journal" and sub in zotero.BIB_SUBTYPE_TO_CSL:
+    if sub in zotero.BIB_SUBTYPE_TO_CSL and zotero.for_csl(zotero.BIB_SUBTYPE_TO_CSL[sub]).biblatex == etype:
         ref.type = zotero.BIB_SUBTYPE_TO_CSL[sub]
     for role, name in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
                        ("container-author", "bookauthor")):
@@ -739,6 +740,8 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
         for name, raw in pairs:
             undefined: list[str] = []
             lname = name.lower()
+            if lname.startswith("%"):
+                continue  # a field commented out ("% abstract = …"): biber skips it; verbatim keeps it
             if lname in values:  # a repeated field: the first wins, the others are kept
                 k = 2
                 while f"{lname}~{k}" in values:

@@ -89,7 +89,7 @@ def is_macro(raw: str) -> bool:
 _TITLE_AS_BOOKTITLE = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
 _RULES: list[tuple[frozenset[str], frozenset[str], dict[str, str]]] = [
     (frozenset({"mvbook", "book"}), frozenset({"inbook", "bookinbook", "suppbook"}),
-     {**_TITLE_AS_BOOKTITLE, "author": "bookauthor"}),
+     {**_TITLE_AS_BOOKTITLE, "author": "author bookauthor"}),
     (frozenset({"mvbook"}), frozenset({"book", "inbook", "bookinbook", "suppbook"}),
      {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon"}),
     (frozenset({"mvcollection", "mvreference"}), frozenset({"collection", "reference", "incollection",
@@ -137,7 +137,8 @@ def inherit(child_type: str, child: dict[str, str], parent_type: str, parent: di
             if key in _TITLE_FIELDS and not same_names_only and mapping:
                 continue
             target = key
-        if target not in child:
-            child[target] = value
-            added.append(target)
+        for name in target.split():  # "author bookauthor": both
+            if name not in child:
+                child[name] = value
+                added.append(name)
     return added

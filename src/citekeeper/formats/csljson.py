@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,7 @@ def reference_to_csl(
     return item
 
 
+_TEX_LINE = re.compile(r"^\s*(tex\.\S+?):\s+(\S.*)$")
 # Types whose arXiv id is also their CSL ``number`` (Zotero's preprint "Archive ID").
 _PREPRINT_TYPES = ("article", "manuscript", "document", "report")
 
@@ -195,10 +197,11 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         for line in note.split("\n"):
             k, sep, v = line.partition(":")
             k, v = k.strip(), v.strip()
-            if sep and k in EXTRA_IDENTIFIERS and v:
+            tex = _TEX_LINE.match(line)
+            if tex:  # "tex.author+an:role: 1=..." — the key runs to the first ": "
+                ref.extra[tex.group(1)] = tex.group(2).strip()
+            elif sep and k in EXTRA_IDENTIFIERS and v:
                 ref.identifiers[k] = v
-            elif sep and k.startswith("tex.") and len(k) > 4 and v:
-                ref.extra[k] = v
             elif sep and k == "repeats" and v:
                 ref.repeats = v
             elif sep and k.lower() == "citation key" and v:

@@ -67,7 +67,10 @@ _LOWER = {"MakeLowercase", "lowercase", "MakeTextLowercase"}
 # Macros whose first argument is dropped (BibTeX's sort tricks) or kept raw (URLs).
 _DROP_ARG = {"noopsort", "SortNoop", "sortnoop", "NOOPSORT", "noop", "hyphenation", "label", "index"}
 _RAW_ARG = {"url", "nolinkurl", "path", "doi", "verb"}
-_SECOND_ARG = {"href", "texorpdfstring"}  # \href{url}{text}: the text
+_SECOND_ARG = {"href", "texorpdfstring"}
+_DIMENSION = {"kern", "hskip", "vskip", "mkern", "mskip", "hspace*"}
+_DROP_ARG_SPACE = {"hspace", "vspace"}
+_DIMEN = re.compile(r"\s*-?\d*\.?\d+\s*(?:pt|em|ex|mm|cm|in|bp|sp|mu|pc|dd)\b ?")  # \href{url}{text}: the text
 _SUP = str.maketrans("0123456789+-=()nia", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵃ")
 _SUB = str.maketrans("0123456789+-=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ")
 _SUP_OK = set("0123456789+-=()nia")
@@ -174,10 +177,34 @@ class _Parser:
         if word in _SECOND_ARG:
             self.raw_argument()
             return self.argument(math)
+        if word in _DIMENSION:
+            self.dimension()
+            return ""
+        if word in _DROP_ARG_SPACE:
+            self.raw_argument()
+            return " " if word.startswith("h") else ""
         sym_text = _symbols().get(word)
         if sym_text is not None:
             return sym_text
         return ""  # unknown: dropped; a following group is read as text
+
+    def dimension(self) -> None:
+        """Skip a TeX dimension after ``\\kern`` (``-1pt``, ``.5em``)."""
+        rest = "".join(t[3] for t in self.toks[self.i : self.i + 3])
+        m = _DIMEN.match(rest)
+        if not m:
+            return
+        need = m.end()
+        while need > 0 and self.i < len(self.toks):
+            text = self.toks[self.i][3]
+            if not text:
+                return
+            if len(text) <= need:
+                need -= len(text)
+                self.i += 1
+            else:
+                self.toks[self.i] = ("", "", "", text[need:])
+                need = 0
 
     def tag(self, name: str, inner: str) -> str:
         if not self.rich or not inner.strip():
@@ -262,10 +289,10 @@ def decode(value: str, rich: bool = False) -> str:
 _TO_TEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "`": r"\textasciigrave{}", "''": "'{}'",
+    "`": r"\textasciigrave{}", "''": "'{}'", "--": "-{}-",
 }
 # The TeX specials, and the ligatures a reader would turn into quotes (`` ` `` and ``''``).
-_TO_TEX_RX = re.compile(r"''|[\\{}&%$#_~^`]")
+_TO_TEX_RX = re.compile(r"''|--|[\\{}&%$#_~^`]")
 _RICH_TAGS = re.compile(r'<span class="nocase">|</span>|</?(?:i|b|sc|sup|sub)>')
 _RICH_TEX = {'<span class="nocase">': "{", "</span>": "}", "<i>": r"\emph{", "<b>": r"\textbf{",
              "<sc>": r"\textsc{", "<sup>": r"\textsuperscript{", "<sub>": r"\textsubscript{"}

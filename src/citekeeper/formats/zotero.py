@@ -68,7 +68,7 @@ _ROWS = (
     ZoteroType("map", "map", "misc", "misc", "MAP"),
     ZoteroType("hearing", "hearing", "misc", "misc", "HEAR"),
     # @dataset is dropped by BibTeX.js; @misc at least arrives (as Document).
-    ZoteroType("dataset", "dataset", "misc", "misc", "DATA"),
+    ZoteroType("dataset", "dataset", "misc", "misc", "DATA", "dataset"),
     ZoteroType("document", "document", "misc", "misc", "AGGR"),
 )
 
