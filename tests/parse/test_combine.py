@@ -80,3 +80,19 @@ def test_model_reads_what_a_rule_could_not():
 def test_vancouver_with_month():
     ref = parse_reference("Smith J, Brown A. Robust speech recognition. IEEE Trans Audio. 2013 Apr;21(4):745-57.")
     assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("21", "4", "745–57")
+
+
+def test_extract_and_parse_share_one_pipeline():
+    """parse_list_entry / parse_citation (extract) are parse_reference (citekeeper parse)."""
+    from citekeeper.parse import parse_citation
+
+    for text in (APA, VANCOUVER, CHICAGO):
+        a, b = parse_list_entry(text), parse_reference(text)
+        assert (a.type, a.fields, a.provenance) == (b.type, b.fields, b.provenance)
+        c, d = parse_citation(text), parse_reference(text, note=True)
+        assert (c.type, c.fields, c.provenance) == (d.type, d.fields, d.provenance)
+
+
+def test_unreadable_string_is_kept_raw():
+    ref = parse_list_entry("zzq 77 kk ## ??")
+    assert not ref.parsed and ref.raw == "zzq 77 kk ## ??" and not ref.fields

@@ -29,7 +29,8 @@ from citekeeper.parse.names import split_names
 from citekeeper.parse.outlets import is_news_name
 
 SIGNALS = re.compile(
-    r"^(?:see\s+also|see|cf\.|compare|for\s+example,?\s+see|см\.\s+также|см\.|ср\.)\s*:?\s+",
+    r"^(?:see\s+also|see|cf\.|compare|for\s+example,?\s+see|см\.\s+также|см\.|ср\.|"
+    r"vgl\.(?:\s+(?:auch|dazu|etwa))?|siehe(?:\s+auch)?|s\.\s+auch|voir(?:\s+aussi)?|véase|ver)\s*:?\s+",
     re.IGNORECASE,
 )
 _AUTHORS_HEAD = re.compile(
