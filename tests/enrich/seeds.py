@@ -77,6 +77,9 @@ SEEDS: list[Seed] = [
     # Only OpenAlex (and the handle API) know it: a JaLC DOI.
     Seed("10.11501/3141592", "Sakura no kenkyu: Nihon ni okeru sakura no bunrui",
          [("Taro", "Yamada")], 1972, agency="other", container="Shokubutsugaku Zasshi", volume="85", page="1-20"),
+    # Registered (the handle API knows it) with an agency none of the three indexes.
+    Seed("10.3969/j.issn.1000-0000.2019.01.001", "Zhongguo nongye jingji yanjiu", [("Wei", "Zhang")], 2019,
+         agency="other", openalex=False, container="Nongye Jingji"),
     # A journal article that needs its online-first year.
     Seed("10.1111/ecog.04617", "Global patterns of tree density and their drivers",
          [("Lena", "Hoffmann"), ("Ravi", "Kumar")], 2020, online_year=2019, container="Ecography",

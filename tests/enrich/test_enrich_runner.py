@@ -168,6 +168,13 @@ DOIS = r"""@article{wakefield1998,
   year = {1972},
   doi = {10.11501/3141592},
 }
+
+@article{cnki,
+  author = {Zhang, Wei},
+  title = {Zhongguo nongye jingji yanjiu},
+  year = {2019},
+  doi = {10.3969/j.issn.1000-0000.2019.01.001},
+}
 """
 
 
@@ -283,8 +290,10 @@ def test_right_dois_verify_quietly(verified: dict[str, object]) -> None:
         assert e.action == "verified", e.to_json()
         assert not [f for f in e.findings if f.severity != "info"]
     assert verified["watson1953"].completed["volume"][0] == "171"
-    # A DOI of another agency: registered (handle API), not compared, not an error.
-    assert verified["jalc"].action == "verified" and "another agency" in verified["jalc"].note
+    # A DOI of another agency: compared with OpenAlex's record (the title cited without
+    # its subtitle); unknown to all three but registered (handle API): not compared, no error.
+    assert verified["jalc"].action == "verified" and verified["jalc"].work.source == "openalex"
+    assert verified["cnki"].action == "verified" and "another agency" in verified["cnki"].note
 
 
 def test_report_exit_code_is_one_with_error_findings(tmp_path: Path, opts: EnrichOptions) -> None:

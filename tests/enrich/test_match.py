@@ -47,7 +47,9 @@ def test_title_similarity_ignores_case_order_and_a_missing_subtitle() -> None:
     long = "Molecular Structure of Nucleic Acids: A Structure for Deoxyribose Nucleic Acid"
     assert title_similarity("Molecular structure of nucleic acids", (long,)) >= 0.95
     # A short title inside a longer one is not the same work.
-    assert title_similarity("Deep learning", ("Deep learning in medicine: a review",)) < 0.6
+    assert title_similarity("Deep learning", ("Deep learning in medicine: a review",)) < 0.8
+    # ... but a title cited without its subtitle is (the registry may keep them together).
+    assert title_similarity("Sakura no kenkyu", ("Sakura no kenkyu: Nihon no sakura",)) == 1.0
 
 
 @pytest.mark.parametrize(("cited", "registered", "agree"), [

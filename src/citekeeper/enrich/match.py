@@ -71,7 +71,8 @@ def title_similarity(cited: str, titles: tuple[str, ...]) -> float:
     if not a:
         return 0.0
     best = 0.0
-    for t in titles:
+    mains = [t.split(": ", 1)[0] for t in titles if ": " in t]  # the title without its subtitle
+    for t in (*titles, *mains):
         b = fold(t)
         if not b:
             continue

@@ -266,9 +266,11 @@ async def _find_arxiv(svc: _Services, res: EntryResult, arxiv: str) -> bool:
     return True
 
 
-async def _fetch(svc: _Services, doi: str) -> tuple[Work | None, bool]:
-    """The record of ``doi`` from Crossref, else DataCite: ``(work, answered)``."""
-    order = [s for s in (svc.crossref, svc.datacite) if svc.enabled(s.name)]
+async def _fetch(svc: _Services, doi: str, openalex: bool = False) -> tuple[Work | None, bool]:
+    """The record of ``doi`` from Crossref, else DataCite (else OpenAlex, which also
+    indexes other agencies' DOIs): ``(work, answered)``."""
+    order = [s for s in (svc.crossref, svc.datacite, *((svc.openalex,) if openalex else ()))
+             if svc.enabled(s.name)]
     answered = True
     for s in order:
         lk = await svc.once((s.name + ":work", doi), lambda s=s: s.work(doi))
@@ -286,23 +288,23 @@ async def _verify(svc: _Services, res: EntryResult) -> None:
         res.action = "unregistered"
         res.finding("enrich/doi-unregistered", "error", f"{ref.doi!r} is not a DOI (10.prefix/suffix)")
         return
-    work, answered = await _fetch(svc, doi)
+    work, answered = await _fetch(svc, doi, openalex=True)
     if work is None:
         if not answered:
             res.action = "unchecked"
             res.finding("enrich/unchecked", "warning", f"doi:{doi}: no registry answered; not verified")
             return
         registered = await svc.once(("handle", doi), lambda: svc.t.doi_registered(doi))
-        if registered is False:
-            res.action = "unregistered"
-            res.finding("enrich/doi-unregistered", "error",
-                        f"doi:{doi} is not registered (unknown to Crossref, DataCite and the DOI handle API)")
-            await _suggest(svc, res, doi)
-        else:
-            res.action = "verified"
-            res.doi = doi
-            res.note = ("registered with another agency; metadata not compared" if registered
-                        else "unknown to Crossref and DataCite; the handle API did not answer")
+        if registered:
+            res.action, res.doi = "verified", doi
+            res.note = "registered with another agency; metadata not compared"
+            return
+        res.action = "unregistered"
+        why = ("the DOI handle API has no such DOI" if registered is False
+               else "the DOI handle API did not answer")
+        res.finding("enrich/doi-unregistered", "error",
+                    f"doi:{doi} is not registered: unknown to Crossref, DataCite and OpenAlex, and {why}")
+        await _suggest(svc, res, doi)
         return
     v = verify(ref, work)
     res.work, res.score, res.doi = work, v.score, doi

@@ -39,6 +39,16 @@ def _query_words(ref: Reference, limit: int = 30) -> str:
     return " ".join(fold(ref.title).split()[:limit])
 
 
+async def _get_search(t: Transport, base: str, path: str, params: dict[str, str],
+                      optional: tuple[str, ...]) -> Answer:
+    """A search; a service that refuses an optional parameter (400: a year filter it does
+    not know) is asked once more without the optional ones."""
+    a = await t.get_json(with_query(base, path, params))
+    if a.status == 400 and any(k in params for k in optional):
+        a = await t.get_json(with_query(base, path, {k: v for k, v in params.items() if k not in optional}))
+    return a
+
+
 class Crossref:
     name = "crossref"
 
@@ -57,7 +67,7 @@ class Crossref:
                   "query.author": first_family(ref), "rows": str(ROWS)}
         if y is not None:
             params["filter"] = f"from-pub-date:{y - 1},until-pub-date:{y + 1}"
-        a = await self.t.get_json(with_query(self.base, "/works", self.t.polite(params)))
+        a = await _get_search(self.t, self.base, "/works", self.t.polite(params), ("filter", "query.author"))
         items = []
         if a.ok and isinstance(a.data, dict) and isinstance(a.data.get("message"), dict):
             items = a.data["message"].get("items") or []
@@ -76,14 +86,13 @@ class DataCite:
         return Lookup((w,) if w else (), a)
 
     async def search(self, ref: Reference) -> Lookup:
-        words = _query_words(ref)
-        fam = fold(first_family(ref))
-        q = f"titles.title:({words})" + (f" AND creators.name:{fam.split()[-1]}" if fam else "")
-        params = {"query": q, "page[size]": str(ROWS)}
+        # Plain words, not DataCite's fielded syntax (titles.title:(...)): free text
+        # searches every field, and a stray quote or colon in a title cannot break it.
+        params = {"query": _query_words(ref), "page[size]": str(ROWS)}
         y = ref_year(ref)
         if y is not None:
             params["published"] = f"{y - 1}-{y + 1}"
-        a = await self.t.get_json(with_query(self.base, "/dois", params))
+        a = await _get_search(self.t, self.base, "/dois", params, ("published",))
         items = a.data.get("data") if a.ok and isinstance(a.data, dict) else []
         return Lookup(tuple(w for w in map(from_datacite, items or []) if w), a)
 
@@ -104,6 +113,6 @@ class OpenAlex:
         y = ref_year(ref)
         if y is not None:
             params["filter"] = f"publication_year:{y - 1}-{y + 1}"
-        a = await self.t.get_json(with_query(self.base, "/works", self.t.polite(params)))
+        a = await _get_search(self.t, self.base, "/works", self.t.polite(params), ("filter",))
         items = a.data.get("results") if a.ok and isinstance(a.data, dict) else []
         return Lookup(tuple(w for w in map(from_openalex, items or []) if w), a)
