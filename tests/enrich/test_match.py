@@ -137,3 +137,14 @@ def test_relation_and_updated_by_become_notices() -> None:
     kinds = {(u.kind, u.notice, u.source) for u in w.updates}
     assert kinds == {("retraction", "10.5555/notice", "relation"),
                      ("expression_of_concern", "10.5555/eoc", "retraction-watch")}
+
+
+def test_numbered_parts_are_different_works() -> None:
+    part2 = from_crossref(crossref_work(Seed("10.5555/p2", "Soil carbon dynamics under tillage, Part II: field data",
+                                             [("A", "LeCun")], 2015, container="Nature")))
+    cited = ref("Soil carbon dynamics under tillage, Part I: field data", container="Nature")
+    s = score(cited, part2)
+    assert not s.accepted and any("numbers" in c for c in s.contradictions)
+    assert verify(cited, part2).status == "other"
+    same = ref("Soil carbon dynamics under tillage, Part II: field data", container="Nature")
+    assert score(same, part2).accepted

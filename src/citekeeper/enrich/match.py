@@ -228,6 +228,8 @@ def score(ref: Reference, work: Work) -> Score:
     if p_ref and p_work and p_ref != p_work:
         against.append(f"first page {p_ref} vs {p_work}")
     against += type_contradictions(ref, work)
+    if work.titles and title_numbers_differ(ref.title, work.titles):
+        against.append("the titles' numbers differ (another part of a series)")
     # The score people read: the title weighs most; each agreement adds, each
     # contradiction takes away.
     value = 0.6 * t + 0.15 * bool(fam_ok) + 0.1 * bool(year_ok) + 0.1 * bool(cont_ok) \
@@ -243,6 +245,25 @@ def score(ref: Reference, work: Work) -> Score:
     )
     return Score(min(value, 1.0), t, tuple(reasons), tuple(against),
                  {"author": fam_ok, "year": year_ok, "container": cont_ok, "accepted": accepted})
+
+
+_PART = re.compile(r"\b(?:part|pt|vol|volume|book|chapter|no|number)\s+([ivxlc]+|\d+)\b")
+
+
+def _numbers(title: str) -> set[str]:
+    """Numbers that tell one work of a series from the next: ``Part II``, ``2019``, ``3``."""
+    t = fold(title)
+    out = set(re.findall(r"\b\d+\b", t))
+    out |= {f"part:{m}" for m in _PART.findall(t)}
+    return out
+
+
+def title_numbers_differ(cited: str, titles: tuple[str, ...]) -> bool:
+    """"Part I" cited, "Part II" registered: similar titles, different works."""
+    a = _numbers(cited)
+    if not a:
+        return False
+    return all(_numbers(t) and _numbers(t) != a for t in titles if t)
 
 
 def type_contradictions(ref: Reference, work: Work) -> list[str]:
@@ -327,7 +348,7 @@ def verify(ref: Reference, work: Work) -> Verdict:
         why = "the DOI is the book's (" + (f"its title matches the cited book title {cont:.2f}"
                                            if cont >= SAME_WORK_TITLE else "a book") + "), a chapter is cited"
         return Verdict("other", s, why)
-    hard = [c for c in s.contradictions if c.startswith(("the DOI", "a book is cited"))]
+    hard = [c for c in s.contradictions if c.startswith(("the DOI", "a book is cited", "the titles' numbers"))]
     if hard:
         return Verdict("other", s, hard[0])
     if s.title < OTHER_WORK_TITLE:
