@@ -53,7 +53,7 @@ def initials(given: str) -> str:
     parts = re.findall(r"[^\W\d_]+", given)
     out = ""
     for p in parts:
-        out += p if p.isupper() and len(p) <= 3 else p[0]
+        out += p if p.isupper() and len(p) <= 4 else p[0]
     return out.upper()
 
 

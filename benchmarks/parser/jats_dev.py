@@ -63,11 +63,20 @@ def convert(el: ET.Element) -> dict | None:
     children = {_local(c.tag): c for c in el}
     authors: list[list[str]] = []
     editors: list[list[str]] = []
-    loose = [c for c in el if _local(c.tag) in ("name", "string-name", "collab")]
-    if loose:
-        fake = ET.Element("g")
-        fake.extend(loose)
-        authors = _names(fake)
+    # PLOS tags a chapter's editors as loose names too: a name after the title is an editor
+    loose, after_title = [], []
+    seen_title = False
+    for c in el:
+        tag = _local(c.tag)
+        if tag in ("article-title", "chapter-title"):
+            seen_title = True
+        elif tag in ("name", "string-name", "collab"):
+            (after_title if seen_title else loose).append(c)
+    for group, out in ((loose, authors), (after_title, editors)):
+        if group:
+            fake = ET.Element("g")
+            fake.extend(group)
+            out.extend(_names(fake))
     for c in el:
         if _local(c.tag) == "person-group":
             role = c.get("person-group-type", "author")

@@ -25,7 +25,7 @@ from citekeeper.parse.common import MONTHS, take_accessed, take_doi, take_url
 from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_PART = r"(?:van|de|von|der|den|la|le|da|das|do|dos|du|di|del|della|ter|ten|al|el|ben|bin|y|e|zu|af)"
+_PART = r"(?:van|de|von|der|den|la|las|los|le|les|lo|da|das|do|dos|du|di|del|della|degli|ter|ten|op|al|el|ben|bin|ibn|y|e|zu|zur|vom|af|av)"
 _FWORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UP}][\w'’\-]*"  # "Smith", "ben-Avraham", "d'Alembert"
 _FAMILY = rf"(?:{_PART}\s+)*{_FWORD}(?:\s+(?:{_PART}\s+)*{_FWORD}){{0,2}}"
 _INITIALS = rf"[{_UP}]\.?(?:-?[{_UP}]\.?){{0,3}}"  # "JA", "J.A.", "J-P"
