@@ -20,8 +20,11 @@ Examples:
 
 \b
 Statuses: {STATUSES}.
-Exit codes: 0 nothing failing, 1 something failing (see --fail-on), 2 usage error,
-3 input error.  Settings: [tool.citekeeper.check] in pyproject.toml; service
+Exit codes: 0 nothing failing (also when the network is unreachable: those links
+are transient, with a warning), 1 something failing (see --fail-on), 2 usage
+error, 3 input error (missing, binary, over --max-size, unreadable file), 4 the
+report cannot be written (--output), 130 interrupted (Ctrl-C, SIGTERM: results so
+far are kept in the cache, a rerun resumes).  Settings: [tool.citekeeper.check] in pyproject.toml; service
 endpoints also from CITEKEEPER_DOI_API, CITEKEEPER_DOI_RESOLVER, CITEKEEPER_WAYBACK_API,
 CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
 """,
@@ -59,6 +62,10 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
 @click.option("--wayback-api", help="Wayback availability API.")
 @click.option("--cdx-api", help="Wayback CDX API.")
 @click.option("--memento-api", help="Memento TimeGate (aggregator).")
+@click.option("--max-size", type=click.IntRange(min=1),
+              help="Largest input file read, in bytes [33554432 = 32 MiB].")
+@click.option("--jobs", "-j", type=click.IntRange(min=0),
+              help="Worker processes for large inputs (hosts shared out between them) [0: one per core].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [only on a terminal].")
 @click.option("--verbose", "-v", is_flag=True, help="Text format: list ok links too.")
 def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, progress: bool | None,
@@ -79,21 +86,12 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, p
     from citekeeper.links.settings import build_options
 
     opts = build_options(options, load_settings("check"))
-    bar = None
-    if show_progress(progress):
-        bar = click.progressbar(length=1, label="checking links", file=sys.stderr)
-        bar.__enter__()
-
-    def on_progress(done: int, total: int) -> None:
-        if bar is not None:
-            bar.length = max(total, 1)
-            bar.update(done - bar.pos)
-
+    bar = _Bar() if show_progress(progress) else None
     try:
-        report = check_files(list(files), opts, on_progress)
+        report = check_files(list(files), opts, bar.update if bar is not None else None)
     finally:
         if bar is not None:
-            bar.__exit__(None, None, None)
+            bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
     if fix:
@@ -111,3 +109,32 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, p
     else:
         click.echo(text, nl=False)
     sys.exit(report.exit_code)
+
+
+class _Bar:
+    """``checking links  1234/5000  25%  310/s  3 failing`` on stderr, at most 10 times a second."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._time = time.monotonic
+        self.started = self._time()
+        self.last = 0.0
+        self.width = 0
+
+    def update(self, done: int, total: int, failing: int = 0) -> None:
+        now = self._time()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-6)
+        pct = f"{100 * done // total:3d}%" if total else "   "
+        line = f"checking links  {done}/{total}  {pct}  {rate:.0f}/s  {failing} failing"
+        self.width = max(self.width, len(line))
+        sys.stderr.write("\r" + line.ljust(self.width))
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.width:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

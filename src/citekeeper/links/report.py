@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
-from citekeeper.links.runner import Report
+from citekeeper.links.runner import REPORT_VERSION, Report
 from citekeeper.links.verdict import Finding, Status
 
 
@@ -54,36 +54,59 @@ def render_text(report: Report, verbose: bool = False) -> str:
 
 
 def render_json(report: Report) -> str:
+    """``{"schema": "citekeeper-check/2", "version": "2", "results": [...], "summary": {...},
+    "warnings": [...]}``; the version changes only when a field changes meaning or goes."""
     # Indented for people when small; compact (C encoder, ~5x faster) for large reports.
     indent = 2 if len(report.findings) <= 500 else None
-    return json.dumps({"results": [f.to_json() for f in report.findings],
+    return json.dumps({"schema": f"citekeeper-check/{REPORT_VERSION}", "version": REPORT_VERSION,
+                       "results": [f.to_json() for f in report.findings],
                        "summary": report.summary(),
                        "warnings": report.warnings}, ensure_ascii=False, indent=indent) + "\n"
 
 
+def _seconds(f: Finding) -> float:
+    return float(f.result.details.get("elapsed_s", 0.0) or 0.0) if not f.result.from_cache else 0.0
+
+
 def render_junit(report: Report) -> str:
-    """One test suite per file, one test case per citation; failing ones fail."""
+    """One test suite per file, one test case per citation (on its url/doi line).
+
+    A failing link is a ``<failure>``; a failing link whose check could not finish
+    (``transient``: timeouts, 5xx, no network) is an ``<error>``, as JUnit means it
+    (the test could not run); ``skipped`` is ``<skipped>``.  ``time`` is the seconds
+    the check took (0 from the cache); the whole run's wall time is on ``testsuites``.
+    """
     by_file: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_file.setdefault(f.citation.file or "<input>", []).append(f)
     failing = {id(f) for f in report.failing()}
+
+    def kind(f: Finding) -> str:
+        if id(f) not in failing:
+            return "skipped" if f.result.status is Status.SKIPPED else ""
+        return "error" if f.result.status is Status.TRANSIENT else "failure"
+
+    kinds = {id(f): kind(f) for f in report.findings}
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
-    total_fail = len(failing)
-    out.append(f'<testsuites name="citekeeper check" tests="{len(report.findings)}" '
-               f'failures="{total_fail}" time="{report.elapsed:.3f}">')
+    n_err = sum(k == "error" for k in kinds.values())
+    n_fail = sum(k == "failure" for k in kinds.values())
+    n_skip = sum(k == "skipped" for k in kinds.values())
+    out.append(f'<testsuites name="citekeeper check" tests="{len(report.findings)}" failures="{n_fail}" '
+               f'errors="{n_err}" skipped="{n_skip}" time="{report.elapsed:.3f}">')
     for file, items in by_file.items():
-        nfail = sum(id(f) in failing for f in items)
-        nskip = sum(f.result.status is Status.SKIPPED for f in items)
-        out.append(f"  <testsuite name={quoteattr(file)} tests=\"{len(items)}\" failures=\"{nfail}\" "
-                   f"skipped=\"{nskip}\">")
+        k = [kinds[id(f)] for f in items]
+        t = sum(_seconds(f) for f in items)
+        out.append(f"  <testsuite name={quoteattr(file)} tests=\"{len(items)}\" failures=\"{k.count('failure')}\" "
+                   f"errors=\"{k.count('error')}\" skipped=\"{k.count('skipped')}\" time=\"{t:.3f}\">")
         for f in items:
             name = quoteattr(f"{f.citation.key}: {f.target.target}")
             out.append(f"    <testcase classname={quoteattr(file)} name={name} "
-                       f"file={quoteattr(file)} line=\"{f.citation.line or 0}\">")
-            if id(f) in failing:
-                out.append(f"      <failure type={quoteattr(f.result.status.value)} "
-                           f"message={quoteattr(f.result.reason)}>{escape(_message(f))}</failure>")
-            elif f.result.status is Status.SKIPPED:
+                       f"file={quoteattr(file)} line=\"{f.citation.line or 0}\" time=\"{_seconds(f):.3f}\">")
+            kk = kinds[id(f)]
+            if kk in ("failure", "error"):
+                out.append(f"      <{kk} type={quoteattr(f.result.status.value)} "
+                           f"message={quoteattr(f.result.reason)}>{escape(_message(f))}</{kk}>")
+            elif kk == "skipped":
                 out.append(f"      <skipped message={quoteattr(f.result.reason)}/>")
             elif f.result.status is not Status.OK:
                 out.append(f"      <system-out>{escape(_message(f))}</system-out>")
@@ -105,6 +128,8 @@ def render_markdown(report: Report) -> str:
     counts = " · ".join(f"**{n}** {k}" for k, n in s["by_status"].items() if n)
     out.append(f"{s['targets']} targets in {s['citations']} citations: {counts or 'nothing to check'}. "
                f"Failing: **{s['failing']}**.")
+    for w in report.warnings:
+        out += ["", f"> **Warning:** {_md(w)}"]
     if rows:
         out += ["", "| where | key | target | status | reason | archived copy |", "|---|---|---|---|---|---|"]
         for f in rows:
@@ -136,6 +161,8 @@ def render_github(report: Report) -> str:
             props.append(f"line={f.citation.line}")
         props.append(f"title={_gh_prop(f'citekeeper check: {f.result.status.value} link')}")
         out.append(f"::{level} {','.join(props)}::{_gh_data(f.citation.key + ': ' + _message(f))}")
+    for w in report.warnings:
+        out.append(f"::warning title=citekeeper check::{_gh_data(w)}")
     s = report.summary()
     out.append(f"citekeeper check: {s['targets']} targets, {s['failing']} failing")
     return "\n".join(out) + "\n"

@@ -46,7 +46,7 @@ from citekeeper.links.verdict import (
 from citekeeper.model import Reference
 from citekeeper.textio import DEFAULT_MAX_BYTES
 
-ProgressFn = Callable[[int, int], None]
+ProgressFn = Callable[[int, int, int], None]  # (done, total, failing so far)
 REPORT_VERSION = "2"  # of the JSON report (``report.render_json``)
 
 
@@ -234,6 +234,7 @@ class Run:
         self.done = 0
         self.warnings: list[str] = []
         self.unparsed = 0
+        self.failing = 0
 
     # -------------------------------------------------------------- stage: open the cache
     def open_cache(self) -> None:
@@ -282,8 +283,10 @@ class Run:
             self.streaks.update(known)
             todo = [t for t in todo if t.cache_key not in fresh]
         self.done += len(targets) - len(todo)
+        self.failing += sum(1 for t in targets if t.cache_key in self.results
+                            and t not in todo and self.results[t.cache_key].status in self.opts.fail_on)
         if self.progress:
-            self.progress(self.done, self.total)
+            self.progress(self.done, self.total, self.failing)
         return todo
 
     # -------------------------------------------------------------- stage: record
@@ -296,8 +299,10 @@ class Run:
         if self.cache is not None:
             self.cache.store([(t.cache_key, r)], now=False)
         self.done += 1
+        if r.status in self.opts.fail_on:
+            self.failing += 1
         if self.progress:
-            self.progress(self.done, self.total)
+            self.progress(self.done, self.total, self.failing)
 
     # -------------------------------------------------------------- the whole run
     async def main(self, chunks: Iterator[list[Reference | Unparsed]]) -> Report:

@@ -20,6 +20,7 @@ from citekeeper.links.cache import DEFAULT_FRESHNESS, default_path, parse_durati
 from citekeeper.links.fetch import HttpSettings
 from citekeeper.links.runner import CheckOptions
 from citekeeper.links.verdict import DEFAULT_FAIL_ON, Status
+from citekeeper.textio import DEFAULT_MAX_BYTES
 
 ENDPOINTS = {
     "doi-api": ("CITEKEEPER_DOI_API", doimod.DEFAULT_DOI_API),
@@ -32,7 +33,7 @@ KNOWN_KEYS = frozenset({
     "timeout", "connect-timeout", "read-timeout", "retries", "per-host", "hosts", "host-delay",
     "max-connections", "max-redirects", "method", "user-agent", "allow-private", "accept",
     "ignore", "fail-on", "archive", "follow-doi", "cache", "no-cache", "freshness",
-    "confirm-runs", "body-bytes", "max-retry-after", "web-base", *ENDPOINTS,
+    "confirm-runs", "body-bytes", "max-retry-after", "web-base", "max-size", "jobs", *ENDPOINTS,
 })
 METHODS = ("auto", "get", "head")
 ARCHIVE_MODES = ("none", "failing", "all")
@@ -156,6 +157,8 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
         confirm_runs=_number("confirm-runs", pick("confirm-runs", 1), int, 1),
         ignore=patterns,
         fail_on=parse_fail_on(pick("fail-on")) if pick("fail-on") is not None else DEFAULT_FAIL_ON,
+        max_bytes=_number("max-size", pick("max-size", DEFAULT_MAX_BYTES), int, 1),
+        jobs=_number("jobs", pick("jobs", 0), int, 0),
     )
 
 

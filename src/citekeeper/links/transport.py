@@ -603,22 +603,28 @@ class Transport:
 
 
 def _parse_head(head: bytes) -> tuple[int, str, dict[str, str]]:
-    lines = head.split(b"\n")
-    first = lines[0].rstrip(b"\r")
+    # Header values are bytes; a Location with non-ASCII is UTF-8 in practice (what
+    # browsers assume), anything else is read as Latin-1 so no byte is lost.
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = head.decode("latin-1")
+    lines = text.split("\n")
+    first = lines[0].rstrip("\r")
     parts = first.split(None, 2)
-    if len(parts) < 2 or not parts[0].startswith(b"HTTP/") or len(parts[1]) != 3 or not parts[1].isdigit():
+    if len(parts) < 2 or not parts[0].startswith("HTTP/") or len(parts[1]) != 3 or not parts[1].isdigit():
         raise NetError("protocol", f"invalid HTTP response: {first[:80]!r}")
     status = int(parts[1])
     hdrs: dict[str, str] = {}
     for raw in lines[1:]:
-        line = raw.rstrip(b"\r")
+        line = raw.rstrip("\r")
         if not line:
             continue
-        name, sep, value = line.partition(b":")
-        if not sep or not name or name[:1] in b" \t":
+        name, sep, value = line.partition(":")
+        if not sep or not name or name[0] in " \t":
             continue  # obsolete folding or garbage: ignored, as browsers do
-        k = name.strip().lower().decode("latin-1")
-        v = value.strip().decode("latin-1")
+        k = name.strip().lower()
+        v = value.strip()
         if k in hdrs:
             if k == "content-length" and hdrs[k] != v:
                 raise NetError("protocol", "conflicting Content-Length headers")
@@ -626,7 +632,7 @@ def _parse_head(head: bytes) -> tuple[int, str, dict[str, str]]:
                 hdrs[k] = f"{hdrs[k]}, {v}"
         else:
             hdrs[k] = v
-    return status, parts[0].decode("latin-1"), hdrs
+    return status, parts[0], hdrs
 
 
 def _inflate(body: bytes, encoding: str, max_bytes: int) -> tuple[bytes, bool]:
