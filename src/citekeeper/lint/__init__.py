@@ -8,8 +8,10 @@ parses arguments and prints; everything else is here and tested here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from citekeeper.lint.document import Document, from_article, load
@@ -45,6 +47,26 @@ def lint_text(text: str, file: str = "<input>", today: dt.date | None = None,
     return lint_document(from_article(text, file, today), disable)
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one file is read and linted.
+
+    Reading a large .bib builds about a million objects that live until the file is done;
+    each later burst of allocations made the collector walk all of them again, so time
+    grew faster than the file (16,000 entries: the duplicate rule 4.2 s with the
+    collector, 1.5 s without; reading 23.8 s vs 16.6 s, on a loaded 2-core machine).
+    Reference counting still frees everything that is not a cycle; the collector runs
+    again after each file.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def lint_paths(paths: Iterable[str | Path], today: dt.date | None = None,
                disable: Iterable[str] = ()) -> tuple[list[Document], list[Finding]]:
     """Lint each file; returns the documents read (for ``--fix``) and all findings."""
@@ -54,8 +76,9 @@ def lint_paths(paths: Iterable[str | Path], today: dt.date | None = None,
     findings: list[Finding] = []
     for path in paths:
         start = time.perf_counter()
-        doc = load(path, today)
-        found = lint_document(doc, disable)
+        with _gc_paused():
+            doc = load(path, today)
+            found = lint_document(doc, disable)
         doc.elapsed = time.perf_counter() - start
         docs.append(doc)
         findings.extend(found)

@@ -31,6 +31,13 @@ class FixResult:
 
 def apply_fixes(docs: list[Document], findings: list[Finding], write: bool = True) -> FixResult:
     """Rewrite each .bib file with its findings' fixes; returns what changed."""
+    from citekeeper.lint import _gc_paused
+
+    with _gc_paused():  # the linted documents are still alive: see ``_gc_paused``
+        return _apply(docs, findings, write)
+
+
+def _apply(docs: list[Document], findings: list[Finding], write: bool) -> FixResult:
     from citekeeper.formats.bibedit import Edit, apply_edits, edit_file
 
     result = FixResult()
