@@ -118,7 +118,7 @@ def parse_authordate(text: str) -> Reference | None:
         return None
     ref = Reference(type="document", raw=source)
     names = m.group("names").strip()
-    rest = m.group("rest")
+    rest = m.group("rest").lstrip(":").strip()  # German author-date: "Names (2006): Title"
     date = m.group("date")
     role = "author"
     if _ED_ROLE.search(names):

@@ -11,6 +11,8 @@ reports can flag it for review.
 
 from __future__ import annotations
 
+import re
+
 from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
@@ -77,6 +79,10 @@ def _fill_gaps(ref: Reference, model: Reference) -> None:
         src, conf = model.provenance.get(field, ("model", 0.0))
         if field == "URL" and (ref.doi or "doi.org/" in value.lower()):
             continue  # a DOI link is the DOI, which rules keep as DOI
+        if field in ("volume", "issue", "page") and not re.search(r"\d|^[IVXLCDM]+$", value):
+            continue  # "Вып" is the marker the model tagged, not a number
+        if field in ("volume", "issue") and value in (ref.get("volume"), ref.get("issue")):
+            continue  # the rule read this number already, as the other of the two
         if value and not ref.get(field) and conf >= FILL_THRESHOLD and value.lower() not in used:
             ref.set(field, value)
             ref.provenance[field] = (src, conf)

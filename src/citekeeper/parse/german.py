@@ -56,7 +56,7 @@ _PUB = re.compile(
     r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
 )
 _PLACE_YEAR = re.compile(
-    rf"(?P<place>[{_UP}][\w\-]+(?:\s*(?:/|u\.)\s*[{_UP}][\w\-]+)?)\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
+    rf"(?P<place>[{_UP}][\w\-]+(?:\s*(?:/|u\.)\s*[{_UP}][\w\-]+)?)(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?|(?=,\s*S\.\s*\d))"
     r"(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
 )
 _SERIES = re.compile(r"\s*\((?P<series>[^()]*?\d[^()]*)\)\s*\.?$")

@@ -60,7 +60,7 @@ _CONFERENCE = re.compile(
     re.IGNORECASE,
 )
 _VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
-_ISSUE = re.compile(r"(?:\b(?:No|Iss|Вып|Nr)\.\s*|\bIssue\s+|№\s*)(?P<n>\d[\w\-–/]*)")
+_ISSUE = re.compile(r"(?:\b(?:No|Iss|Вып|Nr)\.\s*|\bIssue\s+|№\s*|(?<=\.\s)N\s+(?=\d))(?P<n>\d[\w\-–/]*)")
 _PAGES = re.compile(r"\b(?:P|С|C|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
 _NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.?(?=\s|$)")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -145,7 +145,7 @@ def split_citations(text: str) -> list[str]:
 # GOST 7.1 separates areas with ". – " ("Журнал. – 2016. – № 3. – С. 45–67"), and some
 # writers drop the dot ("Журнал – 2016"): both are the area separator ". ".
 _DASH_AREA = re.compile(
-    r"\.\s+[–—-]\s+|\s+[–—]\s+(?=(?:(?:1[5-9]|20)\d\d\b|№|[TТ]\.|Вып\.|[СC]\.|Vol\.|No\.|P\.|pp?\.|URL|Режим|ISBN|DOI|EDN))"
+    r"\.\s*[–—-]\s+|\s+[–—]\s+(?=(?:(?:1[5-9]|20)\d\d\b|№|[TТ]\.|Вып\.|[СC]\.|Vol\.|No\.|P\.|pp?\.|URL|Режим|ISBN|DOI|EDN))"
 )
 
 

@@ -31,7 +31,7 @@ _EDGE = " \t.,;:/"
 _QUOTES = "\"'“”‘’«»„"
 _LEAD_MARKER = re.compile(
     r"^(?:(?:in|в)\s*:?\s+|//\s*|pp?\.\s*|pages?\s+|vol\.\s*|volume\s+|no\.\s*|nos?\.\s*|"
-    r"issue\s+|iss\.\s*|n°\s*|№\s*|т\.\s*|с\.\s*|c\.\s*|s\.\s*|bd\.\s*)",
+    r"issue\s+|iss\.\s*|n°\s*|№\s*|т\.\s*|с\.\s*|c\.\s*|s\.\s*|bd\.\s*|вып\.\s*|jg\.\s*|h\.\s*|heft\s+|v\.\s*(?=\d))",
     re.IGNORECASE,
 )
 _EDITOR_WORDS = re.compile(
