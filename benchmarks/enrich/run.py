@@ -20,6 +20,7 @@ import argparse
 import json
 import multiprocessing as mp
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -124,9 +125,12 @@ def run_once(n: int, seed: int, latency: float, limit: int, verbose: bool,
                    "CITEKEEPER_DOI_API": urls["handle"]}
             cmd = [sys.executable, "-m", "citekeeper", "enrich", str(bib), "--format", "json", "--no-cache",
                    "--allow-private", "--rate", str(rate or limit), "--no-progress", "--timeout", "5"]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             res = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tmp)
             wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)  # enrich only: the server still runs
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if res.returncode not in (0, 1):
             raise SystemExit(f"enrich failed ({res.returncode}): {res.stderr[-2000:]}")
         data = json.loads(res.stdout)
@@ -143,7 +147,7 @@ def run_once(n: int, seed: int, latency: float, limit: int, verbose: bool,
                   "precision": p_correct / p_written if p_written else 1.0,
                   "recall": p_correct / ev["findable"] if ev["findable"] else 1.0}
     floor = max(st["requests"] / limit for st in stats.values())
-    ev.update(wall=wall, floor=floor, stats=stats, n=n, registry=len(seeds))
+    ev.update(wall=wall, cpu=cpu, floor=floor, stats=stats, n=n, registry=len(seeds))
     if verbose:
         for line in ev["wrong"] + ev["missed"][:30] + ev["unflagged"][:30]:
             print("  ", line)
@@ -179,7 +183,7 @@ def main() -> None:
         print("  requests: " + ", ".join(f"{s} {v['requests']} (429: {v['throttled']}, max in flight "
                                           f"{v['max_inflight']})" for s, v in st.items()))
         print(f"  wall (median of {args.runs}) {wall:.2f} s; floor {ev['floor']:.2f} s; "
-              f"ratio {wall / ev['floor']:.3f}")
+              f"ratio {wall / ev['floor']:.3f}; enrich CPU {ev['cpu']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -228,8 +228,12 @@ class _Index:
         q = set(_words(query))
         fam = set(_words(author))
         scores: Counter[int] = Counter()
+        common = max(50, len(self.seeds) // 10)  # stop words: in more than a tenth of the works
         for w in q | fam:
-            for i in self.postings.get(w, ()):
+            hits = self.postings.get(w, ())
+            if len(hits) > common and w not in fam:
+                continue
+            for i in hits:
                 scores[i] += self.idf.get(w, 0.0) * (2.0 if w in fam else 1.0)
         ranked = [(sc, self.seeds[i]) for i, sc in scores.most_common() if keep(self.seeds[i])]
         return ranked[:rows]

@@ -148,3 +148,13 @@ def test_numbered_parts_are_different_works() -> None:
     assert verify(cited, part2).status == "other"
     same = ref("Soil carbon dynamics under tillage, Part II: field data", container="Nature")
     assert score(same, part2).accepted
+
+
+def test_a_longer_cited_title_is_not_a_registered_title_plus_subtitle() -> None:
+    principles = from_crossref(crossref_work(Seed("10.5555/pc1", "Polarization consistent basis sets",
+                                                  [("Frank", "Jensen")], 2001, subtitle="Principles",
+                                                  container="J. Chem. Phys.")))
+    cited = ref("Polarization consistent basis sets. III. The importance of diffuse functions",
+                family="Jensen", year=2002, container="J. Chem. Phys.")
+    assert not score(cited, principles).accepted
+    assert score(ref("Polarization consistent basis sets", family="Jensen", year=2001), principles).accepted

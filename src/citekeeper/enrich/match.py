@@ -77,9 +77,10 @@ def title_similarity(cited: str, titles: tuple[str, ...]) -> float:
         if not b:
             continue
         s = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
-        # A title cited without its subtitle (or with one the registry lacks).
-        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-        if len(short) >= 20 and long_.startswith(short + " ") and len(short.split()) >= 4:
+        # A title cited without its subtitle.  Only that way round: a cited title that
+        # goes on past the registered one may be another part of a series ("Basis sets"
+        # vs "Basis sets. III. Diffuse functions"), and registries keep subtitles apart.
+        if len(a) >= 20 and b.startswith(a + " ") and len(a.split()) >= 4:
             s = max(s, 0.95)
         best = max(best, s)
     return best
@@ -247,13 +248,14 @@ def score(ref: Reference, work: Work) -> Score:
                  {"author": fam_ok, "year": year_ok, "container": cont_ok, "accepted": accepted})
 
 
+_ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix"})  # "i", "v", "x" are words too
 _PART = re.compile(r"\b(?:part|pt|vol|volume|book|chapter|no|number)\s+([ivxlc]+|\d+)\b")
 
 
 def _numbers(title: str) -> set[str]:
     """Numbers that tell one work of a series from the next: ``Part II``, ``2019``, ``3``."""
     t = fold(title)
-    out = set(re.findall(r"\b\d+\b", t))
+    out = set(re.findall(r"\b\d+\b", t)) | {f"roman:{w}" for w in t.split() if w in _ROMAN}
     out |= {f"part:{m}" for m in _PART.findall(t)}
     return out
 
