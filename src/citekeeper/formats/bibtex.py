@@ -696,8 +696,15 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
     where = file or "<input>"
     # (entry type, key, [(field, raw)], line, raw text)
     entries: list[tuple[str, str, list[tuple[str, str]], int, str]] = []
+    covered = _failed_extents(text, lib)
     for block in lib.blocks:
         line = (block.start_line or 0) + 1
+        if type(block) is bmodel.ImplicitComment and any(a < line - 1 < b for a, b in covered.values()):
+            continue  # the rest of a failed entry, which bibtexparser split off: kept with it below
+        if type(block) is bmodel.ParsingFailedBlock and line - 1 in covered:
+            a, b = covered[line - 1]
+            block = bmodel.ParsingFailedBlock(error=block.error, start_line=block.start_line,
+                                              raw="\n".join(text.split("\n")[a:b]).rstrip())
         if isinstance(block, bmodel.Entry):
             entries.append((block.entry_type, block.key, [(f.key, f.value) for f in block.fields], line,
                             block.raw))
@@ -766,6 +773,32 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
         ref.verbatim.snapshot = ref.snapshot()
         result.references.append(ref)
     return result
+
+
+_BLOCK_START = re.compile(r"^[ \t]*@[A-Za-z]", re.MULTILINE)
+
+
+def _failed_extents(text: str, lib: bibtexparser.Library) -> dict[int, tuple[int, int]]:
+    """For each failed block (by 0-based start line): the lines up to the next ``@`` block.
+
+    bibtexparser's raw text of a failed block stops where it gave up; the entry as the
+    user wrote it runs to the next block, so that is what is recovered or kept.
+    """
+    failed = [b.start_line for b in lib.failed_blocks if type(b) is bmodel.ParsingFailedBlock]
+    if not failed:
+        return {}
+    starts = []
+    pos = count = 0
+    for m in _BLOCK_START.finditer(text):  # line numbers in one pass
+        count += text.count("\n", pos, m.start())
+        pos = m.start()
+        starts.append(count)
+    total = text.count("\n") + 1
+    out = {}
+    for start in failed:
+        following = [s for s in starts if s > start]
+        out[start] = (start, following[0] if following else total)
+    return out
 
 
 def _inherit(entries: list, expanded: list[dict[str, str]], by_key: dict[str, int], result: BibReadResult,
