@@ -238,3 +238,16 @@ def test_other_inputs_are_read_and_never_written(registry: Lookalike, tmp_path: 
 def test_help_has_examples() -> None:
     res = CliRunner().invoke(cli, ["enrich", "--help"])
     assert res.exit_code == 0 and "Examples:" in res.output and "--crossref-api" in res.output
+
+
+def test_bad_input_and_output(registry: Lookalike, tmp_path: Path) -> None:
+    env = env_for(registry)
+    code, _, err = run(env, str(tmp_path / "missing.bib"))
+    assert code == 3 and "missing.bib" in err
+    p = tmp_path / "refs.bib"
+    p.write_text(ENTRY + "\n@article{broken,\n  title = {unclosed\n", encoding="utf-8")
+    code, out, err = run(env, str(p), "--format", "json")
+    assert code == 0 and "refs.bib:18: cannot parse" in err  # file:line named, the others looked up
+    assert [e["key"] for e in json.loads(out)["entries"]] == ["lecun2015", "watson1953"]
+    code, _, err = run(env, str(p), "-o", str(p / "r.txt"))  # a file where a folder should be
+    assert code == 4
