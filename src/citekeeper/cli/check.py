@@ -17,6 +17,7 @@ Examples:
   citekeeper check references.bib
   citekeeper check refs.bib article.txt --format github --cache .citekeeper-cache.sqlite
   citekeeper check refs.bib --fail-on broken,transient --archive all --fix
+  citekeeper check refs.bib --format github --report json:out/links.json --report markdown:out/links.md
 
 \b
 Statuses: {STATUSES}.
@@ -34,6 +35,11 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
               default="text", show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here instead of stdout.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
+              help="Also write the same run's report in FORMAT to PATH (repeatable), e.g. "
+                   "json:out/links.json.")
+@click.option("--github-token", envvar="GITHUB_TOKEN", show_envvar=True,
+              help="Sent (as a bearer token) to github.com hosts only, for their rate limit.")
 @click.option("--fail-on", help="Comma-separated statuses that make the exit code 1 [default: broken].")
 @click.option("--archive", type=click.Choice(["none", "failing", "all"]),
               help="Look up archived copies for links that are not ok, all links, or none [failing].")
@@ -68,8 +74,8 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
               help="Worker processes for large inputs (hosts shared out between them) [0: one per core].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [only on a terminal].")
 @click.option("--verbose", "-v", is_flag=True, help="Text format: list ok links too.")
-def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, progress: bool | None,
-            verbose: bool, **options: object) -> int:
+def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tuple[str, ...], fix: bool,
+            progress: bool | None, verbose: bool, **options: object) -> int:
     """Check every DOI and URL cited in FILES (.bib, CSL-JSON or an article's text).
 
     DOIs are asked of the DOI registry; URLs are fetched politely (per-host limits,
@@ -85,6 +91,13 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, p
     from citekeeper.links.runner import check_files
     from citekeeper.links.settings import build_options
 
+    extra = []
+    for spec in reports:
+        kind, sep, where = spec.partition(":")
+        if not sep or kind not in FORMATS or not where:
+            raise click.BadParameter(f"{spec!r}: use FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}",
+                                     param_hint="--report")
+        extra.append((kind, Path(where)))
     opts = build_options(options, load_settings("check"))
     bar = _Bar() if show_progress(progress) else None
     try:
@@ -102,9 +115,11 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, fix: bool, p
             click.echo(f"fixed: {fx.file}:{fx.line or 0}: {fx.key}: "
                        + ", ".join(f"{n} = {v}" for n, v in fx.fields), err=True)
     text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
-    if output is not None:
-        from citekeeper.textio import atomic_write
+    from citekeeper.textio import atomic_write
 
+    for kind, where in extra:
+        atomic_write(where, render_text(report, verbose) if kind == "text" else FORMATS[kind](report))
+    if output is not None:
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)

@@ -82,6 +82,8 @@ class HttpSettings:
     accept: frozenset[int] = frozenset()  # extra status codes that count as ok (checker)
     doi_api: str = doimod.DEFAULT_DOI_API
     follow_doi: bool = False  # default for Checker.check_doi(); the runner decides per target
+    # Extra request headers for one host exactly (a token for github.com): host -> headers.
+    host_headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class Fetcher:
@@ -150,6 +152,10 @@ class Fetcher:
                 raise NetError("invalid-url", f"invalid URL {url}: {exc}") from None
         if not credentials and ep.authorization:
             ep = Endpoint(ep.scheme, ep.host, ep.port, ep.target, ep.host_header)
+        if self.s.host_headers:
+            extra = self.s.host_headers.get(ep.host)
+            if extra:
+                headers = {**extra, **(headers or {})}
         attempt = 0
         net_retries = 0
         while True:

@@ -36,6 +36,8 @@ KNOWN_KEYS = frozenset({
     "confirm-runs", "body-bytes", "max-retry-after", "web-base", "max-size", "jobs", *ENDPOINTS,
 })
 METHODS = ("auto", "get", "head")
+# Hosts that get --github-token (GITHUB_TOKEN); never any other host, never a redirect elsewhere.
+GITHUB_HOSTS = ("github.com", "api.github.com", "raw.githubusercontent.com", "gist.github.com")
 ARCHIVE_MODES = ("none", "failing", "all")
 
 
@@ -136,6 +138,9 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
         accept=frozenset(_number("accept", a, int, 100) for a in accept),
         doi_api=endpoints["doi-api"],
     )
+    token = cli.get("github_token") or cli.get("github-token")
+    if token:
+        http.host_headers = {h: {"Authorization": f"Bearer {token}"} for h in GITHUB_HOSTS}
     ua = pick("user-agent")
     if ua:
         http.user_agent = str(ua)
