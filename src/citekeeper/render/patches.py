@@ -93,6 +93,7 @@ class State:
         "area",
         "attempted",
         "bib_first",
+        "bib_names",
         "cite",
         "collect",
         "first_names",
@@ -131,7 +132,9 @@ class State:
         self.ys_done = False
         self.names_out: list[str] | None = None  # first names rendered (cite grouping)
         self.skip_names = False  # leave out the first names (collapsed cite)
-        self.sas: tuple[str, str | None] | None = None  # (substitute, previous entry's names)
+        # (substitute, rule, previous entry's names text, its names one by one)
+        self.sas: tuple[str, str, str | None, list[str]] | None = None
+        self.bib_names: list[str] | None = None  # the entry's first names, one by one
         try:
             lang = str(self.ref.get("language") or "")
         except Exception:
@@ -815,7 +818,16 @@ class Names(_Base, model.Names):
         variables = self.get("variable", "").split()
         text = self._names(st, variables, name, etal, label, label_first)
         if text is None and sub is not None and proxy is None:
+            bib_names = st.bib_names
             text = sub.rend(st, self)
+            if (text and st.area == "bibliography" and st.sas is not None and bib_names is None
+                    and st.bib_names is None and st.sas[1].startswith("partial")):
+                # a title standing for the names counts as one name for the partial rules
+                # (citeproc-js: MHRA's "——. 1974." after the same title); complete-all
+                # compares names only (MLA keeps the title)
+                st.bib_names = [text]
+                if st.sas[3][:1] == [text]:
+                    text = st.sas[0]
             return _decorate(self, text, st) if text else None
         if text is None:
             return None
@@ -827,7 +839,7 @@ class Names(_Base, model.Names):
                 return None
         if st.area == "bibliography" and st.bib_first is None:
             st.bib_first = text
-            if st.sas is not None and st.sas[1] == text:
+            if st.sas is not None and st.sas[1] == "complete-all" and st.sas[2] == text:
                 # gap: subsequent-author-substitute ignored by citeproc-py; the names of
                 # an entry equal to the previous entry's are replaced, affixes kept
                 # (CSL test suite: sort_SubsequentAuthorSubstitute... ).
@@ -835,6 +847,27 @@ class Names(_Base, model.Names):
                 if not text:
                     return None
         return _decorate(self, text, st)
+
+    @staticmethod
+    def _substitute_names(st: State, rendered: list[str]) -> list[str]:
+        """subsequent-author-substitute by name (``complete-each``, ``partial-each``,
+        ``partial-first``): names equal to the previous entry's, from the first on, become
+        the substitute (CSL test suite: sort_SubsequentAuthorSubstitute... ; MHRA's
+        "——, and J. R. de Smith")."""
+        st.bib_names = list(rendered)
+        if st.sas is None:
+            return rendered
+        sub, rule, _, prev = st.sas
+        if rule not in ("complete-each", "partial-each", "partial-first"):
+            return rendered
+        if rule == "complete-each":
+            return [sub] * len(rendered) if rendered == prev else rendered
+        out = list(rendered)
+        for i, name in enumerate(rendered):
+            if i >= len(prev) or name != prev[i] or (rule == "partial-first" and i > 0):
+                break
+            out[i] = sub
+        return out
 
     def _names(self, st: State, variables: list[str], name: Any, etal: Any, label: Any, label_first: bool) -> str | None:
         ref = st.ref
@@ -932,6 +965,8 @@ class Name(_Base, model.Name):
         rendered = [r for r in rendered if r]
         if not rendered:
             return None
+        if st.area == "bibliography" and st.sort_names is None and st.bib_names is None:
+            rendered = Names._substitute_names(st, rendered)
         delim = o["delimiter"]
         inverted_last = o["name-as-sort-order"] == "all" or (
             o["name-as-sort-order"] == "first" and len(rendered) == 1
@@ -1709,11 +1744,12 @@ def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -
     sfa = bib.get("second-field-align") in ("flush", "margin")
     out = []
     prev_names: str | None = None
+    prev_list: list[str] = []
     quotes = _quotes(data)
     for item in items:
         st = State(data, item, "bibliography", fmt)
-        if sas is not None and sas_rule in ("complete-all", "complete-each"):
-            st.sas = (data.escape(sas), prev_names)
+        if sas is not None:
+            st.sas = (data.escape(sas), sas_rule, prev_names, prev_list)
         if sfa:
             # gap: "no space after [1]": second-field-align puts the first field in the
             # margin (citeproc-js: "[1] " in text, csl-left-margin div in HTML;
@@ -1727,8 +1763,8 @@ def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -
             body = _render_children(layout, st)
         if not body:
             continue
-        names = st.bib_first
-        prev_names = names
+        prev_names = st.bib_first
+        prev_list = st.bib_names or []
         text = _decorate(layout, body, st, quotes_ok=False)
         text = finish_marks(text or "", piq=data.piq, quotes=quotes, fmt=fmt_name)
         if fmt_name == "html":
