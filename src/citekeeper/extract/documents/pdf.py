@@ -99,26 +99,85 @@ def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
     try:
         n = textpage.count_chars()
         text = textpage.get_text_range() if n else ""
-        handle = textpage.raw
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        pl, pr, pb, pt = (ctypes.byref(v) for v in (left, right, bottom, top))
-        chars: list[tuple[str, float, float, float, float, float]] = []
-        get_box, get_size, generated = raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
-        for i in range(min(n, len(text))):
-            ch = text[i]
-            if ch in "\r\n":
-                continue
-            if generated(handle, i):
-                if ch == " ":
-                    chars.append((" ", -1, -1, -1, -1, 0.0))
-                continue
-            get_box(handle, i, pl, pr, pb, pt)
-            chars.append((ch, left.value, right.value, height - top.value, height - bottom.value,
-                          get_size(handle, i)))
+        chars = None
+        if text and not any(c in SPACING_ACCENTS for c in text):
+            chars = _runs(textpage, text, height, raw)
+        if chars is None:
+            chars = _chars(textpage, text, height, raw)
     finally:
         textpage.close()
         page.close()
     return Page(index + 1, width, height, _lines(chars, index + 1))
+
+
+def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: ignore[no-untyped-def]
+    """Text runs (PDFium's rectangles: one font, one line) as ``(text, x0, x1, top, bottom, size)``.
+
+    Measured on the 20-page built article: 14 ms a page against 60 ms reading every
+    character's box; a run splits where the size changes, so superscripts stay apart.
+    None when a run cannot be mapped back to its characters (then characters are read).
+    """
+    handle = textpage.raw
+    n_rects = textpage.count_rects()
+    starts: list[int] = []
+    rects = []
+    for i in range(n_rects):
+        left, bottom, right, top = textpage.get_rect(i)
+        k = -1
+        for dx in (0.6, 2.0, 4.0, (right - left) / 2):  # the run may open with a space
+            k = raw.FPDFText_GetCharIndexAtPos(handle, left + dx, (bottom + top) / 2, 0.6, (top - bottom) / 2)
+            if k >= 0:
+                break
+        if k < 0 or (starts and k <= starts[-1]):
+            return None
+        starts.append(k)
+        rects.append((left, right, height - top, height - bottom))
+    out: list[tuple[str, float, float, float, float, float]] = []
+    for i, (x0, x1, top, bottom) in enumerate(rects):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(text)
+        piece = text[starts[i]:stop]
+        body = piece.replace("\r", " ").replace("\n", " ")
+        core = body.strip()
+        if not core:
+            continue
+        size = raw.FPDFText_GetFontSize(handle, starts[i] + (len(body) - len(body.lstrip())))
+        if body[:1] == " ":
+            out.append((" ", -1, -1, -1, -1, 0.0))
+        out.append((core, x0, x1, top, bottom, size))
+        if body[-1:] == " ":
+            out.append((" ", -1, -1, -1, -1, 0.0))
+    return out
+
+
+def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-untyped-def]
+    """Every character with its box and size (pages with drawn accents need the boxes)."""
+    handle = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pl, pr, pb, pt = (ctypes.byref(v) for v in (left, right, bottom, top))
+    chars: list[tuple[str, float, float, float, float, float]] = []
+    get_box, get_size, generated = raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated
+    size = 0.0
+    last_bottom = -1.0
+    after_space = True
+    for i in range(min(textpage.count_chars(), len(text))):
+        ch = text[i]
+        if ch in "\r\n":
+            continue
+        if ch == " ":
+            after_space = True
+            if generated(handle, i):
+                chars.append((" ", -1, -1, -1, -1, 0.0))
+                continue
+        get_box(handle, i, pl, pr, pb, pt)
+        b = bottom.value
+        # The font size changes only between text runs: asked for at a word's start, a
+        # digit (superscripts) or a baseline shift, a third of the calls.
+        if after_space or ch.isdigit() or abs(b - last_bottom) > 0.3 or not size:
+            size = get_size(handle, i)
+        after_space = ch == " "
+        last_bottom = b
+        chars.append((ch, left.value, right.value, height - top.value, height - b, size))
+    return chars
 
 
 def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int) -> list[Line]:
@@ -142,12 +201,14 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
             cur.append(c)  # a drawn accent belongs to the line whatever its position
             continue
         if cur:
-            tol = 0.55 * max(size, big)
-            same = (abs(bottom - base) <= tol
-                    # a superscript after text, or text after a line-opening superscript
-                    or (size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
-                    or (big < size * 0.85 and top <= base + 0.5 and bottom >= base - 0.5))
-            if not same or x0 < last_x1 - max(size, big) or x0 > last_x1 + 2.5 * max(size, big):
+            m = size if size > big else big
+            if abs(bottom - base) <= 0.55 * m:
+                same = last_x1 - m <= x0 <= last_x1 + 2.5 * m
+            else:  # a superscript after text, or text after a line-opening superscript
+                same = ((size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
+                        or (big < size * 0.85 and top <= base + 0.5 and bottom >= base - 0.5)
+                        ) and last_x1 - m <= x0 <= last_x1 + 2.5 * m
+            if not same:
                 out.append(_make_line(cur, page))
                 cur, big = [], 0.0
         cur.append(c)
@@ -214,21 +275,23 @@ def _make_line(chars: list[tuple[str, float, float, float, float, float]], page:
     marker = ""
     text_parts: list[str] = []
     run = ""
+    has_text = False
     for ch, _x0, _x1, _top, bottom, sz in chars:
         small = sz > 0 and sz < size * 0.8 and bottom < base - 0.15 * size
         if small and ch.isdigit():
             run += ch
             continue
         if run:
-            if not "".join(text_parts).strip():
+            if not has_text:
                 marker = run
             else:
                 sup.append(run)
                 text_parts.append(f"\x01{run}\x01")
             run = ""
         text_parts.append(ch)
+        has_text = has_text or not ch.isspace()
     if run:
-        if not "".join(text_parts).strip():
+        if not has_text:
             marker = run
         else:
             sup.append(run)
