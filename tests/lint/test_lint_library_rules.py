@@ -145,3 +145,18 @@ def test_doi_fields_and_publisher_urls(tmp_path: Path) -> None:
     assert fixes["acm"][:2] == ("doi-as-url", "10.1145/1132736.1132768")
     assert fixes["wiley"][0] == "url-contains-doi" and "doi.org/10.1111/1467-9655.12097;" in fixes["wiley"][2] + ";"
     assert "minutes" not in fixes
+
+
+def test_style_types_eprints_and_online_magazines_need_no_more(tmp_path: Path) -> None:
+    """biblatex-apa's own types, an @online arXiv preprint, a magazine article online."""
+    got = _lint(tmp_path, """\
+@CONSTITUTION{charter, SOURCE = {unitednations}, TYPE = {charter}, ARTICLE = {1}}
+@NAMEONLY{lopez, AUTHOR = {M. E. L\\'opez}}
+@online{arXiv:2405.14615, title = {Search for inhomogeneous Meissner screening}, author = {McFadden, R.},
+  eprinttype = {arxiv}, eprint = {2405.14615}, date = {2024-05-23}}
+@article{yorker, author = {Bustillos, M.}, title = {On video games}, journaltitle = {The New Yorker},
+  date = {2013-03-19}, url = {https://www.newyorker.com/books/page-turner/on-video-games}}
+@misc{pages4, pages = {3--5}}
+@online{noweb, title = {A page}, date = {2020}}
+""")
+    assert {g for g in got if g[0] == "field-missing"} == {("field-missing", "pages4"), ("field-missing", "noweb")}

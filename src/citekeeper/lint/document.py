@@ -48,7 +48,8 @@ class BibField:
 
 def bib_fields(text: str) -> dict[str, dict[str, BibField]]:
     """entry key -> field name -> ``BibField``, read with ``formats.bibedit`` (the same
-    scanner ``--fix`` edits with, so what lint sees is what it fixes)."""
+    scanner ``--fix`` edits with, so what lint sees is what it fixes).  The pseudo-field
+    ``@type`` holds the entry type as written (lower case)."""
     import bisect
 
     from citekeeper.formats.bibedit import scan
@@ -57,6 +58,7 @@ def bib_fields(text: str) -> dict[str, dict[str, BibField]]:
     out: dict[str, dict[str, BibField]] = {}
     for entry in scan(text).entries:
         fields = out.setdefault(entry.key, {})
+        fields.setdefault("@type", BibField(entry.key, "@type", entry.type, entry.line))
         for f in entry.fields:
             line = bisect.bisect_left(newlines, f.start) + 1
             fields.setdefault(f.name.lower(), BibField(entry.key, f.name.lower(), f.value, line, f.is_literal))
@@ -77,6 +79,7 @@ class Document:
     editorial: dict[str, tuple[Date, int]] = field(default_factory=dict)  # kind -> (date, line)
     today: dt.date = field(default_factory=dt.date.today)
     problems: list[tuple[int | None, str]] = field(default_factory=list)  # blocks the reader could not read
+    entry_types: dict[str, str] = field(default_factory=dict)  # .bib key -> entry type as written (lower case)
     kind: str = ""  # a document's kind (latex, markdown, pdf, docx ...); "" for plain text
     cite_keys: list[tuple[str, Origin]] = field(default_factory=list)  # \cite{key} / [@key], in text order
     elapsed: float = 0.0  # seconds spent linting this file (JUnit's time)
@@ -125,7 +128,7 @@ class Document:
         origin = ref.origin
         if ref.id and ref.id in self.bib and needle:
             for bf in self.bib[ref.id].values():
-                if needle in bf.value:
+                if needle in bf.value and bf.name != "@type":
                     return bf.line
         if not self.is_article and not self.bib and self.format != "article":
             return self._json_line(ref, needle)
@@ -261,6 +264,8 @@ def _verbatim_fields(refs: list[Reference]) -> dict[str, dict[str, BibField]] | 
         if v is None or v.format != "bibtex" or not v.text or ref.origin is None or not ref.origin.line_start:
             return None
         fields = out.setdefault(ref.id, {})
+        if v.entry_type:
+            fields.setdefault("@type", BibField(ref.id, "@type", v.entry_type.lower(), ref.origin.line_start))
         text = v.text
         pos = 0
         for name, raw in v.fields:
