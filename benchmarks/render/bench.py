@@ -5,8 +5,9 @@
 
 Makes N CSL-JSON entries from the varied test items (``tests/render/data/items.json``; every
 copy gets a distinct id and distinct author names, so disambiguation work stays realistic),
-then times, as whole processes, ``citekeeper render`` and ``node citeproc_js.js --mode bib``
-(citeproc-js) and ``pandoc --citeproc`` when pandoc is installed.  Prints the median of
+then times, as whole processes, ``citekeeper render``, ``node citeproc_js.js --mode bib``
+(citeproc-js), plain citeproc-py (``citeproc_py_plain.py``) and ``pandoc --citeproc`` when
+pandoc is installed, in the same run.  Prints the median of
 ``--repeat`` runs per tool, the ratio to citeproc-js and the growth from the smallest to the
 largest size (linear growth = size ratio).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = ROOT / "tests" / "render" / "data" / "items.json"
 JS = Path(__file__).with_name("citeproc_js.js")
+PLAIN = Path(__file__).with_name("citeproc_py_plain.py")
 SYLL = ["ka", "lo", "mi", "ra", "ten", "vo", "sar", "bel", "dun", "fi", "gor", "han", "jul", "pet"]
 
 
@@ -45,18 +48,29 @@ def make_items(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def run(cmd: list[str], repeat: int) -> float:
-    times = []
+CPU: dict[tuple[str, str, int], float] = {}
+
+
+def run(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU (user + system) seconds of the whole process.
+
+    CPU time is printed beside wall-clock because the benchmark machine is shared: under
+    load, wall-clock grows with the wait for a core while CPU time does not.
+    """
+    times, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), statistics.median(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[24, 1000, 5000])
     ap.add_argument("--styles", nargs="+", default=["apa", "ieee"])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
@@ -70,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for style in args.styles:
             csl = ROOT / "styles" / f"{'apa' if style == 'apa' else style}.csl"
             tools = {"citekeeper": [sys.executable, "-m", "citekeeper", "render", str(data), "--style", str(csl)]}
+            tools["citeproc-py"] = [sys.executable, str(PLAIN), str(csl), str(data)]
             if have_js:
                 tools["citeproc-js"] = ["node", str(JS), str(csl), str(data), "--mode", "bib"]
             if pandoc:
@@ -78,15 +93,19 @@ def main(argv: list[str] | None = None) -> int:
                 tools["pandoc"] = [pandoc, str(md), "--citeproc", "--bibliography", str(data),
                                    "--csl", str(csl), "-t", "plain"]
             for tool, cmd in tools.items():
-                results[(tool, style, n)] = run(cmd, args.repeat)
-                print(f"{style:6s} n={n:<6d} {tool:12s} median {results[(tool, style, n)]:7.2f} s", flush=True)
+                results[(tool, style, n)], CPU[(tool, style, n)] = run(cmd, args.repeat)
+                print(f"{style:6s} n={n:<6d} {tool:12s} median {results[(tool, style, n)]:7.2f} s"
+                      f"  (CPU {CPU[(tool, style, n)]:6.2f} s)", flush=True)
     print()
     for style in args.styles:
         for n in args.sizes:
             ck = results[("citekeeper", style, n)]
             js = results.get(("citeproc-js", style, n))
             pd = results.get(("pandoc", style, n))
+            py = results.get(("citeproc-py", style, n))
             parts = [f"{style} n={n}: citekeeper {ck:.2f} s"]
+            if py:
+                parts.append(f"citeproc-py {py:.2f} s")
             if js:
                 parts.append(f"citeproc-js {js:.2f} s (citekeeper/citeproc-js = {ck / js:.2f})")
             if pd:
