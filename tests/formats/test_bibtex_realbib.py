@@ -34,15 +34,14 @@ def test_keyless_entries_written_back_with_their_new_key_and_text():
     assert body.splitlines()[0] in result.text
 
 
-def test_repeated_field_first_wins_and_the_others_are_kept():
+def test_repeated_keywords_are_joined_and_nothing_is_dropped():
     result = formats.read_file(REAL / "discarded-duplicate-field.bib")
     (ref,) = result.references
-    assert ref.get("keyword") == "Qualitative"
-    assert ref.extra["tex.keywords~2"] == "Simulation" and ref.extra["tex.keywords~6"] == "Q3"
+    assert ref.get("keyword") == "Qualitative, Simulation, Semi-quantitative, Intervals, QSIM, Q3"
     assert any("repeated" in w and ":1:" in w for w in result.warnings)
     # bib -> CSL-JSON -> bib keeps every value; bib -> bib keeps the entry byte for byte
     back = bibtex.loads(bibtex.dumps(csljson.loads(csljson.dumps([ref])))).references[0]
-    assert back.get("keyword") == "Qualitative" and back.extra["tex.keywords~6"] == "Q3"
+    assert back.get("keyword") == ref.get("keyword")
     original = (REAL / "discarded-duplicate-field.bib").read_text(encoding="utf-8").strip()
     assert formats.export([REAL / "discarded-duplicate-field.bib"], "biblatex").text.strip() == original
 
@@ -136,3 +135,19 @@ def test_an_edited_entry_keeps_its_other_fields_as_written():
     assert 'booktitle = "Proc. Fifteenth Annual ACM" # STOC,' in out
     assert "doi = {10.1145/800061.808731}" in out
     assert bibtex.loads(out, file="x.bib").references[0].doi == "10.1145/800061.808731"
+
+
+def test_repeated_plain_field_first_wins_the_other_kept():
+    ref = bibtex.loads("@book{k, title={T}, edition={2}, edition={3}}", file="e.bib").references[0]
+    assert ref.get("edition") == "2" and ref.extra["tex.edition~2"] == "3"
+    back = bibtex.loads(bibtex.dumps(csljson.loads(csljson.dumps([ref])))).references[0]
+    assert back.get("edition") == "2" and back.extra["tex.edition~2"] == "3"
+
+
+def test_zoteros_bibtex_export_child_notes_are_read():
+    """Zotero's BibTeX.js ``doExport`` writes each child note as an ``annote`` field."""
+    text = ("@article{k,\n\ttitle = {T},\n\tannote = {EDN: UNZFTH},\n\tannote = {Read in 2020.},\n"
+            "\tkeywords = {a, b},\n}\n")
+    ref = bibtex.loads(text).references[0]
+    assert ref.identifiers == {"EDN": "UNZFTH"}
+    assert ref.get("annote") == "Read in 2020." and ref.get("keyword") == "a, b"

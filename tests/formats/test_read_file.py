@@ -85,3 +85,15 @@ def test_arxiv_id_is_also_number_and_archive_for_preprints():
     assert item["number"] == "arXiv:2001.01234" and item["archive"] == "arXiv"
     back = csljson.reference_from_csl(item)
     assert back.identifiers["arXiv"] == "2001.01234" and "number" not in back.fields
+
+
+def test_ris_carries_repeats_and_tex_fields_in_extra():
+    from citekeeper.formats import ris
+
+    ref = Reference(id="short", type="book", repeats="full2020")
+    ref.set("title", "T")
+    ref.extra["tex.timestamp"] = "2020-01-01"
+    text = ris.dumps([ref])
+    assert "M2  - repeats: full2020" in text and "M2  - tex.timestamp: 2020-01-01" in text
+    back = ris.loads(text).references[0]
+    assert back.repeats == "full2020" and back.extra == {"tex.timestamp": "2020-01-01"}

@@ -600,8 +600,10 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     ref.set("ISBN", g.text("isbn"))
     ref.set("ISSN", g.text("issn"))
     ref.set("abstract", g.text("abstract"))
-    ref.set("keyword", g.text("keywords"))
-    annote = g.text("annotation") or g.text("annote")
+    # Zotero's BibTeX export writes one ``annote`` per child note and tags as ``keywords``;
+    # repeated ones are joined, so every note and tag reaches the record.
+    ref.set("keyword", ", ".join(_repeated(g, "keywords")))
+    annote = "\n\n".join(_repeated(g, "annotation") + _repeated(g, "annote"))
     lang = g.text("language") or g.text("langid")
     if lang:
         ref.set("language", LANGID_TO_ISO.get(lang.lower(), lang))
@@ -629,6 +631,18 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         line_start=line or None,
     )
     return ref
+
+
+def _repeated(g: _Fields, name: str) -> list[str]:
+    """A field and its repeats (``annote``, ``annote~2`` …), decoded, in order."""
+    out = []
+    if g.has(name):
+        out.append(decode_lines(g.raw(name)))
+    k = 2
+    while g.has(f"{name}~{k}"):
+        out.append(decode_lines(g.raw(f"{name}~{k}")))
+        k += 1
+    return [v for v in out if v.strip()]
 
 
 def decode_lines(value: str) -> str:

@@ -175,6 +175,10 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     extra = [f"{k}: {v}" for k, v in ref.identifiers.items()]
     if zt not in _ISSN_TYPES and ref.get("ISSN"):
         extra.append(f"ISSN: {ref.get('ISSN')}")
+    if ref.repeats:
+        extra.append(f"repeats: {ref.repeats}")  # a short form: which citation it repeats
+    # BibTeX fields no RIS tag holds: Extra lines as Better BibTeX writes them
+    extra += [f"{k}: {' '.join(v.split())}" for k, v in ref.extra.items() if k.startswith("tex.") and isinstance(v, str)]
     for line in extra:
         add("M2", line)
     if ref.id:
@@ -358,6 +362,10 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
             ref.identifiers[k.strip()] = v.strip()
         elif sep and k.strip() == "ISSN" and v.strip():
             ref.set("ISSN", v.strip())
+        elif sep and k.strip() == "repeats" and v.strip():
+            ref.repeats = v.strip()
+        elif (tex := re.match(r"^\s*(tex\.\S+?):\s+(\S.*)$", ln)):
+            ref.extra[tex.group(1)] = tex.group(2).strip()
         else:
             kept_extra.append(ln)
     ref.set("note", "\n".join(n for n in kept_extra if n))
