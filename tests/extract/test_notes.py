@@ -206,3 +206,40 @@ def test_op_cit_needs_the_whole_word():
     assert find_repeat("Smith, citizenship and the state in question.", cited) is None
     assert find_repeat("Smith, cit., p. 9.", cited).target == 0
     assert find_repeat("Ibíd., p. 5.", cited).page == "5"
+
+
+PDF_TO_MARKDOWN = """\
+1 Maßnahme „Datenatlas der Bundesverwaltung“ aus der Datenstrategie der Bundesregierung.
+
+2 Z. B. dem Beratungszentrum für KI.
+
+3 Datenstrategie der Bundesregierung, Aktualisierung vom 25. April 2023, S. 46.
+
+4 Ebenda.
+
+#### **15**
+
+Der Bericht fährt hier mit dem Haupttext fort und spricht über die Datenlabore des Bundes, die seit 2021 bestehen.
+
+5 Die digitalpolitische St-Runde erteilte auch Aufträge an die für die jeweiligen Themen zuständigen
+
+Bundesministerien.
+
+6 Datenstrategie, S. 50.
+"""
+
+
+def test_notes_that_only_comment_start_a_run_and_wrapped_paragraphs_join():
+    seg = segment(PDF_TO_MARKDOWN)
+    assert [f.number for f in seg.footnotes] == [1, 2, 3, 4, 5, 6]
+    assert seg.footnotes[4].text.endswith("zuständigen Bundesministerien.")
+    ex = extract_article(PDF_TO_MARKDOWN, file="brh.md")
+    by_note = {r.footnote: r for r in ex.footnotes}
+    assert sorted(by_note) == [3, 4, 6]
+    assert by_note[4].repeats == by_note[3].id and by_note[4].get("page") == "46"
+    assert by_note[6].repeats == by_note[3].id and by_note[6].get("page") == "50"
+
+
+def test_a_numbered_list_in_the_body_is_no_run_of_notes():
+    text = "Steps:\n\n1. Open the file.\n2. Read every line of it.\n3. Close the file again.\n"
+    assert segment(text).footnotes == []

@@ -63,12 +63,16 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
         out.references.append(ref)
     cited: list[Cited] = []
     for fn in seg.footnotes:
-        if not fn.holds_citation:
-            continue  # a comment: kept in ``segments``, but no citation
+        # A comment is kept in ``segments`` but gives no citation — unless it is a short
+        # form of a work cited before ("Datenstrategie der Bundesregierung, S. 50.").
+        if not fn.holds_citation and find_repeat(citing_part(fn.text), cited) is None:
+            continue
         for k, citation in enumerate(split_footnote(citing_part(fn.text)), 1):
             repeat = find_repeat(citation, cited)
             if repeat is not None:
-                ref = _repeat(out.footnotes[repeat.target], citation, repeat.page)
+                # "Ibid." without a page means the page of the citation just before it.
+                page = repeat.page or (out.footnotes[-1].get("page") if repeat.kind == "ibid" else "")
+                ref = _repeat(out.footnotes[repeat.target], citation, page)
             else:
                 ref = parse_citation(strip_signal(citation) or citation)
             ref.origin = Origin("footnote", fn.number, k, file, fn.line_start, fn.line_end, fn.raw)

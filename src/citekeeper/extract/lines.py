@@ -43,7 +43,7 @@ _PAGE_COUNT = re.compile(r"\d\s?(?:S|s|p|pp|P|С|с|Bl|Sp)\.$")
 
 def looks_like_url_tail(token: str) -> bool:
     """A token such as ``rassmatrivaet-proekty-.../`` or ``x.html?id=3``: a cut-off URL's end."""
-    if len(token) < 4 or token[0].isupper():
+    if len(token) < 4 or token[0].isupper() or token[0] == "#" or not re.search(r"[^\W_]", token):
         return False
     if not re.fullmatch(r"[\w\-./?=&%#~+:@;,!]+", token):
         return False

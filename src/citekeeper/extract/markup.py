@@ -13,6 +13,8 @@ _ITALIC_STAR = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _BOLD_STAR = re.compile(r"\*\*(?!\s)([^*\n]+?)(?<!\s)\*\*")
 _ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^<>\s]*)>?")
 _ANGLE_URL_OPEN = re.compile(r"<((?:https?|ftp)://[^<>\s]*)$")
+# A Markdown link: its text, then its URL unless the text is the URL already.
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:https?|ftp)://[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -22,13 +24,20 @@ def italic_spans(text: str) -> list[str]:
 
 
 def strip_markup(text: str) -> str:
-    """Plain text: no ``*``/``**`` emphasis, URLs out of ``<...>``, no zero-width marks."""
+    """Plain text: no ``*``/``**`` emphasis, URLs out of ``<...>`` and Markdown links, no zero-width marks."""
     text = _ZERO_WIDTH.sub("", text)
+    text = _MD_LINK.sub(_link_text, text)
     text = _BOLD_STAR.sub(r"\1", text)
     text = _ITALIC_STAR.sub(r"\1", text)
     text = _ANGLE_URL.sub(r"\1", text)
     text = _ANGLE_URL_OPEN.sub(r"\1", text)
     return text
+
+
+def _link_text(m: re.Match[str]) -> str:
+    label, url = m.group(1).strip(), m.group(2)
+    label = label.strip("*_ ")
+    return url if not label or label.rstrip("/") == url.rstrip("/") else f"{label} {url}"
 
 
 def normalize_space(text: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from citekeeper.extract.cues import strip_signal
 from citekeeper.parse.keys import STOP_WORDS, ascii_fold
 
-_IBID = re.compile(
+IBID = re.compile(
     r"^(?:ibid(?:em)?|ibíd(?:em)?|ib|id|íd|ivi|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -132,12 +132,23 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
     return None
 
 
+def _by_first_word(cited: list[Cited], word: str) -> int | None:
+    """The latest full citation without authors whose text opens with ``word``."""
+    for i in range(len(cited) - 1, -1, -1):
+        c = cited[i]
+        if c.repeats is None and not c.families:
+            first = re.findall(r"[^\W\d_][\w'’\-]*", c.text[:60])[:1]
+            if first and ascii_fold(first[0]) == word:
+                return i
+    return None
+
+
 def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
     text = strip_signal(citation).strip()
     if not cited or not text:
         return None
-    m = _IBID.match(text)
+    m = IBID.match(text)
     if m:
         rest = m.group("rest")
         return Repeat(_resolve(cited, len(cited) - 1), locator(rest), "ibid")
@@ -186,6 +197,8 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
     words = _title_words(title)[:4]
     if not words:
-        return None
+        # A work without an author, cited again by its first title word ("Modernisierungsagenda, S. 36").
+        found = _by_first_word(cited, names[0]) if len(names) == 1 and len(names[0]) >= 6 else None
+        return Repeat(found, locator(rest), "short") if found is not None else None
     found = _by_author(cited, names, words)
     return Repeat(found, locator(rest), "short") if found is not None else None

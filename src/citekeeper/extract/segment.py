@@ -136,7 +136,7 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
             return True
         return citation_score(text) >= 2 or citation_like(text) or (len(text) < 400 and holds_citation(text))
     # A footnote missed (or a page restarting at 1): only a note that clearly cites.
-    return (expected < number <= expected + 2 or number == 1) and citation_score(text) >= 4
+    return (expected < number <= expected + 3 or number == 1) and citation_score(text) >= 3
 
 
 def _footnote_at(
@@ -160,12 +160,49 @@ def _footnote_at(
     while j < limit and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
         buf.append(lines[j])
         j += 1
-    if not _accepts(number, join_lines("\n".join(buf)), style, expected, in_notes, adjacent):
+    text = join_lines("\n".join(buf))
+    if not _accepts(number, text, style, expected, in_notes, adjacent) and not (
+        number == expected and not _HEADING_LIKE.match(text) and _in_a_run_of_notes(lines, j, number, stop)
+    ):
         return None
     while j < stop and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
         buf.append(lines[j])
         j += 1
     return number, buf, style, j
+
+
+_RUN_WINDOW = 24  # non-blank lines looked at for the notes that follow
+_LONG_PROSE = 200  # a longer unnumbered line is body text, which ends a run of notes
+_RUN_LENGTH = 6  # notes looked at for one that cites
+_TEXT_HEADING = re.compile(r"^\s*#+\s*\**\s*[^\W\d_]")
+
+
+def _in_a_run_of_notes(lines: list[str], j: int, number: int, stop: int) -> bool:
+    """Do the next numbers follow as notes, one of the next six citing?
+
+    A first footnote that only comments (``1 Maßnahme „Datenatlas“ aus der Datenstrategie.``)
+    carries no cue, and with nothing before it to lean on it would be missed — and every
+    later footnote with it, since each waits for the number after the last one found.
+    A run of notes numbered n, n+1, … with nothing but their own short lines (or page
+    numbers) in between, one of the next six citing, is a footnote block; a numbered list in the body
+    (``1. First do this.``) cites nothing and is left alone.
+    """
+    want, found, citing = number + 1, 0, False
+    seen = 0
+    while j < stop and seen < _RUN_WINDOW and found < _RUN_LENGTH and not citing:
+        line = lines[j]
+        j += 1
+        if not line.strip():
+            continue
+        seen += 1
+        m = marker(line, want)
+        if m is not None and m[0] == want:
+            found += 1
+            want += 1
+            citing = citing or citation_score(m[1]) >= 2
+        elif len(line.strip()) > _LONG_PROSE or _TEXT_HEADING.match(line):
+            break  # body text or a section heading; a page number ("#### **16**") is neither
+    return found >= 1 and citing
 
 
 def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: bool) -> bool:
@@ -250,11 +287,37 @@ def segment(text: str) -> Segments:
     return seg
 
 
+_MID_SENTENCE = re.compile(r"[^\W\d_]$")
+
+
+def _cut_mid_sentence(note: str, para: str) -> bool:
+    """A note that stops on a word, followed by a short paragraph: its wrapped rest.
+
+    Text converted with a blank line after every printed line (PDF to Markdown) splits
+    a note into paragraphs; ``… Themen zuständigen`` / ``Bundesministerien.`` is one
+    note.  A note ending in ``URL:`` or a comma is left to the citation-tail rule, so
+    body text after a note cut at a page break is not swallowed.
+    """
+    tail = para.strip()
+    cut = bool(_MID_SENTENCE.search(note)) or (note.endswith(",") and tail[:1].islower())
+    return (
+        cut
+        and len(tail) < 300
+        and not tail.startswith("#")
+        and not NOTES_HEADINGS.match(tail)
+        and not REFERENCE_HEADINGS.match(tail)
+    )
+
+
 def _continuation_target(
     footnotes: list[Footnote], para: Span, adjacent: bool
 ) -> Footnote | None:
     """The footnote ``para`` continues, or None when it is body text."""
-    if not footnotes or not citation_like(para.text):
+    if not footnotes:
+        return None
+    if adjacent and _cut_mid_sentence(footnotes[-1].text, para.text):
+        return footnotes[-1]
+    if not citation_like(para.text):
         return None
     # The most recent footnote left incomplete, looking back over a page's worth.
     for fn in reversed(footnotes[-6:]):
