@@ -34,7 +34,7 @@ _ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Red|Ред|Comp|Comps)\.?\)\.?\s*$"
 _GENRE = re.compile(r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc)[^\]]*)\]", re.IGNORECASE)
 _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
-    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:Eds?|Hrsg|Comps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
+    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hg|[Cc]omps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
     r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
 )
 _PROCEEDINGS = re.compile(
@@ -64,6 +64,7 @@ _EDITION_PAREN = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.?!]\s+(?=\S)")
+_ABBREV_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z])$")
 _PLACE_PUB = re.compile(r"^(?P<place>[^:]{2,60}?)\s*:\s*(?P<pub>[^:]+?)$")
 
 
@@ -247,7 +248,10 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         head = rest[: tail.start()].strip()
         if not title:
             # The container is the last sentence before the volume; the title is before it.
-            cuts = list(_SENTENCE_END.finditer(head))
+            # (not after an abbreviation: "Title. J. Neurophysiol. 84, 3072")
+            cuts = [c for c in _SENTENCE_END.finditer(head) if not _ABBREV_BEFORE.search(head[: c.start()])] or list(
+                _SENTENCE_END.finditer(head)
+            )
             if cuts:
                 cut = cuts[-1]
                 title, head = head[: cut.start() + 1], head[cut.end() :]

@@ -41,7 +41,8 @@ _NLM_TAIL = re.compile(
     r"(?:\s*:\s*(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?))?"
     r"\s*\.?$"
 )
-_PAGES_RX = r"(?P<pages>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?)"
+# "45–67", "e2231", "S5–S10", "ii215–ii225", "C09S05" (an article id)
+_PAGES_RX = r"(?P<pages>[A-Za-z]{0,2}\d+(?:[A-Za-z]\d*)?(?:\s*[-–]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?)"
 _VOL_RX = r"(?P<vol>\d+[A-Z]?(?:/\d+)?(?:\s+Suppl\.?(?:\s*\d+)?)?)"
 # "Journal 12: 45–67" / "Journal 12(3): 45" / "Protist 163 (4) 643–657" / "Journal: 39–82" / "Journal 7: e41294"
 _PLOS_TAIL = re.compile(
@@ -61,7 +62,7 @@ _ABBREV_WORD = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[a-z]{1,3}|[A-Z])$")
 _BOOK = re.compile(
     r"^(?P<place>[A-Z][^.:;]{1,50}?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^;.]+(?:\.\s*(?:Inc|Ltd|Co)\.?)?)"
     r"(?:[;,.]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?"
-    r"(?:[.,]?\s*(?:(?:pp?\.\s*(?P<pages>\d+\s*[-–]\s*\d+))|(?P<np>\d+)\s*p))?\.?$"
+    r"(?:[.,]?\s*(?:(?:pp?\.\s*(?P<pages>\d+\s*[-–]\s*\d+))|(?P<np>\d+)\s*(?:pp?|pages)\.?|p\.\s*\d+))?\.?$"
 )
 _IN = re.compile(
     r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>[^.]+?),?\s+(?:editors?|eds?\.?|\(eds?\.?\))[.,:]?\s+)?(?P<rest>.+)$"
