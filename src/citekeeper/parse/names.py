@@ -82,7 +82,7 @@ def _clean(piece: str) -> str:
 _GLUED_INITIALS = re.compile(rf"(?<=[{_UP}]\.)(?=[{_UP}])")
 _HYPHEN_INITIALS = re.compile(rf"(?<!\w)([{_UP}])-([{_UP}])\.")
 _PARTICLE_WORD = re.compile(r"[^\W\d_]{1,6}['’]?-?")
-_GIVEN_WORD = re.compile(rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*\.?")
+_GIVEN_WORD = re.compile(rf"[{_UP}][{_LOW}'’]+(?:[-‐‑][{_UP}]?[{_LOW}'’]+)*\.?")
 _HAS_LOWER = re.compile(rf"[{_LOW}]")
 _INITIAL_DOTS = re.compile(r"\.(?=[^\s.-])")
 _ROLE_TAIL = re.compile(r"\s*\((?:eds?|hrsg|hg|dir|coord|ред|сост)\.?\)\s*\.?$", re.IGNORECASE)

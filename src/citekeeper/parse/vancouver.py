@@ -26,7 +26,7 @@ from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PART = r"(?:van|de|von|der|den|la|las|los|le|les|lo|da|das|do|dos|du|di|del|della|degli|ter|ten|op|al|el|ben|bin|ibn|y|e|zu|zur|vom|af|av)"
-_FWORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UP}][\w'’\-]*"  # "Smith", "ben-Avraham", "d'Alembert"
+_FWORD = rf"(?:[a-z]{{1,3}}[-'’])?[{_UP}][\w'’\-‐‑]*"  # "Smith", "ben-Avraham", "d'Alembert"
 _FAMILY = rf"(?:{_PART}\s+)*{_FWORD}(?:\s+(?:{_PART}\s+)*{_FWORD}){{0,2}}"
 _INITIALS = rf"[{_UP}]\.?(?:-?[{_UP}]\.?){{0,3}}"  # "JA", "J.A.", "J-P"
 _NAME = rf"{_FAMILY}\s+{_INITIALS}(?:\s+(?:Jr|Sr|2nd|3rd|II|III|IV)\.?)?"
@@ -53,7 +53,7 @@ _COMMA_TAIL = re.compile(
 )
 _JUNK_TAIL = re.compile(
     r"(?:[.;]?\s*(?:PubMed\s+(?:Central\s+)?PMID:?\s*\d+|PMCID:?\s*PMC\d+|PubMed\s+Central\s+PMCID:?\s*PMC\d+|"
-    r"PMID:?\s*\d+|PubMed:?\s*\d+|(?<=\.)\s*\d{5,6}(?=\s*$)|Epub\s+(?:ahead\s+of\s+print\.?\s*)?[\d/\s A-Za-z]*|\[Epub[^\]]*\]|\b\d{7,8}\b|"
+    r"PMID:?\s*\d+|PubMed:?\s*\d+|\S+\s+\[pii\]|(?<=\.)\s*\d{5,6}(?=\s*$)|Epub\s+(?:ahead\s+of\s+print\.?\s*)?[\d/\s A-Za-z]*|\[Epub[^\]]*\]|\b\d{7,8}\b|"
     r"\[(?:cited|accessed)[^\]]*\]))+\s*\.?\s*$",
     re.IGNORECASE,
 )
@@ -194,6 +194,21 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
             ref.dates["issued"] = Date(int(tail.group("year")))
             ref.type = "article-journal"
             return True
+    press = re.search(r"\.\s*(?:In\s+press|Forthcoming)\.?$", rest, re.IGNORECASE)
+    if press:  # "Title. Nature. In press."
+        title, journal = _split_title(rest[: press.start()])
+        if title and journal:
+            ref.set("title", title)
+            ref.set("container-title", journal)
+            ref.type = "article-journal"
+            return True
+    nlm_book = re.match(r"^(?P<title>.+?[.?!])\s+(?P<pub>[^.:;]{2,60});\s*(?P<year>(?:1[5-9]|20)\d\d)\.?$", rest)
+    if nlm_book:  # "The Eye of the World. Tor; 1990." (no place)
+        ref.set("title", _clean_title(nlm_book.group("title")))
+        ref.set("publisher", nlm_book.group("pub").strip())
+        ref.dates["issued"] = Date(int(nlm_book.group("year")))
+        ref.type = "book"
+        return True
     # a book: "Title. [Edition.] Place: Publisher; Year." (the first sentence end after which
     # a place and publisher follow: a publisher's name may hold a dot of its own)
     for cut in _TITLE_END.finditer(rest):
