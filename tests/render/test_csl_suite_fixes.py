@@ -17,7 +17,7 @@ from citekeeper.render.engine import load_style_xml
 
 SUITE = Path(__file__).parent / "data" / "csl_suite"
 
-# fixture -> the gap it checks (as named in patches.py / output.py comments)
+# fixture -> the gap it checks (as named in the render/csl modules and output.py comments)
 GAPS = {
     "name_SubstituteMacroInheritDecorations": "title substituted for a missing author printed twice",
     "quotes_PunctuationWithInnerQuote": "punctuation not moved inside quotes",

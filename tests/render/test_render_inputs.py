@@ -16,7 +16,7 @@ from citekeeper.render import (
 )
 from citekeeper.render.api import load_items, parse_locator, render_citations
 from citekeeper.render.collate import sort_key
-from citekeeper.render.patches import initialize
+from citekeeper.render.csl.names import initialize
 
 STYLES = ["apa", "chicago-author-date", "chicago-notes-bibliography", "mla", "ieee",
           "harvard", "vancouver", "gost", "gost-numeric", "gost-alphabetical"]

@@ -7,9 +7,11 @@ Public API::
     r.bibliography(csl_items)                 # -> ["Smith, J. (2020). ...", ...]
     r.citations(csl_items, [[CiteRequest("smith2020", locator="97")]])
 
-Only this package imports citeproc.  Layout: ``registry`` (style names, aliases, paths),
-``engine`` (parse once, render), ``patches`` (our fixes over citeproc-py), ``source``
-(CSL-JSON -> citeproc-py), ``formats`` (text/html/markdown).
+Only this package imports citeproc.  Layout: ``registry`` (style ids, titles, aliases,
+paths, dependent styles), ``locales`` (locale files, fallback chain, an entry's language),
+``engine`` (parse once, render), ``csl/`` (the CSL engine, one module per part of the spec),
+``source`` (CSL-JSON -> citeproc-py), ``output`` and ``formats`` (text/html/markdown),
+``settings`` (``[tool.citekeeper.render]``), ``api`` (what the commands do).
 """
 
 from .engine import (

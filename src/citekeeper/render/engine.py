@@ -2,7 +2,7 @@
 
 Parsing a CSL style is the expensive part of a small job, so parsed styles are cached per
 (path, modification time, locale).  Styles and locales are parsed with the element classes of
-``patches`` (our layer over citeproc-py), never citeproc-py's own, and without RelaxNG
+``csl`` (our CSL engine over citeproc-py), never citeproc-py's own, and without RelaxNG
 validation (slow, and citeproc-js does not validate either).
 """
 
@@ -19,7 +19,7 @@ from lxml import etree
 
 from citekeeper.errors import MalformedInputError, NotFoundError, UsageError
 
-from . import patches
+from . import csl
 from .formats import ESCAPES, FORMATS, formatter_for
 from .locales import UnknownLocaleError, locale_path, normalize_locale
 from .registry import StyleError, StyleInfo, find_style
@@ -40,8 +40,8 @@ class MalformedStyleError(MalformedInputError):
 def _parser() -> etree.XMLParser:
     lookup = etree.ElementNamespaceClassLookup()
     ns = lookup.get_namespace(CSL_NS)
-    ns[None] = patches.model.CitationStylesElement
-    ns.update(patches.ELEMENT_CLASSES)
+    ns[None] = csl.model.CitationStylesElement
+    ns.update(csl.ELEMENT_CLASSES)
     parser = etree.XMLParser(remove_comments=True, no_network=True, resolve_entities=False)
     parser.set_element_class_lookup(lookup)
     return parser
@@ -72,9 +72,9 @@ def _parse(path: Path, what: str) -> etree._ElementTree:
 class LoadedStyle:
     info: StyleInfo
     tree: etree._ElementTree
-    root: Any  # patches.Style
+    root: Any  # csl.Style
     locale: str
-    keep: list[Any] = field(default_factory=list)  # pins lxml proxies (see patches)
+    keep: list[Any] = field(default_factory=list)  # pins lxml proxies (see csl)
 
     @property
     def is_note_style(self) -> bool:
@@ -108,7 +108,7 @@ def load_style_xml(xml: str | bytes, locale: str | None = None, name: str = "<st
 def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) -> LoadedStyle:
     path = info.parent or info.path
     root = tree.getroot()
-    if not isinstance(root, patches.Style):
+    if not isinstance(root, csl.Style):
         raise MalformedStyleError(
             "not a CSL style (root element must be <style> in the CSL namespace)",
             file=str(path),
@@ -121,7 +121,7 @@ def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) 
             )
         raise MalformedStyleError("CSL style has no <citation> element", file=str(path), line=1)
     loc = normalize_locale(locale or info.default_locale or root.get("default-locale") or "en-US")
-    patches.prepare_style(root, loc, _load_locale)
+    csl.prepare_style(root, loc, _load_locale)
     return LoadedStyle(info, tree, root, loc, keep=list(root.iter()))
 
 
@@ -185,7 +185,7 @@ class Renderer:
     """Renders CSL-JSON items in one style, locale and output format.
 
     The parsed style is shared (cached) and never written while rendering: everything one
-    render needs lives in its own objects (``patches.State`` per entry, the items), and the
+    render needs lives in its own objects (``csl.State`` per entry, the items), and the
     per-format, per-language data is built once and then only read.  Renderers of one style
     may run in several threads at once.
     """
@@ -207,7 +207,7 @@ class Renderer:
             locale_per_entry = default_per_entry(self.style)
         self.locale_per_entry = locale_per_entry
         with _DATA_LOCK:
-            self.data = patches.style_data(self.style.root, ESCAPES[fmt], locale_per_entry)
+            self.data = csl.style_data(self.style.root, ESCAPES[fmt], locale_per_entry)
 
     @property
     def is_note_style(self) -> bool:
@@ -240,8 +240,8 @@ class Renderer:
         keyed, source = self._setup(items)
         cites = [_Cite(key, source) for key in keyed.keys]
         ordered = self._number_and_sort(cites, "bibliography")
-        patches.add_year_suffixes(self.data, ordered, self.formatter)
-        return patches.render_bibliography(self.data, ordered, self.formatter, self.fmt)
+        csl.add_year_suffixes(self.data, ordered, self.formatter)
+        return csl.render_bibliography(self.data, ordered, self.formatter, self.fmt)
 
     def citations(
         self, items: list[dict[str, Any]], clusters: list[list[CiteRequest]]
@@ -266,16 +266,16 @@ class Renderer:
                     first[key] = _Cite(key, source)
             built.append(row)
         ordered = self._number_and_sort(list(first.values()), "citation")
-        patches.add_year_suffixes(self.data, ordered, self.formatter)
+        csl.add_year_suffixes(self.data, ordered, self.formatter)
         numbers = {c.key: c["_num"] for c in ordered}
-        patches.assign_positions(built, self.style.root)
+        csl.assign_positions(built, self.style.root)
         out = []
         for row in built:
             good = [c for c in row if c.key in source]
             for c in good:
                 c["_num"] = numbers.get(c.key)
             missing = [f"[{c.key}?]" for c in row if c.key not in source]
-            text = patches.render_citation(self.data, good, self.formatter, self.fmt) if good else ""
+            text = csl.render_citation(self.data, good, self.formatter, self.fmt) if good else ""
             out.append("; ".join([t for t in [text, *missing] if t]))
         return out
 

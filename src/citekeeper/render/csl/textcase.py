@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import (
+from ..marks import (
     CLOSE_CURLY,
     CLOSE_QUOTE,
     CLOSE_SINGLE,

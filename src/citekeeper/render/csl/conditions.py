@@ -1,0 +1,122 @@
+"""cs:choose, cs:if, cs:else-if, cs:else (CSL 1.0.2 "Choose"), and cite positions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+
+from .groups import _Base, _render_parts
+from .state import _NUMERIC, State, _pyvar
+
+
+class Choose(_Base, model.Choose):
+    transparent = True
+
+    def parts(self, st: State) -> list[str]:
+        for branch in self._kids():
+            if branch.test(st):
+                return _render_parts(branch, st)
+        return []
+
+    def rend(self, st: State) -> str | None:
+        parts = self.parts(st)
+        return "".join(parts) if parts else None
+
+
+class If(_Base, model.If):
+    def _compiled(self) -> tuple:
+        try:
+            return self.__dict__["_cond"]
+        except KeyError:
+            a = self.attrib
+            cond = (
+                frozenset(a["type"].split()) if "type" in a else None,
+                len(a["type"].split()) if "type" in a else 0,
+                [(v, _pyvar(v)) for v in a["variable"].split()] if "variable" in a else None,
+                [(v, _pyvar(v)) for v in a["is-numeric"].split()] if "is-numeric" in a else None,
+                [_pyvar(v) for v in a["is-uncertain-date"].split()] if "is-uncertain-date" in a else None,
+                a["locator"].split() if "locator" in a else None,
+                a["position"].split() if "position" in a else None,
+                "disambiguate" in a,
+                a.get("match", "all"),
+            )
+            self.__dict__["_cond"] = cond
+            return cond
+
+    def test(self, st: State) -> bool:
+        cond = self._compiled()
+        match = cond[8]
+        if match == "any":
+            return any(self._results(st, cond))
+        if match == "none":
+            return not any(self._results(st, cond))
+        return all(self._results(st, cond))
+
+    def _results(self, st: State, cond: tuple) -> Any:
+        """Each test's outcome, lazily (so any/all stop early)."""
+        types, ntypes, variables, numerics, uncertain, locators, positions, disamb, match = cond
+        ref = st.ref
+        item = st.item
+        if types is not None:
+            hit = ref.type
+            if match == "all" and ntypes > 1:
+                for t in self.attrib["type"].split():
+                    yield t == hit
+            else:
+                yield hit in types
+        if variables is not None:
+            for v, pv in variables:
+                if v == "locator":
+                    yield bool(item.get("locator"))
+                elif v == "year-suffix":
+                    yield bool(ref.get("year_suffix"))
+                else:
+                    val = ref.get(pv)
+                    yield val is not None and not (isinstance(val, (str, list)) and not val)
+        if numerics is not None:
+            for v, pv in numerics:
+                val = ref.get(pv)
+                if v == "locator" and item.get("locator"):
+                    val = item["locator"].identifier
+                yield val is not None and bool(_NUMERIC.match(str(val)))
+        if uncertain is not None:
+            for pv in uncertain:
+                d = ref.get(pv)
+                yield bool(d is not None and getattr(d, "get", lambda *_: False)("circa", False))
+        if locators is not None:
+            loc = item.get("locator")
+            for v in locators:
+                yield bool(loc) and (loc.label or "page").replace(" ", "-") == v
+        if positions is not None:
+            for v in positions:
+                yield _position_test(st, v)
+        if disamb:
+            yield bool(ref.get("_disambiguate"))
+
+
+def _position_test(st: State, position: str) -> bool:
+    if st.area != "citation":
+        return False
+    pos = st.position
+    if position == "first":
+        return pos == "first"
+    if position == "subsequent":
+        return pos != "first"
+    if position == "ibid":
+        return pos in ("ibid", "ibid-with-locator")
+    if position == "ibid-with-locator":
+        return pos == "ibid-with-locator"
+    if position == "near-note":
+        return pos != "first" and bool(getattr(st.item, "near_note", False))
+    return False
+
+
+class Else_If(If, model.Else_If):
+    pass
+
+
+class Else(_Base, model.Else):
+    def test(self, st: State) -> bool:
+        return True
