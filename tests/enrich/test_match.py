@@ -158,3 +158,18 @@ def test_a_longer_cited_title_is_not_a_registered_title_plus_subtitle() -> None:
                 family="Jensen", year=2002, container="J. Chem. Phys.")
     assert not score(cited, principles).accepted
     assert score(ref("Polarization consistent basis sets", family="Jensen", year=2001), principles).accepted
+
+
+def test_markup_left_in_a_title_and_years_in_a_conference_name() -> None:
+    w = from_crossref(crossref_work(Seed("10.5555/m", "Transport in <i>GaN</i> quantum wells", [("F", "Fedichkin")],
+                                         2015, container="Proceedings of IPAC'18")))
+    cited = ref("Transport in <i>GaN</i> quantum wells", family="Fedichkin", container="Proc. IPAC.")
+    assert fold(cited.title) == "transport in gan quantum wells"
+    assert score(cited, w).accepted
+
+
+def test_part_numbers_are_read_from_the_title_with_its_subtitle() -> None:
+    part2 = from_crossref(crossref_work(Seed("10.5555/w2", "The Challenges of Wearable Computing", [("T", "Starner")],
+                                             2001, subtitle="Part 2", container="IEEE Micro")))
+    assert not score(ref("The Challenges of Wearable Computing: Part 1", family="Starner", year=2001,
+                         container="IEEE Micro"), part2).accepted

@@ -57,9 +57,14 @@ NOTICE_TITLE = re.compile(r"^(?:retraction|retracted|correction|corrigendum|erra
                           r"addendum|editorial expression of concern)\b", re.I)
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
 def fold(text: str) -> str:
-    """Text for comparison: LaTeX and accents gone, punctuation to spaces, lower case."""
-    t = _LATEX_CMD.sub(" ", text).replace("{", "").replace("}", "")
+    """Text for comparison: markup (JATS/MathML tags a registry export left in a .bib),
+    LaTeX and accents gone, punctuation to spaces, lower case."""
+    t = _MARKUP.sub(" ", text) if "<" in text else text
+    t = _LATEX_CMD.sub(" ", t).replace("{", "").replace("}", "")
     t = unicodedata.normalize("NFKD", t)
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", t.casefold()).replace("_", " ").split())
@@ -88,8 +93,8 @@ def title_similarity(cited: str, titles: tuple[str, ...]) -> float:
 
 def _abbrev_match(a: str, b: str) -> bool:
     """``j appl phys`` ~ ``journal of applied physics``: each word a prefix, in order."""
-    wa = [w for w in a.split() if w not in _STOP]
-    wb = [w for w in b.split() if w not in _STOP]
+    wa = [w for w in a.split() if w not in _STOP and not w.isdigit()]  # "IPAC'18": the year
+    wb = [w for w in b.split() if w not in _STOP and not w.isdigit()]
     if not wa or not wb or len(wa) != len(wb):
         return False
     return all(y.startswith(x) or x.startswith(y) for x, y in zip(wa, wb, strict=True))
@@ -263,9 +268,9 @@ def _numbers(title: str) -> set[str]:
 def title_numbers_differ(cited: str, titles: tuple[str, ...]) -> bool:
     """"Part I" cited, "Part II" registered: similar titles, different works."""
     a = _numbers(cited)
-    if not a:
-        return False
-    return all(_numbers(t) and _numbers(t) != a for t in titles if t)
+    full = max((t for t in titles if t), key=len, default="")  # with its subtitle ("...: Part 2")
+    b = _numbers(full)
+    return bool(a and b and a != b)
 
 
 def type_contradictions(ref: Reference, work: Work) -> list[str]:

@@ -223,7 +223,7 @@ async def _entry(svc: _Services, res: EntryResult) -> None:
     if arxiv and svc.enabled("datacite") and await _find_arxiv(svc, res, arxiv):
         return
     # A one-word title ("MultiFi") is searched only with an author and a year to check.
-    short = len(ref.title.split()) < 2 and not (len(ref.title) >= 5 and ref.authors and ref.issued)
+    short = len(ref.title.split()) < 2 and not (len(ref.title) >= 3 and ref.authors and ref.issued)
     if (ref.type in NOT_SEARCHED and not arxiv) or short:
         res.note = f"not searched ({ref.type})" if ref.title else "no title to search"
         return
