@@ -107,8 +107,13 @@ def _draw_line(pdf: FPDF, x: float, y: float, line: str, size: float) -> None:
         x += pdf.get_string_width(part)
 
 
-def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: int = 2) -> Gold:
-    """Write an article of ``pages`` body pages plus a reference-list page; return its gold."""
+def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: int = 2,
+                numbered: bool = False, endnotes: bool = False) -> Gold:
+    """Write an article of ``pages`` body pages plus a reference-list page; return its gold.
+
+    ``numbered``: entries open with ``[n]`` (Vancouver/IEEE); ``endnotes``: the notes are
+    not at the page feet but in body type under a "Notes" heading before the references.
+    """
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_font("Times", size=BODY_SIZE)
@@ -131,6 +136,8 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
                 text = f"{text} See also: {FOOTNOTES[number % len(FOOTNOTES)]}"
             gold.footnotes[number] = text
             notes.append((number, _wrap(pdf, f"\x01{number} {text}", text_w, hyphenate=True)))
+        if endnotes:
+            notes = []
         note_lines = list(carry)
         carry = []
         for n, lines in notes:
@@ -143,7 +150,8 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
                 note_lines += lines
         zone_top = PAGE_H - MARGIN - 14 - NOTE_LEAD * len(note_lines)
         pdf.set_line_width(0.5)
-        pdf.line(MARGIN, zone_top - 4, MARGIN + 120, zone_top - 4)
+        if note_lines:
+            pdf.line(MARGIN, zone_top - 4, MARGIN + 120, zone_top - 4)
         y = zone_top + NOTE_SIZE
         for line in note_lines:
             _draw_line(pdf, MARGIN, y, line, NOTE_SIZE)
@@ -151,7 +159,7 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
         # Body text in columns above the zone, markers placed in the first column.
         pdf.set_font("Times", size=BODY_SIZE)
         rows = int((zone_top - 12 - (MARGIN + 20)) // BODY_LEAD)
-        first_note = notes[0][0]
+        first_note = notes[0][0] if notes else 0
         for c in range(columns):
             words: list[str] = []
             while len(words) < rows * 9:
@@ -169,17 +177,28 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
     # The reference list, one column, hanging indent.
     pdf.add_page()
     _running_head(pdf, pages + 1, gold.running_head)
+    y = MARGIN + 30
+    if endnotes:
+        pdf.set_font("Times", "B", 11)
+        pdf.text(MARGIN, y, "Notes")
+        pdf.set_font("Times", size=BODY_SIZE)
+        y += REF_LEAD * 1.6
+        for n, text in gold.footnotes.items():
+            for r, line in enumerate(_wrap(pdf, f"{n}. {text}", text_w, hyphenate=False)):
+                pdf.text(MARGIN + (10 if r else 0), y, line)
+                y += BODY_LEAD
+        y += REF_LEAD
     pdf.set_font("Times", "B", 11)
-    pdf.text(MARGIN, MARGIN + 30, "References")
+    pdf.text(MARGIN, y, "References")
     pdf.set_font("Times", size=REF_SIZE)
-    y = MARGIN + 30 + REF_LEAD * 1.6
+    y += REF_LEAD * 1.6
     n_refs = max(len(REFERENCES), min(60, pages * 2))
     for k in range(n_refs):
         text = REFERENCES[k % len(REFERENCES)]
         if k >= len(REFERENCES):
             text = text.replace("(", f"({k} ", 1)
         gold.references.append(text)
-        lines = _wrap(pdf, text, text_w - 14, hyphenate=True)
+        lines = _wrap(pdf, f"[{k + 1}] {text}" if numbered else text, text_w - 14, hyphenate=True)
         for r, line in enumerate(lines):
             if y > PAGE_H - MARGIN - 20:
                 _page_number(pdf, pdf.page)

@@ -126,3 +126,20 @@ def test_not_a_pdf_despite_suffix(tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01binary junk" * 20)
     with pytest.raises(BrokenDocumentError, match="not a PDF"):
         extract_document(path)
+
+
+def test_numbered_reference_list(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.pdf"
+    gold = article_pdf(path, pages=2, numbered=True)
+    ex = extract_document(path)
+    raws = [r.origin.raw.replace("\n", " ") for r in ex.references]
+    assert raws == [f"[{k}] {text}" for k, text in enumerate(gold.references, 1)]
+
+
+def test_endnotes_under_a_notes_heading(tmp_path: Path) -> None:
+    path = tmp_path / "endnotes.pdf"
+    gold = article_pdf(path, pages=2, endnotes=True)
+    ex = extract_document(path)
+    notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
+    assert notes == gold.footnotes
+    assert len(ex.references) == len(gold.references)
