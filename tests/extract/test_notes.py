@@ -243,3 +243,39 @@ def test_notes_that_only_comment_start_a_run_and_wrapped_paragraphs_join():
 def test_a_numbered_list_in_the_body_is_no_run_of_notes():
     text = "Steps:\n\n1. Open the file.\n2. Read every line of it.\n3. Close the file again.\n"
     assert segment(text).footnotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Ebd., S. 4. Vgl. auch Meier 2005, S. 3.", ["Ebd., S. 4.", "Vgl. auch Meier 2005, S. 3."]),
+        ("Ibid. See also Smith, Vigorous Spirit, 88.", ["Ibid.", "See also Smith, Vigorous Spirit, 88."]),
+        ("Meier, K.: „Krieg. Vgl. Frieden“. Berlin 2010, S. 4.", ["Meier, K.: „Krieg. Vgl. Frieden“. Berlin 2010, S. 4."]),
+    ],
+)
+def test_a_sentence_opening_with_a_signal_is_a_citation_of_its_own(text, pieces):
+    assert split_footnote(text) == pieces
+
+
+PAGE_SPLIT = """\
+Der Text beginnt hier und verweist auf die Literatur.1 Dann folgt mehr.2
+
+1 Vgl. Meier, Klaus: Handbuch der Stadtforschung. Berlin: Springer, 2005, S. 45.
+
+2 Vgl. Schulz, Martina: Suburbanisierung in Ost- und Westdeutschland. In: Raum-
+
+13
+
+Der Haupttext der nächsten Seite setzt sich fort und behandelt die Stadtentwicklung in Leipzig.
+
+forschung und Raumordnung 58 (2000), H. 3, S. 201–214.
+
+3 Ebenda, S. 205.
+"""
+
+
+def test_a_note_cut_at_a_page_break_is_rejoined_with_its_hyphen_repaired():
+    seg = segment(PAGE_SPLIT)
+    assert [f.number for f in seg.footnotes] == [1, 2, 3]
+    assert seg.footnotes[1].text.endswith("In: Raumforschung und Raumordnung 58 (2000), H. 3, S. 201–214.")
+    assert any("Haupttext" in p.text for p in seg.body)

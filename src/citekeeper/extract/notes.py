@@ -122,8 +122,33 @@ def _reads_whole(piece: str) -> bool:
     return bool(REPEAT_MARK.search(piece[:80])) or citation_score(piece) >= 2
 
 
+# A new sentence that opens with a signal or a repeat starts a citation of its own
+# ("Ebd. Vgl. auch Meier 2005, S. 3." / "Ibid. See also Smith, Title, 4.").
+_SIGNAL_SENTENCE = re.compile(
+    r"(?<=[.)])\s+(?=(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)"
+)
+
+
 def split_footnote(text: str) -> list[str]:
     """The citations of one footnote, in order (one piece when it holds one)."""
+    pieces: list[str] = []
+    start = 0
+    for m in _SIGNAL_SENTENCE.finditer(text):
+        left = text[start : m.start()]
+        if left.strip() and _reads_whole(left) and _balanced(left):
+            pieces.append(left)
+            start = m.end()
+    pieces.append(text[start:])
+    return [c for piece in pieces for c in _split_semicolons(piece)]
+
+
+def _balanced(text: str) -> bool:
+    """No bracket or quote left open (so a cut here is outside them)."""
+    return _depth_zero_semicolons(text + ";")[-1:] == [len(text)]
+
+
+def _split_semicolons(text: str) -> list[str]:
+    """Split at the semicolons that separate citations."""
     cuts = _depth_zero_semicolons(text)
     if not cuts:
         return [text.strip()] if text.strip() else []

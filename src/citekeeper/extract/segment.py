@@ -91,7 +91,7 @@ class Footnote:
         if self._text is None or self._text[0] != len(self.parts):
             out = ""
             for part in self.parts:
-                out = join_fragments(out, join_lines(part.text))
+                out = join_wrapped(out, join_lines(part.text))
             self._text = (len(self.parts), out)
         return self._text[1]
 
@@ -318,6 +318,13 @@ def _continuation_target(
     if adjacent and _cut_mid_sentence(footnotes[-1].text, para.text):
         return footnotes[-1]
     if not citation_like(para.text):
+        # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
+        # at the foot of the next: "… In: Raum-" / "forschung 58 (2000), S. 201–214."
+        flat = join_lines(para.text)
+        if flat[:1].islower() and len(flat) < 300 and citation_score(flat) >= 2:
+            for fn in reversed(footnotes[-6:]):
+                if incomplete(fn.text):
+                    return fn
         return None
     # The most recent footnote left incomplete, looking back over a page's worth.
     for fn in reversed(footnotes[-6:]):
