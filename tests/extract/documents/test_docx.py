@@ -127,3 +127,36 @@ def test_xml_bomb_refused(tmp_path: Path) -> None:
         z.writestr("word/document.xml", bomb)
     with pytest.raises(UnsafeXMLError, match="entit"):
         extract_document(path)
+
+
+def test_reference_list_ends_at_the_next_heading(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "appendix.docx", [
+        para(run("References"), style="Heading1"),
+        para(run("Abel, T. (2001). Grain and governance in river towns. Economic History Quarterly, 8(2), 115-140.")),
+        para(run("Appendix A: Tables"), style="Heading1"),
+        para(run("Table 1 shows the counts by year.")),
+    ])
+    ex = extract_document(path)
+    assert len(ex.references) == 1
+
+
+def test_endnote_field_records(tmp_path: Path) -> None:
+    record = ("<EndNote><Cite><Author>Weber</Author><Year>2007</Year><RecNum>7</RecNum><record>"
+              "<rec-number>7</rec-number><ref-type name=\"Book\">6</ref-type><contributors><authors>"
+              "<author>Weber, Klaus</author></authors></contributors><titles><title>Salt, timber and cloth"
+              "</title></titles><dates><year>2007</year></dates><publisher>Akademie</publisher>"
+              "</record></Cite></EndNote>")
+    path = write_docx(tmp_path / "endnote.docx", [
+        para(run("Salt "), field(" ADDIN EN.CITE " + record, "(Weber, 2007)"), run(".")),
+    ])
+    ex = extract_document(path)
+    (ref,) = ex.references
+    assert ref.type == "book" and ref.title == "Salt, timber and cloth" and ref.authors[0].family == "Weber"
+    assert ref.issued.year == 2007 and ref.provenance["title"] == ("endnote", 1.0)
+
+
+def test_old_binary_word_file(tmp_path: Path) -> None:
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(InputError, match=r"\.doc"):
+        extract_document(path)

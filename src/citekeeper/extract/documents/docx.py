@@ -36,6 +36,7 @@ class Paragraph:
     text: str
     in_bibliography: bool = False
     cited: list[Cited] = field(default_factory=list)
+    heading: bool = False  # styled as a heading (Word "Heading 2", ODF text:h)
 
 
 @dataclass
@@ -58,6 +59,10 @@ class _Walker:
     def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
         for p in root.iter(f"{W}p"):
             self._cur = Paragraph("", any(is_bibliography(f.instr) for f in self.stack))
+            style = p.find(f"{W}pPr/{W}pStyle")
+            if style is not None and re.match(r"(?i)heading|title|berschrift|titre|заголовок",
+                                              style.get(f"{W}val", "")):
+                self._cur.heading = True
             self._walk(p)
             self._cur.text = " ".join(self._cur.text.split())
             self.paragraphs.append(self._cur)
@@ -198,6 +203,8 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
         _, first, end = section
         for i in range(first, end):
             p = paragraphs[i]
+            if p.heading and p.text:
+                break  # the next section (an appendix, a table's title set as a heading)
             if not p.text or (p.in_bibliography and records_for_list):
                 continue
             if records_for_list and _norm(p.text) and any(t and t in _norm(p.text) for t in titles):

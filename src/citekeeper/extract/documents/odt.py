@@ -41,7 +41,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     for p in (body if body is not None else root).iter(f"{T}p", f"{T}h"):
         if any(a.tag == f"{T}note-body" for a in p.iterancestors()):
             continue
-        para = Paragraph("", in_bib)
+        para = Paragraph("", in_bib, heading=p.tag == f"{T}h")
         for el in p.iter():
             if el.tag in _MARKS:
                 mark = el.get(f"{T}name", "")
