@@ -311,9 +311,21 @@ def _references(body: list[Line]) -> list[Block]:
 def _split_entries(lines: list[Line]) -> list[list[Line]]:
     if not lines:
         return []
-    numbered = [bool(_NUMBERED.match(ln.text)) for ln in lines]
-    if numbered[0] and sum(numbered) >= 2:
-        return _groups(lines, numbered)
+    first = _NUMBERED.match(lines[0].text)
+    if first:
+        # Numbered entries: the first entry's style ("[1]", "1.", "(1)") with the next
+        # number, so a wrapped line that opens with a year ("2020. Title") goes on.
+        group = first.lastindex
+        expected = int(first.group(group)) + 1
+        starts = [True]
+        for ln in lines[1:]:
+            m = _NUMBERED.match(ln.text)
+            ok = bool(m and m.lastindex == group and expected <= int(m.group(group)) <= expected + 2)
+            if ok:
+                expected = int(m.group(group)) + 1  # type: ignore[union-attr]
+            starts.append(ok)
+        if sum(starts) >= 2:
+            return _groups(lines, starts)
     # Hanging indent: per page and column, the left edge opens an entry, indented lines go on.
     mids: dict[int, float] = {}
     for page in {ln.page for ln in lines}:
