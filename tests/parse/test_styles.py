@@ -114,3 +114,25 @@ def test_ieee_conference_and_thesis():
 def test_chicago_quoted_title_is_not_ieee():
     ref = parse_list_entry('Behler, Ernst, "Schellings Ästhetik," Philosophisches Jahrbuch, 83 (1976), pp. 133–83.')
     assert (ref.get("container-title"), ref.get("volume"), ref.issued.year) == ("Philosophisches Jahrbuch", "83", 1976)
+
+
+def test_gost_71_heading_with_comma_and_full_responsibility():
+    ref = parse_citation("Иванов, И. И. Название статьи / И. И. Иванов, П. П. Петров // Вопросы экономики. – 2016. "
+                         "– Т. 5, № 3. – С. 45–67.")
+    assert names(ref) == [("Иванов", "И. И."), ("Петров", "П. П.")]
+    assert (ref.title, ref.get("volume"), ref.get("issue")) == ("Название статьи", "5", "3")
+    book = parse_citation("Иванов, И. И. Экономика России : учебник / И. И. Иванов. – 2-е изд., перераб. – Москва : Наука, 2016. – 320 с.")
+    assert (book.type, book.get("edition"), book.get("publisher"), book.get("publisher-place")) == (
+        "book", "2-е изд., перераб", "Наука", "Москва")
+
+
+def test_gost_edited_book_standard_decree_and_transliteration():
+    ref = parse_citation("Цифровая Россия: новая реальность / под ред. Ю. Б. Грязновой. — М.: Альпина Паблишер, 2023. — 480 с.")
+    assert (ref.type, names(ref, "editor")) == ("book", [("Грязновой", "Ю. Б.")])
+    assert parse_citation("ГОСТ Р 7.0.5-2008. Библиографическая ссылка. – М. : Стандартинформ, 2008. – 19 с.").type == "standard"
+    decree = parse_citation("О Стратегии развития информационного общества: Указ Президента РФ от 09.05.2017 № 203 // "
+                            "Собрание законодательства РФ. — 2017. — № 20. — Ст. 2901.")
+    assert decree.type == "legislation"
+    ref = parse_citation("Smirnov A. I. Title of the paper. Voprosy Ekonomiki, 2016, no. 3, pp. 45–67. (In Russ.)")
+    assert (ref.type, ref.get("container-title"), ref.get("issue"), ref.get("language")) == (
+        "article-journal", "Voprosy Ekonomiki", "3", "ru")

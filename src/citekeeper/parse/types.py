@@ -63,6 +63,9 @@ _LEGAL = re.compile(
     r"(?:Bundes)?[Gg]esetz\b|\w*[Gg]esetz(?:buch)?\s|Verordnung\b|GG\b|BGB\b|StGB\b|"
     r"Федеральный\s+закон|Закон|Указ|Постановление|Распоряжение|Приказ|Кодекс)",
 )
+_ACT_AFTER_TITLE = re.compile(
+    r":\s*(?:Указ|Федеральный\s+(?:конституционный\s+)?закон|Закон|Постановление|Распоряжение|Приказ|Кодекс)\b"
+)
 _CASE = re.compile(r"\b\w+\s+v\.?\s+\w+.*\b\d+\s+(?:U\.S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th)?|A\.C\.|WLR|All\s+ER)\s+\d+|\bBVerfGE\s+\d+")
 _WEB_ONLY = ("webpage", "document", "post", "post-weblog")
 
@@ -88,6 +91,8 @@ def refine_type(ref: Reference) -> str:
         return "legal_case"
     if current in (*_WEB_ONLY, "book", "legislation") and not ref.names.get("author") and _LEGAL.match(ref.title or text):
         return "legislation"
+    if not ref.names.get("author") and _ACT_AFTER_TITLE.search(ref.title):
+        return "legislation"  # "О Стратегии …: Указ Президента РФ от 09.05.2017 № 203 // Собрание законодательства"
     if current not in ("chapter", "article-journal") and _has(
         low, "thesis", "dissert", "diss.", "habil", "arbeit", "thèse", "tesis", "tese", "дис", "автореф"
     ) and _THESIS.search(text):
