@@ -108,11 +108,13 @@ def _draw_line(pdf: FPDF, x: float, y: float, line: str, size: float) -> None:
 
 
 def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: int = 2,
-                numbered: bool = False, endnotes: bool = False) -> Gold:
+                numbered: bool = False, endnotes: bool = False,
+                quiet_pages: tuple[int, ...] = ()) -> Gold:
     """Write an article of ``pages`` body pages plus a reference-list page; return its gold.
 
     ``numbered``: entries open with ``[n]`` (Vancouver/IEEE); ``endnotes``: the notes are
-    not at the page feet but in body type under a "Notes" heading before the references.
+    not at the page feet but in body type under a "Notes" heading before the references;
+    ``quiet_pages`` have no notes of their own (their foot may hold the previous page's rest).
     """
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
@@ -129,7 +131,7 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
         # This page's footnotes: the last one of every odd page is too long to fit.
         notes: list[tuple[int, list[str]]] = []
         pdf.set_font("Times", size=NOTE_SIZE)
-        for k in range(notes_per_page):
+        for k in range(0 if p in quiet_pages else notes_per_page):
             number += 1
             text = FOOTNOTES[(number - 1) % len(FOOTNOTES)]
             if k == notes_per_page - 1 and p % 2 == 1 and p < pages:

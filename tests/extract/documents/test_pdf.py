@@ -143,3 +143,12 @@ def test_endnotes_under_a_notes_heading(tmp_path: Path) -> None:
     notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
     assert notes == gold.footnotes
     assert len(ex.references) == len(gold.references)
+
+
+def test_page_whose_foot_is_only_the_rest_of_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "quiet.pdf"
+    gold = article_pdf(path, pages=3, quiet_pages=(2,))
+    ex = extract_document(path)
+    notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
+    assert gold.continued == [2]
+    assert notes == gold.footnotes

@@ -33,6 +33,7 @@ from citekeeper.extract.segment import (
     BACK_MATTER_HEADINGS,
     NOTES_HEADINGS,
     REFERENCE_HEADINGS,
+    incomplete,
     join_fragments,
     split_entries,
 )
@@ -250,7 +251,13 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     if not zone or (k == 0 and not any(ln.marker for ln in zone)):
         return []
     marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes))) for ln in zone]
-    if not any(marked) or (after_heading and not any(ln.marker for ln in zone)):
+    if not any(marked):
+        # A page whose foot holds only the rest of the last page's note: taken when that
+        # note was left unfinished (a small-type caption after a finished note is not).
+        if notes and not after_heading and incomplete(join_lines(notes[-1].texts)):
+            return zone
+        return []
+    if after_heading and not any(ln.marker for ln in zone):
         return []
     # Unmarked lines above the first note are the rest of the previous page's last note
     # (joined to it); with no note before, they are not notes (a caption in small type).
