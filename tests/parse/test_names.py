@@ -70,3 +70,13 @@ def test_et_al_truncates_and_is_never_a_person(marker: str) -> None:
 def test_institutions_are_literal() -> None:
     assert split_names("World Health Organization").names == [Name(literal="World Health Organization")]
     assert split_names("The WHO Collaborative Study").names == [Name(literal="The WHO Collaborative Study")]
+
+
+def test_french_and_portuguese_orders():
+    assert csl("BOURDIEU Pierre") == [{"family": "BOURDIEU", "given": "Pierre"}]
+    assert csl("Silva, J. da; Souza, M. de") == [
+        {"family": "Silva", "given": "J.", "non-dropping-particle": "da"},
+        {"family": "Souza", "given": "M.", "non-dropping-particle": "de"},
+    ]
+    assert [n["family"] for n in csl("Špinar ZV, Tatarinov LP")] == ["Špinar", "Tatarinov"]
+    assert csl("Centers for Disease Control and Prevention") == [{"literal": "Centers for Disease Control and Prevention"}]

@@ -184,6 +184,19 @@ def _surname_initials(piece: str) -> Name | None:
     return _mk(words[:k], " ".join(initials), suffix)
 
 
+def _caps_surname_given(piece: str) -> Name | None:
+    """``BOURDIEU Pierre`` / ``DE GAULLE Charles`` (French and ABNT): the family name in capitals first."""
+    words, suffix = _suffix_split(_words(piece))
+    k = 0
+    while k < len(words) and words[k].isupper() and len(words[k]) > 1 and not DOTTED_INITIALS.match(words[k]):
+        k += 1
+    if k == 0 or k == len(words) or not any(len(w) > 4 for w in words[:k]) or not _given_like(words[k:]):
+        return None
+    if not all(_HAS_LOWER.search(w) or DOTTED_INITIALS.match(w) for w in words[k:]):
+        return None
+    return _mk(words[:k], " ".join(words[k:]), suffix)
+
+
 def _initials_surname(piece: str) -> Name | None:
     """``J. A. Smith`` / ``J.-P. Sartre`` / ``B. Gates III`` / ``A. van der Berg``."""
     words, suffix = _suffix_split(_words(piece))
@@ -239,13 +252,16 @@ _RUN_TOGETHER = re.compile(_RUN_NAME)
 _RUN_TOGETHER_ALL = re.compile(rf"^(?:{_RUN_NAME}\s*){{2,}}$")
 
 
+_LEAD_IN = re.compile(rf"^(?:dans|in|en|em|im|w|в)\s+(?=[{_UP}])")
+
+
 def _pieces(text: str) -> tuple[list[str], list[bool]]:
     """The comma- and separator-delimited pieces, and for each whether a comma (rather than
     ``and``/``;``/``&``/``/``) precedes it: only a comma joins a family name to its given names."""
     parts: list[tuple[str, bool]] = []
     for chunk in _SEP.split(text):
         for j, p in enumerate(chunk.split(",")):
-            parts.append((_clean(p), j > 0))
+            parts.append((_LEAD_IN.sub("", _clean(p)), j > 0))
     # "Дмитриев С.П. Шимелевич Л.И.": GOST names run together without commas
     split: list[tuple[str, bool]] = []
     for p, c in parts:
@@ -277,10 +293,18 @@ def _inverted(pieces: list[str], comma: list[bool]) -> list[Name] | None:
         fam = _words(pieces[i])
         nxt = _words(pieces[i + 1]) if i + 1 < len(pieces) else []
         nxt_core, suffix = _suffix_split(nxt)
+        k = len(nxt_core)
+        while k > 1 and _particle_word(nxt_core[k - 1]):
+            k -= 1  # "Silva, José da" (ABNT): the particle printed after the given names
+        particle = " ".join(nxt_core[k:])
+        nxt_core = nxt_core[:k]
         if nxt and comma[i + 1] and _family_like(fam) and _given_like(nxt_core) and not (
             len(nxt_core) >= 2 and _given_surname(pieces[i + 1]) and i > 0
         ):
-            out.append(_mk(fam, " ".join(nxt_core), suffix))
+            name = _mk(fam, " ".join(nxt_core), suffix)
+            if particle and not name.particle:
+                name = Name(family=name.family, given=name.given, particle=particle, suffix=name.suffix)
+            out.append(name)
             i += 2
             continue
         if i > 0 and out:  # after the first inverted name, MLA/Chicago print "Given Family"
@@ -341,6 +365,8 @@ def split_names(text: str) -> NameList:
     single_initials = any(_is_initials(p) or (_given_like(_words(p)) and len(_words(p)) == 1) for p in pieces[1:2])
     lead = sum(1 for p in pieces if len(_words(p)) > 1 and _is_initials(_words(p)[0]) and not _is_initials(_words(p)[-1]))
     orders = []
+    if all(_caps_surname_given(p) for p in pieces):
+        orders.append(lambda ps: _each(ps, _caps_surname_given))
     if single_initials or (len(pieces) >= 2 and _given_like(_words(pieces[1])) and not bare_tail and not lead):
         orders.append(lambda ps: _inverted(ps, comma))
     if bare_tail:

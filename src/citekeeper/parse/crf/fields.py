@@ -31,12 +31,16 @@ _EDGE = " \t.,;:/"
 _QUOTES = "\"'“”‘’«»„"
 _LEAD_MARKER = re.compile(
     r"^(?:(?:in|в)\s*:?\s+|//\s*|pp?\.\s*|pages?\s+|vol\.\s*|volume\s+|no\.\s*|nos?\.\s*|"
-    r"issue\s+|iss\.\s*|n°\s*|№\s*|т\.\s*|с\.\s*|c\.\s*|s\.\s*|bd\.\s*|вып\.\s*|jg\.\s*|h\.\s*|heft\s+|v\.\s*(?=\d))",
+    r"issue\s+|iss\.\s*|n°\s*|№\s*|т\.\s*|с\.\s*|c\.\s*|s\.\s*|bd\.\s*|вып\.\s*|jg\.\s*|h\.\s*|heft\s+|v\.\s*(?=\d)|n\.\s*(?=\d))",
     re.IGNORECASE,
 )
 _EDITOR_WORDS = re.compile(
     r"\b(?:edited\s+by|ed\.\s+by|eds?\.|editors?|hrsg\.?|под\s+(?:общ\.\s+)?ред\.?|отв\.\s+ред\.?|"
     r"ред\.|dir\.|coord\.)|\((?:eds?|ed|hrsg|dir)\.?\)|^\s*(?:in|в)\s*:?\s+|/",
+    re.IGNORECASE,
+)
+_ROLE_AFTER_NAMES = re.compile(
+    r"(?:\(\s*(?:dir|éd|eds?|hrsg|hg|coord|org|ред)\.?\s*\)|,\s*(?:dir|éds?|eds?|hrsg|hg|coord|org)\.)[\s.,:]*$",
     re.IGNORECASE,
 )
 _VOL_ISSUE = re.compile(r"(\d+[A-Za-z]?)\s*\(\s*([\w\-–/]+)\s*\)")
@@ -154,6 +158,18 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         text = " ".join(t for t, _ in runs)
         if label == "editor":
             text = _EDITOR_WORDS.sub(" ", text)
+        elif _ROLE_AFTER_NAMES.search(text):
+            # "Dupont J. (dir.)", "Meier, K. (Hg.)", "Smith, J., ed.": the people named edited the work
+            # ("Durand, Marie, dans Jean Dupont (dir.)": the author, then the book's editor)
+            text = _ROLE_AFTER_NAMES.sub(" ", text)
+            lead_in = re.search(r"[,\s]+(?:dans|in|en|em|im)\s+(?=[A-ZÀ-Ž])", text)
+            if lead_in:
+                editors = split_names(text[lead_in.end() :])
+                if editors:
+                    ref.names["editor"] = editors
+                text = text[: lead_in.start()]
+            else:
+                field = "editor"
         names = split_names(text)
         if names:
             ref.names[field] = names
