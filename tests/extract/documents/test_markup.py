@@ -216,3 +216,20 @@ def test_odt_notes_and_zotero_marks(tmp_path: Path) -> None:
     assert ex.references[0].title == "Salt, timber and cloth" and ex.references[0].provenance["title"][0] == "zotero"
     assert ex.footnotes[0].origin.element == "text:note[@text:id='ftn1']"
     assert ex.footnotes[0].issued.year == 1998
+
+
+def test_real_joss_jats() -> None:
+    """A real JATS file (tests/data/documents/ATTRIBUTION.md): every entry from its tags."""
+    path = Path(__file__).resolve().parents[2] / "data" / "documents" / "joss-00207.jats.xml"
+    ex = extract_document(path)
+    assert [r.origin.element for r in ex.references] == [
+        "ref-list/ref[@id='ref-tisean']", "ref-list/ref[@id='ref-hao_ye_2017_376663']",
+        "ref-list/ref[@id='ref-scikit-learn']", "ref-list/ref[@id='ref-scikit-learn-api']"]
+    tisean, redm, sklearn, api = ex.references
+    assert tisean.type == "article-journal" and tisean.get("page") == "413-435" and tisean.get("volume") == "9.2"
+    assert [n.family for n in tisean.authors] == ["Hegger", "Schreiber"]
+    assert redm.doi == "10.5281/zenodo.376663" and redm.issued.month == 3 and len(redm.authors) == 6
+    assert sklearn.get("container-title") == "The Journal of Machine Learning Research"
+    assert sklearn.get("publisher") == "JMLR. org" and len(sklearn.authors) == 11
+    assert api.title.startswith("API design for machine learning software")
+    assert all(r.provenance.get("title") == ("jats", 1.0) for r in ex.references)

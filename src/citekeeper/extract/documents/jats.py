@@ -18,7 +18,7 @@ from lxml import etree
 from citekeeper.errors import MalformedInputError
 from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
 from citekeeper.extract.documents.xmlsafe import parse_xml
-from citekeeper.model import Date, Name, Reference
+from citekeeper.model import CSL_TYPES, Date, Name, Reference
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
 _TYPES = {"journal": "article-journal", "book": "book", "confproc": "paper-conference",
@@ -114,7 +114,7 @@ def from_tags(cit: etree._Element, printed: str) -> Reference:
     def t(name: str) -> str:
         return text_of(next((c for c in cit.iter() if local(c) == name), None))
 
-    kind = _TYPES.get(ptype, "document")
+    kind = ptype if ptype in CSL_TYPES else _TYPES.get(ptype, "document")  # JOSS writes CSL types
     article_title, chapter_title, source = t("article-title"), t("chapter-title"), t("source")
     if kind == "book" and (chapter_title or article_title) and source:
         kind = "chapter"
