@@ -34,9 +34,13 @@ def test_doi_glued_to_an_article_number():
     assert (ref.get("page"), ref.get("publisher")) == ("e2231", "")
 
 
-def test_et_al_is_not_an_author():
+def test_et_al_is_not_an_author_but_marks_the_list_truncated():
     ref = parse_list_entry("Zoller SD, Hammersmith RL, et al. (2012) A title. Protist 163: 643–657.")
     assert names(ref) == [("Zoller", "S. D."), ("Hammersmith", "R. L.")]
+    assert ref.truncated == ["author"]  # BibTeX: "and others"
+    ref = parse_citation("Иванов И. И., Петров П. П. и др. Название // Журнал. 2016. № 3. С. 45–67.")
+    assert [n.family for n in ref.authors] == ["Иванов", "Петров"] and ref.truncated == ["author"]
+    assert parse_list_entry("Smith JA, Okafor CN. A title. Nature. 2011;12(3):45-67.").truncated == []
 
 
 def test_ieee():

@@ -152,7 +152,31 @@ def parse_reference(text: str, *, use_rules: bool = True, note: bool = False) ->
     ref = _parse(text, use_rules=use_rules, note=note)
     if ref.parsed:
         ref.type = refine_type(ref)
+        _mark_truncated(ref)
     return ref
+
+
+_ETAL = re.compile(r"\b(?:et\s*al\b\.?|u\.\s*a\.|и\s+др\.|and\s+others\b|и\s+соавт\.)", re.IGNORECASE)
+
+
+def _mark_truncated(ref: Reference) -> None:
+    """``et al.`` before the title cuts the author list; after an ``In``, the editors'.
+
+    The name readers drop the marker (it is never a person); ``Reference.truncated`` keeps
+    that it was there, so BibTeX gets ``and others``."""
+    m = _ETAL.search(ref.raw)
+    if not m:
+        return
+    title = ref.title[:25]
+    at = ref.raw.find(title) if title else -1
+    if ref.names.get("author") and (at < 0 or m.start() < at):
+        role = "author"
+    elif ref.names.get("editor") and at >= 0 and m.start() > at:
+        role = "editor"
+    else:
+        return
+    if role not in ref.truncated:
+        ref.truncated.append(role)
 
 
 def _parse(text: str, *, use_rules: bool, note: bool) -> Reference:
