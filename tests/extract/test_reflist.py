@@ -73,3 +73,23 @@ def test_unindented_wrapped_entries_start_at_author_lines():
 def test_page_numbers_inside_a_list_are_dropped():
     got = _entries("1. Smith J. Title. J. 2001;1:2.\n14\n2. Doe A. Other. J. 2002;1:3.")
     assert got == ["Smith J. Title. J. 2001;1:2.", "Doe A. Other. J. 2002;1:3."]
+
+
+def test_institutional_authors_start_entries_by_their_year():
+    got = _entries(
+        "Smith, J. (2020). A study of the matter in question. Journal of Studies, 1(2), 3–4.\n"
+        "World Health Organization. (2019). Global report on the matter in question. WHO.\n"
+        "Statistisches Bundesamt (2021): Bevölkerung und Erwerbstätigkeit. Wiesbaden: Destatis."
+    )
+    assert [g[:10] for g in got] == ["Smith, J. ", "World Heal", "Statistisc"]
+
+
+def test_paragraph_entries_wrap_and_repair_hyphens():
+    got = _entries(
+        "Meier, K. (2005). Handbuch der Stadt-\nforschung. Berlin: Springer.\n\n"
+        "Schulz, M. (2000). Suburbanisierung. Raumfor-\nschung und Raumordnung, 58, 201–214.\n"
+    )
+    assert got == [
+        "Meier, K. (2005). Handbuch der Stadtforschung. Berlin: Springer.",
+        "Schulz, M. (2000). Suburbanisierung. Raumforschung und Raumordnung, 58, 201–214.",
+    ]

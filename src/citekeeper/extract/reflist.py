@@ -14,7 +14,8 @@ Entries, in order of how certain the layout is:
 3. **blank lines** between paragraphs;
 4. **hanging indent**: entries start at the least-indented lines;
 5. otherwise a new entry starts at a line that begins like an author (``Meier, K.``,
-   ``Smith JA,``, ``SILVA, J.``, ``Иванов И. И.``, ``———.``) right after a line that
+   ``Smith JA,``, ``SILVA, J.``, ``Иванов И. И.``, ``———.``) or like an author and a year
+   (``World Health Organization. (2019).``, ``OECD, 2018.``) right after a line that
    ended an entry (a full stop, a closing bracket, a number, a URL) — or after a line
    much shorter than the others (the last line of a wrapped entry).
 """
@@ -96,6 +97,11 @@ _AUTHOR_START = re.compile(
     rf"(?:[{_UP}]\.\s?-?){{1,3}}\s?[{_UP}][\w'’\-]+[,.]|"  # K. Meier,
     r"(?:—|–|-|_){2,}"  # ——— same author again
     ")"
+)
+# An author (a person or an institution) and then the year: "World Health Organization. (2019).",
+# "Statistisches Bundesamt (2020):", "OECD, 2018."
+_AUTHOR_YEAR_START = re.compile(
+    rf"^[{_UP}][^()\n]{{1,100}}?(?:\s\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)|[.,]\s(?:1[5-9]|20)\d\d[a-z]?[.,:])"
 )
 _ENDS_ENTRY = re.compile(r"(?:[.)\]»”\"]|\d|https?://\S+|\b(?:EDN|DOI|doi)\s?:?\s?\S+)\s*$")
 
@@ -261,7 +267,8 @@ def _by_author_lines(body: list[tuple[int, str]]) -> _Entries:
         text = line.strip()
         ended = bool(prev) and not incomplete(prev) and bool(_ENDS_ENTRY.search(prev))
         short = bool(prev) and len(prev) < 0.7 * width and ended
-        if not out.items or (ended and _AUTHOR_START.match(text)) or (short and text[:1].isupper()):
+        starts = _AUTHOR_START.match(text) or _AUTHOR_YEAR_START.match(text)
+        if not out.items or (ended and starts) or (short and text[:1].isupper()):
             out.start(text, i + 1)
         else:
             out.extend(text, i + 1)
