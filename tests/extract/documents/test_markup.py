@@ -233,3 +233,15 @@ def test_real_joss_jats() -> None:
     assert sklearn.get("publisher") == "JMLR. org" and len(sklearn.authors) == 11
     assert api.title.startswith("API design for machine learning software")
     assert all(r.provenance.get("title") == ("jats", 1.0) for r in ex.references)
+
+
+def test_html_publisher_link_buttons_dropped(tmp_path: Path) -> None:
+    page = _write(tmp_path, "springer.html", """<html><body><h2>References</h2><ol>
+<li class="c-article-references__item"><p class="c-article-references__text">Abel, T. (2001). Grain and
+governance in river towns. <i>Economic History Quarterly</i>, 8(2), 115-140.</p>
+<p class="c-article-references__links"><a href="#">Article</a> <a href="#">Google Scholar</a></p></li>
+<li>Carlsson, E. (1995). Timber markets of the north. Stockholm: Nordic Academic Press.
+<a href="https://scholar.google.com/">Google Scholar</a> <a href="#">CrossRef</a></li></ol></body></html>""")
+    ex = extract_document(page)
+    raws = [r.origin.raw for r in ex.references]
+    assert raws[0].endswith("8(2), 115-140.") and raws[1].endswith("Nordic Academic Press.")

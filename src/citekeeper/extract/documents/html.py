@@ -49,12 +49,25 @@ def read_tree(path: Path) -> etree._Element:
     return root
 
 
+# Link buttons publishers append to each entry (Springer, Wiley, PLOS, ScienceDirect ...).
+_LINK_LABELS = re.compile(
+    r"^(?:google scholar|crossref|pubmed(?: central)?|pmc|article|cas|mathscinet|ads|scopus|"
+    r"web of science|isi|full text|view article|reference link|open url|openurl|"
+    r"find this author on google scholar|download references?|view in scopus)$", re.I)
+_LINKS_CLASS = re.compile(r"references?__links|ref-links|citation-links|external-ref|c-article-references__links", re.I)
+
+
 def _clean_item(li: etree._Element) -> str:
-    """An item's text without its back-links."""
+    """An item's text without its back-links and the publisher's link buttons."""
     copy = lxml_html.fromstring(etree.tostring(li))
-    for a in copy.iter("a", "span", "sup"):
+    for el in list(copy.iter()):
+        if isinstance(el.tag, str) and el is not copy and _LINKS_CLASS.search(el.get("class") or ""):
+            el.drop_tree()
+    for a in list(copy.iter("a", "span", "sup")):
         cls = a.get("class") or ""
-        if _BACKLINK_CLASS.search(cls) or (a.tag == "a" and _BACKLINK_TEXT.match(_text(a) or "x")):
+        text = _text(a)
+        if (_BACKLINK_CLASS.search(cls) or (a.tag == "a" and _BACKLINK_TEXT.match(text or "x"))
+                or (a.tag == "a" and _LINK_LABELS.match(text))):
             a.drop_tree()
     text = _text(copy)
     return re.sub(r"\s*↩\uFE0E?\s*$", "", text).strip()
