@@ -30,7 +30,7 @@ _URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
 # URLs and DOIs in running text.  A URL ends at white space, a brace, a quote or an
 # angle bracket; trailing punctuation of the sentence is dropped (``_trim``).
 _URL_IN_TEXT = re.compile(r"(?i)\bhttps?://[^\s{}\"<>\\]*(?:\\[_%&#~$][^\s{}\"<>\\]*)*")
-_DOI_IN_TEXT = re.compile(r"(?i)\b10\.\d{4,9}/[^\s{}\"<>,;]+")
+_DOI_IN_TEXT = re.compile(r"(?i)\b10\.\d{4,9}/[^\s{}\",]+")  # SICI DOIs hold <>;
 _TRAIL = ".,;:!?'’”»)]*"
 
 
@@ -170,8 +170,11 @@ class Collector:
     def add_text(self, key: str, file: str | None, line: int | None, text: str) -> list[tuple[str, str]]:
         """Collect the links of text that could not be parsed (a failed block), line by line."""
         new: list[tuple[str, str]] = []
+        seen_at, lines = 0, 0
         for kind, value, offset in find_links(text):
-            at = line + text.count("\n", 0, offset) if line is not None else None
+            lines += text.count("\n", seen_at, offset)
+            seen_at = offset
+            at = line + lines if line is not None else None
             c = Citation(key, file, at, "URL" if kind == "url" else "DOI")
             if kind == "url":
                 self._url(value, c, new)
