@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import italic_spans, normalize_space, strip_markup
 from citekeeper.model import Date, Name, Reference
 from citekeeper.parse import names as names_mod
 from citekeeper.parse.common import (
@@ -25,6 +24,7 @@ from citekeeper.parse.common import (
     take_url,
 )
 from citekeeper.parse.outlets import is_news_name
+from citekeeper.parse.text import italic_spans, normalize_space, strip_markup
 
 _HEAD = re.compile(
     r"^(?P<names>.*?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^)]*)?|n\.\s?d\.|in press|forthcoming)\)\.?\s*(?P<rest>.*)$",

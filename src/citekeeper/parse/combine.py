@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
 from citekeeper.parse.gost import SIGNALS, parse_gost
+from citekeeper.parse.text import normalize_space, strip_markup
 from citekeeper.parse.types import refine_type
 
 LOW_CONFIDENCE = "low confidence: review"

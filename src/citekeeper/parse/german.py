@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Date, Reference
 from citekeeper.parse.common import take_accessed, take_doi, take_isbn, take_url
 from citekeeper.parse.names import split_names
+from citekeeper.parse.text import normalize_space, strip_markup
 
 _SIGNAL = re.compile(r"^(?:vgl\.|Vgl\.|siehe|Siehe|s\.|S\. dazu|dazu|zit\. n\.|zitiert nach)\s+(?:auch\s+)?", re.UNICODE)
 _UP = "A-ZÄÖÜÀ-ÖØ-Þ"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import (
     DATE_IN_TEXT,
@@ -27,6 +26,7 @@ from citekeeper.parse.common import (
 )
 from citekeeper.parse.names import split_names
 from citekeeper.parse.outlets import is_news_name
+from citekeeper.parse.text import normalize_space, strip_markup
 
 SIGNALS = re.compile(
     r"^(?:see\s+also|see|cf\.|compare|for\s+example,?\s+see|см\.\s+также|см\.|ср\.|"

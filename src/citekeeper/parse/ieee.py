@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Date, Reference
 from citekeeper.parse.common import MONTHS, take_doi, take_url
 from citekeeper.parse.names import split_names
+from citekeeper.parse.text import normalize_space, strip_markup
 
 # IEEE closes the title with a comma ("Title,"): a period ("Title.") is Chicago or MLA
 _HEAD = re.compile(r"^(?:\[\d+\]\s*|\d+\.\s+)?(?P<names>[^“\"”]{2,400}?),?\s+[“\"](?P<title>[^”\"]{3,}?)(?:,[”\"]|[”\"],)\s*(?P<rest>.*)$")

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
 from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import MONTHS, take_accessed, take_doi, take_url
 from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
+from citekeeper.parse.text import normalize_space, strip_markup
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PART = r"(?:van|de|von|der|den|la|las|los|le|les|lo|da|das|do|dos|du|di|del|della|degli|ter|ten|op|al|el|ben|bin|ibn|y|e|zu|zur|vom|af|av)"
