@@ -42,7 +42,7 @@ _NLM_TAIL = re.compile(
     r"\s*\.?$"
 )
 # "45–67", "e2231", "S5–S10", "ii215–ii225", "C09S05" (an article id)
-_PAGES_RX = r"(?P<pages>[A-Za-z]{0,2}\d+(?:[A-Za-z]\d*)?(?:\s*[-–]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?)"
+_PAGES_RX = r"(?P<pages>[A-Za-z]{0,2}\d+(?:[A-Za-z]{1,3}\d*)?(?:\s*[-–]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?)"
 _VOL_RX = r"(?P<vol>\d+[A-Z]?(?:/\d+)?(?:\s+Suppl\.?(?:\s*\d+)?)?)"
 # "Journal 12: 45–67" / "Journal 12(3): 45" / "Protist 163 (4) 643–657" / "Journal: 39–82" / "Journal 7: e41294"
 _PLOS_TAIL = re.compile(
@@ -50,6 +50,9 @@ _PLOS_TAIL = re.compile(
 )
 _COMMA_TAIL = re.compile(
     rf",\s*{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*{_PAGES_RX},\s*(?P<year>(?:1[5-9]|20)\d\d)\.?$"
+)
+_COMMA_TAIL_YEAR_FIRST = re.compile(
+    rf",\s*(?P<year>(?:1[5-9]|20)\d\d),\s*{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*{_PAGES_RX}\.?$"
 )
 _JUNK_TAIL = re.compile(
     r"(?:[.;]?\s*(?:PubMed\s+(?:Central\s+)?PMID:?\s*\d+|PMCID:?\s*PMC\d+|PubMed\s+Central\s+PMCID:?\s*PMC\d+|"
@@ -60,7 +63,7 @@ _JUNK_TAIL = re.compile(
 _TITLE_END = re.compile(r"(?<=\S)[.?!](?:[”\"])?\s+(?=[\w\"“(\[])")
 _ABBREV_WORD = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[a-z]{1,3}|[A-Z])$")
 _BOOK = re.compile(
-    r"^(?P<place>[A-Z][^.:;]{1,50}?(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^;.]+(?:\.\s*(?:Inc|Ltd|Co)\.?)?)"
+    r"^(?P<place>[A-Z][^.:;]{1,50}?(?:,\s*[A-Z]{2})?)(?<!\d)\s*:\s*(?P<pub>(?!\d)[^;.]+(?:\.\s*(?:Inc|Ltd|Co)\.?)?)"
     r"(?:[;,.]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?"
     r"(?:[.,]?\s*(?:(?:pp?\.\s*(?P<pages>\d+\s*[-–]\s*\d+))|(?P<np>\d+)\s*(?:pp?|pages)\.?|p\.\s*\d+))?\.?$"
 )
@@ -84,7 +87,9 @@ def _vancouver_names(names: list[Name], rest: str) -> bool:
     # "Robert C. Allen and …", "Russell A. Berman." : given name and initial, the family
     # name after the dot (one "name" in the head, then a lone capitalised word)
     one_initial = len(names) == 1 and len(names[0].given) == 2
-    return not (one_initial and re.match(rf"^[{_UP}][\w'’\-]+(?:[,.]\s|\s+(?:and|&)\s)", rest))
+    # ("Lindahl T. Instability and decay of …" is a title: a lower-case word after its "and")
+    given_first = rf"^[{_UP}][\w'’\-]+(?:[,.]\s|\s+(?:and|&)\s+[{_UP}][\w'’\-]+\s+[{_UP}]\.)"
+    return not (one_initial and re.match(given_first, rest))
 
 
 def _split_title(text: str) -> tuple[str, str]:
@@ -184,8 +189,8 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
             _vip(ref, tail)
             ref.type = "article-journal"
             return True
-    tail = _COMMA_TAIL.search(rest)
-    if tail:  # "Med Biol Eng Comput, 52(4): 321-330, 2014."
+    tail = _COMMA_TAIL.search(rest) or _COMMA_TAIL_YEAR_FIRST.search(rest)
+    if tail:  # "Med Biol Eng Comput, 52(4): 321-330, 2014." / "Commun ACM, 1999, 42(2): 39–41."
         title, journal = _split_title(rest[: tail.start()])
         if title and journal:
             ref.set("title", title)
