@@ -109,12 +109,13 @@ def _draw_line(pdf: FPDF, x: float, y: float, line: str, size: float) -> None:
 
 def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: int = 2,
                 numbered: bool = False, endnotes: bool = False,
-                quiet_pages: tuple[int, ...] = ()) -> Gold:
+                quiet_pages: tuple[int, ...] = (), line_numbers: bool = False) -> Gold:
     """Write an article of ``pages`` body pages plus a reference-list page; return its gold.
 
     ``numbered``: entries open with ``[n]`` (Vancouver/IEEE); ``endnotes``: the notes are
     not at the page feet but in body type under a "Notes" heading before the references;
-    ``quiet_pages`` have no notes of their own (their foot may hold the previous page's rest).
+    ``quiet_pages`` have no notes of their own (their foot may hold the previous page's rest);
+    ``line_numbers`` prints a manuscript's line numbers in the left margin.
     """
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
@@ -175,6 +176,10 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
             x = MARGIN + c * (col_w + GUTTER)
             for r, line in enumerate(lines):
                 _draw_line(pdf, x, MARGIN + 20 + BODY_LEAD * (r + 1), line, BODY_SIZE)
+                if line_numbers and c == 0:
+                    pdf.set_font_size(7)
+                    pdf.text(MARGIN - 30, MARGIN + 20 + BODY_LEAD * (r + 1), str((p - 1) * rows + r + 1))
+                    pdf.set_font_size(BODY_SIZE)
         _page_number(pdf, p)
     # The reference list, one column, hanging indent.
     pdf.add_page()

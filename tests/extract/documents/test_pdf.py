@@ -15,7 +15,8 @@ from citekeeper.extract.documents.errors import (
     EncryptedDocumentError,
     NoTextLayerError,
 )
-from citekeeper.extract.documents.pdflayout import join_lines
+from citekeeper.extract.documents.pdf import read_pdf
+from citekeeper.extract.documents.pdflayout import drop_furniture, join_lines
 from citekeeper.formats import read_file
 
 
@@ -152,3 +153,23 @@ def test_page_whose_foot_is_only_the_rest_of_a_note(tmp_path: Path) -> None:
     notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
     assert gold.continued == [2]
     assert notes == gold.footnotes
+
+
+def test_manuscript_line_numbers_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "numbered-lines.pdf"
+    gold = article_pdf(path, pages=3, line_numbers=True)
+    ex = extract_document(path)
+    notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
+    assert notes == gold.footnotes
+    assert [r.origin.raw.replace("\n", " ") for r in ex.references] == gold.references
+    pages = read_pdf(path)
+    assert sum(ln.text.isdigit() for p in pages for ln in p.lines) > 100  # printed ...
+    drop_furniture(pages)
+    assert not [ln.text for p in pages for ln in p.lines if ln.text.isdigit()]  # ... and dropped
+
+
+def test_ligatures_become_letters() -> None:
+    from citekeeper.extract.documents.pdf import _make_line
+
+    chars = [(c, 10.0 + i, 11.0 + i, 0.0, 10.0, 10.0) for i, c in enumerate("ﬁrst ﬂoor eﬀect")]
+    assert _make_line(chars, 1).text == "first floor effect"

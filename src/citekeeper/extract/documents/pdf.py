@@ -181,7 +181,11 @@ def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-
 
 
 def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int) -> list[Line]:
-    """Group characters into lines: same baseline and no jump back or across a gutter."""
+    """Group characters into lines: same baseline and no jump back or across a gutter.
+
+    A gap wider than 1.5 em is no word space (a column gutter is ~2 em, a manuscript's line
+    number sits ~2 em left of its line): the pieces become lines of their own.
+    """
     out: list[Line] = []
     cur: list[tuple[str, float, float, float, float, float]] = []
     base = 0.0  # baseline (top-down) of the line's largest characters
@@ -203,11 +207,11 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
         if cur:
             m = size if size > big else big
             if abs(bottom - base) <= 0.55 * m:
-                same = last_x1 - m <= x0 <= last_x1 + 2.5 * m
+                same = last_x1 - m <= x0 <= last_x1 + 1.5 * m
             else:  # a superscript after text, or text after a line-opening superscript
                 same = ((size < big * 0.85 and top >= base - big * 1.1 and bottom <= base + 0.5)
                         or (big < size * 0.85 and top <= base + 0.5 and bottom >= base - 0.5)
-                        ) and last_x1 - m <= x0 <= last_x1 + 2.5 * m
+                        ) and last_x1 - m <= x0 <= last_x1 + 1.5 * m
             if not same:
                 out.append(_make_line(cur, page))
                 cur, big = [], 0.0
