@@ -279,3 +279,31 @@ def test_a_note_cut_at_a_page_break_is_rejoined_with_its_hyphen_repaired():
     assert [f.number for f in seg.footnotes] == [1, 2, 3]
     assert seg.footnotes[1].text.endswith("In: Raumforschung und Raumordnung 58 (2000), H. 3, S. 201–214.")
     assert any("Haupttext" in p.text for p in seg.body)
+
+
+def test_a_signal_before_prose_is_no_new_citation():
+    text = "Smith, Vigorous Spirit (Boston: Beacon, 2005), 88. See also the discussion in chapter three."
+    assert len(split_footnote(text)) == 1
+
+
+GOST_WITH_EDN = """\
+Body text.¹
+
+¹ Maletin N. P. Cambodia's Foreign Policy 1953–1998 : Student Book. Moscow : MGIMO Universitet publ., 2004. (In Russian). EDN: QOXNHB
+
+The principle of non-interference is one of the fundamental principles of law.
+
+² Report // Site. 2016. URL:
+
+the political, trade and economic fields (Kostyunina, 2019, p. 5) were discussed.
+
+https://example.org/a.pdf (accessed: 05.02.2024).
+"""
+
+
+def test_notes_ending_in_an_identifier_or_url_label_do_not_swallow_body_text():
+    seg = segment(GOST_WITH_EDN)
+    assert seg.footnotes[0].text.endswith("EDN: QOXNHB")
+    assert seg.footnotes[1].text.endswith("URL: https://example.org/a.pdf (accessed: 05.02.2024).")
+    body = " ".join(p.text for p in seg.body)
+    assert "principle of non-interference" in body and "the political, trade" in body

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.cues import NAME_START, REPEAT_MARK, SIGNAL, citation_score
+from citekeeper.extract.cues import NAME_START, REPEAT_MARK, SIGNAL, citation_score, strip_signal
 
 _SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s", re.IGNORECASE)
 
@@ -135,7 +135,9 @@ def split_footnote(text: str) -> list[str]:
     start = 0
     for m in _SIGNAL_SENTENCE.finditer(text):
         left = text[start : m.start()]
-        if left.strip() and _reads_whole(left) and _balanced(left):
+        # "… 2005. See also the discussion in chapter 3." cites nothing after the signal.
+        right = strip_signal(text[m.end() :])
+        if left.strip() and _reads_whole(left) and _balanced(left) and _reads_whole(right):
             pieces.append(left)
             start = m.end()
     pieces.append(text[start:])

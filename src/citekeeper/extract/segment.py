@@ -288,6 +288,7 @@ def segment(text: str) -> Segments:
 
 
 _MID_SENTENCE = re.compile(r"[^\W\d_]$")
+_CUT_ENDS = ("-", "\u00ad")
 
 
 def _cut_mid_sentence(note: str, para: str) -> bool:
@@ -299,7 +300,8 @@ def _cut_mid_sentence(note: str, para: str) -> bool:
     body text after a note cut at a page break is not swallowed.
     """
     tail = para.strip()
-    cut = bool(_MID_SENTENCE.search(note)) or (note.endswith(",") and tail[:1].islower())
+    # "EDN: QOXNHB" or a URL ends on a letter too, but ends the note (``incomplete``).
+    cut = incomplete(note) and (bool(_MID_SENTENCE.search(note)) or (note.endswith(",") and tail[:1].islower()))
     return (
         cut
         and len(tail) < 300
@@ -320,10 +322,12 @@ def _continuation_target(
     if not citation_like(para.text):
         # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
         # at the foot of the next: "… In: Raum-" / "forschung 58 (2000), S. 201–214."
+        # Only a note cut on a word or a hyphen: one ending in "URL:" waits for a URL.
         flat = join_lines(para.text)
-        if flat[:1].islower() and len(flat) < 300 and citation_score(flat) >= 2:
+        if flat[:1].islower() and len(flat) < 200 and citation_score(flat) >= 2:
             for fn in reversed(footnotes[-6:]):
-                if incomplete(fn.text):
+                note = fn.text
+                if incomplete(note) and (note.endswith(_CUT_ENDS) or _MID_SENTENCE.search(note)):
                     return fn
         return None
     # The most recent footnote left incomplete, looking back over a page's worth.
