@@ -40,6 +40,8 @@ _IN_CHAPTER = re.compile(
 _PROCEEDINGS = re.compile(
     r"\b(?:Proceedings|Proc\.|Conference|Symposium|Congress|Workshop|Материалы|конференци)", re.IGNORECASE
 )
+# The place at the end of a conference's name: one or two capitalised words, twice at most.
+_CONF_PLACE = re.compile(r",\s+((?:[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+)?)(?:,\s+[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+)?)?)$")
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Books|Kaufmann|Elsevier|Springer|Wiley|Routledge|Sage|Macmillan|"
     r"University|Inc\.?|Ltd\.?|Издательство|Изд-во|Nauka|Наука)\b"
@@ -180,6 +182,11 @@ def parse_authordate(text: str) -> Reference | None:
         _place_publisher(ref, chapter.group("pub"))
         if _PROCEEDINGS.search(ref.get("container-title")):
             ref.type = "paper-conference"
+            place = _CONF_PLACE.search(ref.get("container-title"))
+            if place and not ref.get("publisher-place"):
+                # "In 14th World Conference on Earthquake Engineering, Beijing, China."
+                ref.set("publisher-place", place.group(1))
+                ref.set("container-title", ref.get("container-title")[: place.start()])
     elif lead_italic:
         # *Book title*. Place: Publisher.  (also theses and reports)
         ref.set("title", _title(lead_italic))
