@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
+
+from baseline import run_at
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests" / "extract"
@@ -49,16 +48,7 @@ def score_here() -> list[dict]:
 
 def score_at(rev: str) -> list[dict]:
     """Score the dev articles with citekeeper as it was at git ``rev``."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = Path(tmp) / "src.tar"
-        subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), rev, "src"], check=True)
-        with tarfile.open(archive) as tar:
-            tar.extractall(tmp, filter="data")
-        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-        proc = subprocess.run([sys.executable, __file__, "--json-only"], capture_output=True, text=True, env=env)
-        if proc.returncode:
-            raise SystemExit(f"baseline {rev} failed:\n{proc.stderr}")
-        return json.loads(proc.stdout)
+    return json.loads(run_at(rev, __file__, "--json-only"))
 
 
 def _pct(a: int, b: int) -> str:

@@ -14,15 +14,13 @@ import argparse
 import itertools
 import json
 import os
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from pathlib import Path
 
+from baseline import run_at
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 
 
 def _best(fn, repeat: int) -> float:
@@ -56,15 +54,7 @@ def measure(sizes: list[int], with_extract: bool) -> dict[str, dict[int, dict[st
 
 
 def baseline(rev: str, sizes: list[int]) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = Path(tmp) / "src.tar"
-        subprocess.run(["git", "-C", str(ROOT), "archive", "-o", str(archive), rev, "src"], check=True)
-        with tarfile.open(archive) as tar:
-            tar.extractall(tmp, filter="data")
-        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
-        cmd = [sys.executable, __file__, "--json-only", "--sizes", *map(str, sizes)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-        return json.loads(proc.stdout)
+    return json.loads(run_at(rev, __file__, "--json-only", "--sizes", *map(str, sizes)))
 
 
 def main() -> None:
