@@ -72,8 +72,9 @@ def drop_furniture(pages: list[Page]) -> None:
         kept = []
         for ln in page.lines:
             plain = ln.text.replace("\x01", "").strip()
-            if _in_margin(ln, page) and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain)):
-                continue
+            if (_in_margin(ln, page) and not ln.marker
+                    and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain))):
+                continue  # (a note opening with a superscript, "³ Ibid.", may well recur: kept)
             if re.fullmatch(r"\d{1,4}", plain) and (ln.x1 <= left + 1 or ln.x0 >= right - 1):
                 continue  # line numbers in the margin
             kept.append(ln)
