@@ -19,6 +19,8 @@ from .groups import _affix, _Base, _decorate, _format, _join
 from .numbers import Label
 from .state import State, _pyvar
 
+_NBSP_PARTICLE = frozenset({"ru", "fr"})  # locales where citeproc-js glues "van\u00a0Berg"
+
 
 class Names(_Base, model.Names):
     def parts(self) -> tuple[Any, Any, Any, Any]:
@@ -311,9 +313,9 @@ class Name(_Base, model.Name):
                 giv = " ".join(x for x in (given, dp, ndp) if x)
             else:
                 # citeproc-js binds a leading particle to the family name with a no-break
-                # space in Russian styles whose sort separator is a bare space (GOST:
-                # "van der\u00a0Berg A."); observed on citeproc-js 2.4.63, not in NLM (en)
-                glue = "\u00a0" if style.lang == "ru" else " "
+                # space in Russian and French (GOST: "van der\u00a0Berg A.", ISO 690 fr:
+                # "VAN\u00a0MÜLLER, Zoë"); observed on citeproc-js 2.4.63, not in en or de
+                glue = "\u00a0" if style.lang in _NBSP_PARTICLE else " "
                 fam = glue.join(x for x in (ndp, family) if x)
                 giv = " ".join(x for x in (given, dp) if x)
             fam = self._part_fmt(st, "family", fam)
@@ -327,7 +329,7 @@ class Name(_Base, model.Name):
             return out
         # Russian styles bind the particle to the family name (citeproc-js: "van\u00a0Berg")
         fam = " ".join(x for x in (dp, ndp) if x)
-        fam = (fam + ("\u00a0" if style.lang == "ru" else " ") + family) if fam else family
+        fam = (fam + ("\u00a0" if style.lang in _NBSP_PARTICLE else " ") + family) if fam else family
         fam = self._part_fmt(st, "family", fam)
         giv = self._part_fmt(st, "given", given) if given else ""
         out = " ".join(x for x in (giv, fam) if x)
