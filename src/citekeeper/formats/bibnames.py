@@ -21,40 +21,38 @@ from citekeeper.formats.latex import decode, encode
 from citekeeper.model import Name
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_SPACE = re.compile(r"[\s~]+")
+_SPECIAL = re.compile(r"\{\\([A-Za-z]+|.)\s*\{?\s*([A-Za-z])?")
+_CONTROL = re.compile(r"\\([A-Za-z]+|.)\s*\{?([A-Za-z])?")
+_PLAIN = re.compile(r"[{}\\~$]")
 _EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
 
 
 def split_top(value: str, sep: re.Pattern[str]) -> list[str]:
-    """Split ``value`` on ``sep`` where it occurs outside braces."""
+    """Split ``value`` on ``sep`` where it occurs outside braces (``\\{`` is no brace).
+
+    One regex scan for the separators and a brace count between them: names are split
+    for every entry of every file, so this is on the hot path of reading a .bib.
+    """
     if "{" not in value:
         return sep.split(value)
     parts: list[str] = []
-    depth = start = 0
-    i = 0
-    n = len(value)
-    while i < n:
-        c = value[i]
-        if c == "\\" and i + 1 < n:
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif depth == 0:
-            m = sep.match(value, i)
-            if m and m.end() > i:
-                parts.append(value[start:i])
-                start = i = m.end()
-                continue
-        i += 1
+    depth = start = pos = 0
+    for m in sep.finditer(value):
+        seg = value[pos : m.start()]
+        depth += seg.count("{") - seg.count("}") - seg.count("\\{") + seg.count("\\}")
+        pos = m.start()
+        if depth == 0 and m.end() > m.start():
+            parts.append(value[start : m.start()])
+            start = m.end()
     parts.append(value[start:])
     return parts
 
 
 def _words(text: str) -> list[str]:
     """Words at brace depth 0 (whitespace and ``~`` separate them)."""
-    return [w for w in split_top(text.strip(), re.compile(r"[\s~]+")) if w]
+    return [w for w in split_top(text.strip(), _SPACE) if w]
 
 
 def _first_letter_case(word: str) -> str:
@@ -66,7 +64,7 @@ def _first_letter_case(word: str) -> str:
         if c == "{":
             if depth == 0 and word[i + 1 : i + 2] == "\\":
                 # a special character: its letter decides ({\"u}ber, {\'E}tienne, {\o})
-                m = re.match(r"\{\\([A-Za-z]+|.)\s*\{?\s*([A-Za-z])?", word[i:])
+                m = _SPECIAL.match(word, i)
                 if m:
                     letter = m.group(2) or (m.group(1) if m.group(1).isalpha() else "")
                     if letter:
@@ -76,7 +74,7 @@ def _first_letter_case(word: str) -> str:
         elif c == "}":
             depth -= 1
         elif c == "\\" and depth == 0:
-            m = re.match(r"\\([A-Za-z]+|.)\s*\{?([A-Za-z])?", word[i:])
+            m = _CONTROL.match(word, i)
             if m and m.group(2):
                 return "lower" if m.group(2).islower() else "upper"
             i += len(m.group(0)) if m else 1
@@ -100,7 +98,9 @@ def parse_name(text: str) -> Name:
         return Name(literal=decode(text[1:-1]))
     if _EXTENDED.match(text):
         return _extended(text)
-    parts = [p.strip() for p in split_top(text, re.compile(r"\s*,\s*"))]
+    if not _PLAIN.search(text):
+        return _plain_name(text)
+    parts = [p.strip() for p in split_top(text, _COMMA)]
     if len(parts) == 1:
         words = _words(parts[0])
         if len(words) == 1:
@@ -123,6 +123,29 @@ def parse_name(text: str) -> Name:
             von_end = i + 1
     return Name(family=_dec(words[von_end:]), given=decode(first), particle=_dec(words[:von_end]),
                 suffix=decode(jr))
+
+
+def _plain_name(text: str) -> Name:
+    """The same rules for a name without braces or TeX (most names): plain string work."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) == 1:
+        words = text.split()
+        if len(words) == 1:
+            return Name(family=decode(words[0]))
+        lower = [i for i, w in enumerate(words[:-1]) if w[:1].islower()]
+        if not lower:
+            return Name(family=decode(words[-1]), given=decode(" ".join(words[:-1])))
+        a, b = lower[0], lower[-1] + 1
+        return Name(family=decode(" ".join(words[b:])), given=decode(" ".join(words[:a])),
+                    particle=decode(" ".join(words[a:b])))
+    words = parts[0].split()
+    von_end = 0
+    for i, w in enumerate(words[:-1]):
+        if w[:1].islower():
+            von_end = i + 1
+    return Name(family=decode(" ".join(words[von_end:])), given=decode(parts[-1]),
+                particle=decode(" ".join(words[:von_end])),
+                suffix=decode(", ".join(parts[1:-1])) if len(parts) >= 3 else "")
 
 
 def _one_group(text: str) -> bool:

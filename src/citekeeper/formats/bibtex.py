@@ -52,7 +52,7 @@ import bibtexparser
 from bibtexparser import model as bmodel
 
 from citekeeper.errors import MalformedInputError
-from citekeeper.formats import bibnames, bibvalues, zotero
+from citekeeper.formats import bibnames, bibsplit, bibvalues, zotero
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
 from citekeeper.formats.latex import decode, encode
 from citekeeper.model import Date, Name, Origin, Reference, Verbatim
@@ -490,6 +490,24 @@ def _note_lines(ref: Reference, text: str) -> list[str]:
     return kept
 
 
+# One BibTeX field -> one CSL variable, decoded; in the order the record keeps them.
+_SIMPLE_A = (("shortjournal", "container-title-short"), ("eventtitle", "event-title"), ("venue", "event-place"),
+             ("origtitle", "original-title"), ("series", "collection-title"), ("edition", "edition"),
+             ("volume", "volume"))
+_SIMPLE_B = (("pages", "page"), ("pagetotal", "number-of-pages"), ("chapter", "chapter-number"),
+             ("volumes", "number-of-volumes"))
+_SIMPLE_C = (("origpublisher", "original-publisher"), ("origlocation", "original-publisher-place"))
+_SIMPLE_D = (("version", "version"), ("pubstate", "status"))
+_SIMPLE_E = (("isbn", "ISBN"), ("issn", "ISSN"), ("abstract", "abstract"))
+
+
+def _simple(g: _Fields, ref: Reference, table: tuple[tuple[str, str], ...]) -> None:
+    values = g.values
+    for name, var in table:
+        if name in values:
+            ref.set(var, g.text(name))
+
+
 def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: set[str] | None = None,
                         file: str | None = None, line: int = 0) -> Reference:
     """One entry (lower-case field names -> expanded values) as a ``Reference``.
@@ -538,13 +556,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         if not _is_url(howpublished):
             container = howpublished
     ref.set("container-title", container)
-    ref.set("container-title-short", g.text("shortjournal"))
-    ref.set("event-title", g.text("eventtitle"))
-    ref.set("event-place", g.text("venue"))
-    ref.set("original-title", g.text("origtitle"))
-    ref.set("collection-title", g.text("series"))
-    ref.set("edition", g.text("edition"))
-    ref.set("volume", g.text("volume"))
+    _simple(g, ref, _SIMPLE_A)
     if etype in _OWN_NUMBER or ref.type in ("report", "legislation", "patent", "bill", "legal_case"):
         ref.set("number", g.text("number") or g.text("issue"))
     elif etype in _SERIES_NUMBER:
@@ -552,10 +564,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         ref.set("issue", g.text("issue"))
     else:
         ref.set("issue", g.text("number") or g.text("issue"))
-    ref.set("page", g.text("pages"))
-    ref.set("number-of-pages", g.text("pagetotal"))
-    ref.set("chapter-number", g.text("chapter"))
-    ref.set("number-of-volumes", g.text("volumes"))
+    _simple(g, ref, _SIMPLE_B)
     order = ("school", "institution", "publisher") if etype in (*_THESIS_TYPES, "report", "techreport") \
         else ("publisher", "institution", "school")
     publisher = ""
@@ -567,8 +576,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         publisher = g.text("organization")
     ref.set("publisher", publisher)
     ref.set("publisher-place", g.text("location") or g.text("address"))
-    ref.set("original-publisher", g.text("origpublisher"))
-    ref.set("original-publisher-place", g.text("origlocation"))
+    _simple(g, ref, _SIMPLE_C)
     genre = g.text("type")
     genre = _TYPE_KEYS.get(genre.lower(), genre)
     if not genre and etype == "mastersthesis":
@@ -576,8 +584,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     elif not genre and etype == "phdthesis":
         genre = "PhD thesis"
     ref.set("genre", genre)
-    ref.set("version", g.text("version"))
-    ref.set("status", g.text("pubstate"))
+    _simple(g, ref, _SIMPLE_D)
     if g.has("date"):
         ref.dates["issued"] = Date.from_iso(decode(g.raw("date")))
     else:
@@ -597,9 +604,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         if g.has(name):
             ref.dates["accessed"] = Date.from_iso(decode(g.raw(name)))
             break
-    ref.set("ISBN", g.text("isbn"))
-    ref.set("ISSN", g.text("issn"))
-    ref.set("abstract", g.text("abstract"))
+    _simple(g, ref, _SIMPLE_E)
     # Zotero's BibTeX export writes one ``annote`` per child note and tags as ``keywords``;
     # repeated ones are joined, so every note and tag reaches the record.
     ref.set("keyword", ", ".join(_repeated(g, "keywords")))
@@ -702,41 +707,31 @@ def _lenient(raw: str) -> tuple[str, str, list[tuple[str, str]]] | None:
     return m.group(1), m.group(2), fields
 
 
-def loads(text: str, file: str | None = None) -> BibReadResult:
-    """Read BibTeX/BibLaTeX text (see the module docstring); never drops an entry silently."""
+def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, strings: dict[str, str],
+                       entries: list, result: BibReadResult) -> None:
+    """A block the fast splitter refused, read by bibtexparser (its recovery, its reasons)."""
     lib = bibtexparser.parse_string(text, parse_stack=[])
-    result = BibReadResult()
-    strings = {k: v for k, v in bibvalues.MONTH_MACROS.items()}
-    where = file or "<input>"
-    # (entry type, key, [(field, raw)], line, raw text)
-    entries: list[tuple[str, str, list[tuple[str, str]], int, str]] = []
     covered = _failed_extents(text, lib)
     for block in lib.blocks:
-        line = (block.start_line or 0) + 1
-        if type(block) is bmodel.ImplicitComment and any(a < line - 1 < b for a, b in covered.values()):
+        line = (block.start_line or 0) + 1 + offset
+        local = line - offset - 1
+        if type(block) is bmodel.ImplicitComment and any(a < local < b for a, b in covered.values()):
             continue  # the rest of a failed entry, which bibtexparser split off: kept with it below
-        if type(block) is bmodel.ParsingFailedBlock and line - 1 in covered:
-            a, b = covered[line - 1]
+        if type(block) is bmodel.ParsingFailedBlock and local in covered:
+            a, b = covered[local]
             block = bmodel.ParsingFailedBlock(error=block.error, start_line=block.start_line,
                                               raw="\n".join(text.split("\n")[a:b]).rstrip())
         if isinstance(block, bmodel.Entry):
             entries.append((block.entry_type, block.key, [(f.key, f.value) for f in block.fields], line,
                             block.raw))
         elif isinstance(block, bmodel.String):
-            undefined: list[str] = []
-            strings[block.key.lower()] = bibvalues.expand(block.value, strings, undefined)
+            strings[block.key.lower()] = bibvalues.expand(block.value, strings)
             result.blocks.append((file, line, block.raw))
         elif isinstance(block, (bmodel.Preamble, bmodel.ExplicitComment, bmodel.ImplicitComment)):
             if block.raw.strip():
                 result.blocks.append((file, line, block.raw))
-        elif isinstance(block, bmodel.DuplicateFieldKeyBlock):
-            e = block.ignore_error_block
-            dups = ", ".join(sorted(block.duplicate_keys))
-            result.warnings.append(f"{where}:{line}: field {dups} repeated in entry {e.key!r}: "
-                                   "the first is used, the others kept")
-            entries.append((e.entry_type, e.key, [(f.key, f.value) for f in e.fields], line, e.raw))
-        elif isinstance(block, bmodel.DuplicateBlockKeyBlock):
-            e = block.ignore_error_block
+        elif isinstance(block, (bmodel.DuplicateFieldKeyBlock, bmodel.DuplicateBlockKeyBlock)):
+            e = block.ignore_error_block  # repeated fields are reported when the entry is expanded
             entries.append((e.entry_type, e.key, [(f.key, f.value) for f in e.fields], line, e.raw))
         elif isinstance(block, bmodel.ParsingFailedBlock):
             recovered = _lenient(block.raw)
@@ -753,17 +748,40 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
             result.failed.append(FailedBlock(file, line, block.raw, reason))
             result.blocks.append((file, line, block.raw))
             result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
+
+
+def loads(text: str, file: str | None = None) -> BibReadResult:
+    """Read BibTeX/BibLaTeX text (see the module docstring); never drops an entry silently."""
+    result = BibReadResult()
+    strings = dict(bibvalues.MONTH_MACROS)
+    where = file or "<input>"
+    # (entry type, key, [(field, raw)], line, raw text)
+    entries: list[tuple[str, str, list[tuple[str, str]], int, str]] = []
+    for block in bibsplit.split(text):
+        if block.kind == "entry":
+            entries.append((block.entry_type, block.key, block.fields, block.line, block.raw))
+        elif block.kind == "string":
+            strings[block.key.lower()] = bibvalues.expand(block.value, strings)
+            result.blocks.append((file, block.line, block.raw))
+        elif block.kind == "other":
+            if block.raw.strip():
+                result.blocks.append((file, block.line, block.raw))
+        else:
+            _with_bibtexparser(block.raw, block.line - 1, file, where, strings, entries, result)
     result.strings = strings
     expanded: list[dict[str, str]] = []
     by_key: dict[str, int] = {}
     for n, (_etype, key, pairs, line, _raw) in enumerate(entries):
         values: dict[str, str] = {}
+        repeated: list[str] = []
         for name, raw in pairs:
             undefined: list[str] = []
             lname = name.lower()
             if lname.startswith("%"):
                 continue  # a field commented out ("% abstract = …"): biber skips it; verbatim keeps it
             if lname in values:  # a repeated field: the first wins, the others are kept
+                if lname not in repeated:
+                    repeated.append(lname)
                 k = 2
                 while f"{lname}~{k}" in values:
                     k += 1
@@ -772,6 +790,9 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
             for macro in undefined:
                 result.warnings.append(f"{where}:{line}: undefined macro {macro!r} in field {name} of {key!r};"
                                        " kept as text")
+        if repeated:
+            result.warnings.append(f"{where}:{line}: field {', '.join(repeated)} repeated in entry {key!r}: "
+                                   "the first is used, the others kept")
         expanded.append(values)
         if key:
             by_key.setdefault(key, n)
