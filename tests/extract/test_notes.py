@@ -307,3 +307,9 @@ def test_notes_ending_in_an_identifier_or_url_label_do_not_swallow_body_text():
     assert seg.footnotes[1].text.endswith("URL: https://example.org/a.pdf (accessed: 05.02.2024).")
     body = " ".join(p.text for p in seg.body)
     assert "principle of non-interference" in body and "the political, trade" in body
+
+
+def test_a_number_glued_to_the_note_is_a_marker():
+    assert marker("12Vgl. Meier 2005, S. 4.")[:2] == (12, "Vgl. Meier 2005, S. 4.")
+    assert marker("3D printing is common.") is None
+    assert segment("Body.\n\n3Dimensional printing changed the field.\n").footnotes == []

@@ -24,8 +24,11 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 _SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
+# PDF text often glues a footnote's number to its first word ("1Vgl. Meier"): a number
+# directly before a capital or an opening quote counts too (judged like a plain number).
 _NUM_MARKER = re.compile(
-    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|(\d{1,4})(?=\s))\s*(\S.*)$"
+    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|"
+    r"(\d{1,4})(?=\s|[A-ZÀ-ÞА-ЯЁ„“\"«][^\d\s]))\s*(\S.*)$"
 )
 # Markdown footnotes may be named (``[^Bennett2]: Ibid., viii.``): numbered in order of appearance.
 _NAMED_MARKER = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:\s*(\S.*)$")
