@@ -7,7 +7,7 @@ The rules use what every typeset page shows, nothing keyed to one journal:
   number (or "Page 3", "3 of 12") there is a page number; short numbers outside the
   text block's left/right edges are line numbers.  All are dropped.
 * **Footnote zone**: the run of lines at the foot of a page set smaller than the body
-  type (≤ 0.9 × the most common size), opening with a note marker (a superscript
+  type (≤ 0.92 × the most common size), opening with a note marker (a superscript
   number, or ``12``/``12.`` when it is the next note expected).  A zone whose first line
   has no marker is the rest of the previous page's last note, and is joined to it —
   by position, not by guessing from the wording.
@@ -246,7 +246,7 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     superscript marker counts (a list set in small type is not a footnote zone).
     """
     k = len(lines)
-    while k > 0 and 0 < lines[k - 1].size <= size * 0.9:
+    while k > 0 and 0 < lines[k - 1].size <= size * 0.92:  # 9 pt notes under 10 pt text
         k -= 1
     zone = lines[k:]
     if not zone or (k == 0 and not any(ln.marker for ln in zone)):
