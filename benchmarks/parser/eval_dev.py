@@ -77,8 +77,8 @@ def name_tokens_ok(gold: str, got: list[Name]) -> bool:
     def bag(text: str) -> list[str]:
         out: list[str] = []
         for w in re.findall(r"[^\W\d_]+", text):
-            if w.isupper() and len(w) <= 4 and w.lower() not in _CONNECTIVES:
-                out += list(w.lower())  # "JA" = "J. A."
+            if w.isupper() and len(w) <= 4:
+                out += list(w.lower())  # "JA" = "J. A." (capitals are initials, never "and"/"u. a.")
             elif w.lower() not in _CONNECTIVES:
                 out.append(w.lower())
         return sorted(out)
