@@ -109,13 +109,15 @@ def _draw_line(pdf: FPDF, x: float, y: float, line: str, size: float) -> None:
 
 def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: int = 2,
                 numbered: bool = False, endnotes: bool = False,
-                quiet_pages: tuple[int, ...] = (), line_numbers: bool = False) -> Gold:
+                quiet_pages: tuple[int, ...] = (), line_numbers: bool = False,
+                reference_page_note: bool = False) -> Gold:
     """Write an article of ``pages`` body pages plus a reference-list page; return its gold.
 
     ``numbered``: entries open with ``[n]`` (Vancouver/IEEE); ``endnotes``: the notes are
     not at the page feet but in body type under a "Notes" heading before the references;
     ``quiet_pages`` have no notes of their own (their foot may hold the previous page's rest);
-    ``line_numbers`` prints a manuscript's line numbers in the left margin.
+    ``line_numbers`` prints a manuscript's line numbers in the left margin;
+    ``reference_page_note`` puts one more footnote at the foot of the reference list's page.
     """
     pdf = FPDF(unit="pt", format="A4")
     pdf.set_auto_page_break(False)
@@ -216,6 +218,11 @@ def article_pdf(path: Path, pages: int = 3, columns: int = 2, notes_per_page: in
             pdf.text(MARGIN + (14 if r else 0), y, line)
             y += REF_LEAD
         y += 2
+    if reference_page_note:
+        number += 1
+        gold.footnotes[number] = FOOTNOTES[(number - 1) % len(FOOTNOTES)]
+        pdf.set_font("Times", size=NOTE_SIZE)
+        _draw_line(pdf, MARGIN, PAGE_H - MARGIN - 14, f"\x01{number} {gold.footnotes[number]}", NOTE_SIZE)
     _page_number(pdf, pdf.page)
     pdf.output(str(path))
     return gold

@@ -173,3 +173,13 @@ def test_ligatures_become_letters() -> None:
 
     chars = [(c, 10.0 + i, 11.0 + i, 0.0, 10.0, 10.0) for i, c in enumerate("ﬁrst ﬂoor eﬀect")]
     assert _make_line(chars, 1).text == "first floor effect"
+
+
+def test_note_under_a_small_type_reference_list(tmp_path: Path) -> None:
+    """9 pt entries above an 8 pt note under 10 pt text: the entries are not the note's rest."""
+    path = tmp_path / "refnote.pdf"
+    gold = article_pdf(path, pages=2, reference_page_note=True)
+    ex = extract_document(path)
+    notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
+    assert notes == gold.footnotes
+    assert [r.origin.raw.replace("\n", " ") for r in ex.references] == gold.references

@@ -256,16 +256,28 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
         # A page whose foot holds only the rest of the last page's note: taken when that
         # note was left unfinished (a small-type caption after a finished note is not).
         if notes and not after_heading and incomplete(join_lines(notes[-1].texts)):
-            return zone
+            return _same_type(zone, len(zone), notes[-1].lines[-1].size)
         return []
     if after_heading and not any(ln.marker for ln in zone):
         return []
     # Unmarked lines above the first note are the rest of the previous page's last note
-    # (joined to it); with no note before, they are not notes (a caption in small type).
+    # (joined to it) when set in the notes' type; with no note before, they are not notes
+    # (a caption in small type), nor are lines in another size (a list set at 9 pt above
+    # 8 pt notes under 11 pt text).
     first = marked.index(True)
+    zone = _same_type(zone, first, zone[first].size) + zone[first:]
+    first = next(i for i, ln in enumerate(zone) if ln.marker or (not after_heading and _note_start(ln, notes)))
     if first and not notes:
         zone = zone[first:]
     return zone
+
+
+def _same_type(zone: list[Line], end: int, size: float) -> list[Line]:
+    """The lines of ``zone[:end]`` just above ``end`` set in ``size`` (±6 %)."""
+    j = end
+    while j > 0 and abs(zone[j - 1].size - size) <= 0.06 * size:
+        j -= 1
+    return zone[j:end]
 
 
 def _endnotes(body: list[Line]) -> list[Block]:
