@@ -56,6 +56,8 @@ def render_junit(report: Report) -> str:
 
 def render_github(report: Report) -> str:
     out = lintreport.render_github([f for f in report.findings if f.severity != "info"])
+    for w in report.warnings:  # offline, unreadable entries: visible in the job's annotations too
+        out += f"::warning title=citekeeper enrich::{w.replace('%', '%25').replace(chr(10), '%0A')}\n"
     return out + f"citekeeper enrich: {_summary_line(report)}\n"
 
 
