@@ -251,3 +251,22 @@ def test_bad_input_and_output(registry: Lookalike, tmp_path: Path) -> None:
     assert [e["key"] for e in json.loads(out)["entries"]] == ["lecun2015", "watson1953"]
     code, _, err = run(env, str(p), "-o", str(p / "r.txt"))  # a file where a folder should be
     assert code == 4
+
+
+def test_check_retractions(registry: Lookalike, tmp_path: Path) -> None:
+    p = tmp_path / "refs.bib"
+    p.write_text("@article{w, author = {Wakefield, AJ}, title = {Ileal-lymphoid-nodular hyperplasia}, year = {1998},"
+                 " doi = {10.1016/S0140-6736(97)11096-0}}\n"
+                 "@article{ok, author = {LeCun, Y}, title = {Deep learning}, year = {2015}, doi = {10.1038/nature14539}}\n",
+                 encoding="utf-8")
+    runner = CliRunner()
+    base = ["check", str(p), "--allow-private", "--no-cache", "--timeout", "1"]
+    res = runner.invoke(cli, [*base, "--retractions"], env=env_for(registry))
+    assert res.exit_code == 1, res.output
+    assert "[w]: error: doi:10.1016/s0140-6736(97)11096-0 was retracted" in res.stdout
+    assert "[ok]" not in res.stdout.split("retractions")[-1]
+    res = runner.invoke(cli, base, env=env_for(registry))  # without the option: the link check only
+    assert res.exit_code == 0 and "retract" not in res.stdout
+    res = runner.invoke(cli, [*base, "--retractions", "--format", "json"], env=env_for(registry))
+    json.loads(res.stdout)  # still one JSON document; the notices went to stderr
+    assert "was retracted" in res.stderr

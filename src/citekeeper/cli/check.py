@@ -44,6 +44,9 @@ CITEKEEPER_CDX_API, CITEKEEPER_MEMENTO_API.  See docs/check.md.
 @click.option("--archive", type=click.Choice(["none", "failing", "all"]),
               help="Look up archived copies for links that are not ok, all links, or none [failing].")
 @click.option("--fix", is_flag=True, help="Write archiveurl/archivedate into the .bib entries of dead links.")
+@click.option("--retractions", is_flag=True, default=None,
+              help="Also report cited DOIs that were retracted, corrected or given an expression of concern"
+                   " (Crossref, Retraction Watch; see docs/enrich.md).")
 @click.option("--follow-doi/--no-follow-doi", default=None,
               help="Also check the landing page of every DOI / of none [only DOIs written as URLs].")
 @click.option("--cache", type=click.Path(dir_okay=False), help="SQLite cache file (keep it between CI runs).")
@@ -91,6 +94,7 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tup
     from citekeeper.links.runner import check_files
     from citekeeper.links.settings import build_options
 
+    retractions = bool(options.pop("retractions", None))
     extra = []
     for spec in reports:
         kind, sep, where = spec.partition(":")
@@ -123,7 +127,19 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tup
         atomic_write(output, text)
     else:
         click.echo(text, nl=False)
-    sys.exit(report.exit_code)
+    code = report.exit_code
+    if retractions:  # enrich's notice pass over the same files (docs/enrich.md)
+        from citekeeper.enrich.retractions import render as render_notices
+        from citekeeper.enrich.retractions import retraction_findings
+
+        notices, notes = retraction_findings(list(files), options, load_settings("enrich"))
+        for w in notes:
+            click.echo(f"warning: {w}", err=True)
+        to_err = output is not None or fmt not in ("text", "github")  # keep JSON/XML whole
+        click.echo(render_notices(notices, fmt, [str(f) for f in files]), nl=False, err=to_err)
+        if any(f.severity == "error" for f in notices):
+            code = max(code, 1)
+    sys.exit(code)
 
 
 class _Bar:
