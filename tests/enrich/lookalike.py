@@ -243,11 +243,12 @@ class Lookalike:
     """The four services; ``url(service)`` is its base URL (``http://127.0.0.1:PORT``)."""
 
     def __init__(self, seeds: list[Seed], *, latency: float = 0.0, limit: int = 0,
-                 interval: float = 1.0) -> None:
+                 interval: float = 1.0, concurrency: int = 0) -> None:
         self.seeds = {s.doi.lower(): s for s in seeds}
         self.latency = latency
         self.limit = limit  # requests per interval per service; 0: no limit
         self.interval = interval
+        self.concurrency = concurrency  # announced in X-Concurrency-Limit; more in flight get 429
         self.requests: Counter[str] = Counter()
         self.paths: Counter[str] = Counter()
         self.throttled: Counter[str] = Counter()
@@ -329,6 +330,12 @@ class Lookalike:
             self.agents.add(request.headers.get("User-Agent", ""))
             self.queries.append((service, dict(request.query)))
             rl = {"X-Rate-Limit-Limit": str(self.limit or 50), "X-Rate-Limit-Interval": f"{self.interval:g}s"}
+            if self.concurrency:
+                rl["X-Concurrency-Limit"] = str(self.concurrency)
+                if self.inflight[service] >= self.concurrency:
+                    self.throttled[service] += 1
+                    return web.Response(status=429, text="Too many concurrent requests",
+                                        headers={**rl, "Retry-After": "1"})
             if self.limit:
                 now = time.monotonic()
                 starts = self._starts[service]

@@ -84,3 +84,14 @@ def test_etiquette() -> None:
         "citekeeper/1 (+https://x; mailto:me@example.org)"
     assert polite_agent("tool/1", "") == "tool/1"
     assert with_query("http://h/", "/works", {"rows": "5", "mailto": ""}) == "http://h/works?rows=5"
+
+
+def test_concurrency_limit_header_lowers_requests_in_flight() -> None:
+    r = Lookalike(SEEDS, latency=0.05, concurrency=2).start()
+    try:
+        answers, t = _get_all(r, _work_urls(r, 16), rate=1000.0)
+        assert all(a.ok for a in answers)
+        assert t.fetcher.gate(next(iter(t._rates))).limit <= 2
+        assert r.throttled["crossref"] <= 3  # only the opening burst, before the header was seen
+    finally:
+        r.stop()

@@ -34,6 +34,7 @@ HTTP_KEYS = frozenset({"timeout", "connect-timeout", "read-timeout", "retries", 
                        "no-cache", "freshness", "max-retry-after", "doi-api"})
 KNOWN_KEYS = OWN_KEYS | HTTP_KEYS
 SERVICES = ("crossref", "datacite", "openalex")
+API_PER_HOST = 10
 SEVERITIES = ("error", "warning", "info")
 _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -72,6 +73,10 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
 
     http_cli = {k: cli.get(k, cli.get(k.replace("-", "_"))) for k in HTTP_KEYS}
     http_conf = {k: v for k, v in conf.items() if k in HTTP_KEYS}
+    if http_cli.get("per-host") is None and "per-host" not in http_conf:
+        # Not check's 4: an API paced by rate needs rate x latency requests in flight
+        # (50/s x 0.2 s = 10); the service's X-Concurrency-Limit lowers it.
+        http_conf["per-host"] = API_PER_HOST
     check = linksettings.build_options(http_cli, http_conf, env)
     endpoints = {k: str(pick(k, d)).rstrip("/") for k, (_, d) in ENDPOINTS.items()}
     for k, v in endpoints.items():

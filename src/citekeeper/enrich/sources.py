@@ -20,7 +20,7 @@ from citekeeper.model import Reference
 DEFAULT_CROSSREF_API = "https://api.crossref.org"
 DEFAULT_DATACITE_API = "https://api.datacite.org"
 DEFAULT_OPENALEX_API = "https://api.openalex.org"
-ROWS = 5  # candidates per search: the right work is first or second when it exists
+ROWS = 10  # candidates per search: decoys sharing the title or the journal can rank above the work
 _DOI_SAFE = "/:;()[]@!$&'*+,=-._~<>"
 
 
@@ -61,8 +61,11 @@ class Crossref:
         return Lookup((w,) if w else (), a)
 
     async def search(self, ref: Reference) -> Lookup:
-        biblio = " ".join(x for x in (ref.title, ref.get("container-title")) if x)
+        # Crossref's query.bibliographic is made for whole citations: title, container,
+        # first author and year all count in its ranking.
         y = ref_year(ref)
+        biblio = " ".join(x for x in (ref.title, ref.get("container-title"), first_family(ref),
+                                      str(y) if y else "") if x)
         params = {"query.bibliographic": " ".join(fold(biblio).split()[:40]),
                   "query.author": first_family(ref), "rows": str(ROWS)}
         if y is not None:

@@ -16,7 +16,8 @@ What this layer adds:
   gap on the host's gate), lowered to what a service announces in
   ``X-Rate-Limit-Limit`` / ``X-Rate-Limit-Interval`` (Crossref sends both on every
   answer).  Pacing 5% under the budget instead of bursting into 429s is what keeps
-  a run near the rate-limit floor (benchmarks/enrich: 0 × 429).
+  a run near the rate-limit floor (benchmarks/enrich: 0 × 429).  ``X-Concurrency-Limit``
+  lowers the host's in-flight limit the same way.
 * **Cache**: answers (200 with their JSON, 404 as "no such record") under
   ``api:<url>`` in the same cache file as ``check``; 200s stay fresh as long as a
   live link (7 days), 404s for a day.  Failures are never cached.
@@ -140,6 +141,16 @@ class Transport:
         if n > 0 and secs > 0:
             self._pace(url, n / secs)
 
+    def _learn_concurrency(self, url: str, headers: dict[str, str]) -> None:
+        """Honour ``X-Concurrency-Limit`` (Crossref): at most that many requests in flight."""
+        try:
+            n = int(headers.get("x-concurrency-limit", ""))
+        except ValueError:
+            return
+        gate = self.fetcher.gate(host_key(url))
+        while n >= 1 and gate.limit > n:
+            gate.throttle(None, shrink=True)  # one permit less each time, as after a 429
+
     def polite(self, params: dict[str, str]) -> dict[str, str]:
         """``params`` plus ``mailto`` (the polite pools of Crossref and OpenAlex)."""
         return {**params, "mailto": self.mailto} if self.mailto else params
@@ -163,6 +174,7 @@ class Transport:
             return Answer(url, None, error=err.kind)
         self.answered.add(host_key(url))
         self._learn_rate(url, resp.headers)
+        self._learn_concurrency(url, resp.headers)
         answer = Answer(url, resp.status, data)
         if self.cache is not None and (answer.ok or answer.missing):
             st = Status.OK if answer.ok else Status.BROKEN
