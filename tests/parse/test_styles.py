@@ -140,3 +140,13 @@ def test_gost_edited_book_standard_decree_and_transliteration():
     ref = parse_citation("Smirnov A. I. Title of the paper. Voprosy Ekonomiki, 2016, no. 3, pp. 45–67. (In Russ.)")
     assert (ref.type, ref.get("container-title"), ref.get("issue"), ref.get("language")) == (
         "article-journal", "Voprosy Ekonomiki", "3", "ru")
+
+
+def test_online_items_keep_their_dates_and_types():
+    ref = parse_list_entry("Schabenberger O (2011) Introducing the GLIMMIX Procedure. Available: "
+                           "http://www2.sas.com/proceedings/sugi30/196-30.pdf. Accessed 10 September 2010.")
+    assert (ref.type, ref.title, ref.accessed.iso()) == ("webpage", "Introducing the GLIMMIX Procedure", "2010-09-10")
+    ref = parse_list_entry("Smith J. Some title. [Internet]. 2015 [cited 2020 Jan 5]. Available from: https://example.org/page")
+    assert (ref.title, ref.issued.year, ref.accessed.iso()) == ("Some title", 2015, "2020-01-05")
+    data = parse_list_entry("Smith, J. (2019). Dataset of things (Version 2) [Data set]. Zenodo. https://doi.org/10.5281/zenodo.123456")
+    assert (data.type, data.get("publisher"), data.doi) == ("dataset", "Zenodo", "10.5281/zenodo.123456")

@@ -31,7 +31,10 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Red|Ред|Comp|Comps)\.?\)\.?\s*$", re.IGNORECASE)
-_GENRE = re.compile(r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc)[^\]]*)\]", re.IGNORECASE)
+_GENRE = re.compile(
+    r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc|data\s*set|software|computer\s+program)[^\]]*)\]",
+    re.IGNORECASE,
+)
 _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hg|[Cc]omps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
@@ -166,6 +169,14 @@ def parse_authordate(text: str) -> Reference | None:
         ref.set("genre", genre.group(1))
         rest = rest[: genre.start()] + rest[genre.end() :]
         rest = normalize_space(rest)
+        if re.search(r"data\s*set|software|program", genre.group(1), re.IGNORECASE):
+            # APA: "Title (Version 2) [Data set]. Zenodo." — the publisher after the title
+            cut = rest.rstrip(". ").rfind(". ")
+            if cut > 0:
+                ref.set("title", _title(rest[:cut]))
+                ref.set("publisher", strip_final_period(rest[cut + 2 :]))
+                ref.type = "dataset" if "data" in genre.group(1).lower() else "software"
+                return ref
 
     chapter = _IN_CHAPTER.match(rest)
     lead_italic = next((s for s in italics if rest.startswith(s)), None)

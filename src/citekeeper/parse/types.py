@@ -37,7 +37,7 @@ _THESIS = re.compile(
 )
 _REPORT = re.compile(
     r"\b(?:(?:technical|tech\.|research|annual|final|progress|interim|working|policy|discussion|white)\s+(?:report|paper)|"
-    r"report\s+(?:no\.?|number|series)|working\s+papers?|discussion\s+papers?|NBER|CEPR|IZA\s+DP|"
+    r"report\s+(?:no\.?|number|series)|publ(?:ication)?\.?\s+no|working\s+papers?|discussion\s+papers?|NBER|CEPR|IZA\s+DP|"
     r"Arbeitspapier|Forschungsbericht|Diskussionspapier)\b",
     re.IGNORECASE,
 )

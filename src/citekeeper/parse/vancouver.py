@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.model import Date, Name, Reference
-from citekeeper.parse.common import MONTHS, take_accessed, take_doi, take_url
+from citekeeper.parse.common import MONTHS, parse_date, take_accessed, take_doi, take_url
 from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
 from citekeeper.parse.text import normalize_space, strip_markup
 
@@ -47,6 +47,11 @@ _VOL_RX = r"(?P<vol>\d+[A-Z]?(?:/\d+)?(?:\s+Suppl\.?(?:\s*\d+)?)?)"
 # "Journal 12: 45–67" / "Journal 12(3): 45" / "Protist 163 (4) 643–657" / "Journal: 39–82" / "Journal 7: e41294"
 _PLOS_TAIL = re.compile(
     rf"(?:\s+{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*|\s+(?P<vol2>\d+)\s*\((?P<iss2>[^)]+)\)\s+|\s*:\s*){_PAGES_RX}\.?$"
+)
+_ACCESSED = re.compile(
+    r"\.?\s*\bAccessed:?\s+(?:on\s+)?(?P<dmy>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?|"
+    r"\s*\[(?:cited|accessed)\s+(?P<y>\d{4})\s+(?P<mon>[A-Z][a-z]{2})[a-z]*\.?(?:\s+(?P<d>\d{1,2}))?\]",
+    re.IGNORECASE,
 )
 _COMMA_TAIL = re.compile(
     rf",\s*{_VOL_RX}(?:\s*\((?P<iss>[^)]+)\))?\s*:\s*{_PAGES_RX},\s*(?P<year>(?:1[5-9]|20)\d\d)\.?$"
@@ -134,7 +139,14 @@ def parse_vancouver(text: str) -> Reference | None:
     ref = Reference(type="document", raw=normalize_space(text))
     ref.names["author"] = names.names
     accessed, rest = take_accessed(rest)
-    rest = re.sub(r"\s*\bAccessed:?\s+(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?", "", rest)
+    acc = _ACCESSED.search(rest)
+    if acc:  # PLOS "Accessed 10 September 2010", NLM "[cited 2020 Jan 5]"
+        if acc.group("dmy"):
+            accessed = accessed or parse_date(acc.group("dmy"))
+        else:
+            month = MONTHS.get(acc.group("mon").lower()[:3])
+            accessed = accessed or (Date(int(acc.group("y")), month, int(acc.group("d")) if acc.group("d") else None) if month else None)
+        rest = (rest[: acc.start()] + rest[acc.end() :]).strip()
     doi, rest = take_doi(rest)
     url, rest = take_url(rest)
     rest = re.sub(r"\.?\s*\b(?:Available(?:\s+(?:from|at|online))?|URL)\s*:?\s*\.?\s*$", "", rest.strip())
@@ -221,7 +233,7 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
         if _BOOK.match(after.rstrip(".")):
             break
     else:
-        return False
+        return _online(ref, rest)
     title, after = _clean_title(rest[: cut.start() + 1]), rest[cut.end() :]
     genre = re.search(r"\s*\[([^\]]+)\]$", title)
     if genre:  # "Title [PhD dissertation]"
@@ -239,6 +251,24 @@ _PUBLISHER = re.compile(
     r"\b(?:Press|Publications|Publishing|Publishers?|Springer|Elsevier|Wiley|Verlag|Books|Inc|Ltd|Associates|"
     r"Kluwer|Routledge|Sage|Dover|Blackwell|Pergamon|CRC|Academic|Taylor\s+&\s+Francis|Saunders|Mosby|Lippincott)\b"
 )
+
+
+def _online(ref: Reference, rest: str) -> bool:
+    """``Title. [Internet]. 2015 [cited …]. Available from: URL`` / PLOS ``Title. Available: URL.
+    Accessed …``: with a URL and nothing a journal or a book would have, a title and the site."""
+    if not ref.url:
+        return False
+    rest = re.sub(r"\s*\[(?:Internet|Online|online)\]\.?", "", rest).strip().rstrip(".")
+    year = re.search(r"[.,]\s*((?:1[5-9]|20)\d\d)[a-z]?$", rest)
+    if year:
+        ref.dates.setdefault("issued", Date(int(year.group(1))))
+        rest = rest[: year.start()]
+    cuts = [c for c in _TITLE_END.finditer(rest) if not _ABBREV_WORD.search(rest[: c.start()])]
+    title, site = (rest[: cuts[0].start() + 1], rest[cuts[0].end() :]) if cuts else (rest, "")
+    ref.set("title", _clean_title(title))
+    ref.set("container-title", site.strip().rstrip("."))
+    ref.type = "webpage"
+    return bool(ref.title)
 
 
 def _chapter_container(ref: Reference, text: str) -> str:
