@@ -160,3 +160,16 @@ def test_old_binary_word_file(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     with pytest.raises(InputError, match=r"\.doc"):
         extract_document(path)
+
+
+def test_bibliography_typed_as_one_paragraph_with_line_breaks(tmp_path: Path) -> None:
+    br = "<w:r><w:br/></w:r>"
+    path = write_docx(tmp_path / "breaks.docx", [
+        para(run("References")),
+        para(run("Abel, T. (2001). Grain and governance in river towns. Economic History Quarterly, 8(2), 115-140."),
+             br, run("Carlsson, E. (1995). Timber markets of the north. Stockholm: Nordic Academic Press."), br,
+             run("Dumont, F. (2008). Cloth, credit and community. Paris: Editions du Fleuve.")),
+    ])
+    ex = extract_document(path)
+    assert [r.issued.year for r in ex.references] == [2001, 1995, 2008]
+    assert {r.origin.element for r in ex.references} == {"w:body/w:p[2]"}

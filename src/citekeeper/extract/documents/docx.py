@@ -64,7 +64,9 @@ class _Walker:
                                               style.get(f"{W}val", "")):
                 self._cur.heading = True
             self._walk(p)
-            self._cur.text = " ".join(self._cur.text.split())
+            # Manual line breaks (Shift+Enter) are kept: a bibliography typed as one
+            # paragraph with a break after each entry is one entry a line.
+            self._cur.text = keep_breaks(self._cur.text)
             self.paragraphs.append(self._cur)
         return self.paragraphs
 
@@ -87,8 +89,10 @@ class _Walker:
             tag = child.tag
             if tag == f"{W}t":
                 self._text(child.text or "")
-            elif tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+            elif tag == f"{W}tab":
                 self._text(" ")
+            elif tag in (f"{W}br", f"{W}cr"):
+                self._text("" if child.get(f"{W}type") == "page" else "\n")
             elif tag == f"{W}noBreakHyphen":
                 self._text("-")
             elif tag == f"{W}fldChar":
@@ -117,6 +121,11 @@ class _Walker:
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
             else:
                 self._walk(child)
+
+
+def keep_breaks(text: str) -> str:
+    """Spaces normalised within each line; manual line breaks kept as ``\\n``."""
+    return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
 
 
 def read_parts(path: Path) -> dict[str, bytes]:
@@ -178,7 +187,7 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
         cited = [c for p in paras for c in p.cited]
         all_cited += cited
         element = (f"w:{kind}[@w:id='{note_id}']" if fmt == "docx" else f"text:note[@text:id='{note_id}']")
-        text = " ".join(p.text for p in paras if p.text).strip()
+        text = " ".join(" ".join(p.text.split()) for p in paras if p.text).strip()
         text = re.sub(r"^\s*\d{1,4}[.)]?\s+(?=\S)", "", text) if fmt == "odt" else text
         if cited:
             blocks.append(Block("footnote", text, counters[kind], element=element, raw=text,
@@ -197,20 +206,22 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
         titles.add(_norm(c.record.title))
         blocks.append(Block("reference", c.record.raw, record=c.record, raw=c.record.raw,
                             element="cited item " + c.key))
-    lines = [p.text for p in paragraphs]
-    section = find_reference_section(lines)
+    # One line per paragraph, or per manual line break inside one.
+    units = [(i, line.strip()) for i, p in enumerate(paragraphs) for line in (p.text.split("\n") or [""])]
+    section = find_reference_section([u[1] for u in units])
     if section:
         _, first, end = section
-        for i in range(first, end):
+        for k in range(first, end):
+            i, text = units[k]
             p = paragraphs[i]
-            if p.heading and p.text:
+            if p.heading and text:
                 break  # the next section (an appendix, a table's title set as a heading)
-            if not p.text or (p.in_bibliography and records_for_list):
+            if not text or (p.in_bibliography and records_for_list):
                 continue
-            if records_for_list and _norm(p.text) and any(t and t in _norm(p.text) for t in titles):
+            if records_for_list and _norm(text) and any(t and t in _norm(text) for t in titles):
                 continue  # the printed form of a record we have
             el = f"w:body/w:p[{i + 1}]" if fmt == "docx" else f"office:text/text:p[{i + 1}]"
-            blocks.append(Block("reference", p.text, line_start=i + 1, line_end=i + 1, element=el))
+            blocks.append(Block("reference", text, line_start=i + 1, line_end=i + 1, element=el))
     return blocks
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from citekeeper.extract.documents.docx import MAX_PART, Paragraph, note_and_list_blocks
+from citekeeper.extract.documents.docx import MAX_PART, Paragraph, keep_breaks, note_and_list_blocks
 from citekeeper.extract.documents.errors import BrokenDocumentError
 from citekeeper.extract.documents.fields import cited_items, is_bibliography, is_citation
 from citekeeper.extract.documents.layout import DocumentExtraction, compose
@@ -57,7 +57,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 order.append(key)
                 nbody = el.find(f"{T}note-body")
                 notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
-        para.text = " ".join(_own_text(p).split())
+        para.text = keep_breaks(_own_text(p))
         paragraphs.append(para)
     return compose(note_and_list_blocks(paragraphs, notes, order, "odt"), name, "odt")
 
@@ -69,8 +69,10 @@ def _own_text(p) -> str:  # type: ignore[no-untyped-def]
         if child.tag == f"{T}note":
             out.append(child.tail or "")
             continue
-        if child.tag in (f"{T}s", f"{T}tab", f"{T}line-break"):
+        if child.tag in (f"{T}s", f"{T}tab"):
             out.append(" ")
+        elif child.tag == f"{T}line-break":
+            out.append("\n")
         else:
             out.append(_own_text(child))
         out.append(child.tail or "")
@@ -78,7 +80,7 @@ def _own_text(p) -> str:  # type: ignore[no-untyped-def]
 
 
 def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
-    para = Paragraph(" ".join(_own_text(q).split()))
+    para = Paragraph(" ".join(_own_text(q).split()))  # a note's lines run on
     for el in q.iter(*_MARKS):
         mark = el.get(f"{T}name", "")
         if is_citation(mark):
