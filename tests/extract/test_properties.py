@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract import extract_article
+from citekeeper.extract.notes import split_footnote
+from citekeeper.extract.repeats import Cited, find_repeat
 from citekeeper.extract.segment import SUPERSCRIPT_DIGITS, segment
 from citekeeper.formats import bibtex, csljson
 from citekeeper.model import Reference
@@ -245,6 +247,30 @@ def test_split_citations_never_crashes_nor_loses_text(text):
         return "".join(s.split()).replace(";", "")
 
     assert squeeze("".join(pieces)) == squeeze(text)
+
+
+@WRITER_SETTINGS
+@given(st.lists(citation_text | phrase, max_size=5).map("; ".join))
+def test_split_footnote_keeps_its_citations_in_order(text):
+    """extract's splitter: pieces are stripped, in order, and only comments are left out."""
+    pieces = split_footnote(text)
+    assert all(p and p == p.strip() for p in pieces)
+    rest = "".join(text.split())
+    for piece in pieces:
+        at = rest.find("".join(piece.split()))
+        assert at >= 0
+        rest = rest[at:]
+
+
+@WRITER_SETTINGS
+@given(st.lists(citation_text | phrase, min_size=1, max_size=6))
+def test_find_repeat_only_points_back(texts):
+    cited = []
+    for k, text in enumerate(texts, 1):
+        found = find_repeat(text, cited)
+        assert found is None or 0 <= found.target < len(cited)
+        assert found is None or cited[found.target].repeats is None  # always the full citation
+        cited.append(Cited(text, (), "", k, found.target if found else None))
 
 
 # -- writers: what was extracted always round-trips -------------------------------------
