@@ -1,7 +1,12 @@
 """Article text -> citations with origins -> ``Reference`` records.
 
 ``extract_article`` is the one place that composes segmentation (``segment``) and the
-style parsers (``citekeeper.parse``); the CLI only calls it and writes the result.
+style parsers (``citekeeper.parse``, the same rules-plus-model pipeline ``citekeeper parse``
+runs); the CLI only calls it and writes the result.  Per footnote: a note that only
+comments gives no citation (it stays in ``segments``); prose opening a note is dropped
+(``notes.citing_part``); the rest is split into citations (``notes.split_footnote``);
+a repeat (``Ibid.``, ``ebd.``, ``a. a. O.``, ``supra note 3``, a short form) is the full
+citation copied with its own page and ``Reference.repeats`` set (``repeats``).
 """
 
 from __future__ import annotations

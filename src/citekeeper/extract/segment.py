@@ -3,22 +3,30 @@
 Text converted from a PDF keeps the page layout: footnotes sit at the bottom of each
 page, between paragraphs of body text, and a footnote that did not fit on its page
 continues at the bottom of the next one — after more body text.  The rules here are
-general (nothing is keyed to one article):
+general (nothing is keyed to one article); the reference list's own rules are in
+``reflist``, the cues of a citation in ``cues``, markers and splitting in ``notes``:
 
-* the reference list starts at its heading (References, Bibliography, Список
-  литературы ...) and ends at the next back-matter heading or the end of the text;
-* a footnote starts at a line that begins with a superscript number (``¹``), or with
-  ``1``/``1.``/``[1]``/``(1)``/``[^1]:`` when that number is the next one expected and
-  the line reads like a note in any notes style (``cues.citation_score``), sits under
-  a Notes heading, or directly follows the previous footnote (so a footnote that only
-  comments, or only says ``Ebenda.``, does not end detection);
+* the reference list starts at its heading (References, Literaturverzeichnis,
+  Referencias, Список литературы … in any case, numbered or not) and ends at the next
+  back-matter or Notes heading or the end of the text;
+* a footnote starts at a line that begins with a superscript number (``¹``), a
+  Markdown ``[^1]:``/``[^name]:``, or ``1``/``1.``/``[1]``/``(1)``/``1Vgl.`` when that
+  number is the next one expected and the note (with its wrapped lines) reads like a
+  citation in any notes style (``cues.citation_score``), sits under a Notes heading,
+  directly follows the previous footnote, or opens a run of numbered notes one of which
+  cites — so a footnote that only comments, or only says ``Ebenda.``, never ends
+  detection, and a footnote missed still lets the next ones be found (``_accepts``);
 * a footnote runs on over the lines below it while it is unfinished (no closing full
-  stop, or an abbreviation such as ``Hrsg.``/``S.``/an initial at the line end); the
-  lines are joined and words hyphenated at line ends repaired (``lines.join_wrapped``);
+  stop, or an abbreviation such as ``Hrsg.``/``S.``/an initial at the line end), or the
+  next line is a short one with its own year and page; the lines are joined and words
+  hyphenated at line ends repaired (``lines.join_wrapped``);
 * a paragraph that is not a footnote but reads like the tail of a citation (a URL or
   URL fragment, a date, ``(accessed: …)``) continues the last footnote that was left
   incomplete (ending in ``URL:``, a cut URL, unbalanced brackets), or the footnote it
-  directly follows.  A cut URL is re-joined without a space.
+  directly follows; a short paragraph after a note cut on a word is its rest (PDF to
+  Markdown puts a blank line after every printed line), and a lower-case citing
+  paragraph continues a note cut mid-word at a page break.  A cut URL is re-joined
+  without a space.
 """
 
 from __future__ import annotations
