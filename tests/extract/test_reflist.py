@@ -93,3 +93,11 @@ def test_paragraph_entries_wrap_and_repair_hyphens():
         "Meier, K. (2005). Handbuch der Stadtforschung. Berlin: Springer.",
         "Schulz, M. (2000). Suburbanisierung. Raumforschung und Raumordnung, 58, 201–214.",
     ]
+
+
+def test_bare_numbers_that_lost_their_dot():
+    got = _entries(
+        "1 Smith J, Doe A. A long title that wraps over the\nline. J Med 2001;3:4-5.\n"
+        "2 Roe B. Another title. Lancet 2002;1:2.\n3 Poe C. Third. BMJ 2003;2:3."
+    )
+    assert [g[:5] for g in got] == ["Smith", "Roe B", "Poe C"]

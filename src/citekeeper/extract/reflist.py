@@ -83,10 +83,13 @@ BACK_MATTER_HEADINGS = re.compile(
 )
 
 _BULLET = re.compile(r"^\s*[-–•*·▪]\s+")
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?:\s+|$)")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LOW = "a-zß-öø-ÿā-žа-яё"
+# "[1]", "(1)", "1.", "1)" — or a bare "1 " before a capital (PDF lists whose dot is lost).
+_ENTRY_NUMBER = re.compile(
+    rf"^\s*(?:\[(\d{{1,4}})\]|\((\d{{1,4}})\)|(\d{{1,4}})[.)]|(\d{{1,3}})(?=\s+[{_UP}][\w'’\-]*[,.\s]))(?:\s+|$)"
+)
 _PARTICLE = r"(?:(?:van|von|de|der|den|du|da|di|del|della|des|la|le|ten|ter|zu|dos|al|el|ben)\s+)*"
 _AUTHOR_START = re.compile(
     rf"^{_PARTICLE}(?:"
