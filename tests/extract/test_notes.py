@@ -313,3 +313,18 @@ def test_a_number_glued_to_the_note_is_a_marker():
     assert marker("12Vgl. Meier 2005, S. 4.")[:2] == (12, "Vgl. Meier 2005, S. 4.")
     assert marker("3D printing is common.") is None
     assert segment("Body.\n\n3Dimensional printing changed the field.\n").footnotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("Zur Kritik siehe Lange, Bastian: Städte. 2008.", "Lange, Bastian: Städte. 2008."),
+        ("On this point, see Smith, Title, 4.", "Smith, Title, 4."),
+        ("The Case for Seeing: A Study. 2001.", "The Case for Seeing: A Study. 2001."),
+        ("Vgl. auch Meier 2005, S. 3.", "Meier 2005, S. 3."),
+    ],
+)
+def test_strip_signal_and_lead_in(text, citation):
+    from citekeeper.extract.cues import strip_signal
+
+    assert strip_signal(text) == citation

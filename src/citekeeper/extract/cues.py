@@ -109,9 +109,20 @@ def citation_like(text: str) -> bool:
     return bool(_TAIL_CUES.search(flat))
 
 
+# A short lead-in before a signal inside the note: "Zur Kritik siehe Lange, …", "On this, see Smith, …".
+_LEAD_IN = re.compile(
+    r"^[^\d.;:()\[\]„“\"«»]{1,80}?[\s,]\s*(?:siehe(?:\s+auch)?|vgl\.(?:\s+auch)?|see(?:\s+also)?|cf\.|voir|véase|см\.)\s*:?\s+"
+    r"(?=[A-ZÀ-ÞА-ЯЁ])",
+    re.IGNORECASE,
+)
+
+
 def strip_signal(text: str) -> str:
-    """The citation without the signal that introduces it (``Vgl.``, ``See``, ``Cf.``, ``См.:``)."""
-    return SIGNAL.sub("", text, count=1).strip()
+    """The citation without the signal that introduces it (``Vgl.``, ``See``, ``Cf.``, ``См.:``),
+    nor a short lead-in before one (``Zur Kritik siehe``)."""
+    text = SIGNAL.sub("", text, count=1).strip()
+    m = _LEAD_IN.match(text)
+    return text[m.end() :] if m and m.group(0).count(" ") <= 8 else text
 
 
 def citation_score(text: str) -> int:
