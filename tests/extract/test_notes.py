@@ -328,3 +328,8 @@ def test_strip_signal_and_lead_in(text, citation):
     from citekeeper.extract.cues import strip_signal
 
     assert strip_signal(text) == citation
+
+
+def test_gost_splits_between_authors_not_between_issues():
+    assert len(split_footnote("Иванов И. И. Книга. М., 2001. С. 5; Петров П. П. Статья // Журнал. 2002. № 3. С. 4.")) == 2
+    assert len(split_footnote("Иванов И. И. Статья // Вестник МГУ. 2001. № 2. С. 5; 2002. № 3. С. 7.")) == 1

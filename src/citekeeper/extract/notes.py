@@ -112,7 +112,7 @@ def _prose(sentence: str) -> bool:
     return score == 0 or (score == 1 and words >= 15)
 
 
-_NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ0-9«„“\"*]")
+_NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
 
 
 def _starts_citation(piece: str) -> bool:
