@@ -32,6 +32,9 @@ class Extraction:
     footnotes: list[Reference] = field(default_factory=list)
     segments: Segments | None = None
     warnings: list[str] = field(default_factory=list)
+    # ``\cite{key}`` (LaTeX) / ``[@key]`` (pandoc Markdown) keys in text order with where
+    # each was written, for lint to check against a .bib (filled by extract.documents).
+    cite_keys: list[tuple[str, Origin]] = field(default_factory=list)
 
     @property
     def footnote_count(self) -> int:

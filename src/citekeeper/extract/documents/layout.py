@@ -55,14 +55,11 @@ class Block:
 
 @dataclass
 class DocumentExtraction(Extraction):
-    """``Extraction`` plus what only documents have.
+    """``Extraction`` plus the detected document kind ("pdf", "docx", "jats" ...).
 
-    ``cite_keys``: ``\\cite{key}`` (LaTeX) and ``[@key]`` (pandoc Markdown) keys in text
-    order, each with where it was written, for ``lint`` to check against a ``.bib``.
-    ``kind``: the detected document kind ("pdf", "docx", "jats" ...).
+    ``cite_keys`` (on ``Extraction``) holds LaTeX/Markdown citation keys with their places.
     """
 
-    cite_keys: list[tuple[str, Origin]] = field(default_factory=list)
     kind: str = ""
 
 
