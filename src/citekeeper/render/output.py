@@ -48,6 +48,9 @@ def move_punctuation_in(text: str) -> str:
     return text
 
 
+_QUOTE_MARKS = re.compile(f"[{OPEN_QUOTE}{CLOSE_QUOTE}{OPEN_CURLY}{CLOSE_CURLY}]")
+
+
 def resolve_quotes(text: str, terms: tuple[str, str, str, str]) -> str:
     """Replace quote marks by the locale's outer/inner quotes, alternating by depth.
 
@@ -58,24 +61,23 @@ def resolve_quotes(text: str, terms: tuple[str, str, str, str]) -> str:
     if not any(c in text for c in (OPEN_QUOTE, CLOSE_QUOTE, OPEN_CURLY, CLOSE_CURLY)):
         return text
     oq, cq, oiq, ciq = terms
-    out = []
     depth = 0
-    for ch in text:
+
+    def one(m: re.Match[str]) -> str:
+        # only the quote marks are visited (a loop over every character took 23% of an
+        # IEEE render: 0.23 s of 1,000 entries)
+        nonlocal depth
+        ch = m.group()
         if ch in (OPEN_QUOTE, OPEN_CURLY):
-            if depth % 2:
-                out.append(oiq)
-            else:
-                out.append("\u201c" if ch == OPEN_CURLY and depth == 0 else oq)
+            out = oiq if depth % 2 else ("\u201c" if ch == OPEN_CURLY and depth == 0 else oq)
             depth += 1
-        elif ch in (CLOSE_QUOTE, CLOSE_CURLY):
-            depth = max(depth - 1, 0)
-            if depth % 2:
-                out.append(ciq)
-            else:
-                out.append("\u201d" if ch == CLOSE_CURLY and depth == 0 else cq)
-        else:
-            out.append(ch)
-    return "".join(out)
+            return out
+        depth = max(depth - 1, 0)
+        if depth % 2:
+            return ciq
+        return "\u201d" if ch == CLOSE_CURLY and depth == 0 else cq
+
+    return _QUOTE_MARKS.sub(one, text)
 
 
 def finish(text: str, *, piq: bool, quotes: tuple[str, str, str, str], fmt: str) -> str:
