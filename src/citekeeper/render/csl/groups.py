@@ -107,15 +107,32 @@ def _decorate(el: Any, text: str | None, st: State, *, quotes_ok: bool = True) -
     """strip-periods, formatting, quotes, affixes, display: the order citeproc-js applies."""
     if not text:
         return None
-    if el.get("strip-periods") == "true":
+    strip, formatted, quotes, margin = _decoration(el)
+    if strip:
         text = text.replace(".", "")
-    text = _format(el, text, st)
-    if quotes_ok and el.get("quotes") == "true":
+    if formatted:
+        text = _format(el, text, st)
+    if quotes_ok and quotes:
         text = OPEN_QUOTE + text + CLOSE_QUOTE
     text = _affix(el, text, st)
-    if text and el.get("display") == "left-margin":
+    if text and margin:
         text = text + LEFT_MARGIN_END
     return text
+
+
+_FORMAT_ATTRS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+def _decoration(el: Any) -> tuple[bool, bool, bool, bool]:
+    """An element's decoration attributes, read once (an attribute read through lxml costs
+    more than the decoration itself: 20,000 ``_decorate`` calls per 1,000 IEEE entries)."""
+    d = el.__dict__.get("_decoration")
+    if d is None:
+        a = el.attrib
+        d = (a.get("strip-periods") == "true", any(a.get(k) for k in _FORMAT_ATTRS),
+             a.get("quotes") == "true", a.get("display") == "left-margin")
+        el.__dict__["_decoration"] = d
+    return d
 
 
 def _join(parts: list[str], delimiter: str) -> str:
