@@ -34,9 +34,11 @@ _NAME_WORD = rf"(?:(?:von|van|de|der|zu|vom|zur|la|le|di|da)\s+)*[{_UP}][\w'’\
 # is a name and a title, not a name)
 _GIVEN = rf"(?:[{_UP}][a-zäöüß]?\.\s?-?\s?|[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:\s+|(?=[\s:(/;,]))){{1,3}}"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?,\s*{_GIVEN}"
+# Matched against the text before the first ": " only (``fullmatch``): on a whole string
+# without that colon the name pattern backtracks (96 ms on one 350-character string, measured).
 _HEAD = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:/|;|,?\s+u\.|,?\s+und|,)\s*{_NAME})*(?:\s+(?:u\.\s*a\.|et\s+al\.))?)"
-    rf"\s*(?P<role>\((?:Hg|Hrsg|Hgg|eds?)\.?\))?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:\s+(?P<rest>\S.*)$"
+    rf"(?P<names>{_NAME}(?:\s*(?:/|;|,?\s+u\.|,?\s+und|,)\s*{_NAME})*(?:\s+(?:u\.\s*a\.|et\s+al\.))?)"
+    rf"\s*(?P<role>\((?:Hg|Hrsg|Hgg|eds?)\.?\))?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:"
 )
 _EDITORS = re.compile(r"^(?P<eds>.+?)\s*\((?:Hg|Hrsg|Hgg|eds?)\.?\)\s*:?\s*(?P<rest>.+)$")
 _JOURNAL = re.compile(
@@ -72,8 +74,11 @@ def parse_german(text: str) -> Reference | None:
     """Parse one German-style citation; None without the ``Names: Title`` head."""
     plain = normalize_space(strip_markup(text))
     plain = _SIGNAL.sub("", plain)
-    m = _HEAD.match(plain)
-    if not m:
+    colon = plain.find(": ")
+    if not 0 < colon < 400:
+        return None
+    m = _HEAD.fullmatch(plain, 0, colon + 1)
+    if not m or not plain[colon + 2 :].strip():
         return None
     names = split_names(m.group("names"))
     if not names.names or any(not (n.given or n.literal) for n in names.names):
@@ -82,7 +87,7 @@ def parse_german(text: str) -> Reference | None:
     ref.names["editor" if m.group("role") else "author"] = names.names
     if m.group("year"):
         ref.dates["issued"] = Date(int(m.group("year")))
-    rest = m.group("rest")
+    rest = plain[colon + 2 :].strip()
     accessed, rest = take_accessed(rest)
     doi, rest = take_doi(rest)
     url, rest = take_url(rest)
