@@ -182,6 +182,24 @@ class Collector:
                 self._add("doi", doimod.normalize(value), c, new)
         return new
 
+    def state(self) -> tuple[list[tuple[str, str]], dict, dict, dict]:
+        """What was collected, small enough to send between processes (``absorb``)."""
+        return self.order, self.cites, self.captures, self.fetch
+
+    def absorb(self, state: tuple[list[tuple[str, str]], dict, dict, dict]) -> list[tuple[str, str]]:
+        """Add another collector's ``state()`` (a piece of the same file read elsewhere);
+        returns the keys seen for the first time."""
+        order, cites, captures, fetch = state
+        new: list[tuple[str, str]] = []
+        for k in order:
+            for c in cites[k]:
+                self._add(k[0], k[1], c, new)
+        for k, v in captures.items():
+            self.captures.setdefault(k, v)
+        for k, v in fetch.items():
+            self.fetch.setdefault(k, v)
+        return new
+
     def target(self, k: tuple[str, str]) -> Target:
         original, capture = self.captures.get(k, ("", ""))
         return Target(kind=k[0], target=k[1], citations=tuple(self.cites[k]),

@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citekeeper.model import Reference
-
 PARALLEL_BYTES = 512 * 1024  # smaller .bib files are read in this process (about 4,000 entries)
 PIECES_PER_JOB = 4
 _ENTRY_START = re.compile(r"^@", re.MULTILINE)
@@ -42,10 +40,15 @@ _WARNING_LINE = re.compile(r"^(.*?):(\d+):")
 
 @dataclass
 class Piece:
-    """What the reader made of one piece, its lines already the file's."""
+    """The links one piece holds (a ``Collector.state()``), its lines already the file's.
 
-    references: list[Reference]
-    failed: list[tuple[str | None, int, str]]
+    The worker collects them itself: sending back the references (4 KB each, with
+    their verbatim text) let the parent hold every finished piece at once -- 620 MB
+    for 100,000 entries -- where the collected links take a tenth of that.
+    """
+
+    collected: tuple[list[tuple[str, str]], dict, dict, dict]
+    unparsed: int
     problems: list[str]
     warnings: list[str]
 
@@ -68,9 +71,11 @@ def pieces_of(text: str, n: int) -> list[tuple[int, int, int]] | None:
     return out
 
 
-def _read_piece(path: str, start: int, end: int, line0: int) -> Piece:
-    """Worker: one piece of ``path`` through the one reader."""
+def _read_piece(path: str, start: int, end: int, line0: int, resolvers: frozenset[str],
+                archive_hosts: frozenset[str]) -> Piece:
+    """Worker: one piece of ``path`` through the one reader, its links collected."""
     from citekeeper.formats import bibtex
+    from citekeeper.links.collect import Collector
     from citekeeper.textio import read_text
 
     text = read_text(path, max_bytes=1 << 62).text[start:end]
@@ -82,10 +87,14 @@ def _read_piece(path: str, start: int, end: int, line0: int) -> Piece:
                 ref.origin = dataclasses.replace(
                     o, line_start=o.line_start + line0,
                     line_end=o.line_end + line0 if o.line_end is not None else None)
-    failed = [(b.file, b.line + line0, b.raw) for b in bib.failed]
+    c = Collector(resolvers, archive_hosts)
+    for ref in bib.references:
+        c.add(ref)
+    for b in bib.failed:
+        c.add_text(f"(unparsed block at line {b.line + line0})", b.file or path, b.line + line0, b.raw)
     problems = [_shift(str(p), line0) for p in bib.problems]
     warnings = [_shift(w, line0) for w in bib.warnings]
-    return Piece(bib.references, failed, problems, warnings)
+    return Piece(c.state(), len(bib.failed), problems, warnings)
 
 
 def _shift(message: str, line0: int) -> str:
@@ -112,8 +121,9 @@ class ReadPool:
         for f in [self.pool.submit(_warm) for _ in range(jobs)]:
             f.result()
 
-    def submit(self, path: str, start: int, end: int, line0: int) -> concurrent.futures.Future[Piece]:
-        return self.pool.submit(_read_piece, path, start, end, line0)
+    def submit(self, path: str, start: int, end: int, line0: int, resolvers: frozenset[str],
+               archive_hosts: frozenset[str]) -> concurrent.futures.Future[Piece]:
+        return self.pool.submit(_read_piece, path, start, end, line0, resolvers, archive_hosts)
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -133,12 +143,14 @@ def jobs_for(paths: list[str | Path], jobs: int) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def read_pieces(pool: ReadPool, path: str, text: str) -> Iterator[Any] | None:
+def read_pieces(pool: ReadPool, path: str, text: str, resolvers: frozenset[str] = frozenset(),
+                archive_hosts: frozenset[str] = frozenset()) -> Iterator[Any] | None:
     """Futures of the pieces of ``path`` (whose text is ``text``), or None to read it whole."""
     cuts = pieces_of(text, pool.jobs * PIECES_PER_JOB)
     if cuts is None:
         return None
-    return _drain(collections.deque(pool.submit(path, a, b, line0) for a, b, line0 in cuts))
+    return _drain(collections.deque(pool.submit(path, a, b, line0, resolvers, archive_hosts)
+                                    for a, b, line0 in cuts))
 
 
 def _drain(futures: collections.deque[concurrent.futures.Future[Piece]]) -> Iterator[Any]:

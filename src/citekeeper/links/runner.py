@@ -136,8 +136,8 @@ class Unparsed:
 
 
 def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                warnings: list[str] | None = None,
-                pool: parallel.ReadPool | None = None) -> Iterator[list[Reference | Unparsed] | Any]:
+                warnings: list[str] | None = None, pool: parallel.ReadPool | None = None,
+                collector: Collector | None = None) -> Iterator[list[Reference | Unparsed] | Any]:
     """Each file through ``formats.read_file``, in chunks of ``CHUNK``.
 
     Problems with a file's content become warnings (``file:line: message``), the
@@ -154,7 +154,9 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
         if pool is not None and format_for(p) == "bibtex" and Path(p).is_file() \
                 and Path(p).stat().st_size >= parallel.PARALLEL_BYTES:
             tf = read_text(p, max_bytes=max_bytes)
-            futures = parallel.read_pieces(pool, str(p), tf.text) if tf.encoding == "utf-8" else None
+            res, hosts = (collector.resolvers, collector.archive_hosts) if collector else (frozenset(), frozenset())
+            futures = parallel.read_pieces(pool, str(p), tf.text, res, hosts) if tf.encoding == "utf-8" else None
+            del tf
             if futures is not None:
                 yield from futures
                 continue
@@ -197,7 +199,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
     try:
         if pool is not None:
             run.prescan = _prescan(run, paths, opts.max_bytes)
-        report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings, pool)))
+        report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings, pool, run.collector)))
     finally:
         if pool is not None:
             pool.close()
@@ -371,12 +373,12 @@ class Run:
                     piece: parallel.Piece = await asyncio.wrap_future(items)
                     items = None  # the future holds the piece: let both go once collected
                     self.warnings += piece.problems + piece.warnings
-                    got: list[Reference | Unparsed] = list(piece.references)
-                    got += [Unparsed(f or "", line, raw) for f, line, raw in piece.failed]
+                    self.unparsed += piece.unparsed
+                    new = [self.finish(self.collector.target(k)) for k in self.collector.absorb(piece.collected)]
                     del piece
-                    while got:
-                        batch_refs, got = got[:CHUNK], got[CHUNK:]
-                        yield self.prepare(self.collect(batch_refs))
+                    while new:
+                        batch, new = new[:CHUNK], new[CHUNK:]
+                        yield self.prepare(batch)
                     continue
                 yield self.prepare(self.collect(items))
 
