@@ -47,15 +47,18 @@ def _term_table(locales: list[Any]) -> dict[tuple[str, str], tuple[str, str]]:
             key = (name, t.get("form", "long"))
             if key in out:
                 continue
-            single = t.find(_T + "single")
-            multiple = t.find(_T + "multiple")
-            if single is not None or multiple is not None:
-                sv = (single.text if single is not None else "") or ""
-                mv = (multiple.text if multiple is not None else sv) or ""
-            else:
-                sv = mv = t.text or ""
-            out[key] = (sv, mv)
+            out[key] = term_texts(t)
     return out
+
+
+def term_texts(t: Any) -> tuple[str, str]:
+    """A cs:term's (single, multiple) text; a term without the two has one text for both."""
+    single = t.find(_T + "single")
+    multiple = t.find(_T + "multiple")
+    if single is None and multiple is None:
+        return (t.text or "", t.text or "")
+    sv = (single.text if single is not None else "") or ""
+    return sv, (multiple.text if multiple is not None else sv) or ""
 
 
 # terms an affix of an element with this variable may spell out literally ("С. " before page)
@@ -119,13 +122,7 @@ class StyleData:
                             continue
                     if key in self._terms:
                         continue
-                    single = t.find(_T + "single")
-                    multiple = t.find(_T + "multiple")
-                    if single is not None or multiple is not None:
-                        s = (single.text if single is not None else "") or ""
-                        m = (multiple.text if multiple is not None else s) or ""
-                    else:
-                        s = m = t.text or ""
+                    s, m = term_texts(t)
                     # citeproc-js prints a term's straight apostrophe curly ("l’adresse")
                     self._terms[key] = (s.replace("'", APOSTROPHE), m.replace("'", APOSTROPHE))
                     if key[0].startswith("ordinal"):
