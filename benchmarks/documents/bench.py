@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,14 +33,25 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pdfbuild import article_pdf  # noqa: E402
 
+CPU: dict[str, float] = {}  # command -> median CPU seconds (user + system) of the child
+
 
 def median_time(cmd: list[str], runs: int) -> float:
-    times = []
+    """Median wall time; the median CPU time goes to ``CPU`` (robust to a busy machine)."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    CPU[" ".join(cmd)] = statistics.median(cpu)
     return statistics.median(times)
+
+
+def cpu_of(cmd: list[str]) -> float:
+    return round(CPU[" ".join(cmd)], 3)
 
 
 def page_count(path: Path) -> int:
@@ -99,10 +112,12 @@ def main() -> None:
             path = work / f"article-{body_pages}.pdf"
             gold = article_pdf(path, pages=body_pages)
             n = page_count(path)
-            row = {"pages": n, "extract_s": median_time(
-                [exe, "extract", str(path), "--out", str(work / "out"), "--force", "-q"], args.runs)}
+            cmd = [exe, "extract", str(path), "--out", str(work / "out"), "--force", "-q"]
+            row = {"pages": n, "extract_s": median_time(cmd, args.runs), "extract_cpu_s": cpu_of(cmd)}
             if pdftotext:
-                row["pdftotext_s"] = median_time([pdftotext, str(path), str(work / "o.txt")], args.runs)
+                floor = [pdftotext, str(path), str(work / "o.txt")]
+                row["pdftotext_s"] = median_time(floor, args.runs)
+                row["pdftotext_cpu_s"] = cpu_of(floor)
             out["extract"].append(row)
             if body_pages in (19, 288):
                 wanted = list(gold.footnotes.values()) + gold.references
@@ -122,6 +137,7 @@ def main() -> None:
                     row[f"{name}_s"] = round(res[1], 3)
                     row[f"{name}_ligatures_left"] = sum(res[0].count(c) for c in "ﬁﬂﬀﬃﬄ")
             out["extract"].append(row)
+    out["load_average"] = os.getloadavg()
     print(json.dumps(out, indent=2))
 
 

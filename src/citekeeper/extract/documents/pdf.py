@@ -1,8 +1,8 @@
 """PDF pages -> text lines with their geometry, through pypdfium2 (PDFium, Apache-2.0/BSD).
 
 Chosen over pdfminer.six by measurement (benchmarks/documents/README.md): lines with
-boxes and sizes for a 20-page article in 0.28 s against pdfminer's 3.4 s (12×; 3.5× on
-real ACL pages), the same text, and ligatures mapped to letters (pdfminer left 30 on
+boxes and sizes for a 20-page article in 0.2–0.3 s against pdfminer's 2.0–3.4 s (about
+10×; 3.6× on real ACL pages), the same text, and ligatures mapped to letters (pdfminer left 30 on
 the ACL pages); line-end hyphens are marked, not lost.  What we need from it is little: per character its
 Unicode value, box and font size.  Lines are then built here by geometry (a change of
 baseline or a jump back/over a gutter starts a new line), not by PDFium's own line
