@@ -245,3 +245,12 @@ governance in river towns. <i>Economic History Quarterly</i>, 8(2), 115-140.</p>
     ex = extract_document(page)
     raws = [r.origin.raw for r in ex.references]
     assert raws[0].endswith("8(2), 115-140.") and raws[1].endswith("Nordic Academic Press.")
+
+
+def test_html_epub_asides(tmp_path: Path) -> None:
+    page = _write(tmp_path, "book.xhtml", """<html xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<p>Text<a epub:type="noteref" href="#n1">1</a>.</p>
+<aside epub:type="footnote" id="n1"><p>Weber K. Salt, timber and cloth. Berlin: Akademie, 2007. P. 212.</p></aside>
+</body></html>""")
+    ex = extract_document(page)
+    assert [f.origin.element for f in ex.footnotes] == ["#n1"] and ex.footnotes[0].issued.year == 2007

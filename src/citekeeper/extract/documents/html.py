@@ -89,6 +89,10 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             continue
         role = el.get("role") or ""
         cls = el.get("class") or ""
+        epub = el.get("epub:type") or ""  # EPUB 3 / XHTML books: <aside epub:type="footnote">
+        if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
+            note_items.append(el)
+            continue
         if role in ("doc-endnotes", "doc-footnotes") or (_NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
             note_items += [li for li in el.iter("li") if li not in note_items]
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
