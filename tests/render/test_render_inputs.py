@@ -215,3 +215,26 @@ def test_renders_of_one_style_run_in_threads_at_once():
         got = list(pool.map(lambda f: (f, Renderer("apa", fmt=f).bibliography(items)),
                             ["text", "html"] * 4))
     assert all(out == want[f] for f, out in got)
+
+
+def test_entry_without_language_takes_it_from_a_foreign_script():
+    """A Latin-script title in a Russian bibliography gets English terms; Cyrillic stays."""
+    from citekeeper.render import Renderer
+
+    base = {"type": "article-journal", "container-title": "J", "volume": "8", "page": "1-9",
+            "issued": {"date-parts": [[2022]]}, "author": [{"family": "Lin", "given": "J."}]}
+    en = {**base, "id": "en", "title": "Small state dilemma"}
+    ru = {**base, "id": "ru", "title": "Малые государства"}
+    out = Renderer("gost").bibliography([en, ru])
+    assert any("Vol. 8" in e and "P. 1–9" in e for e in out)
+    assert any("Т. 8" in e and "С. 1–9" in e for e in out)
+
+
+@pytest.mark.parametrize(("title", "base", "lang"), [
+    ("Small state dilemma", "ru", "en"), ("Малые государства", "ru", None),
+    ("Малые государства", "en", "ru"), ("Die Kleinstaaten", "de", None), ("ab", "ru", None),
+])
+def test_script_language(title, base, lang):
+    from citekeeper.render.locales import script_language
+
+    assert script_language(title, base) == lang

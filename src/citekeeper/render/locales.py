@@ -117,6 +117,30 @@ def entry_locale(language: str) -> str | None:
         return None
 
 
+_CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg"})
+
+
+def script_language(text: str, base: str) -> str | None:
+    """The language an entry without ``language`` is taken to be in, from its title's script.
+
+    Only a script other than the bibliography's counts, the one case a reader can tell
+    without a language field: a title all in Latin letters in a Russian (Cyrillic-script)
+    bibliography is taken as English (GOST R 7.0.5 gives foreign sources English terms:
+    "Vol.", "P."), one all in Cyrillic in a Latin-script bibliography as Russian.  A Latin
+    title in a German bibliography says nothing (it may be German), so it stays as it is.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return None
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in letters if c < "\u0250")
+    if base in _CYRILLIC and latin == len(letters):
+        return "en"
+    if base not in _CYRILLIC and cyrillic == len(letters):
+        return "ru"
+    return None
+
+
 def _term_signature(loc: Any) -> frozenset:
     terms = loc.find(_T + "terms")
     if terms is None:

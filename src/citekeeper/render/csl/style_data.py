@@ -159,12 +159,17 @@ class StyleData:
             lang = ref.get("language")
         except Exception:
             return self
+        from ..locales import entry_locale, locale_chain, script_language
+
         if not lang or not isinstance(lang, str):
-            return self
+            # no language field: the title's script may still tell (Latin in a Russian list)
+            title = ref.get("title") or ref.get("container_title") or ""
+            lang = script_language(str(title), self.lang) if title else None
+            if lang is None:
+                return self
         hit = self._variants.get(lang)
         if hit is not None:
             return hit
-        from ..locales import entry_locale, locale_chain
 
         loc = entry_locale(lang)
         data = self
