@@ -151,3 +151,12 @@ def test_zoteros_bibtex_export_child_notes_are_read():
     ref = bibtex.loads(text).references[0]
     assert ref.identifiers == {"EDN": "UNZFTH"}
     assert ref.get("annote") == "Read in 2020." and ref.get("keyword") == "a, b"
+
+
+def test_commented_out_entry_stays_a_comment(tmp_path):
+    path = tmp_path / "c.bib"
+    text = "%@online{x,\n%  title={Gone}\n%}\n\n@book{b, title={B}}\n"
+    path.write_text(text, encoding="utf-8")
+    result = formats.read_file(path)
+    assert [r.id for r in result.references] == ["b"] and not result.problems
+    assert formats.export([path], "biblatex").text.split() == text.split()

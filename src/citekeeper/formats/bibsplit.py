@@ -142,6 +142,7 @@ def _entry(text: str, at: int, m: re.Match[str]) -> tuple[Block, int]:
 
 
 _NEXT_AT = re.compile(r"(?m)^[ \t]*@")
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*%.*$")
 
 
 def split(text: str) -> list[Block]:
@@ -150,6 +151,7 @@ def split(text: str) -> list[Block]:
     pos = 0
     line = 1
     n = len(text)
+    masked: str | None = None
     while pos < n:
         at = text.find("@", pos)
         if at < 0:
@@ -160,9 +162,12 @@ def split(text: str) -> list[Block]:
             blocks.append(Block("other", line, text[pos:at]))
         line += text.count("\n", pos, at)
         m = _AT.match(text, at)
+        bol = text.rfind("\n", 0, at) + 1
+        if m and text[bol:at].lstrip().startswith("%"):
+            m = None  # "%@online{…": an entry the user commented out (a comment for biber and JabRef)
         if not m:
             # an "@" in free text (a comment): up to the next line that starts a block
-            nxt = _NEXT_AT.search(text, at + 1)
+            nxt = _NEXT_AT.search(text, text.find("\n", at) + 1 if "\n" in text[at:] else n)
             end = nxt.start() if nxt else n
             blocks.append(Block("other", line, text[at:end]))
             line += text.count("\n", at, end)
@@ -171,11 +176,30 @@ def split(text: str) -> list[Block]:
         try:
             block, end = _entry(text, at, m)
         except (_Bad, ValueError, IndexError):
-            nxt = _NEXT_AT.search(text, at + 1)
-            end = nxt.start() if nxt else n
-            block = Block("bibtexparser", 0, text[at:end])
+            # "% note = …" lines inside an entry are comments to biber (and to BibTeX users):
+            # read the entry with them blanked out (same offsets), keep its text as written.
+            if masked is None:
+                masked = _COMMENT_LINE.sub(lambda c: " " * len(c.group(0)), text)
+            try:
+                block, end = _entry(masked, at, _AT.match(masked, at) or m)
+                block.raw = text[at:end]
+            except (_Bad, ValueError, IndexError):
+                nxt = _NEXT_AT.search(text, at + 1)
+                end = nxt.start() if nxt else n
+                block = Block("bibtexparser", 0, text[at:end])
         block.line = line
         blocks.append(block)
         line += text.count("\n", at, end)
         pos = end
-    return blocks
+    return _merged(blocks)
+
+
+def _merged(blocks: list[Block]) -> list[Block]:
+    """Neighbouring ``other`` blocks as one, so a comment is written back as one piece of text."""
+    out: list[Block] = []
+    for b in blocks:
+        if out and b.kind == "other" and out[-1].kind == "other":
+            out[-1].raw += b.raw  # the text between two entries exactly as it was
+        else:
+            out.append(b)
+    return out

@@ -712,9 +712,14 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
     """A block the fast splitter refused, read by bibtexparser (its recovery, its reasons)."""
     lib = bibtexparser.parse_string(text, parse_stack=[])
     covered = _failed_extents(text, lib)
+    lines_of = text.split("\n")
     for block in lib.blocks:
         line = (block.start_line or 0) + 1 + offset
         local = line - offset - 1
+        if type(block) is bmodel.ParsingFailedBlock and local < len(lines_of) and \
+                lines_of[local].lstrip().startswith("%"):
+            result.blocks.append((file, line, block.raw))  # "%@online{…": commented out, not an entry
+            continue
         if type(block) is bmodel.ImplicitComment and any(a < local < b for a, b in covered.values()):
             continue  # the rest of a failed entry, which bibtexparser split off: kept with it below
         if type(block) is bmodel.ParsingFailedBlock and local in covered:
@@ -810,7 +815,7 @@ def loads(text: str, file: str | None = None) -> BibReadResult:
     return result
 
 
-_BLOCK_START = re.compile(r"^[ \t]*@[A-Za-z]", re.MULTILINE)
+_BLOCK_START = re.compile(r"^[ \t]*%?[ \t]*@[A-Za-z]", re.MULTILINE)  # a block, or one commented out
 
 
 def _failed_extents(text: str, lib: bibtexparser.Library) -> dict[int, tuple[int, int]]:
