@@ -101,3 +101,13 @@ def test_bare_numbers_that_lost_their_dot():
         "2 Roe B. Another title. Lancet 2002;1:2.\n3 Poe C. Third. BMJ 2003;2:3."
     )
     assert [g[:5] for g in got] == ["Smith", "Roe B", "Poe C"]
+
+
+def test_groups_of_one_line_entries_between_blank_lines():
+    got = _entries(
+        "Abel, A. (2001). First. Berlin: Verlag.\nAdler, B. (2002). Second. Wien: Verlag.\n\n"
+        "Bauer, C. (2003). Third, with a title that wraps over the line\nend. Bern: Verlag.\n"
+        "Berg, D. (2004). Fourth. Graz: Verlag.\n\nCramer, E. (2005). Fifth. Basel: Verlag.\n"
+    )
+    assert [g[:5] for g in got] == ["Abel,", "Adler", "Bauer", "Berg,", "Crame"]
+    assert got[2].endswith("line end. Bern: Verlag.")

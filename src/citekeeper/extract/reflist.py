@@ -229,7 +229,10 @@ def _bulleted(body: list[tuple[int, str]]) -> _Entries | None:
 
 
 def _by_paragraph(lines: list[str], first: int, end: int, n_lines: int) -> _Entries | None:
-    out = _Entries()
+    """One entry per paragraph; a paragraph of several one-line entries (a bibliography
+    grouped by initial letter, blank lines only between the groups) is split at its
+    author lines."""
+    groups: list[list[tuple[int, str]]] = []
     blank = True
     for i in range(first, end):
         line = lines[i]
@@ -237,12 +240,14 @@ def _by_paragraph(lines: list[str], first: int, end: int, n_lines: int) -> _Entr
             blank = blank or not line.strip()
             continue
         if blank:
-            out.start(line, i + 1)
-        else:
-            out.extend(line, i + 1)
+            groups.append([])
+        groups[-1].append((i, line))
         blank = False
-    if len(out.items) < max(2, n_lines // 3):
+    if len(groups) < max(2, n_lines // 3):
         return None
+    out = _Entries()
+    for group in groups:
+        out.items += _by_author_lines(group, short_lines=False).items
     return out
 
 
@@ -262,14 +267,16 @@ def _by_indent(body: list[tuple[int, str]]) -> _Entries | None:
     return out
 
 
-def _by_author_lines(body: list[tuple[int, str]]) -> _Entries:
+def _by_author_lines(body: list[tuple[int, str]], short_lines: bool = True) -> _Entries:
+    """Entries starting at author lines after a line that ended an entry (and, with
+    ``short_lines``, after a line much shorter than the others)."""
     width = max(len(line.strip()) for _, line in body)
     out = _Entries()
     prev = ""
     for i, line in body:
         text = line.strip()
         ended = bool(prev) and not incomplete(prev) and bool(_ENDS_ENTRY.search(prev))
-        short = bool(prev) and len(prev) < 0.7 * width and ended
+        short = short_lines and bool(prev) and len(prev) < 0.7 * width and ended
         starts = _AUTHOR_START.match(text) or _AUTHOR_YEAR_START.match(text)
         if not out.items or (ended and starts) or (short and text[:1].isupper()):
             out.start(text, i + 1)
