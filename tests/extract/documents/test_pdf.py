@@ -183,3 +183,13 @@ def test_note_under_a_small_type_reference_list(tmp_path: Path) -> None:
     notes = {r.origin.number: " ".join(r.origin.raw.split()) for r in ex.footnotes}
     assert notes == gold.footnotes
     assert [r.origin.raw.replace("\n", " ") for r in ex.references] == gold.references
+
+
+def test_symbol_note_markers() -> None:
+    from citekeeper.extract.documents.pdf import _make_line
+
+    # "†" set small and raised before 8 pt text: the note's marker, not its text.
+    chars = [("†", 10.0, 13.0, -3.0, 3.0, 5.0)] + [
+        (c, 14.0 + 4 * i, 18.0 + 4 * i, 0.0, 8.0, 8.0) for i, c in enumerate("Ibid. P. 7.")]
+    line = _make_line(chars, 1)
+    assert line.marker == "†" and line.text == "Ibid. P. 7."

@@ -282,7 +282,7 @@ def _make_line(chars: list[tuple[str, float, float, float, float, float]], page:
     has_text = False
     for ch, _x0, _x1, _top, bottom, sz in chars:
         small = sz > 0 and sz < size * 0.8 and bottom < base - 0.15 * size
-        if small and ch.isdigit():
+        if small and (ch.isdigit() or ch in "*†‡§¶‖"):  # note calls: numbers or symbols
             run += ch
             continue
         if run:
