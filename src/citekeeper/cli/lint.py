@@ -51,7 +51,9 @@ Rules: see docs/lint.md.
                    "also [tool.citekeeper.lint] fail-on.")
 def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None,
             fail_on: str | None) -> int:
-    """Check the citations of each ARTICLE (plain text) or FILE (.bib, CSL-JSON).
+    """Check the citations of each ARTICLE (plain text, LaTeX, Markdown, PDF, Word) or
+    FILE (.bib, CSL-JSON); an article's cite keys are checked against the .bib files given
+    with it.
 
     Reports in-text citations without a reference entry (and entries never cited),
     footnote markers without notes, impossible or inconsistent dates, tracking
