@@ -150,3 +150,14 @@ def test_online_items_keep_their_dates_and_types():
     assert (ref.title, ref.issued.year, ref.accessed.iso()) == ("Some title", 2015, "2020-01-05")
     data = parse_list_entry("Smith, J. (2019). Dataset of things (Version 2) [Data set]. Zenodo. https://doi.org/10.5281/zenodo.123456")
     assert (data.type, data.get("publisher"), data.doi) == ("dataset", "Zenodo", "10.5281/zenodo.123456")
+
+
+def test_apa_quoted_titles_vol_no_translators_original_date():
+    ref = parse_list_entry("Massam, D. (1999). “Thing is” constructions: the right analysis? English Language and Linguistics, 3, 335-352.")
+    assert (ref.title, ref.get("container-title")) == ("“Thing is” constructions: the right analysis?", "English Language and Linguistics")
+    ref = parse_list_entry("Kramer, L.A. and Kramer, M.B. (1968), “The college library and the drop-out”, College & Research "
+                           "Libraries, Vol. 29 No. 4, pp. 310-12.")
+    assert (ref.title, ref.get("volume"), ref.get("issue"), ref.get("page")) == ("The college library and the drop-out", "29", "4", "310–12")
+    ref = parse_list_entry("Freud, S. (1985). Abrégé de psychanalyse. (A. Berman, Trans.). Paris, France : PUF. (Original work published 1938).")
+    assert (ref.title, ref.get("publisher"), ref.dates["original-date"].year) == ("Abrégé de psychanalyse", "PUF", 1938)
+    assert [n.family for n in ref.names["translator"]] == ["Berman"]

@@ -59,7 +59,13 @@ _VOL_ISS_PAGES = re.compile(
 _VOL_PAGES_SPACE = re.compile(
     rf"(?:(?<=[A-Za-z.])|,?\s*Vol\.)\s+(?P<vol>\d+)\s*(?:\((?P<iss>[^)]+)\))?[,:]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES_RX})\.?\s*$"
 )
-_QUOTED_TITLE = re.compile(r"^[“\"«](?P<title>.+?)[,.]?[”\"»][,.]?\s*(?P<rest>.*)$")
+# The quote that closes the title is followed by punctuation, a capital or the end: "“Thing is”
+# constructions: …" starts with a quoted phrase and goes on.
+_QUOTED_TITLE = re.compile(r"^[“\"«](?P<title>.+?)[,.]?[”\"»](?=[,.:;]|\s+[A-Z(\[]|\s*$)[,.]?\s*(?P<rest>.*)$")
+# "College & Research Libraries, Vol. 29 No. 4, pp. 310-12." (Emerald, Harvard variants)
+_VOL_NO_PAGES = re.compile(
+    rf",\s*Vol\.\s*(?P<vol>[\w\-]+),?\s*(?:No\.|Iss\.|Issue)\s*(?P<iss>[\w\-/]+)(?:,\s*pp?\.\s*(?P<pages>{_PAGES_RX}))?\.?\s*$"
+)
 _RETRIEVED_FROM = re.compile(
     r"\.?\s*(?:Retrieved|Accessed)\s+(?:on\s+)?(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}),?\s+from\s+(?P<src>[^.]+)\.?$"
 )
@@ -124,7 +130,7 @@ def parse_authordate(text: str) -> Reference | None:
         return None
     ref = Reference(type="document", raw=source)
     names = m.group("names").strip()
-    rest = m.group("rest").lstrip(":").strip()  # German author-date: "Names (2006): Title"
+    rest = m.group("rest").lstrip(":,").strip()  # "Names (2006): Title" (German), "(1968), “Title”"
     date = m.group("date")
     role = "author"
     if _ED_ROLE.search(names):
@@ -138,6 +144,14 @@ def parse_authordate(text: str) -> Reference | None:
     else:
         ref.dates["issued"] = Date(literal=date)
 
+    original = re.search(r"\s*\(Original\s+work\s+published\s+((?:1[5-9]|20)\d\d)\)\.?", rest, re.IGNORECASE)
+    if original:  # APA: "(Original work published 1938)"
+        ref.dates["original-date"] = Date(int(original.group(1)))
+        rest = rest[: original.start()] + rest[original.end() :]
+    translator = re.search(r"\s*\((?P<names>[^()]{3,200}?),\s*(?:Trans|Übers|Hrsg\.\s*u\.\s*übers|Trad)\.\)\.?", rest)
+    if translator:  # APA: "(A. Berman, Trans.)"
+        ref.names["translator"] = split_names(translator.group("names"))
+        rest = rest[: translator.start()] + rest[translator.end() :]
     doi, rest = take_doi(rest)
     edn, rest = take_edn(rest)
     isbn, rest = take_isbn(rest)
@@ -257,7 +271,7 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
     title = ""
     if quoted:
         title, rest = quoted.group("title"), quoted.group("rest")
-    tail = _VOL_PAGES_SPACE.search(rest)
+    tail = _VOL_NO_PAGES.search(rest) or _VOL_PAGES_SPACE.search(rest)
     if not tail:
         tail = _VOL_ISS_PAGES.search(rest)
         if tail and not (tail.group("vol") or tail.group("iss") or re.search(r",\s*pp?\.\s*\d", tail.group(0))):
