@@ -333,3 +333,23 @@ def test_strip_signal_and_lead_in(text, citation):
 def test_gost_splits_between_authors_not_between_issues():
     assert len(split_footnote("Иванов И. И. Книга. М., 2001. С. 5; Петров П. П. Статья // Журнал. 2002. № 3. С. 4.")) == 2
     assert len(split_footnote("Иванов И. И. Статья // Вестник МГУ. 2001. № 2. С. 5; 2002. № 3. С. 7.")) == 1
+
+
+LONE_MARKERS = """\
+Die Stadt wuchs nach 1990 rasch.1 Die Verwaltung reagierte spät.2
+1
+Vgl. Meier, Klaus: Handbuch der Stadtforschung. Berlin: Springer, 2005, S. 45.
+2
+Ebenda, S. 50.
+3
+Die Stadtverwaltung reagierte mit einem Programm, das 2001 beschlossen und 2005 auf S. 3 des Berichts erläutert wurde.
+"""
+
+
+def test_a_note_number_on_a_line_of_its_own():
+    seg = segment(LONE_MARKERS)
+    assert [f.number for f in seg.footnotes] == [1, 2]  # "3" over a comment may be a page number
+    assert seg.footnotes[1].text == "Ebenda, S. 50."
+    assert segment("Body text.\n\n1\n\nThe next page begins here and says more.\n").footnotes == []
+    page_after_note = "Text.1\n1\nVgl. Meier, K.: Handbuch. Berlin 2005, S. 4.\n2\nThe next page begins with body text (Meier 2005).\n"
+    assert [f.number for f in segment(page_after_note).footnotes] == [1]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from citekeeper.extract.cues import citation_like, citation_score, holds_citation
+from citekeeper.extract.cues import REPEAT_MARK, citation_like, citation_score, holds_citation
 from citekeeper.extract.lines import incomplete, join_fragments, join_lines, join_wrapped
 from citekeeper.extract.notes import SUPERSCRIPT_DIGITS, citing_part, marker
 from citekeeper.extract.reflist import (
@@ -127,6 +127,7 @@ class Segments:
 # A locator or a dash at a line end: a number opening the next line continues the citation.
 _OPEN_LOCATOR = re.compile(r"(?:(?<!\d)(?<!\d\s)\b(?:S|p|pp|P|С|с|Nr|No|Bd|Vol|vol|H|Jg|at)\.?|[,–—-])\s*$")
 _HEADING_LIKE = re.compile(r"^[^.!?]{1,80}$")
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # A footnote's wrapped lines are looked ahead this far when deciding whether it starts one.
 _LOOKAHEAD = 8
 
@@ -139,6 +140,10 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
     """
     if style in ("superscript", "markdown"):
         return True
+    if style == "lone":
+        # A number alone on its line is as often a page number (and a page may begin right
+        # after a footnote): only a note that clearly cites, or a repeat, counts.
+        return number == expected and (in_notes or citation_score(text) >= 3 or bool(REPEAT_MARK.match(text)))
     if number == expected:
         if in_notes or (adjacent and not _HEADING_LIKE.match(text)):
             return True
@@ -159,18 +164,28 @@ def _footnote_at(
     note's first line often carries no cue (``9 Zur Kritik siehe Lange, Bastian/…``).
     """
     found = marker(lines[i], expected)
+    first = i + 1
     if not found:
-        return None
+        # pdftotext may put a superscript note number on a line of its own ("7" / "Vgl. …").
+        lone = _LONE_NUMBER.match(lines[i])
+        if not (lone and int(lone.group(1)) == expected and first < stop and lines[first].strip()):
+            return None
+        if marker(lines[first], expected + 1) is not None:
+            return None
+        found, first = (expected, lines[first], "lone"), first + 1
     number, first_text, style = found
     buf = [first_text]
-    j = i + 1
-    limit = stop if style != "numeric" else min(stop, i + 1 + _LOOKAHEAD)
+    j = first
+    limit = stop if style not in ("numeric", "lone") else min(stop, j + _LOOKAHEAD)
     while j < limit and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
         buf.append(lines[j])
         j += 1
     text = join_lines("\n".join(buf))
     if not _accepts(number, text, style, expected, in_notes, adjacent) and not (
-        number == expected and not _HEADING_LIKE.match(text) and _in_a_run_of_notes(lines, j, number, stop)
+        number == expected
+        and style != "lone"
+        and not _HEADING_LIKE.match(text)
+        and _in_a_run_of_notes(lines, j, number, stop)
     ):
         return None
     while j < stop and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
@@ -279,7 +294,10 @@ def segment(text: str) -> Segments:
             j < stop
             and lines[j].strip()
             and not NOTES_HEADINGS.match(lines[j])
-            and not (marker(lines[j], expected) and _footnote_at(lines, j, stop, expected, in_notes))
+            and not (
+                (marker(lines[j], expected) or _LONE_NUMBER.match(lines[j]))
+                and _footnote_at(lines, j, stop, expected, in_notes)
+            )
         ):
             j += 1
         para = Span("\n".join(lines[i:j]), i + 1, j)
