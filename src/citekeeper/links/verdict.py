@@ -35,7 +35,7 @@ FAILURE_STATUSES = (Status.BROKEN, Status.TRANSIENT, Status.BLOCKED, Status.REDI
 DEFAULT_FAIL_ON = frozenset({Status.BROKEN})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Archive:
     """An archived copy: the capture URL and its 14-digit timestamp (YYYYMMDDhhmmss)."""
 
@@ -55,7 +55,7 @@ class Archive:
         return {"url": self.url, "timestamp": self.timestamp, "source": self.source}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One place a target is cited: entry key, file, line and the dates that pick an archive."""
 
@@ -72,7 +72,7 @@ class Citation:
         return self.accessed or self.issued
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A distinct thing to check; the same DOI or URL cited twice is one target."""
 
@@ -95,7 +95,7 @@ class Target:
         return f"{self.kind}:{self.target}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """The outcome of checking one target."""
 
@@ -120,7 +120,7 @@ class Result:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One row of the report: a citation, the result for its target, and its archive."""
 
