@@ -80,3 +80,16 @@ def test_french_and_portuguese_orders():
     ]
     assert [n["family"] for n in csl("Špinar ZV, Tatarinov LP")] == ["Špinar", "Tatarinov"]
     assert csl("Centers for Disease Control and Prevention") == [{"literal": "Centers for Disease Control and Prevention"}]
+
+
+def test_given_first_full_names_in_a_comma_list_are_not_inverted_pairs():
+    # ACL / many CS venues: "Given Family, Given Family, and Given Family"
+    from citekeeper.parse.names import split_names
+
+    names = split_names("Waleed Ammar, Dirk Groeneveld, Chandra Bhagavatula, and Noah A. Smith").names
+    assert [(n.family, n.given) for n in names] == [
+        ("Ammar", "Waleed"), ("Groeneveld", "Dirk"), ("Bhagavatula", "Chandra"), ("Smith", "Noah A."),
+    ]
+    # Vancouver keeps its order: the last word is initials
+    names = split_names("Smith JA, Okafor CN, Lee K").names
+    assert [n.family for n in names] == ["Smith", "Okafor", "Lee"]

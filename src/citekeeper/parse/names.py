@@ -224,6 +224,13 @@ def _given_surname(piece: str) -> Name | None:
     return _mk(family, " ".join(given), suffix)
 
 
+def _given_first_piece(piece: str) -> bool:
+    """``Dirk Groeneveld`` / ``Noah A. Smith``: several words, a full given name first, a
+    family name (not initials, so not Vancouver's ``Smith JA``) last."""
+    words = _words(piece)
+    return len(words) >= 2 and not _is_initials(words[-1]) and _given_surname(piece) is not None
+
+
 def _literal(piece: str) -> Name:
     return Name(literal=piece.strip().rstrip("."))
 
@@ -365,6 +372,10 @@ def split_names(text: str) -> NameList:
     single_initials = any(_is_initials(p) or (_given_like(_words(p)) and len(_words(p)) == 1) for p in pieces[1:2])
     lead = sum(1 for p in pieces if len(_words(p)) > 1 and _is_initials(_words(p)[0]) and not _is_initials(_words(p)[-1]))
     orders = []
+    if len(pieces) >= 3 and all(_given_first_piece(p) for p in pieces):
+        # "Waleed Ammar, Dirk Groeneveld, and Iz Beltagy" (ACL, many CS venues): read as
+        # inverted pairs every family piece would be two words — given-first is the list's order
+        orders.append(lambda ps: _each(ps, _given_surname))
     if all(_caps_surname_given(p) for p in pieces):
         orders.append(lambda ps: _each(ps, _caps_surname_given))
     if single_initials or (len(pieces) >= 2 and _given_like(_words(pieces[1])) and not bare_tail and not lead):
