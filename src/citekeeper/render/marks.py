@@ -18,7 +18,8 @@ CLOSE_CURLY = "\ue006"
 OPEN_SINGLE = "\ue007"  # a '...' pair from item data: a quote, but title case skips its first word
 CLOSE_SINGLE = "\ue008"
 KEEP_SPACE = "\ue009"  # a space the doubled-space clean-up must keep
+NUM_END = "\ue00a"  # end of a numeric variable's output: punctuation never merges into it
 APOSTROPHE = "\u2019"
 
-ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE + KEEP_SPACE
+ALL = OPEN_QUOTE + CLOSE_QUOTE + LEFT_MARGIN_END + NOCASE_START + NOCASE_END + OPEN_CURLY + CLOSE_CURLY + OPEN_SINGLE + CLOSE_SINGLE + KEEP_SPACE + NUM_END
 STRIP_TABLE = {ord(c): None for c in ALL}

@@ -26,6 +26,7 @@ from .marks import (
     LEFT_MARGIN_END,
     NOCASE_END,
     NOCASE_START,
+    NUM_END,
     OPEN_CURLY,
     OPEN_QUOTE,
     OPEN_SINGLE,
@@ -85,7 +86,7 @@ def finish(text: str, *, piq: bool, quotes: tuple[str, str, str, str], fmt: str)
     if piq:
         text = move_punctuation_in(text)
     text = resolve_quotes(text, quotes)
-    text = text.replace(NOCASE_START, "").replace(NOCASE_END, "")
+    text = text.replace(NOCASE_START, "").replace(NOCASE_END, "").replace(NUM_END, "")
     while "  " in text:  # citeproc-js never prints a doubled space at a seam
         text = text.replace("  ", " ")
     text = text.replace(KEEP_SPACE, " ")

@@ -14,10 +14,12 @@ from typing import Any
 
 from citeproc import model
 
-from ..marks import CLOSE_CURLY, CLOSE_QUOTE, CLOSE_SINGLE, LEFT_MARGIN_END, OPEN_QUOTE
+from ..marks import CLOSE_CURLY, CLOSE_QUOTE, CLOSE_SINGLE, LEFT_MARGIN_END, NUM_END, OPEN_QUOTE
 from .state import State
 
-_TRAILING_TAGS = re.compile(r"(?:</[a-z]+>|\*+|" + CLOSE_QUOTE + "|" + CLOSE_CURLY + "|" + CLOSE_SINGLE + ")+$")
+_TRAILING_TAGS = re.compile(
+    r"(?:</[a-z]+>|\*+|" + NUM_END + "|" + CLOSE_QUOTE + "|" + CLOSE_CURLY + "|" + CLOSE_SINGLE + ")+$"
+)
 
 
 def _last_char(text: str) -> str:
@@ -53,7 +55,7 @@ def _merge_punct(text: str, right: str, same_only: bool = False) -> tuple[str, s
     last = _last_char(text)
     if last == r:
         return text, right[1:]
-    if same_only:
+    if same_only and _after_number(text):
         return text, right
     merged = _PUNCT_MERGE.get(last, {}).get(r)
     if merged == last:
@@ -61,6 +63,13 @@ def _merge_punct(text: str, right: str, same_only: bool = False) -> tuple[str, s
     if merged == r and text.endswith(last):
         return text[:-1], right
     return text, right
+
+
+def _after_number(text: str) -> bool:
+    """Whether the mark ending ``text`` follows a numeric variable's output directly."""
+    m = _TRAILING_TAGS.search(text)
+    body = text[: m.start()] if m else text
+    return body[:-1].endswith(NUM_END)
 
 
 def _affix(el: Any, text: str | None, st: State | None = None) -> str | None:

@@ -8,6 +8,7 @@ import re
 
 from citeproc import model
 
+from ..marks import NUM_END
 from . import textcase
 from .groups import _Base, _decorate
 from .state import EN_DASH, State, _pyvar
@@ -20,6 +21,19 @@ _NUM_PART = r"(?:\d+[a-zA-Z]*|[a-zA-Z]*\d+|[ivxlcdm]+|[IVXLCDM]+)"
 
 
 _NUM_RANGE = re.compile(rf"(?<![\w-])({_NUM_PART})\s*-\s*({_NUM_PART})(?![\w-])")
+
+
+_DIGITS = re.compile(r"^\s*\d+(?:\s*[-\u2013,&]\s*\d+)*\s*$")
+
+
+def num_end(value: str, text: str) -> str:
+    """``text`` marked as the output of a numeric variable when ``value`` is all digits.
+
+    citeproc-js never merges punctuation into a number's output ("Never migrate into a num
+    node", CSL.Output.Queue.adjust): MDPI prints ``pp. 33–47;.`` but ``pp. iv–xii;`` and
+    ``Vol. 2a;`` (measured on 300 MDPI entries).
+    """
+    return text + NUM_END if text and _DIGITS.match(value) else text
 
 
 def _number_dash(value: str) -> str:
@@ -47,6 +61,8 @@ class Number(_Base, model.Number):
         form = self.get("form", "numeric")
         text = st.style.number(value, form, page=var == "page")
         text = textcase.apply(self.get("text-case"), text)
+        if var not in ("citation-number", "locator"):
+            text = num_end(value, text)
         return _decorate(self, text, st)
 
 

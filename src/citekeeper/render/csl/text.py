@@ -8,7 +8,7 @@ from citeproc import model
 from ..marks import APOSTROPHE
 from . import textcase
 from .groups import _Base, _decorate
-from .numbers import _number_dash
+from .numbers import _number_dash, num_end
 from .state import _LANG_CASED, EN_DASH, NUMBER_VARS, State, item_number
 
 
@@ -76,10 +76,10 @@ class Text(_Base, model.Text):
             v = st.value("page")
             if v is None:
                 return None
-            return st.style.page_range(str(v), first_only=var == "page-first")
+            return num_end(str(v), st.style.page_range(str(v), first_only=var == "page-first"))
         v = st.value(var)
         if v is None:
             return None
         if var in NUMBER_VARS:
-            return _number_dash(str(v))
+            return num_end(str(v), _number_dash(str(v)))
         return str(v)
