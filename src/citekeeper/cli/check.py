@@ -118,15 +118,26 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tup
         for fx in done:
             click.echo(f"fixed: {fx.file}:{fx.line or 0}: {fx.key}: "
                        + ", ".join(f"{n} = {v}" for n, v in fx.fields), err=True)
-    text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
+    from citekeeper.links.report import iter_json
     from citekeeper.textio import atomic_write
 
     for kind, where in extra:
         atomic_write(where, render_text(report, verbose) if kind == "text" else FORMATS[kind](report))
-    if output is not None:
-        atomic_write(output, text)
+    if output is None and fmt == "json":
+        out, batch = click.get_text_stream("stdout"), []
+        for chunk in iter_json(report):  # written as encoded: no whole copy of a large report
+            batch.append(chunk)
+            if len(batch) >= 2000:
+                out.write("".join(batch))
+                batch.clear()
+        out.write("".join(batch))
+        out.flush()
     else:
-        click.echo(text, nl=False)
+        text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
+        if output is not None:
+            atomic_write(output, text)
+        else:
+            click.echo(text, nl=False)
     code = report.exit_code
     if retractions:  # enrich's notice pass over the same files (docs/enrich.md)
         from citekeeper.enrich.retractions import render as render_notices

@@ -8,7 +8,7 @@ output points at a file, a line and an entry key.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from citekeeper.links.runner import REPORT_VERSION, Report
@@ -56,16 +56,23 @@ def render_text(report: Report, verbose: bool = False) -> str:
 def render_json(report: Report) -> str:
     """``{"schema": "citekeeper-check/2", "version": "2", "results": [...], "summary": {...},
     "warnings": [...]}``; the version changes only when a field changes meaning or goes."""
-    # Indented for people when small; compact (C encoder, ~5x faster) for large reports,
-    # one result at a time: a list of 100,000 result dicts cost 100 MB at its peak.
+    return "".join(iter_json(report))
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """``render_json`` in pieces, one result at a time, for writing as it is encoded:
+    building the whole text of 100,000 results (and its encoded copy) cost 100 MB."""
     head = {"schema": f"citekeeper-check/{REPORT_VERSION}", "version": REPORT_VERSION}
     tail = {"summary": report.summary(), "warnings": report.warnings}
-    if len(report.findings) <= 500:
-        return json.dumps({**head, "results": [f.to_json() for f in report.findings], **tail},
-                          ensure_ascii=False, indent=2) + "\n"
+    if len(report.findings) <= 500:  # indented for people when small
+        yield json.dumps({**head, "results": [f.to_json() for f in report.findings], **tail},
+                         ensure_ascii=False, indent=2) + "\n"
+        return
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    results = ", ".join(enc(f.to_json()) for f in report.findings)
-    return enc(head)[:-1] + ', "results": [' + results + "], " + enc(tail)[1:] + "\n"
+    yield enc(head)[:-1] + ', "results": ['
+    for i, f in enumerate(report.findings):
+        yield (", " if i else "") + enc(f.to_json())
+    yield "], " + enc(tail)[1:] + "\n"
 
 
 def _seconds(f: Finding) -> float:
