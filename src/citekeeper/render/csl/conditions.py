@@ -46,6 +46,11 @@ class If(_Base, model.If):
             return cond
 
     def test(self, st: State) -> bool:
+        fast = self.__dict__.get("_fast")
+        if fast is None:
+            fast = self.__dict__["_fast"] = self._fast_test() or False
+        if fast is not False:
+            return fast(st)
         cond = self._compiled()
         match = cond[8]
         if match == "any":
@@ -53,6 +58,41 @@ class If(_Base, model.If):
         if match == "none":
             return not any(self._results(st, cond))
         return all(self._results(st, cond))
+
+    def _fast_test(self) -> Any:
+        """A direct test for the two common shapes, a ``type`` or a ``variable`` condition
+        alone (the generic path cost 0.5 s of 2 s on 1,000 APA entries: 150,000 tests)."""
+        types, _, variables, numerics, uncertain, locators, positions, disamb, match = self._compiled()
+        others = (numerics, uncertain, locators, positions)
+        if disamb or any(x is not None for x in others) or (types is None) == (variables is None):
+            return None
+        if types is not None:
+            if match == "none":
+                return lambda st: st.ref.type not in types
+            return lambda st: st.ref.type in types
+        names = [pv for v, pv in variables]
+        if any(v in ("locator", "year-suffix") for v, _ in variables):
+            return None
+
+        def present(st: State) -> Any:
+            get = st.ref.get
+            for pv in names:
+                val = get(pv)
+                yield val is not None and not (isinstance(val, (str, list)) and not val)
+
+        if match == "any":
+            return lambda st: any(present(st))
+        if match == "none":
+            return lambda st: not any(present(st))
+        if len(names) == 1:
+            pv = names[0]
+
+            def one(st: State) -> bool:
+                val = st.ref.get(pv)
+                return val is not None and not (isinstance(val, (str, list)) and not val)
+
+            return one
+        return lambda st: all(present(st))
 
     def _results(self, st: State, cond: tuple) -> Any:
         """Each test's outcome, lazily (so any/all stop early)."""
