@@ -29,6 +29,7 @@ def test_own_keys() -> None:
     o = build_options({"mailto": "me@example.org"}, {"rate": 3, "services": ["crossref", "openalex"],
                                                      "no-notices": True, "fail-on": "error,warning"}, {})
     assert o.mailto == "me@example.org" and o.rate == 3.0 and o.services == ("crossref", "openalex")
+    assert o.rate_is_cap and not build_options({}, {}, {}).rate_is_cap  # a set rate caps the announced one
     assert not o.notices and o.fail_on == frozenset({"error", "warning"})
 
 

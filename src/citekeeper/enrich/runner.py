@@ -66,7 +66,8 @@ class EnrichOptions:
     datacite_api: str = sources.DEFAULT_DATACITE_API
     openalex_api: str = sources.DEFAULT_OPENALEX_API
     mailto: str = ""
-    rate: float = 10.0  # request starts per second per service
+    rate: float = 10.0  # request starts per second per service, until a service announces its own
+    rate_is_cap: bool = False  # the user set the rate: an announced budget may only lower it
     cache_path: str | None = None
     freshness: dict[str, float] = field(default_factory=dict)
     find: bool = True
@@ -176,6 +177,7 @@ async def _enrich(refs: list[Reference], opts: EnrichOptions, progress: Progress
     sem = asyncio.Semaphore(CONCURRENT_ENTRIES)
     done = 0
     async with Transport(opts.http, endpoints=opts.endpoints(), mailto=opts.mailto, rate=opts.rate,
+                         rate_is_cap=opts.rate_is_cap,
                          cache_path=opts.cache_path, freshness=opts.freshness) as t:
         svc = _Services(t, opts)
 

@@ -99,7 +99,7 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
     if [s for s in fail_on if s not in (*SEVERITIES, "none")]:
         raise UsageError(f"--fail-on: use severities {', '.join(SEVERITIES)} or none")
     return EnrichOptions(
-        http=check.http, mailto=mailto, rate=rate,
+        http=check.http, mailto=mailto, rate=rate, rate_is_cap=pick("rate") is not None,
         crossref_api=endpoints["crossref-api"], datacite_api=endpoints["datacite-api"],
         openalex_api=endpoints["openalex-api"], cache_path=check.cache_path,
         freshness=check.freshness, services=tuple(services),

@@ -12,10 +12,10 @@ What this layer adds:
 
 * **Etiquette**: a ``mailto`` in the User-Agent and as a query parameter (Crossref's
   and OpenAlex's "polite pool").
-* **Pacing**: at most ``rate`` request starts per second per service host (a start
-  gap on the host's gate), lowered to what a service announces in
-  ``X-Rate-Limit-Limit`` / ``X-Rate-Limit-Interval`` (Crossref sends both on every
-  answer).  Pacing 5% under the budget instead of bursting into 429s is what keeps
+* **Pacing**: ``rate`` request starts per second per service host (a start gap on
+  the host's gate) until the service announces its budget in ``X-Rate-Limit-Limit`` /
+  ``X-Rate-Limit-Interval`` (Crossref sends both on every answer); then the announced
+  budget is the pace, or the cap when the user set a rate.  Pacing 5% under the budget instead of bursting into 429s is what keeps
   a run near the rate-limit floor (benchmarks/enrich: 0 × 429).  ``X-Concurrency-Limit``
   lowers the host's in-flight limit the same way.
 * **Cache**: answers (200 with their JSON, 404 as "no such record") under
@@ -87,7 +87,7 @@ class Transport:
     """``async with Transport(...) as t: await t.get_json(url)``; see module docstring."""
 
     def __init__(self, http: HttpSettings, *, endpoints: list[str], mailto: str = "",
-                 rate: float = 10.0, cache_path: str | None = None,
+                 rate: float = 10.0, rate_is_cap: bool = True, cache_path: str | None = None,
                  freshness: dict[str, float] | None = None) -> None:
         hosts = frozenset((urlsplit(u).hostname or "").lower() for u in endpoints if u)
         self.http = dataclasses.replace(
@@ -95,6 +95,7 @@ class Transport:
             user_agent=polite_agent(http.user_agent, mailto))
         self.mailto = mailto
         self.rate = rate
+        self.rate_is_cap = rate_is_cap
         self.endpoints = endpoints
         self.cache_path = cache_path
         self.freshness = freshness
@@ -119,12 +120,12 @@ class Transport:
         if self.cache is not None:
             self.cache.close()
 
-    def _pace(self, url: str, rate: float) -> None:
+    def _pace(self, url: str, rate: float, faster: bool = False) -> None:
         """At most ``rate`` request starts per second to ``url``'s host, 5% under it:
         the network bunches arrivals, and one 429 costs the host a whole Retry-After
-        (a second or more) -- far more than the 5%.  Only ever slows down."""
+        (a second or more) -- far more than the 5%.  Slows down only, unless ``faster``."""
         key = host_key(url)
-        if rate <= 0 or rate >= self._rates.get(key, float("inf")):
+        if rate <= 0 or (rate >= self._rates.get(key, float("inf")) and not faster):
             return
         self._rates[key] = rate
         gate = self.fetcher.gate(key)
@@ -139,7 +140,13 @@ class Transport:
         except ValueError:
             return
         if n > 0 and secs > 0:
-            self._pace(url, n / secs)
+            # The announced budget is the service's own word: with no --rate/rate set,
+            # it is the pace (faster or slower than the default); a set rate is a cap.
+            announced = n / secs
+            if self.rate_is_cap:
+                self._pace(url, announced)
+            elif announced != self._rates.get(host_key(url)):
+                self._pace(url, announced, faster=True)
 
     def _learn_concurrency(self, url: str, headers: dict[str, str]) -> None:
         """Honour ``X-Concurrency-Limit`` (Crossref): at most that many requests in flight."""

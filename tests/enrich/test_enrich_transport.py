@@ -95,3 +95,11 @@ def test_concurrency_limit_header_lowers_requests_in_flight() -> None:
         assert r.throttled["crossref"] <= 3  # only the opening burst, before the header was seen
     finally:
         r.stop()
+
+
+def test_announced_budget_is_the_pace_unless_a_rate_was_set(registry: Lookalike) -> None:
+    """The look-alike announces 50 a second: followed from the default 10, capped by a set 20."""
+    _, t = _get_all(registry, _work_urls(registry, 2), rate=10.0, rate_is_cap=False)
+    assert list(t._rates.values()) == [50.0]
+    _, t = _get_all(registry, _work_urls(registry, 2), rate=20.0, rate_is_cap=True)
+    assert list(t._rates.values()) == [20.0]
