@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from citekeeper.extract.markup import italic_spans, strip_markup
 from citekeeper.extract.segment import (
     citation_like,
     find_reference_section,
@@ -15,6 +14,7 @@ from citekeeper.extract.segment import (
     segment,
     split_entries,
 )
+from citekeeper.parse.text import italic_spans, strip_markup
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pichkhun-yuok-2024.txt"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-from citekeeper.extract import markup
+import citekeeper
 from citekeeper.parse import text
 
 
@@ -15,9 +16,25 @@ def test_parse_does_not_import_extract():
     assert out.strip() == "False"
 
 
-def test_same_as_extract_markup_while_both_exist():
-    samples = ["*Journal*, 12(3)", "<https://x.org/a>", "a\u00a0 b\u200b c", "**bold** and *it*", "<http://x.org/open"]
-    for s in samples:
-        assert text.strip_markup(s) == markup.strip_markup(s)
-        assert text.normalize_space(s) == markup.normalize_space(s)
-        assert text.italic_spans(s) == markup.italic_spans(s)
+def test_markup_helpers_have_one_copy():
+    """``parse.text`` is the only module that defines them; ``extract`` uses the same objects."""
+    from citekeeper.extract import cues, lines
+
+    names = ("italic_spans", "normalize_space", "strip_markup")
+    package = Path(citekeeper.__file__).parent
+    defining = sorted(
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        for name in names
+        if f"\ndef {name}(" in p.read_text(encoding="utf-8")
+    )
+    assert defining == ["parse/text.py"] * len(names)
+    assert cues.strip_markup is text.strip_markup and cues.normalize_space is text.normalize_space
+    assert lines.strip_markup is text.strip_markup
+
+
+def test_strip_markup_unwraps_markdown_links():
+    assert text.strip_markup("[*Journal*](https://x.org/a)") == "Journal https://x.org/a"
+    assert text.strip_markup("[https://x.org/a](https://x.org/a)") == "https://x.org/a"
+    assert text.strip_markup("**bold** and *it* <http://x.org/open") == "bold and it http://x.org/open"
+    assert text.italic_spans("**bold** and *it*") == ["it"]

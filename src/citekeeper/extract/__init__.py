@@ -20,7 +20,8 @@ from citekeeper.extract.notes import citing_part, split_footnote
 from citekeeper.extract.repeats import Cited, Repeat, find_repeat
 from citekeeper.extract.segment import Segments, segment
 from citekeeper.model import Origin, Reference
-from citekeeper.parse.keys import ascii_fold
+from citekeeper.parse import parse_citation, parse_list_entry
+from citekeeper.parse.keys import KeyRegistry, ascii_fold
 
 
 @dataclass
@@ -47,10 +48,6 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     Raises ``NoCitationsError`` when the text has neither a reference list nor
     footnotes; a citation that cannot be parsed is kept with its raw text and a warning.
     """
-    # Imported here: ``parse`` uses ``extract.markup``, so a module-level import would cycle.
-    from citekeeper.parse import parse_citation, parse_list_entry
-    from citekeeper.parse.keys import KeyRegistry
-
     seg = segment(text)
     if not seg.references and not seg.footnotes:
         raise NoCitationsError(

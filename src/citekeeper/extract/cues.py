@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.lines import URL_START, looks_like_url_tail
-from citekeeper.extract.markup import normalize_space, strip_markup
+from citekeeper.parse.text import normalize_space, strip_markup
 
 _DATE_START = re.compile(
     r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.markup import normalize_space, strip_markup
+from citekeeper.parse.text import normalize_space, strip_markup
 
 URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 # Words after which a hyphen at a line end is a suspended compound ("Ost- und Westeuropa").

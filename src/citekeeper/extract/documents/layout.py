@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract import Extraction
-from citekeeper.extract.markup import normalize_space
 from citekeeper.extract.segment import SUPERSCRIPT_DIGITS
 from citekeeper.model import Origin, Reference
+from citekeeper.parse.text import normalize_space
 
 _SUP = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # A number a reader left in front of an entry ("12.", "[12]", "12)"): the layout numbers again.
