@@ -39,6 +39,8 @@ CORE = ("title", "container-title", "volume", "issue", "page", "publisher", "pub
         "URL", "ISBN", "ISSN", "edition", "collection-title", "genre", "number")
 _ENTRY_HEAD = re.compile(r"^[ \t]*@[ \t]*(?!string\b|preamble\b|comment\b)([A-Za-z]+)[ \t]*[{(]", re.I | re.M)
 _LATEX_LEFT = re.compile(r"\\[A-Za-z]+|[{}$]|\\[\"'`^~=.]")
+# Without braces: a literal brace is text ("\\{112\\}" Miller indices), a macro or "$" is not.
+_MACRO_LEFT = re.compile(r"\\[A-Za-z]+|\$|\\[\"'`^~=.]")
 
 
 def _ws(value: object) -> object:
@@ -120,7 +122,7 @@ def measure_render(paths: list[Path], styles: list[str]) -> dict[str, object]:
 
     out: dict[str, object] = {}
     for style in styles:
-        bad = total = 0
+        bad = total = macros = 0
         samples: list[str] = []
         for path in paths:
             try:
@@ -130,11 +132,12 @@ def measure_render(paths: list[Path], styles: list[str]) -> dict[str, object]:
                 continue
             total += len(entries)
             for e in entries:
-                if _LATEX_LEFT.search(e.replace("{{", "").replace("}}", "")):
+                if _LATEX_LEFT.search(e):
                     bad += 1
-                    if len(samples) < 6:
-                        samples.append(f"{path.name}: {e[:160]}")
-        out[style] = {"entries": total, "with_latex": bad, "samples": samples}
+                    macros += bool(_MACRO_LEFT.search(e))
+                    if len(samples) < 12:
+                        samples.append(f"{path.name}: {e[:200]}")
+        out[style] = {"entries": total, "with_latex": bad, "with_macro_or_dollar": macros, "samples": samples}
     return out
 
 
@@ -171,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         rendered = measure_render(paths, ["apa", "chicago-author-date", "ieee"])
         report["render"] = rendered
         for style, v in rendered.items():
-            print(f"render {style}: {v['with_latex']} of {v['entries']} entries keep LaTeX")  # type: ignore[index]
-            for s in v["samples"][:4]:  # type: ignore[index]
+            print(f"render {style}: {v['with_latex']} of {v['entries']} entries have a brace, macro or $;"  # type: ignore[index]
+                  f" {v['with_macro_or_dollar']} a macro or $")  # type: ignore[index]
+            for s in v["samples"]:  # type: ignore[index]
                 print("   ", s)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -65,7 +65,8 @@ _DECLARATIONS = {"em", "it", "sl", "itshape", "slshape", "bf", "bfseries", "sc",
 _UPPER = {"MakeUppercase", "uppercase", "MakeTextUppercase"}
 _LOWER = {"MakeLowercase", "lowercase", "MakeTextLowercase"}
 # Macros whose first argument is dropped (BibTeX's sort tricks) or kept raw (URLs).
-_DROP_ARG = {"noopsort", "SortNoop", "sortnoop", "NOOPSORT", "noop", "hyphenation", "label", "index"}
+_DROP_ARG = {"noopsort", "SortNoop", "sortnoop", "NOOPSORT", "noop", "hyphenation", "label", "index",
+             "vphantom", "hphantom", "phantom"}  # Zotero writes a literal brace as \{\vphantom{\}}
 _RAW_ARG = {"url", "nolinkurl", "path", "doi", "verb"}
 _SECOND_ARG = {"href", "texorpdfstring"}
 _DIMENSION = {"kern", "hskip", "vskip", "mkern", "mskip", "hspace*"}
@@ -120,6 +121,8 @@ class _Parser:
         if tok is None:
             return ""
         word, sym, special, text = tok
+        if special == "}":
+            return ""  # no argument (``{\d}``): the group's end is not the argument
         if special == "{":
             self.i += 1
             return self.group(nocase=True, math=math)
