@@ -29,6 +29,8 @@ from citekeeper.formats.latex import decode, encode
         ("D.~E. Knuth", "D. E. Knuth"),
         ("{GeoMIP} in {{Whole}}", "GeoMIP in Whole"),
         ("  spaces\n\tcollapse ", "spaces collapse"),
+        (r"Ragnhei{\d}ur", "Ragnheịur"),  # an accent without argument keeps the word together
+        (r"a \{\vphantom{\}}b\vphantom{\{}\} c", "a {b} c"),  # Zotero's BibTeX export of "{b}"
     ],
 )
 def test_decode(tex, text):

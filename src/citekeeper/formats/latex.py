@@ -286,6 +286,8 @@ def decode(value: str, rich: bool = False) -> str:
     if not _NEEDS.search(value):
         return _WS.sub(" ", value).strip()
     text = _Parser(value, rich).group(top=True)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return _WS.sub(" ", text).strip()
 
 
