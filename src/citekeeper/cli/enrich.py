@@ -38,7 +38,8 @@ CITEKEEPER_DATACITE_API, CITEKEEPER_OPENALEX_API, CITEKEEPER_DOI_API.  See docs/
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here instead of stdout.")
 @click.option("--mailto", help="Your e-mail, sent to Crossref/OpenAlex (their polite pools).")
-@click.option("--rate", type=click.FloatRange(min=0.01), help="Request starts per second per service [10].")
+@click.option("--rate", type=click.FloatRange(min=0.01),
+              help="Request starts per second per service [what the service announces, else 10].")
 @click.option("--services", help="Registries to ask, in order [crossref,datacite,openalex].")
 @click.option("--no-find", is_flag=True, default=None, help="Do not look for missing DOIs.")
 @click.option("--no-verify", is_flag=True, default=None, help="Do not verify the DOIs entries have.")
