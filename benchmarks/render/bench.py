@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             js = results.get(("citeproc-js", style, n))
             pd = results.get(("pandoc", style, n))
             py = results.get(("citeproc-py", style, n))
+            cpu = {t: CPU.get((t, style, n)) for t in ("citekeeper", "citeproc-py", "citeproc-js", "pandoc")}
+            print(f"{style} n={n} CPU: " + ", ".join(f"{t} {v:.2f} s" for t, v in cpu.items() if v))
             parts = [f"{style} n={n}: citekeeper {ck:.2f} s"]
             if py:
                 parts.append(f"citeproc-py {py:.2f} s")
