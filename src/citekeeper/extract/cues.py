@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.lines import URL_START, looks_like_url_tail
+from citekeeper.parse.common import SIGNALS
 from citekeeper.parse.text import normalize_space, strip_markup
 
 _DATE_START = re.compile(
@@ -33,17 +34,6 @@ _TAIL_CUES = re.compile(
     re.IGNORECASE,
 )
 
-# A signal that introduces a citation ("Vgl.", "See also", "Cf.", "См.:", "Voir").
-SIGNAL = re.compile(
-    r"^(?:(?:see\s+also|see\s+e\.\s?g\.|see|cf\.|compare|but\s+see|accord|contra|e\.\s?g\.,?|"
-    r"for\s+example,?\s+see|quoted\s+in|cited\s+in|"
-    r"vgl\.(?:\s+(?:auch|dazu|etwa|hierzu|ferner|nur|insbes\.|z\.\s?B\.))?|siehe(?:\s+auch|\s+dazu)?|"
-    r"s\.\s+(?:auch|dazu|hierzu)|zit\.\s+(?:n\.|nach)|zitiert\s+nach|dazu|ferner|"
-    r"voir(?:\s+aussi|\s+également)?|cité\s+par|cité\s+dans|"
-    r"véase(?:\s+también)?|cfr\.|vid\.|ver|"
-    r"см\.\s+также|см\.|ср\.|цит\.\s+по)\s*:?\s+)+",
-    re.IGNORECASE,
-)
 REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
@@ -120,7 +110,7 @@ _LEAD_IN = re.compile(
 def strip_signal(text: str) -> str:
     """The citation without the signal that introduces it (``Vgl.``, ``See``, ``Cf.``, ``См.:``),
     nor a short lead-in before one (``Zur Kritik siehe``)."""
-    text = SIGNAL.sub("", text, count=1).strip()
+    text = SIGNALS.sub("", text, count=1).strip()
     m = _LEAD_IN.match(text)
     return text[m.end() :] if m and m.group(0).count(" ") <= 8 else text
 

@@ -15,7 +15,8 @@ import re
 
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
-from citekeeper.parse.gost import SIGNALS, parse_gost
+from citekeeper.parse.common import SIGNALS
+from citekeeper.parse.gost import parse_gost
 from citekeeper.parse.text import normalize_space, strip_markup
 from citekeeper.parse.types import refine_type
 

@@ -52,6 +52,20 @@ BIBLATEX_LANGIDS = {
     "id": "indonesian", "ms": "malay", "fa": "farsi", "hi": "hindi",
 }
 
+# A signal that introduces a citation and is not part of it ("Vgl.", "See also", "Cf.", "См.:",
+# "Voir"), one or more in a row.  The one list: the style parsers strip it before reading an
+# entry and ``extract`` before splitting and scoring footnotes.
+SIGNALS = re.compile(
+    r"^(?:(?:see\s+also|see\s+e\.\s?g\.|see|cf\.|compare|but\s+see|accord|contra|e\.\s?g\.,?|"
+    r"for\s+example,?\s+see|quoted\s+in|cited\s+in|"
+    r"vgl\.(?:\s+(?:auch|dazu|etwa|hierzu|ferner|nur|insbes\.|z\.\s?B\.))?|siehe(?:\s+auch|\s+dazu)?|"
+    r"s\.\s+(?:auch|dazu|hierzu)|zit\.\s+(?:n\.|nach)|zitiert\s+nach|dazu|ferner|"
+    r"voir(?:\s+aussi|\s+également)?|cité\s+par|cité\s+dans|"
+    r"véase(?:\s+también)?|cfr\.|vid\.|ver|"
+    r"см\.\s+также|см\.|ср\.|цит\.\s+по)\s*:?\s+)+",
+    re.IGNORECASE,
+)
+
 _DOI_BODY = r"10\.\d{4,9}/[^\s\"]+"
 _DOI_URL = re.compile(
     rf"<?(?:https?://)?(?:www\.|dx\.)?doi\.org/({_DOI_BODY})>?", re.IGNORECASE

@@ -16,6 +16,7 @@ from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import (
     DATE_IN_TEXT,
     GOST_AUTHOR,
+    SIGNALS,
     parse_date,
     take_accessed,
     take_doi,
@@ -28,11 +29,6 @@ from citekeeper.parse.names import split_names
 from citekeeper.parse.outlets import is_news_name
 from citekeeper.parse.text import normalize_space, strip_markup
 
-SIGNALS = re.compile(
-    r"^(?:see\s+also|see|cf\.|compare|for\s+example,?\s+see|см\.\s+также|см\.|ср\.|"
-    r"vgl\.(?:\s+(?:auch|dazu|etwa))?|siehe(?:\s+auch)?|s\.\s+auch|voir(?:\s+aussi)?|véase|ver)\s*:?\s+",
-    re.IGNORECASE,
-)
 _AUTHORS_HEAD = re.compile(
     rf"^(?P<authors>{GOST_AUTHOR.pattern}(?:(?:,\s*|,?\s+and\s+|\s+и\s+|,?\s*&\s*|\s+){GOST_AUTHOR.pattern})*)"
     rf"(?:,?\s+et\s+al\.|,?\s+и\s+др\.)?,?\s+(?P<rest>\S.*)$"
