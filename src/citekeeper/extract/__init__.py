@@ -87,13 +87,25 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
                 ref.warnings = [_repeat_warning(citation, repeat.kind, ref.repeats)]
             out.footnotes.append(ref)
             cited.append(_cited(ref, citation, fn.number, repeat))
-    for ref in out.references + out.footnotes:
-        assert ref.origin is not None
-        for w in ref.warnings:
-            out.warnings.append(f"{ref.origin.describe()}: {w}")
-        if not ref.parsed:
-            out.warnings.append(f"{ref.origin.describe()}: could not parse; kept as raw text")
+    out.warnings += reference_warnings(out.references + out.footnotes)
     return out
+
+
+def reference_warnings(references: list[Reference]) -> list[str]:
+    """``Extraction.warnings`` lines for ``references``: each one's own warnings, and
+    "could not parse" for one kept as raw text, every line led by where it was found.
+
+    One helper, so text articles and documents (``documents.layout.compose``, which maps
+    origins back to the document first) word their warnings the same way.
+    """
+    lines: list[str] = []
+    for ref in references:
+        assert ref.origin is not None
+        where = ref.origin.describe()
+        lines += [f"{where}: {w}" for w in ref.warnings]
+        if not ref.parsed:
+            lines.append(f"{where}: could not parse; kept as raw text")
+    return lines
 
 
 def _cited(ref: Reference, citation: str, footnote: int, repeat: Repeat | None) -> Cited:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
-from citekeeper.extract import Extraction
+from citekeeper.extract import Extraction, reference_warnings
 from citekeeper.extract.segment import SUPERSCRIPT_DIGITS
 from citekeeper.model import Origin, Reference
 from citekeeper.parse.text import normalize_space
@@ -153,10 +153,5 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
         out.warnings.append(f"{file}: no reference list found")
     elif not out.footnotes:
         out.warnings.append(f"{file}: no footnotes found")
-    for ref in out.references + out.footnotes:
-        assert ref.origin is not None
-        for w in ref.warnings:
-            out.warnings.append(f"{ref.origin.describe()}: {w}")
-        if not ref.parsed:
-            out.warnings.append(f"{ref.origin.describe()}: could not parse; kept as raw text")
+    out.warnings += reference_warnings(out.references + out.footnotes)
     return out
