@@ -54,7 +54,7 @@ from bibtexparser import model as bmodel
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import bibnames, bibsplit, bibvalues, zotero
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
-from citekeeper.formats.latex import decode, encode
+from citekeeper.formats.latex import balanced, decode, encode
 from citekeeper.model import Date, Name, Origin, Reference, Verbatim
 from citekeeper.parse.common import BIBLATEX_LANGIDS, MONTHS, clean_doi
 
@@ -250,26 +250,8 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
         name, dup, _ = key[4:].partition("~")
         if name in written and not dup:
             continue
-        f.append((name, value if _balanced_value(value) else encode(value)))
+        f.append((name, value if balanced(value) else encode(value)))
     return etype, f
-
-
-def _balanced_value(value: str) -> bool:
-    depth = 0
-    i = 0
-    while i < len(value):
-        c = value[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0
 
 
 def _format_entry(etype: str, key: str, fields: list[tuple[str, str]]) -> str:

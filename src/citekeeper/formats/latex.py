@@ -319,7 +319,7 @@ def encode(text: str, rich: bool = False) -> str:
             out.append(_RICH_TEX.get(tag, "}"))
             out.append(_escape(part))
         joined = "".join(out)
-        if _balanced(joined):
+        if balanced(joined):
             return joined
     return _escape(text)
 
@@ -331,7 +331,8 @@ def _escape(text: str) -> str:
     return out
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
+    """Braces balanced as TeX counts them (a backslash escapes the next character)."""
     depth = 0
     for m in re.finditer(r"\\.|[{}]", text):
         tok = m.group(0)
