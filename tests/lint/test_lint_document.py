@@ -53,3 +53,15 @@ def test_verbatim_fields_equal_a_scan_of_the_text(tmp_path: Path) -> None:
     assert fields["Syslo84"]["pages"].line == 10  # not line 5, where the title repeats the value
     assert not fields["Syslo84"]["journal"].literal and not fields["Syslo84"]["note"].literal
     assert fields["Syslo84"]["@type"].value == "article"
+
+
+def test_a_repeat_is_known_by_reference_repeats_not_by_warning_text() -> None:
+    from citekeeper.lint.document import is_repeat
+    from citekeeper.model import Reference
+
+    full = Reference(type="book", id="meier2010")
+    assert not is_repeat(full)
+    short = Reference(type="book", repeats="meier2010")  # as read back from CSL-JSON: no warnings
+    assert is_repeat(short)
+    worded = Reference(type="book", warnings=["'Ibid.' repeats the previous citation (meier2010)"])
+    assert not is_repeat(worded)

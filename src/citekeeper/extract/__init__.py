@@ -133,6 +133,6 @@ def _repeat(full: Reference, citation: str, page: str) -> Reference:
 
 
 def _repeat_warning(citation: str, kind: str, target: str) -> str:
-    """The note a repeat carries (``lint`` recognises repeats by its wording)."""
+    """The note a repeat carries, for people (``lint`` reads ``Reference.repeats``)."""
     what = "the previous citation" if kind == "ibid" else "the previous citation of this work"
     return f"'{citation}' repeats {what} ({target})"

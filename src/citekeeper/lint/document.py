@@ -183,8 +183,10 @@ class Document:
 
 
 def is_repeat(ref: Reference) -> bool:
-    """Is ``ref`` an "Ibid." that extract filled in from the citation before it?"""
-    return any("repeats the previous citation" in w for w in ref.warnings)
+    """Is ``ref`` a repeat ("Ibid.", a short form) that extract filled in from an earlier
+    citation?  ``Reference.repeats`` (the full citation's id) says so, from the article or
+    from a CSL-JSON/RIS file extract wrote; the warning's wording is for people only."""
+    return bool(ref.repeats)
 
 
 def editorial_dates(text: str) -> dict[str, tuple[Date, int]]:
