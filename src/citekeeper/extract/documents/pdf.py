@@ -280,26 +280,26 @@ def _make_line(chars: list[tuple[str, float, float, float, float, float]], page:
     text_parts: list[str] = []
     run = ""
     has_text = False
+
+    def end_run() -> None:
+        """A raised run before any text is the line's note marker; after text, a note call."""
+        nonlocal marker, run
+        if run and not has_text:
+            marker = run
+        elif run:
+            sup.append(run)
+            text_parts.append(f"\x01{run}\x01")
+        run = ""
+
     for ch, _x0, _x1, _top, bottom, sz in chars:
         small = sz > 0 and sz < size * 0.8 and bottom < base - 0.15 * size
         if small and (ch.isdigit() or ch in "*†‡§¶‖"):  # note calls: numbers or symbols
             run += ch
             continue
-        if run:
-            if not has_text:
-                marker = run
-            else:
-                sup.append(run)
-                text_parts.append(f"\x01{run}\x01")
-            run = ""
+        end_run()
         text_parts.append(ch)
         has_text = has_text or not ch.isspace()
-    if run:
-        if not has_text:
-            marker = run
-        else:
-            sup.append(run)
-            text_parts.append(f"\x01{run}\x01")
+    end_run()
     text = "".join(text_parts).translate(LIGATURES)
     x0 = min((c[1] for c in real), default=0.0)
     x1 = max((c[2] for c in real), default=0.0)
