@@ -281,13 +281,18 @@ class _Parser:
         return text
 
 
+_COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
+
+
 def decode(value: str, rich: bool = False) -> str:
     """A BibTeX value (enclosing braces already removed) as Unicode text, whitespace collapsed."""
     if not _NEEDS.search(value):
         return _WS.sub(" ", value).strip()
     text = _Parser(value, rich).group(top=True)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        # compose only what decoding made (a letter and its combining accents, ``\'{e}`` -> é):
+        # NFC of the whole text would also rewrite characters the user typed (U+F900 -> U+8C48)
+        text = _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
     return _WS.sub(" ", text).strip()
 
 
