@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citekeeper.model import Date, Name
+from citekeeper.parse import parse_citation, parse_list_entry
 from citekeeper.parse.gost import parse_gost, split_citations
 
 
@@ -144,3 +147,73 @@ def test_authors_without_commas_and_author_year_label():
     ref = parse_gost("Степанов, Торопов, 2015а – Степанов О.А., Торопов А.Б. Методы // Гироскопия и навигация. 2015. № 3 (90).")
     assert ref.title == "Методы"
     assert [n.family for n in ref.authors] == ["Степанов", "Торопов"]
+
+
+# -- institutional authors and publication areas after a title (GOST / ISO 690 in English and
+# Russian): "Place, Year." / "Place: Publisher, Year." / "N p." are areas, never a container
+_AREAS_CASES = [
+    (
+        "ASEAN Secretariat. ASEAN Statistical Yearbook 2022. Jakarta, 2022. 250 p. "
+        "URL: https://www.aseanstats.org/publication/asyb-2022/",
+        "ASEAN Secretariat", "ASEAN Statistical Yearbook 2022", "Jakarta", "", 2022, "250",
+    ),
+    (
+        "Asian Development Bank. Key Indicators for Asia and the Pacific 2021. Manila, 2021. 380 pp.",
+        "Asian Development Bank", "Key Indicators for Asia and the Pacific 2021", "Manila", "", 2021, "380",
+    ),
+    (
+        "World Health Organization. Global Tuberculosis Report 2021. Geneva: World Health Organization, 2021. 57 p.",
+        "World Health Organization", "Global Tuberculosis Report 2021", "Geneva", "World Health Organization", 2021, "57",
+    ),
+    (
+        "International Monetary Fund. World Economic Outlook: Countering the Cost-of-Living Crisis. Washington, DC: "
+        "IMF, 2022. 186 p. URL: https://www.imf.org/en/Publications/WEO",
+        "International Monetary Fund", "World Economic Outlook: Countering the Cost-of-Living Crisis",
+        "Washington, DC", "IMF", 2022, "186",
+    ),
+    (
+        "Федеральная служба государственной статистики. Российский статистический ежегодник. М.: Росстат, 2022. 691 с.",
+        "Федеральная служба государственной статистики", "Российский статистический ежегодник", "М.", "Росстат", 2022,
+        "691",
+    ),
+    (
+        "Министерство экономического развития Российской Федерации. Прогноз социально-экономического развития на "
+        "2023 год. М., 2022. 120 с. URL: https://www.economy.gov.ru/material/file/prognoz.pdf",
+        "Министерство экономического развития Российской Федерации",
+        "Прогноз социально-экономического развития на 2023 год", "М.", "", 2022, "120",
+    ),
+]
+
+
+@pytest.mark.parametrize("parse", [parse_list_entry, parse_citation], ids=["list", "footnote"])
+@pytest.mark.parametrize(("text", "author", "title", "place", "publisher", "year", "pages"), _AREAS_CASES)
+def test_institution_title_and_publication_areas(parse, text, author, title, place, publisher, year, pages):
+    ref = parse(text)
+    assert ref.authors == [Name(literal=author)]
+    assert ref.title == title
+    assert ref.get("publisher-place") == place
+    assert ref.get("publisher") == publisher
+    assert ref.issued == Date(year)
+    assert ref.get("number-of-pages") == pages
+    assert not ref.get("container-title")
+    assert ref.type in ("book", "report")
+    assert bool(ref.url) == ("URL:" in text)
+
+
+@pytest.mark.parametrize("parse", [parse_list_entry, parse_citation], ids=["list", "footnote"])
+def test_title_with_an_institution_word_and_no_title_after_it_is_not_an_author(parse):
+    # "National" is an institution's word, but areas follow the first sentence at once:
+    # that sentence is the title, and the book has no author
+    ref = parse("National Interests of Russia in Southeast Asia. Moscow, 2019. 210 p.")
+    assert not ref.authors
+    assert ref.title == "National Interests of Russia in Southeast Asia"
+    assert ref.get("publisher-place") == "Moscow"
+    assert ref.get("number-of-pages") == "210"
+    assert ref.type == "book"
+
+
+def test_institution_before_a_journal_article_is_left_alone():
+    # only a title followed by areas makes the head an author: "//" puts it in the container
+    ref = parse_gost("World Bank. Poverty and Shared Prosperity // Finance and Development. 2020. Vol. 57, No. 4. P. 10–13.")
+    assert ref.get("container-title") == "Finance and Development"
+    assert ref.get("volume") == "57"

@@ -25,7 +25,7 @@ from citekeeper.parse.common import (
     take_language,
     take_url,
 )
-from citekeeper.parse.names import split_names
+from citekeeper.parse.names import is_org, split_names
 from citekeeper.parse.outlets import is_news_name
 from citekeeper.parse.text import normalize_space, strip_markup
 
@@ -65,7 +65,7 @@ _RESPONSIBILITY = re.compile(
     rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME})*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
 )
 _PLACE_PUB_YEAR = re.compile(
-    r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
+    r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?(?:,\s[A-Z]{2})?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
     r"\s?:\s?(?P<pub>[^:;]+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
 )
 # "Saint-Petersburg, 2016." — a place and a year with no publisher (proceedings, theses).
@@ -98,6 +98,37 @@ _LEGAL = re.compile(
 )
 _LEGAL_NUMBER = re.compile(r"\b(?:No\.|№|N)\s*(?P<n>[\w\-–/]+)")
 _LEGAL_DATE = re.compile(r"\b(?:of|dated|from|от)\s+(?P<d>" + DATE_IN_TEXT.pattern + r")", re.IGNORECASE)
+
+
+# "ASEAN Secretariat. ASEAN Statistical Yearbook 2022. Jakarta, 2022. 250 p.": an institution
+# before the first ". " (no dot, colon or quote of its own), then the title, then the areas.
+_ORG_HEAD = re.compile(r"^(?P<org>[^.:;/\"“«»()\[\]]{3,120}?)\.\s+(?P<rest>\S.*)$")
+
+
+def publication_areas(text: str) -> str | None:
+    """The title of ``Title. Place, Year. N p.`` when publication areas follow it, else None.
+
+    A publication area is ``Place, Year``, ``Place : Publisher, Year`` or a page count
+    (``250 p.``, ``120 с.``, ``96 pp.``) — never a container, whatever follows a title.
+    The Vancouver rule asks this so it leaves such entries to GOST instead of reading
+    the place as a web site's name."""
+    probe = Reference(type="document")
+    title = _areas(probe, text.strip().rstrip("."))
+    if title and (probe.get("publisher-place") or probe.get("number-of-pages")):
+        return title
+    return None
+
+
+def _org_head(text: str) -> re.Match[str] | None:
+    """An institution (``names.is_org``) before the first ``. `` as the author, only when a
+    title and publication areas follow it: a title that starts with ``International …``
+    has no areas after its first sentence but its own subtitle."""
+    if " // " in text or _LEGAL.match(text):
+        return None
+    m = _ORG_HEAD.match(text)
+    if not m or not is_org(m.group("org")) or not publication_areas(m.group("rest")):
+        return None
+    return m
 
 
 def _gost_names(text: str) -> list[Name]:
@@ -186,6 +217,7 @@ def parse_gost(text: str) -> Reference | None:
         or re.search(r"\(accessed|\(дата обращения|\bURL:", plain)
         or _authors_head(SIGNALS.sub("", _LIST_NUMBER.sub("", plain)))
         or _GOST_MARK.search(plain)
+        or _org_head(SIGNALS.sub("", _LIST_NUMBER.sub("", plain)))
     )
     if not has_marks:
         return None
@@ -217,6 +249,9 @@ def parse_gost(text: str) -> Reference | None:
             head = head[year.end() :]
             if not _YEAR.search(head):
                 head = head.rstrip(" .") + ", " + year.group(1)
+    elif not sep and (org := _org_head(head)):
+        ref.names["author"] = [Name(literal=org.group("org").strip())]
+        head = org.group("rest")
     ref.raw = source
     head = _take_responsibility(ref, head)
 

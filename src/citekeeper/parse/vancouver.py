@@ -21,6 +21,7 @@ import re
 
 from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import MONTHS, parse_date, take_accessed, take_doi, take_url
+from citekeeper.parse.gost import publication_areas
 from citekeeper.parse.names import DOTTED_INITIALS, is_org, split_names
 from citekeeper.parse.text import normalize_space, strip_markup
 
@@ -68,7 +69,7 @@ _JUNK_TAIL = re.compile(
 _TITLE_END = re.compile(r"(?<=\S)[.?!](?:[”\"])?\s+(?=[\w\"“(\[])")
 _ABBREV_WORD = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[a-z]{1,3}|[A-Z])$")
 _BOOK = re.compile(
-    r"^(?P<place>[A-Z][^.:;]{1,50}?(?:,\s*[A-Z]{2})?)(?<!\d)\s*:\s*(?P<pub>(?!\d)[^;.]+(?:\.\s*(?:Inc|Ltd|Co)\.?)?)"
+    r"^(?P<place>[A-Z][^.:;]{1,50}?(?:,\s*[A-Z]{2})?)(?<!\d)\s*:\s*(?P<pub>(?!\d)[^;.:]+?(?:\.\s*(?:Inc|Ltd|Co)\.?)?)"
     r"(?:[;,.]\s*(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?"
     r"(?:[.,]?\s*(?:(?:pp?\.\s*(?P<pages>\d+\s*[-–]\s*\d+))|(?P<np>\d+)\s*(?:pp?|pages)\.?|p\.\s*\d+))?\.?$"
 )
@@ -259,6 +260,8 @@ def _online(ref: Reference, rest: str) -> bool:
     if not ref.url:
         return False
     rest = re.sub(r"\s*\[(?:Internet|Online|online)\]\.?", "", rest).strip().rstrip(".")
+    if publication_areas(rest):
+        return False  # "Title. Jakarta, 2022. 250 p. URL: …" is a book with a link: GOST reads it
     year = re.search(r"[.,]\s*((?:1[5-9]|20)\d\d)[a-z]?$", rest)
     if year:
         ref.dates.setdefault("issued", Date(int(year.group(1))))
