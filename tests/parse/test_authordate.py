@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citekeeper.model import Name
+from citekeeper.model import Date, Name
 from citekeeper.parse.authordate import parse_authordate, split_names
 
 
@@ -141,3 +141,15 @@ def test_edition_and_abbreviated_place():
 
 def test_year_at_the_end_is_not_author_date():
     assert parse_authordate("1 Suntola, T. \"Atomic Layer Epitaxy\". Thin Solid Films 216, 84-89, (1992).") is None
+
+
+def test_institution_year_title_then_gost_publication_areas():
+    # "(2022). Title. Jakarta, 2022. 250 p.": the areas after the title are a place and a page
+    # count (read by parse.gost's area reader), not the end of the title
+    ref = parse_authordate("ASEAN Secretariat (2022). ASEAN Statistical Yearbook 2022. Jakarta, 2022. 250 p.")
+    assert ref.authors == [Name(literal="ASEAN Secretariat")]
+    assert ref.title == "ASEAN Statistical Yearbook 2022"
+    assert ref.get("publisher-place") == "Jakarta"
+    assert ref.get("number-of-pages") == "250"
+    assert ref.issued == Date(2022)
+    assert ref.type == "book"

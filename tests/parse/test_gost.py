@@ -217,3 +217,20 @@ def test_institution_before_a_journal_article_is_left_alone():
     ref = parse_gost("World Bank. Poverty and Shared Prosperity // Finance and Development. 2020. Vol. 57, No. 4. P. 10–13.")
     assert ref.get("container-title") == "Finance and Development"
     assert ref.get("volume") == "57"
+
+
+@pytest.mark.parametrize("parse", [parse_list_entry, parse_citation], ids=["list", "footnote"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministry of Foreign Affairs of Japan. Diplomatic Bluebook 2023. Tokyo, 2023. "
+        "URL: https://www.mofa.go.jp/policy/other/bluebook/2023/",
+        "Smith J. Rural Health in Kenya. Nairobi, 2019. Available from: https://example.org/report.pdf",
+    ],
+)
+def test_place_of_publication_with_a_link_is_not_a_web_page(parse, text):
+    ref = parse(text)
+    assert ref.type == "book"
+    assert ref.get("publisher-place") in ("Tokyo", "Nairobi")
+    assert not ref.get("container-title")
+    assert ref.url

@@ -23,6 +23,7 @@ from citekeeper.parse.common import (
     take_language,
     take_url,
 )
+from citekeeper.parse.gost import take_publication_areas
 from citekeeper.parse.outlets import is_news_name
 from citekeeper.parse.text import italic_spans, normalize_space, strip_markup
 
@@ -309,6 +310,12 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
     if cut > 0 and _PUBLISHER_WORDS.search(rest[cut + 2 :]) and len(rest[cut + 2 :].split()) <= 8:
         ref.set("title", _title(rest[: cut + 1]))
         _place_publisher(ref, rest[cut + 2 :])
+        ref.type = "book"
+        return
+    # GOST/ISO 690 areas after the title: "Title. Jakarta, 2022. 250 p." (parse.gost reads them)
+    title = take_publication_areas(ref, rest)
+    if title:
+        ref.set("title", _title(title))
         ref.type = "book"
         return
     ref.set("title", _title(rest))

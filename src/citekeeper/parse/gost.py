@@ -119,6 +119,22 @@ def publication_areas(text: str) -> str | None:
     return None
 
 
+def take_publication_areas(ref: Reference, text: str) -> str | None:
+    """``publication_areas`` that also sets the areas' fields on ``ref`` (a date ``ref``
+    already has stays): the author-date rule reads ``(2022). Title. Jakarta, 2022. 250 p.``
+    with it.  Returns the title, or None (and ``ref`` untouched) when no areas follow it."""
+    if not publication_areas(text):
+        return None
+    probe = Reference(type="document")
+    title = _areas(probe, text.strip().rstrip("."))
+    for key, value in probe.fields.items():
+        if not ref.get(key):
+            ref.set(key, value)
+    for key, date in probe.dates.items():
+        ref.dates.setdefault(key, date)
+    return title
+
+
 def _org_head(text: str) -> re.Match[str] | None:
     """An institution (``names.is_org``) before the first ``. `` as the author, only when a
     title and publication areas follow it: a title that starts with ``International …``
@@ -373,8 +389,8 @@ def _standalone(ref: Reference, head: str) -> None:
         gm = re.search(r":\s*([^:.]*(?:diss|thesis|дис)[^.]*)", title, re.IGNORECASE)
         if gm:
             ref.set("genre", gm.group(1))
-    elif ref.get("publisher") or ref.get("number-of-pages") or ref.get("ISBN"):
-        ref.type = "book"
+    elif ref.get("publisher") or ref.get("number-of-pages") or ref.get("ISBN") or ref.get("publisher-place"):
+        ref.type = "book"  # a place of publication: published, even when a URL links it
     elif ref.get("URL"):
         ref.type = "webpage"
 
