@@ -125,6 +125,32 @@ def test_particle_inside_family():
     assert csljson.reference_from_csl(out).names["author"] == ref.names["author"]
 
 
+def test_particle_apart_for_the_renderer():
+    """A CSL processor's item (``raw_dates=False``) keeps ``non-dropping-particle`` as read:
+    citeproc-py parses no particle out of ``family``, and a style's demoting needs it apart."""
+    from citekeeper.model import Name, Reference
+
+    csl = {"id": "k", "type": "book", "author": [
+        {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"},
+        {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}],
+        "editor": [{"family": "van Dyck", "given": "Jan"}]}
+    out = csljson.reference_to_csl(csljson.reference_from_csl(csl), with_origin=False, raw_dates=False)
+    assert out["author"] == csl["author"]
+    assert out["editor"] == [{"family": "Dyck", "given": "Jan", "non-dropping-particle": "van"}]
+    ref = Reference(id="k", type="book", names={"author": [Name(family="Berg", particle="van der")]})
+    assert item(ref)["author"] == [{"family": "van der Berg"}]  # Zotero's file: folded
+
+
+def test_csl_variable_wins_over_zotero_spelling():
+    """Both spellings, differing: the CSL variable is what a CSL processor prints, whatever the key order."""
+    for csl in ({"id": "k", "type": "book", "journalAbbreviation": "J", "container-title-short": "K",
+                 "shortTitle": "S", "title-short": "T"},
+                {"id": "k", "type": "book", "container-title-short": "K", "journalAbbreviation": "J",
+                 "title-short": "T", "shortTitle": "S"}):
+        ref = csljson.reference_from_csl(csl)
+        assert ref.get("container-title-short") == "K" and ref.get("title-short") == "T"
+
+
 def test_unparsed_citation_keeps_its_text():
     """An unparsed citation still arrives in Zotero (``itemFromCSLJSON``: title) with its text."""
     from citekeeper.model import Reference

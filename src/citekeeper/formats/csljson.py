@@ -12,7 +12,10 @@ faithful way into Zotero (docs/zotero.md):
   spelling Zotero's CSL mapping reads;
 * a name particle is written inside ``family`` ("van der Berg"): Zotero's import drops
   ``non-dropping-particle``, and citeproc-js parses the particle out of ``family``
-  again (the reader does the same, so the record keeps it);
+  again (the reader does the same, so the record keeps it); the renderer's call
+  (``raw_dates=False``) keeps ``non-dropping-particle`` apart, as citeproc-py needs it
+  (folded, 1,949 of the render goldens' 13,232 entries changed: 55 names there lost their
+  particle's sorting and demoting);
 * the origin goes under a ``citekeeper`` key, which CSL processors and Zotero ignore —
   and only when asked (``with_origin``): ``export``/``convert`` leave it out, so a shared
   file carries no input paths; ``relative_to`` makes its paths relative;
@@ -68,8 +71,10 @@ def _date_to_csl(date: Date, raw: bool = True) -> dict[str, Any]:
     return out
 
 
-def _name_to_csl(name: Name) -> dict[str, Any]:
+def _name_to_csl(name: Name, particle_in_family: bool = True) -> dict[str, Any]:
     out = name.to_csl()
+    if not particle_in_family:
+        return out
     particle = out.pop("non-dropping-particle", "")
     if particle:
         out["family"] = f"{particle} {out['family']}"
@@ -99,14 +104,16 @@ def reference_to_csl(
     a CSL processor is better served without it (citeproc-js sorts a date that has
     ``raw`` by that text alone), so the renderer turns it off.  ``extras`` (default:
     as ``raw_dates``) writes the ``tex.*``/``repeats:`` note lines and the arXiv
-    ``number``; the renderer needs none of them.
+    ``number``; the renderer needs none of them.  Without ``raw_dates`` (a CSL processor's
+    item) a name's ``non-dropping-particle`` stays its own variable instead of being folded
+    into ``family`` for Zotero: citeproc-py reads no particle out of ``family``.
     """
     if extras is None:
         extras = raw_dates
     item: dict[str, Any] = {"id": ref.id, "type": ref.type}
     for role in CSL_NAMES:
         if ref.names.get(role):
-            item[role] = [_name_to_csl(n) for n in ref.names[role]]
+            item[role] = [_name_to_csl(n, particle_in_family=raw_dates) for n in ref.names[role]]
     for key, value in ref.fields.items():
         item[key] = value
     if ref.get("container-title-short"):
@@ -183,9 +190,9 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         elif key in ("PMID", "PMCID") and str(value).strip():
             ref.identifiers[key] = str(value).strip()
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            if key in _ZOTERO_ALIASES and str(item.get(_ZOTERO_ALIASES[key]) or "").strip():
+                continue  # CSL's own variable wins over Zotero's spelling, in any key order
             key = _ZOTERO_ALIASES.get(key, key)
-            if key == "container-title-short" and ref.fields.get(key):
-                continue
             if key == "journalAbbreviation" and ref.fields.get("container-title-short") == str(value):
                 continue
             ref.fields[key] = str(value)
