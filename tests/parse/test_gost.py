@@ -234,3 +234,19 @@ def test_place_of_publication_with_a_link_is_not_a_web_page(parse, text):
     assert ref.get("publisher-place") in ("Tokyo", "Nairobi")
     assert not ref.get("container-title")
     assert ref.url
+
+
+def test_page_count_with_a_latin_c_for_the_cyrillic_one():
+    ref = parse_citation("Крушинский Л.В. Биологические основы рассудочной деятельности. М., 2009. 272 c.")
+    assert ref.get("publisher-place") == "М."
+    assert ref.get("number-of-pages") == "272"
+    assert ref.issued == Date(2009)
+    assert not ref.get("container-title")
+    assert ref.type == "book"
+
+
+def test_unpublished_report_with_only_a_place_is_a_report():
+    # a place and a year, no publisher: "Отчет" (report) in the title names the type
+    ref = parse_citation("Чижевский А.А. Отчет об археологических работах в Алексеевском р-не Татарстана в 1998 г. Казань, 1999.")
+    assert ref.get("publisher-place") == "Казань"
+    assert ref.type == "report"

@@ -315,6 +315,11 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
     # GOST/ISO 690 areas after the title: "Title. Jakarta, 2022. 250 p." (parse.gost reads them)
     title = take_publication_areas(ref, rest)
     if title:
+        cut = title.rfind(". ")
+        if cut > 0 and not ref.get("publisher") and _PUBLISHER_WORDS.search(title[cut + 2 :]) and len(title[cut + 2 :].split()) <= 8:
+            # "Title. Boca Raton. CRC Press. 392 pp.": the publisher before the page count
+            title, publisher = title[: cut + 1], title[cut + 2 :]
+            _place_publisher(ref, publisher)
         ref.set("title", _title(title))
         ref.type = "book"
         return

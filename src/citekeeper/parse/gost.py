@@ -83,8 +83,11 @@ _CONFERENCE = re.compile(
 _VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
 _ISSUE = re.compile(r"(?:\b(?:[Nn]o|[Ii]ss|Вып|вып|Nr)\.\s*|\bIssue\s+|№\s*|(?<=\.\s)N\s+(?=\d))(?P<n>\d[\w\-–/]*)")
 _PAGES = re.compile(r"\b(?:P|С|C|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
-_NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|pp|S)\.?(?=\s|$)")
+# "272 c.": a Latin "c" typed for the Cyrillic "с" of a page count
+_NUM_PAGES = re.compile(r"\b(?P<p>\d+)\s*(?:p|с|c|pp|S)\.?(?=\s|$)")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# "Title. In: Book. Sofia, 1980": a part of a book the rule cannot read; left to the model
+_PART_OF = re.compile(r"[.?!]\s+(?:In|Im|В|Dans|En|Em|W):?\s")
 _THESIS = re.compile(
     r"\b(?:Dr\.\s*Sci|Cand\.\s*Sci|PhD|Ph\.\s?D|diss\.|dissertation|thesis|дис\.|диссертац|автореф)",
     re.IGNORECASE,
@@ -389,7 +392,9 @@ def _standalone(ref: Reference, head: str) -> None:
         gm = re.search(r":\s*([^:.]*(?:diss|thesis|дис)[^.]*)", title, re.IGNORECASE)
         if gm:
             ref.set("genre", gm.group(1))
-    elif ref.get("publisher") or ref.get("number-of-pages") or ref.get("ISBN") or ref.get("publisher-place"):
+    elif ref.get("publisher") or ref.get("number-of-pages") or ref.get("ISBN"):
+        ref.type = "book"
+    elif ref.get("publisher-place") and not _PART_OF.search(title):
         ref.type = "book"  # a place of publication: published, even when a URL links it
     elif ref.get("URL"):
         ref.type = "webpage"

@@ -114,7 +114,8 @@ def refine_type(ref: Reference) -> str:
         return "article"
     if current in (*_WEB_ONLY, "book") and _REPORT.search(text):
         return "report"
-    if web and not ref.get("container-title") and _REPORT_WORD.search(ref.title):
+    unpublished_book = current == "book" and not ref.get("publisher")
+    if (web or unpublished_book) and not ref.get("container-title") and _REPORT_WORD.search(ref.title):
         # with a site or journal named, the page it is on stays what it was
         return "report"
     if web and ref.get("container-title") and _IN_PRESS.search(text):
