@@ -162,6 +162,10 @@ _AREAS_CASES = [
         "Asian Development Bank", "Key Indicators for Asia and the Pacific 2021", "Manila", "", 2021, "380",
     ),
     (
+        "ASEAN Secretariat. ASEAN Economic Community : Blueprint 2025. Jakarta, 2015. 40 p.",
+        "ASEAN Secretariat", "ASEAN Economic Community: Blueprint 2025", "Jakarta", "", 2015, "40",
+    ),
+    (
         "World Health Organization. Global Tuberculosis Report 2021. Geneva: World Health Organization, 2021. 57 p.",
         "World Health Organization", "Global Tuberculosis Report 2021", "Geneva", "World Health Organization", 2021, "57",
     ),

@@ -66,7 +66,8 @@ _RESPONSIBILITY = re.compile(
 )
 _PLACE_PUB_YEAR = re.compile(
     r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?(?:,\s[A-Z]{2})?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
-    r"\s?:\s?(?P<pub>[^:;]+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
+    # (the publisher never holds a "Place, Year" area: "Title : subtitle. Jakarta, 2015" is one)
+    r"\s?:\s?(?P<pub>(?:(?!\.\s+[A-ZА-ЯЁ][\w\-]+,\s*(?:1[5-9]|20)\d\d)[^:;])+?),\s*(?P<year>(?:1[5-9]|20)\d\d)\b"
 )
 # "Saint-Petersburg, 2016." — a place and a year with no publisher (proceedings, theses).
 _PLACE_YEAR = re.compile(
