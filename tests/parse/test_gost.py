@@ -162,6 +162,12 @@ _AREAS_CASES = [
         "Asian Development Bank", "Key Indicators for Asia and the Pacific 2021", "Manila", "", 2021, "380",
     ),
     (
+        "United Nations Conference on Trade and Development. World Investment Report 2023. Geneva: United Nations, "
+        "2023. 190 p. ISBN 978-92-1-002884-6.",
+        "United Nations Conference on Trade and Development", "World Investment Report 2023", "Geneva",
+        "United Nations", 2023, "190",
+    ),
+    (
         "ASEAN Secretariat. ASEAN Economic Community : Blueprint 2025. Jakarta, 2015. 40 p.",
         "ASEAN Secretariat", "ASEAN Economic Community: Blueprint 2025", "Jakarta", "", 2015, "40",
     ),

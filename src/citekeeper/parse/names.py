@@ -52,7 +52,7 @@ ORG_WORDS = re.compile(
     r"bank|commission|foundation|cent(?:er|re)|office|department|consortium|collaboration|group|"
     r"government|secretariat|network|union|board|bureau|service|program(?:me)?|project|team|"
     r"university|universität|corporation|company|inc|ltd|gmbh|ag|forum|alliance|federation|"
-    r"national|international|world|european|american|investigators|working|task\s+force|study|"
+    r"national|international|nations|world|european|american|investigators|working|task\s+force|study|"
     r"trial|registry|survey|initiative|partnership|panel|community|members|coordinators|authors|"
     r"министерство|комитет|институт|правительство|служба|агентство|университет|федеральн\w*|"
     r"bundesamt|bundesministerium|statistisches|landesamt|verband|verein|stiftung)s?\b",
