@@ -10,11 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lookalike import Lookalike
+from lookalike import Lookalike, options_for
 from seeds import SEEDS
 
 from citekeeper.enrich.runner import EnrichOptions
-from citekeeper.links.http import HttpSettings
 
 
 @pytest.fixture(scope="session")
@@ -22,15 +21,6 @@ def registry() -> Iterator[Lookalike]:
     r = Lookalike(SEEDS).start()
     yield r
     r.stop()
-
-
-def options_for(r: Lookalike, **kw: object) -> EnrichOptions:
-    """Options pointing every service at the look-alikes; fast timeouts and back-offs."""
-    http = HttpSettings(allow_private=True, timeout=1.0, backoff=0.02, doi_api=r.url("handle"))
-    base: dict[str, object] = dict(http=http, crossref_api=r.url("crossref"), datacite_api=r.url("datacite"),
-                                   openalex_api=r.url("openalex"), rate=500.0)
-    base.update(kw)
-    return EnrichOptions(**base)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -35,10 +35,13 @@ import time
 import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from aiohttp import web
+
+if TYPE_CHECKING:
+    from citekeeper.enrich.runner import EnrichOptions
 
 SERVICES = ("crossref", "datacite", "openalex", "handle")
 
@@ -463,3 +466,18 @@ class Lookalike:
         return web.json_response({"responseCode": 1, "handle": doi, "values": [
             {"index": 1, "type": "URL", "data": {"format": "string", "value": f"https://example.org/{doi}"},
              "ttl": 86400, "timestamp": "2020-01-01T00:00:00Z"}]})
+
+
+def options_for(r: Lookalike, **kw: object) -> EnrichOptions:
+    """Options pointing every service at the look-alikes; fast timeouts and back-offs.
+
+    Here rather than in conftest.py: two conftest modules (tests/links, tests/enrich) share
+    the module name, so ``from conftest import`` depends on collection order."""
+    from citekeeper.enrich.runner import EnrichOptions
+    from citekeeper.links.http import HttpSettings
+
+    http = HttpSettings(allow_private=True, timeout=1.0, backoff=0.02, doi_api=r.url("handle"))
+    base: dict[str, object] = dict(http=http, crossref_api=r.url("crossref"), datacite_api=r.url("datacite"),
+                                   openalex_api=r.url("openalex"), rate=500.0)
+    base.update(kw)
+    return EnrichOptions(**base)  # type: ignore[arg-type]

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import options_for
-from lookalike import Lookalike
+from lookalike import Lookalike, options_for
 
 from citekeeper.enrich.runner import EnrichOptions, Report, enrich_files
 

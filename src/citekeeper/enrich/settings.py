@@ -60,16 +60,7 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
     """``EnrichOptions`` from ``cli`` (option name -> value, None when not given)."""
     conf = normalise_config(config or {})
     env = os.environ if env is None else env
-
-    def pick(name: str, default: Any = None) -> Any:
-        v = cli.get(name, cli.get(name.replace("-", "_")))
-        if v is not None and v != ():
-            return v
-        if name in ENDPOINTS:
-            e = env.get(ENDPOINTS[name][0])
-            if e:
-                return e
-        return conf.get(name, default)
+    pick = linksettings.picker(cli, conf, env, ENDPOINTS)
 
     http_cli = {k: cli.get(k, cli.get(k.replace("-", "_"))) for k in HTTP_KEYS}
     http_conf = {k: v for k, v in conf.items() if k in HTTP_KEYS}

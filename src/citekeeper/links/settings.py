@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from citekeeper.errors import ConfigError, UsageError
@@ -79,22 +79,31 @@ def _number(name: str, value: Any, kind: type = float, minimum: float = 0) -> An
     return v
 
 
-def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = None,
-                  env: Mapping[str, str] | None = None) -> CheckOptions:
-    """``CheckOptions`` from ``cli`` (option name -> value, None when not given)."""
-    conf = normalise_config(config or {})
-    env = os.environ if env is None else env
+def picker(cli: Mapping[str, Any], conf: Mapping[str, Any], env: Mapping[str, str],
+           endpoints: Mapping[str, tuple[str, str]]) -> Callable[..., Any]:
+    """The one precedence rule of every command's settings: the command line (``per-host`` or
+    ``per_host``; ``None``/``()`` = not given), then the endpoint's environment variable, then
+    ``[tool.citekeeper.<command>]``, then the default.  ``enrich`` uses it too."""
 
     def pick(name: str, default: Any = None) -> Any:
         v = cli.get(name, cli.get(name.replace("-", "_")))
         if v is not None and v != ():
             return v
-        if name in ENDPOINTS:
-            e = env.get(ENDPOINTS[name][0])
+        if name in endpoints:
+            e = env.get(endpoints[name][0])
             if e:
                 return e
         return conf.get(name, default)
 
+    return pick
+
+
+def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = None,
+                  env: Mapping[str, str] | None = None) -> CheckOptions:
+    """``CheckOptions`` from ``cli`` (option name -> value, None when not given)."""
+    conf = normalise_config(config or {})
+    env = os.environ if env is None else env
+    pick = picker(cli, conf, env, ENDPOINTS)
     endpoints = {k: str(pick(k, d)) for k, (_, d) in ENDPOINTS.items()}
     for k, v in endpoints.items():
         if v and not re.match(r"^https?://", v):
