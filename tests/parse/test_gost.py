@@ -260,3 +260,23 @@ def test_unpublished_report_with_only_a_place_is_a_report():
     ref = parse_citation("Чижевский А.А. Отчет об археологических работах в Алексеевском р-не Татарстана в 1998 г. Казань, 1999.")
     assert ref.get("publisher-place") == "Казань"
     assert ref.type == "report"
+
+
+def test_institution_named_before_the_page_count_is_the_publisher():
+    ref = parse_list_entry(
+        "World Health Organization (2008) Guidelines for the programmatic management of drug resistant "
+        "tuberculosis - emergency update. World Health Organization 247 p."
+    )
+    assert ref.title == "Guidelines for the programmatic management of drug resistant tuberculosis - emergency update"
+    assert ref.get("publisher") == "World Health Organization"
+    assert ref.get("number-of-pages") == "247"
+
+
+def test_list_entry_title_with_spaced_colon_and_publisher():
+    ref = parse_list_entry(
+        "ASEAN Secretariat. ASEAN Economic Community : Blueprint 2025. Jakarta: ASEAN Secretariat, 2015. 40 p."
+    )
+    assert ref.authors == [Name(literal="ASEAN Secretariat")]
+    assert ref.title == "ASEAN Economic Community: Blueprint 2025"
+    assert (ref.get("publisher-place"), ref.get("publisher"), ref.get("number-of-pages")) == ("Jakarta", "ASEAN Secretariat", "40")
+    assert ref.issued == Date(2015)

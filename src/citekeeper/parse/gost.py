@@ -314,7 +314,11 @@ def _areas(ref: Reference, text: str) -> str:
     npages = _NUM_PAGES.search(text)
     if npages and not ref.get("page"):
         ref.set("number-of-pages", npages.group("p"))
-        first_area = min(first_area, _area_start(text, npages.start()))
+        start = _area_start(text, npages.start())
+        before = text[start : npages.start()].strip(" .,;")
+        if before and not ref.get("publisher") and is_org(before) and not re.search(r"\d", before):
+            ref.set("publisher", before)  # PLOS "… update. World Health Organization 247 p."
+        first_area = min(first_area, start)
     for dm in DATE_IN_TEXT.finditer(text):
         if ppy and ppy.start() <= dm.start() < ppy.end():
             continue

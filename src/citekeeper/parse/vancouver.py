@@ -110,7 +110,7 @@ def _split_title(text: str) -> tuple[str, str]:
 
 
 def _clean_title(title: str) -> str:
-    title = title.strip().strip("“”\"").strip()
+    title = re.sub(r"\s+:\s+", ": ", title.strip()).strip("“”\"").strip()  # "Title : subtitle" (GOST, French)
     if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
         title = title[:-1]
     return title.strip().strip("“”\"").rstrip(",").strip()
