@@ -299,10 +299,12 @@ def decode(value: str, rich: bool = False) -> str:
 _TO_TEX = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "`": r"\textasciigrave{}", "''": "'{}'", "--": "-{}-",
+    "`": r"\textasciigrave{}",
 }
 # The TeX specials, and the ligatures a reader would turn into quotes (`` ` `` and ``''``).
-_TO_TEX_RX = re.compile(r"''|--|[\\{}&%$#_~^`]")
+# A run of hyphens or apostrophes is broken at every pair ("---" -> "-{}-{}-"): breaking
+# only the first pair would leave "-{}--", which TeX reads as "-" and an en dash.
+_TO_TEX_RX = re.compile(r"'{2,}|-{2,}|[\\{}&%$#_~^`]")
 _RICH_TAGS = re.compile(r'<span class="nocase">|</span>|</?(?:i|b|sc|sup|sub)>')
 _RICH_TEX = {'<span class="nocase">': "{", "</span>": "}", "<i>": r"\emph{", "<b>": r"\textbf{",
              "<sc>": r"\textsc{", "<sup>": r"\textsuperscript{", "<sub>": r"\textsubscript{"}
@@ -330,7 +332,7 @@ def encode(text: str, rich: bool = False) -> str:
 
 
 def _escape(text: str) -> str:
-    out = _TO_TEX_RX.sub(lambda m: _TO_TEX[m.group(0)], text)
+    out = _TO_TEX_RX.sub(lambda m: _TO_TEX.get(m.group(0)) or "{}".join(m.group(0)), text)
     if ("{" in text or "}" in text) and text.count("{") != text.count("}"):
         out = out.replace(r"\{", r"\textbraceleft{}").replace(r"\}", r"\textbraceright{}")
     return out
