@@ -8,6 +8,7 @@ TOML parse and nothing else at start-up.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +50,21 @@ def load_settings(section: str | None = None, start: Path | None = None) -> dict
     if not isinstance(sub, dict):
         raise ConfigError(f"[tool.citekeeper.{section}] must be a table", file=str(path))
     return sub
+
+
+def known_keys(table: Mapping[str, Any], section: str, known: Collection[str],
+               file: str | None = None) -> dict[str, Any]:
+    """``table`` with its keys spelt as the options are (``per_host`` -> ``per-host``).
+
+    The one check behind "unknown keys are an error" for every command's sub-table: an
+    unknown key is a ``ConfigError`` (exit 2) naming the key and the known ones, so a typo
+    never silently falls back to a default.
+    """
+    out: dict[str, Any] = {}
+    for k, v in table.items():
+        key = str(k).replace("_", "-").lower()
+        if key not in known:
+            raise ConfigError(f"[tool.citekeeper.{section}]: unknown setting {k!r}; known: "
+                              + ", ".join(sorted(known)), file=file)
+        out[key] = v
+    return out

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from citekeeper.config import known_keys
 from citekeeper.enrich import sources
 from citekeeper.enrich.runner import EnrichOptions
 from citekeeper.errors import ConfigError, UsageError
@@ -40,14 +41,7 @@ _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def normalise_config(table: Mapping[str, Any]) -> dict[str, Any]:
-    out = {}
-    for k, v in table.items():
-        key = k.replace("_", "-").lower()
-        if key not in KNOWN_KEYS:
-            raise ConfigError(f"[tool.citekeeper.enrich]: unknown setting {k!r}; known: "
-                              + ", ".join(sorted(KNOWN_KEYS)))
-        out[key] = v
-    return out
+    return known_keys(table, "enrich", KNOWN_KEYS)
 
 
 def _list(value: Any) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from citekeeper.config import known_keys
 from citekeeper.errors import ConfigError, UsageError
 from citekeeper.links import archive as archivemod
 from citekeeper.links import doi as doimod
@@ -42,14 +43,7 @@ ARCHIVE_MODES = ("none", "failing", "all")
 
 
 def normalise_config(table: Mapping[str, Any]) -> dict[str, Any]:
-    out = {}
-    for k, v in table.items():
-        key = k.replace("_", "-").lower()
-        if key not in KNOWN_KEYS:
-            raise ConfigError(f"[tool.citekeeper.check]: unknown setting {k!r}; known: "
-                              + ", ".join(sorted(KNOWN_KEYS)))
-        out[key] = v
-    return out
+    return known_keys(table, "check", KNOWN_KEYS)
 
 
 def parse_fail_on(value: Any) -> frozenset[Status]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citekeeper.config import known_keys
 from citekeeper.errors import ConfigError
 
 FORMATS = ("text", "html", "markdown")
@@ -38,14 +39,10 @@ KNOWN_KEYS = frozenset(_TYPES)
 def parse_settings(table: Mapping[str, Any], where: str = "pyproject.toml") -> RenderSettings:
     """A checked ``RenderSettings`` from the table's keys."""
     values: dict[str, Any] = {}
-    for k, v in table.items():
-        key = str(k).replace("_", "-").lower()
-        if key not in KNOWN_KEYS:
-            raise ConfigError(f"[tool.citekeeper.render]: unknown setting {k!r}; known: "
-                              + ", ".join(sorted(KNOWN_KEYS)), file=where)
+    for key, v in known_keys(table, "render", KNOWN_KEYS, file=where).items():
         if not isinstance(v, _TYPES[key]):
             kind = "true or false" if _TYPES[key] == (bool,) else "a string"
-            raise ConfigError(f"[tool.citekeeper.render]: {k} must be {kind}", file=where)
+            raise ConfigError(f"[tool.citekeeper.render]: {key} must be {kind}", file=where)
         if key == "format" and v not in FORMATS:
             raise ConfigError(f"[tool.citekeeper.render]: format must be one of "
                               f"{', '.join(FORMATS)}", file=where)
