@@ -18,6 +18,11 @@ from citekeeper.extract import Extraction, extract_article
 from citekeeper.model import Reference
 
 DATA = Path(__file__).resolve().parent / "data"
+# Real open-access articles (PDF text by pdftotext, answers by hand): ``data/dev/notes`` is
+# the dev set the rules were improved on; ``data/dev/notes_heldback`` was scored once, at the
+# end, and is never tuned on (benchmarks/extract/README.md).
+REAL = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes"
+HELDBACK = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_heldback"
 # Written after the rules were frozen and scored once before any change (see
 # benchmarks/extract/README.md); kept apart so that first score stays meaningful.
 FRESH = Path(__file__).resolve().parent / "data_fresh"
@@ -54,12 +59,25 @@ def documents(folder: Path = DATA) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
+# A citation may keep a short lead-in ("Vgl. dazu nur:", "Voir notamment", "Grundlegend
+# dazu etwa:"): it is found when the answer's beginning is within this many characters of
+# the start.  A neighbour swallowed or a note split wrongly still moves it further.
+_LEAD_IN = 40
+
+
 def _find(refs: list[Reference], number: int, prefix: str) -> Reference | None:
     want = _norm(prefix)
+    near = None
     for ref in refs:
-        if ref.footnote == number and _norm(ref.raw).startswith(want):
+        if ref.footnote != number:
+            continue
+        raw = _norm(ref.raw)
+        if raw.startswith(want):
             return ref
-    return None
+        at = raw.find(want)
+        if near is None and 0 <= at <= _LEAD_IN:
+            near = ref
+    return near
 
 
 def score(path: Path, result: Extraction | None = None) -> Score:
@@ -89,7 +107,10 @@ def score(path: Path, result: Extraction | None = None) -> Score:
             out.pages_right += 1
         else:
             out.misses.append(f"footnote {number}: page {got} != {page!r}")
-    out.extra = max(0, len(notes) - len(truth["footnotes"]))
+    # Notes whose answer is open (a self-reference to a web page, a bare article of a
+    # constitution) are scored neither way.
+    optional = set(truth.get("optional", []))
+    out.extra = max(0, len([r for r in notes if r.footnote not in optional]) - len(truth["footnotes"]))
     for number in truth["comments"]:
         out.comments += 1
         if not any(r.footnote == number for r in notes):
