@@ -39,12 +39,19 @@ KEYS = {"bib": "bibliography_text", "html": "bibliography_html", "cite": "citati
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", default="items")
+    ap.add_argument("--through-reader", action="store_true",
+                    help="give our renderer the items as `citekeeper render` reads the file "
+                         "(formats.read_file -> Reference -> item), not the JSON as it is")
     ap.add_argument("--show")
     ap.add_argument("--kind", default="bib", choices=list(KEYS))
     ap.add_argument("--tags", action="store_true",
                     help="print set/style/kind/index of every difference (golden_known_diffs.txt format)")
     args = ap.parse_args(argv)
     items = json.loads((DATA / f"{args.set}.json").read_text())
+    if args.through_reader:
+        from citekeeper.render.api import load_items
+
+        items = load_items([DATA / f"{args.set}.json"]).items
     total = {}
     for gpath in sorted((DATA / "golden" / args.set).glob("*.json")):
         style = gpath.stem

@@ -23,8 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show")
     ap.add_argument("--limit", type=int, default=10)
     ap.add_argument("--cites", action="store_true", help="compare citations instead of the bibliography")
+    ap.add_argument("--through-reader", action="store_true",
+                    help="give our renderer the items as `citekeeper render` reads the file")
     args = ap.parse_args(argv)
     items = json.loads(args.items.read_text())
+    if args.through_reader:
+        from citekeeper.render.api import load_items
+
+        items = load_items([args.items]).items
     total = same_total = 0
     for style in sorted((ROOT / "styles").glob("*.csl")):
         if args.show and args.show != style.stem:

