@@ -16,6 +16,7 @@ a boundary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citekeeper.formats.latex import decode, encode
 from citekeeper.model import Name
@@ -89,8 +90,13 @@ def _dec(words: list[str]) -> str:
     return decode(" ".join(words))
 
 
+@lru_cache(maxsize=32768)
 def parse_name(text: str) -> Name:
-    """One BibTeX name as a ``Name`` (see module docstring)."""
+    """One BibTeX name as a ``Name`` (see module docstring).
+
+    Cached (a ``Name`` is frozen): authors repeat across a bibliography, 26,376 distinct
+    names of 49,552 in the 12,000-entry file of benchmarks/convert/.
+    """
     text = text.strip()
     if not text:
         return Name()
@@ -176,6 +182,12 @@ def _extended(text: str) -> Name:
 
 def split(value: str) -> tuple[list[Name], bool]:
     """``(names, truncated)``: a list ending in ``and others`` is truncated, "others" no author."""
+    names, truncated = _split(value)
+    return list(names), truncated
+
+
+@lru_cache(maxsize=16384)
+def _split(value: str) -> tuple[tuple[Name, ...], bool]:
     names: list[Name] = []
     truncated = False
     for part in split_top(value.strip(), _AND):
@@ -188,7 +200,7 @@ def split(value: str) -> tuple[list[Name], bool]:
         name = parse_name(part)
         if name.family or name.given or name.literal:  # "\Thanh" with no definition: nothing
             names.append(name)
-    return names, truncated
+    return tuple(names), truncated
 
 
 def format_name(n: Name) -> str:

@@ -28,6 +28,33 @@ _BARE = re.compile(r"[A-Za-z0-9_:.+\-/@'!?*^&$;|<>\[\]]+")
 _AFTER = re.compile(r"[ \t\r\n]*(#|,|[})])")
 _CLOSE = re.compile(r"[ \t\r\n]*[})]")
 
+# The common entry in two regex calls instead of a Python loop per field and per brace:
+# ``_WHOLE`` checks that an ``@type{key, name = value, ...}`` entry is plain (values braced
+# four levels deep, quoted, or bare, joined by ``#``), ``_FIELD.findall`` then reads its
+# fields.  Both follow the slow path's rules exactly (every brace counts, a quote closes
+# only at depth 0, the same name, key and bare-word characters); anything else fails the
+# match and takes the slow path.  Unrolled loops (``a*(?:b a*)*`` with disjoint ``a``/``b``)
+# cannot backtrack more than linearly on a broken entry.  Measured on the 12,000-entry
+# file of benchmarks/convert/: the split took 0.30 s CPU with the loop alone, 0.17 s with these.
+_B0 = r"[^{}]*"
+_B1 = r"\{" + _B0 + r"\}"
+_B2 = r"\{" + _B0 + "(?:" + _B1 + _B0 + r")*\}"
+_B3 = r"\{" + _B0 + "(?:" + _B2 + _B0 + r")*\}"
+_B4 = r"\{" + _B0 + "(?:" + _B3 + _B0 + r")*\}"
+_Q = r'"[^"{}]*(?:' + _B3 + r'[^"{}]*)*"'
+_PIECE = "(?:" + _B4 + "|" + _Q + "|" + _BARE.pattern + ")"
+_VALUE = _PIECE + r"(?:[ \t\r\n]*#[ \t\r\n]*" + _PIECE + ")*"
+
+
+def _field_rx(group: str) -> str:
+    """``name = value`` and the space after it; ``group`` is ``(`` to capture both, ``(?:`` not to."""
+    return (r"[ \t\r\n]*" + group + r"[A-Za-z_][\w:.+\-/]*)[ \t\r\n]*=[ \t\r\n]*" + group + _VALUE
+            + r")[ \t\r\n]*")
+
+
+_FIELD = re.compile(_field_rx("(") + ",?")
+_WHOLE = re.compile(_KEY.pattern + "(?:" + _field_rx("(?:") + r"(?:,|(?=\})))*[ \t\r\n]*\}")
+
 
 @dataclass
 class Block:
@@ -116,6 +143,12 @@ def _entry(text: str, at: int, m: re.Match[str]) -> tuple[Block, int]:
             raise _Bad
         kind = "string" if low == "string" else "other"
         return Block(kind, 0, text[at : c.end()], key=nm.group(1) if low == "string" else "", value=value), c.end()
+    if closer == "}":
+        whole = _WHOLE.match(text, i)
+        if whole:
+            end = whole.end()
+            fields = _FIELD.findall(text, whole.end(1) + 1, end - 1)
+            return Block("entry", 0, text[at:end], entry_type=etype, key=whole.group(1), fields=fields), end
     km = _KEY.match(text, i)
     if not km:
         raise _Bad

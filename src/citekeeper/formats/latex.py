@@ -80,7 +80,6 @@ _SUB_OK = set("0123456789+-=()aeoxhklmnpst")
 _TOKEN = re.compile(r"\\([A-Za-z@]+)\*?[ \t\n]*|\\(.)|(---|--|``|''|[{}$~`^_])|([^\\{}$~`'^_\-]+|['\-])", re.S)
 # Values without any of these need no LaTeX work at all (most values of most files).
 _NEEDS = re.compile(r"[\\{}$~`^]|--|''")
-_WS = re.compile(r"\s+")
 NOCASE_OPEN = '<span class="nocase">'
 NOCASE_CLOSE = "</span>"
 
@@ -285,15 +284,27 @@ _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 
 
 def decode(value: str, rich: bool = False) -> str:
-    """A BibTeX value (enclosing braces already removed) as Unicode text, whitespace collapsed."""
+    """A BibTeX value (enclosing braces already removed) as Unicode text, whitespace collapsed.
+
+    Most values have no TeX at all and only have their whitespace collapsed
+    (``" ".join(split())``: the same whitespace as ``\\s``, 3-4× faster than a regex
+    substitution); the others are decoded once per distinct value — names, journals and
+    publishers repeat (14,405 distinct of 20,672 TeX values in the 12,000-entry file of
+    benchmarks/convert/).
+    """
     if not _NEEDS.search(value):
-        return _WS.sub(" ", value).strip()
+        return " ".join(value.split())
+    return _decode_tex(value, rich)
+
+
+@lru_cache(maxsize=32768)
+def _decode_tex(value: str, rich: bool) -> str:
     text = _Parser(value, rich).group(top=True)
     if not text.isascii():
         # compose only what decoding made (a letter and its combining accents, ``\'{e}`` -> é):
         # NFC of the whole text would also rewrite characters the user typed (U+F900 -> U+8C48)
         text = _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m.group()), text)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 _TO_TEX = {
