@@ -280,3 +280,28 @@ def test_list_entry_title_with_spaced_colon_and_publisher():
     assert ref.title == "ASEAN Economic Community: Blueprint 2025"
     assert (ref.get("publisher-place"), ref.get("publisher"), ref.get("number-of-pages")) == ("Jakarta", "ASEAN Secretariat", "40")
     assert ref.issued == Date(2015)
+
+
+@pytest.mark.parametrize("parse", [parse_citation, parse_list_entry])
+def test_title_then_isbd_imprint_without_author_is_a_book(parse):
+    ref = parse("ASEAN Statistical Yearbook 2022. Jakarta : ASEAN Secretariat, 2022. 250 p.")
+    assert ref.type == "book"
+    assert ref.title == "ASEAN Statistical Yearbook 2022"
+    assert (ref.get("publisher-place"), ref.get("publisher"), ref.issued) == ("Jakarta", "ASEAN Secretariat", Date(2022))
+
+
+def test_french_iso690_name_first_is_not_read_as_a_title_with_imprint():
+    # the spaced colon is French typography too: the imprint mark holds only after a first-sentence title
+    assert parse_gost("PERRIN, Louis F. Le système immunitaire. Evreux : FLAMMARION, 1997. 127 p. (Dominos).") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rediscovering Identity : Report of the Valdai Discussion Club / ed. by S. A. Karaganov. "
+        "Moscow : Valdai Discussion Club publ., 2018. 52 p. (In Russian).",
+        "Россия и АСЕАН : аналитический доклад / под ред. В. В. Сумского. М. : МГИМО-Университет, 2016. 64 с.",
+    ],
+)
+def test_a_subtitle_naming_a_report_makes_a_report(text):
+    assert parse_citation(text).type == "report"

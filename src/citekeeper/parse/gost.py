@@ -104,6 +104,17 @@ _LEGAL_NUMBER = re.compile(r"\b(?:No\.|№|N)\s*(?P<n>[\w\-–/]+)")
 _LEGAL_DATE = re.compile(r"\b(?:of|dated|from|от)\s+(?P<d>" + DATE_IN_TEXT.pattern + r")", re.IGNORECASE)
 
 
+# ". Jakarta : ASEAN Secretariat, 2022." — ISBD's spaced colon between place and publisher,
+# an area no other style prints ("Title. Jakarta : ASEAN Secretariat, 2022. 250 p." has no
+# author, no "//" and no URL, and was left to the model, which read nothing of it).  Only
+# right after the first sentence: French ISO 690 spaces its colon too, and "PERRIN, Louis F.
+# Titre. Evreux : Flammarion, 1997." is a name first, which the model reads (5 held-back
+# AnyStyle strings lost author and title when any sentence qualified).
+_ISBD_IMPRINT = re.compile(
+    r"^[^.:;/]{3,200}?\.\s+(?:St\.\s?)?[A-ZА-ЯЁ][^.:;/]{1,40}?\s:\s[^:;]{2,80}?,\s*(?:1[5-9]|20)\d\d\b"
+)
+
+
 # "ASEAN Secretariat. ASEAN Statistical Yearbook 2022. Jakarta, 2022. 250 p.": an institution
 # before the first ". " (no dot, colon or quote of its own), then the title, then the areas.
 _ORG_HEAD = re.compile(r"^(?P<org>[^.:;/\"“«»()\[\]]{3,120}?)\.\s+(?P<rest>\S.*)$")
@@ -238,6 +249,7 @@ def parse_gost(text: str) -> Reference | None:
         or _authors_head(SIGNALS.sub("", _LIST_NUMBER.sub("", plain)))
         or _GOST_MARK.search(plain)
         or _org_head(SIGNALS.sub("", _LIST_NUMBER.sub("", plain)))
+        or _ISBD_IMPRINT.match(plain)
     )
     if not has_marks:
         return None

@@ -43,6 +43,12 @@ _REPORT = re.compile(
 )
 # Words that name a report only when nothing else (a publisher, a container) says otherwise.
 _REPORT_WORD = re.compile(r"\b(?:report|Bericht|rapport|informe|relatório|доклад|отч[её]т)\b", re.IGNORECASE)
+# GOST/ISBD "other title information" names the kind of work: "Title : Report of the Valdai
+# Discussion Club", "Название : доклад", "Titel: Bericht der Kommission" — a report even
+# with a publisher (as ": Student Book" / ": монография" name a book).
+_REPORT_SUBTITLE = re.compile(
+    r":\s*(?:[\w\-]+\s+){0,2}?(?:report|Bericht|rapport|informe|relatório|доклад|отч[её]т)\b", re.IGNORECASE
+)
 _DATASET = re.compile(
     r"\[(?:data\s*set|dataset|data)\]|\bdata\s*set\b|\bDatensatz\b|\bData from:|\b(?:Dryad|Zenodo|figshare|PANGAEA|ICPSR|"
     r"Harvard\s+Dataverse|GESIS\s+Datenarchiv)\b|10\.5061/dryad|10\.5281/zenodo|10\.6084/m9\.figshare",
@@ -113,6 +119,8 @@ def refine_type(ref: Reference) -> str:
     if web and _PREPRINT.search(text):
         return "article"
     if current in (*_WEB_ONLY, "book") and _REPORT.search(text):
+        return "report"
+    if current == "book" and not ref.get("container-title") and _REPORT_SUBTITLE.search(ref.title or ""):
         return "report"
     unpublished_book = current == "book" and not ref.get("publisher")
     if (web or unpublished_book) and not ref.get("container-title") and _REPORT_WORD.search(ref.title):
