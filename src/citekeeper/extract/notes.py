@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.extract.cues import NAME_START, REPEAT_MARK, citation_score, strip_signal
-from citekeeper.parse.common import SIGNALS
+from citekeeper.extract.cues import (
+    NAME_START,
+    REPEAT_MARK,
+    citation_score,
+    signal_length,
+    strip_signal,
+)
 
 _SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s", re.IGNORECASE)
 
@@ -117,7 +122,7 @@ _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "�
 
 
 def _starts_citation(piece: str) -> bool:
-    if SIGNALS.match(piece) or REPEAT_MARK.match(piece):
+    if signal_length(piece) or REPEAT_MARK.match(piece):
         return True
     return bool(_NEXT_START.match(piece)) and citation_score(piece) >= 2
 
@@ -166,7 +171,7 @@ def _split_semicolons(text: str) -> list[str]:
         nxt = chunk.strip()
         # A signal or a repeat after the semicolon starts a citation even after a comment
         # ("Sur ce point … explicites ; voir Richter, op. cit., p. 40").
-        signalled = bool(SIGNALS.match(nxt) or REPEAT_MARK.search(nxt[:60]))
+        signalled = bool(signal_length(nxt) or REPEAT_MARK.search(nxt[:60]))
         if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
             pieces.append(current.strip())
             current = nxt

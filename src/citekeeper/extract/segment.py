@@ -34,9 +34,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from citekeeper.extract.cues import REPEAT_MARK, citation_like, citation_score, holds_citation
+from citekeeper.extract.cues import (
+    NAME_START,
+    REPEAT_MARK,
+    citation_like,
+    citation_score,
+    holds_citation,
+    signal_length,
+)
 from citekeeper.extract.lines import incomplete, join_fragments, join_lines, join_wrapped
 from citekeeper.extract.notes import SUPERSCRIPT_DIGITS, citing_part, marker
+from citekeeper.extract.pdforder import restore_numbers
 from citekeeper.extract.reflist import (
     BACK_MATTER_HEADINGS,
     NOTES_HEADINGS,
@@ -143,7 +151,16 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
     if style == "lone":
         # A number alone on its line is as often a page number (and a page may begin right
         # after a footnote): only a note that clearly cites, or a repeat, counts.
-        return number == expected and (in_notes or citation_score(text) >= 3 or bool(REPEAT_MARK.match(text)))
+        # A note that comments first and cites after ("Mit der … Geldwirtschaft … Vgl Luhmann, …
+        # (2019), 217.") is judged by its citing part.
+        score = max(citation_score(text), citation_score(citing_part(text)))
+        if number != expected:
+            return expected < number <= expected + 3 and score >= 3
+        # In a run of notes numbered on lines of their own ("9" / "Mit der …", "10" / "Polanyi, …"),
+        # the next number directly over its note is a note that cites a little (two points).
+        return in_notes or score >= 3 or bool(REPEAT_MARK.match(text)) or (
+            adjacent and score >= 2 and bool(NAME_START.match(text) or signal_length(text))
+        )
     if number == expected:
         if in_notes or (adjacent and not _HEADING_LIKE.match(text)):
             return True
@@ -165,14 +182,21 @@ def _footnote_at(
     """
     found = marker(lines[i], expected)
     first = i + 1
+    gap = False
     if not found:
         # pdftotext may put a superscript note number on a line of its own ("7" / "Vgl. …").
         lone = _LONE_NUMBER.match(lines[i])
-        if not (lone and int(lone.group(1)) == expected and first < stop and lines[first].strip()):
+        # pdftotext often leaves one blank line between the number and its note.
+        gap = bool(lone and first + 1 < stop and not lines[first].strip() and lines[first + 1].strip())
+        first += gap
+        # A note missed (one that only comments) must not stop the next ones being found:
+        # a lone number a little past the expected one counts when its note clearly cites.
+        ahead = lone is not None and expected < int(lone.group(1)) <= expected + 3
+        if not (lone and (int(lone.group(1)) == expected or ahead) and first < stop and lines[first].strip()):
             return None
         if marker(lines[first], expected + 1) is not None:
             return None
-        found, first = (expected, lines[first], "lone"), first + 1
+        found, first = (int(lone.group(1)), lines[first], "lone"), first + 1
     number, first_text, style = found
     buf = [first_text]
     j = first
@@ -181,6 +205,8 @@ def _footnote_at(
         buf.append(lines[j])
         j += 1
     text = join_lines("\n".join(buf))
+    # A lone number with a blank line under it may be a page number: never "adjacent".
+    adjacent = adjacent and not (style == "lone" and gap)
     if not _accepts(number, text, style, expected, in_notes, adjacent) and not (
         number == expected
         and style != "lone"
@@ -250,7 +276,7 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
 
 def segment(text: str) -> Segments:
     """Split article text into reference entries, footnotes (re-joined) and body paragraphs."""
-    lines = text.split("\n")
+    lines = restore_numbers(text.split("\n"))
     seg = Segments()
     section = find_reference_section(lines)
     ref_range = range(0)

@@ -1,0 +1,139 @@
+"""Note numbers that PDF-to-text conversion printed after their notes, put back in front.
+
+``pdftotext`` (and tools built on poppler) read a raised note number as a line of its own,
+and where that number sits at the very start of a page's foot — or of a note that begins
+mid-line — it often comes out *after* the notes it belongs to::
+
+    Feinstein, S., & Wood, R. (1995). History of law-related education …   <- note 4
+    5 Id.
+    6 American Bar Association …
+    4                                                                        <- its number
+
+In the real articles of ``data/dev/notes`` this happened on most pages of three of eight
+(the first note of a page, two notes at the top of a page, a note that starts inside the
+line of the one before).  ``restore_numbers`` finds such a run of trailing lone numbers —
+numbers not yet used, smaller than the note numbers just above them — and writes each in
+front of the first line of its note, found where the numbering has its gap:
+
+* before the first numbered note of the block (the notes between the blank line that
+  ends the body text and that note), split at line ends that end a sentence when several
+  numbers are missing;
+* or inside the note numbered one less (``8 See infra …`` / ``In the early …`` / ``10``),
+  at its first line end that ends a sentence.
+
+The line count never changes (the trailing number's line becomes empty), so every
+origin keeps its line.  Nothing is done when the gap cannot be found: a page number or a
+numbered list is left as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_LONE = re.compile(r"^\s*(\d{1,3})\s*$")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s+\S")
+# Looked back over this many lines for the notes a trailing number belongs to (a page's foot).
+_WINDOW = 60
+_SENTENCE_END = re.compile(r"[.)\]»”\"’]\s*$")
+_NOTE_START = re.compile(r"^\s*(?:[A-ZÀ-ÞА-ЯЁ„“\"«‘§*]|(?:vgl|see|cf|voir|siehe|id|ibid|ebd)\b)", re.IGNORECASE)
+
+
+def _number(line: str) -> int | None:
+    m = _LONE.match(line) or _NUMBERED.match(line)
+    return int(m.group(1)) if m else None
+
+
+def _opens_note(lines: list[str], k: int) -> bool:
+    """A lone number with its note on the very next line is that note's number.
+
+    A lone number with a blank line after it may as well be a page number (``4`` /
+    blank / ``my planning, …``), so it does not count as used.
+    """
+    return k + 1 < len(lines) and bool(lines[k + 1].strip()) and _number(lines[k + 1]) is None
+
+
+def _boundaries(lines: list[str], rows: list[int]) -> list[int]:
+    """Rows (after the first) that start a new sentence right after a line that ended one."""
+    out = []
+    for prev, row in itertools.pairwise(rows):
+        if _SENTENCE_END.search(lines[prev]) and _NOTE_START.match(lines[row]):
+            out.append(row)
+    return out
+
+
+def restore_numbers(lines: list[str]) -> list[str]:
+    """``lines`` with trailing note numbers moved in front of their notes (same length)."""
+    out = list(lines)
+    seen: set[int] = set()
+    k = 0
+    n = len(out)
+    while k < n:
+        value = _number(out[k])
+        if value is None:
+            k += 1
+            continue
+        numbered = not _LONE.match(out[k])
+        if numbered or (value not in seen and not _fix_run(out, k, seen) and _opens_note(out, k)):
+            seen.add(value)
+        k += 1
+    return out
+
+
+def _run(lines: list[str], k: int, seen: set[int]) -> list[int]:
+    """Rows of consecutive unused lone numbers v, v+1, … from row ``k`` (blank lines between)."""
+    rows = [k]
+    want = int(lines[k].strip()) + 1
+    j = k + 1
+    while j < len(lines) and j - k < 6:
+        line = lines[j].strip()
+        if not line:
+            j += 1
+            continue
+        if line.isdigit() and int(line) == want and want not in seen:
+            rows.append(j)
+            want += 1
+            j += 1
+            continue
+        break
+    return rows
+
+
+def _fix_run(lines: list[str], k: int, seen: set[int]) -> bool:
+    """Put the run of trailing numbers starting at row ``k`` in front of their notes."""
+    rows = _run(lines, k, seen)
+    first = int(lines[k].strip())
+    values = list(range(first, first + len(rows)))
+    after = values[-1] + 1
+    markers = [(r, _number(lines[r])) for r in range(max(0, k - _WINDOW), k)]
+    markers = [(r, v) for r, v in markers if v is not None]
+    nxt = [r for r, v in markers if v == after]
+    if not nxt:
+        return False
+    b = nxt[-1]
+    before = [(r, v) for r, v in markers if r < b]
+    starts: list[int] = []
+    if before and before[-1][1] == first - 1 and b - before[-1][0] < 40:
+        # The missing notes start inside the note numbered one less.
+        a = before[-1][0]
+        text = [r for r in range(a, b) if lines[r].strip() and (r != a or not _LONE.match(lines[r]))]
+        starts = _boundaries(lines, text)[: len(values)]
+    else:
+        # The missing notes open the page's notes: between the last blank line and note ``after``.
+        top = b - 1
+        while top >= 0 and lines[top].strip() and _number(lines[top]) is None:
+            top -= 1
+        if top >= 0 and lines[top].strip():
+            return False  # another note number just above: not the top of a block
+        text = list(range(top + 1, b))
+        if not text or len(text) > 12 * len(values):
+            return False
+        starts = [text[0], *_boundaries(lines, text)[: len(values) - 1]]
+    if len(starts) != len(values):
+        return False
+    for row, value in zip(starts, values, strict=True):
+        lines[row] = f"{value} {lines[row].lstrip()}"
+        seen.add(value)
+    for row in rows:
+        lines[row] = ""
+    return True
