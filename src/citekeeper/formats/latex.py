@@ -79,7 +79,10 @@ _SUB_OK = set("0123456789+-=()aeoxhklmnpst")
 
 _TOKEN = re.compile(r"\\([A-Za-z@]+)\*?[ \t\n]*|\\(.)|(---|--|``|''|[{}$~`^_])|([^\\{}$~`'^_\-]+|['\-])", re.S)
 # Values without any of these need no LaTeX work at all (most values of most files).
-_NEEDS = re.compile(r"[\\{}$~`^]|--|''")
+NEEDS_DECODING = _NEEDS = re.compile(r"[\\{}$~`^]|--|''")
+# Plain (not rich) values with none of these have only braces and dashes to undo: done by
+# string replacement (the tokenizer's result, 5× faster; titles and page ranges).
+_MARKUP = re.compile(r"[\\$~`^]|''")
 NOCASE_OPEN = '<span class="nocase">'
 NOCASE_CLOSE = "</span>"
 
@@ -299,7 +302,12 @@ def decode(value: str, rich: bool = False) -> str:
 
 @lru_cache(maxsize=32768)
 def _decode_tex(value: str, rich: bool) -> str:
-    text = _Parser(value, rich).group(top=True)
+    if not rich and not _MARKUP.search(value):
+        # what the parser does to such a value: "---"/"--" (left to right) are dashes, a
+        # brace group is its text; a dash run is never joined across a brace ("-{}-")
+        text = value.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
+    else:
+        text = _Parser(value, rich).group(top=True)
     if not text.isascii():
         # compose only what decoding made (a letter and its combining accents, ``\'{e}`` -> é):
         # NFC of the whole text would also rewrite characters the user typed (U+F900 -> U+8C48)
