@@ -37,7 +37,7 @@ _TAIL_CUES = re.compile(
 REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
-    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?|infra\s+note)\b",
+    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?)\b(?!\s+text)",
     re.IGNORECASE,
 )
 _STRONG = [
@@ -81,7 +81,7 @@ _WEAK = [
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
     re.compile(r"[,:][”\"’]?\s\d{1,4}(?:[–-]\d{1,4})?\.?$"),
-    re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s", re.IGNORECASE),
+    re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s(?!(?:also\s+)?(?:infra|supra\s+text|above|below)\b)", re.I),
 ]
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John",
 # "Albert W. Alschuler,", "DANIEL J. BOORSTIN,".
@@ -167,6 +167,15 @@ def citation_score(text: str) -> int:
     if len(body) > 350 and score < 5:
         score -= 2
     return score
+
+
+# A cross-reference inside the article ("See infra notes 45-54 and accompanying text.",
+# "supra text accompanying note 3", "vgl. unten Fn. 12"): the line is a note, but it cites nothing.
+CROSS_REFERENCE = re.compile(
+    r"\b(?:infra|supra)\s+(?:notes?|text|Part|Section|n\.)|\baccompanying\s+text\b|"
+    r"\b(?:unten|oben)\s+(?:Fn|Anm|bei\s+Fn)\.|\b(?:ci-dessous|ci-dessus)\b|\b(?:см\.\s+)?(?:выше|ниже)\s+прим",
+    re.IGNORECASE,
+)
 
 
 def holds_citation(text: str) -> bool:

@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from citekeeper.extract.cues import (
+    CROSS_REFERENCE,
     NAME_START,
     REPEAT_MARK,
     citation_like,
@@ -158,13 +159,18 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
             return expected < number <= expected + 3 and score >= 3
         # In a run of notes numbered on lines of their own ("9" / "Mit der …", "10" / "Polanyi, …"),
         # the next number directly over its note is a note that cites a little (two points).
-        return in_notes or score >= 3 or bool(REPEAT_MARK.match(text)) or (
+        return in_notes or score >= 3 or bool(REPEAT_MARK.match(text) or CROSS_REFERENCE.search(text)) or (
             adjacent and score >= 2 and bool(NAME_START.match(text) or signal_length(text))
         )
     if number == expected:
         if in_notes or (adjacent and not _HEADING_LIKE.match(text)):
             return True
-        return citation_score(text) >= 2 or citation_like(text) or (len(text) < 400 and holds_citation(text))
+        return (
+            citation_score(text) >= 2
+            or citation_like(text)
+            or (len(text) < 400 and holds_citation(text))
+            or bool(CROSS_REFERENCE.search(text))
+        )
     # A footnote missed (or a page restarting at 1): only a note that clearly cites.
     return (expected < number <= expected + 3 or number == 1) and citation_score(text) >= 3
 
