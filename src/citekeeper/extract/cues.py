@@ -67,7 +67,10 @@ _STRONG = [
     # "Art 1 der Charta", "Art. 3 Abs. 2 DSM-RL".
     re.compile(
         r"(?:§§?|\bArt\.?)\s?\d+[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs)\.?\s?\d+[a-z]?)*\s+"
-        r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s)"
+        r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s)|"
+        # EU acts and official journals: "Richtlinie 2001/29/EG", "Directive (EU) 2019/790", "ABl. EG 2001 L 167/10".
+        r"\b(?:Richtlinie|Verordnung|Directive|Regulation|Décision|Directiva|Reglamento)\s(?:\((?:EU|EG|EWG|EC|EEC|UE|CE)\)\s)?"
+        r"(?:Nr\.\s|No\s)?\d{2,4}/\d{1,4}|\b(?:ABl|OJ|JO)\.?\s(?:EG|EU|C|L)\b"
     ),
     REPEAT_MARK,
 ]
@@ -79,6 +82,8 @@ _WEAK = [
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|éd|edn|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
+    # German/Austrian legal short cite, journal year page: "ZGE 2018, 273", "GRUR 2016, 1152", "JRP 2022, 79".
+    re.compile(r"\b[A-ZÄÖÜ][\w-]{1,10}\s(?:19|20)\d\d,\s\d{1,4}\b"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
     re.compile(r"[,:][”\"’]?\s\d{1,4}(?:[–-]\d{1,4})?\.?$"),
     re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s(?!(?:also\s+)?(?:infra|supra\s+text|above|below)\b)", re.I),

@@ -31,7 +31,7 @@ _DASHES = "–—"
 _OPEN_ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:vgl|Vgl|siehe|Siehe|cf|Cf|hrsg|Hrsg|Hg|hg|ed|eds|Ed|Eds|éd|dir|"
     r"S|p|pp|P|Pp|С|с|Bd|Bde|Vol|vol|Nr|No|no|H|Jg|Aufl|Verl|Diss|Univ|"
-    r"ders|dies|u|a|M|Л|СПб|См|см|Ср|ср|т|Т|вып|Вып|ред|под ред|изд|Изд|"
+    r"ders|dies|u|a|M|Л|СПб|См|см|Ср|ср|т|Т|вып|Вып|ред|под ред|изд|Изд|Tz|Rn|Rz|Rdnr|Fn|Art|Abs|Urt|Beschl|"
     r"In|in|zit|Zit|n|v|trans|transl|übers|Übers)\.$"
 )
 # A lone initial ("Meier, K.") also leaves the citation open; "a. a. O." closes it.

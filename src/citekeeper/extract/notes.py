@@ -85,6 +85,11 @@ def _depth_zero_semicolons(text: str) -> list[int]:
 _PROSE_END = re.compile(r"(?<=[a-zà-ÿа-яё]{3})[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
 
 
+_SIGNAL_AFTER_COMMENT = re.compile(
+    r"[,;:–—]\s+(?=(?:vgl\.|siehe|see(?:\s+also)?|cf\.|voir|véase|см\.)[\s:])", re.IGNORECASE
+)
+
+
 def citing_part(text: str) -> str:
     """The footnote without the prose sentences that open it before its citation.
 
@@ -104,6 +109,13 @@ def citing_part(text: str) -> str:
         if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2):
             break
         rest = tail
+    # "Zur Frage, ob …, vgl.: Kuschel, …" / "Daneben hat auch der EuGH …, vgl. nur: EuGH, Urt. …":
+    # a comment that ends in a signal and a citation cites from the signal on.
+    m = _SIGNAL_AFTER_COMMENT.search(rest)
+    if m and m.start() >= 20 and citation_score(rest[: m.start()]) <= 1:
+        tail = rest[m.start() + 1 :].strip()
+        if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
+            rest = tail
     return rest
 
 

@@ -134,7 +134,9 @@ class Segments:
 
 
 # A locator or a dash at a line end: a number opening the next line continues the citation.
-_OPEN_LOCATOR = re.compile(r"(?:(?<!\d)(?<!\d\s)\b(?:S|p|pp|P|С|с|Nr|No|Bd|Vol|vol|H|Jg|at)\.?|[,–—-])\s*$")
+_OPEN_LOCATOR = re.compile(
+    r"(?:(?<!\d)(?<!\d\s)\b(?:S|p|pp|P|С|с|Nr|No|Bd|Vol|vol|H|Jg|at|Tz|Rn|Rz|Rdnr|Fn|Art|Abs|Sp|Bl|n|nn)\.?|[,–—-])\s*$"
+)
 _HEADING_LIKE = re.compile(r"^[^.!?]{1,80}$")
 _LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # A footnote's wrapped lines are looked ahead this far when deciding whether it starts one.
