@@ -6,6 +6,8 @@ with ``–`` areas, item types), checked field by field.
 
 from __future__ import annotations
 
+import pytest
+
 from citekeeper.parse import parse_citation, parse_list_entry
 
 
@@ -82,6 +84,49 @@ def test_german_journal_jg_heft():
         assert ref.type == "article-journal"
         assert (ref.get("container-title"), ref.get("volume"), ref.get("issue"), ref.get("page")) == (
             "Zeitschrift für Soziologie", "34", "3", "45–67")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wocken, Hans (1997): Beiträge zur Geschichte. In: Sonderpädagogik in Schleswig-Holstein 26, 4, S. 190-195",
+         ("Sonderpädagogik in Schleswig-Holstein", "26", "4", "190–195")),
+        ("Kornmann, Reimer (2006). Tests werden besser. Vierteljahresschrift für Heilpädagogik, 75, 3, 250-253.",
+         ("Vierteljahresschrift für Heilpädagogik", "75", "3", "250–253")),
+        ("Dreher, W. (2000): Eine Gesellschaft für alle. In: Behinderte in Familie, Schule und Gesellschaft, Heft 1, 50-57",
+         ("Behinderte in Familie, Schule und Gesellschaft", "", "1", "50–57")),
+        ("Schönert, Jörg: Nachruf. In: Kriminologisches Journal 44 (2012), H. 4, 321–325.",
+         ("Kriminologisches Journal", "44", "4", "321–325")),
+    ],
+)
+def test_german_journal_numbers_by_position(text, expected):
+    ref = parse_list_entry(text)
+    assert ref.type == "article-journal"
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("issue"), ref.get("page")) == expected
+
+
+def test_german_chapter_place_of_two_words_pages_without_s_and_role_variants():
+    ref = parse_list_entry("Podlesch, W. (2007): Der Berliner Beitrag. In: Rülcker, T. (Hrsg.) Modell Berlin. Frankfurt am Main, S. 159-187.")
+    assert (ref.type, ref.get("container-title"), ref.get("publisher-place"), ref.get("page")) == (
+        "chapter", "Modell Berlin", "Frankfurt am Main", "159–187")
+    ref = parse_list_entry("Maikowski, R. (1998): Integration. In: Preuss-Lausitz, U. /Maikowski, R. (Hrsg.): "
+                           "Integrationspädagogik in der Sekundarstufe. Weinheim: Beltz, 35-53.")
+    assert names(ref, "editor") == [("Preuss-Lausitz", "U."), ("Maikowski", "R.")]
+    assert (ref.get("publisher"), ref.get("page")) == ("Beltz", "35–53")
+    ref = parse_list_entry("Reiser, Helmut: Erziehungshilfe. In: Julius, H. und Gasteiger, Ch. (Hrg.): Sonderpädagogik der "
+                           "Entwicklung. Handbuch Sonderpädagogik Band 3. Göttingen 2008, S. 651 -668")
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("publisher-place"), ref.issued.year) == (
+        "Sonderpädagogik der Entwicklung. Handbuch Sonderpädagogik", "3", "Göttingen", 2008)
+    ref = parse_list_entry("Kornmann, R. (2003). Thesen zur Diagnostik. In G. Feuser (Hrsg. ), Integration heute (S. 155-157). "
+                           "Frankfurt/M. : Lang.")
+    assert (ref.type, names(ref, "editor"), ref.get("container-title"), ref.get("page")) == (
+        "chapter", [("Feuser", "G.")], "Integration heute", "155-157")
+
+
+def test_german_imprint_year_is_not_a_journal_volume():
+    ref = parse_list_entry("Zelle, Carsten: Fall und Fallerzählungen. In: Krankheit schreiben. Aufzeichnungsverfahren in Medizin "
+                           "und Literatur. Hg. Yvonne Wübben, Carsten Zelle. Göttingen 2013, S. 48–73.")
+    assert ref.get("volume") != "2013" and ref.type != "article-journal"
 
 
 def test_gost_dash_areas_without_double_slash_and_latin_c():

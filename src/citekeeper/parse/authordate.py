@@ -31,15 +31,17 @@ _HEAD = re.compile(
     r"^(?P<names>.*?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^)]*)?|n\.\s?d\.|in press|forthcoming)\)\.?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Red|Ред|Comp|Comps)\.?\)\.?\s*$", re.IGNORECASE)
+_ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Hrsgg|Hrg|Hgg?|Red|Ред|Comp|Comps)\.?\s*\)\.?\s*$", re.IGNORECASE)
 _GENRE = re.compile(
     r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc|data\s*set|software|computer\s+program)[^\]]*)\]",
     re.IGNORECASE,
 )
 _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
-    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hg|[Cc]omps?|Ред)\.?\),?\s+)?(?P<book>.+?)"
-    r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)\))?\.\s*(?P<pub>.*)$"
+    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hrsgg|Hrg|Hgg?|[Cc]omps?|Ред)\.?\s*\),?\s+)?(?P<book>.+?)"
+    # "(pp. 3–21)", "(Vol. 2, pp. 3–21)", "(2. Aufl., S. 83–109)", and a bare "(63–78)"
+    r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)|"
+    r"(?P<bare>\d+\s*[–—-]\s*\d+))\))?\.\s*(?P<pub>.*)$"
 )
 _PROCEEDINGS = re.compile(
     r"\b(?:Proceedings|Proc\.|Conference|Symposium|Congress|Workshop|Материалы|конференци)", re.IGNORECASE
@@ -55,6 +57,10 @@ _PAGES_RX = r"[A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?"
 _VOL_ISS_PAGES = re.compile(
     rf",\s*(?:Vol\.\s*)?(?P<vol>\d+[A-Za-z]?(?:[–-]\d+)?|[IVXLC]+)?\s*(?:\((?P<iss>[^)]+)\))?"
     rf"(?:(?:,\s*|:\s*)(?:pp?\.\s*)?(?P<pages>{_PAGES_RX}))?\.?\s*$"  # ", 45–67" or "(3):345–357"
+)
+# ", 75, 3, 250-253." — volume, issue and pages by position, no parentheses (German APA variants)
+_VOL_COMMA_ISS = re.compile(
+    r",\s*(?P<vol>\d+),\s*(?P<iss>\d+(?:[/–-]\d+)?),\s*(?:S\.\s*|pp?\.\s*)?(?P<pages>\d+\s*[–—-]\s*\d+)\.?\s*$"
 )
 # "Brain Research Reviews 20, 91–127."  (volume after the journal name with no comma)
 _VOL_PAGES_SPACE = re.compile(
@@ -203,8 +209,8 @@ def parse_authordate(text: str) -> Reference | None:
         ref.set("container-title", _title(chapter.group("book")))
         if chapter.group("vol"):
             ref.set("volume", chapter.group("vol"))
-        if chapter.group("pages"):
-            ref.set("page", chapter.group("pages"))
+        if chapter.group("pages") or chapter.group("bare"):
+            ref.set("page", chapter.group("pages") or chapter.group("bare"))
         _place_publisher(ref, chapter.group("pub"))
         if _PROCEEDINGS.search(ref.get("container-title")):
             ref.type = "paper-conference"
@@ -272,7 +278,7 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
     title = ""
     if quoted:
         title, rest = quoted.group("title"), quoted.group("rest")
-    tail = _VOL_NO_PAGES.search(rest) or _VOL_PAGES_SPACE.search(rest)
+    tail = _VOL_NO_PAGES.search(rest) or _VOL_COMMA_ISS.search(rest) or _VOL_PAGES_SPACE.search(rest)
     if not tail:
         tail = _VOL_ISS_PAGES.search(rest)
         if tail and not (tail.group("vol") or tail.group("iss") or re.search(r",\s*pp?\.\s*\d", tail.group(0))):

@@ -27,6 +27,8 @@ from citekeeper.parse.common import take_accessed, take_doi, take_isbn, take_url
 from citekeeper.parse.names import split_names
 from citekeeper.parse.text import normalize_space, strip_markup
 
+# the editors' mark as printed: "(Hg.)", "(Hrsg.)", "(Hgg.)", "(Hrsgg.)", "(Hrg.)", "(Hrsg. )", "(eds.)"
+_ROLE = r"\((?:Hg|Hgg|Hrsg|Hrsgg|Hrg|[Ee]ds?)\.?\s*\)"
 _SIGNAL = re.compile(r"^(?:vgl\.|Vgl\.|siehe|Siehe|s\.|S\. dazu|dazu|zit\. n\.|zitiert nach)\s+(?:auch\s+)?", re.UNICODE)
 _UP = "A-ZÄÖÜÀ-ÖØ-Þ"
 _NAME_WORD = rf"(?:(?:von|van|de|der|zu|vom|zur|la|le|di|da)\s+)*[{_UP}][\w'’\-]*"
@@ -38,31 +40,47 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?,\s*{_GIVEN}"
 # without that colon the name pattern backtracks (96 ms on one 350-character string, measured).
 _HEAD = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:/|;|,?\s+u\.|,?\s+und|,)\s*{_NAME})*(?:\s+(?:u\.\s*a\.|et\s+al\.))?)"
-    rf"\s*(?P<role>\((?:Hg|Hrsg|Hgg|eds?)\.?\))?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:"
+    rf"\s*(?P<role>{_ROLE})?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:"
 )
-_EDITORS = re.compile(r"^(?P<eds>.+?)\s*\((?:Hg|Hrsg|Hgg|eds?)\.?\)\s*:?\s*(?P<rest>.+)$")
+_EDITORS = re.compile(rf"^(?P<eds>.+?)\s*{_ROLE}\s*[:.]?\s*(?P<rest>.+)$")
 _JOURNAL = re.compile(
     r"^(?P<journal>[^:]+?),?\s+(?:Jg\.\s*)?(?P<vol>\d+[A-Za-z]?)(?:\s*/\s*(?P<year2>(?:1[5-9]|20)\d\d))?"
     r"(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)\))?"
     r"(?:,?\s*(?:H\.|Heft|Nr\.|No\.)\s*(?P<iss>[\w\-/]+))?(?:,\s*(?P<year3>(?:1[5-9]|20)\d\d))?"
-    r"(?:,?\s*(?:S\.|Sp\.|pp?\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
+    r"(?:(?:,?\s*(?:S\.|Sp\.|pp?\.)\s*|,\s*(?=\d+\s*[-–]\s*\d+\s*\.?$))(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
 )
 _JOURNAL_JG = re.compile(
     r"^(?P<journal>[^:]+?),\s*(?:Jg\.|Bd\.|Vol\.)\s*(?P<vol>\d+)(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)\))?"
     r"(?:,\s*(?:H\.|Heft|Nr\.)\s*(?P<iss>[\w\-/]+))?(?:,\s*(?P<year3>(?:1[5-9]|20)\d\d))?"
     r"(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?\s*\.?$"
 )
-_EDITION = re.compile(r"(?:^|\.\s+)(?P<ed>\d+\.\s*(?:(?:überarb|erw|akt|durchges|verb|neu\s*bearb)\.?,?\s*)*(?:Aufl(?:age)?\.?|Ausg\.))\s*")
-_PUB = re.compile(
-    rf"(?P<place>[{_UP}][^:;,.]{{1,40}}?(?:\s*(?:/|u\.|und)\s*[{_UP}][^:;,.]{{1,30}}?)?)\s*:\s*(?P<pub>[^,;]+?)"
-    r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
+# "Zeitschrift für Heilpädagogik, 44, 9, 600-605" / "… Schleswig-Holstein 26, 4, S. 190-195" /
+# "Behindertenpädagogik 1/1976, S. 18 - 30" / "…, Heft 1, 50-57": numbers by position, no Jg.
+_JOURNAL_COMMAS = re.compile(
+    r"^(?P<journal>[^:]+?[^\d\s)])(?:,\s*|\s+)(?:(?P<vol>\d+[A-Za-z]?)(?:,\s*(?P<iss>\d+(?:/\d+)?))?|(?P<iss2>\d+)/(?P<year>(?:1[5-9]|20)\d\d)|"
+    r"(?:H\.|Heft|Nr\.)\s*(?P<iss3>[\w\-/]+))"
+    r",\s*(?:S\.\s*)?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\s*\.?$"
 )
+_EDITION = re.compile(
+    r"(?:^|\.\s+)(?P<ed>\d+\.\s*(?:(?:überarb|erw|akt|durchges|verb|neu\s*bearb)\w*\.?,?\s*(?:und\s+)?)*"
+    r"(?:Aufl(?:age)?\.?|Ausg\.))\s*"
+)
+_PUB = re.compile(
+    rf"(?P<place>[{_UP}][^:;,.]{{1,40}}?(?:\s*(?:/|u\.|und)\s*[{_UP}][^:;,.]{{1,30}}?)?)\s*:\s*(?P<pub>[^,;:]+?)"
+    r"(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)?"
+    # "Weinheim: Beltz, 35-53": a chapter's pages after the publisher without "S."
+    r"(?:,\s*(?:(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?)|(?P<bare>\d+\s*[-–]\s*\d+)))?\s*\.?$"
+)
+# a place of one or two words ("Frankfurt am Main", "Weinheim und Basel", "Freiburg i. Br.")
+_PLACE_WORDS = rf"[{_UP}][\w\-]+(?:\s+(?:am|an\s+der|im|in|ob\s+der|i\.\s?Br\.|a\.\s?M\.)(?:\s+[{_UP}][\w\-]+)?)?"
 _PLACE_YEAR = re.compile(
-    rf"(?P<place>[{_UP}][\w\-]+(?:\s*(?:/|u\.)\s*[{_UP}][\w\-]+)?)(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?|(?=,\s*S\.\s*\d))"
+    rf"(?P<place>{_PLACE_WORDS}(?:\s*(?:/|u\.|und)\s*{_PLACE_WORDS})?)(?:,?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-z]?|(?=,\s*S\.\s*\d))"
     r"(?:,\s*(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?))?\s*\.?$"
 )
 _SERIES = re.compile(r"\s*\((?P<series>[^()]*?\d[^()]*)\)\s*\.?$")
-_SENTENCE = re.compile(r"(?<=[^\s.]{2})[.?!]\s+(?=\S)")
+# a sentence ends after a word, or after a number ("Handbuch Sonderpädagogik Band 3. Göttingen 2008")
+_SENTENCE = re.compile(r"(?:(?<=[^\s.]{2})|(?<=\s\d))[.?!]\s+(?=\S)")
+_BAND = re.compile(r"\s+(?:Band|Bd\.)\s*(?P<v>\d+)$")
 _CONF = re.compile(r"\b(?:Tagung|Kongress|Konferenz|Symposium|Proceedings|Tagungsband)", re.IGNORECASE)
 
 
@@ -109,12 +127,26 @@ def _in_part(ref: Reference, text: str) -> bool:
     if eds:  # "In: Meier, K. (Hg.): Handbuch. Berlin: Springer 2010, S. 45–67"
         ref.names["editor"] = split_names(eds.group("eds")).names
         book, pub = _split_book(eds.group("rest"))
+        band = _BAND.search(book)
+        if band:  # "Handbuch Sonderpädagogik Band 3": the volume of the book
+            ref.set("volume", band.group("v"))
+            book = book[: band.start()]
         ref.set("container-title", book)
         _publication(ref, pub, keep_pages=True)
         ref.type = "paper-conference" if _CONF.search(book) else "chapter"
         return bool(book)
+    cm = _JOURNAL_COMMAS.match(text)
+    if cm and not re.search(r":\s|\.\s|\((?:1[5-9]|20)\d\d\)|,$", cm.group("journal")) and not _year_as_volume(cm):
+        ref.set("container-title", cm.group("journal").strip().rstrip(","))
+        ref.set("volume", cm.group("vol"))
+        ref.set("issue", cm.group("iss") or cm.group("iss2") or cm.group("iss3"))
+        if cm.group("year"):
+            ref.dates["issued"] = Date(int(cm.group("year")))
+        ref.set("page", _pages(cm.group("pages")))
+        ref.type = "article-journal"
+        return True
     jm = _JOURNAL_JG.match(text) or _JOURNAL.match(text)
-    if jm and not re.search(r":\s", jm.group("journal")):
+    if jm and not re.search(r":\s", jm.group("journal")) and not _year_as_volume(jm):
         ref.set("container-title", jm.group("journal").strip().rstrip(","))
         ref.set("volume", jm.group("vol"))
         ref.set("issue", jm.group("iss"))
@@ -134,9 +166,21 @@ def _in_part(ref: Reference, text: str) -> bool:
     return False
 
 
+def _year_as_volume(m: re.Match[str]) -> bool:
+    """``… Göttingen 2013, S. 48–73``: a year alone where a volume would stand is a place and a
+    year (a book's imprint), not a journal's volume."""
+    groups = m.groupdict()
+    vol = groups.get("vol") or ""
+    return bool(re.fullmatch(r"(?:1[5-9]|20)\d\d", vol)) and not any(
+        groups.get(k) for k in ("iss", "iss2", "iss3", "year", "year2", "year3")
+    )
+
+
 def _split_book(text: str) -> tuple[str, str]:
     """``Handbuch der Stadtforschung. 2. Aufl. Berlin: Springer 2010`` -> (book, the rest)."""
     for cut in _SENTENCE.finditer(text):
+        if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
+            continue  # "Bioinformatics (2. Aufl., S. 83–109)": not a sentence end
         after = text[cut.end() :]
         if _EDITION.match(after) or _PUB.search(after) or _PLACE_YEAR.match(after):
             return text[: cut.start()].strip(), after
@@ -162,8 +206,9 @@ def _publication(ref: Reference, text: str, *, keep_pages: bool) -> bool:
         ref.set("publisher", pm.group("pub").strip())
     if pm.group("year"):
         ref.dates["issued"] = Date(int(pm.group("year")))
-    if keep_pages and pm.group("pages"):
-        ref.set("page", _pages(re.sub(r"\s*ff?\.$", "", pm.group("pages"))))
+    pages = pm.group("pages") or pm.groupdict().get("bare")
+    if keep_pages and pages:
+        ref.set("page", _pages(re.sub(r"\s*ff?\.$", "", pages)))
     return True
 
 

@@ -45,7 +45,7 @@ _ETAL = re.compile(
 _ETAL_BRACKET = re.compile(r"\s*\[\s*(?:et\s+al|и\s+др)\.?\s*\]\s*", re.IGNORECASE)
 # List separators other than the comma: they never occur inside one name.
 _SEP = re.compile(
-    rf"\s*(?:;|\s&\s|&amp;|,?\s+(?:and|und|u\.|и|et|och|og)\s+|(?<=\.)\s+(?:y|e|i|en)\s+|,?\s*&\s*|\s+/\s+|(?<=[\w.])/(?=[{_UP}]))\s*",
+    rf"\s*(?:;|\s&\s|&amp;|,?\s+(?:and|und|u\.|и|et|och|og)\s+|(?<=\.)\s+(?:y|e|i|en)\s+|,?\s*&\s*|\s+/\s*|(?<=[\w.])/(?=[{_UP}]))\s*",
 )
 ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|institute|institut|committee|ministry|society|council|agency|"
