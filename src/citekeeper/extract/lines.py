@@ -37,6 +37,7 @@ _OPEN_ABBREVIATION = re.compile(
 # A lone initial ("Meier, K.") also leaves the citation open; "a. a. O." closes it.
 _LONE_INITIAL = re.compile(r"(?:^|[\s,(])[A-ZА-ЯЁ]\.$")
 _CLOSED_REPEAT = re.compile(r"(?:a\.\s?a\.\s?O|U\.\s?S|op\.\s?cit|loc\.\s?cit)\.$", re.IGNORECASE)
+_APA_HEAD_END = re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.$")
 # "250 с." / "320 S." / "12 pp.": a page count after a number ends a citation.
 _PAGE_COUNT = re.compile(r"\d\s?(?:S|s|p|pp|P|С|с|Bl|Sp)\.$")
 
@@ -114,6 +115,9 @@ def incomplete(text: str) -> bool:
     if t.endswith(("URL:", "URL :", ":", "//", ",", "-", "/", "–", "—", "&", "=", "?", "(", "\u00ad")):
         return True
     if t.count("(") > t.count(")") or t.count("<") > t.count(">") or t.count("«") > t.count("»"):
+        return True
+    # APA's head "Author. (2015)." / "(2014, February 28)." / "(n.d.).": the title is still to come.
+    if _APA_HEAD_END.search(t):
         return True
     if t[-1] == "." and not _CLOSED_REPEAT.search(t) and not _PAGE_COUNT.search(t) and (
         _OPEN_ABBREVIATION.search(t) or _LONE_INITIAL.search(t)

@@ -155,10 +155,22 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     m = _SUPRA.match(text)
     if m:
         names = _surnames(m.group("author"))
+        # "POSNER [ECONOMIC ANALYSIS OF LAW], supra note 2": the bracketed short title tells
+        # two works of one author in that note apart.
+        short = re.search(r"\[([^\]]{3,80})\]", m.group("author"))
+        words = _title_words(short.group(1))[:4] if short else []
+        if short:
+            names = _surnames(m.group("author")[: short.start()])
         if m.group("note"):
             note = int(m.group("note"))
             in_note = [i for i, c in enumerate(cited) if c.footnote == note]
-            match = [i for i in in_note if _by_author(cited[: i + 1], names) == i] or in_note[:1]
+            match = [i for i in in_note if _by_author(cited[: i + 1], names, words) == i]
+            if not match and names:
+                # The note number may be wrong ("Feinstein & Wood, supra note 3" for note 4):
+                # the author's latest full citation wins over the note's first one.
+                found = _by_author(cited, names, words)
+                match = [found] if found is not None else []
+            match = match or in_note[:1]
             if match:
                 return Repeat(_resolve(cited, match[0]), locator(m.group("rest")), "supra")
         found = _by_author(cited, names)

@@ -265,6 +265,9 @@ def _in_a_run_of_notes(lines: list[str], j: int, number: int, stop: int) -> bool
 def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: bool) -> bool:
     """Does ``lines[j]`` (no blank line before it) continue the footnote ``buf`` holds?"""
     line = lines[j]
+    lone = _LONE_NUMBER.match(line)
+    if lone and int(lone.group(1)) == number + 1:
+        return False  # the next note's number on a line of its own
     text = join_lines("\n".join(buf))
     nxt = marker(line, number + 1)
     if nxt is not None:
