@@ -305,3 +305,23 @@ def test_french_iso690_name_first_is_not_read_as_a_title_with_imprint():
 )
 def test_a_subtitle_naming_a_report_makes_a_report(text):
     assert parse_citation(text).type == "report"
+
+
+def test_sociology_volume_issue_colon_pages_after_a_moved_year():
+    ref = parse_list_entry("Радаев В. В. 2010a. Рынок как цепь обменов. Экономическая социология. 10 (1): 13-36.")
+    assert (ref.type, ref.title, ref.get("container-title")) == ("article-journal", "Рынок как цепь обменов", "Экономическая социология")
+    assert (ref.get("volume"), ref.get("issue"), ref.get("page"), ref.issued.year) == ("10", "1", "13–36", 2010)
+
+
+def test_volume_letter_without_its_dot():
+    ref = parse_list_entry("Левин Б.Р. Теоретические основы статистической радиотехники. Т 2. - М.: Сов. радио, 1966.")
+    assert (ref.title, ref.get("volume"), ref.get("publisher")) == ("Теоретические основы статистической радиотехники", "2", "Сов. радио")
+
+
+def test_spelled_out_editorship_without_a_slash():
+    ref = parse_list_entry(
+        "Литинский В.А. Опыт применения // Морские гравиметрические исследования. Сборник статей под редакцией проф. "
+        "В.В. Федынского. М.: Изд-во Московского Университета, 1972. С. 127–142."
+    )
+    assert ref.get("container-title") == "Морские гравиметрические исследования. Сборник статей"
+    assert [n.family for n in ref.names["editor"]] == ["Федынского"]

@@ -60,8 +60,11 @@ _GOST_MARK = re.compile(
 _KEY_PREFIX = re.compile(r"^[^–—/]{1,80}?,\s*(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—]\s+(?=\S)")
 _GIVEN_FIRST_NAME = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?)+[A-ZА-ЯЁ][\w'’\-]+"
 _RESPONSIBILITY = re.compile(
-    rf"\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
-    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.)?\s*"
+    # "/ ed. by A. B. Editor", "/ под ред. А. Б. Иванова", and the spelled-out "под редакцией проф.
+    # В. В. Федынского" that older Russian books print without the slash
+    rf"(?:\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
+    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.)?|"
+    rf"\s(?P<role2>под\s+(?:общей\s+|научной\s+)?редакцией))\s*(?:(?:проф|акад|докт|канд)\.\s*)?"
     rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME})*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
 )
 _PLACE_PUB_YEAR = re.compile(
@@ -81,7 +84,11 @@ _CONFERENCE = re.compile(
     r"\b(?:Proceedings|Proc\.|Conference|Symposium|Workshop|Congress|конференц|симпозиум|Материалы|Труды)",
     re.IGNORECASE,
 )
-_VOLUME = re.compile(r"\b(?:Vol|Т|Tom|Bd|Band)\.\s*(?P<v>[\w\-–]+)", re.IGNORECASE)
+_VOLUME = re.compile(r"\b(?:(?:Vol|Т|Tom|Bd|Band)\.\s*|(?<=\.\s)Т\s+(?=\d))(?P<v>[\w\-–]+)", re.IGNORECASE)
+# "Экономическая социология. 10 (1): 13-36." — sociology journals' "volume (issue): pages" with no markers
+_VOL_ISS_COLON = re.compile(
+    r"(?:^|(?<=\.\s))(?P<v>\d{1,4})\s*\((?P<n>[\d\-–/]+)\)\s*:\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?)(?=[.,]|$)"
+)
 _ISSUE = re.compile(r"(?:\b(?:[Nn]o|[Ii]ss|Вып|вып|Nr)\.\s*|\bIssue\s+|№\s*|(?<=\.\s)N\s+(?=\d))(?P<n>\d[\w\-–/]*)")
 _PAGES = re.compile(r"\b(?:P|С|C|S|pp?)\.\s*(?P<p>[\dIVXLCivxlc]+(?:\s*[–—-]\s*[\dIVXLCivxlc]+)?)")
 # "272 c.": a Latin "c" typed for the Cyrillic "с" of a page count
@@ -184,7 +191,7 @@ def _take_responsibility(ref: Reference, text: str) -> str:
     m = _RESPONSIBILITY.search(text)
     if not m:
         return text
-    role_text = (m.group("role") or "").lower()
+    role_text = (m.group("role") or m.group("role2") or "").lower()
     names = _given_first_names(m.group("names"))
     if not names:
         return text
@@ -323,6 +330,12 @@ def _areas(ref: Reference, text: str) -> str:
             value = mm.group(group).rstrip(".,")
             ref.set(key, re.sub(r"\s*[—-]\s*", "–", value))
             first_area = min(first_area, _area_start(text, mm.start()))
+    vic = _VOL_ISS_COLON.search(text) if not (ref.get("volume") or ref.get("issue") or ref.get("page")) else None
+    if vic:
+        ref.set("volume", vic.group("v"))
+        ref.set("issue", vic.group("n"))
+        ref.set("page", re.sub(r"\s*[—-]\s*", "–", vic.group("p")))
+        first_area = min(first_area, _area_start(text, vic.start()))
     npages = _NUM_PAGES.search(text)
     if npages and not ref.get("page"):
         ref.set("number-of-pages", npages.group("p"))
@@ -388,7 +401,7 @@ def _standalone(ref: Reference, head: str) -> None:
     title = _areas(ref, head)
     journal_areas = (ref.get("volume") or ref.get("issue")) and not ref.get("publisher")
     after = head[len(title) :].lstrip(". ")
-    comma_journal = re.match(r"([^,.]{2,120}?),\s*(?:(?:1[5-9]|20)\d\d\b|vol\.|no\.|т\.|№)", after, re.IGNORECASE)
+    comma_journal = re.match(r"([^\W\d][^,.]{1,119}?),\s*(?:(?:1[5-9]|20)\d\d\b|vol\.|no\.|т\.|№)", after, re.IGNORECASE)
     if (journal_areas or (ref.get("page") and not ref.get("publisher"))) and comma_journal and not _THESIS.search(head):
         # transliterated GOST: "Title. Voprosy Ekonomiki, 2016, no. 3, pp. 45–67."
         ref.set("title", _title(title))
