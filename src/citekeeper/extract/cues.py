@@ -37,7 +37,9 @@ _TAIL_CUES = re.compile(
 REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
-    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?)\b(?!\s+text)",
+    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?)\b(?!\s+text)|"
+    # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
+    r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)",
     re.IGNORECASE,
 )
 _STRONG = [
@@ -77,10 +79,10 @@ _STRONG = [
 _WEAK = [
     re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
     re.compile(
-        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d",
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b",
     ),
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
-    re.compile(r"\b(?:Aufl|ed|éd|edn|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
+    re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
     # German/Austrian legal short cite, journal year page: "ZGE 2018, 273", "GRUR 2016, 1152", "JRP 2022, 79".
     re.compile(r"\b[A-ZÄÖÜ][\w-]{1,10}\s(?:19|20)\d\d,\s\d{1,4}\b"),

@@ -23,6 +23,7 @@ from citekeeper.extract.cues import (
     signal_length,
     strip_signal,
 )
+from citekeeper.extract.lines import incomplete
 
 _SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s", re.IGNORECASE)
 
@@ -162,7 +163,37 @@ def split_footnote(text: str) -> list[str]:
             pieces.append(left)
             start = m.end()
     pieces.append(text[start:])
-    return [c for piece in pieces for c in _split_semicolons(piece)]
+    return [c for piece in pieces for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
+
+
+_SENTENCE_START = re.compile(r"(?:(?<=[.)])|(?<=[.)][”\"»’]))\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+
+
+def _split_name_sentences(text: str) -> list[str]:
+    """Split before a sentence that opens with an author and reads as a full citation.
+
+    String citations without a signal run on as sentences: "Flecker, Arbeit (2017), 9-44.
+    Böhle, Arbeit als Handeln, in … (Hrsg), Handbuch (2010), 151-176, …" and, after a
+    comment, "… (2d ed. 2004). He drew in part upon Aquinas. CHRISTOPHER SAINT GERMAN, …".
+    Both sides must read as citations on their own (three points for the new one), so an
+    initial, a place or a title inside one citation never splits it.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in _SENTENCE_START.finditer(text):
+        right = text[m.end() :]
+        if not NAME_START.match(right):
+            continue
+        left = text[start : m.start()]
+        sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
+        # "… Richard A. Posner" / "sous dir. de C. Journes": an initial or an abbreviation is no sentence end.
+        if incomplete(left) or not _reads_whole(left) or not _balanced(left):
+            continue
+        if citation_score(sentence) >= 3:
+            pieces.append(left)
+            start = m.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _balanced(text: str) -> bool:

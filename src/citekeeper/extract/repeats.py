@@ -37,6 +37,13 @@ _OP_CIT = re.compile(
 _SUPRA = re.compile(
     r"^(?P<author>.{2,80}?),?\s+supra(?:\s+note\s+(?P<note>\d+))?,?\s*(?P<rest>.*)$", re.IGNORECASE
 )
+# "Poumarède, Défense et illustration (n. 5) 109", "Bauer, Repertorium (wie Fn. 1) Bd. 1, 1 f.",
+# "Belur and others (n 4) at 77": the short form names the note of the full citation.
+_BACKREF = re.compile(
+    r"^(?P<author>.{2,120}?),?\s*\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?"
+    r"(?:n|nn|fn|anm|note|nota|прим)\.?\s?(?P<note>\d{1,4})\),?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _LOCATOR = re.compile(
     r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col)\.\s?|\bat\s+|[,:][”\"’]?\s+|^)"
     r"(?P<page>\d+(?:\s?[–—-]\s?\d+)?(?:\s?ff?\.)?|[ivxlcdm]+(?:[–-][ivxlcdm]+)?)"
@@ -152,7 +159,7 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     if m:
         rest = m.group("rest")
         return Repeat(_resolve(cited, len(cited) - 1), locator(rest), "ibid")
-    m = _SUPRA.match(text)
+    m = _SUPRA.match(text) or _BACKREF.match(text)
     if m:
         names = _surnames(m.group("author"))
         # "POSNER [ECONOMIC ANALYSIS OF LAW], supra note 2": the bracketed short title tells

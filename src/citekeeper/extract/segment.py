@@ -279,10 +279,25 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
             return False
     if incomplete(text) or citation_like(line):
         return True
+    # A citation of its own after a comment in the same note ("… the incipient USA.”" /
+    # "Wilfrid Prest, General Editor’s Introduction to 1 WILLIAM BLACKSTONE, …"): a line
+    # opening with an author whose sentence (with the lines under it) clearly cites.
+    if NAME_START.match(line.strip()) and citation_score(_lines_under(lines, j)) >= 3:
+        return True
     # A short last line with its own year and page ("Leipzig 2000, S. 8 f."): the end of
     # the note, not body prose.
     tail = line.strip()
     return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
+
+
+def _lines_under(lines: list[str], j: int, most: int = 3) -> str:
+    """``lines[j]`` joined with the lines under it up to a blank line or a note number."""
+    out = [lines[j]]
+    for line in lines[j + 1 : j + most]:
+        if not line.strip() or _LONE_NUMBER.match(line) or marker(line) is not None:
+            break
+        out.append(line)
+    return join_lines("\n".join(out))
 
 
 def segment(text: str) -> Segments:
