@@ -325,3 +325,17 @@ def test_spelled_out_editorship_without_a_slash():
     )
     assert ref.get("container-title") == "Морские гравиметрические исследования. Сборник статей"
     assert [n.family for n in ref.names["editor"]] == ["Федынского"]
+
+
+def test_editorial_board_with_chief_editor_and_et_al():
+    ref = parse_citation(
+        "Чувилов И. А. Внешняя политика Камбоджи // Международные отношения: история, теория, практика : материалы "
+        "XIII науч.-практ. конф. / редкол.: Е. А. Достанко (гл. ред.) [и др.]. Минск : БГУ, 2023. С. 80–84."
+    )
+    assert ref.get("container-title") == "Международные отношения: история, теория, практика: материалы XIII науч.-практ. конф"
+    assert ref.names["editor"] == [Name(family="Достанко", given="Е. А.")] and ref.truncated == ["editor"]
+
+
+def test_russian_newspaper_names_are_outlets():
+    ref = parse_citation("Индонезия отказалась от покупки российских истребителей // Коммерсантъ. 2021. 23 дек.")
+    assert (ref.type, ref.get("container-title")) == ("article-newspaper", "Коммерсантъ")

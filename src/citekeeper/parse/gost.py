@@ -63,9 +63,12 @@ _RESPONSIBILITY = re.compile(
     # "/ ed. by A. B. Editor", "/ под ред. А. Б. Иванова", and the spelled-out "под редакцией проф.
     # В. В. Федынского" that older Russian books print without the slash
     rf"(?:\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
-    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.)?|"
+    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.|"
+    # "/ редкол.: Е. А. Достанко (гл. ред.) [и др.]": an editorial board, its chief editor first
+    rf"редкол\.\s*:|ed\.\s+board\s*:)?|"
     rf"\s(?P<role2>под\s+(?:общей\s+|научной\s+)?редакцией))\s*(?:(?:проф|акад|докт|канд)\.\s*)?"
-    rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME})*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
+    rf"(?P<names>{_GIVEN_FIRST_NAME}(?:\s*\((?:гл\.\s*ред|chief\s+ed|ed)\.\))?(?:\s*(?:,|and|&|и)\s*{_GIVEN_FIRST_NAME}"
+    rf"(?:\s*\((?:гл\.\s*ред|chief\s+ed|ed)\.\))?)*(?:\s*\[?(?:et\s+al|и\s+др)\.\]?)?)\s*(?=\.\s|\.?$|;)",
 )
 _PLACE_PUB_YEAR = re.compile(
     r"(?:^|(?<=\.\s))(?P<place>(?:St\.\s?|Sankt-|N\.\s?|Нижний\s)?[A-ZА-ЯЁ][^.:,;/]{1,40}?(?:,\s[A-Z]{2})?|[A-ZА-ЯЁ][a-zа-яё]{0,3}\.)"
@@ -192,10 +195,10 @@ def _take_responsibility(ref: Reference, text: str) -> str:
     if not m:
         return text
     role_text = (m.group("role") or m.group("role2") or "").lower()
-    names = _given_first_names(m.group("names"))
+    names = _given_first_names(re.sub(r"\s*\((?:гл\.\s*ред|chief\s+ed|ed)\.\)", "", m.group("names")))
     if not names:
         return text
-    if any(w in role_text for w in ("ed", "ред", "сост", "comp")):
+    if any(w in role_text for w in ("ed", "ред", "сост", "comp", "board")):
         role = "editor"
     elif any(w in role_text for w in ("transl", "пер")):
         role = "translator"

@@ -52,12 +52,23 @@ NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
     "the economist": ("economist.com",),
     "global times": ("globaltimes.cn",),
     "china daily": ("chinadaily.com.cn",),
+    # the Russian outlets as Russian footnotes print them
+    "риа новости": ("ria.ru",),
+    "тасс": ("tass.ru", "tass.com"),
+    "интерфакс": ("interfax.ru", "interfax.com"),
+    "российская газета": ("rg.ru",),
+    "коммерсантъ": ("kommersant.ru",),
+    "коммерсант": ("kommersant.ru",),
+    "ведомости": ("vedomosti.ru",),
+    "известия": ("iz.ru",),
+    "рбк": ("rbc.ru",),
+    "независимая газета": ("ng.ru",),
 }
 
 _NEWS_WORDS = re.compile(
     r"\b(?:times|news|post|gazette|gazeta|herald|tribune|daily|novosti|telegraph|chronicle|courier|"
     r"observer|izvestia|vedomosti|kommersant|pravda|news\s+agency|press\s+agency|информационное\s+агентство|"
-    r"газета|известия|новости)\b",
+    r"газета|известия|новости|коммерсантъ?|ведомости|правда)\b",
     re.IGNORECASE,
 )
 
