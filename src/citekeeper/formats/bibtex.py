@@ -54,6 +54,7 @@ from bibtexparser import model as bmodel
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import bibnames, bibsplit, bibvalues, zotero
+from citekeeper.formats.bulk import gc_paused
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
 from citekeeper.formats.latex import balanced, decode, encode
 from citekeeper.model import Date, Name, Origin, Reference, Verbatim
@@ -772,6 +773,11 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
 
 def loads(text: str, file: str | None = None) -> BibReadResult:
     """Read BibTeX/BibLaTeX text (see the module docstring); never drops an entry silently."""
+    with gc_paused():
+        return _loads(text, file)
+
+
+def _loads(text: str, file: str | None) -> BibReadResult:
     result = BibReadResult()
     strings = dict(bibvalues.MONTH_MACROS)
     where = file or "<input>"

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from citekeeper.errors import MalformedInputError
+from citekeeper.formats.bulk import gc_paused
 from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Reference, split_particle
 
 # Every CSL 1.0.2 name and date variable (the record's NAME_FIELDS/DATE_FIELDS first).
@@ -254,8 +255,9 @@ def mark_unparsed(ref: Reference) -> None:
 
 def dumps(refs: list[Reference], *, with_origin: bool = True, relative_to: str | Path | None = None) -> str:
     """CSL-JSON text (a JSON array, UTF-8, indented, newline-terminated)."""
-    items = [reference_to_csl(r, with_origin=with_origin, relative_to=relative_to) for r in refs]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():
+        items = [reference_to_csl(r, with_origin=with_origin, relative_to=relative_to) for r in refs]
+        return indented_json(items) + "\n"
 
 
 def loads(text: str, file: str | None = None) -> list[Reference]:
@@ -277,3 +279,74 @@ def loads(text: str, file: str | None = None) -> list[Reference]:
             ref.origin = Origin(kind="file", number=n, file=file)
         refs.append(ref)
     return refs
+
+
+class _NotPlain(Exception):
+    """A value ``indented_json`` leaves to ``json.dumps`` (a subclass, a non-string key …)."""
+
+
+_encode_str = json.encoder.encode_basestring  # the C function when the _json module is there
+_CONSTANTS = {True: "true", False: "false", None: "null"}
+
+
+def indented_json(obj: Any) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, about 3× faster.
+
+    Why: with ``indent`` set, ``json.dumps`` runs its pure-Python encoder (the C one only
+    serves ``indent=None``); for 12,000 CSL-JSON items that was 0.28 s CPU, a fifth of
+    ``convert``.  This walks the plain JSON types itself and encodes strings with the C
+    escaper; anything else (subclasses, non-string keys, unserialisable values) goes to
+    ``json.dumps``, which also raises what it raises.
+    """
+    out: list[str] = []
+    try:
+        _walk(obj, out, "\n")
+    except (_NotPlain, RecursionError):
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+def _walk(obj: Any, out: list[str], pad: str) -> None:
+    # Strings, the most common value, are written inline by the container loops.
+    t = type(obj)
+    if t is dict:
+        if not obj:
+            out.append("{}")
+            return
+        inner = pad + "  "
+        sep = "{" + inner
+        for key, value in obj.items():
+            if type(key) is not str:
+                raise _NotPlain
+            if type(value) is str:
+                out.append(sep + _encode_str(key) + ": " + _encode_str(value))
+            else:
+                out.append(sep + _encode_str(key) + ": ")
+                _walk(value, out, inner)
+            sep = "," + inner
+        out.append(pad + "}")
+    elif t is list or t is tuple:
+        if not obj:
+            out.append("[]")
+            return
+        inner = pad + "  "
+        sep = "[" + inner
+        for value in obj:
+            tv = type(value)
+            if tv is str:
+                out.append(sep + _encode_str(value))
+            elif tv is int:
+                out.append(sep + int.__repr__(value))
+            else:
+                out.append(sep)
+                _walk(value, out, inner)
+            sep = "," + inner
+        out.append(pad + "]")
+    elif t is str:
+        out.append(_encode_str(obj))
+    elif t is int:
+        out.append(int.__repr__(obj))
+    elif t is bool or obj is None:
+        out.append(_CONSTANTS[obj])
+    else:
+        raise _NotPlain  # floats (NaN, Infinity spellings) and everything else: json's own rules
