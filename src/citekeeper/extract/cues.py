@@ -171,7 +171,7 @@ def citation_score(text: str) -> int:
     if NAME_START.match(body):
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.
-    if len(body) > 350 and score < 5:
+    if len(body) > _LONG_NOTE and score < 5:
         score -= 2
     return score
 
@@ -188,4 +188,17 @@ CROSS_REFERENCE = re.compile(
 def holds_citation(text: str) -> bool:
     """Does a footnote (or a piece of one) cite something, or is it only a comment?"""
     body = strip_signal(plain(text))
-    return bool(REPEAT_MARK.search(body[:80])) or citation_score(text) >= 2
+    if REPEAT_MARK.search(body[:80]) or citation_score(text) >= 2:
+        return True
+    # A long note (a long comment scores low as a whole) cites when one of its sentences
+    # clearly does: "… Langzeiterwerbslosigkeit … Vgl Wacker, Arbeitslosigkeit (1983); Büssing, …".
+    return len(body) > _LONG_NOTE and cites_in_a_sentence(body)
+
+
+def cites_in_a_sentence(text: str) -> bool:
+    """Does one sentence of ``text`` clearly cite (three points)?"""
+    return any(citation_score(s) >= 3 for s in _SENTENCE.split(plain(text)))
+
+
+_LONG_NOTE = 350
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-ÞА-ЯЁ])")

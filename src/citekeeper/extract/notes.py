@@ -20,6 +20,7 @@ from citekeeper.extract.cues import (
     NAME_START,
     REPEAT_MARK,
     citation_score,
+    holds_citation,
     signal_length,
     strip_signal,
 )
@@ -100,7 +101,7 @@ def citing_part(text: str) -> str:
     an abbreviation.
     """
     rest = text
-    for _ in range(6):
+    for _ in range(12):
         m = _PROSE_END.search(rest)
         if not m:
             break
@@ -155,15 +156,26 @@ def split_footnote(text: str) -> list[str]:
     """The citations of one footnote, in order (one piece when it holds one)."""
     pieces: list[str] = []
     start = 0
+    comments: set[int] = set()
     for m in _SIGNAL_SENTENCE.finditer(text):
         left = text[start : m.start()]
         # "… 2005. See also the discussion in chapter 3." cites nothing after the signal.
         right = strip_signal(text[m.end() :])
-        if left.strip() and _reads_whole(left) and _balanced(left) and _reads_whole(right):
-            pieces.append(left)
-            start = m.end()
+        if not (left.strip() and _balanced(left) and _reads_whole(right)):
+            continue
+        if not _reads_whole(left):
+            # A long note that comments, then cites ("… bekräftigen dies … Vgl die (revidierte)
+            # Europäische Sozialcharta …"): the comment before the signal is no citation —
+            # unless one of its sentences cites (``holds_citation``).
+            if start == 0 and len(left) < 200:
+                continue  # a short lead-in stays with its citation
+            if not holds_citation(left):
+                comments.add(len(pieces))
+        pieces.append(left)
+        start = m.end()
     pieces.append(text[start:])
-    return [c for piece in pieces for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
+    kept = [p for k, p in enumerate(pieces) if k not in comments]
+    return [c for piece in kept for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
 
 
 _SENTENCE_START = re.compile(r"(?:(?<=[.)])|(?<=[.)][”\"»’]))\s+(?=[A-ZÀ-ÞА-ЯЁ])")

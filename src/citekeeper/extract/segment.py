@@ -40,6 +40,7 @@ from citekeeper.extract.cues import (
     REPEAT_MARK,
     citation_like,
     citation_score,
+    cites_in_a_sentence,
     holds_citation,
     signal_length,
 )
@@ -163,7 +164,7 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
         # the next number directly over its note is a note that cites a little (two points).
         return in_notes or score >= 3 or bool(REPEAT_MARK.match(text) or CROSS_REFERENCE.search(text)) or (
             adjacent and score >= 2 and bool(NAME_START.match(text) or signal_length(text))
-        )
+        ) or (adjacent and len(text) > 350 and cites_in_a_sentence(text))
     if number == expected:
         if in_notes or (adjacent and not _HEADING_LIKE.match(text)):
             return True
