@@ -51,6 +51,25 @@ def test_ieee():
     assert (ref.title, ref.get("volume"), ref.get("issue"), ref.get("page")) == ("Title of paper", "3", "2", "1–5")
 
 
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "place"),
+    [
+        ("A. Beveratos and P. Grangier, “Single Photon Quantum Cryptography,” Physical Review Letters 89, 187901 (2002).",
+         "Physical Review Letters", "89", ""),
+        ('Basmann, R. L. "A Generalized Classical Method of Linear Estimation," Econometrica, Vol. 25 (1957).',
+         "Econometrica", "25", ""),
+        ("L. Blackmore, “A probabilistic particle control approach,” in Proceedings of the AIAA Guidance, Navigation and "
+         "Control Conference, no. 10, 2006.", "Proceedings of the AIAA Guidance, Navigation and Control Conference", "", ""),
+        ("E. N. Johnson and J. Hartman, “Flight testing of unmanned helicopter systems,” 67th American Helicopter Society "
+         "International Annual Forum, Virginia Beach, Virginia, May 2011.",
+         "67th American Helicopter Society International Annual Forum", "", "Virginia Beach, Virginia"),
+    ],
+)
+def test_ieee_containers(text, container, volume, place):
+    ref = parse_list_entry(text)
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("publisher-place")) == (container, volume, place)
+
+
 def test_suffix_and_series_number():
     ref = parse_list_entry('B. Gates III, "On sorting," Proc. London Math. Soc. (3) 84 (2002) 100–120.')
     assert [n.to_csl() for n in ref.authors] == [{"family": "Gates", "given": "B.", "suffix": "III"}]

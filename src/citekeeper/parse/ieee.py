@@ -29,8 +29,16 @@ _PART = re.compile(
     r"Art(?:icle)?\.?\s*(?:no\.\s*)?(?P<art>\w+)|"
     r"(?:(?P<month>[A-Z][a-z]{2,8})\.?(?:\s*[-–/]\s*[A-Z][a-z]{2,8}\.?)?\s+)?(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?)$"
 )
-_VOL_YEAR = re.compile(r"^(?:(?P<journal>.+?)\s+)?(?P<vol>\d+)\s*\((?:[A-Z][a-z]+\.?,?\s*)?(?P<year>(?:1[5-9]|20)\d\d)\)$")
-_CONF = re.compile(r"\b(?:Proc\.|Proceedings|Conf\.|Conference|Symp\.|Symposium|Workshop|Congress|Meeting)", re.IGNORECASE)
+# "Philosophisches Jahrbuch, 83 (1976)": a volume has four digits at most ("187901 (2002)" is a
+# physics article number after "Physical Review Letters 89"), and "Vol." is no journal.
+_VOL_YEAR = re.compile(
+    r"^(?:(?!(?:[Vv]ol|Bd|[Nn]o)\.)(?P<journal>.+?)\s+)?(?P<vol>\d{1,4})\s*\((?:[A-Z][a-z]+\.?,?\s*)?(?P<year>(?:1[5-9]|20)\d\d)\)$"
+)
+_CONF = re.compile(
+    r"\b(?:Proc\.|Proceedings|Conf\.|Conference|Symp\.|Symposium|Workshop|Congress|Meeting|Forum|Colloquium)", re.IGNORECASE
+)
+# "Virginia Beach", "New York, NY", "USA": a place is a few capitalised words with no event word
+_PLACE_PART = re.compile(r"^(?:[A-Z][\w.\-]*|[A-Z]{2,3})(?:\s+[A-Z][\w.\-]*){0,2}$")
 
 
 def _thesis_or_report(ref: Reference, parts: list[str]) -> Reference | None:
@@ -90,10 +98,11 @@ def parse_ieee(text: str) -> Reference | None:
             continue
         pm = _PART.match(part.rstrip("."))
         if not pm:
-            if found or (conference and container):
+            event = bool(container) and bool(_CONF.search(container[0]))
+            if found or ((conference or event) and container and (places or _PLACE_PART.match(part)) and not _CONF.search(part)):
                 places.append(part)  # "in Proc. X, New York, NY, USA, 2010": the place
             else:
-                container.append(part)
+                container.append(part)  # "Proceedings of the AIAA Guidance, Navigation and Control Conference"
             continue
         found = True
         for field, group in (("volume", "vol"), ("issue", "iss"), ("page", "pages"), ("number", "art"), ("page", "pages2")):
@@ -114,7 +123,7 @@ def parse_ieee(text: str) -> Reference | None:
     if not container or not found:
         return None
     ref.set("container-title", ", ".join(container).rstrip("."))
-    if places and conference:
+    if places and (conference or _CONF.search(ref.get("container-title"))):
         ref.set("publisher-place", ", ".join(places))  # Zotero's Place of a conference paper
     if conference or (_CONF.search(ref.get("container-title")) and not ref.get("volume")):
         ref.type = "paper-conference"
