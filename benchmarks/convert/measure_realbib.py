@@ -135,20 +135,36 @@ def measure_render(paths: list[Path], styles: list[str]) -> dict[str, object]:
                 if _LATEX_LEFT.search(e):
                     bad += 1
                     macros += bool(_MACRO_LEFT.search(e))
-                    if len(samples) < 12:
-                        samples.append(f"{path.name}: {e[:200]}")
+                    samples.append(f"{path.name}: {e[:300]}")
         out[style] = {"entries": total, "with_latex": bad, "with_macro_or_dollar": macros, "samples": samples}
     return out
+
+
+def _print_render(rendered: dict[str, object], latex_out: Path | None) -> int:
+    every: list[str] = []
+    for style, v in rendered.items():
+        print(f"render {style}: {v['with_latex']} of {v['entries']} entries have a brace, macro or $;"  # type: ignore[index]
+              f" {v['with_macro_or_dollar']} a macro or $")  # type: ignore[index]
+        for s in v["samples"][:12]:  # type: ignore[index]
+            print("   ", s)
+        every += [f"{style}\t{s}" for s in v["samples"]]  # type: ignore[index]
+    if latex_out:
+        latex_out.write_text("\n".join(every) + "\n", encoding="utf-8")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "realbib")
     ap.add_argument("--render", action="store_true", help="also render in apa, chicago, ieee")
+    ap.add_argument("--render-only", action="store_true", help="only the --render count (no round trips)")
+    ap.add_argument("--latex-out", type=Path, help="write every rendered entry with LaTeX left here")
     ap.add_argument("--json", type=Path, help="write the per-file numbers here")
     ap.add_argument("--examples", type=int, default=3, help="changed fields shown per file")
     args = ap.parse_args(argv)
     paths = sorted(args.corpus.glob("*.bib"))
+    if args.render_only:
+        return _print_render(measure_render(paths, ["apa", "chicago-author-date", "ieee"]), args.latex_out)
     rows = [measure_file(p, Path("/tmp")) for p in paths]
     keys = ("entries", "records", "failed_kept", "recovered_warnings", "lost", "keys_rewritten", "keys_suffixed",
             "keys_new", "bib_text_changed", "bib_out_failed_blocks", "core_fields", "core_changed", "extra_in",
@@ -173,11 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.render:
         rendered = measure_render(paths, ["apa", "chicago-author-date", "ieee"])
         report["render"] = rendered
-        for style, v in rendered.items():
-            print(f"render {style}: {v['with_latex']} of {v['entries']} entries have a brace, macro or $;"  # type: ignore[index]
-                  f" {v['with_macro_or_dollar']} a macro or $")  # type: ignore[index]
-            for s in v["samples"]:  # type: ignore[index]
-                print("   ", s)
+        _print_render(rendered, args.latex_out)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -5,7 +5,9 @@ footnotes as CSL-JSON, RIS, BibLaTeX and BibTeX, run Zotero's import translator 
 each (``zotero_import.js``: the real ``CSL JSON.js``, ``RIS.js``, ``BibTeX.js`` on the
 real zotero/utilities), and compare every item's Zotero type and fields with
 ``expected/gold.json`` (hand-checked: see README.md here); the same for one record
-of each Zotero type the issue names, with every field set (``types``).  Prints a table of items
+of each Zotero type the issue names, with every field set (``types``).  With
+``--from-files`` the example's committed ``references.bib`` and ``footnotes/footnotes.bib``
+are exported instead (read back and written as ``citekeeper export`` does).  Prints a table of items
 and fields right per format; ``--write`` stores what each format produced under
 ``expected/<format>.json`` so changes show up in review.
 
@@ -33,6 +35,8 @@ ARTICLE = ROOT / "examples" / "pichkhun-yuok-2024.txt"
 TRANSLATORS = {"csl-json": "CSL JSON.js", "ris": "RIS.js", "biblatex": "BibTeX.js", "bibtex": "BibTeX.js"}
 SUFFIX = {"csl-json": ".json", "ris": ".ris", "biblatex": ".bib", "bibtex": ".bibtex"}
 IGNORED = {"tags", "_itemID", "_discarded"}
+# --from-files: the example's committed output, read back through formats.read_file
+COMMITTED = {"references": "references.bib", "footnotes": "footnotes/footnotes.bib"}
 
 
 def _is_bare_git(path: Path) -> bool:
@@ -92,11 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--schema", type=Path, required=True,
                     help="zotero-schema's schema.json, or a checkout/bare mirror of zotero/zotero-schema")
     ap.add_argument("--write", action="store_true", help="store each format's imported items under expected/")
+    ap.add_argument("--from-files", action="store_true",
+                    help="export the committed references.bib and footnotes/footnotes.bib (what a user "
+                         "runs: citekeeper export FILE --to FORMAT) instead of extracting the article")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every difference")
     args = ap.parse_args(argv)
 
     from citekeeper.extract import extract_article
-    from citekeeper.formats import dumps
+    from citekeeper.formats import dumps, export
     from citekeeper.textio import read_text
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,7 +125,11 @@ def main(argv: list[str] | None = None) -> int:
                      ("types", sample_references()))
             for part, refs in parts:
                 path = work / f"{part}{SUFFIX[fmt]}"
-                path.write_text(dumps(refs, fmt), encoding="utf-8")
+                if args.from_files and part in COMMITTED:
+                    text = export([ROOT / COMMITTED[part]], fmt).text
+                else:
+                    text = dumps(refs, fmt)
+                path.write_text(text, encoding="utf-8")
                 imported[part] = import_with_zotero(translators / translator, utilities, schema, path)
             t_ok = t_all = f_ok = f_all = 0
             all_diffs = []

@@ -8,7 +8,9 @@ reaches citeproc is the one in the file, ``raw`` dates included (``model.Date.ra
 output is the same as rendering the JSON as it is.  What reading through the record
 changes, as Zotero and citeproc-js do too: a ``citation-key`` is the item's key (cite it
 by that), a numeric ``id`` is a string, an element that is not an object is reported with
-its line and the other items are rendered.
+its line and the other items are rendered.  TeX that a source escaped as text (Better
+BibTeX's ``Garc\\textbackslash{}'ia`` for a Zotero record holding ``Garc\\'ia``) is decoded
+once more for display (``formats.texfix``); the record itself is not changed.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
     Problems (a block or item that could not be read) become warnings with file and line;
     a file of which nothing at all could be read raises its first problem.
     """
-    from citekeeper.formats import read_file
+    from citekeeper.formats import read_file, texfix
     from citekeeper.formats.csljson import reference_to_csl
 
     out = Loaded()
@@ -76,7 +78,9 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
         out.warnings += [str(w) for w in result.problems] + list(result.warnings)
         if result.problems and not result.references:
             raise result.problems[0]
-        out.items += [reference_to_csl(r, with_origin=False, raw_dates=False) for r in result.references]
+        # TeX a source kept as text (a Zotero record's "Garc\\'ia") is decoded for display only
+        out.items += [reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False)
+                      for r in result.references]
     return out
 
 
