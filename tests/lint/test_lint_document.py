@@ -97,3 +97,14 @@ def test_a_repeat_is_known_by_reference_repeats_not_by_warning_text() -> None:
     assert is_repeat(short)
     worded = Reference(type="book", warnings=["'Ibid.' repeats the previous citation (meier2010)"])
     assert not is_repeat(worded)
+
+
+def test_ris_entries_have_their_lines_and_a_value_is_found_in_its_own_entry(tmp_path: Path) -> None:
+    path = tmp_path / "lib.ris"
+    path.write_text("TY  - JOUR\nTI  - One\nER  - \n\nTY  - BOOK\nTI  - Two\nUR  - https://ex.org/b\nER  - \n",
+                    encoding="utf-8")
+    doc = document.load(path, dt.date(2026, 12, 1))
+    one, two = doc.references
+    assert (doc.line_of(one), doc.line_of(two)) == (1, 5)
+    assert doc.line_of(two, "https://ex.org/b") == 7
+    assert doc.line_of(one, "https://ex.org/b") == 1  # not found in its own entry: its first line

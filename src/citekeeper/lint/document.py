@@ -87,6 +87,7 @@ class Document:
     _json_ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
     # id(reference) -> its first line in this file, from the reader (CSL-JSON)
     entry_lines: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
     _newlines: list[int] | None = field(default=None, repr=False, compare=False)
     _keys: dict[str, Reference] | None = field(default=None, repr=False, compare=False)
 
@@ -152,11 +153,17 @@ class Document:
         the needle after it.  Origins there point into the article the file came from,
         not into this file, so they are not used."""
         start = self.entry_lines.get(id(ref))
-        if start is not None:  # the reader's line of the item: search the needle from there
+        if start is not None:  # the reader's line of the item: search the needle up to the next one
             pos = self._offset_of_line(start)
             if needle:
+                if self._starts is None:
+                    self._starts = sorted(set(self.entry_lines.values()))
+                import bisect
+
+                i = bisect.bisect_right(self._starts, start)
+                end = self._offset_of_line(self._starts[i]) if i < len(self._starts) else len(self.text)
                 for probe in (needle, needle.replace("/", "\\/")):
-                    at = self.text.find(probe, pos, pos + 20000)
+                    at = self.text.find(probe, pos, end)
                     if at >= 0:
                         return self._line_at(at)
             return start
@@ -258,8 +265,10 @@ def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None =
             doc.bib = fields
             return doc
     doc.text = result.text
-    doc.entry_lines = {id(r): line for r, line in zip(result.references, result.entry_lines, strict=False)
-                       if line is not None}
+    for ref in result.references:  # each entry's line in this file (CSL-JSON, RIS ...)
+        line = result.line_of(ref)
+        if line is not None and (result.entry_lines or (ref.origin and ref.origin.file == name)):
+            doc.entry_lines[id(ref)] = line
     if fmt == "bibtex":
         doc.bib = bib_fields(doc.text)
     return doc
