@@ -62,7 +62,7 @@ def documents(folder: Path = DATA) -> list[Path]:
 # A citation may keep a short lead-in ("Vgl. dazu nur:", "Voir notamment", "Grundlegend
 # dazu etwa:"): it is found when the answer's beginning is within this many characters of
 # the start.  A neighbour swallowed or a note split wrongly still moves it further.
-_LEAD_IN = 40
+_LEAD_IN = 50
 
 
 def _find(refs: list[Reference], number: int, prefix: str) -> Reference | None:
@@ -75,7 +75,10 @@ def _find(refs: list[Reference], number: int, prefix: str) -> Reference | None:
         if raw.startswith(want):
             return ref
         at = raw.find(want)
-        if near is None and 0 <= at <= _LEAD_IN:
+        # … or the extract dropped a lead-in the answer kept ("Eine Ausnahme bildet Meier, …").
+        back = want.find(raw[:12]) if len(raw) >= 12 else -1
+        dropped = 0 < back <= _LEAD_IN and raw.startswith(want[back:])
+        if near is None and (0 <= at <= _LEAD_IN or dropped):
             near = ref
     return near
 

@@ -118,7 +118,42 @@ def citing_part(text: str) -> str:
         tail = rest[m.start() + 1 :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
             rest = tail
-    return rest
+    return _embedded_start(rest)
+
+
+# Where a citation may begin inside prose: after a space, "(", or ": ".
+_WORD_START = re.compile(r"(?<=[\s(])(?=[A-ZÀ-ÞА-ЯЁ])")
+
+
+def _embedded_start(text: str) -> str:
+    """A citation set inside a sentence of comment, from its author on.
+
+    "Er hat sogar … Kafka gegen dessen Interpreten verteidigt: Giorgio Agamben, Kafka
+    Defended …, 1995, 137 f." / "(Cité par M. Winock, Les voix de la liberté, Paris: Seuil
+    2001, 109)".  Only when the note opens with prose (no author, signal or repeat), the
+    words before score at most one point, and what follows the author clearly cites.
+    """
+    if NAME_START.match(text) or signal_length(text) or REPEAT_MARK.match(text):
+        return text
+    for m in _WORD_START.finditer(text, 1):
+        p = m.start()
+        if p > 400:
+            break
+        if not NAME_START.match(text[p:]):
+            continue
+        head = text[:p]
+        if citation_score(head) > 1:
+            return text
+        if len(_PROSE_WORD.findall(head)) < 2:
+            continue  # "Anne-Marie Chartier et Jean Hébrard, …": co-authors, not prose
+        if citation_score(text[p : p + 300]) >= 3:
+            return text[p:]
+    return text
+
+
+# A word of prose: lower case, four letters or more (not a particle such as "von", "et", "und").
+_PROSE_WORD = re.compile(r"(?<![\w-])[a-zà-ÿа-яё]{4,}\b")
+
 
 
 def _prose(sentence: str) -> bool:
@@ -178,7 +213,9 @@ def split_footnote(text: str) -> list[str]:
     return [c for piece in kept for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
 
 
-_SENTENCE_START = re.compile(r"(?:(?<=[.)])|(?<=[.)][”\"»’]))\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+_SENTENCE_START = re.compile(
+    r"(?:(?:(?<=[.)])|(?<=[.)][”\"»’]))\s+|,?\s+(?:und|and|et|e|y|и|sowie)\s+)(?=[A-ZÀ-ÞА-ЯЁ])"
+)
 
 
 def _split_name_sentences(text: str) -> list[str]:

@@ -138,7 +138,8 @@ class Segments:
 _OPEN_LOCATOR = re.compile(
     r"(?:(?<!\d)(?<!\d\s)\b(?:S|p|pp|P|С|с|Nr|No|Bd|Vol|vol|H|Jg|at|Tz|Rn|Rz|Rdnr|Fn|Art|Abs|Sp|Bl|n|nn)\.?|[,–—-])\s*$"
 )
-_HEADING_LIKE = re.compile(r"^[^.!?]{1,80}$")
+# A short line without a full stop reads like a heading — not one cut on a hyphen or a comma.
+_HEADING_LIKE = re.compile(r"^[^.!?]{1,80}(?<![-,\u00ad])$")
 _LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # A footnote's wrapped lines are looked ahead this far when deciding whether it starts one.
 _LOOKAHEAD = 8
@@ -402,11 +403,14 @@ def _continuation_target(
         # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
         # at the foot of the next: "… In: Raum-" / "forschung 58 (2000), S. 201–214."
         # Only a note cut on a word or a hyphen: one ending in "URL:" waits for a URL.
+        # A note cut after a comma ("… Revealed," / running head / "to the Constitution …,
+        # 1736: W. Halbfass, …") goes on the same way; a longer tail must cite clearly.
         flat = join_lines(para.text)
-        if flat[:1].islower() and len(flat) < 200 and citation_score(flat) >= 2:
+        score = citation_score(flat)
+        if flat[:1].islower() and ((len(flat) < 200 and score >= 2) or (len(flat) < 600 and score >= 3)):
             for fn in reversed(footnotes[-6:]):
                 note = fn.text
-                if incomplete(note) and (note.endswith(_CUT_ENDS) or _MID_SENTENCE.search(note)):
+                if incomplete(note) and (note.endswith((*_CUT_ENDS, ",")) or _MID_SENTENCE.search(note)):
                     return fn
         return None
     # The most recent footnote left incomplete, looking back over a page's worth.
