@@ -93,3 +93,16 @@ def test_given_first_full_names_in_a_comma_list_are_not_inverted_pairs():
     # Vancouver keeps its order: the last word is initials
     names = split_names("Smith JA, Okafor CN, Lee K").names
     assert [n.family for n in names] == ["Smith", "Okafor", "Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Food and Drug Administration", ["U.S. Food and Drug Administration"]),
+        ("U.S. Department of Agriculture", ["U.S. Department of Agriculture"]),
+        ("J. Bureau", ["Bureau, J."]),  # a person whose family name is an institution's word
+        ("J. A. Smith and B. Service", ["Smith, J. A.", "Service, B."]),
+    ],
+)
+def test_initials_before_an_institution(text, expected):
+    assert [n.display() for n in split_names(text).names] == expected

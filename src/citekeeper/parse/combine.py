@@ -17,6 +17,7 @@ from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
 from citekeeper.parse.common import SIGNALS
 from citekeeper.parse.gost import parse_gost
+from citekeeper.parse.imprint import tidy_imprint
 from citekeeper.parse.text import normalize_space, strip_markup
 from citekeeper.parse.types import refine_type
 
@@ -152,6 +153,7 @@ def parse_reference(text: str, *, use_rules: bool = True, note: bool = False) ->
     """
     ref = _parse(text, use_rules=use_rules, note=note)
     if ref.parsed:
+        tidy_imprint(ref)
         ref.type = refine_type(ref)
         _mark_truncated(ref)
     return ref

@@ -50,7 +50,7 @@ _SEP = re.compile(
 ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|institute|institut|committee|ministry|society|council|agency|"
     r"bank|commission|foundation|cent(?:er|re)|office|department|consortium|collaboration|group|"
-    r"government|secretariat|network|union|board|bureau|service|program(?:me)?|project|team|"
+    r"government|secretariat|network|union|board|bureau|administration|authority|service|program(?:me)?|project|team|"
     r"university|universität|corporation|company|inc|ltd|gmbh|ag|forum|alliance|federation|"
     r"national|international|nations|world|european|american|investigators|working|task\s+force|study|"
     r"trial|registry|survey|initiative|partnership|panel|community|members|coordinators|authors|"
@@ -362,8 +362,15 @@ def split_names(text: str) -> NameList:
     text = text.rstrip(".") if not _INITIAL_END.search(text) else text
     if not text:
         return NameList([], truncated)
-    if _org(text) and "," not in text and not any(_is_initials(w) for w in _words(text)):
-        # "Centers for Disease Control and Prevention": an institution's "and" is not a list's
+    words = _words(text)
+    lead = 0
+    while lead < len(words) and _is_initials(words[lead]):
+        lead += 1
+    if _org(text) and "," not in text and not any(_is_initials(w) for w in words[lead:]) and (
+        lead == 0 or len(words) - lead >= 2
+    ):
+        # "Centers for Disease Control and Prevention": an institution's "and" is not a list's;
+        # "U.S. Census Bureau": a country's initials before an institution are no given name
         return NameList([_literal(text)], truncated)
     pieces, comma = _pieces(text)
     if not pieces:

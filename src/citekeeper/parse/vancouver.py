@@ -234,6 +234,15 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
         if _BOOK.match(after.rstrip(".")):
             break
     else:
+        dotted = _PLACE_DOT_PUBLISHER.match(rest)
+        if dotted and _PUBLISHER.search(dotted.group("pub")):  # "Title. New York. Dover."
+            ref.set("title", _clean_title(dotted.group("title")))
+            ref.set("publisher-place", dotted.group("place"))
+            ref.set("publisher", dotted.group("pub").strip())
+            if dotted.group("year"):
+                ref.dates.setdefault("issued", Date(int(dotted.group("year"))))
+            ref.type = "book"
+            return True
         return _online(ref, rest)
     title, after = _clean_title(rest[: cut.start() + 1]), rest[cut.end() :]
     genre = re.search(r"\s*\[([^\]]+)\]$", title)
@@ -248,6 +257,11 @@ def _body(ref: Reference, rest: str, plos: bool) -> bool:
     return False
 
 
+# "Title. New York. Dover.": a place and a publisher each closed by a period (no colon)
+_PLACE_DOT_PUBLISHER = re.compile(
+    r"^(?P<title>.+?[.?!])\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2}(?:,\s*[A-Z]{2})?)\.\s+"
+    r"(?P<pub>[A-Z][^.;:]{1,60}?(?:\.\s*(?:Inc|Ltd|Co)\.?)?)(?:;\s*(?P<year>(?:1[5-9]|20)\d\d))?\.?$"
+)
 _PUBLISHER = re.compile(
     r"\b(?:Press|Publications|Publishing|Publishers?|Springer|Elsevier|Wiley|Verlag|Books|Inc|Ltd|Associates|"
     r"Kluwer|Routledge|Sage|Dover|Blackwell|Pergamon|CRC|Academic|Taylor\s+&\s+Francis|Saunders|Mosby|Lippincott)\b"
