@@ -65,6 +65,8 @@ _STRONG = [
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAG|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|\bRn\.\s?\d|\bCass\.\s|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)",
     ),
+    # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."
+    re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.(?:\s|$)"),
     # Statutes by article or section: "§ 142 UrhG", "Art. 4 UrhWissG", "§ 4 Abs. 2 des Gesetzes",
     # "Art 1 der Charta", "Art. 3 Abs. 2 DSM-RL".
     re.compile(

@@ -114,7 +114,11 @@ def citing_part(text: str) -> str:
     # "Zur Frage, ob …, vgl.: Kuschel, …" / "Daneben hat auch der EuGH …, vgl. nur: EuGH, Urt. …":
     # a comment that ends in a signal and a citation cites from the signal on.
     m = _SIGNAL_AFTER_COMMENT.search(rest)
-    if m and m.start() >= 20 and citation_score(rest[: m.start()]) <= 1:
+    head = rest[: m.start()] if m else ""
+    # The comment may name a court ("Daneben hat auch der EuGH einige Urteile gefällt, …"):
+    # five words of prose and no year or page keep it a comment.
+    prose = len(_PROSE_WORD.findall(head)) >= 5 and not _YEAR_OR_PAGE.search(head)
+    if m and m.start() >= 20 and (citation_score(head) <= 1 or prose):
         tail = rest[m.start() + 1 :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
             rest = tail
@@ -151,6 +155,7 @@ def _embedded_start(text: str) -> str:
     return text
 
 
+_YEAR_OR_PAGE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b(?:S|p|pp|С|с)\.\s?\d")
 # A word of prose: lower case, four letters or more (not a particle such as "von", "et", "und").
 _PROSE_WORD = re.compile(r"(?<![\w-])[a-zà-ÿа-яё]{4,}\b")
 
@@ -214,8 +219,12 @@ def split_footnote(text: str) -> list[str]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:(?:(?<=[.)])|(?<=[.)][”\"»’]))\s+|,?\s+(?:und|and|et|e|y|и|sowie)\s+)(?=[A-ZÀ-ÞА-ЯЁ])"
+    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)\s+)|(?P<colon>:\s+))"
+    r"(?=[A-ZÀ-ÞА-ЯЁ])"
 )
+_COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
+# "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
+_OPEN_END = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[a-zà-ÿ]{1,4}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.$")
 
 
 def _split_name_sentences(text: str) -> list[str]:
@@ -235,8 +244,13 @@ def _split_name_sentences(text: str) -> list[str]:
             continue
         left = text[start : m.start()]
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
-        # "… Richard A. Posner" / "sous dir. de C. Journes": an initial or an abbreviation is no sentence end.
-        if incomplete(left) or not _reads_whole(left) or not _balanced(left):
+        if not _reads_whole(left) or not _balanced(left):
+            continue
+        if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
+            continue
+        # "Meier, Klaus: Neue Urbanität" — a colon after an author is the title's, not a new citation's:
+        # only a colon after a sentence of comment ("…, 1736: W. Halbfass, Tatsache I, in: …") counts.
+        if m.group("colon") and (len(left.split()) < 8 or not _COMMENT_END.search(left)):
             continue
         if citation_score(sentence) >= 3:
             pieces.append(left)
