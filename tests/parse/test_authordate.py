@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citekeeper.model import Date, Name
+from citekeeper.parse import parse_list_entry
 from citekeeper.parse.authordate import parse_authordate, split_names
 
 
@@ -153,3 +154,22 @@ def test_institution_year_title_then_gost_publication_areas():
     assert ref.get("number-of-pages") == "250"
     assert ref.issued == Date(2022)
     assert ref.type == "book"
+
+
+@pytest.mark.parametrize(
+    ("text", "editors", "book"),
+    [
+        ("Lefebvre, H. (1968). Le droit à la ville. Dans J. Dupont (dir.), La ville (p. 45-67). Paris : Anthropos.",
+         ["Dupont, J."], "La ville"),
+        ("Silva, J. (2015). A cidade. Em M. Souza (Org.), Urbanismo (pp. 10-20). São Paulo: Contexto.", ["Souza, M."], "Urbanismo"),
+        ("García, L. (2010). La ciudad. En P. Pérez (Ed.), Urbanismo (pp. 10-20). Madrid: Akal.", ["Pérez, P."], "Urbanismo"),
+    ],
+)
+def test_chapters_in_french_portuguese_spanish(text, editors, book):
+    ref = parse_list_entry(text)
+    assert (ref.type, [n.display() for n in ref.names["editor"]], ref.get("container-title")) == ("chapter", editors, book)
+
+
+def test_french_dir_editors_head():
+    ref = parse_list_entry("Martin, P. et Durand, M. (dir.). (2010). Les politiques urbaines. Paris : La Découverte.")
+    assert [n.display() for n in ref.names["editor"]] == ["Martin, P.", "Durand, M."] and not ref.names.get("author")

@@ -31,14 +31,16 @@ _HEAD = re.compile(
     r"^(?P<names>.*?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?(?:,\s*[^)]*)?|n\.\s?d\.|in press|forthcoming)\)\.?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_ED_ROLE = re.compile(r"\s*\((?:Eds?|Ed|Hrsg|Hrsgg|Hrg|Hgg?|Red|Ред|Comp|Comps)\.?\s*\)\.?\s*$", re.IGNORECASE)
+_ED_ROLE = re.compile(
+    r"\s*\((?:Eds?|Ed|Hrsg|Hrsgg|Hrg|Hgg?|Red|Ред|Comp|Comps|dir|éds?|coord|orgs?|ed\.\s*lit)\.?\s*\)\.?\s*$", re.IGNORECASE
+)
 _GENRE = re.compile(
     r"\s*\[([^\]]*(?:thesis|dissertation|диссертац|report|Doctoral|PhD|MA|MSc|data\s*set|software|computer\s+program)[^\]]*)\]",
     re.IGNORECASE,
 )
 _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
-    r"^(?P<title>.+?[.?!])\s+In:?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hrsgg|Hrg|Hgg?|[Cc]omps?|Ред)\.?\s*\),?\s+)?(?P<book>.+?)"
+    r"^(?P<title>.+?[.?!])\s+(?:In|Dans|En|Em):?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hrsgg|Hrg|Hgg?|[Cc]omps?|Ред|[Dd]ir|[ÉéEe]ds?|[Cc]oord|[Oo]rgs?)\.?\s*\),?\s+)?(?P<book>.+?)"
     # "(pp. 3–21)", "(Vol. 2, pp. 3–21)", "(2. Aufl., S. 83–109)", and a bare "(63–78)"
     r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)|"
     r"(?P<bare>\d+\s*[–—-]\s*\d+))\))?\.\s*(?P<pub>.*)$"
