@@ -523,6 +523,11 @@ def _simple(g: _Fields, ref: Reference, table: tuple[tuple[str, str], ...]) -> N
             ref.set(var, g.text(name))
 
 
+_IDENTIFIERS_READ = (("edn", "EDN"), ("pmid", "PMID"), ("pmcid", "PMCID"), ("arxiv", "arXiv"), ("lccn", "LCCN"),
+                     ("mrnumber", "MR"), ("zmnumber", "Zbl"))
+_IDENTIFIER_NAMES = frozenset(name for name, _ in _IDENTIFIERS_READ)
+
+
 def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: set[str] | None = None,
                         file: str | None = None, line: int = 0, line_end: int | None = None) -> Reference:
     """One entry (lower-case field names -> expanded values) as a ``Reference``.
@@ -630,10 +635,10 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     ref.set("note", "\n".join(_note_lines(ref, g.raw("note") and decode_lines(g.raw("note")))))
     if annote:
         ref.set("annote", "\n".join(_note_lines(ref, annote)))
-    for ident, label in (("edn", "EDN"), ("pmid", "PMID"), ("pmcid", "PMCID"), ("arxiv", "arXiv"),
-                         ("lccn", "LCCN"), ("mrnumber", "MR"), ("zmnumber", "Zbl")):
-        if g.has(ident):
-            ref.identifiers[label] = g.text(ident)
+    if not _IDENTIFIER_NAMES.isdisjoint(values):
+        for ident, label in _IDENTIFIERS_READ:
+            if g.has(ident):
+                ref.identifiers[label] = g.text(ident)
     eprinttype = (g.text("eprinttype") or g.text("archiveprefix")).lower()
     if g.has("eprint") and eprinttype:
         label = {"arxiv": "arXiv", "pubmed": "PMID", "jstor": "JSTOR", "hdl": "HDL"}.get(eprinttype, eprinttype)
@@ -797,13 +802,14 @@ def _loads(text: str, file: str | None) -> BibReadResult:
     result.strings = strings
     expanded: list[dict[str, str]] = []
     by_key: dict[str, int] = {}
+    expand = bibvalues.expand
+    undefined: list[str] = []
     for n, (_etype, key, pairs, line, _raw) in enumerate(entries):
         values: dict[str, str] = {}
         repeated: list[str] = []
         for name, raw in pairs:
-            undefined: list[str] = []
             lname = name.lower()
-            if lname.startswith("%"):
+            if lname[:1] == "%":
                 continue  # a field commented out ("% abstract = …"): biber skips it; verbatim keeps it
             if lname in values:  # a repeated field: the first wins, the others are kept
                 if lname not in repeated:
@@ -812,10 +818,12 @@ def _loads(text: str, file: str | None) -> BibReadResult:
                 while f"{lname}~{k}" in values:
                     k += 1
                 lname = f"{lname}~{k}"
-            values[lname] = bibvalues.expand(raw, strings, undefined)
-            for macro in undefined:
-                result.warnings.append(f"{where}:{line}: undefined macro {macro!r} in field {name} of {key!r};"
-                                       " kept as text")
+            values[lname] = expand(raw, strings, undefined)
+            if undefined:
+                for macro in undefined:
+                    result.warnings.append(f"{where}:{line}: undefined macro {macro!r} in field {name} of"
+                                           f" {key!r}; kept as text")
+                undefined.clear()
         if repeated:
             result.warnings.append(f"{where}:{line}: field {', '.join(repeated)} repeated in entry {key!r}: "
                                    "the first is used, the others kept")
@@ -823,10 +831,11 @@ def _loads(text: str, file: str | None) -> BibReadResult:
         if key:
             by_key.setdefault(key, n)
             by_key.setdefault(key.lower(), n)
-    own = [set(v) for v in expanded]
+    # the fields each entry wrote itself; only crossref/xdata children gain others below
+    own = {n: set(v) for n, v in enumerate(expanded) if "crossref" in v or "xdata" in v}
     _inherit(entries, expanded, by_key, result, where)
     for n, (etype, key, pairs, line, raw) in enumerate(entries):
-        ref = fields_to_reference(etype, key, expanded[n], own=own[n], file=file, line=line,
+        ref = fields_to_reference(etype, key, expanded[n], own=own.get(n), file=file, line=line,
                                   line_end=line + raw.count("\n"))
         ref.verbatim = Verbatim("bibtex", raw, etype, key, pairs, None)
         ref.verbatim.snapshot = ref.snapshot()
