@@ -14,10 +14,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citekeeper.errors import MalformedInputError, UsageError
 from citekeeper.model import Reference
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
+
+if TYPE_CHECKING:
+    from citekeeper.extract import Extraction
 
 # format name -> (module, suffixes).  "bibtex" reads both BibTeX and BibLaTeX.
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -67,7 +71,9 @@ class ReadResult:
     searches for a value's line, so no command reads a file twice; "" for documents
     that are not text); ``entry_lines`` each reference's first line in *this* file,
     parallel to ``references`` (a CSL-JSON item's own ``citekeeper.origin`` points into
-    the article it was extracted from, not into the file).
+    the article it was extracted from, not into the file); for an article or document,
+    ``extraction`` is what extract found (references and footnotes apart, segments, cite
+    keys: what lint checks) and ``kind`` the document's kind ("" for plain text).
     """
 
     file: str
@@ -80,6 +86,8 @@ class ReadResult:
     encoding: str = "utf-8"
     text: str = ""
     entry_lines: list[int | None] = field(default_factory=list)
+    extraction: Extraction | None = None
+    kind: str = ""
     _lines_by_ref: dict[int, int | None] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, ref: Reference) -> int | None:
@@ -140,10 +148,11 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     if fmt == "article":  # documents (PDF, Word, JATS, HTML, LaTeX, Markdown), told by content
         from citekeeper.extract import documents
 
-        if documents.detect(path):
-            doc = documents.extract_document(path, max_bytes=max_bytes)
+        kind = documents.detect(path)
+        if kind:
+            doc = documents.extract_document(path, kind, max_bytes=max_bytes)
             return ReadResult(file=name, format=fmt, references=doc.references + doc.footnotes,
-                              warnings=doc.warnings)
+                              warnings=doc.warnings, extraction=doc, kind=kind)
     if fmt == "bibtex":
         text, encoding = _read_bib_text(path, max_bytes)
     else:
@@ -165,6 +174,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
         ex = extract_article(text, file=name)
         result.references = ex.references + ex.footnotes
         result.warnings = ex.warnings
+        result.extraction = ex
     else:
         module = importlib.import_module(FORMATS[fmt][0])
         loaded = module.loads(text, file=name)

@@ -241,20 +241,16 @@ def load(path: str | Path, today: dt.date | None = None, max_bytes: int | None =
     name = str(path)
     fmt = format_for(path)
     limit = max_bytes or DEFAULT_MAX_BYTES
-    if fmt == "article":
-        from citekeeper.extract import documents
-
-        kind = documents.detect(path)
-        if kind:  # LaTeX, Markdown, PDF, Word ...: the documents reader, with cite keys
-            ex = documents.extract_document(path, max_bytes=limit)
-            return Document(file=name, format="article", text="", references=ex.references,
-                            footnotes=ex.footnotes, kind=kind, cite_keys=list(ex.cite_keys),
-                            today=today or dt.date.today())
-        from citekeeper.textio import read_text
-
-        text = read_text(path, max_bytes=limit).text
-        return from_article(text, name, today)
     result = read_file(path, fmt, max_bytes=limit)
+    ex = result.extraction
+    if fmt == "article" and ex is not None:
+        if result.kind:  # LaTeX, Markdown, PDF, Word ...: the documents reader, with cite keys
+            return Document(file=name, format="article", text="", references=ex.references,
+                            footnotes=ex.footnotes, kind=result.kind, cite_keys=list(ex.cite_keys),
+                            today=today or dt.date.today())
+        return Document(file=name, format="article", text=result.text, references=ex.references,
+                        footnotes=ex.footnotes, segments=ex.segments, editorial=editorial_dates(result.text),
+                        today=today or dt.date.today())
     doc = Document(file=name, format=fmt, text="", today=today or dt.date.today())
     doc.problems = [(p.line, p.message) for p in result.problems]
     for ref in result.references:
