@@ -108,3 +108,13 @@ def test_ris_entries_have_their_lines_and_a_value_is_found_in_its_own_entry(tmp_
     assert (doc.line_of(one), doc.line_of(two)) == (1, 5)
     assert doc.line_of(two, "https://ex.org/b") == 7
     assert doc.line_of(one, "https://ex.org/b") == 1  # not found in its own entry: its first line
+
+
+def test_an_article_is_read_once_through_the_one_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("A Title\n\nReceived: 08.02.2024\n\nText [1].\n\nReferences\n\n"
+                    "1. Smith J. A book. Moscow: Nauka, 2001. 200 p.\n", encoding="utf-8")
+    reads = _count_reads(monkeypatch, path)
+    doc = document.load(path, dt.date(2026, 12, 1))
+    assert reads[0] == 1
+    assert doc.is_article and len(doc.references) == 1 and doc.editorial["received"][1] == 3
