@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from citekeeper.extract import extract_article
-from citekeeper.extract.cues import holds_citation
+from citekeeper.extract.cues import holds_citation, strip_signal
 from citekeeper.extract.lines import incomplete, join_lines, join_wrapped
-from citekeeper.extract.notes import marker, split_footnote
+from citekeeper.extract.notes import citing_part, marker, split_footnote
 from citekeeper.extract.repeats import Cited, find_repeat, locator
 from citekeeper.extract.segment import segment
 
@@ -353,3 +353,110 @@ def test_a_note_number_on_a_line_of_its_own():
     assert segment("Body text.\n\n1\n\nThe next page begins here and says more.\n").footnotes == []
     page_after_note = "Text.1\n1\nVgl. Meier, K.: Handbuch. Berlin 2005, S. 4.\n2\nThe next page begins with body text (Meier 2005).\n"
     assert [f.number for f in segment(page_after_note).footnotes] == [1]
+
+
+# Rules learnt on real PDF text (data/dev/notes); each case is a made-up note of the same shape.
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Vgl Luhmann, Rechtssoziologie (1972), 239.", "Luhmann, Rechtssoziologie (1972), 239."),
+        ("Vgl. dazu nur: Raue, CR 2017, 656 ff.", "Raue, CR 2017, 656 ff."),
+        ("Dazu ausführlich: Peukert, GRUR-Beilage 2014, 77 ff.", "Peukert, GRUR-Beilage 2014, 77 ff."),
+        ("See, e.g., Smith, Title, 4.", "Smith, Title, 4."),
+        ("For Austria: Somek, Grundrecht, Die Presse, 15.04.2024.", "Somek, Grundrecht, Die Presse, 15.04.2024."),
+        ("Vielleicht ist das nicht so.", "Vielleicht ist das nicht so."),
+    ],
+)
+def test_signals_of_notes(text, rest):
+    assert strip_signal(text) == rest
+
+
+def test_cross_references_are_notes_that_cite_nothing():
+    text = (
+        "Body.1 More.2 And more.3\n\n1\n\nSee Emily Kadens, Justice Blackstone’s Common Law Orthodoxy, "
+        "103 NW. U. L. REV. 1553, 1566 (2009).\n2\nSee infra notes 45-54 and accompanying text.\n"
+        "3\nDANIEL J. BOORSTIN, THE MYSTERIOUS SCIENCE OF THE LAW, at vii (1941).\n"
+    )
+    result = extract_article(text)
+    assert [f.number for f in result.segments.footnotes] == [1, 2, 3]
+    assert [r.footnote for r in result.footnotes] == [1, 3]
+
+
+def test_back_references_to_a_note_link_the_short_form():
+    text = (
+        "Text.1 More.2 Again.3\n"
+        "1 J. Poumarède, Défense et illustration de la coutume, in: La coutume et la loi, Lyon 1986, 95–107.\n"
+        "2 O. Motte, Savigny et la France, Berne, 1983, p. 13.\n"
+        "3 Poumarède, Défense et illustration (n. 1) 109.\n"
+    )
+    notes = extract_article(text).footnotes
+    assert notes[2].repeats == notes[0].id and notes[2].get("page") == "109"
+    german = _cited("Bauer, Volker, Repertorium territorialer Amtskalender, Frankfurt a. M. 1997", ("bauer",), "1997")
+    found = find_repeat("Bauer, Repertorium (wie Fn. 1) Bd. 1, 1 f.", [german])
+    assert found is not None and found.target == 0
+
+
+def test_supra_with_a_short_title_and_with_a_wrong_note_number():
+    cited = [
+        _cited("RICHARD A. POSNER, THE ECONOMICS OF JUSTICE (1981)", ("posner",), "1981", footnote=2),
+        _cited("RICHARD A. POSNER, ECONOMIC ANALYSIS OF LAW (9th ed. 2014)", ("posner",), "2014", footnote=2),
+        _cited("Macmillan Dictionary. (n.d.). K-12.", (), "", footnote=3),
+        _cited("Feinstein, S., & Wood, R. (1995). History of law-related education", ("feinstein", "wood"), "1995", 4),
+    ]
+    assert find_repeat("POSNER [ECONOMIC ANALYSIS OF LAW], supra note 2", cited).target == 1
+    assert find_repeat("Feinstein & Wood, supra note 3 at 12.", cited).target == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # String cites running on as sentences, or joined by "und".
+        (
+            "Flecker, Arbeit und Beschäftigung (2017), 9-44. Böhle, Arbeit als Handeln, in Böhle/Voß (Hrsg), "
+            "Handbuch Arbeitssoziologie (2010), 151-176.",
+            ["Flecker", "Böhle"],
+        ),
+        (
+            "Julian Martin, Francis Bacon, the State and the Reform of Natural Philosophy, Cambridge 1992, "
+            "und Barbara J. Shapiro, A Culture of Fact: England, 1550–1720, Ithaca, London 2000.",
+            ["Julian Martin", "Barbara J. Shapiro"],
+        ),
+        # One citation: a colon after the author, a place and a publisher, an initial.
+        ("Meier, Klaus: Neue Urbanität, Frankfurt am Main: Suhrkamp, 1987, S. 12.", ["Meier"]),
+        ("Stolleis, Michael: Geschichte des öffentlichen Rechts. Bd. 2. München: C. H. Beck, 1992, S. 341.", ["Stolleis"]),
+        ("Albert W. Alschuler, Rediscovering Blackstone, 145 U. PA. L. REV. 1, 2 (1996).", ["Albert"]),
+        ("Anne-Marie Chartier et Jean Hébrard, Discours sur la lecture, Paris, Fayard, 2000, p. 201.", ["Anne-Marie"]),
+    ],
+)
+def test_string_citations_split_where_an_author_begins(text, starts):
+    pieces = split_footnote(citing_part(text))
+    assert [p.split(",")[0].split(" ")[0] for p in pieces] == [s.split(" ")[0] for s in starts]
+
+
+def test_a_citation_inside_a_comment_starts_at_its_author():
+    note = (
+        "Er hat sogar – Kafka nachdichtend – Kafka gegen dessen Interpreten verteidigt: Giorgio Agamben, "
+        "Kafka Defended Against His Interpreters, in: ders., Idea of Prose, 1995, 137 f."
+    )
+    assert citing_part(note).startswith("Giorgio Agamben, Kafka Defended")
+    court = (
+        "Daneben hat auch der EuGH einige Urteile gefällt, die für Gedächtnisinstitutionen von erheblicher "
+        "Bedeutung sind, vgl. nur: EuGH, Urt. v. 19.12.2019 – C-263/18, GRUR 2020, 179."
+    )
+    assert citing_part(court).startswith("vgl. nur: EuGH, Urt. v. 19.12.2019")
+
+
+def test_a_long_note_cites_when_one_sentence_does():
+    note = (
+        "Eine Norm ist dann rechtsverbindlich, wenn sie ein Verhalten, das durch einen Rechtsakt für gewollt "
+        "erklärt worden ist, als gesollt setzt. Ein Rechtsakt ist eine Satzung oder Gewohnheit, die nach der "
+        "Verfassung als rechtsetzender Willensakt zu deuten ist. Die Frage nach der Effektivität der Verfassung "
+        "ist für die Rechtsdogmatik eine Vorfrage, weshalb sie deren Maßgeblichkeit voraussetzt. "
+        "Vgl Pačić, Bereinigte Rechtslogik (2022), 58, 61-64."
+    )
+    assert holds_citation(note)
+    assert split_footnote(citing_part(note)) == ["Vgl Pačić, Bereinigte Rechtslogik (2022), 58, 61-64."]
+    comment = "Diese Einteilung ist nicht unumstritten; sie dient hier nur der Gliederung, wie schon 1990. " * 4
+    assert not holds_citation(comment)

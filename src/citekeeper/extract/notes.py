@@ -74,7 +74,9 @@ def _depth_zero_semicolons(text: str) -> list[int]:
             straight_quote = not straight_quote
         elif ch == "*":
             italic = not italic
-        elif ch in _OPENERS and not (ch == "“" and stack and stack[-1] == "„"):
+        elif ch == "«" and stack and stack[-1] == "»":
+            stack.pop()  # German »quotes«
+        elif (ch == "»" and not (stack and stack[-1] == "«")) or (ch in _OPENERS and not (ch == "“" and stack and stack[-1] == "„")):
             stack.append(ch)
         elif ch in _CLOSERS and stack and (stack[-1] == _CLOSERS[ch] or _OPENERS.get(stack[-1]) == ch):
             stack.pop()
