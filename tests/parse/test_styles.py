@@ -148,6 +148,39 @@ def test_german_imprint_year_is_not_a_journal_volume():
     assert ref.get("volume") != "2013" and ref.type != "article-journal"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vgl. Meier, Klaus: Handbuch der Stadtforschung, Berlin 2010, S. 45.",
+         ("book", "Handbuch der Stadtforschung", "", "Berlin", 2010)),
+        ("Meier, Klaus: Die Stadt. Eine Einführung, 3. Aufl., München 2012, S. 12 f.",
+         ("book", "Die Stadt. Eine Einführung", "", "München", 2012)),
+        ("Meier, Klaus: Handbuch der Stadtforschung, Band 2, Berlin 2010, S. 45.",
+         ("book", "Handbuch der Stadtforschung, Band 2", "", "Berlin", 2010)),
+        ("Schmidt, Anna: Stadt und Raum, in: Zeitschrift für Soziologie 34 (2005), S. 45–67, hier S. 50.",
+         ("article-journal", "Stadt und Raum", "Zeitschrift für Soziologie", "", 2005)),
+        ("Schmidt, Anna: Stadt und Raum, in: Meier, Klaus (Hrsg.): Handbuch der Stadtforschung, Berlin: Springer 2010, S. 45–67.",
+         ("chapter", "Stadt und Raum", "Handbuch der Stadtforschung", "Berlin", 2010)),
+        ("Eberwein, Hans: Probleme des Lernens, in: Behindertenpädagogik, 31. Jg., Heft 2/1992, S. 3-9.",
+         ("article-journal", "Probleme des Lernens", "Behindertenpädagogik", "", 1992)),
+        ("Statistisches Bundesamt (Hrsg.): Datenreport 2021. Ein Sozialbericht für die Bundesrepublik Deutschland. Bonn: bpb 2021.",
+         ("book", "Datenreport 2021. Ein Sozialbericht für die Bundesrepublik Deutschland", "", "Bonn", 2021)),
+    ],
+)
+def test_german_footnote_forms(text, expected):
+    ref = parse_citation(text)
+    assert (ref.type, ref.title, ref.get("container-title"), ref.get("publisher-place"), ref.issued.year) == expected
+
+
+def test_german_institution_as_editor_and_bare_access_date():
+    ref = parse_citation("Bundesministerium des Innern (Hrsg.): Migrationsbericht 2015, Berlin 2016.")
+    assert [n.literal for n in ref.names["editor"]] == ["Bundesministerium des Innern"] and ref.title == "Migrationsbericht 2015"
+    ref = parse_list_entry("Reinermann, H.: Der Sektor. In: Verwaltung und Management. 10. Jg. (2004), Heft 4, S. 192-195. "
+                           "URL: http://www.dhv-speyer.de/rei/cisco.pdf Abruf am: 17.03.2005")
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("issue"), ref.issued.year) == ("Verwaltung und Management", "10", "4", 2004)
+    assert ref.dates["accessed"].iso() == "2005-03-17"
+
+
 def test_gost_dash_areas_without_double_slash_and_latin_c():
     ref = parse_citation("Иванов И. И. Название статьи. – Вопросы экономики. – 2016. – № 3. – С. 45–67.")
     assert (ref.type, ref.title, ref.get("container-title")) == ("article-journal", "Название статьи", "Вопросы экономики")

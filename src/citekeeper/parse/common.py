@@ -83,6 +83,12 @@ _ACCESSED = re.compile(
     r"дата\s+доступа)\s*:?\s*([^)\]]+?)\s*[)\]]\.?",
     re.IGNORECASE,
 )
+# German and French access dates, printed without brackets at the end: "Abruf am: 17.03.2005",
+# "Zugriff am 3. Mai 2021", "abgerufen am 01.02.2020", "consulté le 5 mai 2020"
+_ACCESSED_BARE = re.compile(
+    r"[.,;]?\s*\b(?:Abruf\s+am|Zugriff\s+am|[Aa]bgerufen\s+am|[Cc]onsulté\s+le)\s*:?\s*"
+    r"(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\.?\s+[A-ZÄÖÜa-zäöüéû]+\.?\s+\d{4})\s*\.?\s*$"
+)
 _LANGUAGE = re.compile(
     r"[(\[]\s*(?:In|in)\s+([A-Z][a-z]+)\.?\s*[)\]]\.?|[(\[]\s*[Нн]а\s+(\w+)\s+яз(?:ыке)?\.?\s*[)\]]\.?"
 )
@@ -137,7 +143,7 @@ def take_doi(text: str) -> tuple[str, str]:
 
 def take_accessed(text: str) -> tuple[Date | None, str]:
     """``(accessed: 05.02.2024)`` and its variants; the date kept as printed."""
-    m = _ACCESSED.search(text)
+    m = _ACCESSED.search(text) or _ACCESSED_BARE.search(text)
     if not m:
         return None, text
     return parse_date(m.group(1)) or Date(literal=m.group(1).strip()), _cut(text, m)

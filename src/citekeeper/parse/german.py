@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.model import Date, Reference
+from citekeeper.model import Date, Name, Reference
 from citekeeper.parse.common import take_accessed, take_doi, take_isbn, take_url
-from citekeeper.parse.names import split_names
+from citekeeper.parse.names import NameList, is_org, split_names
 from citekeeper.parse.text import normalize_space, strip_markup
 
 # the editors' mark as printed: "(Hg.)", "(Hrsg.)", "(Hgg.)", "(Hrsgg.)", "(Hrg.)", "(Hrsg. )", "(eds.)"
@@ -43,6 +43,8 @@ _HEAD = re.compile(
     rf"\s*(?P<role>{_ROLE})?\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:"
 )
 _EDITORS = re.compile(rf"^(?P<eds>.+?)\s*{_ROLE}\s*[:.]?\s*(?P<rest>.+)$")
+# an institution as the editor of a report or handbook: "Statistisches Bundesamt (Hrsg.):"
+_ORG_HEAD = re.compile(rf"(?P<org>[{_UP}][^:;()]{{2,120}}?)\s*(?P<role>{_ROLE})\s*(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\))?\s*:")
 _JOURNAL = re.compile(
     r"^(?P<journal>[^:]+?),?\s+(?:Jg\.\s*)?(?P<vol>\d+[A-Za-z]?)(?:\s*/\s*(?P<year2>(?:1[5-9]|20)\d\d))?"
     r"(?:\s*\((?P<year>(?:1[5-9]|20)\d\d)\))?"
@@ -96,9 +98,15 @@ def parse_german(text: str) -> Reference | None:
     if not 0 < colon < 400:
         return None
     m = _HEAD.fullmatch(plain, 0, colon + 1)
-    if not m or not plain[colon + 2 :].strip():
+    org = None if m else _ORG_HEAD.fullmatch(plain, 0, colon + 1)
+    if org and is_org(org.group("org")):
+        # "Bundesministerium des Innern (Hrsg.): Migrationsbericht 2015, Berlin 2016."
+        names = NameList([Name(literal=org.group("org").strip())])
+        m = org
+    elif not m or not plain[colon + 2 :].strip():
         return None
-    names = split_names(m.group("names"))
+    else:
+        names = split_names(m.group("names"))
     if not names.names or any(not (n.given or n.literal) for n in names.names):
         return None
     ref = Reference(type="document", raw=normalize_space(text))
@@ -115,9 +123,12 @@ def parse_german(text: str) -> Reference | None:
         ref.set(field, value)
     if accessed:
         ref.dates["accessed"] = accessed
-    cut = re.search(r"(?<=[^\s.]{2})[.?!]\s+In:?\s+", rest)
+    # "…, S. 45–67, hier S. 50": the page a footnote cites is a locator, not the item's pages
+    rest = re.sub(r",\s*hier\s+S\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?\s*$", "", rest)
+    # "Titel. In: …" and the footnote form "Titel, in: …"
+    cut = re.search(r"(?<=[^\s.]{2})[.?!]\s+In:?\s+|,\s+in:\s+", rest)
     if cut:
-        ref.set("title", rest[: cut.start() + 1].rstrip("."))
+        ref.set("title", rest[: cut.start() + 1].rstrip(".,"))
         return ref if _in_part(ref, rest[cut.end() :]) else None
     return ref if _book(ref, rest) else None
 
@@ -131,10 +142,14 @@ def _in_part(ref: Reference, text: str) -> bool:
         if band:  # "Handbuch Sonderpädagogik Band 3": the volume of the book
             ref.set("volume", band.group("v"))
             book = book[: band.start()]
+        if not pub and re.search(r"\b(?:1[5-9]|20)\d\d\b|\bS\.\s*\d", book):
+            return False  # an imprint is there but not read ("…, Berlin 1985, S. 19-27, TU"): the model's
         ref.set("container-title", book)
         _publication(ref, pub, keep_pages=True)
         ref.type = "paper-conference" if _CONF.search(book) else "chapter"
         return bool(book)
+    if _journal_areas(ref, text.strip().rstrip(".")):
+        return True
     cm = _JOURNAL_COMMAS.match(text)
     if cm and not re.search(r":\s|\.\s|\((?:1[5-9]|20)\d\d\)|,$", cm.group("journal")) and not _year_as_volume(cm):
         ref.set("container-title", cm.group("journal").strip().rstrip(","))
@@ -166,6 +181,51 @@ def _in_part(ref: Reference, text: str) -> bool:
     return False
 
 
+# The number areas of a German journal citation, in any order after the journal's name:
+# "31. Jg., Heft 2/1992", "10. Jg. (2004), Heft 4, S. 192-195", "Heft 3, 1987, S. 6-11",
+# "Heft 3, Jahrgang 2015", "Jg. 34 (2005), Nr. 2".
+_J_AREA = re.compile(
+    r"(?P<vol>\d+)\.\s*(?:Jg|Jahrg|Jahrgang)\.?|(?:Jg\.|Jahrgang|Bd\.|Vol\.)\s*(?P<vol2>\d+)(?!\d)|"
+    r"(?:H\.|Heft|Nr\.|No\.)\s*(?P<iss>\d+(?:[-–/]\d{1,2}(?!\d))?)(?:/(?P<y1>(?:1[5-9]|20)\d\d))?|"
+    r"(?P<vol3>\d{1,4})(?=\s*\((?:1[5-9]|20)\d\d\))|(?P<iss2>\d{1,3})/(?P<y3>(?:1[5-9]|20)\d\d)|"
+    r"\(?(?P<y2>(?:1[5-9]|20)\d\d)\)?|(?:S\.|Sp\.)\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)(?:\s*ff?\.)?"
+)
+_J_SEP = re.compile(r"[\s,.]*")
+
+
+def _journal_areas(ref: Reference, text: str) -> bool:
+    """``Behindertenpädagogik, 31. Jg., Heft 2/1992``: the journal, then only number areas."""
+    first = _J_AREA.search(text)
+    if not first or first.start() == 0:
+        return False
+    journal = text[: first.start()].strip(" ,.")
+    if not journal or re.search(r":\s|\(\s*(?:Hg|Hrsg)", journal) or not re.search(r"[^\W\d]{3}", journal):
+        return False
+    pos, found = first.start(), {}
+    while pos < len(text):
+        m = _J_AREA.match(text, pos)
+        if not m:
+            return False
+        for key, value in m.groupdict().items():
+            if value:
+                found.setdefault(key, value)
+        pos = _J_SEP.match(text, m.end()).end()
+    vol = found.get("vol") or found.get("vol2") or found.get("vol3")
+    iss = found.get("iss") or found.get("iss2")
+    year = found.get("y1") or found.get("y2") or found.get("y3")
+    if not (vol or iss) or not (year or found.get("pages")):
+        return False  # a number alone ("Band 3") is no journal's area
+    ref.set("container-title", journal)
+    ref.set("volume", vol or "")
+    ref.set("issue", iss or "")
+    if year:
+        ref.dates["issued"] = Date(int(year))
+    if found.get("pages"):
+        ref.set("page", _pages(found["pages"]))
+    ref.type = "article-journal"
+    return True
+
+
 def _year_as_volume(m: re.Match[str]) -> bool:
     """``… Göttingen 2013, S. 48–73``: a year alone where a volume would stand is a place and a
     year (a book's imprint), not a journal's volume."""
@@ -176,14 +236,28 @@ def _year_as_volume(m: re.Match[str]) -> bool:
     )
 
 
+def _area_cuts(text: str) -> list[re.Match[str]]:
+    """Where a publication area may start: after a sentence, or (footnotes) after a comma,
+    outside parentheses ("Bioinformatics (2. Aufl., S. 83–109)" holds no area)."""
+    cuts = sorted([*_SENTENCE.finditer(text), *_COMMA_AREA.finditer(text)], key=lambda c: c.start())
+    return [c for c in cuts if text.count("(", 0, c.start()) <= text.count(")", 0, c.start())]
+
+
+def _starts_area(after: str) -> bool:
+    return bool(_EDITION.match(after) or _PLACE_YEAR.match(after) or _PUB.match(after))
+
+
 def _split_book(text: str) -> tuple[str, str]:
-    """``Handbuch der Stadtforschung. 2. Aufl. Berlin: Springer 2010`` -> (book, the rest)."""
-    for cut in _SENTENCE.finditer(text):
-        if text.count("(", 0, cut.start()) > text.count(")", 0, cut.start()):
-            continue  # "Bioinformatics (2. Aufl., S. 83–109)": not a sentence end
-        after = text[cut.end() :]
-        if _EDITION.match(after) or _PUB.search(after) or _PLACE_YEAR.match(after):
-            return text[: cut.start()].strip(), after
+    """``Handbuch der Stadtforschung. 2. Aufl. Berlin: Springer 2010`` -> (book, the rest);
+    also ``Handbuch, Berlin: Springer 2010`` (footnotes).  The first cut an area starts at
+    wins; failing that, the first sentence after which an imprint follows somewhere."""
+    cuts = _area_cuts(text)
+    for cut in cuts:
+        if _starts_area(text[cut.end() :]):
+            return text[: cut.start()].strip(), text[cut.end() :]
+    for cut in cuts:
+        if not cut.group(0).startswith(",") and _PUB.search(text[cut.end() :]):
+            return text[: cut.start()].strip(), text[cut.end() :]
     return text.strip(), ""
 
 
@@ -192,8 +266,8 @@ def _publication(ref: Reference, text: str, *, keep_pages: bool) -> bool:
     text = text.strip()
     ed = _EDITION.match(text)
     if ed:
-        ref.set("edition", ed.group("ed").strip())
-        text = text[ed.end() :].strip()
+        ref.set("edition", ed.group("ed").strip().rstrip(","))
+        text = text[ed.end() :].strip().lstrip(", ")
     series = _SERIES.search(text)  # "(= Studien zur Stadt, Bd. 3)"
     if series and _PUB.search(text[: series.start()]) is not None:
         ref.set("collection-title", series.group("series").lstrip("= ").strip())
@@ -212,9 +286,18 @@ def _publication(ref: Reference, text: str, *, keep_pages: bool) -> bool:
     return True
 
 
+# German footnotes separate the areas with commas: "Titel, 3. Aufl., München 2012, S. 12."
+_COMMA_AREA = re.compile(r",\s+(?=\S)")
+
+
 def _book(ref: Reference, rest: str) -> bool:
-    """``Die Stadt im Wandel. 2. Aufl. München: Beck 2005[, S. 12].`` (pages cited: a locator)."""
-    for cut in _SENTENCE.finditer(rest):
+    """``Die Stadt im Wandel. 2. Aufl. München: Beck 2005[, S. 12].`` and the footnote form
+    ``Die Stadt im Wandel, 2. Aufl., München 2005, S. 12`` (pages cited: a locator).  A cut
+    the area starts right after wins ("Datenreport 2021. Ein Sozialbericht. Bonn: bpb 2021"
+    keeps its subtitle); failing that, the first sentence after which an imprint follows."""
+    cuts = _area_cuts(rest)
+    ordered = [c for c in cuts if _starts_area(rest[c.end() :])] + [c for c in cuts if not c.group(0).startswith(",")]
+    for cut in ordered:
         if _publication(ref, rest[cut.end() :], keep_pages=False):
             ref.set("title", rest[: cut.start()].strip())
             ref.type = "book"
