@@ -263,6 +263,11 @@ def dumps(refs: list[Reference], *, with_origin: bool = True, relative_to: str |
 
 def loads(text: str, file: str | None = None) -> list[Reference]:
     """Read CSL-JSON text (an array of items, or a single item)."""
+    with gc_paused():
+        return _loads(text, file)
+
+
+def _loads(text: str, file: str | None) -> list[Reference]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
