@@ -39,7 +39,9 @@ REPEAT_MARK = re.compile(
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
     r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
-    r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)",
+    r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
+    # … or the note alone: "Vgl. Fn. 2.", "See n. 4."
+    r"^(?:fn|nt|anm|note)\.?\s?\d{1,4}\.?$",
     re.IGNORECASE,
 )
 _STRONG = [
@@ -86,6 +88,12 @@ _WEAK = [
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
+    # German place and year: "Tübingen 1990", "Frankfurt/M. 1932", "Berlin 1967".
+    re.compile(
+        r"\b(?!(?:Jahr|Jahre|Jahren|Jahres|Sommer|Winter|Herbst|Frühjahr|Frühling|Ende|Anfang|Mitte|Januar|Februar|"
+        r"März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Stand|Seit|Bis|Von|Im|Ab)\s)"
+        r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:/[A-Z][a-z]*\.?)?\s(?:1[5-9]|20)\d\d\b(?!\s?[-–/]\d)"
+    ),
     # German/Austrian legal short cite, journal year page: "ZGE 2018, 273", "GRUR 2016, 1152", "JRP 2022, 79".
     re.compile(r"\b[A-ZÄÖÜ][\w-]{1,10}\s(?:19|20)\d\d,\s\d{1,4}\b"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
@@ -97,7 +105,7 @@ _WEAK = [
 NAME_START = re.compile(
     r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+){1,2}\s?(?:,|:|\(\d{4})|"
-    r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|"
+    r"(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|della|le|la|ten|ter|zu)\s){0,2}[A-ZА-ЯЁ][\w'’\-]+,|"
     # "Albert W. Alschuler,", "S. F. C. Milsom," and Bluebook's small capitals "DANIEL J. BOORSTIN,".
     r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’\-]+,|"
     r"[A-ZÀ-Þ]{2,}(?:\s(?:[A-Z]\.|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*|&|AND)){1,6},\s|"

@@ -145,21 +145,34 @@ def _embedded_start(text: str) -> str:
         p = m.start()
         if p > 400:
             break
-        if not NAME_START.match(text[p:]):
-            continue
         head = text[:p]
+        # An author with initials ("A. Stoll,"), or a name and a comma right after a colon or a
+        # word of the sentence ("verteidigt: Giorgio Agamben,", "ist Erhard Denninger,") — not a
+        # capitalised phrase of a title ("… the Association of Southeast Asian Nations (2021").
+        if not _INITIALED_AUTHOR.match(text, p):
+            named = NAME_START.match(text[p:])
+            if not named or not named.group(0).rstrip().endswith(",") or not _BEFORE_AN_AUTHOR.search(head):
+                continue
+            if head.count("(") > head.count(")"):
+                continue  # "(Cambridge: Cambridge University Press, 2000)": a publisher
         if citation_score(head) > 1:
             return text
-        if len(_PROSE_WORD.findall(head)) < 2:
+        if len(head.split()) < 4 or not _PROSE_WORD.search(head):
             continue  # "Anne-Marie Chartier et Jean Hébrard, …": co-authors, not prose
+        if citation_score(head) and len(_PROSE_WORD.findall(head)) < 5:
+            continue  # "… Discours sur la lecture (1880-2000), Paris, …": still the same citation
         if citation_score(text[p : p + 300]) >= 3:
             return text[p:]
     return text
 
 
+_BEFORE_AN_AUTHOR = re.compile(
+    r"(?::|(?<![\w-])(?!(?:the|of|and|for|des|der|die|das|den|du|de|la|le|les|et|und|von|van|di|del|della)\s)"
+    r"[a-zà-ÿ]{2,})\s+$"
+)
 _YEAR_OR_PAGE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b(?:S|p|pp|С|с)\.\s?\d")
 # A word of prose: lower case, four letters or more (not a particle such as "von", "et", "und").
-_PROSE_WORD = re.compile(r"(?<![\w-])[a-zà-ÿа-яё]{4,}\b")
+_PROSE_WORD = re.compile(r"(?<![\w-])(?!(?:von|van|der|den|del|della|des|und|and)\b)[a-zà-ÿа-яё]{3,}\b")
 
 
 
@@ -168,12 +181,14 @@ def _prose(sentence: str) -> bool:
     words = len(sentence.split())
     if words < 10 or NAME_START.match(sentence) or _SIGNAL_INSIDE.search(sentence):
         return False
-    if REPEAT_MARK.search(sentence[:80]):
+    if REPEAT_MARK.search(sentence[:80]) or _INITIALED_AUTHOR.search(sentence):
         return False
     score = citation_score(sentence)
     return score == 0 or (score == 1 and words >= 15)
 
 
+# "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
+_INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
 
 
@@ -221,9 +236,19 @@ def split_footnote(text: str) -> list[str]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)\s+)|(?P<colon>:\s+))"
+    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)\s+|"
+    r",\s+(?:dazu|hierzu|ferner|vgl\.|siehe|see|cf\.|voir)\s+)|(?P<colon>:\s+)|"
+    # An author with initials after a comment: "…, su questo punto. Per il saggio di Orelli, A. Momigliano, …"
+    r"(?P<initials>(?<=[,\s])\s*(?=(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s)))"
     r"(?=[A-ZÀ-ÞА-ЯЁ])"
 )
+_BY_WORD = re.compile(
+    r"(?:\b(?:von|by|da|di|de|par|and|und|et|e|y|&|hg\.|hrsg\.|ed\.|eds\.|dir\.|cura|trans\.|übers\.|mit|with)|[(\[/])\s*$",
+    re.IGNORECASE,
+)
+# What an author with initials may follow: a comma, a bracket, a number, or a lower-case word
+# of comment — never a given name ("Joseph W. McKnight", "STEVEN G. MEDEMA").
+_AFTER_A_CITATION = re.compile(r"(?:[,;)\]\d]|(?<![\w-])[a-zà-ÿ]{3,})$")
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
 _OPEN_END = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[a-zà-ÿ]{1,4}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.$")
@@ -253,6 +278,11 @@ def _split_name_sentences(text: str) -> list[str]:
         # "Meier, Klaus: Neue Urbanität" — a colon after an author is the title's, not a new citation's:
         # only a colon after a sentence of comment ("…, 1736: W. Halbfass, Tatsache I, in: …") counts.
         if m.group("colon") and (len(left.split()) < 8 or not _COMMENT_END.search(left)):
+            continue
+        # "rielaborata da F. Nicolini, 1, Napoli 1947": an editor or translator, not a new citation.
+        if m.group("initials") is not None and (
+            _BY_WORD.search(left) or not _AFTER_A_CITATION.search(left.rstrip()) or left.rstrip()[-1:] in ".:"
+        ):
             continue
         if citation_score(sentence) >= 3:
             pieces.append(left)

@@ -41,7 +41,7 @@ _SUPRA = re.compile(
 # "Belur and others (n 4) at 77": the short form names the note of the full citation.
 _BACKREF = re.compile(
     r"^(?P<author>.{2,120}?),?\s*\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?"
-    r"(?:n|nn|fn|anm|note|nota|прим)\.?\s?(?P<note>\d{1,4})\),?\s*(?P<rest>.*)$",
+    r"(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?(?P<note>\d{1,4})\),?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(
@@ -62,6 +62,10 @@ _CASE_SHORT = re.compile(
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _FULL_ONLY = re.compile(r"https?://|\s//\s|\bIn:\s|\(Hrsg\.\)|\(Hg\.\)|\(eds?\.\)|\bed\. by\b", re.I)
+
+
+# "Vgl. Fn. 2." / "See n. 4.": the work of that note again (the signal is stripped before).
+_NOTE_ONLY = re.compile(r"^(?:fn|nt|anm|note|n)\.?\s?(?P<note>\d{1,4})\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,10 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     if m:
         rest = m.group("rest")
         return Repeat(_resolve(cited, len(cited) - 1), locator(rest), "ibid")
+    m = _NOTE_ONLY.match(text)
+    if m:
+        in_note = [i for i, c in enumerate(cited) if c.footnote == int(m.group("note"))]
+        return Repeat(_resolve(cited, in_note[0]), "", "supra") if in_note else None
     m = _SUPRA.match(text) or _BACKREF.match(text)
     if m:
         names = _surnames(m.group("author"))

@@ -284,7 +284,8 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     # A citation of its own after a comment in the same note ("… the incipient USA.”" /
     # "Wilfrid Prest, General Editor’s Introduction to 1 WILLIAM BLACKSTONE, …"): a line
     # opening with an author whose sentence (with the lines under it) clearly cites.
-    if NAME_START.match(line.strip()) and citation_score(_lines_under(lines, j)) >= 3:
+    # The same for a line that itself runs on ("Eine civilistische Abhandlung," / "3. Aufl. Giessen 1818, …").
+    if (NAME_START.match(line.strip()) or incomplete(line)) and citation_score(_lines_under(lines, j)) >= 3:
         return True
     # A short last line with its own year and page ("Leipzig 2000, S. 8 f."): the end of
     # the note, not body prose.
@@ -410,7 +411,10 @@ def _continuation_target(
         if flat[:1].islower() and ((len(flat) < 200 and score >= 2) or (len(flat) < 600 and score >= 3)):
             for fn in reversed(footnotes[-6:]):
                 note = fn.text
-                if incomplete(note) and (note.endswith((*_CUT_ENDS, ",")) or _MID_SENTENCE.search(note)):
+                # Not one waiting for a URL ("URL:"); one cut after "hg." or "S." goes on too.
+                if incomplete(note) and not note.endswith(":") and (
+                    note.endswith((*_CUT_ENDS, ",", ".")) or _MID_SENTENCE.search(note)
+                ):
                     return fn
         return None
     # The most recent footnote left incomplete, looking back over a page's worth.
