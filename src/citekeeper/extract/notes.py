@@ -153,8 +153,8 @@ def _embedded_start(text: str) -> str:
             named = NAME_START.match(text[p:])
             if not named or not named.group(0).rstrip().endswith(",") or not _BEFORE_AN_AUTHOR.search(head):
                 continue
-            if head.count("(") > head.count(")"):
-                continue  # "(Cambridge: Cambridge University Press, 2000)": a publisher
+            if head.count("(") > head.count(")") and not _SIGNAL_BEFORE.search(head):
+                continue  # "(Cambridge: Cambridge University Press, 2000)": a publisher, not "(dazu Monika Frommel, …"
         if citation_score(head) > 1:
             return text
         if len(head.split()) < 4 or not _PROSE_WORD.search(head):
@@ -166,6 +166,7 @@ def _embedded_start(text: str) -> str:
     return text
 
 
+_SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
 _BEFORE_AN_AUTHOR = re.compile(
     r"(?::|(?<![\w-])(?!(?:the|of|and|for|des|der|die|das|den|du|de|la|le|les|et|und|von|van|di|del|della)\s)"
     r"[a-zà-ÿ]{2,})\s+$"
