@@ -247,9 +247,11 @@ class LocalWeb:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             request.transport.abort()
             raise ConnectionResetError("reset on purpose")
-        if p.startswith("/slowish/"):
+        if p.startswith(("/slowish/", "/slowb/")):
             await asyncio.sleep(0.05)
             return _html("slowish page")
+        if p.startswith("/redirect-to/"):  # /redirect-to/<anything>?url=<where>
+            return web.Response(status=302, headers={"Location": request.query.get("url", "/")})
         if p.endswith(".pdf"):
             if m == "HEAD":
                 return web.Response(status=200, content_type="application/pdf")

@@ -53,9 +53,9 @@ _LANDING_WORDS = {"home": "home page", "search": "search page", "login": "login 
 class Checker:
     """Checks targets over one ``Fetcher``; use as ``async with Checker(settings)``."""
 
-    def __init__(self, settings: HttpSettings) -> None:
+    def __init__(self, settings: HttpSettings, shared: Any = None) -> None:
         self.s = settings
-        self.fetcher = Fetcher(settings)
+        self.fetcher = Fetcher(settings, shared)
         self.stats: Counter[str] = self.fetcher.stats
 
     async def __aenter__(self) -> Checker:
@@ -114,7 +114,7 @@ class Checker:
         current = url
         leading_permanent = True
         suggestion: str | None = None
-        origin = host_key(url)
+        origin = ""  # host:port of the first hop: credentials go only there
         while True:
             scheme = current.split(":", 1)[0].lower() if ":" in current else ""
             if scheme not in ("http", "https"):
@@ -129,6 +129,8 @@ class Checker:
                 return self._result(kind, url, Status.BROKEN, f"invalid URL: {current}", started,
                                     chain=chain)
             key = ep.key
+            if not origin:
+                origin = key
             why = refuse_reason(ep.host, s.allow_private, s.trusted_hosts)
             if why:
                 if not chain:
@@ -294,7 +296,7 @@ class Checker:
         return r
 
     def first_hop(self, t: Target) -> str:
-        return doimod.handle_url(self.s.doi_api, t.target) if t.kind == "doi" else (t.fetch_url or t.target)
+        return first_hop(self.s, t)
 
     async def check_all(self, targets: Iterable[Target],
                         progress: Callable[[Target, Result], None] | None = None) -> dict[str, Result]:
@@ -357,3 +359,7 @@ class Checker:
             raise
         return results
 
+
+def first_hop(settings: HttpSettings, t: Target) -> str:
+    """The first URL requested for ``t``: its host is the one whose queue it waits in."""
+    return doimod.handle_url(settings.doi_api, t.target) if t.kind == "doi" else (t.fetch_url or t.target)

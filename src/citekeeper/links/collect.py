@@ -16,8 +16,9 @@ cached redacted (``urls.redact``); only ``Target.fetch_url`` keeps it as written
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
@@ -29,8 +30,12 @@ _TEX_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
 # URLs and DOIs in running text.  A URL ends at white space, a brace, a quote or an
 # angle bracket; trailing punctuation of the sentence is dropped (``_trim``).
-_URL_IN_TEXT = re.compile(r"(?i)\bhttps?://[^\s{}\"<>\\]*(?:\\[_%&#~$][^\s{}\"<>\\]*)*")
-_DOI_IN_TEXT = re.compile(r"(?i)\b10\.\d{4,9}/[^\s{}\",]+")  # SICI DOIs hold <>;
+# Both must start at a word boundary; that is tested in ``_at_boundary``, not with a
+# leading ``\b``, which keeps the engine from skipping ahead to "http"/"10." (on a
+# 7 MB .bib with 50,000 URLs: 0.11 s instead of 0.04 s for URLs, 0.13 s instead of
+# 0.004 s for DOIs).
+_URL_IN_TEXT = re.compile(r"(?i)https?://[^\s{}\"<>\\]*(?:\\[_%&#~$][^\s{}\"<>\\]*)*")
+_DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s{}\",]+")  # SICI DOIs hold <>;
 _TRAIL = ".,;:!?'’”»)]*"
 
 
@@ -57,6 +62,24 @@ def _trim(s: str) -> str:
     return s
 
 
+def _at_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` as if ``rx`` began with ``\\b`` (its first character is a
+    word character): a match after a word character is dropped and the search goes on
+    from the next character, as the regular expression engine would."""
+    pos = 0
+    search = rx.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            pos = i + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > i else i + 1
+
+
 def find_links(text: str) -> list[tuple[str, str, int]]:
     """``(kind, value, offset)`` of every URL and bare DOI in ``text``, in order.
 
@@ -65,14 +88,16 @@ def find_links(text: str) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     spans: list[tuple[int, int]] = []
     if "://" in text:
-        for m in _URL_IN_TEXT.finditer(text):
+        for m in _at_boundary(_URL_IN_TEXT, text):
             url = _trim(clean_url(m.group(0)))
             if len(url) > len("http://x"):
                 out.append(("url", url, m.start()))
                 spans.append((m.start(), m.end()))
     if "10." in text:
-        for m in _DOI_IN_TEXT.finditer(text):
-            if any(a <= m.start() < b for a, b in spans):
+        starts = [a for a, _ in spans]
+        for m in _at_boundary(_DOI_IN_TEXT, text):
+            i = bisect.bisect_right(starts, m.start()) - 1  # the last URL starting before it
+            if i >= 0 and m.start() < spans[i][1]:
                 continue
             d = _trim(m.group(0))
             if doimod.is_doi(d):

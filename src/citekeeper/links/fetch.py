@@ -89,8 +89,9 @@ class HttpSettings:
 class Fetcher:
     """Guarded, polite HTTP requests over one pool; use as ``async with Fetcher(settings)``."""
 
-    def __init__(self, settings: HttpSettings) -> None:
+    def __init__(self, settings: HttpSettings, shared: Any = None) -> None:
         self.s = settings
+        self.shared = shared  # per-host counts across checking processes (``shard``)
         self.retry = RetryPolicy(settings.retries, settings.backoff, settings.max_retry_after)
         self.stats: Counter[str] = Counter()
         self.limits: HostLimits | None = None
@@ -102,7 +103,8 @@ class Fetcher:
         # at most SOCKETS; requests in flight: max_connections within that.
         budget = fd_budget(SOCKETS)
         self.stats["fd_budget"] = budget
-        self.limits = HostLimits(s.per_host, s.host_limits, s.host_delay, min(s.max_connections, budget))
+        self.limits = HostLimits(s.per_host, s.host_limits, s.host_delay, min(s.max_connections, budget),
+                                 self.shared)
         self.transport = Transport(
             user_agent=s.user_agent, connect_timeout=s.connect_timeout or s.timeout,
             read_timeout=s.read_timeout or s.timeout, max_open=budget,

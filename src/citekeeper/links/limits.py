@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from typing import Any
 
 FD_RESERVE = 48  # descriptors kept for input/output files, SQLite, resolver threads
 
@@ -29,15 +30,18 @@ FD_RESERVE = 48  # descriptors kept for input/output files, SQLite, resolver thr
 class HostGate:
     """At most ``limit`` requests in flight to one host, starts ``delay`` apart."""
 
-    __slots__ = ("_debt", "_next", "_resume", "delay", "limit", "sem")
+    __slots__ = ("_debt", "_next", "_resume", "delay", "limit", "sem", "shared", "slot")
 
-    def __init__(self, limit: int, delay: float) -> None:
+    def __init__(self, limit: int, delay: float, shared: Any = None, slot: int = 0) -> None:
         self.sem = asyncio.Semaphore(max(1, limit))
         self.limit = max(1, limit)
         self.delay = delay
         self._next = 0.0
         self._debt = 0  # permits to swallow on release after a throttle
         self._resume = 0.0  # loop time before which no request starts
+        # With checking shards (``shard``): the host's count across processes too.
+        self.shared = shared
+        self.slot = slot
 
     def throttle(self, retry_after: float | None, shrink: bool) -> None:
         """The host said "too many": one request less in flight, pause for ``retry_after``."""
@@ -59,10 +63,21 @@ class HostGate:
                 try:
                     await asyncio.sleep(start - now)
                 except BaseException:
-                    self.release()
+                    self._release_local()
                     raise
+        if self.shared is not None:
+            try:
+                await self.shared.take(self.slot, self.limit)
+            except BaseException:
+                self._release_local()
+                raise
 
     def release(self) -> None:
+        if self.shared is not None:
+            self.shared.give(self.slot)
+        self._release_local()
+
+    def _release_local(self) -> None:
         if self._debt:
             self._debt -= 1
         else:
@@ -72,10 +87,12 @@ class HostGate:
 class HostLimits:
     """The gates of every host seen, and the global limit."""
 
-    def __init__(self, per_host: int, host_limits: dict[str, int], delay: float, total: int) -> None:
+    def __init__(self, per_host: int, host_limits: dict[str, int], delay: float, total: int,
+                 shared: Any = None) -> None:
         self.per_host = per_host
         self.host_limits = host_limits
         self.delay = delay
+        self.shared = shared  # ``shard.SharedSlots`` when several processes check
         self.gates: dict[str, HostGate] = {}
         self.total = asyncio.Semaphore(max(1, total))
 
@@ -84,7 +101,8 @@ class HostLimits:
         if g is None:
             host = key.rsplit(":", 1)[0]
             limit = self.host_limits.get(key, self.host_limits.get(host, self.per_host))
-            g = self.gates[key] = HostGate(limit, self.delay)
+            sh = self.shared
+            g = self.gates[key] = HostGate(limit, self.delay, sh, sh.slot(key) if sh is not None else 0)
         return g
 
 

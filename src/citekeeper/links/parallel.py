@@ -33,7 +33,6 @@ from typing import Any
 
 PARALLEL_BYTES = 512 * 1024  # smaller .bib files are read in this process (about 4,000 entries)
 PIECES_PER_JOB = 4
-_ENTRY_START = re.compile(r"^@", re.MULTILINE)
 _DEPENDS = re.compile(r"(?im)^\s*@\s*string\b|\b(?:crossref|xdata)\s*=")
 _WARNING_LINE = re.compile(r"^(.*?):(\d+):")
 
@@ -53,16 +52,36 @@ class Piece:
     warnings: list[str]
 
 
+def depends(text: str) -> bool:
+    """Does an entry of ``text`` depend on another (``@string``, ``crossref``, ``xdata``)?
+
+    The regular expression runs only when one of the words is there at all: on its
+    own it took 0.27 s on a 7 MB .bib, the lower-cased text and three ``in`` 0.02 s.
+    """
+    low = text.lower()
+    if "string" not in low and "crossref" not in low and "xdata" not in low:
+        return False
+    return _DEPENDS.search(text) is not None
+
+
 def pieces_of(text: str, n: int) -> list[tuple[int, int, int]] | None:
     """``(start, end, lines before start)`` of about ``n`` pieces cut between entries,
-    or None when the text must be read whole."""
-    if n < 2 or _DEPENDS.search(text):
+    or None when the text must be read whole.
+
+    Each cut is the first entry start (a line beginning with ``@``) after an even
+    share of the text: a ``find`` per piece, where listing every entry start first
+    cost 0.3 s on 50,000 entries, in the process that checks the links meanwhile.
+    """
+    if n < 2 or text.count("\n@") + text.startswith("@") < 2 * n or depends(text):
         return None
-    starts = [m.start() for m in _ENTRY_START.finditer(text)]
-    if len(starts) < 2 * n:
-        return None
-    step = len(starts) // n
-    cuts = [0, *[starts[i] for i in range(step, len(starts), step)][:n - 1], len(text)]
+    cuts = [0]
+    for i in range(1, n):
+        j = text.find("\n@", max(cuts[-1], len(text) * i // n))
+        if j < 0:
+            break
+        if j + 1 > cuts[-1]:
+            cuts.append(j + 1)
+    cuts.append(len(text))
     out = []
     line = 0
     for a, b in itertools.pairwise(cuts):

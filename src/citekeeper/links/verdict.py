@@ -71,6 +71,12 @@ class Citation:
         """The date whose capture shows what the author saw: access date, else publication."""
         return self.accessed or self.issued
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Reading workers send citations back by the 10,000 (``parallel``): pickled as a
+        # tuple, each costs a quarter of dataclasses' slotted state, which calls
+        # ``fields()`` per object.
+        return Citation, (self.key, self.file, self.line, self.field, self.accessed, self.issued)
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -115,6 +121,13 @@ class Result:
     @property
     def failing(self) -> bool:
         return self.status in (Status.BROKEN, Status.TRANSIENT)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Checking shards send results back by the thousand (``shard``): as a tuple
+        # (see ``Citation.__reduce__``).
+        return Result, (self.kind, self.target, self.status, self.reason, self.http_status, self.final_url,
+                        self.suggestion, self.redirects, self.checked_at, self.from_cache, self.fail_streak,
+                        self.details)
 
     def with_(self, **changes: Any) -> Result:
         return replace(self, **changes)

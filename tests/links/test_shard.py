@@ -1,0 +1,100 @@
+"""Checking in several processes (``links.shard``): hosts partitioned, limits held
+across processes, the same findings as one process."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from linkservers import LocalWeb
+
+from citekeeper.links import parallel, shard
+from citekeeper.links.runner import CheckOptions, check_files
+from citekeeper.links.verdict import Target
+
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
+
+
+def _t(url: str) -> Target:
+    return Target("url", url)
+
+
+def test_partition_keeps_each_host_in_one_shard_and_balances() -> None:
+    ts = [_t(f"http://h{i % 5}.example/{i}") for i in range(50)] + [_t(f"http://big.example/{i}") for i in range(40)]
+    keys = [t.target.split("/")[2] for t in ts]
+    groups = shard.partition(ts, keys, 2)
+    assert sorted(t.target for g in groups for t in g) == sorted(t.target for t in ts)
+    owners = {k: {i for i, g in enumerate(groups) for t in g if t.target.split("/")[2] == k} for k in set(keys)}
+    assert all(len(o) == 1 for o in owners.values())
+    assert sorted(len(g) for g in groups) == [40, 50]  # as even as whole hosts allow
+    for g in groups:  # hosts in turn: the first batch has work for every host of the shard
+        hosts = {t.target.split("/")[2] for t in g}
+        assert {t.target.split("/")[2] for t in g[:len(hosts)]} == hosts
+    for k in set(keys):  # each host's own order is kept
+        mine = [t.target for g in groups for t in g if t.target.split("/")[2] == k]
+        assert mine == [t.target for t in ts if t.target.split("/")[2] == k]
+
+
+@needs_fork
+def test_shared_slots_count_across_processes() -> None:
+    slots = shard.SharedSlots(64)
+    s = slots.slot("example.org:443")
+    assert slots.try_take(s, 2) and slots.try_take(s, 2)
+    ctx = multiprocessing.get_context("fork")
+    p = ctx.Process(target=_take_once, args=(slots, s))
+    p.start()
+    p.join(10)
+    assert p.exitcode == 1  # the other process saw the host full
+    slots.give(s)
+    p = ctx.Process(target=_take_once, args=(slots, s))
+    p.start()
+    p.join(10)
+    assert p.exitcode == 0 and not slots.try_take(s, 2)
+
+
+def _take_once(slots: shard.SharedSlots, s: int) -> None:
+    raise SystemExit(0 if slots.try_take(s, 2) else 1)
+
+
+def _two_host_bib(tmp_path: Path, web: LocalWeb, n: int) -> Path:
+    other = web.base.replace("127.0.0.1", "localhost")  # a second host:port on the same server
+    parts = []
+    for i in range(n):
+        if i % 3 == 0:  # on host A, sent to host B: the hop crosses shards
+            url = web.url(f"/redirect-to/{i}?url={other}/slowb/r{i}")
+        elif i % 3 == 1:
+            url = f"{other}/slowb/{i}"
+        else:
+            url = web.url("/404") if i % 10 == 2 else web.url(f"/slowish/{i}")
+        parts.append(f"@misc{{e{i},\n  title = {{Entry {i}}},\n  url = {{{url}}},\n"
+                     f"  urldate = {{2021-0{1 + i % 9}-01}}\n}}\n\n")
+    p = tmp_path / "two-hosts.bib"
+    p.write_text("".join(parts))
+    return p
+
+
+@needs_fork
+def test_sharded_run_gives_the_same_findings_and_holds_per_host_limits(
+        web: LocalWeb, options: CheckOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _two_host_bib(tmp_path, web, 90)
+    opts = dataclasses.replace(options, archive_mode="none")
+    one = check_files([p], dataclasses.replace(opts, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1024)  # make this small file "large"
+    monkeypatch.setattr(shard, "SHARD_MIN", 10)
+    started = []
+    real = shard.Shards.__init__
+
+    def spy(self: shard.Shards, groups: list[list[Target]], settings: object) -> None:
+        started.append([len(g) for g in groups])
+        real(self, groups, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shard.Shards, "__init__", spy)
+    web.max_inflight.clear()
+    two = check_files([p], dataclasses.replace(opts, jobs=2))
+    assert started and len(started[0]) == 2  # two processes checked
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert two.summary()["by_status"]["broken"] == 3 and two.summary()["requests"] == one.summary()["requests"] == 118  # 88 URLs + 30 hops
+    # Host B got its own links from one shard and redirects from the other: still 4 at most.
+    assert 1 < web.max_inflight["/slowb"] <= 4
