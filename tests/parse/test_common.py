@@ -43,3 +43,12 @@ def test_language_marker():
     assert take_language("Title. (In Russian).")[0] == "ru"
     assert take_language("Title (на русском яз.)")[0] == "ru"
     assert take_language("Title (In Klingon).")[0] == ""
+
+
+def test_an_unclosed_access_date_does_not_swallow_the_next_entry():
+    from citekeeper.parse.common import take_accessed
+
+    date, rest = take_accessed("T (accessed: 05/02/2024).")
+    assert date is not None and date.year == 2024 and rest == "T"  # a slash date is still a date
+    date, rest = take_accessed("Smith A. // . Moscow : Nauka, 1500. (accessed: Smith A. // { 24(3). Moscow")
+    assert date is None and rest.endswith("Moscow")

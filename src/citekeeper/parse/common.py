@@ -80,7 +80,8 @@ _URL_LABEL = re.compile(
 )
 _ACCESSED = re.compile(
     r"[\[(]\s*(?:accessed|last\s+accessed|retrieved|viewed|date\s+of\s+access|дата\s+обращения|"
-    r"дата\s+доступа)\s*:?\s*([^)\]]+?)\s*[)\]]\.?",
+    # a date is short and has no "//" or brace: "(accessed: … // { 24(3)" is no access date
+    r"дата\s+доступа)\s*:?\s*((?:(?!//)[^)\]{}]){1,40}?)\s*[)\]]\.?",
     re.IGNORECASE,
 )
 # German and French access dates, printed without brackets at the end: "Abruf am: 17.03.2005",
