@@ -122,7 +122,7 @@ def _value(text: str, i: int) -> tuple[str, int]:
         return text[start:i].strip(), i
 
 
-def _entry(text: str, at: int, m: re.Match[str]) -> tuple[Block, int]:
+def _entry(text: str, at: int, m: re.Match[str], fast: bool = True) -> tuple[Block, int]:
     etype = m.group(1)
     closer = "}" if m.group(2) == "{" else ")"
     i = m.end()
@@ -143,7 +143,7 @@ def _entry(text: str, at: int, m: re.Match[str]) -> tuple[Block, int]:
             raise _Bad
         kind = "string" if low == "string" else "other"
         return Block(kind, 0, text[at : c.end()], key=nm.group(1) if low == "string" else "", value=value), c.end()
-    if closer == "}":
+    if fast and closer == "}":
         whole = _WHOLE.match(text, i)
         if whole:
             end = whole.end()
@@ -178,8 +178,12 @@ _NEXT_AT = re.compile(r"(?m)^[ \t]*@")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*%.*$")
 
 
-def split(text: str) -> list[Block]:
-    """Every block of ``text`` in order (see the module docstring)."""
+def split(text: str, *, fast: bool = True) -> list[Block]:
+    """Every block of ``text`` in order (see the module docstring).
+
+    ``fast=False`` reads every entry with the per-field loop alone: the result the fast
+    path must give (tests compare the two).
+    """
     blocks: list[Block] = []
     pos = 0
     line = 1
@@ -207,14 +211,14 @@ def split(text: str) -> list[Block]:
             pos = end
             continue
         try:
-            block, end = _entry(text, at, m)
+            block, end = _entry(text, at, m, fast)
         except (_Bad, ValueError, IndexError):
             # "% note = …" lines inside an entry are comments to biber (and to BibTeX users):
             # read the entry with them blanked out (same offsets), keep its text as written.
             if masked is None:
                 masked = _COMMENT_LINE.sub(lambda c: " " * len(c.group(0)), text)
             try:
-                block, end = _entry(masked, at, _AT.match(masked, at) or m)
+                block, end = _entry(masked, at, _AT.match(masked, at) or m, fast)
                 block.raw = text[at:end]
             except (_Bad, ValueError, IndexError):
                 nxt = _NEXT_AT.search(text, at + 1)

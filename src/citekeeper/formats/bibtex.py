@@ -873,32 +873,40 @@ def _inherit(entries: list, expanded: list[dict[str, str]], by_key: dict[str, in
              where: str) -> None:
     """``crossref`` and ``xdata``: children take their parents' fields (parents first, once)."""
     done: set[int] = set()
-
-    def resolve(n: int, chain: tuple[int, ...] = ()) -> None:
-        if n in done or n in chain:
-            return
-        values = expanded[n]
-        etype, key, _, line, _ = entries[n]
-        for xkey in (k.strip() for k in values.get("xdata", "").split(",") if k.strip()):
-            p = by_key.get(xkey, by_key.get(xkey.lower()))
-            if p is None:
-                result.warnings.append(f"{where}:{line}: xdata {xkey!r} of {key!r} is not in this file")
-                continue
-            resolve(p, (*chain, n))
-            bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p], same_names_only=True)
-        parent = values.get("crossref", "").strip()
-        if parent:
-            p = by_key.get(parent, by_key.get(parent.lower()))
-            if p is None:
-                result.warnings.append(f"{where}:{line}: crossref {parent!r} of {key!r} is not in this file")
-            else:
-                resolve(p, (*chain, n))
-                bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p])
-        done.add(n)
-
     for n in range(len(entries)):
         if "crossref" in expanded[n] or "xdata" in expanded[n]:
-            resolve(n)
+            _resolve(n, (), entries, expanded, by_key, result, where, done)
+
+
+def _resolve(n: int, chain: tuple[int, ...], entries: list, expanded: list[dict[str, str]], by_key: dict[str, int],
+             result: BibReadResult, where: str, done: set[int]) -> None:
+    """Entry ``n``'s ``xdata`` and ``crossref`` parents resolved, then inherited from.
+
+    A module function, not a closure: a nested function that calls itself is a reference
+    cycle (function -> its cell -> function) holding every record of the file, which
+    only a full collection freed (a 12,000-entry read stayed alive to the end of
+    ``convert``, and its teardown cost 0.3 s at exit).
+    """
+    if n in done or n in chain:
+        return
+    values = expanded[n]
+    etype, key, _, line, _ = entries[n]
+    for xkey in (k.strip() for k in values.get("xdata", "").split(",") if k.strip()):
+        p = by_key.get(xkey, by_key.get(xkey.lower()))
+        if p is None:
+            result.warnings.append(f"{where}:{line}: xdata {xkey!r} of {key!r} is not in this file")
+            continue
+        _resolve(p, (*chain, n), entries, expanded, by_key, result, where, done)
+        bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p], same_names_only=True)
+    parent = values.get("crossref", "").strip()
+    if parent:
+        p = by_key.get(parent, by_key.get(parent.lower()))
+        if p is None:
+            result.warnings.append(f"{where}:{line}: crossref {parent!r} of {key!r} is not in this file")
+        else:
+            _resolve(p, (*chain, n), entries, expanded, by_key, result, where, done)
+            bibvalues.inherit(etype.lower(), values, entries[p][0].lower(), expanded[p])
+    done.add(n)
 
 
 def name_list(names: list[Name]) -> str:

@@ -303,11 +303,18 @@ def decode(value: str, rich: bool = False) -> str:
 @lru_cache(maxsize=32768)
 def _decode_tex(value: str, rich: bool) -> str:
     if not rich and not _MARKUP.search(value):
-        # what the parser does to such a value: "---"/"--" (left to right) are dashes, a
-        # brace group is its text; a dash run is never joined across a brace ("-{}-")
-        text = value.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
-    else:
-        text = _Parser(value, rich).group(top=True)
+        return _finish(_braces_and_dashes(value))
+    return _finish(_Parser(value, rich).group(top=True))
+
+
+def _braces_and_dashes(value: str) -> str:
+    """What the parser makes of a plain value with no TeX but braces and dashes, by replacement:
+    ``---``/``--`` (left to right, as the tokenizer takes them) are dashes, a brace group is
+    its text, and a dash run is never joined across a brace (``-{}-`` stays two hyphens)."""
+    return value.replace("---", "\u2014").replace("--", "\u2013").replace("{", "").replace("}", "")
+
+
+def _finish(text: str) -> str:
     if not text.isascii():
         # compose only what decoding made (a letter and its combining accents, ``\'{e}`` -> é):
         # NFC of the whole text would also rewrite characters the user typed (U+F900 -> U+8C48)
