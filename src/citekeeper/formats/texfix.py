@@ -48,6 +48,8 @@ _RICH = frozenset({"title", "title-short", "original-title", "event-title", "con
                    "collection-title"})
 _ACCENT_NAMES = frozenset(latex._ACCENTS)  # the decoder's own table
 
+# What any TeX left in a value contains (one C-speed search before the real tests)
+_MAYBE_TEX = re.compile(r"[\\${}_^]")
 _CONTROL_WORD = re.compile(r"\\([A-Za-z]+)(?![A-Za-z])")
 _SYMBOL_ACCENT = re.compile(r"\\[\"'`^~=.]\{?\\?[A-Za-z]")
 _LETTER_ACCENT = re.compile(r"\\([uvHckrdbt])(?:\s+|\{\\?)[A-Za-z]")
@@ -161,6 +163,8 @@ def _name_part(value: str) -> str:
 
 
 def _name(n: Name) -> Name:
+    if not _MAYBE_TEX.search(n.family) and not _MAYBE_TEX.search(n.given) and not _MAYBE_TEX.search(n.literal):
+        return n
     fam, giv, lit = (_name_part(v) if v else v for v in (n.family, n.given, n.literal))
     if (fam, giv, lit) == (n.family, n.given, n.literal):
         return n
@@ -169,7 +173,8 @@ def _name(n: Name) -> Name:
 
 def for_display(ref: Reference) -> Reference:
     """``ref`` with every prose field's TeX-as-text decoded (a copy; ``ref`` itself when none)."""
-    fields = {k: (v if k in _NEVER or not v else redecode(v, k in _RICH)) for k, v in ref.fields.items()}
+    fields = {k: (redecode(v, k in _RICH) if k not in _NEVER and _MAYBE_TEX.search(v) else v)
+              for k, v in ref.fields.items()}
     names = {role: [_name(n) for n in people] for role, people in ref.names.items()}
     if fields == ref.fields and names == ref.names:
         return ref
