@@ -51,7 +51,7 @@ def test_an_element_that_is_not_an_object_is_a_warning_with_its_line(tmp_path):
                     ' {"id": "b", "type": "book", "title": "Also kept"}\n]\n', encoding="utf-8")
     loaded = load_items([path])
     assert [it["title"] for it in loaded.items] == ["Kept", "Also kept"]
-    assert loaded.warnings == [f"{path}:3: item 2 is a string, not a CSL-JSON object; kept as written"]
+    assert loaded.warnings == [f"{path}:3: item 2 is a string, not a CSL-JSON object"]
     nothing = tmp_path / "nothing.json"
     nothing.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(MalformedInputError) as err:

@@ -112,7 +112,7 @@ def _add(out: JsonItems, at: int, value: Any, n: int, raw: str) -> None:
     if isinstance(value, dict):
         out.items.append((n, at, value))
     else:
-        out.bad.append((at, raw, f"item {n} is {_kind(value)}, not a CSL-JSON object; kept as written"))
+        out.bad.append((at, raw, f"item {n} is {_kind(value)}, not a CSL-JSON object"))
 
 
 def _trailing(out: JsonItems, text: str, pos: int, line: Any) -> JsonItems:
