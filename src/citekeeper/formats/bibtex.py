@@ -1,8 +1,9 @@
-"""BibLaTeX/BibTeX reader and writer of ``Reference``, built on bibtexparser 2's splitter.
+"""BibLaTeX/BibTeX reader and writer of ``Reference``.
 
 Reading follows BibTeX and biber, and loses nothing:
 
-* bibtexparser splits the file with no middlewares; values are expanded here
+* ``bibsplit`` splits the file (bibtexparser 2, imported only then, reads the blocks it
+  refuses, with its own recovery and reasons); values are expanded here
   (``bibvalues``: ``@string``, ``#``, month macros; an undefined macro is a warning with
   its line), LaTeX is decoded to Unicode (``latex``), names are split by BibTeX's rules
   (``bibnames``), and ``crossref``/``xdata`` children inherit from their parents as biber
@@ -48,9 +49,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import bibtexparser
-from bibtexparser import model as bmodel
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import bibnames, bibsplit, bibvalues, zotero
@@ -60,10 +60,8 @@ from citekeeper.formats.latex import balanced, decode, encode
 from citekeeper.model import Date, Name, Origin, Reference, Verbatim
 from citekeeper.parse.common import BIBLATEX_LANGIDS, MONTHS, clean_doi
 
-# bibtexparser logs each failed block itself; we report them as problems with file
-# and line, so its own messages would only repeat them on stderr.
-logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
-logging.getLogger("bibtexparser").propagate = False
+if TYPE_CHECKING:
+    from bibtexparser import Library
 
 FLAVOURS = ("biblatex", "bibtex")
 LANGID_TO_ISO = {v: k for k, v in BIBLATEX_LANGIDS.items()}
@@ -728,9 +726,25 @@ def _lenient(raw: str) -> tuple[str, str, list[tuple[str, str]]] | None:
     return m.group(1), m.group(2), fields
 
 
+@lru_cache(maxsize=1)
+def _bibtexparser() -> tuple[ModuleType, ModuleType]:
+    """bibtexparser and its block model, imported when a block needs them (most files: never).
+
+    bibtexparser logs each failed block itself; we report them as problems with file
+    and line, so its own messages would only repeat them on stderr.
+    """
+    import bibtexparser
+    from bibtexparser import model
+
+    logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+    logging.getLogger("bibtexparser").propagate = False
+    return bibtexparser, model
+
+
 def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, strings: dict[str, str],
                        entries: list, result: BibReadResult) -> None:
     """A block the fast splitter refused, read by bibtexparser (its recovery, its reasons)."""
+    bibtexparser, bmodel = _bibtexparser()
     lib = bibtexparser.parse_string(text, parse_stack=[])
     covered = _failed_extents(text, lib)
     lines_of = text.split("\n")
@@ -846,12 +860,13 @@ def _loads(text: str, file: str | None) -> BibReadResult:
 _BLOCK_START = re.compile(r"^[ \t]*%?[ \t]*@[A-Za-z]", re.MULTILINE)  # a block, or one commented out
 
 
-def _failed_extents(text: str, lib: bibtexparser.Library) -> dict[int, tuple[int, int]]:
+def _failed_extents(text: str, lib: Library) -> dict[int, tuple[int, int]]:
     """For each failed block (by 0-based start line): the lines up to the next ``@`` block.
 
     bibtexparser's raw text of a failed block stops where it gave up; the entry as the
     user wrote it runs to the next block, so that is what is recovered or kept.
     """
+    bmodel = _bibtexparser()[1]
     failed = [b.start_line for b in lib.failed_blocks if type(b) is bmodel.ParsingFailedBlock]
     if not failed:
         return {}
