@@ -19,7 +19,7 @@ from citekeeper.parse.common import SIGNALS
 from citekeeper.parse.gost import parse_gost
 from citekeeper.parse.imprint import tidy_imprint
 from citekeeper.parse.text import normalize_space, strip_markup
-from citekeeper.parse.types import refine_type
+from citekeeper.parse.types import parse_case, refine_type
 
 LOW_CONFIDENCE = "low confidence: review"
 # Mean marginal of the model's fields below which a parse is flagged.  On the two held-out
@@ -33,15 +33,19 @@ _FILLABLE = ("container-title", "volume", "issue", "page", "publisher", "publish
 
 def _rules(note: bool):  # type: ignore[no-untyped-def]
     """Rule parsers in the order to try them: a footnote is more likely GOST than APA."""
-    from citekeeper.parse.german import parse_german
+    from citekeeper.parse.chicago import parse_chicago_note
+    from citekeeper.parse.german import parse_german, parse_german_short_note
     from citekeeper.parse.ieee import parse_ieee
     from citekeeper.parse.vancouver import parse_vancouver
 
     if note:
-        return (parse_gost, parse_german, parse_ieee, parse_vancouver, parse_authordate)
+        # the notes' parenthesised imprint first: "John J. McCusker and Kenneth Morgan, eds., Title
+        # (Cambridge: CUP, 2000)" would pass for GOST's "Family I." head
+        return (parse_chicago_note, parse_gost, parse_case, parse_german, parse_german_short_note, parse_ieee,
+                parse_vancouver, parse_authordate)
     # Vancouver first: its "Surname Initials" head is certain, and PLOS's "Smith JA (2011)"
     # would otherwise pass for an author-date entry.
-    return (parse_vancouver, parse_ieee, parse_german, parse_authordate, parse_gost)
+    return (parse_vancouver, parse_ieee, parse_german, parse_authordate, parse_chicago_note, parse_case, parse_gost)
 
 
 def _rule_parse(text: str, note: bool = False) -> Reference | None:
@@ -85,6 +89,10 @@ def _fill_gaps(ref: Reference, model: Reference) -> None:
             continue  # "Вып" is the marker the model tagged, not a number
         if field in ("volume", "issue") and value in (ref.get("volume"), ref.get("issue")):
             continue  # the rule read this number already, as the other of the two
+        if field == "page" and ref.type == "book":
+            continue  # the page after a book's imprint is the page cited (a locator), not the book's
+        if any(len(v) >= 8 and v.lower() in value.lower() for v in ref.fields.values()):
+            continue  # "U.S. Census Bureau, American Community Survey": it holds the rule's title
         if value and not ref.get(field) and conf >= FILL_THRESHOLD and value.lower() not in used:
             ref.set(field, value)
             ref.provenance[field] = (src, conf)

@@ -126,9 +126,9 @@ def parse_german(text: str) -> Reference | None:
     # "…, S. 45–67, hier S. 50": the page a footnote cites is a locator, not the item's pages
     rest = re.sub(r",\s*hier\s+S\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?\s*$", "", rest)
     # "Titel. In: …" and the footnote form "Titel, in: …"
-    cut = re.search(r"(?<=[^\s.]{2})[.?!]\s+In:?\s+|,\s+in:\s+", rest)
+    cut = re.search(r"(?<=[^\s.]{2})[.?!][“”\"»«]?\s+In:?\s+|,\s+in:\s+", rest)
     if cut:
-        ref.set("title", rest[: cut.start() + 1].rstrip(".,"))
+        ref.set("title", rest[: cut.start() + 1].rstrip(".,").strip("„“”\"»«"))
         return ref if _in_part(ref, rest[cut.end() :]) else None
     return ref if _book(ref, rest) else None
 
@@ -303,3 +303,47 @@ def _book(ref: Reference, rest: str) -> bool:
             ref.type = "book"
             return True
     return False
+
+
+# German and Austrian legal and humanities notes: "Luhmann, Rechtssoziologie (1972), 239.",
+# "Flecker, Arbeit und Beschäftigung (2017), 9-44.", "Böhle, Arbeit als Handeln, in
+# Böhle/Voß/Wachtler (Hrsg), Handbuch Arbeitssoziologie (2010), 151-176." — family names only
+# (joined by "/"), the title, the year in parentheses, then at most the page cited.
+_FAMILY = r"[A-ZÄÖÜ][\w'’]+(?:-[A-ZÄÖÜ][\w'’]+)?"
+_SHORT_NOTE = re.compile(
+    rf"^(?P<names>{_FAMILY}(?:\s*/\s*{_FAMILY}){{0,3}}(?:\s+et\s+al)?),\s+(?P<title>[^()]+?)"
+    rf"(?:,\s+in\s+(?P<eds>{_FAMILY}(?:\s*/\s*{_FAMILY}){{0,4}}(?:\s+et\s+al)?)\s*\((?:Hrsg|Hg|eds?)\.?\),\s+(?P<book>[^()]+?))?"
+    r"\s*\((?:(?P<ed>\d+)\.?\s*Aufl\.?\s*)?(?P<year>(?:1[5-9]|20)\d\d)\)"
+    r"(?:,?\s*(?P<loc>(?:§\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*\(\d+\s*ff?\.?\))?(?:\s*ff?\.?)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*))?\s*\.?$"
+)
+
+
+def parse_german_short_note(text: str) -> Reference | None:
+    """``Family, Title (Year), page`` notes (family names only); None for any other shape.
+
+    A single-word "title" of fewer than eleven letters is taken for a given name ("Smith, John
+    (2010), 45" is a name and a year), so the rule keeps away from it."""
+    plain = _SIGNAL.sub("", normalize_space(strip_markup(text)).strip())
+    m = _SHORT_NOTE.match(plain)
+    if not m:
+        return None
+    title = m.group("title").strip().rstrip(",")
+    if " " not in title and len(title) < 11:
+        return None
+    ref = Reference(type="book", raw=normalize_space(text))
+    ref.names["author"] = [Name(family=f.strip()) for f in re.split(r"\s*/\s*", re.sub(r"\s+et\s+al$", "", m.group("names")))]
+    if m.group("names").endswith("et al"):
+        ref.truncated.append("author")
+    ref.set("title", title)
+    ref.dates["issued"] = Date(int(m.group("year")))
+    if m.group("ed"):
+        ref.set("edition", m.group("ed"))
+    if m.group("book"):
+        ref.type = "chapter"
+        ref.set("container-title", m.group("book").strip())
+        ref.names["editor"] = [Name(family=f.strip()) for f in re.split(r"\s*/\s*", re.sub(r"\s+et\s+al$", "", m.group("eds")))]
+        loc = m.group("loc") or ""
+        pages = re.match(r"\d+\s*[-–]\s*\d+", loc)
+        if pages:  # the chapter's pages (a page cited after them in parentheses is a locator)
+            ref.set("page", _pages(pages.group(0)))
+    return ref

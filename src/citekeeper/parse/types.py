@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from citekeeper.model import Reference
+from citekeeper.model import Date, Reference
 
 _PATENT = re.compile(
     r"\b(?:(?:U\.?\s?S\.?|US|European|EP|WO|German|DE|GB|JP|CN|Canadian|CA)\s+Patent(?:\s+Application)?|"
@@ -76,6 +76,40 @@ _CASE = re.compile(r"\b\w+\s+v\.?\s+\w+.*\b\d+\s+(?:U\.S\.|S\.\s?Ct\.|F\.\s?(?:2
 _WEB_ONLY = ("webpage", "document", "post", "post-weblog")
 
 
+# "Brown v. Board of Education, 347 U.S. 483, 495 (1954)": case name, volume, reporter, first
+# page, pinpoint, court and year (Bluebook); a case has no author
+_US_CASE = re.compile(
+    r"^(?P<case>[^,]+?\sv\.?\s[^,]+?),\s*(?P<vol>\d+)\s+(?P<rep>[A-Z][\w.' ]*?)\s+(?P<page>\d+)(?:,\s*\d+(?:[-–]\d+)?)?"
+    r"\s*\((?:(?P<court>[^)]*?)\s+)?(?P<year>(?:1[6-9]|20)\d\d)\)"
+)
+
+
+def _case_fields(ref: Reference) -> None:
+    m = _US_CASE.match(ref.raw.strip())
+    if not m:
+        return
+    ref.names.pop("author", None)
+    ref.set("title", m.group("case").strip())
+    ref.set("container-title", m.group("rep").strip())
+    ref.set("volume", m.group("vol"))
+    ref.set("page", m.group("page"))
+    if m.group("court"):
+        ref.set("authority", m.group("court").strip())
+    ref.dates["issued"] = Date(int(m.group("year")))
+    for field in ("title", "container-title", "volume", "page", "authority", "issued"):
+        ref.provenance[field] = ("rule", 1.0)
+
+
+def parse_case(text: str) -> Reference | None:
+    """A US case citation as a rule parse (the model reads "565 F.3d 1230 (9th Cir. 2009)" as
+    nothing); None for any other string."""
+    if " v" not in text:
+        return None
+    ref = Reference(type="legal_case", raw=" ".join(text.split()))
+    _case_fields(ref)
+    return ref if ref.title else None
+
+
 def _has(low: str, *words: str) -> bool:
     """A substring test before the regex: most citations name no special type, and the
     regexes cost ~0.5 ms a reference together (measured); the test costs ~10 µs."""
@@ -94,6 +128,7 @@ def refine_type(ref: Reference) -> str:
             ref.set("number", num.group(1).strip())
         return "patent"
     if _has(low, " v. ", " v ", "bverfge") and _CASE.search(text):
+        _case_fields(ref)
         return "legal_case"
     if current in (*_WEB_ONLY, "book", "legislation") and not ref.names.get("author") and _LEGAL.match(ref.title or text):
         return "legislation"
