@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from linkservers import LocalWeb
 
-from citekeeper.links import parallel, shard
+from citekeeper.links import parallel, runner, shard
 from citekeeper.links.runner import CheckOptions, check_files
 from citekeeper.links.verdict import Target
 
@@ -82,18 +82,18 @@ def test_sharded_run_gives_the_same_findings_and_holds_per_host_limits(
     opts = dataclasses.replace(options, archive_mode="none")
     one = check_files([p], dataclasses.replace(opts, jobs=1))
     monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1024)  # make this small file "large"
-    monkeypatch.setattr(shard, "SHARD_MIN", 10)
-    started = []
-    real = shard.Shards.__init__
+    monkeypatch.setattr(runner, "SCAN_SLICE", 1024)  # the links reach the shards in many batches
+    sent = []
+    real = shard.Shards.end
 
-    def spy(self: shard.Shards, groups: list[list[Target]], settings: object) -> None:
-        started.append([len(g) for g in groups])
-        real(self, groups, settings)  # type: ignore[arg-type]
+    def spy(self: shard.Shards) -> None:
+        sent.append((self.sent, sorted(self.router.load)))
+        real(self)
 
-    monkeypatch.setattr(shard.Shards, "__init__", spy)
+    monkeypatch.setattr(shard.Shards, "end", spy)
     web.max_inflight.clear()
     two = check_files([p], dataclasses.replace(opts, jobs=2))
-    assert started and len(started[0]) == 2  # two processes checked
+    assert sent[0] == (88, [30, 58])  # every distinct URL went to one of two shards, by host
     assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
     assert two.summary()["by_status"]["broken"] == 3 and two.summary()["requests"] == one.summary()["requests"] == 118  # 88 URLs + 30 hops
     # Host B got its own links from one shard and redirects from the other: still 4 at most.

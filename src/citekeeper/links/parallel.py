@@ -124,21 +124,26 @@ def _shift(message: str, line0: int) -> str:
 
 
 def _warm() -> int:
+    import citekeeper.formats.bibtex  # noqa: F401  (the reader's 60 ms of imports, in the worker)
+
     return os.getpid()
 
 
 class ReadPool:
-    """Worker processes for reading, forked before the event loop (see module docstring)."""
+    """Worker processes for reading, forked before the event loop (see module docstring).
+
+    The workers import the reader themselves, while the parent goes on: importing it
+    in the parent first held the first request back by 60 ms (the parent itself never
+    reads a large .bib: its pieces go to the workers).
+    """
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        import citekeeper.formats.bibtex  # noqa: F401  (imported once, inherited by the workers)
-
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-        for f in [self.pool.submit(_warm) for _ in range(jobs)]:
-            f.result()
+        for _ in range(jobs):
+            self.pool.submit(_warm)  # forks the workers now, before the event loop
 
     def submit(self, path: str, start: int, end: int, line0: int, resolvers: frozenset[str],
                archive_hosts: frozenset[str]) -> concurrent.futures.Future[Piece]:

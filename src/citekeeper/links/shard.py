@@ -10,10 +10,15 @@ than the server's latency, 0.6 s over the run.  Two loops each handle half.
 
 How the behaviours hold:
 
-* **Hosts are partitioned** (``partition``): every target whose first hop is on a
+* **Hosts are partitioned** (``Router``): every target whose first hop is on a
   host goes to the same shard, so that host's gate -- 4 in flight, one less after a
-  429, its ``Retry-After`` pause -- lives in one process.  Hosts are dealt largest
-  first to the shard with the fewest links, so the shards finish together.
+  429, its ``Retry-After`` pause -- lives in one process.  A host seen for the first
+  time goes to the shard with the fewest links so far (``partition`` does the same
+  for a list known in advance, largest host first).
+* **Streaming**: the shards are forked first, before the input is scanned; the
+  parent sends them links as its text scan finds them, so the first requests go out
+  while the rest of the file is still being scanned (50,000 links: at 0.1 s instead
+  of 0.7 s).
 * **A redirect to a host another shard owns** goes through ``SharedSlots``: every
   request of every shard also takes a slot of its host in a table in shared
   memory, so a host never has more than its limit in flight across shards either.
@@ -24,7 +29,9 @@ How the behaviours hold:
   its own descriptor budget (``limits.fd_budget``: ``ulimit -n`` is per process).
 
 Shards are forked before the parent's event loop starts (no socket, no thread to
-inherit), only where ``fork`` exists; elsewhere one process checks everything.
+inherit), only where ``fork`` exists; elsewhere one process checks everything.  The
+parent reads the shards' results in one thread per shard, so its own (blocking)
+sends to a shard can never wait on a shard that waits on it.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
 import time
 import zlib
 from collections import Counter
@@ -48,7 +56,6 @@ from typing import Any
 from citekeeper.links.fetch import HttpSettings
 from citekeeper.links.verdict import Result, Target
 
-SHARD_MIN = 2000  # fewer links than this are checked by the parent alone
 BATCH = 128  # results per message from a shard
 FLUSH_S = 0.05  # a shard sends what it has at least this often
 SLOTS = 1 << 16  # host slots in shared memory (a collision only makes two hosts share a limit)
@@ -108,9 +115,29 @@ def partition(targets: list[Target], keys: list[str], n: int) -> list[list[Targe
     return [[t for row in itertools.zip_longest(*hs) for t in row if t is not None] for hs in hosts]
 
 
-def _shard_main(targets: list[Target], settings: HttpSettings, conn: Connection, slots: SharedSlots) -> None:
-    """A shard: check ``targets``, send ``("results", [(cache_key, Result), ...])``
-    messages as they come, then ``("stats", {...})``."""
+class Router:
+    """Which shard owns a host: fixed at its first link, to the least loaded shard."""
+
+    def __init__(self, n: int) -> None:
+        self.owner: dict[str, int] = {}
+        self.load = [0] * n
+
+    def route(self, key: str) -> int:
+        i = self.owner.get(key)
+        if i is None:
+            i = self.owner[key] = self.load.index(min(self.load))
+        self.load[i] += 1
+        return i
+
+
+def _pack(t: Target) -> tuple[str, str, bool, str]:
+    return t.kind, t.target, t.follow, t.fetch_url  # what the checker reads of a target
+
+
+def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slots: SharedSlots) -> None:
+    """A shard: check the targets that come on ``inbox`` (lists of ``_pack`` tuples,
+    None at the end), send ``("results", [(cache_key, Result), ...])`` messages as
+    they come, then ``("stats", {...})``."""
     from citekeeper.links.checker import Checker
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the shards
@@ -134,9 +161,21 @@ def _shard_main(targets: list[Target], settings: HttpSettings, conn: Connection,
             flush()
 
     async def batches() -> AsyncIterator[list[Target]]:
-        # A batch at a time: the first requests go out before the rest is queued.
-        for i in range(0, len(targets), BATCH * 4):
-            yield targets[i:i + BATCH * 4]
+        loop = asyncio.get_running_loop()
+        q: asyncio.Queue[list[tuple[str, str, bool, str]] | None] = asyncio.Queue()
+
+        def ready() -> None:
+            try:
+                msg = inbox.recv()
+            except (EOFError, OSError):
+                msg = None
+            if msg is None:
+                loop.remove_reader(inbox.fileno())
+            q.put_nowait(msg)
+
+        loop.add_reader(inbox.fileno(), ready)
+        while (msg := await q.get()) is not None:
+            yield [Target(kind, target, follow=follow, fetch_url=fetch) for kind, target, follow, fetch in msg]
 
     async def main() -> dict[str, int]:
         async with Checker(settings, shared=slots) as checker:
@@ -156,55 +195,87 @@ def _shard_main(targets: list[Target], settings: HttpSettings, conn: Connection,
 class Shards:
     """The checking processes of one run (see module docstring)."""
 
-    def __init__(self, groups: list[list[Target]], settings: HttpSettings) -> None:
+    def __init__(self, n: int, settings: HttpSettings) -> None:
         ctx = multiprocessing.get_context("fork")
         self.slots = SharedSlots()
-        per = dataclasses.replace(settings, max_connections=max(1, settings.max_connections // len(groups)))
+        per = dataclasses.replace(settings, max_connections=max(1, settings.max_connections // n))
         self.procs: list[Any] = []
         self.conns: list[Connection] = []
+        self.inboxes: list[Connection | None] = []
+        self.router = Router(n)
         self.stats: Counter[str] = Counter()
-        for group in groups:
+        self.sent = 0
+        for _ in range(n):
             here, there = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_shard_main, args=(group, per, there, self.slots), daemon=True)
+            inbox, to_shard = ctx.Pipe(duplex=False)
+            p = ctx.Process(target=_shard_main, args=(inbox, per, there, self.slots), daemon=True)
             p.start()
             there.close()
+            inbox.close()
             self.procs.append(p)
             self.conns.append(here)
+            self.inboxes.append(to_shard)
+
+    def send(self, targets: list[Target], keys: list[str]) -> None:
+        """Hand ``targets`` (``keys[i]``: the host of target i's first hop) to their shards."""
+        out: list[list[tuple[str, str, bool, str]]] = [[] for _ in self.inboxes]
+        for t, k in zip(targets, keys, strict=True):
+            out[self.router.route(k)].append(_pack(t))
+        for i, batch in enumerate(out):
+            box = self.inboxes[i]
+            if batch and box is not None:
+                box.send(batch)
+                self.sent += len(batch)
+
+    def end(self) -> None:
+        """No more targets: each shard finishes what it has."""
+        for i, box in enumerate(self.inboxes):
+            if box is not None:
+                with contextlib.suppress(OSError):
+                    box.send(None)
+                box.close()
+                self.inboxes[i] = None
 
     async def collect(self, record: Callable[[str, Result], None]) -> None:
-        """Hand every result to ``record`` as it arrives, until every shard is done."""
+        """Hand every result to ``record`` as it arrives, until every shard is done
+        (or gone: what a dead shard did not answer is left to the caller)."""
         loop = asyncio.get_running_loop()
         done = loop.create_future()
-        open_ = set(range(len(self.conns)))
+        left = [len(self.conns)]
 
-        def ready(i: int) -> None:
-            conn = self.conns[i]
-            try:
-                kind, payload = conn.recv()
-            except (EOFError, OSError):
-                kind, payload = "gone", None
-            if kind == "results":
-                for key, r in payload:
-                    record(key, r)
-                return
-            if kind == "stats":  # each process has its own descriptor budget: not summed
-                self.stats.update({k: v for k, v in payload.items() if k != "fd_budget"})
-            loop.remove_reader(conn.fileno())
-            open_.discard(i)
-            if not open_ and not done.done():
+        def take(payload: list[tuple[str, Result]]) -> None:
+            for key, r in payload:
+                record(key, r)
+
+        def finished(stats: dict[str, int] | None) -> None:
+            if stats:  # each process has its own descriptor budget: not summed
+                self.stats.update({k: v for k, v in stats.items() if k != "fd_budget"})
+            left[0] -= 1
+            if not left[0] and not done.done():
                 done.set_result(None)
 
-        for i, conn in enumerate(self.conns):
-            loop.add_reader(conn.fileno(), ready, i)
-        try:
-            await done
-        finally:
-            for i in open_:
-                with contextlib.suppress(Exception):
-                    loop.remove_reader(self.conns[i].fileno())
+        def reader(conn: Connection) -> None:
+            stats = None
+            try:
+                while True:
+                    kind, payload = conn.recv()
+                    if kind == "stats":
+                        stats = payload
+                        break
+                    loop.call_soon_threadsafe(take, payload)
+            except (EOFError, OSError):
+                pass
+            with contextlib.suppress(RuntimeError):  # the loop is gone (interrupted run)
+                loop.call_soon_threadsafe(finished, stats)
+
+        threads = [threading.Thread(target=reader, args=(c,), daemon=True) for c in self.conns]
+        for th in threads:
+            th.start()
+        await done
 
     def close(self) -> None:
         """Stop what still runs (interrupted run) and reap the processes."""
+        self.end()
         for p in self.procs:
             if p.is_alive():
                 with contextlib.suppress(OSError):
