@@ -460,3 +460,11 @@ def test_a_long_note_cites_when_one_sentence_does():
     assert split_footnote(citing_part(note)) == ["Vgl Pačić, Bereinigte Rechtslogik (2022), 58, 61-64."]
     comment = "Diese Einteilung ist nicht unumstritten; sie dient hier nur der Gliederung, wie schon 1990. " * 4
     assert not holds_citation(comment)
+
+
+def test_a_work_cited_again_by_its_title_alone():
+    cited = [_cited("Bonnecase, La Thémis, 2ième ed., 1914.", ("bonnecase",), "1914", footnote=3)]
+    found = find_repeat("La Thémis, 2ième éd., 1914.", cited)
+    assert found is not None and found.target == 0
+    assert find_repeat("La Révolution, Paris 1989.", cited) is None
+    assert strip_signal("Voir notamment Bonnecase, La Thémis") == "Bonnecase, La Thémis"

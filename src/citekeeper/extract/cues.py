@@ -149,11 +149,21 @@ _MORE_SIGNALS = re.compile(
 )
 
 
+# Words that go on a signal: "Voir notamment", "See in particular", "Vgl. insbesondere".
+_SIGNAL_GOES_ON = re.compile(
+    r"^(?:notamment|en\s+particulier|par\s+exemple|aussi|également|in\s+particular|generally|especially|"
+    r"insbesondere|etwa|beispielsweise|exemplarisch|nur|auch)\s*[,:]?\s+",
+    re.IGNORECASE,
+)
+
+
 def signal_length(text: str) -> int:
     """How many leading characters of ``text`` are a signal (``Vgl. dazu nur:``, ``See also``), or 0."""
     end = 0
     for _ in range(3):
         m = SIGNALS.match(text[end:]) or _MORE_SIGNALS.match(text[end:])
+        if not m and end:
+            m = _SIGNAL_GOES_ON.match(text[end:])
         if not m or not m.end():
             break
         end += m.end()

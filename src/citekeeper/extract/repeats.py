@@ -154,6 +154,28 @@ def _by_first_word(cited: list[Cited], word: str) -> int | None:
     return None
 
 
+def _by_title_alone(cited: list[Cited], text: str) -> int | None:
+    """A work cited again by its title without its author ("La Thémis, 2ième éd., 1914."
+    after "Bonnecase, La Thémis, 2ième ed., 1914."): a short citation whose first words are
+    the words right after an earlier citation's author."""
+    if len(text) > 80:
+        return None
+    head = [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", text)[:3]]
+    if len(head) < 2 or len("".join(head)) < 8:
+        return None
+    for i in range(len(cited) - 1, -1, -1):
+        c = cited[i]
+        m = re.match(r"([^,:]{2,60})[,:]\s+(.*)", c.text)
+        if c.repeats is not None or not m:
+            continue
+        names = _surnames(m.group(1))
+        if not names or any(n in ascii_fold(text) for n in names):
+            continue
+        if [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group(2))[:3]] == head:
+            return i
+    return None
+
+
 def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
     text = strip_signal(citation).strip()
@@ -210,6 +232,9 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         found = _by_author(cited, _surnames(m.group("author")), year=m.group("year"))
         if found is not None:
             return Repeat(found, locator(m.group("rest")), "short")
+    found = _by_title_alone(cited, text)
+    if found is not None:
+        return Repeat(found, locator(text.split(",", 1)[1] if "," in text else ""), "short")
     if _HAS_YEAR.search(text):
         return None
     # Chicago / German short form: "Author, Short Title, 45." / "Meier: Handbuch, S. 45."
