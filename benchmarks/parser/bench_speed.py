@@ -10,6 +10,7 @@ run):
 
 * ``pipeline``: ``citekeeper.parse.parse_list_entry`` (rules first, the model for the rest
   and for gaps) — what ``extract`` and ``citekeeper parse`` do;
+  ``--note`` times ``parse_citation`` instead (the rules in footnote order);
 * ``model only`` (peer): ``parse_reference(use_rules=False)``, the learned parser alone
   (AnyStyle's way: a CRF for every string).
 
@@ -34,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from citekeeper.parse import parse_list_entry  # noqa: E402
+from citekeeper.parse import parse_citation, parse_list_entry  # noqa: E402
 from citekeeper.parse.combine import parse_reference  # noqa: E402
 from citekeeper.parse.crf.features import token_features  # noqa: E402
 
@@ -66,17 +67,20 @@ def rate(fn, texts: list[str], runs: int) -> float:  # type: ignore[no-untyped-d
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--note", action="store_true", help="time parse_citation (footnote order of the rules) instead")
     args = ap.parse_args()
+    pipeline = parse_citation if args.note else parse_list_entry
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})  # one core
     texts = strings()
     parse_reference(texts[0], use_rules=False)  # load the model before timing
-    print(f"{len(texts)} distinct strings available; median of {args.runs} runs, one core")
+    print(f"{len(texts)} distinct strings available; median of {args.runs} runs, one core; "
+          f"pipeline = {pipeline.__name__}")
     print("| input | pipeline refs/s | model only refs/s (peer) |")
     print("|---|---:|---:|")
     for mult in (1, 4, 16):
         batch = texts[: 300 * mult]
-        pipe = rate(parse_list_entry, batch, args.runs)
+        pipe = rate(pipeline, batch, args.runs)
         model = rate(lambda t: parse_reference(t, use_rules=False), batch, args.runs)
         print(f"| {mult}x ({len(batch)}) | {pipe:,.0f} | {model:,.0f} |")
     return 0
