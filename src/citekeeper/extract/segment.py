@@ -407,8 +407,8 @@ def _continuation_target(
         # A note cut after a comma ("… Revealed," / running head / "to the Constitution …,
         # 1736: W. Halbfass, …") goes on the same way; a longer tail must cite clearly.
         flat = join_lines(para.text)
-        score = citation_score(flat)
-        if flat[:1].islower() and ((len(flat) < 200 and score >= 2) or (len(flat) < 600 and score >= 3)):
+        score = citation_score(flat) if flat[:1].islower() and len(flat) < 600 else 0
+        if (len(flat) < 200 and score >= 2) or score >= 3:
             for fn in reversed(footnotes[-6:]):
                 note = fn.text
                 # Not one waiting for a URL ("URL:"); one cut after "hg." or "S." goes on too.
