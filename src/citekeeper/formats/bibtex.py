@@ -524,6 +524,7 @@ def _simple(g: _Fields, ref: Reference, table: tuple[tuple[str, str], ...]) -> N
 _IDENTIFIERS_READ = (("edn", "EDN"), ("pmid", "PMID"), ("pmcid", "PMCID"), ("arxiv", "arXiv"), ("lccn", "LCCN"),
                      ("mrnumber", "MR"), ("zmnumber", "Zbl"))
 _IDENTIFIER_NAMES = frozenset(name for name, _ in _IDENTIFIERS_READ)
+_ANNOTE_NAMES = frozenset({"annotation", "annotation~2", "annote", "annote~2"})
 
 
 def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: set[str] | None = None,
@@ -553,7 +554,8 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         sub_title = g.text("subtitle")
         title = f"{title}: {sub_title}" if title else sub_title
     ref.set("title", title)
-    ref.set("title-short", g.text("shorttitle"))
+    if "shorttitle" in values:
+        ref.set("title-short", g.text("shorttitle"))
     howpublished = _unwrap_url(g.values.get("howpublished", ""))
     if howpublished and not _is_url(howpublished):
         howpublished = decode(howpublished)
@@ -625,12 +627,15 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     _simple(g, ref, _SIMPLE_E)
     # Zotero's BibTeX export writes one ``annote`` per child note and tags as ``keywords``;
     # repeated ones are joined, so every note and tag reaches the record.
-    ref.set("keyword", ", ".join(_repeated(g, "keywords")))
-    annote = "\n\n".join(_repeated(g, "annotation") + _repeated(g, "annote"))
+    if "keywords" in values or "keywords~2" in values:
+        ref.set("keyword", ", ".join(_repeated(g, "keywords")))
+    annote = "\n\n".join(_repeated(g, "annotation") + _repeated(g, "annote")) \
+        if not _ANNOTE_NAMES.isdisjoint(values) else ""
     lang = g.text("language") or g.text("langid")
     if lang:
         ref.set("language", LANGID_TO_ISO.get(lang.lower(), lang))
-    ref.set("note", "\n".join(_note_lines(ref, g.raw("note") and decode_lines(g.raw("note")))))
+    if "note" in values:
+        ref.set("note", "\n".join(_note_lines(ref, g.raw("note") and decode_lines(g.raw("note")))))
     if annote:
         ref.set("annote", "\n".join(_note_lines(ref, annote)))
     if not _IDENTIFIER_NAMES.isdisjoint(values):
