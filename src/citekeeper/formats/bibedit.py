@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from citekeeper.formats.bibsplit import brace_end
+
 _AT = re.compile(r"@\s*([A-Za-z][A-Za-z0-9_-]*)\s*([{(])")
 _KEY = re.compile(r"\s*([^,\s{}()\"#=%]*)\s*([,})])")
 _NAME = re.compile(r"\s*([A-Za-z0-9_\-:.+/]+)\s*=\s*")
@@ -113,34 +115,6 @@ def _outside_delimiters(raw: str) -> str:
     return "".join(out)
 
 
-def _balanced(text: str, i: int) -> int:
-    """Offset just after the brace group that opens at ``text[i] == '{'``; -1 if unclosed."""
-    depth = 0
-    n = len(text)
-    while i < n:
-        j = _next_brace(text, i)
-        if j < 0:
-            return -1
-        if text[j] == "{":
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        i = j + 1
-    return -1
-
-
-def _next_brace(text: str, i: int) -> int:
-    a = text.find("{", i)
-    b = text.find("}", i)
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
-
-
 def _quoted(text: str, i: int) -> int:
     """Offset just after the quoted value opening at ``text[i] == '"'``; -1 if unclosed."""
     depth = 0
@@ -163,7 +137,7 @@ def _value(text: str, i: int) -> int:
     while True:
         ch = text[i:i + 1]
         if ch == "{":
-            j = _balanced(text, i)
+            j = brace_end(text, i)
         elif ch == '"':
             j = _quoted(text, i)
         else:
@@ -210,7 +184,7 @@ def iter_scan(text: str) -> Iterator[Entry | tuple[int, str]]:
         opener = m.group(2)
         closer = "}" if opener == "{" else ")"
         if typ in SKIPPED_TYPES:
-            end = _balanced(text, m.end() - 1) if opener == "{" else text.find(")", m.end()) + 1
+            end = brace_end(text, m.end() - 1) if opener == "{" else text.find(")", m.end()) + 1
             i = end if end > 0 else m.end()
             continue
         entry = _entry(text, m, typ, closer, line_of(at))

@@ -71,14 +71,25 @@ class _Bad(Exception):
     """The block is not plain BibTeX: bibtexparser reads it."""
 
 
-def _braced(text: str, i: int) -> int:
-    """``text[i]`` is ``{``: the index after its matching ``}``."""
+def brace_end(text: str, i: int) -> int:
+    """``text[i]`` is ``{``: the index after its matching ``}``, -1 if it is never closed.
+
+    The one brace matcher of the reader and of ``bibedit``: BibTeX counts every brace,
+    even after a backslash.
+    """
     depth = 0
-    for m in _BRACE.finditer(text, i):  # BibTeX counts every brace, even after a backslash
+    for m in _BRACE.finditer(text, i):
         depth += 1 if m.group(0) == "{" else -1
         if depth == 0:
             return m.end()
-    raise _Bad
+    return -1
+
+
+def _braced(text: str, i: int) -> int:
+    end = brace_end(text, i)
+    if end < 0:
+        raise _Bad
+    return end
 
 
 def _quoted(text: str, i: int) -> int:
