@@ -339,3 +339,22 @@ def test_editorial_board_with_chief_editor_and_et_al():
 def test_russian_newspaper_names_are_outlets():
     ref = parse_citation("Индонезия отказалась от покупки российских истребителей // Коммерсантъ. 2021. 23 дек.")
     assert (ref.type, ref.get("container-title")) == ("article-newspaper", "Коммерсантъ")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "edition"),
+    [
+        ("Анучин О.Н., Емельянцев Г.И. Интегрированные системы навигации: Изд. 2-е, перераб. и дополн. / Под общ. ред. "
+         "В.Г.Пешехонова. - СПб.: ЦНИИ «Электроприбор», 2003. - 389 с.", "Интегрированные системы навигации", "Изд. 2-е, перераб. и дополн."),
+        ("Анучин О.Н. Интегрированные системы навигации (2-е изд., допол.). СПб: ЦНИИ «Электроприбор», 2003. 390 с.",
+         "Интегрированные системы навигации", "2-е изд., допол."),
+    ],
+)
+def test_edition_after_a_colon_or_in_parentheses_and_capital_pod_red(text, title, edition):
+    ref = parse_list_entry(text)
+    assert (ref.title, ref.get("edition").rstrip(".")) == (title, edition.rstrip("."))
+
+
+def test_material_designation_is_no_part_of_the_title():
+    ref = parse_citation("Иванов И. И. Название [Электронный ресурс] // Сайт. 2020. URL: http://x.ru (дата обращения: 01.02.2021).")
+    assert ref.title == "Название"

@@ -63,7 +63,7 @@ _RESPONSIBILITY = re.compile(
     # "/ ed. by A. B. Editor", "/ под ред. А. Б. Иванова", and the spelled-out "под редакцией проф.
     # В. В. Федынского" that older Russian books print without the slash
     rf"(?:\s/\s*(?P<role>ed\.\s*by|eds?\.|edited\s+by|under\s+the\s+editorship\s+of|comp\.\s*by|"
-    rf"transl\.\s*by|translated\s+by|под\s+(?:общ\.\s+|науч\.\s+)?ред\.|отв\.\s+ред\.|ред\.|сост\.|пер\.|"
+    rf"transl\.\s*by|translated\s+by|[Пп]од\s+(?:общ\.\s*|науч\.\s*)?ред\.|[Оо]тв\.\s*ред\.|[Рр]ед\.|[Сс]ост\.|[Пп]ер\.|"
     # "/ редкол.: Е. А. Достанко (гл. ред.) [и др.]": an editorial board, its chief editor first
     rf"редкол\.\s*:|ed\.\s+board\s*:)?|"
     rf"\s(?P<role2>под\s+(?:общей\s+|научной\s+)?редакцией))\s*(?:(?:проф|акад|докт|канд)\.\s*)?"
@@ -81,7 +81,8 @@ _PLACE_YEAR = re.compile(
     r"\s*(?P<year>(?:1[5-9]|20)\d\d)(?=\.|$)"
 )
 _EDITION = re.compile(
-    r"(?:^|(?<=\.\s))(?P<e>\d+(?:-?(?:е|st|nd|rd|th))?\s*(?:изд|ed)\.(?:,?\s*(?:и\s+)?(?:перераб|испр|доп|стер|rev)\.)*)"
+    r"(?:^|(?<=\.\s)|(?<=:\s)|(?<=\(\s)|(?<=\())(?P<e>(?:\d+(?:-?(?:е|st|nd|rd|th))?\s*(?:изд|ed)\.|[Ии]зд\.\s*\d+-?е)"
+    r"(?:,?\s*(?:и\s+)?(?:перераб|испр|доп(?:олн)?|стер|rev)\w*\.)*)\)?"
 )
 _CONFERENCE = re.compile(
     r"\b(?:Proceedings|Proc\.|Conference|Symposium|Workshop|Congress|конференц|симпозиум|Материалы|Труды)",
@@ -182,11 +183,15 @@ def _given_first_names(text: str) -> list[Name]:
     return split_names(text).names
 
 
+_GMD = re.compile(r"\s*\[(?:Электронный\s+ресурс|Electronic\s+resource|Текст|Text|Ресурс\s+удаленного\s+доступа)\]", re.I)
+
+
 def _title(text: str) -> str:
-    """GOST title area: ``Title : subtitle`` printed with spaced colons -> ``Title: subtitle``."""
-    t = normalize_space(text).strip()
+    """GOST title area: ``Title : subtitle`` printed with spaced colons -> ``Title: subtitle``;
+    the material designation (``[Электронный ресурс]``, ``[Текст]``) is no part of the title."""
+    t = _GMD.sub("", normalize_space(text)).strip()
     t = re.sub(r"\s+:\s+", ": ", t)
-    t = t.rstrip(" .,;")
+    t = t.rstrip(" .,;:(")  # "Title: Изд. 2-е" / "Title (2-е изд.)": the edition area took the rest
     return t
 
 
