@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from citekeeper.formats.latex import decode, encode
+from citekeeper.formats.latex import NEEDS_DECODING, decode, encode
 from citekeeper.model import Name
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -132,7 +132,12 @@ def parse_name(text: str) -> Name:
 
 
 def _plain_name(text: str) -> Name:
-    """The same rules for a name without braces or TeX (most names): plain string work."""
+    """The same rules for a name without braces or TeX (most names): plain string work.
+
+    A name with nothing else ``decode`` would change (no dashes or TeX quotes) has its
+    parts' whitespace collapsed and nothing more, without a regex search per part.
+    """
+    decode = _decode if NEEDS_DECODING.search(text) else _collapse
     parts = [p.strip() for p in text.split(",")]
     if len(parts) == 1:
         words = text.split()
@@ -152,6 +157,13 @@ def _plain_name(text: str) -> Name:
     return Name(family=decode(" ".join(words[von_end:])), given=decode(parts[-1]),
                 particle=decode(" ".join(words[:von_end])),
                 suffix=decode(", ".join(parts[1:-1])) if len(parts) >= 3 else "")
+
+
+_decode = decode
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _one_group(text: str) -> bool:
