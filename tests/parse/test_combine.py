@@ -96,3 +96,14 @@ def test_extract_and_parse_share_one_pipeline():
 def test_unreadable_string_is_kept_raw():
     ref = parse_list_entry("zzq 77 kk ## ??")
     assert not ref.parsed and ref.raw == "zzq 77 kk ## ??" and not ref.fields
+
+
+def test_institution_author_date_entry_and_signals():
+    from citekeeper.parse import parse_citation, parse_list_entry
+
+    ref = parse_list_entry("ASEAN Secretariat. (2022). *ASEAN statistical yearbook 2022*. Jakarta: ASEAN Secretariat.")
+    assert (ref.title, ref.issued.year, [n.literal for n in ref.authors]) == ("ASEAN statistical yearbook 2022", 2022, ["ASEAN Secretariat"])
+    for text in ("See, for example: Lukin A. V. Russia and China // Polis. Political Studies. 2018. No. 2. P. 10–25.",
+                 "Cit. by: Lukin A. V. Russia and China // Polis. Political Studies. 2018. No. 2. P. 10–25."):
+        ref = parse_citation(text)
+        assert (ref.title, [n.display() for n in ref.authors]) == ("Russia and China", ["Lukin, A. V."])

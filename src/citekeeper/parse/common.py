@@ -56,8 +56,8 @@ BIBLATEX_LANGIDS = {
 # "Voir"), one or more in a row.  The one list: the style parsers strip it before reading an
 # entry and ``extract`` before splitting and scoring footnotes.
 SIGNALS = re.compile(
-    r"^(?:(?:see\s+also|see\s+e\.\s?g\.|see|cf\.|compare|but\s+see|accord|contra|e\.\s?g\.,?|"
-    r"for\s+example,?\s+see|quoted\s+in|cited\s+in|"
+    r"^(?:(?:see\s+also|see,?\s+e\.\s?g\.,?|see,?\s+for\s+example,?|see|cf\.|compare|but\s+see|accord|contra|e\.\s?g\.,?|"
+    r"for\s+example,?\s+see|quoted\s+in|cited\s+in|cit\.\s+by|cited\s+by|quoted\s+by|"
     r"vgl\.(?:\s+(?:auch|dazu|etwa|hierzu|ferner|nur|insbes\.|z\.\s?B\.))?|siehe(?:\s+auch|\s+dazu)?|"
     r"s\.\s+(?:auch|dazu|hierzu)|zit\.\s+(?:n\.|nach)|zitiert\s+nach|dazu|ferner|"
     r"voir(?:\s+aussi|\s+également)?|cité\s+par|cité\s+dans|"

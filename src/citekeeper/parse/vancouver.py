@@ -137,6 +137,8 @@ def parse_vancouver(text: str) -> Reference | None:
     rest = m.group("rest")
     if rest[:1] in "“\"'‘":
         return None  # a quoted title after the names: IEEE (parse.ieee)
+    if org_head and re.match(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)", rest):
+        return None  # "ASEAN Secretariat. (2022). *Title*.": an institution's author-date entry
     ref = Reference(type="document", raw=normalize_space(text))
     ref.names["author"] = names.names
     accessed, rest = take_accessed(rest)
