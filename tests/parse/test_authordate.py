@@ -173,3 +173,11 @@ def test_chapters_in_french_portuguese_spanish(text, editors, book):
 def test_french_dir_editors_head():
     ref = parse_list_entry("Martin, P. et Durand, M. (dir.). (2010). Les politiques urbaines. Paris : La Découverte.")
     assert [n.display() for n in ref.names["editor"]] == ["Martin, P.", "Durand, M."] and not ref.names.get("author")
+
+
+def test_chapter_book_volume_before_its_pages():
+    ref = parse_list_entry("Py, J., & Somat, A. (1991). Normativité. In J. -L. Beauvois & R. -V. Joule (Eds.), "
+                           "Perspectives cognitives et conduites sociales, 3 (pp. 167-193). Cousset: DelVal.")
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("page")) == ("Perspectives cognitives et conduites sociales", "3", "167-193")
+    ref = parse_list_entry("Lin, J. (2023). Title. In D. Singh (Ed.), *Southeast Asian Affairs 2023* (pp. 89–104). Singapore: ISEAS.")
+    assert (ref.get("container-title"), ref.get("volume")) == ("Southeast Asian Affairs 2023", "")

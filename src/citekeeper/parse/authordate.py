@@ -42,7 +42,8 @@ _BRACKET_DESC = re.compile(r"\s*\[([^\]]+)\]")
 _IN_CHAPTER = re.compile(
     r"^(?P<title>.+?[.?!])\s+(?:In|Dans|En|Em):?\s+(?:(?P<eds>.+?)\s+\((?:[Ee]ds?|Hrsg|Hrsgg|Hrg|Hgg?|[Cc]omps?|Ред|[Dd]ir|[ÉéEe]ds?|[Cc]oord|[Oo]rgs?)\.?\s*\),?\s+)?(?P<book>.+?)"
     # "(pp. 3–21)", "(Vol. 2, pp. 3–21)", "(2. Aufl., S. 83–109)", and a bare "(63–78)"
-    r"(?:\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)|"
+    # "Perspectives cognitives, 3 (pp. 167-193)": the book's volume before its pages
+    r"(?:(?:,\s*(?:[Vv]ol\.\s*)?(?P<bvol>\d{1,3}))?\s+\((?:(?:Vol\.|Т\.)\s*(?P<vol>[^,)]+),\s*)?(?:(?:[^()]*?,\s*)?(?:pp?\.|С\.|S\.)\s*(?P<pages>[^)]+)|"
     r"(?P<bare>\d+\s*[–—-]\s*\d+))\))?\.\s*(?P<pub>.*)$"
 )
 _PROCEEDINGS = re.compile(
@@ -209,8 +210,8 @@ def parse_authordate(text: str) -> Reference | None:
         if chapter.group("eds"):
             ref.names["editor"] = split_names_given_first(chapter.group("eds"))
         ref.set("container-title", _title(chapter.group("book")))
-        if chapter.group("vol"):
-            ref.set("volume", chapter.group("vol"))
+        if chapter.group("vol") or chapter.group("bvol"):
+            ref.set("volume", chapter.group("vol") or chapter.group("bvol"))
         if chapter.group("pages") or chapter.group("bare"):
             ref.set("page", chapter.group("pages") or chapter.group("bare"))
         _place_publisher(ref, chapter.group("pub"))
