@@ -83,11 +83,13 @@ _STRONG = [
 _WEAK = [
     re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
     re.compile(
-        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b",
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
     ),
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
     re.compile(r"\bet\s+al\.|\bu\.\s?a\.|\bи\s+др\.|\bet\s+coll\."),
+    # Volume (year) page, the German and Austrian journal form: "9:2 (2018) 194 ff", "24 (1997) 311–330".
+    re.compile(r"\b\d{1,4}(?:[:/]\d{1,3})?\s\((?:1[5-9]|20)\d\d\)\s\d{1,5}\b"),
     # German place and year: "Tübingen 1990", "Frankfurt/M. 1932", "Berlin 1967".
     re.compile(
         r"\b(?!(?:Jahr|Jahre|Jahren|Jahres|Sommer|Winter|Herbst|Frühjahr|Frühling|Ende|Anfang|Mitte|Januar|Februar|"
@@ -109,6 +111,8 @@ NAME_START = re.compile(
     # "Albert W. Alschuler,", "S. F. C. Milsom," and Bluebook's small capitals "DANIEL J. BOORSTIN,".
     r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’\-]+,|"
     r"[A-ZÀ-Þ]{2,}(?:\s(?:[A-Z]\.|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*|&|AND)){1,6},\s|"
+    # Austrian/German co-authors joined by slashes: "Bähr/Brunner/Casper/Lustig,", "Keller/Bornemann,".
+    r"[A-ZÀ-Þ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)+,\s|"
     r"[А-ЯЁA-Z][\w'’\-]+\s(?:[А-ЯЁA-Z]\.\s?){1,3}(?:[,:]|\s[A-ZА-ЯЁ«\"„])|"
     r"[A-ZÀ-ÞА-ЯЁ]{2,}[A-ZÀ-ÞА-ЯЁ'’\-]*,\s)"
 )
@@ -216,8 +220,19 @@ def holds_citation(text: str) -> bool:
 
 
 def cites_in_a_sentence(text: str) -> bool:
-    """Does one sentence of ``text`` clearly cite (three points)?"""
-    return any(citation_score(s) >= 3 for s in _SENTENCE.split(plain(text)))
+    """Does one sentence (or ``;`` piece) of ``text`` clearly cite (three points)?"""
+    return best_part_score(text) >= 3
+
+
+def best_part_score(text: str) -> int:
+    """The best score of the sentences and ``;`` pieces of ``text`` (its first twelve).
+
+    A long note scores low as a whole (``citation_score`` takes two points off long prose),
+    but a string of citations — "To name only a few examples: Bähr/Brunner/…, … (2018)
+    194 ff; Niska, …" — has pieces that each cite.
+    """
+    parts = [p for s in _SENTENCE.split(plain(text)) for p in s.split("; ")][:12]
+    return max((citation_score(p) for p in parts), default=0)
 
 
 _LONG_NOTE = 350

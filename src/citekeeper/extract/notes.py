@@ -19,6 +19,7 @@ import re
 from citekeeper.extract.cues import (
     NAME_START,
     REPEAT_MARK,
+    best_part_score,
     citation_score,
     holds_citation,
     signal_length,
@@ -110,7 +111,7 @@ def citing_part(text: str) -> str:
         head, tail = rest[: m.start() + 1], rest[m.end() :]
         if not _prose(head):
             break
-        if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2):
+        if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2 or best_part_score(tail) >= 3):
             break
         rest = tail
     # "Zur Frage, ob …, vgl.: Kuschel, …" / "Daneben hat auch der EuGH …, vgl. nur: EuGH, Urt. …":
@@ -139,7 +140,12 @@ def _embedded_start(text: str) -> str:
     2001, 109)".  Only when the note opens with prose (no author, signal or repeat), the
     words before score at most one point, and what follows the author clearly cites.
     """
-    if NAME_START.match(text) or signal_length(text) or REPEAT_MARK.match(text):
+    k = signal_length(text)
+    if k and text[k:][:1].islower():
+        # "Vgl. neben der erwähnten Monographie v. a. folgende Aufsätze: Joachim von Schwarzkopf, …"
+        inner = _embedded_start(text[k:])
+        return inner if inner != text[k:] else text
+    if NAME_START.match(text) or k or REPEAT_MARK.match(text):
         return text
     for m in _WORD_START.finditer(text, 1):
         p = m.start()
@@ -178,14 +184,17 @@ _PROSE_WORD = re.compile(r"(?<![\w-])(?!(?:von|van|der|den|del|della|des|und|and
 
 
 def _prose(sentence: str) -> bool:
-    """Ten words or more, not opening with a name, no signal, at most one weak cue (fifteen words)."""
+    """Not opening with a name, no signal, no repeat; ten words or more with at most one weak
+    cue (fifteen words), or six with none ("All den genannten Einrichtungen gilt mein Dank.")."""
     words = len(sentence.split())
-    if words < 10 or NAME_START.match(sentence) or _SIGNAL_INSIDE.search(sentence):
+    if words < 6 or NAME_START.match(sentence) or _SIGNAL_INSIDE.search(sentence):
         return False
     if REPEAT_MARK.search(sentence[:80]) or _INITIALED_AUTHOR.search(sentence):
         return False
-    score = citation_score(sentence)
-    return score == 0 or (score == 1 and words >= 15)
+    score = citation_score(sentence)  # a long sentence scores below 0
+    if words < 10:
+        return score <= 0 and len(_PROSE_WORD.findall(sentence)) >= 3
+    return score <= 0 or (score == 1 and words >= 15)
 
 
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
@@ -193,8 +202,12 @@ _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
 
 
+# "ders., Systematisches Verzeichniss …" / "idem, …": the same author again.
+_SAME_AUTHOR = re.compile(r"^(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eiusdem|тот\s+же|он\s+же)\.?,?\s", re.I)
+
+
 def _starts_citation(piece: str) -> bool:
-    if signal_length(piece) or REPEAT_MARK.match(piece):
+    if signal_length(piece) or REPEAT_MARK.match(piece) or _SAME_AUTHOR.match(piece):
         return True
     return bool(_NEXT_START.match(piece)) and citation_score(piece) >= 2
 
@@ -252,7 +265,11 @@ _BY_WORD = re.compile(
 _AFTER_A_CITATION = re.compile(r"(?:[,;)\]\d]|(?<![\w-])[a-zà-ÿ]{3,})$")
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
-_OPEN_END = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[a-zà-ÿ]{1,4}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.$")
+_OPEN_END = re.compile(
+    r"(?:(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[a-zà-ÿ]{1,4}|\d{1,3}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.|\((?:eds?|Hrsg|Hg|dir|éds?|coord)\.?\))$"
+)
+# "Rozanov, A., and Komleva, V.": an author list goes on after an initial.
+_AFTER_INITIAL = re.compile(r"(?:^|[\s,])[A-ZÀ-Þ]\.,?$")
 
 
 def _split_name_sentences(text: str) -> list[str]:
@@ -275,6 +292,8 @@ def _split_name_sentences(text: str) -> list[str]:
         if not _reads_whole(left) or not _balanced(left):
             continue
         if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
+            continue
+        if m.group("conj") is not None and _AFTER_INITIAL.search(left.rstrip()):
             continue
         # "Meier, Klaus: Neue Urbanität" — a colon after an author is the title's, not a new citation's:
         # only a colon after a sentence of comment ("…, 1736: W. Halbfass, Tatsache I, in: …") counts.

@@ -113,7 +113,21 @@ def _fix_run(lines: list[str], k: int, seen: set[int]) -> bool:
     b = nxt[-1]
     before = [(r, v) for r, v in markers if r < b]
     starts: list[int] = []
-    if before and before[-1][1] == first - 1 and b - before[-1][0] < 40:
+    # The notes after the last blank line above note ``after``, when they are enough: a
+    # blank line ends a block of notes (pdftotext), so the gap is not inside the note above.
+    top = b - 1
+    while top >= 0 and lines[top].strip() and _number(lines[top]) is None:
+        top -= 1
+    block = list(range(top + 1, b))
+    # (not the blank line between a lone number and its note: "8" / blank / "See infra …")
+    under_number = top >= 1 and _LONE.match(lines[top - 1]) is not None
+    if top >= 0 and not lines[top].strip() and not under_number and block and len(block) <= 12 * len(values):
+        starts = [block[0], *_boundaries(lines, block)[: len(values) - 1]]
+        if len(starts) != len(values):
+            starts = []
+    if starts:
+        pass
+    elif before and before[-1][1] == first - 1 and b - before[-1][0] < 40:
         # The missing notes start inside the note numbered one less.
         a = before[-1][0]
         text = [r for r in range(a, b) if lines[r].strip() and (r != a or not _LONE.match(lines[r]))]

@@ -192,6 +192,9 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     m = _SUPRA.match(text) or _BACKREF.match(text)
     if m:
         names = _surnames(m.group("author"))
+        head = m.group("author").split(",")[0]
+        if head[:1].islower():
+            names = _surnames(head)[-1:]  # "zur Nomenklatur Bauer, Repertorium (wie Fn. 1)"
         # "POSNER [ECONOMIC ANALYSIS OF LAW], supra note 2": the bracketed short title tells
         # two works of one author in that note apart.
         short = re.search(r"\[([^\]]{3,80})\]", m.group("author"))

@@ -38,6 +38,7 @@ from citekeeper.extract.cues import (
     CROSS_REFERENCE,
     NAME_START,
     REPEAT_MARK,
+    best_part_score,
     citation_like,
     citation_score,
     cites_in_a_sentence,
@@ -158,7 +159,7 @@ def _accepts(number: int, text: str, style: str, expected: int, in_notes: bool, 
         # after a footnote): only a note that clearly cites, or a repeat, counts.
         # A note that comments first and cites after ("Mit der … Geldwirtschaft … Vgl Luhmann, …
         # (2019), 217.") is judged by its citing part.
-        score = max(citation_score(text), citation_score(citing_part(text)))
+        score = max(citation_score(text), citation_score(citing_part(text)), min(3, best_part_score(text)))
         if number != expected:
             return expected < number <= expected + 3 and score >= 3
         # In a run of notes numbered on lines of their own ("9" / "Mit der …", "10" / "Polanyi, …"),
@@ -281,6 +282,10 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
             return False
     if incomplete(text) or citation_like(line):
         return True
+    # A note that stopped on a word or a URL goes on in lower case ("…/european-climate" / "under" /
+    # "litigation/; Auner, …"): justified PDF text breaks a note into a word a line.
+    if line.strip()[:1].islower() and (text[-1:] not in ".!?)»\"”’" or _SHORT_NAME_END.search(text)):
+        return True
     # A citation of its own after a comment in the same note ("… the incipient USA.”" /
     # "Wilfrid Prest, General Editor’s Introduction to 1 WILLIAM BLACKSTONE, …"): a line
     # opening with an author whose sentence (with the lines under it) clearly cites.
@@ -291,6 +296,10 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     # the note, not body prose.
     tail = line.strip()
     return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
+
+
+# "… vom Minister-Residenten Joach." / "von Schwarzkopf …": an abbreviated name, not a note's end.
+_SHORT_NAME_END = re.compile(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]{1,4}\.$")
 
 
 def _lines_under(lines: list[str], j: int, most: int = 3) -> str:
@@ -382,10 +391,15 @@ def _cut_mid_sentence(note: str, para: str) -> bool:
     """
     tail = para.strip()
     # "EDN: QOXNHB" or a URL ends on a letter too, but ends the note (``incomplete``).
-    cut = incomplete(note) and (bool(_MID_SENTENCE.search(note)) or (note.endswith(",") and tail[:1].islower()))
+    # A word cut at a hyphen ("… die ZEIT-Stif-" / blank / "tung Ebelin und Gerd Bucerius) …")
+    # goes on in lower case whatever the length of its rest.
+    hyphen = bool(re.search(r"[^\W\d_][-\u00ad]$", note)) and tail[:1].islower()
+    cut = incomplete(note) and (
+        bool(_MID_SENTENCE.search(note)) or (note.endswith(",") and tail[:1].islower()) or hyphen
+    )
     return (
         cut
-        and len(tail) < 300
+        and (len(tail) < 300 or (hyphen and len(tail) < 900))
         and not tail.startswith("#")
         and not NOTES_HEADINGS.match(tail)
         and not REFERENCE_HEADINGS.match(tail)
