@@ -219,7 +219,8 @@ def _reads_whole(piece: str) -> bool:
 # A new sentence that opens with a signal or a repeat starts a citation of its own
 # ("Ebd. Vgl. auch Meier 2005, S. 3." / "Ibid. See also Smith, Title, 4.").
 _SIGNAL_SENTENCE = re.compile(
-    r"(?<=[.)])\s+(?=(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)"
+    r"(?<=[.)])\s+(?=(?P<word>(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)?"
+    r"[A-ZÀ-ÞА-ЯЁ])"
 )
 
 
@@ -229,6 +230,8 @@ def split_footnote(text: str) -> list[str]:
     start = 0
     comments: set[int] = set()
     for m in _SIGNAL_SENTENCE.finditer(text):
+        if not (m.group("word") or signal_length(text[m.end() :])):
+            continue  # a sentence that does not open with a signal ("For history see …" does)
         left = text[start : m.start()]
         # "… 2005. See also the discussion in chapter 3." cites nothing after the signal.
         right = strip_signal(text[m.end() :])
@@ -289,7 +292,10 @@ def _split_name_sentences(text: str) -> list[str]:
             continue
         left = text[start : m.start()]
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
-        if not _reads_whole(left) or not _balanced(left):
+        # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged
+        # from that semicolon on.
+        last = left.rsplit(";", 1)[-1] if m.group("stop") is None else left
+        if not _reads_whole(last) or not _balanced(left):
             continue
         if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
             continue
