@@ -173,6 +173,10 @@ def from_tags(cit: etree._Element, printed: str) -> Reference:
     return ref
 
 
+# A person-group member that means "et al." (JATS has <etal/> for it; converters write these).
+_OTHERS = frozenset({"others", "et al.", "et al", "et. al."})
+
+
 def _names(cit: etree._Element, ref: Reference) -> None:
     groups = [g for g in cit.iter() if local(g) == "person-group"]
     if not groups:
@@ -181,13 +185,26 @@ def _names(cit: etree._Element, ref: Reference) -> None:
         role = (g.get("person-group-type") or "author").lower()
         role = {"editor": "editor", "translator": "translator", "compiler": "editor"}.get(role, "author")
         names = []
+        truncated = False
         for el in g:
             n = local(el)
-            if n in ("name", "string-name") and _child(el, "surname") is not None:
-                names.append(Name(family=text_of(_child(el, "surname")),
-                                  given=text_of(_child(el, "given-names")),
-                                  suffix=text_of(_child(el, "suffix"))))
+            if n == "etal":
+                truncated = True
+            elif n in ("name", "string-name") and _child(el, "surname") is not None:
+                family = text_of(_child(el, "surname"))
+                given = text_of(_child(el, "given-names"))
+                if not given and family.lower() in _OTHERS:
+                    # pandoc writes BibTeX's "and others" as a person named "others": it is
+                    # et al. (the list is truncated), not an author.
+                    truncated = True
+                    continue
+                names.append(Name(family=family, given=given, suffix=text_of(_child(el, "suffix"))))
             elif n in ("string-name", "collab") and text_of(el):
+                if text_of(el).lower() in _OTHERS:
+                    truncated = True
+                    continue
                 names.append(Name(literal=text_of(el)))
         if names:
             ref.names.setdefault(role, []).extend(names)
+            if truncated and role not in ref.truncated:
+                ref.truncated.append(role)
