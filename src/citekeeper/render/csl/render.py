@@ -17,8 +17,13 @@ def _entry_state(data: StyleData, item: Any, area: str, fmt: Any) -> State:
     return State(data, item, area, fmt)
 
 
-def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -> list[str]:
-    """Render sorted bibliography items, with subsequent-author-substitute."""
+def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str,
+                        omitted: list[str] | None = None) -> list[str]:
+    """Render sorted bibliography items, with subsequent-author-substitute.
+
+    An item the layout renders to nothing (APA leaves out personal communications) has no
+    entry; its key goes into ``omitted`` so callers can tell the user, not lose it silently.
+    """
     root = data.root
     bib = root.find(_T + "bibliography")
     layout = bib.find(_T + "layout")
@@ -39,12 +44,16 @@ def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str) -
             # CSL test suite: bugreports_SecondFieldAlign... / display_SecondFieldAlignClone)
             parts = _render_parts(layout, st)
             if not parts:
+                if omitted is not None:
+                    omitted.append(item.key)
                 continue
             # the rest joins like any layout: "n.d." + ". https://doi.org/..." -> "n.d. https"
             body = parts[0] + LEFT_MARGIN_END + _join(parts[1:], "") if len(parts) > 1 else parts[0]
         else:
             body = _render_children(layout, st)
         if not body:
+            if omitted is not None:
+                omitted.append(item.key)
             continue
         prev_names = st.bib_first
         prev_list = st.bib_names or []
