@@ -56,3 +56,13 @@ def test_style_without_bibliography_points_to_cite(capsys, tmp_path: Path) -> No
     code, out, err = run(capsys, "render", str(path), "--style", str(style))
     assert code == 0 and out == ""
     assert "has no bibliography" in err and "citekeeper cite" in err
+
+
+def test_items_without_ids_are_counted_once(capsys, tmp_path: Path) -> None:
+    items = [dict(ITEMS[0], id=""), dict(ITEMS[1], id="")]  # RIS records carry no key
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    code, out, err = run(capsys, "render", str(path), "--style", "apa")
+    assert code == 0 and "Roe" in out
+    assert "1 of 2 entries" in err and "personal_communication ×1)" in err and "book" not in err
+    assert "(no key: 'Følgebrev')" in err

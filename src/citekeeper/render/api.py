@@ -91,14 +91,14 @@ def render_bibliography(
     """The bibliography entries of the files' items in ``style``."""
     renderer = Renderer(style, locale=locale, fmt=fmt, locale_per_entry=locale_per_entry)
     loaded = load_items(paths)
-    omitted: list[str] = []
+    omitted: list[dict[str, Any]] = []
     entries = renderer.bibliography(loaded.items, omitted)
     if omitted:
         loaded.warnings.append(_omitted_warning(renderer, loaded.items, omitted))
     return entries, loaded
 
 
-def _omitted_warning(renderer: Renderer, items: list[dict[str, Any]], omitted: list[str]) -> str:
+def _omitted_warning(renderer: Renderer, items: list[dict[str, Any]], omitted: list[dict[str, Any]]) -> str:
     """One line saying which items have no bibliography entry and why (a user counting
     entries would otherwise think them lost: APA leaves out all 12 letters of a real
     1,241-entry Zotero library, CMOS 18 notes-bibliography 47 archival documents)."""
@@ -107,13 +107,12 @@ def _omitted_warning(renderer: Renderer, items: list[dict[str, Any]], omitted: l
         return (f"style {name!r} has no bibliography (citations only): "
                 f"use `citekeeper cite` for its {len(omitted)} entries")
     types: dict[str, int] = {}
-    wanted = set(omitted)
-    for it in items:
-        if str(it.get("id", "")) in wanted:
-            t = str(it.get("type", ""))
-            types[t] = types.get(t, 0) + 1
+    for it in omitted:
+        t = str(it.get("type", "") or "no type")
+        types[t] = types.get(t, 0) + 1
     kinds = ", ".join(f"{t} ×{n}" for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))
-    keys = ", ".join(omitted[:5]) + (", ..." if len(omitted) > 5 else "")
+    shown = [str(it.get("id") or f"(no key: {str(it.get('title', ''))[:40]!r})") for it in omitted[:5]]
+    keys = ", ".join(shown) + (", ..." if len(omitted) > 5 else "")
     return (f"{len(omitted)} of {len(items)} entries have no bibliography entry in style {name!r} "
             f"(the style leaves them out: {kinds}): {keys}")
 

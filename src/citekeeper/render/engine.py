@@ -233,15 +233,16 @@ class Renderer:
                 it["_num"] = n
         return ordered
 
-    def bibliography(self, items: list[dict[str, Any]], omitted: list[str] | None = None) -> list[str]:
+    def bibliography(self, items: list[dict[str, Any]],
+                     omitted: list[dict[str, Any]] | None = None) -> list[str]:
         """The bibliography entries (sorted as the style says), one string per entry.
 
-        ``omitted`` receives the ids of items without an entry (the style has no
-        bibliography, or its layout renders nothing for their type).
+        ``omitted`` receives the items without an entry (the style has no bibliography, or
+        its layout renders nothing for their type).
         """
         if not self.style.has_bibliography:
             if omitted is not None:
-                omitted += [str(it.get("id", "")) for it in items]
+                omitted += items
             return []
         keyed, source = self._setup(items)
         cites = [_Cite(key, source) for key in keyed.keys]
@@ -250,8 +251,8 @@ class Renderer:
         skipped: list[str] = []
         out = csl.render_bibliography(self.data, ordered, self.formatter, self.fmt, skipped)
         if omitted is not None and skipped:
-            ids = dict(zip(keyed.keys, (str(it.get("id", "")) for it in keyed.items), strict=True))
-            omitted += [ids.get(k, k) for k in skipped]
+            by_key = dict(zip(keyed.keys, keyed.items, strict=True))
+            omitted += [by_key[k] for k in skipped if k in by_key]
         return out
 
     def citations(
