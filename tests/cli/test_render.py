@@ -160,8 +160,9 @@ def test_settings_unknown_key_is_an_error(capsys, mixed):
 def test_styles_search_json(capsys):
     code, out, _ = run(capsys, "styles", "--search", "nature communications", "-f", "json")
     assert code == 0
-    rows = json.loads(out)
-    hit = next(r for r in rows if r["id"] == "nature-communications")
+    doc = json.loads(out)
+    assert doc["schema_version"] == 1 and doc["tool"] == "citekeeper styles"
+    hit = next(r for r in doc["styles"] if r["id"] == "nature-communications")
     assert hit["dependent"] and hit["title"] == "Nature Communications"
 
 

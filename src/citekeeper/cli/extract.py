@@ -99,6 +99,8 @@ def command(
         written.append(str(path))
     if fmt == "json":
         click.echo(json.dumps({
+            "schema_version": 1,
+            "tool": "citekeeper extract",
             "file": str(article),
             "encoding": src.encoding,
             "references": len(result.references),

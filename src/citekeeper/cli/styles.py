@@ -45,7 +45,9 @@ def command(query: str | None, search: str | None, bundled: bool, fmt: str) -> N
         rows = [{"id": s.name, "title": s.title, "source": s.source,
                  "dependent": s.path.parent.name == "dependent",
                  "aliases": aliases.get(s.name, [])} for s in hits]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        # an object, as every --format json of citekeeper, so fields can be added later
+        click.echo(json.dumps({"schema_version": 1, "tool": "citekeeper styles", "styles": rows},
+                              ensure_ascii=False, indent=1))
         return
     for s in hits:
         extra = f"  (alias: {', '.join(aliases[s.name])})" if s.name in aliases else ""

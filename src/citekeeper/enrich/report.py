@@ -45,7 +45,9 @@ def render_text(report: Report, verbose: bool = False) -> str:
 
 def render_json(report: Report) -> str:
     indent = 2 if len(report.entries) <= 500 else None
-    return json.dumps({"version": SCHEMA_VERSION, "entries": [e.to_json() for e in report.entries],
+    # "schema_version" as lint's report has it; "version" kept for readers written before
+    return json.dumps({"schema_version": SCHEMA_VERSION, "tool": "citekeeper enrich",
+                       "version": SCHEMA_VERSION, "entries": [e.to_json() for e in report.entries],
                        "summary": report.summary(), "warnings": report.warnings},
                       ensure_ascii=False, indent=indent) + "\n"
 
