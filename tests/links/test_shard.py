@@ -12,29 +12,21 @@ from linkservers import LocalWeb
 
 from citekeeper.links import parallel, runner, shard
 from citekeeper.links.runner import CheckOptions, check_files
-from citekeeper.links.verdict import Target
 
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
 
 
-def _t(url: str) -> Target:
-    return Target("url", url)
-
-
-def test_partition_keeps_each_host_in_one_shard_and_balances() -> None:
-    ts = [_t(f"http://h{i % 5}.example/{i}") for i in range(50)] + [_t(f"http://big.example/{i}") for i in range(40)]
-    keys = [t.target.split("/")[2] for t in ts]
-    groups = shard.partition(ts, keys, 2)
-    assert sorted(t.target for g in groups for t in g) == sorted(t.target for t in ts)
-    owners = {k: {i for i, g in enumerate(groups) for t in g if t.target.split("/")[2] == k} for k in set(keys)}
-    assert all(len(o) == 1 for o in owners.values())
-    assert sorted(len(g) for g in groups) == [40, 50]  # as even as whole hosts allow
-    for g in groups:  # hosts in turn: the first batch has work for every host of the shard
-        hosts = {t.target.split("/")[2] for t in g}
-        assert {t.target.split("/")[2] for t in g[:len(hosts)]} == hosts
-    for k in set(keys):  # each host's own order is kept
-        mine = [t.target for g in groups for t in g if t.target.split("/")[2] == k]
-        assert mine == [t.target for t in ts if t.target.split("/")[2] == k]
+def test_router_keeps_each_host_in_one_shard_and_balances() -> None:
+    r = shard.Router(2)
+    keys = [f"h{i % 5}:80" for i in range(50)] + ["big:80" for _ in range(40)]
+    owners: dict[str, set[int]] = {}
+    for k in keys:
+        owners.setdefault(k, set()).add(r.route(k))
+    assert all(len(o) == 1 for o in owners.values())  # a host never changes shard
+    # Hosts in turn to the lighter shard: h0, h2, h4 -> 0, h1, h3 -> 1; the big host,
+    # first seen when shard 1 had 20 links to shard 0's 30, goes to shard 1.
+    assert [next(iter(owners[f"h{i}:80"])) for i in range(5)] == [0, 1, 0, 1, 0]
+    assert owners["big:80"] == {1} and r.load == [30, 60]
 
 
 @needs_fork
@@ -98,3 +90,22 @@ def test_sharded_run_gives_the_same_findings_and_holds_per_host_limits(
     assert two.summary()["by_status"]["broken"] == 3 and two.summary()["requests"] == one.summary()["requests"] == 118  # 88 URLs + 30 hops
     # Host B got its own links from one shard and redirects from the other: still 4 at most.
     assert 1 < web.max_inflight["/slowb"] <= 4
+
+
+def _dead_shard(*args: object) -> None:
+    import os
+
+    os._exit(3)  # a shard that dies at once, before answering anything
+
+
+@needs_fork
+def test_links_of_a_shard_that_died_are_checked_by_the_parent(
+        web: LocalWeb, options: CheckOptions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _two_host_bib(tmp_path, web, 30)
+    opts = dataclasses.replace(options, archive_mode="none")
+    one = check_files([p], dataclasses.replace(opts, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1024)
+    monkeypatch.setattr(runner, "SCAN_SLICE", 256)  # many sends, some after the shard is gone
+    monkeypatch.setattr(shard, "_shard_main", _dead_shard)
+    two = check_files([p], dataclasses.replace(opts, jobs=2))
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]

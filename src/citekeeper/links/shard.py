@@ -13,8 +13,7 @@ How the behaviours hold:
 * **Hosts are partitioned** (``Router``): every target whose first hop is on a
   host goes to the same shard, so that host's gate -- 4 in flight, one less after a
   429, its ``Retry-After`` pause -- lives in one process.  A host seen for the first
-  time goes to the shard with the fewest links so far (``partition`` does the same
-  for a list known in advance, largest host first).
+  time goes to the shard with the fewest links so far, so the shards finish together.
 * **Streaming**: the shards are forked first, before the input is scanned; the
   parent sends them links as its text scan finds them, so the first requests go out
   while the rest of the file is still being scanned (50,000 links: at 0.1 s instead
@@ -40,8 +39,6 @@ import asyncio
 import contextlib
 import dataclasses
 import gc
-import heapq
-import itertools
 import multiprocessing
 import os
 import signal
@@ -96,23 +93,6 @@ def shards_for(jobs: int) -> int:
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return jobs
-
-
-def partition(targets: list[Target], keys: list[str], n: int) -> list[list[Target]]:
-    """``targets`` in ``n`` lists, all of one host (``keys[i]`` is target i's) in one,
-    the hosts dealt largest first to the list with the fewest targets."""
-    by_host: dict[str, list[Target]] = {}
-    for t, k in zip(targets, keys, strict=True):
-        by_host.setdefault(k, []).append(t)
-    heap = [(0, i) for i in range(n)]
-    hosts: list[list[list[Target]]] = [[] for _ in range(n)]
-    for _key, ts in sorted(by_host.items(), key=lambda kv: -len(kv[1])):
-        size, i = heapq.heappop(heap)
-        hosts[i].append(ts)
-        heapq.heappush(heap, (size + len(ts), i))
-    # Each list takes its hosts in turn, so the first batch a shard queues has work
-    # for every host it owns: all its hosts' first requests go out at once.
-    return [[t for row in itertools.zip_longest(*hs) for t in row if t is not None] for hs in hosts]
 
 
 class Router:
@@ -242,7 +222,12 @@ class Shards:
         for i, batch in enumerate(out):
             box = self.inboxes[i]
             if batch and box is not None:
-                box.send(batch)
+                try:
+                    box.send(batch)
+                except OSError:  # the shard is gone: what it owns is checked by the parent at the end
+                    box.close()
+                    self.inboxes[i] = None
+                    continue
                 self.sent += len(batch)
 
     def end(self) -> None:
@@ -251,7 +236,8 @@ class Shards:
             if box is not None:
                 with contextlib.suppress(OSError):
                     box.send(None)
-                box.close()
+                with contextlib.suppress(OSError):
+                    box.close()
                 self.inboxes[i] = None
 
     async def collect(self, record: Callable[[str, Result], None]) -> None:
