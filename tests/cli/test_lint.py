@@ -87,8 +87,11 @@ def test_fail_on_and_junit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     (tmp_path / "pyproject.toml").write_text('[tool.citekeeper.lint]\nfail-on = "warning"\n')
     assert run(["lint", str(bib)], capsys)[0] == 1
     (tmp_path / "pyproject.toml").write_text('[tool.citekeeper.lint]\nfail_on = "warning"\n')
+    # spelt with "_" it is the same key, as in every [tool.citekeeper.*] table (config.known_keys)
+    assert run(["lint", str(bib)], capsys)[0] == 1
+    (tmp_path / "pyproject.toml").write_text('[tool.citekeeper.lint]\nfail-onn = "warning"\n')
     code, _, err = run(["lint", str(bib)], capsys)
-    assert code == 2 and "fail_on" in err
+    assert code == 2 and "pyproject.toml:2:" in err and "fail-onn" in err
 
 
 def test_fix_through_a_symlink_keeps_link_and_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str],

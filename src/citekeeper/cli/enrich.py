@@ -74,13 +74,13 @@ def command(files: tuple[Path, ...], fix: bool, overwrite: bool, dry_run: bool, 
     nothing is written without --fix, and nothing a user wrote is replaced.
     """
     from citekeeper.cli._progress import show_progress
-    from citekeeper.config import load_settings
+    from citekeeper.cli._settings import settings_for
     from citekeeper.enrich import fix as fixmod
     from citekeeper.enrich.report import FORMATS, render_text
     from citekeeper.enrich.runner import enrich_files
-    from citekeeper.enrich.settings import build_options
+    from citekeeper.enrich.settings import KNOWN_KEYS, build_options
 
-    opts = build_options(options, load_settings("enrich"))
+    opts = build_options(options, settings_for("enrich", KNOWN_KEYS))
     bar = None
     if show_progress(progress):
         bar = click.progressbar(length=1, label="looking up entries", file=sys.stderr)

@@ -61,22 +61,18 @@ def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str,
     disagree with the URL, duplicates and missing fields, each with file, line, entry
     key or footnote number, rule id and severity.
     """
-    from citekeeper.config import load_settings
+    from citekeeper.cli._settings import settings_for, value_error
     from citekeeper.lint import has_errors, lint_paths
     from citekeeper.lint.fix import apply_fixes
     from citekeeper.lint.report import FAIL_ON, render
 
-    settings = load_settings("lint")
-    unknown = set(settings) - {"disable", "fail-on"}
-    if unknown:
-        raise UsageError(f"[tool.citekeeper.lint]: unknown key(s) {', '.join(sorted(unknown))}; "
-                         "known: disable, fail-on")
+    settings = settings_for("lint", {"disable", "fail-on"})
     configured = settings.get("disable", [])
     if not isinstance(configured, list) or not all(isinstance(x, str) for x in configured):
-        raise UsageError("[tool.citekeeper.lint] disable must be a list of rule ids")
+        raise value_error("lint", "disable", "disable must be a list of rule ids")
     threshold = fail_on or settings.get("fail-on", "error")
     if threshold not in FAIL_ON:
-        raise UsageError(f"[tool.citekeeper.lint] fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
+        raise value_error("lint", "fail-on", f"fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
     docs, findings = lint_paths(files, _today(today), [*configured, *disable])
     changes = []
     if do_fix:
