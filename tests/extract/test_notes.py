@@ -468,3 +468,47 @@ def test_a_work_cited_again_by_its_title_alone():
     assert found is not None and found.target == 0
     assert find_repeat("La Révolution, Paris 1989.", cited) is None
     assert strip_signal("Voir notamment Bonnecase, La Thémis") == "Bonnecase, La Thémis"
+
+
+@pytest.mark.parametrize(
+    ("note", "starts"),
+    [
+        # An edited volume cited by its title: the editor follows the title, no author before it.
+        ("Le pénal dans tous ses Etats. Justice, Etats et sociétés en Europe, ed. Xavier Rousseaux, "
+         "René Lévy, Brüssel: Facultés universitaires Saint-Louis 1997, 462 p.", "Le pénal dans tous"),
+        ("Menschen und Grenzen in der frühen Neuzeit. Studien zur Geschichte, hg. von Wolfgang Schmale, "
+         "Berlin 1998.", "Menschen und Grenzen"),
+        # A comment, then a chapter "in:" a volume: the comment still goes.
+        ("Die ältere Forschung hat diese Frage kaum je gestellt und auch nicht beantwortet. Meier, Karl, "
+         "Kapitel, in: Handbuch, hg. von Otto Schulz, Berlin 1990, S. 4.", "Meier, Karl"),
+        # A lead-in longer than a clause ends at the colon before the author.
+        ("Zusammenfassend zur Geschichte des archivischen Zugangsrechts: Rehm, Geheimnis – Gedächtnis. "
+         "Archive und Archivrecht, in: Becker/Rehm, Archivrecht für die Praxis, 2017, S. 3 ff.", "Rehm, Geheimnis"),
+        ("Zusammenfassend zu der ausbreitenden Verrechtlichung in der archivischen Praxis siehe: Rehm, Nicht "
+         "nur Archivgesetze… Boden? Zustand, Ursachen, Perspektiven, in: Becker/Rehm, Archivgesetze, 2019, S. 11 ff.",
+         "Rehm, Nicht nur"),
+    ],
+)
+def test_where_the_citation_of_a_note_begins(note, starts):
+    assert citing_part(note).startswith(starts)
+
+
+def test_a_hyphenated_surname_after_und_starts_a_second_citation():
+    note = ("Alan Rodger, Roman Law in Practice in Britain, in: RJ 12 (1993) 261–271 und Robin Evans-Jones, "
+            "Roman Law in Britain (sic) Scotland, in: RJ 13 (1994) 494–505.")
+    assert [p[:12] for p in split_footnote(note)] == ["Alan Rodger,", "Robin Evans-"]
+
+
+def test_a_long_title_first_note_is_a_note():
+    # Four lines of title before "hg. von": the whole scores low, its last sentence cites.
+    text = ("Text der Seite.\n\n"
+            "1 Kriminalitätsgeschichte. Beiträge zur Sozialgeschichte, hg. von Andreas Blauert, Konstanz: uvk 2000.\n\n"
+            "Der Band dokumentiert aktuelle italienische und deutsche Forschungen, die als Fallstudien angelegt sind.\n\n"
+            "2 Criminalità e giustizia in Germania e in Italia. Pratiche giudiziarie e\n"
+            "linguaggi giuridici tra tardo Medioevo ed età moderna / Kriminalität und Justiz in Deutschland und\n"
+            "Italien. Rechtspraktiken und gerichtliche Diskurse in Spätmittelalter und Früher Neuzeit, hg. von\n"
+            "Marco Bellabarba, Gerd\n"
+            "Schwerhoff und Andrea Zorzi, (Annali dell’Istituto storico\n"
+            "italo-germanico in Trento, Con-\n\n"
+            "tributi 11), Bologna: Il mulino\n2001 / Berlin: Duncker & Humblot 2001, 373 S.\n")
+    assert [fn.number for fn in segment(text).footnotes] == [1, 2]

@@ -27,7 +27,7 @@ from citekeeper.extract.cues import (
 )
 from citekeeper.extract.lines import incomplete
 
-_SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s", re.IGNORECASE)
+_SIGNAL_INSIDE = re.compile(r"\b(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)[\s:]", re.IGNORECASE)
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -109,7 +109,12 @@ def citing_part(text: str) -> str:
         if not m:
             break
         head, tail = rest[: m.start() + 1], rest[m.end() :]
-        if not _prose(head):
+        # "Zusammenfassend zur Geschichte des … Zugangsrechts: Rehm, Geheimnis – Gedächtnis. Archive …":
+        # a lead-in longer than a clause ends at the colon before an author; the citation starts there.
+        lead = _COLON_AUTHOR.search(head)
+        if lead and citation_score(rest[lead.end() :]) >= 2:
+            return rest[lead.end() :]
+        if not _prose(head) or _TITLE_FIRST.match(tail):
             break
         if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2 or best_part_score(tail) >= 3):
             break
@@ -128,6 +133,20 @@ def citing_part(text: str) -> str:
     return _embedded_start(rest)
 
 
+# A colon (or a signal's colon) and then an author: "…: Rehm, Geheimnis", "… siehe: Meier, K.".
+_COLON_AUTHOR = re.compile(
+    r"(?<=\w):\s+(?=(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)*,\s+[A-ZÀ-ÞА-ЯЁ]|"
+    r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|[A-ZÀ-Þ][a-zà-ÿ]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,))"
+)
+# An edited volume cited by its title, no author before it: the editor follows the title with no
+# "in" between ("Le pénal dans tous ses Etats. Justice, … , ed. Xavier Rousseaux, …", "Grenze im Kopf.
+# Beiträge …, hg. von …").  The sentence before such a tail is the title's first part, never a comment.
+_TITLE_FIRST = re.compile(
+    r"^(?:(?!\bin:|[,.]\s+[Ii]n\s|\bdans\s|\bв:?\s)[^;]){0,400}?"
+    r"(?:,|\.)\s+(?:ed\.|eds\.|éd\.|éds\.|edited\s+by|hg\.\s+v(?:on)?\.?|hrsg\.\s+v(?:on)?\.?|herausgegeben\s+von|"
+    r"a\s+cura\s+di|sous\s+la\s+dir(?:ection|\.)|dir\.|под\s+(?:общ\.\s+)?ред\.)\s",
+    re.IGNORECASE,
+)
 # Where a citation may begin inside prose: after a space, "(", or ": ".
 _WORD_START = re.compile(r"(?<=[\s(])(?=[A-ZÀ-ÞА-ЯЁ])")
 
