@@ -634,6 +634,13 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     lang = g.text("language") or g.text("langid")
     if lang:
         ref.set("language", LANGID_TO_ISO.get(lang.lower(), lang))
+        # A ``langid`` naming the same language as ``language`` (what this writer and
+        # Better BibTeX write) is that language again, not a field of its own: kept as a
+        # ``tex.langid`` note line it reached Zotero's Extra on every Russian item.
+        if "langid" in values and "langid" not in g.used:
+            langid = values["langid"].strip("{} ").lower()
+            if LANGID_TO_ISO.get(langid, langid) == ref.get("language"):
+                g.used.add("langid")
     if "note" in values:
         ref.set("note", "\n".join(_note_lines(ref, g.raw("note") and decode_lines(g.raw("note")))))
     if annote:
