@@ -116,10 +116,7 @@ def command(files: tuple[Path, ...], fix: bool, overwrite: bool, dry_run: bool, 
                 click.echo(f"wrote: {fc.file}:{fc.line or 0}: {fc.key}: {fc.field} = {fc.new}{old}"
                            f" [{fc.why}]", err=True)
     text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
-    if output is not None:
-        from citekeeper.textio import atomic_write
+    from citekeeper.cli._output import write_output
 
-        atomic_write(output, text)
-    else:
-        click.echo(text, nl=False)
+    write_output(text, output)
     sys.exit(report.exit_code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -14,14 +13,10 @@ FROM_CHOICES = ["bibtex", "biblatex", "csl-json", "ris", "article"]
 
 
 def write_result(text: str, out: Path | None) -> None:
-    """Write to ``out`` atomically, or to standard output."""
-    from citekeeper.textio import atomic_write
+    """Write to ``out`` (a regular file atomically, a device as it is), or to standard output."""
+    from citekeeper.cli._output import write_output
 
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        atomic_write(out, text)
+    write_output(text, out)
 
 
 def report(result, out: Path | None, quiet: bool) -> None:

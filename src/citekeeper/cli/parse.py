@@ -76,9 +76,6 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
         from citekeeper.formats.bibtex import dumps as bib_dumps
 
         result = bib_dumps(refs, flavour="bibtex" if to == "bibtex" else "biblatex")
-    if out is None:
-        click.echo(result, nl=not result.endswith("\n"))
-    else:
-        from citekeeper.textio import atomic_write
+    from citekeeper.cli._output import write_output
 
-        atomic_write(out, result)
+    write_output(result if result.endswith("\n") else result + "\n", out)

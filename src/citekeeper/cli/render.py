@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -53,10 +52,6 @@ def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale:
     for w in loaded.warnings:
         click.echo(f"warning: {w}", err=True)
     text = bibliography_document(entries, fmt)
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from citekeeper.textio import atomic_write
+    from citekeeper.cli._output import write_output
 
-        atomic_write(out, text)
+    write_output(text, out)
