@@ -512,3 +512,28 @@ def test_a_long_title_first_note_is_a_note():
             "italo-germanico in Trento, Con-\n\n"
             "tributi 11), Bologna: Il mulino\n2001 / Berlin: Duncker & Humblot 2001, 373 S.\n")
     assert [fn.number for fn in segment(text).footnotes] == [1, 2]
+
+
+def test_a_string_of_edited_volumes_by_title_splits_into_each():
+    note = ("Grenze im Kopf. Beiträge zur Geschichte, hg. von Peter Haslinger, Frankfurt am Main 1999. – Aktuelle "
+            "Einblicke in die historische und anthropologische Erforschung von Herrschafts- und Staatsgrenzen bieten "
+            "folgende Sammelbände: Literatur der Grenze – Theorie der Grenze, hg. von "
+            "Richard Faber und Barbara Naumann, Würzburg 1995; Grenzen in Ostmitteleuropa im 19. und 20. "
+            "Jahrhundert. Aktuelle Forschungsprobleme, hg. von Hans Lemberg, Marburg 2000; Frontiers in Question. "
+            "Eurasian Borderlands, 700–1700, hg. von Daniel Power und Naomi Standen, Basingstoke 1999.")
+    assert [p[:20] for p in split_footnote(citing_part(note))] == [
+        "Grenze im Kopf. Beit", "Literatur der Grenze", "Grenzen in Ostmittel", "Frontiers in Questio"]
+
+
+def test_a_margin_note_goes_on_after_an_open_quote_and_a_bare_title():
+    text = ("Body text of the page, long enough to be a paragraph of prose.\n\n"
+            "4 Grenzen gehören zu den Schwerpunkten des SFB\n"
+            "541 »Identitäten und Alteritäten.\n"
+            "Die Funktion von Alterität» der Universität Freiburg. Im Vorfeld dazu entstand:\n"
+            "Grenze im Kopf, hg. von Peter Haslinger, Frankfurt am Main 1999; Frontiers and Borderlands.\n\n"
+            "Anthropological Perspectives,\nhg. von Michael Rösler und\nTobias Wendl, Frankfurt am\n"
+            "Main (usw.) 1999; Menschen und\nGrenzen in der Frühen Neuzeit,\nhg. von Wolfgang Schmale,\nBerlin 1998.\n")
+    notes = segment(text).footnotes
+    assert [fn.number for fn in notes] == [4]
+    # the line after the open quote, and the title's rest after the blank line, are the note's
+    assert "Die Funktion" in notes[0].text and notes[0].text.endswith("Berlin 1998.")

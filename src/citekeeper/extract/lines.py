@@ -116,6 +116,10 @@ def incomplete(text: str) -> bool:
         return True
     if t.count("(") > t.count(")") or t.count("<") > t.count(">") or t.count("«") > t.count("»"):
         return True
+    # A quotation left open: German »Titel« (or »Titel» as some PDFs print it), „Titel“ — a note
+    # ending inside a quoted title goes on ("… SFB 541 »Identitäten und Alteritäten." / "Die Funktion …").
+    if (t.count("»") + t.count("«")) % 2 or t.count("„") > t.count("“") + t.count("”") or t.count("[") > t.count("]"):
+        return True
     # APA's head "Author. (2015)." / "(2014, February 28)." / "(n.d.).": the title is still to come.
     if _APA_HEAD_END.search(t):
         return True

@@ -228,7 +228,7 @@ _SAME_AUTHOR = re.compile(r"^(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eius
 def _starts_citation(piece: str) -> bool:
     if signal_length(piece) or REPEAT_MARK.match(piece) or _SAME_AUTHOR.match(piece):
         return True
-    return bool(_NEXT_START.match(piece)) and citation_score(piece) >= 2
+    return bool(_NEXT_START.match(piece)) and (citation_score(piece) >= 2 or bool(_TITLE_FIRST.match(piece)))
 
 
 def _reads_whole(piece: str) -> bool:
@@ -285,6 +285,12 @@ _BY_WORD = re.compile(
 # What an author with initials may follow: a comma, a bracket, a number, or a lower-case word
 # of comment — never a given name ("Joseph W. McKnight", "STEVEN G. MEDEMA").
 _AFTER_A_CITATION = re.compile(r"(?:[,;)\]\d]|(?<![\w-])[a-zà-ÿ]{3,})$")
+# "… hg. von Richard Faber" / "ed. by John Smith": the editors' list goes on after "und"/"and".
+_EDITORS_SO_FAR = re.compile(
+    r"\b(?:hg\.|hrsg\.|ed\.|eds\.|éd\.|edited|by|von|a\s+cura\s+di|dir\.|par)\s+"
+    r"(?:[A-ZÀ-Þ][\w.'’\-]*,?\s*){1,4}$",
+    re.IGNORECASE,
+)
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
 _OPEN_END = re.compile(
@@ -307,22 +313,31 @@ def _split_name_sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_START.finditer(text):
         right = text[m.end() :]
-        if not NAME_START.match(right):
+        # A new citation opens with its author, or with the title of an edited volume ("…: Literatur
+        # der Grenze – Theorie der Grenze, hg. von Richard Faber …").
+        titled = bool(_TITLE_FIRST.match(right))
+        if not (titled or NAME_START.match(right)):
             continue
         left = text[start : m.start()]
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
         # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged
         # from that semicolon on.
-        last = left.rsplit(";", 1)[-1] if m.group("stop") is None else left
+        # A title is judged the same way, for a subtitle looks like one ("Frontiers in Question. Eurasian
+        # Borderlands, hg. von …": "Frontiers in Question" does not read as a whole citation).
+        last = left.rsplit(";", 1)[-1] if m.group("stop") is None or titled else left
         if not _reads_whole(last) or not _balanced(left):
             continue
         if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
             continue
-        if m.group("conj") is not None and _AFTER_INITIAL.search(left.rstrip()):
+        if m.group("conj") is not None and (_AFTER_INITIAL.search(left.rstrip()) or _EDITORS_SO_FAR.search(left)):
             continue
         # "Meier, Klaus: Neue Urbanität" — a colon after an author is the title's, not a new citation's:
         # only a colon after a sentence of comment ("…, 1736: W. Halbfass, Tatsache I, in: …") counts.
-        if m.group("colon") and (len(left.split()) < 8 or not _COMMENT_END.search(left)):
+        # (German capitalises nouns: "… bieten folgende Sammelbände: Literatur der Grenze, hg. von …" ends a
+        # comment too when its words are prose.)
+        if m.group("colon") and (
+            len(left.split()) < 8 or not (_COMMENT_END.search(left) or len(_PROSE_WORD.findall(left[-120:])) >= 6)
+        ):
             continue
         # "rielaborata da F. Nicolini, 1, Napoli 1947": an editor or translator, not a new citation.
         if m.group("initials") is not None and (

@@ -414,6 +414,23 @@ def _cut_mid_sentence(note: str, para: str) -> bool:
     )
 
 
+def _title_left_open(note: str, para: str) -> bool:
+    """A string of citations whose last piece is a bare title, and a paragraph that cites on.
+
+    "…, Frankfurt am Main (usw.) 1999; Menschen und Grenzen." / blank / "Anthropological
+    Perspectives, hg. von Michael Rösler …, 1999; …": the title's subtitle and imprint
+    come after the break (margin notes of held-back de_rg_grenzen_margin).  Only after a
+    ``;`` piece that carries no cue at all, and only a short paragraph that clearly cites.
+    """
+    if ";" not in note:
+        return False
+    last = note.rsplit(";", 1)[1].strip()
+    if not last or len(last) > 80 or citation_score(last) > 0:
+        return False
+    flat = join_lines(para)
+    return len(flat) < 600 and max(citation_score(flat), min(3, best_part_score(flat))) >= 3
+
+
 def _continuation_target(
     footnotes: list[Footnote], para: Span, adjacent: bool
 ) -> Footnote | None:
@@ -422,14 +439,18 @@ def _continuation_target(
         return None
     if adjacent and _cut_mid_sentence(footnotes[-1].text, para.text):
         return footnotes[-1]
+    if adjacent and _title_left_open(footnotes[-1].text, para.text):
+        return footnotes[-1]
     if not citation_like(para.text):
         # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
         # at the foot of the next: "… In: Raum-" / "forschung 58 (2000), S. 201–214."
         # Only a note cut on a word or a hyphen: one ending in "URL:" waits for a URL.
         # A note cut after a comma ("… Revealed," / running head / "to the Constitution …,
         # 1736: W. Halbfass, …") goes on the same way; a longer tail must cite clearly.
+        # A tail may open with a number too: "1750–1867, hg. von Waltraud Heindl …" (a title's dates).
         flat = join_lines(para.text)
-        score = citation_score(flat) if flat[:1].islower() and len(flat) < 600 else 0
+        opens_mid = flat[:1].islower() or (flat[:1].isdigit() and not marker(flat))
+        score = max(citation_score(flat), min(3, best_part_score(flat))) if opens_mid and len(flat) < 600 else 0
         if (len(flat) < 200 and score >= 2) or score >= 3:
             for fn in reversed(footnotes[-6:]):
                 note = fn.text
