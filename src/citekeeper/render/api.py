@@ -69,18 +69,22 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
     Problems (a block or item that could not be read) become warnings with file and line;
     a file of which nothing at all could be read raises its first problem.
     """
-    from citekeeper.formats import read_file, texfix
+    from citekeeper.formats import read_file, texfix, unique_ids
     from citekeeper.formats.csljson import reference_to_csl
 
     out = Loaded()
+    refs = []
     for p in paths:
         result = read_file(Path(p))
         out.warnings += [str(w) for w in result.problems] + list(result.warnings)
         if result.problems and not result.references:
             raise result.problems[0]
-        # TeX a source kept as text (a Zotero record's "Garc\\'ia") is decoded for display only
-        out.items += [reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False)
-                      for r in result.references]
+        refs += result.references
+    # The keys `export` writes, so `cite` finds a RIS record or a keyless CSL-JSON item by
+    # the key export printed.  Built keys are no news when rendering; a renamed duplicate is.
+    out.warnings += [w for w in unique_ids(refs) if "; given " not in w]
+    # TeX a source kept as text (a Zotero record's "Garc\\'ia") is decoded for display only
+    out.items += [reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False) for r in refs]
     return out
 
 

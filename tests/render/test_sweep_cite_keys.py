@@ -1,0 +1,56 @@
+"""``cite`` finds keyless entries (RIS records, CSL-JSON items without id) by the key
+``export`` gives them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citekeeper.cli import main
+
+RIS = """TY  - JOUR
+AU  - Harrison, Jane
+TI  - Editorial notes on rivers
+PY  - 2001
+JO  - River Studies
+ER  -
+
+TY  - BOOK
+AU  - Okafor, Chidi
+TI  - Markets of the delta
+PY  - 1998
+PB  - Heinemann
+ER  -
+"""
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err
+
+
+def test_cite_ris_by_exported_key(capsys, tmp_path: Path) -> None:
+    ris = tmp_path / "lib.ris"
+    ris.write_text(RIS, encoding="utf-8")
+    code, out, _ = run(capsys, "export", str(ris), "--to", "csl-json", "-q")
+    assert code == 0
+    keys = [item["id"] for item in json.loads(out)]
+    assert len(keys) == 2 and all(keys)
+    code, out, err = run(capsys, "cite", str(ris), keys[0], ",".join(keys), "-s", "apa")
+    assert code == 0, err
+    assert out.splitlines() == ["(Harrison, 2001)", "(Harrison, 2001; Okafor, 1998)"]
+    code, out, err = run(capsys, "render", str(ris), "-s", "apa")
+    assert code == 0 and out.count("\n") == 2 and "given" not in err  # built keys are no news
+
+
+def test_duplicate_keys_are_named_and_citable(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{k, author={Roe, Ann}, title={One}, year=2001}\n"
+                   "@book{k, author={Poe, Bo}, title={Two}, year=2002}\n", encoding="utf-8")
+    code, out, err = run(capsys, "cite", str(bib), "k-2", "-s", "apa")
+    assert code == 0 and out.strip() == "(Poe, 2002)"
+    assert "key 'k' is already used" in err
