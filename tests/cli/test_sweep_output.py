@@ -66,3 +66,19 @@ def test_output_onto_a_directory_is_refused(capsys, tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
     code, _, err = run(capsys, "convert", str(bib), str(tmp_path / "d"), "--to", "ris")
     assert code in (2, 4) and "Traceback" not in err and "d" in err
+
+
+def test_lint_output_option_writes_the_report(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{a, title={T}, date={2020}, publisher={P}, url={https://x.org/?utm_source=y}}\n",
+                   encoding="utf-8")
+    target = tmp_path / "lint.xml"
+    code, out, _ = run(capsys, "lint", str(bib), "--format", "junit", "--fail-on", "warning", "-o", str(target))
+    assert code == 1 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("<?xml") and 'failures="1"' in target.read_text()
+
+
+def test_parse_takes_output_like_the_other_commands(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "refs.bib"
+    code, _, _ = run(capsys, "parse", "Roe, A. (2001). A book. Heinemann.", "--output", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("@")

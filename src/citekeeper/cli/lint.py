@@ -27,7 +27,7 @@ Examples:
   citekeeper lint refs/references.bib --fix
   citekeeper lint article.txt --format json
   citekeeper lint article.txt --format github       # annotations in GitHub Actions
-  citekeeper lint article.txt --format junit > lint.xml
+  citekeeper lint article.txt --format junit -o lint.xml
   citekeeper lint refs.bib --fail-on warning        # warnings fail too (exit 1)
   citekeeper lint article.tex references.bib        # cite keys against the .bib
 
@@ -49,8 +49,10 @@ Rules: see docs/lint.md.
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Lowest severity that fails the run (exit 1, JUnit <failure>)  [default: error]; "
                    "also [tool.citekeeper.lint] fail-on.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report here instead of stdout (as check and enrich).")
 def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None,
-            fail_on: str | None) -> int:
+            fail_on: str | None, output: Path | None) -> int:
     """Check the citations of each ARTICLE (plain text, LaTeX, Markdown, PDF, Word) or
     FILE (.bib, CSL-JSON); an article's cite keys are checked against the .bib files given
     with it.
@@ -86,6 +88,8 @@ def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str,
             click.echo(f"not fixed: {f.file}:{f.line or 0}: {f.key}: {result.reasons.get(id(f), '')}", err=True)
         for file, n in result.applied.items():
             click.echo(f"{file}: applied {n} fix{'es' if n != 1 else ''}", err=True)
-    click.echo(render(findings, fmt, [str(p) for p in files], fail_on=threshold, changes=changes,
-                      times={d.file: d.elapsed for d in docs}), nl=False)
+    from citekeeper.cli._output import write_output
+
+    write_output(render(findings, fmt, [str(p) for p in files], fail_on=threshold, changes=changes,
+                        times={d.file: d.elapsed for d in docs}), output)
     return EXIT_FINDINGS if has_errors(findings, threshold) else 0

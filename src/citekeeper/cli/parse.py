@@ -29,7 +29,7 @@ Examples:
               help="Read references from this file, one a line ('-' for stdin).")
 @click.option("--to", "to", type=click.Choice(["bibtex", "biblatex", "csl-json"], case_sensitive=False),
               default="bibtex", show_default=True, help="Output format.")
-@click.option("--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of stdout.")
 @click.option("--model-only", is_flag=True, help="Skip the rule parsers (compare with the model).")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
