@@ -54,3 +54,12 @@ def test_duplicate_keys_are_named_and_citable(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "cite", str(bib), "k-2", "-s", "apa")
     assert code == 0 and out.strip() == "(Poe, 2002)"
     assert "key 'k' is already used" in err
+
+
+def test_unknown_key_names_the_file_and_closest(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{roe2001, author={Roe, Ann}, title={One}, year=2001}\n", encoding="utf-8")
+    code, _, err = run(capsys, "cite", str(bib), "roe2010", "-s", "apa")
+    assert code == 2
+    assert err.strip() == (f"citekeeper: error: {bib}: no item with key 'roe2010' among 1 entries; "
+                           "closest: roe2001")

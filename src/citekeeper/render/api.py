@@ -152,7 +152,9 @@ def render_citations(
             if key.lower() not in ids:
                 close = difflib.get_close_matches(key.lower(), list(ids), n=3, cutoff=0.6)
                 hint = f"; closest: {', '.join(ids[c] for c in close)}" if close else ""
-                raise UnknownKeyError(f"no item with key {key!r}{hint}")
+                where = ", ".join(str(p) for p in paths)
+                raise UnknownKeyError(f"no item with key {key!r} among {len(ids)} entries{hint}",
+                                      file=where or None)
             row.append(CiteRequest(ids[key.lower()]))
         if locator and row:
             label, value = parse_locator(locator)
