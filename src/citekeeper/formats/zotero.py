@@ -137,6 +137,8 @@ RIS_TO_CSL: dict[str, str] = _first_wins(
         ("JFULL", "article-journal"),
         ("INPR", "manuscript"),
         ("UNPD", "manuscript"),
+        ("UNPB", "manuscript"),  # the RIS spec's "unpublished work" (EndNote, JabRef, Mendeley)
+        ("MULTI", "motion_picture"),  # RIS.js: videoRecording
         ("PAMP", "manuscript"),
         ("EBOOK", "book"),
         ("EDBOOK", "book"),
