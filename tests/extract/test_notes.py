@@ -537,3 +537,60 @@ def test_a_margin_note_goes_on_after_an_open_quote_and_a_bare_title():
     assert [fn.number for fn in notes] == [4]
     # the line after the open quote, and the title's rest after the blank line, are the note's
     assert "Die Funktion" in notes[0].text and notes[0].text.endswith("Berlin 1998.")
+
+
+@pytest.mark.parametrize(
+    ("note", "starts"),
+    [
+        # A comment that ends in the author of the work cited, French style ("Auteur. «Titre»").
+        ("En particulier, le lectorat pourra trouver un grand nombre de données dans le cadre du projet CREMMA "
+         "(Consortium pour la Reconnaissance). Ariane Pinche. « HTR Models and genericity for Medieval Manuscripts "
+         "». 2022. https://hal.archives-ouvertes.fr/hal-03736532/.", "Ariane Pinche."),
+        ("Il existe une grande variété de jeux de données réalisés dans divers cadres de recherche, disponibles "
+         "dans le cadre de l'initiative HTR United. Alix Chagué, Thibault Clérice, et Laurent Romary. « HTR-United : "
+         "Mutualisons la vérité de terrain ! », DHNord2021, Lille, MESHS, 2021.", "Alix Chagué, Thibault"),
+        # Authors joined by "et", then a quoted title: not a sentence of comment.
+        ("Bastien Kindt et Vidal-Gorène Chahan, « From Manuscript to Tagged Corpora. An Automated Process for "
+         "Ancient Armenian or Other Under-Resourced Languages of the Christian East ». Armeniaca. International "
+         "Journal of Armenian Studies 1, 73-96, 2022.", "Bastien Kindt"),
+        # French spacing before the colon of a lead-in.
+        ("Le projet CGPG poursuit ces développements dans le domaine du grec. Pour des exemples de traitement "
+         "morphosyntaxique du grec ancien menés conjointement : Kindt, Bastien, Chahan Vidal-Gorène, et Saulo Delle "
+         "Donne. « Analyse automatique du grec ancien ». BABELAO 10-11 (2022), 525-550.", "Kindt, Bastien"),
+    ],
+)
+def test_a_comment_before_the_author_is_dropped(note, starts):
+    assert citing_part(note).startswith(starts)
+
+
+def test_an_author_list_with_initials_is_one_citation():
+    note = ("See e.g., Y. Lin, J.-B. Michel, E. Aiden Lieberman, J. Orwant, W. Brockman, S. Petrov, Syntactic "
+            "Annotations for the Google Books NGram Corpus, in: Proceedings of the ACL 2012 System Demonstrations, "
+            "2012, pp. 169–174; G. Iacino, P. Kamocki, P. Leinen, Assessment of the Impact, 2024.")
+    assert [p[:9] for p in split_footnote(strip_signal(note))] == ["Y. Lin, J", "G. Iacino"]
+
+
+def test_entities_of_markdown_notes_are_decoded():
+    text = "Texte.[^1]\n\n[^1]: Jean-Baptiste Camps. «&nbsp;Introduction à la philologie&nbsp;», Paris, 2020, 12.\n"
+    [note] = segment(text).footnotes
+    assert note.text == "Jean-Baptiste Camps. « Introduction à la philologie », Paris, 2020, 12."
+
+
+def test_a_body_list_restarting_at_one_is_not_a_note():
+    text = ("Body text that cites a directive.1 More text.\n"
+            "1 Directive (EU) 2019/790 of the European Parliament, https://eur-lex.europa.eu/x.\n"
+            "2 See art. 2.2 DSM Directive.\n\n"
+            "There are three groups listed below.\n"
+            "1) Statistical DTFs: extract features (see e.g., Jett et al. 2020, Organisciak et al. 2017, Parulian "
+            "et al. 2022) and publish them.\n"
+            "3 J. Baudry (2023), Non-consumptive research use, on Couperin.org, https://www.couperin.org/x.\n")
+    assert [fn.number for fn in segment(text).footnotes] == [1, 2, 3]
+
+
+def test_an_author_date_cite_broken_before_its_year_goes_on():
+    text = ("Body.\n\n"
+            '1 Some authors distinguish between "token-based" and "vector-based" DTF, see Schöch et al.\n'
+            "2020, F. Barth, J. Calvo Tello, K. Du, Liste der Abgeleiteten\n"
+            "Textformate (working title), forthcoming, 2025.\n")
+    [note] = segment(text).footnotes
+    assert note.text.endswith("forthcoming, 2025.")

@@ -72,7 +72,7 @@ _STRONG = [
     # Statutes by article or section: "§ 142 UrhG", "Art. 4 UrhWissG", "§ 4 Abs. 2 des Gesetzes",
     # "Art 1 der Charta", "Art. 3 Abs. 2 DSM-RL".
     re.compile(
-        r"(?:§§?|\bArt\.?)\s?\d+[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs)\.?\s?\d+[a-z]?)*\s+"
+        r"(?:§§?|\b[Aa]rt\.?)\s?\d+(?:\.\d+)*[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs)\.?\s?\d+[a-z]?)*\s+"
         r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s)|"
         # EU acts and official journals: "Richtlinie 2001/29/EG", "Directive (EU) 2019/790", "ABl. EG 2001 L 167/10".
         r"\b(?:Richtlinie|Verordnung|Directive|Regulation|Décision|Directiva|Reglamento)\s(?:\((?:EU|EG|EWG|EC|EEC|UE|CE)\)\s)?"

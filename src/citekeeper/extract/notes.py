@@ -116,6 +116,11 @@ def citing_part(text: str) -> str:
             return rest[lead.end() :]
         if not _prose(head) or _TITLE_FIRST.match(tail):
             break
+        # "… dans le cadre du projet CREMMA (…). Ariane Pinche. «HTR Models …»": the comment ends
+        # in the author of the work cited; the citation starts at that author.
+        author = _AUTHOR_TAIL.search(head)
+        if author and _TITLE_START.match(tail):
+            return rest[author.start(1) :]
         if not (REPEAT_MARK.search(tail[:80]) or citation_score(tail) >= 2 or best_part_score(tail) >= 3):
             break
         rest = tail
@@ -133,9 +138,18 @@ def citing_part(text: str) -> str:
     return _embedded_start(rest)
 
 
+# A sentence that is a list of names ("Alix Chagué, Thibault Clérice, et Laurent Romary.", "Thomas M.
+# Breuel."), after a full stop: French and Chicago-bibliography notes end the author with a stop.
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ'’]+)?|[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?)"
+_AUTHOR_TAIL = re.compile(
+    rf"(?:(?<=[.!?)\]»”\"]\s)|^)({_NAME_WORD}(?:(?:,\s|,?\s(?:et|and|und|&)\s|\s)(?:(?:de|von|van|der|du|da|di)\s)?"
+    rf"{_NAME_WORD}){{1,15}}\.)$"
+)
+# A title opens: a quotation mark, italics, or a capital.
+_TITLE_START = re.compile(r"^[«“\"„‘*A-ZÀ-Þ]")
 # A colon (or a signal's colon) and then an author: "…: Rehm, Geheimnis", "… siehe: Meier, K.".
 _COLON_AUTHOR = re.compile(
-    r"(?<=\w):\s+(?=(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)*,\s+[A-ZÀ-ÞА-ЯЁ]|"
+    r"(?:(?<=\w)|(?<=\w\s)):\s+(?=(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)*,\s+[A-ZÀ-ÞА-ЯЁ]|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|[A-ZÀ-Þ][a-zà-ÿ]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,))"
 )
 # An edited volume cited by its title, no author before it: the editor follows the title with no
@@ -210,12 +224,15 @@ def _prose(sentence: str) -> bool:
         return False
     if REPEAT_MARK.search(sentence[:80]) or _INITIALED_AUTHOR.search(sentence):
         return False
+    if _NAME_THEN_QUOTE.search(sentence[:160]):
+        return False  # "Bastien Kindt et Vidal-Gorène Chahan, «From Manuscript to …»": an author, a title
     score = citation_score(sentence)  # a long sentence scores below 0
     if words < 10:
         return score <= 0 and len(_PROSE_WORD.findall(sentence)) >= 3
     return score <= 0 or (score == 1 and words >= 15)
 
 
+_NAME_THEN_QUOTE = re.compile(r"^[A-ZÀ-Þ][^,;:.]{1,80}?[A-ZÀ-Þ][\w'’\-]+,\s?[«“\"„]")
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
 _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
@@ -294,7 +311,11 @@ _EDITORS_SO_FAR = re.compile(
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
 _OPEN_END = re.compile(
-    r"(?:(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[a-zà-ÿ]{1,4}|\d{1,3}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.|\((?:eds?|Hrsg|Hg|dir|éds?|coord)\.?\))$"
+    r"(?:(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[A-ZÀ-Þ]\.-[A-ZÀ-Þ]|[a-zà-ÿ]{1,4}|\d{1,3}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.|\((?:eds?|Hrsg|Hg|dir|éds?|coord)\.?\))$"
+)
+# "G. Iacino, P. Kamocki, …": after one author with initials and a comma the list goes on.
+_INITIALED_NAME_END = re.compile(
+    r"(?:^|[\s:;(])(?:[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?\s?){1,3}(?:[A-ZÀ-Þ][\w'’\-]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+,$"
 )
 # "Rozanov, A., and Komleva, V.": an author list goes on after an initial.
 _AFTER_INITIAL = re.compile(r"(?:^|[\s,])[A-ZÀ-Þ]\.,?$")
@@ -341,7 +362,10 @@ def _split_name_sentences(text: str) -> list[str]:
             continue
         # "rielaborata da F. Nicolini, 1, Napoli 1947": an editor or translator, not a new citation.
         if m.group("initials") is not None and (
-            _BY_WORD.search(left) or not _AFTER_A_CITATION.search(left.rstrip()) or left.rstrip()[-1:] in ".:"
+            _BY_WORD.search(left)
+            or not _AFTER_A_CITATION.search(left.rstrip())
+            or left.rstrip()[-1:] in ".:"
+            or _INITIALED_NAME_END.search(left.rstrip())
         ):
             continue
         if citation_score(sentence) >= 3:

@@ -31,6 +31,7 @@ general (nothing is keyed to one article); the reference list's own rules are in
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +91,7 @@ class Footnote:
     number: int
     parts: list[Span] = field(default_factory=list)
     marker_style: str = "superscript"  # "numeric" | "markdown"
+    form: str = ""  # the number's punctuation as printed: "", ".", ")", "[]" … (``_marker_form``)
     _text: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -111,6 +113,8 @@ class Footnote:
             out = ""
             for part in self.parts:
                 out = join_wrapped(out, join_lines(part.text))
+            if "&" in out:
+                out = _decode_entities(out)
             self._text = (len(self.parts), out)
         return self._text[1]
 
@@ -122,6 +126,16 @@ class Footnote:
     def holds_citation(self) -> bool:
         """False for a footnote that only comments (it is kept, but is no citation)."""
         return holds_citation(citing_part(self.text))
+
+
+# Markdown and HTML-derived text keep entities ("«&nbsp;Titre&nbsp;»", "terrain&#x202F;!"): a note is
+# read as printed.  No-break spaces become plain ones (French spacing before ":" ";" "!" "»").
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _decode_entities(text: str) -> str:
+    out = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return out.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @dataclass
@@ -290,6 +304,9 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
             return False
     if incomplete(text) or citation_like(line):
         return True
+    # An author-date cite broken before its year: "… see Schöch et al." / "2020, F. Barth, …".
+    if _YEAR_START.match(line) and _NAME_OR_ETAL_END.search(text):
+        return True
     # A note that stopped on a word or a URL goes on in lower case ("…/european-climate" / "under" /
     # "litigation/; Auner, …"): justified PDF text breaks a note into a word a line.
     if line.strip()[:1].islower() and (text[-1:] not in ".!?)»\"”’" or _SHORT_NAME_END.search(text)):
@@ -306,6 +323,8 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
 
 
+_YEAR_START = re.compile(r"^\s*\(?(?:1[5-9]|20)\d\d[a-z]?(?:[),;:]|\s|$)")
+_NAME_OR_ETAL_END = re.compile(r"(?:\bet\s+al\.|\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+)$")
 # "… vom Minister-Residenten Joach." / "von Schwarzkopf …": an abbreviated name, not a note's end.
 _SHORT_NAME_END = re.compile(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]{1,4}\.$")
 
@@ -354,9 +373,13 @@ def segment(text: str) -> Segments:
         stop = ref_range.start if i < ref_range.start else n
         expected = footnotes[-1].number + 1 if footnotes else 1
         start = _footnote_at(lines, i, stop, expected, in_notes, last_was_footnote)
+        if start and footnotes and start[0] < expected and _marker_form(lines[i]) != footnotes[-1].form:
+            # Notes restarting at 1 (a new page or chapter) keep their marker's form: "1) Statistical
+            # DTFs: …" after notes numbered "4 See e.g., …" is a numbered list of the body.
+            start = None
         if start:
             number, buf, style, j = start
-            footnotes.append(Footnote(number, [Span("\n".join(buf), i + 1, j)], style))
+            footnotes.append(Footnote(number, [Span("\n".join(buf), i + 1, j)], style, _marker_form(lines[i])))
             last_was_footnote = True
             i = j
             continue
@@ -383,6 +406,15 @@ def segment(text: str) -> Segments:
         i = j
     seg.footnotes = footnotes
     return seg
+
+
+_FORM = re.compile(r"^\s*(?:\[\^|\[|\()?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+([.)\]]|\]:)?")
+
+
+def _marker_form(line: str) -> str:
+    """The punctuation of a note number: ``1`` ``1.`` ``1)`` ``[1]`` ``(1)`` ``[^1]:``."""
+    m = _FORM.match(line)
+    return m.group(0).strip().strip("0123456789⁰¹²³⁴⁵⁶⁷⁸⁹") if m else ""
 
 
 _MID_SENTENCE = re.compile(r"[^\W\d_]$")
