@@ -63,3 +63,15 @@ def test_unknown_key_names_the_file_and_closest(capsys, tmp_path: Path) -> None:
     assert code == 2
     assert err.strip() == (f"citekeeper: error: {bib}: no item with key 'roe2010' among 1 entries; "
                            "closest: roe2001")
+
+
+@pytest.mark.parametrize("doi", ["http://dx.doi.org/10.1016/j.actamat.2016.09.019",
+                                 "https://doi.org/10.1016/j.actamat.2016.09.019", "doi:10.1016/j.actamat.2016.09.019"])
+def test_doi_written_as_url_renders_once(capsys, tmp_path: Path, doi: str) -> None:
+    bib = tmp_path / "a.bib"
+    entry = ("@article{g, author={Ghosh, C.}, title={Phase separation}, journal={Acta Materialia},"
+             " volume=121, pages={310--324}, year=2016, doi={DOI}}\n").replace("DOI", doi)
+    bib.write_text(entry, encoding="utf-8")
+    code, out, _ = run(capsys, "render", str(bib), "-s", "apa")
+    assert code == 0
+    assert out.rstrip().endswith(" https://doi.org/10.1016/j.actamat.2016.09.019")

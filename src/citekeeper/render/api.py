@@ -84,8 +84,26 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
     # the key export printed.  Built keys are no news when rendering; a renamed duplicate is.
     out.warnings += [w for w in unique_ids(refs) if "; given " not in w]
     # TeX a source kept as text (a Zotero record's "Garc\\'ia") is decoded for display only
-    out.items += [reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False) for r in refs]
+    out.items += [_display_doi(reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False))
+                  for r in refs]
     return out
+
+
+def _display_doi(item: dict[str, Any]) -> dict[str, Any]:
+    """The bare DOI, as CSL styles expect (they prefix https://doi.org/ themselves).
+
+    Real .bib files hold ``doi = {http://dx.doi.org/10...}`` or ``{doi:10...}``: 17 APA
+    entries of 26 real bibliographies read "https://doi.org/http://dx..." before this.
+    Only the rendered copy changes: ``lint`` reports the form, ``lint --fix`` rewrites it.
+    """
+    doi = item.get("DOI")
+    if isinstance(doi, str) and not doi.startswith("10."):
+        from citekeeper.parse.common import clean_doi
+
+        bare = clean_doi(doi)
+        if bare.startswith("10."):
+            item["DOI"] = bare
+    return item
 
 
 def render_bibliography(
