@@ -45,29 +45,34 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
     from citekeeper.parse.combine import LOW_CONFIDENCE, confidence, parse_reference
     from citekeeper.parse.keys import KeyRegistry
 
-    lines = [s for s in strings if s.strip()]
+    # (where, text): "argument 2" or "refs.txt:14", so a warning points at the line to fix
+    lines = [(f"argument {n}", s.strip()) for n, s in enumerate(strings, 1) if s.strip()]
     if file is not None:
         if str(file) == "-":
-            text = click.get_text_stream("stdin").read()
+            text, name = click.get_text_stream("stdin").read(), "<stdin>"
         else:
             from citekeeper.textio import read_text
 
-            text = read_text(file, max_bytes=max_size).text
-        lines += [ln.strip() for ln in text.splitlines() if ln.strip()]
+            text, name = read_text(file, max_bytes=max_size).text, str(file)
+        found = [(f"{name}:{n}", ln.strip()) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+        if not found and not lines:
+            from citekeeper.errors import InputError
+
+            raise InputError("no reference strings: the file is empty or blank", file=name)
+        lines += found
     if not lines:
         raise UsageError("nothing to parse: give a reference string or --file")
 
     keys = KeyRegistry()
     refs = []
-    for n, line in enumerate(lines, 1):
+    for where, line in lines:
         ref = parse_reference(line, use_rules=not model_only)
         keys.assign(ref)
         refs.append(ref)
         if LOW_CONFIDENCE in ref.warnings:
-            click.echo(
-                f"citekeeper: {ref.id} (line {n}): low confidence ({confidence(ref):.2f}), review: {line[:80]}",
-                err=True,
-            )
+            shown = line if len(line) <= 80 else line[:79] + "…"
+            click.echo(f"warning: {where}: {ref.id}: low confidence ({confidence(ref):.2f}), review: {shown}",
+                       err=True)
     if to == "csl-json":
         from citekeeper.formats.csljson import dumps as csl_dumps
 
