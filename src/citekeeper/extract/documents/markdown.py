@@ -99,6 +99,13 @@ def _references(lines: list[str]) -> list[Block]:
             heading = (k, len(m.group(1)) if m else (1 if setext and "=" in lines[k + 1] else 2),
                        1 if setext else 0)
     if heading is None:
+        # A bare or bold line of its own ("References", "**Bibliography**"), as Markdown
+        # exported from Word or typed by hand has it: the plain-text rule, ended by any heading.
+        for k, ln in enumerate(lines):
+            if (ln.strip() and (k == 0 or not lines[k - 1].strip())
+                    and REFERENCE_HEADINGS.match(ln.strip().strip("*_ ").rstrip(":").strip())):
+                heading = (k, 6, 0)
+    if heading is None:
         return []
     k, level, skip = heading
     first = k + 1 + skip
