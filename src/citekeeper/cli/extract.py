@@ -60,9 +60,10 @@ def command(
     break split them.  A citation that cannot be parsed is still written (its text as
     title) and reported as a warning with its file and line.
     """
+    from citekeeper.errors import NoCitationsError
     from citekeeper.extract import extract_article
     from citekeeper.extract.documents import detect, extract_document  # PDF, Word, JATS, HTML ...
-    from citekeeper.formats import bibtex, csljson
+    from citekeeper.formats import bibtex, csljson, format_for
     from citekeeper.formats import ris as ris_format
     from citekeeper.textio import ExistingFileError, TextFile, atomic_write, read_text
 
@@ -72,7 +73,14 @@ def command(
         src = TextFile(str(article), "", kind)
     else:
         src = read_text(article, max_bytes=max_size)
-        result = extract_article(src.text, file=str(article))
+        try:
+            result = extract_article(src.text, file=str(article))
+        except NoCitationsError as exc:
+            fmt = format_for(article)
+            if fmt != "article":  # a .bib/.json/.ris given to extract: say what to run instead
+                exc.message += (f"; {article.name} is a {fmt} bibliography, not an article: "
+                                f"use `citekeeper convert {article.name} OUT.json` or `citekeeper render`")
+            raise
     written = []
     targets = [
         (out_dir / "references.bib", bibtex.dumps(result.references)),
