@@ -280,8 +280,12 @@ def find_style(name_or_path: str | os.PathLike[str]) -> StyleInfo:
     p = Path(text)
     if p.is_file():
         return _with_parent(StyleInfo(p.stem, p, "file"))
-    if os.sep in text or "/" in text:
-        raise UnknownStyleError(text, [])
+    if os.sep in text or "/" in text or text.lower().endswith(".csl"):
+        if p.is_dir():
+            raise StyleError(f"style {text!r} is a directory, not a .csl file")
+        if os.sep in text or "/" in text:
+            raise StyleError(f"style file {text!r} does not exist (ids and titles: "
+                             "`citekeeper styles --search WORD`)")
     key = text.strip().lower()
     if key.endswith(".csl"):
         key = key[:-4]
