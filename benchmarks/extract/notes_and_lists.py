@@ -44,12 +44,14 @@ def score_here(heldback: bool = False) -> list[dict]:
     paths = devset.documents() + devset.documents(devset.FRESH) + devset.documents(devset.REAL)
     if heldback:
         paths += devset.documents(devset.HELDBACK)
+        paths += devset.documents(devset.FRESH_REAL) + devset.documents(devset.FRESH_REAL2)
     for path in paths:
         try:
             s = asdict(devset.score(path))
         except Exception as exc:  # an older extract may refuse an article: it found nothing
             s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
-        mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H"}.get(path.parent, "")
+        mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
+                getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G"}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -93,7 +95,8 @@ def table(rows: list[dict], label: str) -> str:
     groups: dict[str, list[int]] = {}
     for r in rows:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
-        kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back"}[mark]
+        kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
+                "F": "real, fresh 1", "G": "real, fresh 2"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)
@@ -122,7 +125,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", help="git revision to score as the peer")
     ap.add_argument("--json-only", action="store_true", help=argparse.SUPPRESS)
-    ap.add_argument("--heldback", action="store_true", help="also score data/dev/notes_heldback")
+    ap.add_argument("--heldback", action="store_true",
+                    help="also score data/dev/notes_heldback and the fresh sets notes_fresh, notes_fresh2")
     args = ap.parse_args()
     rows = score_here(args.heldback)
     if args.json_only:

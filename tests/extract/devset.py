@@ -23,6 +23,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # end, and is never tuned on (benchmarks/extract/README.md).
 REAL = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes"
 HELDBACK = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_heldback"
+# Real texts outside law, scored once before any change (data/dev/notes_fresh: two texts, first run
+# 23/27; notes_fresh2: two more made after those changes, first run 26/47), then used for tuning.
+FRESH_REAL = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh"
+FRESH_REAL2 = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh2"
 # Written after the rules were frozen and scored once before any change (see
 # benchmarks/extract/README.md); kept apart so that first score stays meaningful.
 FRESH = Path(__file__).resolve().parent / "data_fresh"

@@ -20,7 +20,7 @@ citation that matches no earlier full one is parsed as a citation of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from citekeeper.extract.cues import strip_signal
 from citekeeper.parse.keys import STOP_WORDS, ascii_fold
@@ -86,6 +86,24 @@ class Cited:
     year: str
     footnote: int | None
     repeats: int | None = None  # index of the full citation when this one is itself a repeat
+    _after_author: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def after_author(self) -> tuple[list[str], list[str]]:
+        """``(surnames, first three title words)`` of a citation "Author, Title …", folded; cached.
+
+        ``_by_title_alone`` asks this of every earlier citation for every short one: folding
+        them again each time made ``extract_article`` quadratic (German notes at 128x:
+        25 ms a copy against 9 ms at 4x; benchmarks/extract/README.md).
+        """
+        if self._after_author is None:
+            m = re.match(r"([^,:]{2,60})[,:]\s+(.*)", self.text)
+            if not m:
+                self._after_author = ([], [])
+            else:
+                words = [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group(2))[:3]]
+                self._after_author = (_surnames(m.group(1)), words)
+        return self._after_author
 
     @property
     def author_words(self) -> set[str]:
@@ -163,16 +181,15 @@ def _by_title_alone(cited: list[Cited], text: str) -> int | None:
     head = [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", text)[:3]]
     if len(head) < 2 or len("".join(head)) < 8:
         return None
+    folded = ascii_fold(text)
     for i in range(len(cited) - 1, -1, -1):
         c = cited[i]
-        m = re.match(r"([^,:]{2,60})[,:]\s+(.*)", c.text)
-        if c.repeats is not None or not m:
+        if c.repeats is not None:
             continue
-        names = _surnames(m.group(1))
-        if not names or any(n in ascii_fold(text) for n in names):
+        names, words = c.after_author
+        if words != head or not names or any(n in folded for n in names):
             continue
-        if [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group(2))[:3]] == head:
-            return i
+        return i
     return None
 
 
