@@ -135,8 +135,11 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
         if issued.year is not None:
             add("PY", f"{issued.year:04d}")
     add("DO", ref.doi)
-    if zt not in _LEGAL:
+    if zt == "computerProgram":
+        add("ET", ref.get("version") or ref.get("edition"))  # RIS.js: a program's ET is its version
+    elif zt not in _LEGAL:
         add("ET", ref.get("edition"))
+    add("NV", ref.get("number-of-volumes"))
     if zt != "webpage":
         add("VL", ref.get("volume"))
     number = ref.get("number")
@@ -171,7 +174,11 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
         add("Y2", _ris_date(accessed))
     add("AB", ref.get("abstract"))
     add("DP", ref.get("source"))
+    # one KW per keyword, as Zotero writes its tags (CSL-JSON joins them with ", ")
+    for kw in _keywords(ref.get("keyword")):
+        add("KW", kw)
     add("N1", ref.get("note"))
+    add("N1", ref.get("annote"))  # BibLaTeX's annotation: a note to Zotero and EndNote
     extra = [f"{k}: {v}" for k, v in ref.identifiers.items()]
     if zt not in _ISSN_TYPES and ref.get("ISSN"):
         extra.append(f"ISSN: {ref.get('ISSN')}")
@@ -186,6 +193,12 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     if ref.footnote is not None:
         add("U1", f"footnote: {ref.footnote}")
     return tags
+
+
+def _keywords(value: str) -> list[str]:
+    """The keywords of a CSL ``keyword`` string (Zotero joins its tags with ", "; BibLaTeX's
+    ``keywords`` field with "," or ";")."""
+    return [k.strip() for k in re.split(r"[;,]", value or "") if k.strip()]
 
 
 def dumps(refs: list[Reference]) -> str:
@@ -230,7 +243,7 @@ def _entries(text: str, file: str | None, problems: list[MalformedInputError]) -
         elif line.strip():
             if current:
                 tag, value = current[-1]
-                sep = "\n" if tag in ("N1", "AB", "N2") else " "
+                sep = "\n" if tag in ("N1", "AB", "N2", "KW") else " "  # RIS.js: a KW line is a tag
                 current[-1] = (tag, f"{value}{sep}{line.strip()}")
             elif stray is None:
                 stray = n
@@ -325,7 +338,11 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     ref.set("DOI", first("DO"))
     if not ref.doi and re.match(r"10\.\d{4,9}/", first("M3")):
         ref.set("DOI", first("M3"))
-    ref.set("edition", first("ET") if zt not in _LEGAL else "")
+    if zt == "computerProgram":
+        ref.set("version", first("ET"))
+    else:
+        ref.set("edition", first("ET") if zt not in _LEGAL else "")
+    ref.set("number-of-volumes", first("NV"))
     ref.set("volume", first("VL"))
     if zt not in ("bookSection",):
         ref.set("issue", first("IS"))
@@ -350,6 +367,8 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     ref.set("URL", first("UR"))
     ref.set("abstract", first("AB", "N2"))
     ref.set("source", first("DP"))
+    # each KW line is one keyword, commas and all (RIS.js makes each a Zotero tag)
+    ref.set("keyword", ", ".join(k.strip() for v in values.get("KW", []) for k in v.split("\n") if k.strip()))
     # Zotero's own RIS export has no Extra: identifiers arrive as child notes (N1).
     notes = [ln for v in values.get("N1", []) for ln in _strip_html(v).split("\n")]
     # M2 is Extra for every type; M1 only where RIS.js has no other use for it.
