@@ -45,13 +45,15 @@ def score_here(heldback: bool = False) -> list[dict]:
     if heldback:
         paths += devset.documents(devset.HELDBACK)
         paths += devset.documents(devset.FRESH_REAL) + devset.documents(devset.FRESH_REAL2)
+        paths += devset.documents(getattr(devset, "FRESH_REAL3", devset.FRESH_REAL2 / "none"))
     for path in paths:
         try:
             s = asdict(devset.score(path))
         except Exception as exc:  # an older extract may refuse an article: it found nothing
             s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
         mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
-                getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G"}.get(path.parent, "")
+                getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G",
+                getattr(devset, "FRESH_REAL3", None): " T"}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -96,7 +98,7 @@ def table(rows: list[dict], label: str) -> str:
     for r in rows:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
-                "F": "real, fresh 1", "G": "real, fresh 2"}[mark]
+                "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)

@@ -594,3 +594,10 @@ def test_an_author_date_cite_broken_before_its_year_goes_on():
             "Textformate (working title), forthcoming, 2025.\n")
     [note] = segment(text).footnotes
     assert note.text.endswith("forthcoming, 2025.")
+
+
+def test_a_citation_after_semicolon_and():
+    note = ('Glenn Fung, "The disputed Federalist papers", TAPIA \'03: Proceedings of the 2003 conference, pp. 42-46; '
+            "and Robert A. Bosch and Jason A. Smith, “Separating Hyperplanes,” The American Mathematical Monthly, "
+            "vol. 105, no. 7 (1998), pp. 601–8.")
+    assert [p[:12] for p in split_footnote(note)] == ["Glenn Fung, ", "Robert A. Bo"]

@@ -380,6 +380,9 @@ def _balanced(text: str) -> bool:
     return _depth_zero_semicolons(text + ";")[-1:] == [len(text)]
 
 
+_CONJ_AFTER_SEMICOLON = re.compile(r"^(?:and|und|et|e|y|и|sowie|as\s+well\s+as)\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+
+
 def _split_semicolons(text: str) -> list[str]:
     """Split at the semicolons that separate citations."""
     cuts = _depth_zero_semicolons(text)
@@ -391,6 +394,11 @@ def _split_semicolons(text: str) -> list[str]:
     for k in range(len(bounds) - 1):
         chunk = text[bounds[k] + 1 : bounds[k + 1]]
         nxt = chunk.strip()
+        # "…, pp. 42-46; and Robert A. Bosch and Jason A. Smith, “Separating …”": the conjunction
+        # after the semicolon is no part of the next citation.
+        joined = _CONJ_AFTER_SEMICOLON.match(nxt)
+        if joined and current and _reads_whole(current) and _starts_citation(nxt[joined.end() :]):
+            chunk = nxt = nxt[joined.end() :]
         # A signal or a repeat after the semicolon starts a citation even after a comment
         # ("Sur ce point … explicites ; voir Richter, op. cit., p. 40").
         signalled = bool(signal_length(nxt) or REPEAT_MARK.search(nxt[:60]))
