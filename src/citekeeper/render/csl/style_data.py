@@ -167,6 +167,13 @@ class StyleData:
             lang = script_language(str(title), self.lang) if title else None
             if lang is None:
                 return self
+        else:
+            # A Russian work cited in English translation ("... (In Russian)" of a journal's
+            # English reference list) keeps language ru, but its entry is Latin-script text:
+            # "С. 80-84" and "под ред." inside it read wrong; its script's terms are used.
+            title = ref.get("title") or ref.get("container_title") or ""
+            if title and script_language(str(title), lang.split("-")[0].lower()) == "en":
+                lang = "en"
         hit = self._variants.get(lang)
         if hit is not None:
             return hit
