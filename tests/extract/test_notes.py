@@ -601,3 +601,16 @@ def test_a_citation_after_semicolon_and():
             "and Robert A. Bosch and Jason A. Smith, “Separating Hyperplanes,” The American Mathematical Monthly, "
             "vol. 105, no. 7 (1998), pp. 601–8.")
     assert [p[:12] for p in split_footnote(note)] == ["Glenn Fung, ", "Robert A. Bo"]
+
+
+def test_a_given_name_with_a_particle_starts_a_second_citation():
+    note = ("Bauer, Repertorium (wie Fn. 1) Bd. 1, 1 f. und Joachim von Schwarzkopf, Ueber Staats- und "
+            "Adress-Calender. Ein Beytrag zur Staatenkunde, Berlin 1792, 1–4.")
+    assert [p[:12] for p in split_footnote(note)] == ["Bauer, Reper", "Joachim von "]
+
+
+def test_a_lead_in_after_a_semicolon_ends_at_the_colon_before_an_author():
+    note = ("Dorfmüller, Bestandsaufbau an wissenschaftlichen Bibliotheken, 1989, S. 36–38; instruktiv zur "
+            "Erwerbungspraxis in einer juristischen Spezialbibliothek: Knudsen, Von Tausendfüsslern, in: "
+            "Recht, Bibliothek, Dokumentation 45 (2015), S. 12.")
+    assert [p[:12] for p in split_footnote(note)] == ["Dorfmüller, ", "Knudsen, Von"]

@@ -106,7 +106,8 @@ _WEAK = [
 # "Albert W. Alschuler,", "DANIEL J. BOORSTIN,".
 NAME_START = re.compile(
     r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
-    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)?){1,2}\s?(?:,|:|\(\d{4})|"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s(?:(?:von|van|de|der|den|di|da|du|zu|ten|ter)\s){0,2}"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)?){1,2}\s?(?:,|:|\(\d{4})|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|della|le|la|ten|ter|zu)\s){0,2}[A-ZА-ЯЁ][\w'’\-]+,|"
     # "Albert W. Alschuler,", "S. F. C. Milsom," and Bluebook's small capitals "DANIEL J. BOORSTIN,".
     r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’\-]+,|"

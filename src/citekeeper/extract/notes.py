@@ -402,6 +402,12 @@ def _split_semicolons(text: str) -> list[str]:
         # A signal or a repeat after the semicolon starts a citation even after a comment
         # ("Sur ce point … explicites ; voir Richter, op. cit., p. 40").
         signalled = bool(signal_length(nxt) or REPEAT_MARK.search(nxt[:60]))
+        # "…, S. 36–38; instruktiv zur Erwerbungspraxis in einer … Spezialbibliothek: Knudsen, …": a
+        # lead-in of comment (lower case, no digits) ending in a colon before an author.
+        lead = _COLON_AUTHOR.search(nxt, 0, 160) if current and nxt[:1].islower() else None
+        if lead and not re.search(r"\d", nxt[: lead.start()]) and citation_score(nxt[lead.end() :]) >= 2:
+            chunk = nxt = nxt[lead.end() :]
+            signalled = True
         if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
             pieces.append(current.strip())
             current = nxt
