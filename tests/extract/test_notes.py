@@ -614,3 +614,25 @@ def test_a_lead_in_after_a_semicolon_ends_at_the_colon_before_an_author():
             "Erwerbungspraxis in einer juristischen Spezialbibliothek: Knudsen, Von Tausendfüsslern, in: "
             "Recht, Bibliothek, Dokumentation 45 (2015), S. 12.")
     assert [p[:12] for p in split_footnote(note)] == ["Dorfmüller, ", "Knudsen, Von"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Chahan Vidal-Gorène, Boris Dupin, Aliénor Decours-Perez, et Thomas Riccioli. « A modular and automated "
+         "annotation platform for handwritings : evaluation on under-resourced languages ». In ICDAR 2021, 2021.",
+         "Vidal-Gorène, Dupin, Decours-Perez, Riccioli. « A modular and automated annotation platform for "
+         "handwritings: evaluation on under-resourced languages », 507-522."),
+        ('Jeffrey Wu et al., "Language Models Are Unsupervised Multitask Learners," OpenAI, (February 2019): 7.',
+         "Jeffrey Wu et al., 7."),
+    ],
+)
+def test_short_forms_of_several_authors_link_to_the_full_citation(full, short):
+    found = find_repeat(short, [Cited(full, (), "", 1), Cited("Other, Book, Berlin 2000.", ("other",), "2000", 2)])
+    assert found is not None and found.target == 0
+
+
+def test_and_between_two_title_words_splits_nothing():
+    note = ("Phillip Benjamin Ströbel, Simon Clematide, et Martin Volk. « How Much Data Do You Need? ». In "
+            "Proceedings of the 12th Language Resources and Evaluation Conference, 3551-3559. Marseille: ACL, 2020.")
+    assert len(split_footnote(note)) == 1

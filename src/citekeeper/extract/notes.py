@@ -308,6 +308,9 @@ _EDITORS_SO_FAR = re.compile(
     r"(?:[A-ZÀ-Þ][\w.'’\-]*,?\s*){1,4}$",
     re.IGNORECASE,
 )
+# "… In Proceedings of the 12th Language Resources and Evaluation Conference, …": "and" between two
+# capitalised words of a title, not between two citations (those end in a page, a year, a bracket).
+_TITLE_WORD_END = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]{2,}$")
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
 _OPEN_END = re.compile(
@@ -350,7 +353,9 @@ def _split_name_sentences(text: str) -> list[str]:
             continue
         if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
             continue
-        if m.group("conj") is not None and (_AFTER_INITIAL.search(left.rstrip()) or _EDITORS_SO_FAR.search(left)):
+        if m.group("conj") is not None and (
+            _AFTER_INITIAL.search(left.rstrip()) or _EDITORS_SO_FAR.search(left) or _TITLE_WORD_END.search(left)
+        ):
             continue
         # "Meier, Klaus: Neue Urbanität" — a colon after an author is the title's, not a new citation's:
         # only a colon after a sentence of comment ("…, 1736: W. Halbfass, Tatsache I, in: …") counts.

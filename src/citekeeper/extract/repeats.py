@@ -193,6 +193,11 @@ def _by_title_alone(cited: list[Cited], text: str) -> int | None:
     return None
 
 
+_AUTHOR_LIST = re.compile(
+    r"^((?:[A-ZÀ-Þ][\w'’\-]+(?:,\s|,?\s(?:et|and|und|&|y|e)\s)){1,4}[A-ZÀ-Þ][\w'’\-]+)(?:\.\s+|,\s*)(?=[«“\"„‘])(.*)$"
+)
+
+
 def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
     text = strip_signal(citation).strip()
@@ -236,7 +241,8 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     if m:
         found = _by_author(cited, _surnames(m.group("author")))
         return Repeat(found, locator(m.group("rest")), "op-cit") if found is not None else None
-    if len(text) > 160 or _FULL_ONLY.search(text):
+    # (A short form may keep a long title: "Vidal-Gorène, Dupin, …. « A modular and automated … », 507-522." is 161.)
+    if len(text) > 260 or _FULL_ONLY.search(text):
         return None
     m = _CASE_SHORT.match(text)
     if m:
@@ -258,7 +264,10 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     if _HAS_YEAR.search(text):
         return None
     # Chicago / German short form: "Author, Short Title, 45." / "Meier: Handbuch, S. 45."
-    parts = re.split(r"\s*[,:]\s+|\.\s+", text, maxsplit=1)
+    # … of several authors: "Camps, Vidal-Gorène, et Vernet. «Handling …», 507-522." — the names run
+    # up to the full stop or the quotation mark where the title begins.
+    several = _AUTHOR_LIST.match(text)
+    parts = [several.group(1), several.group(2)] if several else re.split(r"\s*[,:]\s+|\.\s+", text, maxsplit=1)
     if len(parts) < 2:
         return None
     author, rest = parts
@@ -268,6 +277,10 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     title = _LOCATOR.sub("", rest)
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
     words = _title_words(title)[:4]
+    if not words and re.search(r"\bet\s+al\.?$", author) and locator(rest):
+        # "Jeffrey Wu et al., 7.": the authors and a page, no title: their latest full citation.
+        found = _by_author(cited, names)
+        return Repeat(found, locator(rest), "short") if found is not None else None
     if not words:
         # A work without an author, cited again by its first title word ("Modernisierungsagenda, S. 36").
         found = _by_first_word(cited, names[0]) if len(names) == 1 and len(names[0]) >= 6 else None
