@@ -75,3 +75,18 @@ def test_doi_written_as_url_renders_once(capsys, tmp_path: Path, doi: str) -> No
     code, out, _ = run(capsys, "render", str(bib), "-s", "apa")
     assert code == 0
     assert out.rstrip().endswith(" https://doi.org/10.1016/j.actamat.2016.09.019")
+
+
+SETS = """@set{pair, entryset = {roe2001,poe2002}, annotation = {Two works.}}
+@book{roe2001, author={Roe, Ann}, title={One}, publisher={P}, year=2001}
+@book{poe2002, author={Poe, Bo}, title={Two}, publisher={P}, year=2002}
+"""
+
+
+def test_biblatex_set_is_its_members(capsys, tmp_path: Path) -> None:
+    bib = tmp_path / "sets.bib"
+    bib.write_text(SETS, encoding="utf-8")
+    code, out, _ = run(capsys, "render", str(bib), "-s", "apa")
+    assert code == 0 and out.count("\n") == 2 and "n.d." not in out  # no empty line for the set
+    code, out, _ = run(capsys, "cite", str(bib), "pair", "-s", "apa")
+    assert code == 0 and out.strip() == "(Poe, 2002; Roe, 2001)"

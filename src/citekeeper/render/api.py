@@ -51,6 +51,8 @@ class Loaded:
 
     items: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # BibLaTeX @set entries: set key -> member keys (a set has no content of its own)
+    sets: dict[str, list[str]] = field(default_factory=dict)
 
 
 def parse_locator(text: str) -> tuple[str, str]:
@@ -83,6 +85,17 @@ def load_items(paths: list[str | os.PathLike[str]]) -> Loaded:
     # The keys `export` writes, so `cite` finds a RIS record or a keyless CSL-JSON item by
     # the key export printed.  Built keys are no news when rendering; a renamed duplicate is.
     out.warnings += [w for w in unique_ids(refs) if "; given " not in w]
+    # A BibLaTeX @set (entryset = {a,b,c}) is its members, each an entry of its own: rendered
+    # as an item it is an empty "(n.d.-a)." line (2 in biblatex-examples.bib); citing it
+    # cites the members, as biblatex does.
+    kept = []
+    for r in refs:
+        members = [m.strip() for m in str(r.extra.get("tex.entryset", "")).split(",") if m.strip()]
+        if members and not r.title and not r.authors:
+            out.sets[r.id.lower()] = members
+        else:
+            kept.append(r)
+    refs = kept
     # TeX a source kept as text (a Zotero record's "Garc\\'ia") is decoded for display only
     out.items += [_display_doi(reference_to_csl(texfix.for_display(r), with_origin=False, raw_dates=False))
                   for r in refs]
@@ -166,7 +179,8 @@ def render_citations(
     requests = []
     for cluster in clusters:
         row = []
-        for key in cluster:
+        expanded = [m for key in cluster for m in loaded.sets.get(key.lower(), [key])]
+        for key in expanded:
             if key.lower() not in ids:
                 close = difflib.get_close_matches(key.lower(), list(ids), n=3, cutoff=0.6)
                 hint = f"; closest: {', '.join(ids[c] for c in close)}" if close else ""
