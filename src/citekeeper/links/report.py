@@ -69,13 +69,12 @@ def iter_json(report: Report) -> Iterator[str]:
         return
     enc = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     yield enc(head)[:-1] + ', "results": ['
-    fs = report.findings
-    for i in range(0, len(fs), JSON_BATCH):  # a list at a time: the encoder's C loop, same text
-        yield (", " if i else "") + enc([f.to_json() for f in fs[i:i + JSON_BATCH]])[1:-1]
+    # One result per chunk: the CLI writes 2,000 chunks at a time, so chunks of 500
+    # results (0.02 s faster on 50,000) made it hold 1,000,000 (100,000 results: peak
+    # RSS 204 MB -> 275 MB).
+    for i, f in enumerate(report.findings):
+        yield (", " if i else "") + enc(f.to_json())
     yield "], " + enc(tail)[1:] + "\n"
-
-
-JSON_BATCH = 500  # results encoded in one call (one call each: 4 us per result, this 3 us)
 
 
 def _seconds(f: Finding) -> float:
