@@ -82,3 +82,13 @@ def test_parse_takes_output_like_the_other_commands(capsys, tmp_path: Path) -> N
     target = tmp_path / "refs.bib"
     code, _, _ = run(capsys, "parse", "Roe, A. (2001). A book. Heinemann.", "--output", str(target))
     assert code == 0 and target.read_text(encoding="utf-8").startswith("@")
+
+
+@pytest.mark.parametrize("args", [("styles", "--bundled"), ("cite", "{bib}", "a", "-s", "apa"),
+                                  ("lint", "{bib}"), ("export", "{bib}", "--to", "ris")])
+def test_full_stdout_is_exit_4_for_every_printing_command(capsys, tmp_path: Path, monkeypatch, args) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", _FullStdout())
+    code, _, err = run(capsys, *[a.format(bib=bib) for a in args])
+    assert code == 4 and "standard output: cannot write" in err and "internal error" not in err

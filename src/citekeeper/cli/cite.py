@@ -56,5 +56,7 @@ def command(file: Path, keys: tuple[str, ...], style: str | None, locator: str |
     for w in loaded.warnings:
         click.echo(f"warning: {w}", err=True)
     numbered = conf.note_numbers if note_numbers is None else note_numbers
-    for n, text in enumerate(texts, 1):
-        click.echo(f"{n}. {text}" if is_note and numbered else text)
+    from citekeeper.cli._output import write_output
+
+    write_output("".join(f"{n}. {text}\n" if is_note and numbered else f"{text}\n"
+                         for n, text in enumerate(texts, 1)), None)

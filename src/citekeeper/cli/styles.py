@@ -41,17 +41,21 @@ def command(query: str | None, search: str | None, bundled: bool, fmt: str) -> N
     hits = search_styles(words)
     if bundled:
         hits = [s for s in hits if s.source == "bundled"]
+    from citekeeper.cli._output import write_output
+
     if fmt == "json":
         rows = [{"id": s.name, "title": s.title, "source": s.source,
                  "dependent": s.path.parent.name == "dependent",
                  "aliases": aliases.get(s.name, [])} for s in hits]
         # an object, as every --format json of citekeeper, so fields can be added later
-        click.echo(json.dumps({"schema_version": 1, "tool": "citekeeper styles", "styles": rows},
-                              ensure_ascii=False, indent=1))
+        write_output(json.dumps({"schema_version": 1, "tool": "citekeeper styles", "styles": rows},
+                                ensure_ascii=False, indent=1) + "\n", None)
         return
+    lines = []
     for s in hits:
         extra = f"  (alias: {', '.join(aliases[s.name])})" if s.name in aliases else ""
         dep = "  [dependent]" if s.path.parent.name == "dependent" else ""
-        click.echo(f"{s.name}\t{s.title}\t{s.source}{dep}{extra}")
+        lines.append(f"{s.name}\t{s.title}\t{s.source}{dep}{extra}\n")
+    write_output("".join(lines), None)
     if not hits:
         click.echo(f"no style matches {words!r}", err=True)
