@@ -636,3 +636,15 @@ def test_and_between_two_title_words_splits_nothing():
     note = ("Phillip Benjamin Ströbel, Simon Clematide, et Martin Volk. « How Much Data Do You Need? ». In "
             "Proceedings of the 12th Language Resources and Evaluation Conference, 3551-3559. Marseille: ACL, 2020.")
     assert len(split_footnote(note)) == 1
+
+
+def test_a_note_rest_glued_to_a_body_paragraph_at_a_page_break():
+    text = ("Body text of the first page, which cites.1\n"
+            "1 See e.g., Y. Lin, J.-B. Michel, Syntactic Annotations for the Google Books NGram Corpus, in: Proceedings\n"
+            "of the ACL 2012 System Demonstrations, Jeju Island, Korea,\n\n"
+            "More precisely, different kinds of transformation are being applied to the source\n"
+            "2012, pp. 169–174, https://aclanthology.org/P12-3029; S. Bhattacharyya, P. Organisciak, J. S.\n"
+            "Downie, A Fragmentizing Interface, Interdisciplinary Science Reviews 40 (2015) 61–77.\n")
+    seg = segment(text)
+    assert seg.footnotes[0].text.endswith("Reviews 40 (2015) 61–77.")
+    assert seg.body[-1].text.endswith("applied to the source")

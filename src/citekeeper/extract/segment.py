@@ -398,6 +398,15 @@ def segment(text: str) -> Segments:
             )
         ):
             j += 1
+        k = _glued_tail(lines, i, j, footnotes)
+        if k is not None:
+            # The rest of a note cut at a page break, printed after a body paragraph cut there too.
+            seg.body.append(Span("\n".join(lines[i:k]), i + 1, k))
+            tail = Span("\n".join(lines[k:j]), k + 1, j)
+            next(fn for fn in reversed(footnotes[-6:]) if incomplete(fn.text)).parts.append(tail)
+            last_was_footnote = True
+            i = j
+            continue
         para = Span("\n".join(lines[i:j]), i + 1, j)
         target = _continuation_target(footnotes, para, last_was_footnote)
         if target is not None:
@@ -447,6 +456,30 @@ def _cut_mid_sentence(note: str, para: str) -> bool:
         and not NOTES_HEADINGS.match(tail)
         and not REFERENCE_HEADINGS.match(tail)
     )
+
+
+_TAIL_OPENING = re.compile(r"^\s*(?:(?:1[5-9]|20)\d\d[a-z]?,\s|pp?\.\s?\d|S\.\s?\d|\d{1,4}[–-]\d{1,4}[,.;])")
+_BODY_CUT = re.compile(r"[^\W\d_]$")
+
+
+def _glued_tail(lines: list[str], i: int, j: int, footnotes: list[Footnote]) -> int | None:
+    """Where a note's rest starts inside the body paragraph ``lines[i:j]``, or None.
+
+    pdftotext may print a page's body (cut mid-sentence by the page break) and, with no blank
+    line, the rest of a note cut there too: "… are being applied to the source" / "2012, pp.
+    169–174, https://…; S. Bhattacharyya, …" (fresh RuZ 2024 text, note 4).  Only a line that
+    opens like the middle of a citation (a year and a comma, a page) after a body line cut on a
+    word, with at most twelve lines to the paragraph's end that clearly cite, and a note left
+    unfinished in the last six.
+    """
+    if not any(incomplete(fn.text) for fn in footnotes[-6:]):
+        return None
+    for k in range(max(i + 1, j - 12), j):
+        if _TAIL_OPENING.match(lines[k]) and _BODY_CUT.search(lines[k - 1].rstrip()):
+            block = join_lines("\n".join(lines[k:j]))
+            if min(3, best_part_score(block)) >= 3 and citation_score(block) >= 3:
+                return k
+    return None
 
 
 def _title_left_open(note: str, para: str) -> bool:
