@@ -648,3 +648,12 @@ def test_a_note_rest_glued_to_a_body_paragraph_at_a_page_break():
     seg = segment(text)
     assert seg.footnotes[0].text.endswith("Reviews 40 (2015) 61–77.")
     assert seg.body[-1].text.endswith("applied to the source")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Vgl.: Art. 10 Bayerisches Archivgesetz, wonach die Benutzung nur nach Antragstellung erfolgen kann.",
+     "See s. 12 and Art. 5 Copyright Act, which allows the use of short excerpts for teaching."],
+)
+def test_a_named_act_in_a_comment_is_cited(note):
+    assert holds_citation(note)

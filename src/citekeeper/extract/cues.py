@@ -73,7 +73,10 @@ _STRONG = [
     # "Art 1 der Charta", "Art. 3 Abs. 2 DSM-RL".
     re.compile(
         r"(?:§§?|\b[Aa]rt\.?)\s?\d+(?:\.\d+)*[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs)\.?\s?\d+[a-z]?)*\s+"
-        r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s)|"
+        r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s|"
+        # … or a named act: "Art. 10 Bayerisches Archivgesetz", "§ 3 Hessisches Pressegesetz", "s. 12 Copyright Act".
+        r"(?:[A-ZÄÖÜ][\w-]*\s){0,3}[A-ZÄÖÜ][\w-]*(?:gesetz(?:es|buch)?|ordnung|vertrag|verfassung)\b|"
+        r"(?:[A-Z][\w-]*\s){0,4}(?:Act|Code|Convention|Constitution|Charter|Treaty)\b)|"
         # EU acts and official journals: "Richtlinie 2001/29/EG", "Directive (EU) 2019/790", "ABl. EG 2001 L 167/10".
         r"\b(?:Richtlinie|Verordnung|Directive|Regulation|Décision|Directiva|Reglamento)\s(?:\((?:EU|EG|EWG|EC|EEC|UE|CE)\)\s)?"
         r"(?:Nr\.\s|No\s)?\d{2,4}/\d{1,4}|\b(?:ABl|OJ|JO)\.?\s(?:EG|EU|C|L)\b"
