@@ -657,3 +657,13 @@ def test_a_note_rest_glued_to_a_body_paragraph_at_a_page_break():
 )
 def test_a_named_act_in_a_comment_is_cited(note):
     assert holds_citation(note)
+
+
+def test_a_margin_note_printed_after_its_own_rest():
+    text = ("Body text of the page, long enough to be a paragraph of prose.\n\n"
+            "und 19. Jahrhundert, hg. von\nHelmut Berding, Diethelm\nKlippel und Günther Lottes,\n"
+            "Göttingen: Vandenhoeck & Ruprecht 1999, 206 S.\n\n"
+            "1 Kriminalitätsgeschichte, hg. von Andreas Blauert, Konstanz: uvk 2000.\n"
+            "2 Kriminalität und abweichendes\nVerhalten. Deutschland im 18.\n")
+    notes = segment(text).footnotes
+    assert notes[1].text.startswith("Kriminalität und abweichendes Verhalten. Deutschland im 18. und 19. Jahrhundert")

@@ -31,6 +31,7 @@ general (nothing is keyed to one article); the reference list's own rules are in
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -416,8 +417,39 @@ def segment(text: str) -> Segments:
             seg.body.append(para)
             last_was_footnote = False
         i = j
+    _reunite_heads(footnotes, seg.body)
     seg.footnotes = footnotes
     return seg
+
+
+def _reunite_heads(footnotes: list[Footnote], body: list[Span]) -> None:
+    """A note that cites nothing on its own, and the rest of it printed a little above its head.
+
+    Narrow margin columns let pdftotext print a note's second half before its first:
+    "und 19. Jahrhundert, hg. von Helmut Berding …, 206 S." / … / "7 Kriminalität und
+    abweichendes Verhalten. Deutschland im 18." (fresh text de_rg_strafjustiz_margin).  Only a
+    body paragraph opening in lower case that clearly cites, at most 40 lines above the note,
+    and only when the two together cite.
+    """
+    ends = [para.line_end for para in body]  # body paragraphs are in reading order
+    moved: dict[int, Footnote] = {}
+    for fn in footnotes:
+        if len(fn.parts) != 1 or fn.holds_citation:
+            continue
+        for k in range(bisect.bisect_left(ends, fn.line_start) - 1, -1, -1):
+            para = body[k]
+            if fn.line_start - para.line_end > 40:
+                break
+            flat = join_lines(para.text)
+            if k in moved or not flat[:1].islower() or len(flat) > 600:
+                continue
+            if max(citation_score(flat), min(3, best_part_score(flat))) < 3:
+                continue
+            if holds_citation(citing_part(join_wrapped(fn.text, flat))):
+                moved[k] = fn
+            break
+    for k in sorted(moved, reverse=True):
+        moved[k].parts.append(body.pop(k))
 
 
 _FORM = re.compile(r"^\s*(?:\[\^|\[|\()?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+([.)\]]|\]:)?")
