@@ -69,3 +69,29 @@ def test_line_ends_are_written_as_given(tmp_path: Path) -> None:
     f = tmp_path / "crlf.bib"
     atomic_write(f, "a\r\nb\r\n")
     assert f.read_bytes() == b"a\r\nb\r\n"
+
+
+def test_atomic_write_into_a_device_keeps_the_device() -> None:
+    """``-o /dev/null`` (any command, ``check`` too) writes into it, never renames over it."""
+    import stat as stat_mod
+
+    atomic_write("/dev/null", "x\n")
+    assert stat_mod.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_atomic_write_into_a_fifo_and_onto_a_directory(tmp_path: Path) -> None:
+    import threading
+
+    from citekeeper.errors import OutputError
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    atomic_write(fifo, "through the pipe\n")
+    reader.join(5)
+    assert got == ["through the pipe\n"]
+    assert not fifo.is_file()
+    with pytest.raises(OutputError, match="is a directory"):
+        atomic_write(tmp_path, "x")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -178,6 +179,14 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
         st = None
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError("is a directory, not a file", file=str(path))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # ``/dev/stdout``, ``/dev/null``, a named pipe, a terminal: written in place.
+        # Renaming a file over one would replace the device node (a sweep found
+        # ``render -o /dev/full`` leaving a regular file there) or fail in /proc/self/fd.
+        _write_in_place(target, text, str(path))
+        return
     if st is not None and not overwrite:
         raise ExistingFileError("exists already; not replaced (pass --force to replace it)", file=str(path))
     mode = (st.st_mode & 0o7777) if st is not None else (0o666 & ~_umask())
@@ -200,3 +209,14 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise OutputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+
+
+def _write_in_place(target: Path, text: str, shown: str) -> None:
+    """``text`` into an existing device or pipe; a failure (full, closed) is an OutputError."""
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=shown) from None
