@@ -8,6 +8,8 @@ only an unexpected bug prints a traceback, and only with ``--debug``.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import importlib.util
 import sys
@@ -15,7 +17,7 @@ import sys
 import click
 
 from citekeeper import __version__
-from citekeeper.errors import EXIT_INTERNAL, CitekeeperError
+from citekeeper.errors import EXIT_INTERNAL, EXIT_OUTPUT, CitekeeperError
 
 # name -> (module, one-line help).  The help is repeated here so listing the
 # commands does not import them.
@@ -83,6 +85,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI and map errors to exit codes."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -101,6 +106,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:
+        # A full disk or a failing device behind stdout (``check > /dev/full``) is the
+        # output's fault, not a bug: exit 4 like every other write that fails.
+        if exc.errno not in _OUTPUT_ERRNOS:
+            if debug:
+                raise
+            click.echo(f"citekeeper: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)", err=True)
+            sys.exit(EXIT_INTERNAL)
+        with contextlib.suppress(OSError):
+            click.echo(f"citekeeper: error: cannot write output: {exc.strerror}", err=True)
+        sys.exit(EXIT_OUTPUT)
     except KeyboardInterrupt:
         click.echo("citekeeper: interrupted", err=True)
         sys.exit(130)

@@ -18,6 +18,7 @@ Examples:
   citekeeper convert zotero-export.ris library.bib       # RIS -> BibLaTeX
   citekeeper convert library.json out.txt --to ris       # format named explicitly
   citekeeper convert jabref.bib clean.bib                # bib -> bib, nothing lost
+  citekeeper convert library.bib - --to csl-json | jq .  # '-' is standard output
 """,
 )
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
@@ -36,15 +37,19 @@ def command(source: Path, target: Path, to: str | None, from_fmt: str | None, ma
             with_origin: bool, quiet: bool) -> None:
     """Convert SOURCE (BibTeX/BibLaTeX, CSL-JSON, RIS or article text) into TARGET.
 
-    The output format comes from --to or TARGET's suffix (.bib is BibLaTeX).  From a .bib
+    The output format comes from --to or TARGET's suffix (.bib is BibLaTeX); TARGET '-'
+    writes to standard output (with --to).  From a .bib
     to a .bib, every entry nobody changed is written exactly as it was (macros,
     crossref, field order), and so are @string, @preamble, comments and blocks that
     could not be read.
     """
     from citekeeper import formats
 
+    out = None if str(target) == "-" else target  # '-': standard output, as export without -o
+    if out is None and not to:
+        raise click.UsageError("TARGET '-' (standard output) needs --to to name the format")
     fmt = formats.output_format_for(target, to)
     result = formats.export([source], fmt, from_fmt=from_fmt, max_bytes=max_size, with_origin=with_origin,
-                            relative_to=target.parent)
-    write_result(result.text, target)
-    report(result, target, quiet)
+                            relative_to=out.parent if out else Path.cwd())
+    write_result(result.text, out)
+    report(result, out, quiet)
