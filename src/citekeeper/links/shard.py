@@ -41,6 +41,7 @@ import dataclasses
 import gc
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
@@ -124,10 +125,20 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)
     buf: list[tuple[str, Result]] = []
+    # Results leave through a thread: a parent slow to read (a loaded machine) fills
+    # the pipe, and a send from the event loop would stop this shard's checks with it.
+    outbox: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
+
+    def sender() -> None:
+        while (msg := outbox.get()) is not None:
+            conn.send(msg)
+
+    out = threading.Thread(target=sender, daemon=True)
+    out.start()
 
     def flush() -> None:
         if buf:
-            conn.send(("results", list(buf)))
+            outbox.put(("results", list(buf)))
             buf.clear()
 
     def got(t: Target, r: Result) -> None:
@@ -168,7 +179,9 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
 
     stats = asyncio.run(main())
     flush()
-    conn.send(("stats", stats))
+    outbox.put(("stats", stats))
+    outbox.put(None)
+    out.join()
     conn.close()
 
 
