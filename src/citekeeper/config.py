@@ -7,6 +7,7 @@ TOML parse and nothing else at start-up.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -18,6 +19,13 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+#: The sub-tables some command reads; any other name under ``[tool.citekeeper]`` is a typo
+#: (``[tool.citekeeper.chek]``) or a table no command reads (``.export``), and an error.
+SECTIONS = ("check", "enrich", "lint", "render")
+
+_HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$")
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -44,6 +52,12 @@ def load_settings(section: str | None = None, start: Path | None = None) -> dict
     table = data.get("tool", {}).get("citekeeper", {})
     if not isinstance(table, dict):
         raise ConfigError("[tool.citekeeper] must be a table", file=str(path))
+    for name, value in table.items():
+        if name not in SECTIONS or not isinstance(value, dict):
+            what = "unknown table" if name not in SECTIONS else "must be a table:"
+            raise ConfigError(f"{what} [tool.citekeeper.{name}]; known: "
+                              + ", ".join(f"[tool.citekeeper.{n}]" for n in SECTIONS),
+                              file=str(path), line=_table_line(path, str(name)))
     if section is None:
         return table
     sub = table.get(section, {})
@@ -64,7 +78,50 @@ def known_keys(table: Mapping[str, Any], section: str, known: Collection[str],
     for k, v in table.items():
         key = str(k).replace("_", "-").lower()
         if key not in known:
+            line = key_line(Path(file), section, str(k)) if file else None
             raise ConfigError(f"[tool.citekeeper.{section}]: unknown setting {k!r}; known: "
-                              + ", ".join(sorted(known)), file=file)
+                              + ", ".join(sorted(known)), file=file, line=line)
         out[key] = v
     return out
+
+
+def _table_line(path: Path, name: str) -> int | None:
+    """The line of ``[tool.citekeeper.<name>]``, or of ``name = ``/``name.`` in ``[tool.citekeeper]``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    inside = False
+    key = re.compile(r"^\s*[\"']?" + re.escape(name) + r"[\"']?\s*[=.]")
+    for n, line in enumerate(lines, 1):
+        m = _HEADER.match(line)
+        if m:
+            header = m.group(1).replace(" ", "").replace('"', "")
+            if header == f"tool.citekeeper.{name}" or header.startswith(f"tool.citekeeper.{name}."):
+                return n
+            inside = header == "tool.citekeeper"
+        elif inside and key.match(line):
+            return n
+    return None
+
+
+def key_line(path: Path, section: str, key: str) -> int | None:
+    """The 1-based line of ``key`` inside ``[tool.citekeeper.<section>]`` (None if not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    table = f"tool.citekeeper.{section}"
+    inside = header_is_section = False
+    key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    dotted = re.compile(r"^\s*" + re.escape(section) + r"\s*\.\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for n, line in enumerate(lines, 1):
+        m = _HEADER.match(line)
+        if m:
+            name = m.group(1).replace(" ", "").replace('"', "")
+            inside = name in (table, "tool.citekeeper")
+            header_is_section = name == table
+            continue
+        if inside and (key_re if header_is_section else dotted).match(line):
+            return n
+    return None
