@@ -433,18 +433,22 @@ def _reunite_heads(footnotes: list[Footnote], body: list[Span]) -> None:
     """
     ends = [para.line_end for para in body]  # body paragraphs are in reading order
     moved: dict[int, Footnote] = {}
+    scores: dict[int, int] = {}
     for fn in footnotes:
-        if len(fn.parts) != 1 or fn.holds_citation:
+        # Only notes numbered as PDF text prints them: Markdown or superscript notes are never reordered.
+        if len(fn.parts) != 1 or fn.marker_style not in ("numeric", "lone"):
             continue
         for k in range(bisect.bisect_left(ends, fn.line_start) - 1, -1, -1):
             para = body[k]
             if fn.line_start - para.line_end > 40:
                 break
+            if k in moved or not para.text.lstrip()[:1].islower() or len(para.text) > 700:
+                continue  # the cheap tests first: this looks above every note
             flat = join_lines(para.text)
-            if k in moved or not flat[:1].islower() or len(flat) > 600:
-                continue
-            if max(citation_score(flat), min(3, best_part_score(flat))) < 3:
-                continue
+            if k not in scores:
+                scores[k] = max(citation_score(flat), min(3, best_part_score(flat))) if len(flat) <= 600 else 0
+            if scores[k] < 3 or fn.holds_citation:
+                break
             if holds_citation(citing_part(join_wrapped(fn.text, flat))):
                 moved[k] = fn
             break
@@ -504,10 +508,10 @@ def _glued_tail(lines: list[str], i: int, j: int, footnotes: list[Footnote]) -> 
     word, with at most twelve lines to the paragraph's end that clearly cite, and a note left
     unfinished in the last six.
     """
-    if not any(incomplete(fn.text) for fn in footnotes[-6:]):
-        return None
-    for k in range(max(i + 1, j - 12), j):
+    for k in range(max(i + 1, j - 12), j):  # the cheap tests first: this runs for every body paragraph
         if _TAIL_OPENING.match(lines[k]) and _BODY_CUT.search(lines[k - 1].rstrip()):
+            if not any(incomplete(fn.text) for fn in footnotes[-6:]):
+                return None
             block = join_lines("\n".join(lines[k:j]))
             if min(3, best_part_score(block)) >= 3 and citation_score(block) >= 3:
                 return k
