@@ -13,7 +13,8 @@ fields it needs from large files.
 Supported syntax: ``@type{key, name = value, ...}`` or ``@type(key, ...)``;
 values braced (nested braces), quoted (braces inside), bare words or numbers, and
 ``#`` concatenations of those.  ``@comment``, ``@string`` and ``@preamble`` blocks
-are skipped.  Text outside entries is left alone.  An entry that cannot be scanned is
+are skipped.  Text outside entries is left alone, and so is a ``%`` comment where a
+field could start (``%eprint = {x},`` on a line of its own, ``% note`` after a comma).  An entry that cannot be scanned is
 reported in ``Scan.problems`` (with its line) and skipped, never half-edited.
 """
 
@@ -212,6 +213,11 @@ def _entry(text: str, m: re.Match[str], typ: str, closer: str, line: int) -> Ent
     n = len(text)
     while True:
         pos = _WS.match(text, pos).end()
+        while text[pos:pos + 1] == "%":
+            # "%eprint = {x}," between fields: a comment to biber, JabRef and the reader
+            # (bibsplit), so not a field here either; the edit lands around it.
+            eol = text.find("\n", pos)
+            pos = _WS.match(text, eol if eol >= 0 else n).end()
         if pos >= n:
             return f"@{typ}{{{key}: entry is not closed"
         if text[pos] == closer:

@@ -2,6 +2,8 @@
 
 * names are separated by ``and`` at brace depth 0; a last ``and others`` is BibTeX's
   truncation marker ("et al."), not an author: ``split`` says so with its second value;
+  so is a last name that only says et al. in another spelling (``and et al.``, Zotero's
+  ``and {al}, Et``), and ``join`` writes it back as ``and others``;
 * one name is "First von Last", "von Last, First" or "von Last, Jr, First": the von part
   is the words whose first letter at brace depth 0 is lower case (``{\\"u}ber`` counts as
   ``ü``); a brace group without a leading command is caseless, so ``M. {van Kreveld}`` is
@@ -27,6 +29,12 @@ _SPACE = re.compile(r"[\s~]+")
 _SPECIAL = re.compile(r"\{\\([A-Za-z]+|.)\s*\{?\s*([A-Za-z])?")
 _CONTROL = re.compile(r"\\([A-Za-z]+|.)\s*\{?([A-Za-z])?")
 _PLAIN = re.compile(r"[{}\\~$]")
+# A last "name" that only says et al.: BibTeX's ``others`` and what exporters write for it
+# ("et al.", "Et Al", Zotero's ``{al}, Et`` from an author "Et al" split as First Last).
+# Matched on the part with braces, dots, commas, tildes and case gone, so any spelling
+# counts; only the last part, since an author really named "Al" keeps the initial.
+_ET_AL = re.compile(r"\s*(?:others|et\s*al(?:ii|ia)?|al\s+et)\s*", re.IGNORECASE)
+_ET_AL_NOISE = re.compile(r"[{}.,~\\]")
 _EXTENDED = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.IGNORECASE)
 
 
@@ -202,17 +210,24 @@ def split(value: str) -> tuple[list[Name], bool]:
 def _split(value: str) -> tuple[tuple[Name, ...], bool]:
     names: list[Name] = []
     truncated = False
-    for part in split_top(value.strip(), _AND):
+    parts = split_top(value.strip(), _AND)
+    last = len(parts) - 1
+    for n, part in enumerate(parts):
         part = part.strip()
         if not part:
             continue
-        if part.lower() == "others":
+        if part.lower() == "others" or (n == last and n > 0 and is_et_al(part)):
             truncated = True
             continue
         name = parse_name(part)
         if name.family or name.given or name.literal:  # "\Thanh" with no definition: nothing
             names.append(name)
     return tuple(names), truncated
+
+
+def is_et_al(part: str) -> bool:
+    """``part`` (one name as written) only says "et al." in some spelling (see ``_ET_AL``)."""
+    return len(part) < 16 and _ET_AL.fullmatch(_ET_AL_NOISE.sub(" ", part)) is not None
 
 
 def format_name(n: Name) -> str:

@@ -487,7 +487,17 @@ def _year_month_day(year: str, month: str | None, day: str | None) -> tuple[Date
 
 
 # EDTF dates of ``date``/``urldate``/``origdate``…, parsed once per distinct text.
-_iso_date = lru_cache(maxsize=8192)(Date.from_iso)
+_iso_from_text = lru_cache(maxsize=8192)(Date.from_iso)
+# A date as EDTF writes it, which is not TeX: "~" is circa there, not a tie (decoding it
+# as a space dropped "2011-05~" to "2011-05"), "%" both qualifiers, not a comment.
+_EDTF_TEXT = re.compile(r"[\s{}]*[-+]?[0-9][0-9T:.Z+\-/?~%\s]*[}\s]*|[\s{}]*\.\.[0-9/\-?~%\s]*")
+
+
+def _iso_date(raw: str) -> Date:
+    """A biblatex date field's raw value as a ``Date``: EDTF as written, other text decoded."""
+    if _EDTF_TEXT.fullmatch(raw):
+        return _iso_from_text(raw.replace("{", "").replace("}", ""))
+    return _iso_from_text(decode(raw))
 
 
 def _note_lines(ref: Reference, text: str) -> list[str]:
@@ -606,14 +616,14 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
     ref.set("genre", genre)
     _simple(g, ref, _SIMPLE_D)
     if g.has("date"):
-        ref.dates["issued"] = _iso_date(decode(g.raw("date")))
+        ref.dates["issued"] = _iso_date(g.raw("date"))
     else:
         d = _year_date(g)
         if d is not None:
             ref.dates["issued"] = d
     for slot, name in (("original-date", "origdate"), ("event-date", "eventdate")):
         if g.has(name):
-            ref.dates[slot] = _iso_date(decode(g.raw(name)))
+            ref.dates[slot] = _iso_date(g.raw(name))
     url = _unwrap_url(g.raw("url"))
     if not url and _is_url(howpublished):
         url = howpublished
@@ -622,7 +632,7 @@ def fields_to_reference(etype: str, key: str, values: dict[str, str], *, own: se
         ref.set("DOI", clean_doi(_unwrap_url(g.raw("doi"))))
     for name in ("urldate", "lastchecked"):
         if g.has(name):
-            ref.dates["accessed"] = _iso_date(decode(g.raw(name)))
+            ref.dates["accessed"] = _iso_date(g.raw(name))
             break
     _simple(g, ref, _SIMPLE_E)
     # Zotero's BibTeX export writes one ``annote`` per child note and tags as ``keywords``;

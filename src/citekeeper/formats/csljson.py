@@ -38,10 +38,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from citekeeper.errors import MalformedInputError
+from citekeeper.formats import bibnames
 from citekeeper.formats.bulk import gc_paused
 from citekeeper.model import DATE_FIELDS, NAME_FIELDS, Date, Name, Origin, Reference, split_particle
 
@@ -80,6 +82,27 @@ def _name_to_csl(name: Name, particle_in_family: bool = True) -> dict[str, Any]:
     if particle:
         out["family"] = f"{particle} {out['family']}"
     return out
+
+
+def _date_from_csl(value: dict[str, Any] | str) -> Date:
+    """``Date.from_csl``, with CSL's ``circa`` on a range read as EDTF's ``~`` on both ends.
+
+    CSL qualifies the date as a whole (Better BibTeX exports ``2011-05-25~/2012-06-26~``
+    as ``circa`` and two ``date-parts``); the record keeps EDTF's per-end flags, so
+    without this the end would lose its ``~`` (and ``.bib`` output its second ``~``).
+    """
+    date = Date.from_csl(value)
+    end = date.end
+    if (isinstance(value, dict) and date.circa and end is not None and end.year is not None
+            and not end.circa and not str(value.get("raw") or "").strip()):
+        date = replace(date, end=replace(end, circa=True))
+    return date
+
+
+def _is_et_al(name: Name) -> bool:
+    """A last "author" that only says et al. (``{"family": "al", "given": "Et"}``)."""
+    text = name.literal or f"{name.given} {name.particle} {name.family}"
+    return bibnames.is_et_al(text)
 
 
 def _name_from_csl(data: dict[str, Any]) -> Name:
@@ -188,7 +211,7 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         if key in _NAME_SET and isinstance(value, list):
             ref.names[key] = [_name_from_csl(n) for n in value if isinstance(n, dict)]
         elif key in _DATE_SET and isinstance(value, (dict, str)):
-            ref.dates[key] = Date.from_csl(value)
+            ref.dates[key] = _date_from_csl(value)
         elif key in ("PMID", "PMCID") and str(value).strip():
             ref.identifiers[key] = str(value).strip()
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
@@ -228,6 +251,12 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
     meta = item.get("citekeeper") or {}
     if isinstance(meta, dict):
         ref.truncated = [str(r) for r in meta.get("truncated", []) if isinstance(r, str)]
+    for role, names in ref.names.items():
+        if len(names) > 1 and _is_et_al(names[-1]):  # "et al." exported as an author
+            names.pop()
+            if role not in ref.truncated:
+                ref.truncated.append(role)
+    if isinstance(meta, dict):
         if isinstance(meta.get("origin"), dict):
             ref.origin = Origin.from_json(meta["origin"])
         ref.parsed = bool(meta.get("parsed", True))
