@@ -46,6 +46,7 @@ def score_here(heldback: bool = False) -> list[dict]:
         paths += devset.documents(devset.HELDBACK)
         paths += devset.documents(devset.FRESH_REAL) + devset.documents(devset.FRESH_REAL2)
         paths += devset.documents(getattr(devset, "FRESH_REAL3", devset.FRESH_REAL2 / "none"))
+        paths += devset.documents(getattr(devset, "FRESH_REAL4", devset.FRESH_REAL2 / "none"))
     for path in paths:
         try:
             s = asdict(devset.score(path))
@@ -53,7 +54,7 @@ def score_here(heldback: bool = False) -> list[dict]:
             s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
         mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
                 getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G",
-                getattr(devset, "FRESH_REAL3", None): " T"}.get(path.parent, "")
+                getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q"}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -98,7 +99,7 @@ def table(rows: list[dict], label: str) -> str:
     for r in rows:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
-                "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3"}[mark]
+                "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)

@@ -29,6 +29,8 @@ FRESH_REAL = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh
 FRESH_REAL2 = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh2"
 # notes_fresh3: one more, made after all this round's changes but one and scored once (35/36).
 FRESH_REAL3 = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh3"
+# notes_fresh4: made on the round's final rules, scored once (0/8), never tuned on.
+FRESH_REAL4 = Path(__file__).resolve().parents[2] / "data" / "dev" / "notes_fresh4"
 # Written after the rules were frozen and scored once before any change (see
 # benchmarks/extract/README.md); kept apart so that first score stays meaningful.
 FRESH = Path(__file__).resolve().parent / "data_fresh"
