@@ -667,3 +667,22 @@ def test_a_margin_note_printed_after_its_own_rest():
             "2 Kriminalität und abweichendes\nVerhalten. Deutschland im 18.\n")
     notes = segment(text).footnotes
     assert notes[1].text.startswith("Kriminalität und abweichendes Verhalten. Deutschland im 18. und 19. Jahrhundert")
+
+
+def test_a_list_of_works_by_title_in_a_margin_column():
+    text = ("Body text of the page, a long line of prose that runs as wide as the body column does.\n\n"
+            "2 Matthias Beltz: Audio-, Video\n"
+            "und Bibliographie: ich bin nichts.\n"
+            "ich hab nichts. aber ich lach’ mich\n"
+            "tot. Ein Hörspiel, ca. 70\n"
+            "Min., ISBN 3-7857-1197-2.\n"
+            "Eigenes Konto. Wenn alles sich\n"
+            "rechnet. ca. 70\n"
+            "Min., ISBN 3-7857-1118-2.\n\n"
+            "Gute Nacht, Europa, wo immer du\n"
+            "auch bist, München: Goldmann\n"
+            "2000.\n"
+            "Die paar Tage noch, Zürich: Ammann Verlag 1994.\n")
+    text = "1 Vgl. Meier, Handbuch, Berlin 2000, S. 4.\n\n" + text
+    starts = [r.raw[:14] for r in extract_article(text).footnotes if r.footnote == 2]
+    assert starts[1:] == ["Eigenes Konto.", "Gute Nacht, Eu", "Die paar Tage "]

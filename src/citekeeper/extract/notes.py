@@ -324,6 +324,26 @@ _INITIALED_NAME_END = re.compile(
 _AFTER_INITIAL = re.compile(r"(?:^|[\s,])[A-ZÀ-Þ]\.,?$")
 
 
+# Where a work ends: its year or ISBN (or a page count, "206 S.", "462 p.") before the full stop.
+_WORK_END = re.compile(r"(?:(?<!\d)(?:1[5-9]|20)\d\d|ISBN\s?[\dX][\dX\s-]{8,16}[\dX]|\d+\s(?:S|p|pp|Min)\.?)\.?(?=\s|$)")
+
+
+def _whole_work_follows(left: str, right: str) -> bool:
+    """A list of works by title ("…, ISBN 3-7857-1197-2. Eigenes Konto. Wenn alles sich rechnet
+    …, ISBN 3-7857-1118-2, in Buchform: Berlin: Transit Buchverlag 2000."): the piece before
+    ends in a work's end (year, ISBN, page count) and the text after, up to its own end within
+    two hundred characters, reads as a citation (two points) with a capital first."""
+    if not right[:1].isupper() or not _WORK_END.search(left.rstrip().rstrip(".")[-24:] + " "):
+        return False
+    if not _WORK_END.search(left.rstrip()) or _WORK_END.search(left.rstrip()).end() < len(left.rstrip()) - 1:
+        return False
+    end = _WORK_END.search(right, 8, 220)
+    if end is None:
+        return False
+    work = right[: end.end()]
+    return citation_score(work) >= 2 and not NAME_START.match(work) and not _TITLE_FIRST.match(right)
+
+
 def _split_name_sentences(text: str) -> list[str]:
     """Split before a sentence that opens with an author and reads as a full citation.
 
@@ -340,9 +360,13 @@ def _split_name_sentences(text: str) -> list[str]:
         # A new citation opens with its author, or with the title of an edited volume ("…: Literatur
         # der Grenze – Theorie der Grenze, hg. von Richard Faber …").
         titled = bool(_TITLE_FIRST.match(right))
+        left = text[start : m.start()]
+        if m.group("stop") is not None and _whole_work_follows(left, right):
+            pieces.append(left)
+            start = m.end()
+            continue
         if not (titled or NAME_START.match(right)):
             continue
-        left = text[start : m.start()]
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
         # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged
         # from that semicolon on.

@@ -315,6 +315,12 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     # "litigation/; Auner, …"): justified PDF text breaks a note into a word a line.
     if line.strip()[:1].islower() and (text[-1:] not in ".!?)»\"”’" or _SHORT_NAME_END.search(text)):
         return True
+    # In a narrow margin column (every line of the note so far, and this one, at most 48 characters;
+    # body lines there run to 65) a line in lower case goes on even after a full stop: a title in
+    # lower case ("ich bin nichts." / "ich hab nichts. aber ich lach’ mich"), "ders." …
+    narrow = len(line.rstrip()) <= _MARGIN_WIDTH and max(map(len, buf)) <= _MARGIN_WIDTH
+    if narrow and line.strip()[:1].islower():
+        return True
     # A citation of its own after a comment in the same note ("… the incipient USA.”" /
     # "Wilfrid Prest, General Editor’s Introduction to 1 WILLIAM BLACKSTONE, …"): a line
     # opening with an author whose sentence (with the lines under it) clearly cites.
@@ -324,11 +330,14 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     # A short last line with its own year and page ("Leipzig 2000, S. 8 f."): the end of
     # the note, not body prose.
     tail = line.strip()
+    if narrow and len(buf) >= 2 and citation_score(_lines_under(lines, j, 4)) >= 2:
+        return True  # the next work of a list in the margin column ("Eigenes Konto. Wenn alles sich" / …)
     return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
 
 
 _YEAR_START = re.compile(r"^\s*\(?(?:1[5-9]|20)\d\d[a-z]?(?:[),;:]|\s|$)")
 _NAME_OR_ETAL_END = re.compile(r"(?:\bet\s+al\.|\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+)$")
+_MARGIN_WIDTH = 48
 # "… vom Minister-Residenten Joach." / "von Schwarzkopf …": an abbreviated name, not a note's end.
 _SHORT_NAME_END = re.compile(r"(?<![\w.])[A-ZÄÖÜ][a-zäöü]{1,4}\.$")
 
@@ -518,6 +527,27 @@ def _glued_tail(lines: list[str], i: int, j: int, footnotes: list[Footnote]) -> 
     return None
 
 
+def _mostly_narrow(rows: list[str]) -> bool:
+    return 3 * sum(len(r.rstrip()) <= _MARGIN_WIDTH for r in rows) >= 2 * len(rows)
+
+
+def _margin_column_goes_on(fn: Footnote, para: str) -> bool:
+    """A narrow note, a blank line, and a narrow paragraph that clearly cites: the note goes on.
+
+    A margin column of notes keeps its width over a blank line (``2 Matthias Beltz: Audio-,
+    Video`` … / blank / ``Gute Nacht, Europa, wo immer du`` / ``auch bist, München: Goldmann``
+    / ``2000.``, fresh de_rg_beltz_margin); body text is twice as wide.
+    """
+    rows = para.split("\n")
+    if fn.marker_style not in ("numeric", "lone") or len(rows) < 2:
+        return False
+    # (pdftotext joins a margin line with its neighbour now and then: two thirds of the lines are enough.)
+    if not (_mostly_narrow(rows) and _mostly_narrow(fn.raw.split("\n"))):
+        return False
+    flat = join_lines(para)
+    return len(flat) < 600 and citation_score(flat) >= 3
+
+
 def _title_left_open(note: str, para: str) -> bool:
     """A string of citations whose last piece is a bare title, and a paragraph that cites on.
 
@@ -544,6 +574,8 @@ def _continuation_target(
     if adjacent and _cut_mid_sentence(footnotes[-1].text, para.text):
         return footnotes[-1]
     if adjacent and _title_left_open(footnotes[-1].text, para.text):
+        return footnotes[-1]
+    if adjacent and _margin_column_goes_on(footnotes[-1], para.text):
         return footnotes[-1]
     if not citation_like(para.text):
         # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
