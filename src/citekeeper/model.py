@@ -409,6 +409,10 @@ class Verbatim:
     key: str = ""
     fields: list[tuple[str, str]] = field(default_factory=list)
     snapshot: tuple[Any, ...] | None = None
+    # The white space before the entry in its file, as written, and the entry's offset
+    # there: bib -> bib writes the text between blocks byte for byte, in the file's order.
+    lead: str = ""
+    order: int = -1
 
 
 @dataclass

@@ -66,7 +66,7 @@ class ReadResult:
     reason) per failed block; ``warnings`` what was read but not as written (a repeated
     field, an undefined macro, a block read leniently), each with file and line;
     ``blocks`` the non-entry blocks of a .bib (``@string``, ``@preamble``, comments, failed
-    blocks) as ``(file, line, raw text)`` for a bib -> bib writer; ``encoding`` the text
+    blocks) as ``(file, line, raw text, offset)`` for a bib -> bib writer; ``encoding`` the text
     encoding the file was read in; ``text`` the file's text as decoded (what ``lint``
     searches for a value's line, so no command reads a file twice; "" for documents
     that are not text); ``entry_lines`` each reference's first line in *this* file,
@@ -82,7 +82,7 @@ class ReadResult:
     problems: list[MalformedInputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: list[FailedBlock] = field(default_factory=list)
-    blocks: list[tuple[str | None, int, str]] = field(default_factory=list)
+    blocks: list[tuple[str | None, int, str, int]] = field(default_factory=list)
     encoding: str = "utf-8"
     text: str = ""
     entry_lines: list[int | None] = field(default_factory=list)
@@ -154,7 +154,8 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
             return ReadResult(file=name, format=fmt, references=doc.references + doc.footnotes,
                               warnings=doc.warnings, extraction=doc, kind=kind)
     if fmt == "bibtex":
-        text, encoding = _read_bib_text(path, max_bytes)
+        written, encoding = _read_bib_text(path, max_bytes)
+        text = _lf(written)
     else:
         tf = read_text(path, max_bytes=max_bytes)
         text, encoding = tf.text, tf.encoding
@@ -162,7 +163,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
 
-        bib = bibtex.loads(text, file=name)
+        bib = bibtex.loads(written, file=name)
         result.references, result.problems, result.warnings = bib.references, bib.problems, bib.warnings
         result.failed = [FailedBlock(b.file, b.line, b.raw, b.reason) for b in bib.failed]
         result.blocks = bib.blocks
@@ -209,16 +210,57 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
 _JABREF_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?%\s*Encoding\s*:\s*([A-Za-z0-9_.:-]+)", re.MULTILINE)
 
 
+def _lf(text: str) -> str:
+    """``text`` with "\n" line ends (as ``read_text`` gives every other format)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _as_written(text: str) -> str:
+    """Decoded .bib text with its line ends as written, unless one is a lone CR.
+
+    Why: bib -> bib keeps every byte nobody edited, and Windows tools (and files edited
+    on two systems: ``bibliotex-all.bib`` mixes CRLF and LF) write CRLF.  The reader
+    treats a CR as the white space it is to TeX and counts lines by "\n", so lines stay
+    those an editor shows.  A file with a lone CR (classic Mac OS line ends) is read with
+    "\n" instead, as every other format is (``read_text``): lines counted by "\n"
+    would all be one.
+    """
+    return _lf(text) if "\r" in text and _LONE_CR.search(text) else text
+
+
+def _bib_bytes(path: str | Path, max_bytes: int) -> bytes | None:
+    """The file's bytes, read once; ``None`` when ``read_text`` must judge it (missing,
+    too large, a directory or device): its one error for that, never a second copy here."""
+    import stat
+
+    p = Path(path)
+    try:
+        st = p.stat()
+        if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes:
+            return p.read_bytes()
+    except OSError:
+        pass
+    return None
+
+
 def _read_bib_text(path: str | Path, max_bytes: int) -> tuple[str, str]:
-    """A .bib's text: its JabRef ``% Encoding:`` header honoured, else ``read_text``'s guess."""
+    """A .bib's text: its JabRef ``% Encoding:`` header honoured, else ``read_text``'s guess;
+    line ends as written (``_as_written``).  The file is read once."""
     import codecs
 
     from citekeeper.errors import DecodeError
+    from citekeeper.textio import decode_bytes
 
-    try:
+    data = _bib_bytes(path, max_bytes)
+    if data is None:
         tf = read_text(path, max_bytes=max_bytes)
+        return tf.text, tf.encoding
+    try:
+        text, encoding = decode_bytes(data, str(path))
     except DecodeError:
-        data = Path(path).read_bytes()
         m = _JABREF_ENCODING.search(data[:4096])
         if not m:
             raise
@@ -228,20 +270,17 @@ def _read_bib_text(path: str | Path, max_bytes: int) -> tuple[str, str]:
         except LookupError:
             raise DecodeError(f"unknown encoding {name!r} in the file's '% Encoding:' header",
                               file=str(path), line=1) from None
-        text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-        return text, codec
-    m = _JABREF_ENCODING.search(tf.text[:4096].encode("utf-8", "replace"))
-    if m and tf.encoding not in ("utf-8", "utf-8-sig"):
+        return _as_written(data.decode(codec, errors="replace")), codec
+    m = _JABREF_ENCODING.search(text[:4096].encode("utf-8", "replace"))
+    if m and encoding not in ("utf-8", "utf-8-sig"):
         name = m.group(1).decode("ascii")
         try:
             codec = codecs.lookup(name.replace("ISO8859", "ISO-8859").replace("_", "-")).name
         except LookupError:
-            return tf.text, tf.encoding
-        if codec != codecs.lookup(tf.encoding).name:
-            data = Path(path).read_bytes()
-            text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-            return text, codec
-    return tf.text, tf.encoding
+            return _as_written(text), encoding
+        if codec != codecs.lookup(encoding).name:
+            return _as_written(data.decode(codec, errors="replace")), codec
+    return _as_written(text), encoding
 
 
 def read_references(path: str | Path, fmt: str | None = None) -> list[Reference]:
@@ -336,7 +375,7 @@ def export(paths: list[str | Path], to: str, *, from_fmt: str | None = None,
     refs: list[Reference] = []
     problems: list[MalformedInputError] = []
     warnings: list[str] = []
-    blocks: list[tuple[str | None, int, str]] = []
+    blocks: list[tuple[str | None, int, str, int]] = []
     for path in paths:
         result = read_file(path, from_fmt, max_bytes=max_bytes)
         refs += result.references

@@ -11,7 +11,11 @@ error messages, exactly as before.
 
 Blocks are ``Block`` values: ``kind`` is ``entry``, ``string``, ``other`` (``@preamble``,
 ``@comment``, text between entries) or ``bibtexparser`` (the block's text, to be parsed
-by bibtexparser); lines are 1-based.
+by bibtexparser); lines are 1-based, ``offset`` is where the block starts in the text.
+The blocks and their ``lead`` (the white space between a block and the one before it,
+as written: blank lines, trailing spaces, CRLF) concatenated give the text back byte for
+byte, so bib -> bib can write the text around entries exactly as it was; white space
+after the last block is a last ``other`` block of its own.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ class Block:
     key: str = ""
     fields: list[tuple[str, str]] = field(default_factory=list)
     value: str = ""
+    lead: str = ""  # the white space before the block, as written
+    offset: int = 0
 
 
 class _Bad(Exception):
@@ -203,11 +209,14 @@ def split(text: str, *, fast: bool = True) -> list[Block]:
     while pos < n:
         at = text.find("@", pos)
         if at < 0:
-            if text[pos:].strip():
-                blocks.append(Block("other", line, text[pos:]))
+            blocks.append(Block("other", line, text[pos:], offset=pos))
             break
-        if text[pos:at].strip():
-            blocks.append(Block("other", line, text[pos:at]))
+        gap = text[pos:at]
+        lead = ""
+        if gap.strip():
+            blocks.append(Block("other", line, gap, offset=pos))
+        else:
+            lead = gap
         line += text.count("\n", pos, at)
         m = _AT.match(text, at)
         bol = text.rfind("\n", 0, at) + 1
@@ -217,7 +226,7 @@ def split(text: str, *, fast: bool = True) -> list[Block]:
             # an "@" in free text (a comment): up to the next line that starts a block
             nxt = _NEXT_AT.search(text, text.find("\n", at) + 1 if "\n" in text[at:] else n)
             end = nxt.start() if nxt else n
-            blocks.append(Block("other", line, text[at:end]))
+            blocks.append(Block("other", line, text[at:end], lead=lead, offset=at))
             line += text.count("\n", at, end)
             pos = end
             continue
@@ -236,6 +245,8 @@ def split(text: str, *, fast: bool = True) -> list[Block]:
                 end = nxt.start() if nxt else n
                 block = Block("bibtexparser", 0, text[at:end])
         block.line = line
+        block.lead = lead
+        block.offset = at
         blocks.append(block)
         line += text.count("\n", at, end)
         pos = end
@@ -247,7 +258,7 @@ def _merged(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if out and b.kind == "other" and out[-1].kind == "other":
-            out[-1].raw += b.raw  # the text between two entries exactly as it was
+            out[-1].raw += b.lead + b.raw  # the text between two entries exactly as it was
         else:
             out.append(b)
     return out

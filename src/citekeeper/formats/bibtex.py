@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -316,7 +317,7 @@ def _rewrite(ref: Reference, flavour: str) -> str:
     lines = [f"@{written_type}{{{ref.id},"]
     lines += [f"  {name} = {value}," for name, value in kept]
     lines.append("}")
-    return "\n".join(lines)
+    return ("\r\n" if "\r\n" in v.text else "\n").join(lines)  # the file's line end
 
 
 def _from_snapshot(snap: tuple) -> Reference:
@@ -329,38 +330,75 @@ def _from_snapshot(snap: tuple) -> Reference:
     return ref
 
 
-def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: list[tuple[str | None, int, str]] = ()) -> str:
+def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: Sequence[tuple] = ()) -> str:
     """BibLaTeX (or classic BibTeX) text for ``refs``, in order, one blank line between entries.
 
     An entry read from a .bib is written as it was (see ``_rewrite``); ``blocks`` are the
     ``@string``/``@preamble``/comment blocks and unreadable blocks of the files read
-    (``(file, line, raw text)``), each written back just before the first entry of its
-    file that followed it, so macros stay defined where they are used.
+    (``(file, line, raw text, offset)``; ``offset`` may be missing), each written back
+    just before the first entry of its file that followed it, so macros stay defined
+    where they are used.
+
+    Between two pieces of one file (entries and blocks) the white space is the file's own
+    (``Verbatim.lead``, and the blocks' text carries theirs), so a .bib converted to .bib
+    comes back byte for byte: blank lines, trailing spaces, CRLF or mixed line ends, a
+    stray BOM between entries.  What is normalised: an entry that was edited is rewritten
+    field per line (its untouched values as written) with its file's line end; a new
+    entry and the seam between two files or after a new entry is one blank line; the
+    output ends with a newline unless its last piece is a file's own end.
     """
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown BibTeX flavour {flavour!r}")
-    pending: dict[str | None, list[tuple[int, str]]] = {}
-    for file, line, raw in blocks:
-        pending.setdefault(file, []).append((line, raw))
-    out: list[str] = []
-    files_with_entries = {r.origin.file for r in refs if r.origin and r.verbatim}
-    for file in list(pending):
-        if file not in files_with_entries:
-            out += [raw for _, raw in pending.pop(file)]
-    for ref in refs:
+    pending: dict[str | None, list[tuple[int, int, str]]] = {}
+    for block in blocks:
+        file, line, raw = block[0], block[1], block[2]
+        pending.setdefault(file, []).append((block[3] if len(block) > 3 else -1, line, raw))
+    last_of: dict[str | None, int] = {}
+    for n, ref in enumerate(refs):
         if ref.verbatim is not None and ref.verbatim.format == "bibtex" and ref.origin:
-            queue = pending.get(ref.origin.file)
+            last_of[ref.origin.file] = n
+    out: list[str] = []
+    state = [None, False]  # the file of the last piece written; whether any piece was written
+
+    def put(text: str, file: str | None) -> None:
+        if file is not None and state[1] and state[0] == file:
+            out.append(text)  # the next piece of the same file: the white space as written
+        elif not state[1]:
+            out.append(text if file is not None else text.lstrip("\r\n"))
+        else:
+            if out:
+                out[-1] = out[-1].rstrip("\r\n")
+            out.append("\n\n" + text.lstrip("\r\n"))
+        state[0], state[1] = file, True
+
+    def flush(file: str | None) -> None:
+        for _, _, raw in pending.pop(file, []):
+            if raw.strip() or state[0] == file:
+                put(raw, file)
+
+    for file in list(pending):
+        if file not in last_of:
+            flush(file)
+    for n, ref in enumerate(refs):
+        v = ref.verbatim
+        if v is not None and v.format == "bibtex" and ref.origin:
+            file = ref.origin.file
+            queue = pending.get(file)
             line = ref.origin.line_start or 0
-            while queue and queue[0][0] < line:
-                out.append(queue.pop(0)[1])
-            out.append(_rewrite(ref, flavour).strip())
+            while queue and ((queue[0][0] < v.order) if queue[0][0] >= 0 and v.order >= 0 else (queue[0][1] < line)):
+                put(queue.pop(0)[2], file)
+            put(v.lead + _rewrite(ref, flavour), file)
+            if last_of[file] == n:
+                flush(file)
             continue
         etype, fields = reference_to_fields(ref, flavour)
-        out.append(_format_entry(etype, ref.id, fields))
-    for queue in pending.values():
-        out += [raw for _, raw in queue]
-    text = "\n\n".join(t.strip("\n") for t in out if t.strip())
-    return text + "\n" if text else ""
+        put(_format_entry(etype, ref.id, fields), None)
+    for file in list(pending):
+        flush(file)
+    text = "".join(out)
+    if not text.strip():
+        return ""
+    return text if state[0] is not None else text + "\n"
 
 
 # -- reading -----------------------------------------------------------------
@@ -381,14 +419,15 @@ class BibReadResult:
     """Entries that could be read, the blocks that could not (with their lines), and warnings.
 
     ``blocks`` are the non-entry blocks (``@string``, ``@preamble``, comments) and the
-    failed ones, as ``(file, line, raw text)``, for ``dumps`` to write back.
+    failed ones, as ``(file, line, raw text with the white space before it, offset)``, for
+    ``dumps`` to write back.
     """
 
     references: list[Reference] = field(default_factory=list)
     problems: list[MalformedInputError] = field(default_factory=list)
     failed: list[FailedBlock] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    blocks: list[tuple[str | None, int, str]] = field(default_factory=list)
+    blocks: list[tuple[str | None, int, str, int]] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)
 
 
@@ -764,18 +803,44 @@ def _bibtexparser() -> tuple[ModuleType, ModuleType]:
 
 
 def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, strings: dict[str, str],
-                       entries: list, result: BibReadResult) -> None:
-    """A block the fast splitter refused, read by bibtexparser (its recovery, its reasons)."""
+                       entries: list, result: BibReadResult, places: list | None = None, lead: str = "",
+                       start: int = 0) -> None:
+    """A block the fast splitter refused, read by bibtexparser (its recovery, its reasons).
+
+    ``lead`` and ``start`` are the block's white space before it and its offset in the
+    file: each piece bibtexparser finds is located in ``text`` so the white space between
+    pieces is kept as written too (``places``, ``result.blocks``).
+    """
     bibtexparser, bmodel = _bibtexparser()
     lib = bibtexparser.parse_string(text, parse_stack=[])
     covered = _failed_extents(text, lib)
     lines_of = text.split("\n")
+    places = [] if places is None else places
+    cursor = 0  # where the previous piece ended in ``text``; -1 once a piece was not found
+    gap = lead
+
+    def place(raw: str) -> tuple[str, int]:
+        nonlocal cursor, gap
+        found = text.find(raw, cursor) if cursor >= 0 and raw else -1
+        if found < 0:
+            cursor = -1
+            return "\n\n", start + len(text)
+        before, gap = gap + text[cursor:found], ""
+        cursor = found + len(raw)
+        return before, start + found
+
+    def keep(line: int, raw: str) -> None:
+        before, at = place(raw)
+        result.blocks.append((file, line, before + raw, at))
+
     for block in lib.blocks:
+        if isinstance(block, bmodel.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bmodel.String):
+            block = block.ignore_error_block  # an @string defined again: the later one wins, as in BibTeX
         line = (block.start_line or 0) + 1 + offset
         local = line - offset - 1
         if type(block) is bmodel.ParsingFailedBlock and local < len(lines_of) and \
                 lines_of[local].lstrip().startswith("%"):
-            result.blocks.append((file, line, block.raw))  # "%@online{…": commented out, not an entry
+            keep(line, block.raw)  # "%@online{…": commented out, not an entry
             continue
         if type(block) is bmodel.ImplicitComment and any(a < local < b for a, b in covered.values()):
             continue  # the rest of a failed entry, which bibtexparser split off: kept with it below
@@ -786,15 +851,17 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
         if isinstance(block, bmodel.Entry):
             entries.append((block.entry_type, block.key, [(f.key, f.value) for f in block.fields], line,
                             block.raw))
+            places.append(place(block.raw))
         elif isinstance(block, bmodel.String):
-            strings[block.key.lower()] = bibvalues.expand(block.value, strings)
-            result.blocks.append((file, line, block.raw))
+            strings[block.key.lower()] = bibvalues.expand(_cr(block.value), strings)
+            keep(line, block.raw)
         elif isinstance(block, (bmodel.Preamble, bmodel.ExplicitComment, bmodel.ImplicitComment)):
             if block.raw.strip():
-                result.blocks.append((file, line, block.raw))
+                keep(line, block.raw)
         elif isinstance(block, (bmodel.DuplicateFieldKeyBlock, bmodel.DuplicateBlockKeyBlock)):
             e = block.ignore_error_block  # repeated fields are reported when the entry is expanded
             entries.append((e.entry_type, e.key, [(f.key, f.value) for f in e.fields], line, e.raw))
+            places.append(place(e.raw))
         elif isinstance(block, bmodel.ParsingFailedBlock):
             recovered = _lenient(block.raw)
             if recovered:
@@ -802,14 +869,25 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
                 result.warnings.append(f"{where}:{line}: entry {key!r} is not valid BibTeX (a comment line or"
                                        " an unbalanced brace inside it); read leniently")
                 entries.append((etype, key, pairs, line, block.raw))
+                places.append(place(block.raw))
                 continue
             err = getattr(block, "error", None)
             lines = [ln.strip() for ln in str(getattr(err, "abort_reason", "") or err or "").splitlines()
                      if ln.strip()]
             reason = lines[-1] if lines else type(block).__name__
             result.failed.append(FailedBlock(file, line, block.raw, reason))
-            result.blocks.append((file, line, block.raw))
+            keep(line, block.raw)
             result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
+    if cursor >= 0 and (gap or cursor < len(text)):
+        result.blocks.append((file, offset + 1 + text.count("\n", 0, cursor), gap + text[cursor:],
+                              start + cursor))  # the white space after the last piece
+    elif cursor < 0:
+        result.blocks.append((file, offset + 1 + text.count("\n"), "\n", start + len(text)))
+
+
+def _cr(value: str) -> str:
+    """A value from a file with CR line ends, with "\n" line ends (the record never holds CR)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def loads(text: str, file: str | None = None) -> BibReadResult:
@@ -822,19 +900,23 @@ def _loads(text: str, file: str | None) -> BibReadResult:
     result = BibReadResult()
     strings = dict(bibvalues.MONTH_MACROS)
     where = file or "<input>"
-    # (entry type, key, [(field, raw)], line, raw text)
+    # (entry type, key, [(field, raw)], line, raw text); ``places`` beside it: (lead, offset)
     entries: list[tuple[str, str, list[tuple[str, str]], int, str]] = []
+    places: list[tuple[str, int]] = []
+    crlf = "\r" in text  # a CR inside a value is white space to TeX: read as "\n" (see _cr)
     for block in bibsplit.split(text):
         if block.kind == "entry":
             entries.append((block.entry_type, block.key, block.fields, block.line, block.raw))
+            places.append((block.lead, block.offset))
         elif block.kind == "string":
-            strings[block.key.lower()] = bibvalues.expand(block.value, strings)
-            result.blocks.append((file, block.line, block.raw))
+            strings[block.key.lower()] = bibvalues.expand(_cr(block.value) if crlf else block.value, strings)
+            result.blocks.append((file, block.line, block.lead + block.raw, block.offset))
         elif block.kind == "other":
-            if block.raw.strip():
-                result.blocks.append((file, block.line, block.raw))
+            if block.lead or block.raw:
+                result.blocks.append((file, block.line, block.lead + block.raw, block.offset))
         else:
-            _with_bibtexparser(block.raw, block.line - 1, file, where, strings, entries, result)
+            _with_bibtexparser(block.raw, block.line - 1, file, where, strings, entries, result,
+                               places, block.lead, block.offset)
     result.strings = strings
     expanded: list[dict[str, str]] = []
     by_key: dict[str, int] = {}
@@ -854,7 +936,7 @@ def _loads(text: str, file: str | None) -> BibReadResult:
                 while f"{lname}~{k}" in values:
                     k += 1
                 lname = f"{lname}~{k}"
-            values[lname] = expand(raw, strings, undefined)
+            values[lname] = expand(_cr(raw) if crlf else raw, strings, undefined)
             if undefined:
                 for macro in undefined:
                     result.warnings.append(f"{where}:{line}: undefined macro {macro!r} in field {name} of"
@@ -873,7 +955,7 @@ def _loads(text: str, file: str | None) -> BibReadResult:
     for n, (etype, key, pairs, line, raw) in enumerate(entries):
         ref = fields_to_reference(etype, key, expanded[n], own=own.get(n), file=file, line=line,
                                   line_end=line + raw.count("\n"))
-        ref.verbatim = Verbatim("bibtex", raw, etype, key, pairs, None)
+        ref.verbatim = Verbatim("bibtex", raw, etype, key, pairs, None, *places[n])
         ref.verbatim.snapshot = ref.snapshot()
         result.references.append(ref)
     return result
