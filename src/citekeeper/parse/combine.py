@@ -18,6 +18,7 @@ from citekeeper.parse.authordate import parse_authordate
 from citekeeper.parse.common import SIGNALS
 from citekeeper.parse.gost import parse_gost
 from citekeeper.parse.imprint import tidy_imprint
+from citekeeper.parse.language import guess_language
 from citekeeper.parse.text import normalize_space, strip_markup
 from citekeeper.parse.types import parse_case, refine_type
 
@@ -129,7 +130,7 @@ def _model_with_rule_head(model: Reference, rule: Reference) -> Reference:
 
 def confidence(ref: Reference) -> float:
     """Mean confidence over the reference's fields (1.0 when every field came from rules)."""
-    values = [c for _, c in ref.provenance.values()]
+    values = [c for src, c in ref.provenance.values() if src != "guess"]
     return sum(values) / len(values) if values else 0.0
 
 
@@ -164,7 +165,24 @@ def parse_reference(text: str, *, use_rules: bool = True, note: bool = False) ->
         tidy_imprint(ref)
         ref.type = refine_type(ref)
         _mark_truncated(ref)
+        _set_language(ref)
     return ref
+
+
+def _set_language(ref: Reference) -> None:
+    """``language`` from the title's words when the citation did not say it (``(In Russian)``).
+
+    Why: citeproc title-cases only English or language-less items, so a German title left
+    without a language came out "Des Europäischen Parlaments Und Des Rates"; the guesser
+    abstains when unsure (a wrong language is worse than none)."""
+    if ref.get("language"):
+        return
+    lang = guess_language(ref)
+    if lang:
+        ref.set("language", lang)
+        # its own source: a guess from the title's words is not a field the parse read, and
+        # must not lift the parse's mean confidence
+        ref.provenance["language"] = ("guess", 1.0)
 
 
 _ETAL = re.compile(r"\b(?:et\s*al\b\.?|u\.\s*a\.|и\s+др\.|and\s+others\b|и\s+соавт\.)", re.IGNORECASE)
