@@ -41,3 +41,9 @@ def test_lint_fix_lands_in_an_entry_with_a_comment_line(tmp_path: Path):
     assert result.applied == {str(path): 1}
     assert path.read_text(encoding="utf-8") == PCT.replace("https://doi.org/10.1002/bip.360210312",
                                                            "10.1002/bip.360210312")
+
+
+def test_an_entry_commented_out_is_no_entry_and_no_problem():
+    text = "% @electronic{maxima,\n% author = {Maxima},\n\n%@online{x,\n@article{x,\n  title = {T},\n}\n"
+    result = scan(text)
+    assert [e.key for e in result.entries] == ["x"] and not result.problems

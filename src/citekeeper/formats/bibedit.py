@@ -14,7 +14,8 @@ Supported syntax: ``@type{key, name = value, ...}`` or ``@type(key, ...)``;
 values braced (nested braces), quoted (braces inside), bare words or numbers, and
 ``#`` concatenations of those.  ``@comment``, ``@string`` and ``@preamble`` blocks
 are skipped.  Text outside entries is left alone, and so is a ``%`` comment where a
-field could start (``%eprint = {x},`` on a line of its own, ``% note`` after a comma).  An entry that cannot be scanned is
+field could start (``%eprint = {x},`` on a line of its own, ``% note`` after a comma)
+and an entry commented out (``% @online{…``), as the reader (``bibsplit``) takes them.  An entry that cannot be scanned is
 reported in ``Scan.problems`` (with its line) and skipped, never half-edited.
 """
 
@@ -178,8 +179,8 @@ def iter_scan(text: str) -> Iterator[Entry | tuple[int, str]]:
         if at < 0:
             break
         m = _AT.match(text, at)
-        if not m:
-            i = at + 1
+        if not m or text[text.rfind("\n", 0, at) + 1:at].lstrip().startswith("%"):
+            i = at + 1  # not a block, or "% @online{…": an entry commented out (as bibsplit reads it)
             continue
         typ = m.group(1).lower()
         opener = m.group(2)
