@@ -28,6 +28,7 @@ def make_report() -> Report:
 def test_json_has_the_documented_keys() -> None:
     data = json.loads(FORMATS["json"](make_report()))
     assert set(data) >= {"results", "summary"}
+    assert data["schema_version"] == 2 and data["tool"] == "citekeeper check"  # as every command's JSON
     row = data["results"][1]
     assert {"key", "file", "line", "kind", "target", "status", "reason", "http_status",
             "final_url", "archive"} <= set(row)

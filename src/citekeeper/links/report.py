@@ -53,7 +53,8 @@ def render_text(report: Report, verbose: bool = False) -> str:
 
 
 def render_json(report: Report) -> str:
-    """``{"schema": "citekeeper-check/2", "version": "2", "results": [...], "summary": {...},
+    """``{"schema_version": 2, "tool": "citekeeper check", "schema": "citekeeper-check/2",
+    "version": "2", "results": [...], "summary": {...},
     "warnings": [...]}``; the version changes only when a field changes meaning or goes."""
     return "".join(iter_json(report))
 
@@ -61,7 +62,10 @@ def render_json(report: Report) -> str:
 def iter_json(report: Report) -> Iterator[str]:
     """``render_json`` in pieces, one result at a time, for writing as it is encoded:
     building the whole text of 100,000 results (and its encoded copy) cost 100 MB."""
-    head = {"schema": f"citekeeper-check/{REPORT_VERSION}", "version": REPORT_VERSION}
+    # ``schema_version`` and ``tool`` as every other command's JSON has them; ``schema`` and
+    # ``version`` stay for readers of report version 2.
+    head = {"schema_version": int(REPORT_VERSION), "tool": "citekeeper check",
+            "schema": f"citekeeper-check/{REPORT_VERSION}", "version": REPORT_VERSION}
     tail = {"summary": report.summary(), "warnings": report.warnings}
     if len(report.findings) <= 500:  # indented for people when small
         yield json.dumps({**head, "results": [f.to_json() for f in report.findings], **tail},
