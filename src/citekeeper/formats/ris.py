@@ -13,7 +13,8 @@ back, with the item type from the one table in ``formats/zotero.py``:
   number ``M1``; thesis/report/website type is ``M3``;
 * ``SP`` holds the whole page range as written (a book's or thesis's ``SP`` is its
   page count); ``EP`` is read when other programs split it;
-* dates ``DA``/``Y2`` as ``YYYY/MM/DD/``, ``PY`` the year;
+* dates ``DA``/``Y2`` as ``YYYY/MM/DD/``, ``PY`` the year; a range, ``~`` or ``?`` in ``DA``
+  as EDTF (``2011-05-25/2012-06-26``), a season as ``Spring 2019`` (what Zotero keeps);
 * identifiers without a tag (EDN) go to Extra through ``M2`` (``degenerateImportFieldMap``
   maps it to ``extra`` for every type), one ``KEY: value`` per line; ``N1`` is a
   child note, so only the record's own note goes there;
@@ -22,7 +23,9 @@ back, with the item type from the one table in ``formats/zotero.py``:
 
 The reader accepts Zotero's own RIS export (CRLF, ``DA - 2015///``, HTML notes) and
 other programs' (``T1``, ``JO``/``JF``, ``Y1``, ``ED``); an entry that cannot be read
-(no ``TY``, text outside any entry) becomes a problem with its line, never silence.
+(no ``TY``, text outside any entry) becomes a problem with its line, never silence; a
+line without a tag after a date or number tag is not glued into it (``RIS.js`` would) but
+kept in the note, with a problem naming its line.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ _ISSN_TYPES = {"journalArticle", "magazineArticle", "newspaperArticle"}
 _PAGE_COUNT_TYPES = {"book", "thesis", "manuscript"}
 _GENRE_TYPES = {"manuscript", "map", "report", "thesis", "blogPost", "webpage", "forumPost", "letter", "presentation"}
 _LEGAL = {"statute", "bill"}
+# Tags whose value never runs over a line (a date, a number): a line without a tag after
+# one of them is not its continuation.
+_NO_CONTINUATION = {"DA", "PY", "Y1", "Y2", "VL", "IS", "SP", "EP"}
 
 
 @dataclass
@@ -77,6 +83,29 @@ def _ris_date(d: Date) -> str:
     if d.year is None:
         return d.literal
     return f"{d.year:04d}/{f'{d.month:02d}' if d.month else ''}/{f'{d.day:02d}' if d.day and d.month else ''}/"
+
+
+_SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
+_SEASON_NUMBERS = {"spring": "1", "summer": "2", "autumn": "3", "fall": "3", "winter": "4"}
+_MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def _issued_ris(d: Date) -> str:
+    """``DA`` of the issued date, in the form Zotero's ``RIS.js`` keeps.
+
+    ``YYYY/MM/DD/`` is the RIS spec's and what ``RIS.js`` reads into parts; a range, ``~``
+    or ``?`` goes as EDTF text (``2011-05-25/2012-06-26``): ``dateRIStoZotero`` returns
+    a value its slash pattern does not match verbatim, and Zotero reads an EDTF interval
+    in its date field as a range (``Zotero.Date.parseEDTF``).  A season goes as Zotero
+    writes one into its date field, ``Spring 2019`` (its EDTF form ``2019-21`` Zotero
+    reads as the years 2019-2021, and so does this reader)."""
+    if d.year is None:
+        return d.literal
+    if d.season and not d.month and d.end is None:
+        return f"{_SEASON_NAMES.get(d.season, d.season)} {d.year:04d}"
+    if d.end is not None or d.circa or d.uncertain:
+        return d.iso()
+    return _ris_date(d)
 
 
 def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
@@ -131,7 +160,7 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
         add("CY", ref.get("publisher-place"))
     issued = ref.dates.get("issued")
     if issued:
-        add("DA", _ris_date(issued))
+        add("DA", _issued_ris(issued))
         if issued.year is not None:
             add("PY", f"{issued.year:04d}")
     add("DO", ref.doi)
@@ -241,7 +270,14 @@ def _entries(text: str, file: str | None, problems: list[MalformedInputError]) -
             else:
                 current.append((tag, value))
         elif line.strip():
-            if current:
+            if current and current[-1][0] in _NO_CONTINUATION:
+                # "PY  - 2020" then "EndNote garbage line": RIS.js would glue it into the
+                # date; kept verbatim in the note instead (where unreadable lines go)
+                problems.append(MalformedInputError(
+                    f"a line without a RIS tag after {current[-1][0]} is not part of it; kept in the note",
+                    file=file, line=n))
+                current.append(("N1", line.strip()))
+            elif current:
                 tag, value = current[-1]
                 sep = "\n" if tag in ("N1", "AB", "N2", "KW") else " "  # RIS.js: a KW line is a tag
                 current[-1] = (tag, f"{value}{sep}{line.strip()}")
@@ -262,12 +298,30 @@ def _parse_name(value: str) -> Name:
 
 
 def _parse_date(value: str) -> Date:
-    m = re.fullmatch(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/.*)?)?)?", value.strip())
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/.*)?)?)?", value)
     if not m:
-        m2 = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T].*)?", value.strip())
+        season = re.fullmatch(r"([^\W\d_]{3,})\s+(\d{4})|(\d{4})\s+([^\W\d_]{3,})", value)
+        word = (season.group(1) or season.group(4)) if season else ""
+        if season and not _MONTH.match(word):
+            # Zotero reads a word before the year as the season ("Spring 2019", "Michaelmas 2019")
+            return Date(int(season.group(2) or season.group(3)), season=_SEASON_NUMBERS.get(word.lower(), word))
+        years = re.fullmatch(r"(\d{4})\s*[-–—]\s*(\d{4}|\d{2})", value)
+        if years:
+            # "1995-96", "2019-21", "1995–1996": a range of years, as Zotero's parseEDTF reads
+            # them (a two-digit end above 12 and after the start's; 2019-05 is a month)
+            start, end = int(years.group(1)), years.group(2)
+            stop = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+            if stop > start and (len(end) == 4 or int(end) > 12):
+                return Date(start, end=Date(stop))
+        edtf = Date.from_iso(value)
+        # EDTF ranges, "~", "?" (what the writer puts in DA)
+        if edtf.year is not None or edtf.end is not None:
+            return edtf
+        m2 = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T].*)?", value)
         if m2:
             return Date(int(m2.group(1)), int(m2.group(2)), int(m2.group(3)) if m2.group(3) else None)
-        return Date(literal=value.strip())
+        return Date(literal=value)
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) and int(m.group(2)) else None
     day = int(m.group(3)) if m.group(3) and month and int(m.group(3)) else None
