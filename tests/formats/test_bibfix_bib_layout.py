@@ -101,3 +101,12 @@ def test_bib_to_bib_is_byte_for_byte(tmp_path_factory, pieces, tail):
     if text.startswith("\ufeff"):
         text = text[1:]  # a BOM that starts the file marks its encoding; output is UTF-8 without one
     assert out == (text if text.strip() else "")
+
+
+def test_entries_written_without_the_blocks_between_them_stay_apart():
+    """``extract`` and others dump records alone: the comment that held the white space
+    between two entries is not there, so they are joined by a blank line, not glued."""
+    result = bibtex.loads("@misc{a, title = {One}}% note\n@misc{b, title = {Two}}\n", file="f.bib")
+    assert bibtex.dumps(result.references) == "@misc{a, title = {One}}\n\n@misc{b, title = {Two}}\n"
+    again = bibtex.loads("@misc{a, title = {One}}\n\n@misc{b, title = {Two}}\n", file="f.bib")
+    assert bibtex.dumps(again.references[::-1]) == "@misc{b, title = {Two}}\n\n@misc{a, title = {One}}\n"

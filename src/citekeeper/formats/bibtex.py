@@ -335,7 +335,7 @@ def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: Sequence[tup
 
     An entry read from a .bib is written as it was (see ``_rewrite``); ``blocks`` are the
     ``@string``/``@preamble``/comment blocks and unreadable blocks of the files read
-    (``(file, line, raw text, offset)``; ``offset`` may be missing), each written back
+    (``(file, line, raw text, offset of that text)``; ``offset`` may be missing), each written back
     just before the first entry of its file that followed it, so macros stay defined
     where they are used.
 
@@ -358,23 +358,31 @@ def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: Sequence[tup
         if ref.verbatim is not None and ref.verbatim.format == "bibtex" and ref.origin:
             last_of[ref.origin.file] = n
     out: list[str] = []
-    state = [None, False]  # the file of the last piece written; whether any piece was written
+    # the file of the last piece written, whether any was, where it ended in its file, and
+    # whether that was the file's end (its last block: ``loads`` always gives one)
+    state: list = [None, False, -1, False]
 
-    def put(text: str, file: str | None) -> None:
-        if file is not None and state[1] and state[0] == file:
+    def put(text: str, file: str | None, start: int = -1) -> None:
+        """``text`` (a piece with the white space before it) after what is written; ``start``
+        its offset in ``file`` (-1: unknown): the piece that followed there joins as is."""
+        if file is not None and state[1] and state[0] == file and (start < 0 or state[2] in (-1, start)):
             out.append(text)  # the next piece of the same file: the white space as written
         elif not state[1]:
-            out.append(text if file is not None else text.lstrip("\r\n"))
+            out.append(text if file is not None and start <= 0 else text.lstrip("\r\n"))
         else:
             if out:
                 out[-1] = out[-1].rstrip("\r\n")
             out.append("\n\n" + text.lstrip("\r\n"))
-        state[0], state[1] = file, True
+        state[0], state[1], state[2], state[3] = file, True, -1, False
 
     def flush(file: str | None) -> None:
-        for _, _, raw in pending.pop(file, []):
-            if raw.strip() or state[0] == file:
-                put(raw, file)
+        queue = pending.pop(file, [])
+        for n, (start, _, raw) in enumerate(queue):
+            if raw and (raw.strip() or state[0] == file):
+                put(raw, file, start)
+                state[2] = start + len(raw) if start >= 0 else -1
+            if n == len(queue) - 1 and state[0] == file:
+                state[3] = True
 
     for file in list(pending):
         if file not in last_of:
@@ -386,8 +394,11 @@ def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: Sequence[tup
             queue = pending.get(file)
             line = ref.origin.line_start or 0
             while queue and ((queue[0][0] < v.order) if queue[0][0] >= 0 and v.order >= 0 else (queue[0][1] < line)):
-                put(queue.pop(0)[2], file)
-            put(v.lead + _rewrite(ref, flavour), file)
+                start, _, raw = queue.pop(0)
+                put(raw, file, start)
+                state[2] = start + len(raw) if start >= 0 else -1
+            put(v.lead + _rewrite(ref, flavour), file, v.order - len(v.lead) if v.order >= 0 else -1)
+            state[2] = v.order + len(v.text) if v.order >= 0 else -1
             if last_of[file] == n:
                 flush(file)
             continue
@@ -398,7 +409,7 @@ def dumps(refs: list[Reference], flavour: str = "biblatex", blocks: Sequence[tup
     text = "".join(out)
     if not text.strip():
         return ""
-    return text if state[0] is not None else text + "\n"
+    return text if state[3] or text.endswith("\n") else text + "\n"
 
 
 # -- reading -----------------------------------------------------------------
@@ -831,7 +842,7 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
 
     def keep(line: int, raw: str) -> None:
         before, at = place(raw)
-        result.blocks.append((file, line, before + raw, at))
+        result.blocks.append((file, line, before + raw, at - len(before)))
 
     for block in lib.blocks:
         if isinstance(block, bmodel.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, bmodel.String):
@@ -880,7 +891,7 @@ def _with_bibtexparser(text: str, offset: int, file: str | None, where: str, str
             result.problems.append(MalformedInputError(f"cannot parse BibTeX block: {reason}", file=file, line=line))
     if cursor >= 0 and (gap or cursor < len(text)):
         result.blocks.append((file, offset + 1 + text.count("\n", 0, cursor), gap + text[cursor:],
-                              start + cursor))  # the white space after the last piece
+                              start + cursor - len(gap)))  # the white space after the last piece
     elif cursor < 0:
         result.blocks.append((file, offset + 1 + text.count("\n"), "\n", start + len(text)))
 
@@ -910,13 +921,16 @@ def _loads(text: str, file: str | None) -> BibReadResult:
             places.append((block.lead, block.offset))
         elif block.kind == "string":
             strings[block.key.lower()] = bibvalues.expand(_cr(block.value) if crlf else block.value, strings)
-            result.blocks.append((file, block.line, block.lead + block.raw, block.offset))
+            result.blocks.append((file, block.line, block.lead + block.raw, block.offset - len(block.lead)))
         elif block.kind == "other":
             if block.lead or block.raw:
-                result.blocks.append((file, block.line, block.lead + block.raw, block.offset))
+                result.blocks.append((file, block.line, block.lead + block.raw, block.offset - len(block.lead)))
         else:
             _with_bibtexparser(block.raw, block.line - 1, file, where, strings, entries, result,
                                places, block.lead, block.offset)
+    last = result.blocks[-1] if result.blocks else None
+    if last is None or last[3] + len(last[2]) < len(text):  # the file's end, for dumps to know it
+        result.blocks.append((file, text.count("\n") + 1, "", len(text)))
     result.strings = strings
     expanded: list[dict[str, str]] = []
     by_key: dict[str, int] = {}
