@@ -9,6 +9,7 @@ Sets (none of them the evaluation-only ones in docs/TEAM.md):
   with the article's language (the file name's prefix).  A German article cites English
   books, so this label is a lower bound: ``--show`` prints the disagreements to read;
 * ``notes_heldback``: the same for data/dev/notes_heldback/ (never tuned on);
+  data/dev/notes_heldout_*/ are left alone (kept unseen for extract's evaluation);
 * ``anystyle`` (``../shared/data/anystyle.jsonl``, optional): unlabelled; only the
   distribution of guesses, for reading the non-English ones with ``--show``.
 
@@ -49,6 +50,8 @@ def _notes_rows(heldback: bool = False) -> list[tuple[str, str, str, str]]:
 
     rows = []
     for txt in sorted(ROOT.glob("data/dev/notes*/*.txt")):
+        if "heldout" in txt.parent.name:
+            continue  # the notes helper's held-out texts: not read here
         if (txt.parent.name == "notes_heldback") != heldback:
             continue
         lang = txt.name.split("_", 1)[0]

@@ -74,3 +74,34 @@ def test_guess_leaves_parse_confidence_alone() -> None:
     ref2 = parse_reference("Luhmann, N. (1988). Die Wirtschaft der Gesellschaft. Frankfurt am Main: Suhrkamp.")
     ref2.provenance = without
     assert confidence(ref) == confidence(ref2)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("История на българската литература", "bg"),  # "ъ" before a consonant
+        ("Объект и субъект познания", "ru"),  # Russian "ъ" before a vowel
+        ("Законъ о печати и цензурѣ", "ru"),  # pre-1918 spelling
+        ("Исторія государства Россійскаго", ""),  # old "і" before vowels: not Ukrainian
+        ("Нова історія", "uk"),
+        ("Гісторыя беларускай літаратуры", "be"),
+        ("Восточнославянские святые в южнославянской письменности ХІІІ–ХІV вв.", "ru"),  # Roman numerals
+    ],
+)
+def test_cyrillic_languages(title: str, lang: str) -> None:
+    assert guess_text_language(title) == lang
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        # AnyStyle strings (../shared/data, BSD-2-Clause): Bulgarian without "ъ" before a consonant
+        ("Какво да правим? Уроци от миналото и сегашното.", "bg"),
+        ("За една стилистична употреба на главната буква.", "bg"),
+        ("Тире и дефис.", "ru"),  # no evidence either way: Russian
+        ("Грамотность в Древней Руси", "ru"),
+        ("Палеографске белешке о старим српским рукописима у Великоj Британиjи.", ""),  # Serbian, Latin j
+    ],
+)
+def test_russian_or_bulgarian(title: str, lang: str) -> None:
+    assert guess_text_language(title) == lang

@@ -4,9 +4,11 @@ Why: citeproc title-cases only English (or language-less) items, so a German not
 without ``language`` came out of an English style as "Des Europäischen Parlaments Und Des
 Rates".  The guesser reads two kinds of evidence that short strings still carry:
 
-* script: Cyrillic is Russian unless it has letters Russian lacks (``і ї є ґ`` Ukrainian,
-  ``ў`` Belarusian; Serbian/Macedonian letters: no guess); Greek, kana, Hangul name their
-  language; Han alone does not (Chinese or Japanese);
+* script: Cyrillic is Russian unless it has letters Russian lacks: ``ї є ґ`` or ``і`` before
+  a consonant Ukrainian, ``ў`` or ``і`` with ``ы``/``э`` Belarusian, ``ъ`` before a consonant
+  Bulgarian; pre-1918 Russian (``ѣ``, a word-final ``ъ``) is Russian; ``і`` only before
+  vowels (the old Russian rule) or Serbian/Macedonian letters: no guess.  Greek, kana and
+  Hangul name their language; Han alone does not (Chinese or Japanese);
 * function words (articles, prepositions, conjunctions) and a few endings and letters
   (``ß``, ``-ung``, ``-ção``, ``-ción``, ``-zione``, ``-heid``) of English, German, French,
   Spanish, Portuguese, Italian and Dutch, with Latin as a decoy: a word several languages
@@ -71,8 +73,16 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # no capital І: "ХІІІ–ХІV вв." writes Roman numerals with it in Russian too
 _UKRAINIAN = re.compile(r"[іїєґЇЄҐ]")
+_UKRAINIAN_ONLY = re.compile(r"[їєґЇЄҐ]")
 _BELARUSIAN = re.compile(r"[ўЎ]")
-_RUSSIAN_ONLY = re.compile(r"[ыэъЫЭЪ]")
+_I_BEFORE_CONSONANT = re.compile(r"і(?=[бвгджзклмнпрстфхцчшщьБВГДЖЗКЛМНПРСТФХЦЧШЩ]|\b)")
+_NOT_UKRAINIAN = re.compile(r"[ыэЫЭ]")  # Russian and Belarusian have them, Ukrainian not
+# pre-1918 Russian: ѣ, ѳ, ѵ, a hard sign ending a word ("Исторія государства Россійскаго", "законъ")
+_PRE_REFORM = re.compile(r"[ѣѢѳѲѵѴ]|[бвгджзклмнпрстфхцчшщ]ъ\b", re.IGNORECASE)
+# a hard sign before a consonant is Bulgarian's vowel ("България", "към"), never Russian
+_BULGARIAN = re.compile(r"ъ[бвгджзклмнпрстфхцчшщ]", re.IGNORECASE)
+# Serbian typed with a Latin "j" for "ј" ("Великоj Британиjи", "Kaдa je")
+_SERBIAN_LATIN_J = re.compile(r"[\u0400-\u04ff][jJ]|[jJ][\u0400-\u04ff]|(?<=[\u0400-\u04ff] )je\b")
 _SOUTH_SLAVIC = re.compile(r"[ђћџљњјѓќѕЂЋЏЉЊЈЃЌЅ]")
 
 # A language needs this much evidence (one unshared function word counts 1) and at least
@@ -86,6 +96,38 @@ TITLE_WEIGHT = 1.0
 CONTAINER_WEIGHT = 0.5
 
 
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
+_CYR_WORDS = {
+    "ru": "для что это из о об во со к у его её их который которые которых вв гг",
+    "bg": "се е към със във през като един една едно това тези са ще който която което които",
+}
+_RU_WORDS, _BG_WORDS = (frozenset(_CYR_WORDS[k].split()) for k in ("ru", "bg"))
+_RU_ENDINGS = ("ь", "ая", "ого", "ому", "ский", "ская", "ское", "ского", "ской", "ться", "ость", "ости")
+_BG_ENDINGS = ("ата", "ята", "ото", "ите", "ът", "ски", "ост")
+
+
+def _russian_or_bulgarian(text: str) -> str:
+    """Cyrillic without a letter only one of them has: the words decide (soft sign ending a
+    word, ``-ская``, ``для`` Russian; the article endings ``-ата``/``-ото``/``-ите``, ``се``,
+    ``към`` Bulgarian); no evidence either way is Russian, by far the more cited."""
+    ru = bg = 0.0
+    for word in _CYR_WORD.findall(text.lower()):
+        if word in _RU_WORDS:
+            ru += 1
+        elif word in _BG_WORDS:
+            bg += 1
+        elif len(word) > 3:
+            if word.endswith(_RU_ENDINGS):
+                ru += 0.5
+            elif word.endswith(_BG_ENDINGS):
+                bg += 0.5
+    if bg > 2 * ru and bg >= 1:
+        return "bg"
+    if bg and bg * 2 > ru:
+        return ""
+    return "ru"
+
+
 def _script(text: str) -> str | None:
     """The language the script decides, ``""`` for "undecidable", None for Latin script."""
     if text.isascii():
@@ -93,13 +135,22 @@ def _script(text: str) -> str | None:
     cyr = len(_CYRILLIC.findall(text))
     lat = len(_LATIN.findall(text))
     if cyr > lat:
-        if _SOUTH_SLAVIC.search(text):
+        if _SOUTH_SLAVIC.search(text) or _SERBIAN_LATIN_J.search(text):
             return ""
-        if _BELARUSIAN.search(text) or (_UKRAINIAN.search(text) and _RUSSIAN_ONLY.search(text)):
+        if _BULGARIAN.search(text) and not _NOT_UKRAINIAN.search(text):
+            return "bg"
+        if _PRE_REFORM.search(text):
+            return "ru"
+        if _BELARUSIAN.search(text) or (_UKRAINIAN.search(text) and _NOT_UKRAINIAN.search(text)
+                                        and not _UKRAINIAN_ONLY.search(text)):
             return "be"
         if _UKRAINIAN.search(text):
+            if not _UKRAINIAN_ONLY.search(text) and not _I_BEFORE_CONSONANT.search(text):
+                return ""  # "і" only before vowels and "й" is pre-1918 Russian's rule ("Россійскаго")
             return "uk"
-        return "ru"
+        if _NOT_UKRAINIAN.search(text) or "ё" in text.lower():
+            return "ru"  # Bulgarian has no ы, э, ё
+        return _russian_or_bulgarian(text)
     for rx, lang in ((_GREEK, "el"), (_KANA, "ja"), (_HANGUL, "ko")):
         if len(rx.findall(text)) > lat:
             return lang
