@@ -49,7 +49,8 @@ BIBLATEX_LANGIDS = {
     "es": "spanish", "ja": "japanese", "ko": "korean", "vi": "vietnamese", "uk": "ukrainian",
     "it": "italian", "pt": "portuguese", "pl": "polish", "tr": "turkish", "cs": "czech",
     "be": "belarusian", "kk": "kazakh", "ar": "arabic", "th": "thai", "km": "khmer",
-    "id": "indonesian", "ms": "malay", "fa": "farsi", "hi": "hindi",
+    "id": "indonesian", "ms": "malay", "fa": "farsi", "hi": "hindi", "nl": "dutch", "bg": "bulgarian",
+    "el": "greek", "sr": "serbian",
 }
 
 # A signal that introduces a citation and is not part of it ("Vgl.", "See also", "Cf.", "См.:",
