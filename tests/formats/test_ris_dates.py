@@ -103,3 +103,14 @@ def test_a_wrapped_title_is_still_one_title() -> None:
     result = ris.loads(text)
     assert result.references[0].title == "Blood-brain barrier breach following cortical contusion in the rat"
     assert not result.problems
+
+
+def test_dates_without_a_tag_go_to_extra_and_come_back() -> None:
+    ref = _article(Date(2019, season="3"))
+    ref.dates["original-date"] = Date.from_iso("1850/1852")
+    ref.dates["event-date"] = Date.from_iso("2018-09-03/2018-09-07")
+    text = ris.dumps([ref])
+    assert _tags(text, "M2") == ["original-date: 1850/1852", "event-date: 2018-09-03/2018-09-07"]
+    back = ris.loads(text).references[0]
+    assert back.dates == ref.dates
+    assert back.get("note") == ""

@@ -15,6 +15,8 @@ back, with the item type from the one table in ``formats/zotero.py``:
   page count); ``EP`` is read when other programs split it;
 * dates ``DA``/``Y2`` as ``YYYY/MM/DD/``, ``PY`` the year; a range, ``~`` or ``?`` in ``DA``
   as EDTF (``2011-05-25/2012-06-26``), a season as ``Spring 2019`` (what Zotero keeps);
+  dates without a tag (``original-date``, ``event-date``) as ``M2`` Extra lines
+  ``original-date: 1850/1852``, the form Zotero reads CSL variables from Extra in;
 * identifiers without a tag (EDN) go to Extra through ``M2`` (``degenerateImportFieldMap``
   maps it to ``extra`` for every type), one ``KEY: value`` per line; ``N1`` is a
   child note, so only the record's own note goes there;
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from citekeeper.errors import MalformedInputError
 from citekeeper.formats import zotero
 from citekeeper.formats.csljson import (
+    CSL_DATES,
     EXTRA_IDENTIFIERS,
     UNPARSED_NOTE,
     mark_unparsed,
@@ -54,6 +57,7 @@ _LEGAL = {"statute", "bill"}
 # Tags whose value never runs over a line (a date, a number): a line without a tag after
 # one of them is not its continuation.
 _NO_CONTINUATION = {"DA", "PY", "Y1", "Y2", "VL", "IS", "SP", "EP"}
+_EXTRA_DATES = frozenset(CSL_DATES) - {"issued", "accessed"}
 
 
 @dataclass
@@ -209,6 +213,8 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     add("N1", ref.get("note"))
     add("N1", ref.get("annote"))  # BibLaTeX's annotation: a note to Zotero and EndNote
     extra = [f"{k}: {v}" for k, v in ref.identifiers.items()]
+    # dates RIS has no tag for, as Zotero's Extra reads CSL variables ("original-date: 1850")
+    extra += [f"{k}: {d.iso()}" for k, d in ref.dates.items() if k not in ("issued", "accessed") and d.iso()]
     if zt not in _ISSN_TYPES and ref.get("ISSN"):
         extra.append(f"ISSN: {ref.get('ISSN')}")
     if ref.repeats:
@@ -435,6 +441,8 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
             ref.identifiers[k.strip()] = v.strip()
         elif sep and k.strip() == "ISSN" and v.strip():
             ref.set("ISSN", v.strip())
+        elif sep and k.strip() in _EXTRA_DATES and v.strip():
+            ref.dates[k.strip()] = Date.from_iso(v.strip())
         elif sep and k.strip() == "repeats" and v.strip():
             ref.repeats = v.strip()
         elif (tex := re.match(r"^\s*(tex\.\S+?):\s+(\S.*)$", ln)):
