@@ -6,7 +6,8 @@
 
 Real articles (``data/dev/notes``: PDF text of open-access law and history articles in
 German, English, French and Italian, answers by hand) are marked ``R``; the held-back
-ones (``data/dev/notes_heldback``, scored once on the final rules) ``H``.  A summary per
+ones (``data/dev/notes_heldback``, scored once on the final rules) ``H``; the four
+``data/dev/notes_heldout_*`` texts (scored once at 33/81, then looked at) ``O``.  A summary per
 language (the file name's prefix) follows each table.
 
 The articles and their answers are ``tests/extract/data/*.txt|json`` (German, French,
@@ -47,6 +48,8 @@ def score_here(heldback: bool = False) -> list[dict]:
         paths += devset.documents(devset.FRESH_REAL) + devset.documents(devset.FRESH_REAL2)
         paths += devset.documents(getattr(devset, "FRESH_REAL3", devset.FRESH_REAL2 / "none"))
         paths += devset.documents(getattr(devset, "FRESH_REAL4", devset.FRESH_REAL2 / "none"))
+        for folder in getattr(devset, "HELDOUT", []):
+            paths += devset.documents(folder)
     for path in paths:
         try:
             s = asdict(devset.score(path))
@@ -54,7 +57,8 @@ def score_here(heldback: bool = False) -> list[dict]:
             s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
         mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
                 getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G",
-                getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q"}.get(path.parent, "")
+                getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q",
+                **{folder: " O" for folder in getattr(devset, "HELDOUT", [])}}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -99,7 +103,8 @@ def table(rows: list[dict], label: str) -> str:
     for r in rows:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
-                "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4"}[mark]
+                "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4",
+                "O": "real, held out 1-4"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)
@@ -129,7 +134,7 @@ def main() -> None:
     ap.add_argument("--baseline", help="git revision to score as the peer")
     ap.add_argument("--json-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--heldback", action="store_true",
-                    help="also score data/dev/notes_heldback and the fresh sets notes_fresh, notes_fresh2")
+                    help="also score data/dev/notes_heldback, the fresh sets notes_fresh* and notes_heldout_*")
     args = ap.parse_args()
     rows = score_here(args.heldback)
     if args.json_only:

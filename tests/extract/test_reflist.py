@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citekeeper.extract.reflist import find_reference_section, split_entries
+from citekeeper.extract.reflist import find_reference_section, holds_notes, split_entries
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,48 @@ def test_groups_of_one_line_entries_between_blank_lines():
     )
     assert [g[:5] for g in got] == ["Abel,", "Adler", "Bauer", "Berg,", "Crame"]
     assert got[2].endswith("line end. Bern: Verlag.")
+
+
+# Notes under a list heading (web pages print their endnotes under "Sources"): made-up text.
+_SOURCES_OVER_NOTES = """Body text about the hall and its paintings, long enough to be a paragraph.
+
+Sources
+
+The descriptions here follow the research literature listed below.
+
+1. Müller, Deckenbilder, 1980, S. 160.
+2. Ebd., S. 161.
+3. Vgl. Schmidt, Jagd, 2011, S. 74–75.
+4. Müller, Deckenbilder, 1980, S. 162.
+5. Karl Weber: Die Jagd im Barock. Oldenbourg, München 1984, S. 123–127.
+"""
+
+_NUMBERED_BIBLIOGRAPHY = """Body text citing [1] and [2] and [3].
+
+References
+
+1. A. Smith, "Signals in noise," IEEE Trans. Inf. Theory, vol. 12, no. 3, pp. 100-110, 2001.
+2. B. Jones and C. Lee, Pattern Recognition. New York: Wiley, 1999, pp. 45-60.
+3. D. Kim, "Learning to rank," in Proc. ICML, 2010, pp. 1-8.
+4. A. Smith, "More signals," IEEE Trans. Inf. Theory, vol. 13, no. 1, pp. 5-15, 2002.
+"""
+
+
+def test_numbered_notes_under_a_list_heading_are_no_reference_list():
+    lines = _SOURCES_OVER_NOTES.split("\n")
+    assert holds_notes(lines, 3, len(lines))
+    assert find_reference_section(lines) is None
+
+
+def test_a_numbered_bibliography_stays_a_list():
+    lines = _NUMBERED_BIBLIOGRAPHY.split("\n")
+    assert not holds_notes(lines, 3, len(lines))
+    assert find_reference_section(lines) == (2, 3, len(lines))
+    assert len(split_entries(lines, 3, len(lines))) == 4
+
+
+def test_one_repeat_in_a_long_numbered_list_is_not_notes():
+    # Two note-like items are needed, and a fifth of the run: one "ibid." in ten entries is a list.
+    entries = [f"{k}. Author{k}, A., Title number {k}. Publisher, 20{k:02d}." for k in range(1, 11)]
+    entries[4] = "5. Ibid., Second volume. Publisher, 2005."
+    assert not holds_notes(entries, 0, len(entries))

@@ -166,3 +166,62 @@ def test_strip_markup_and_italics():
     assert strip_markup(s) == "Belouza A. Leaders // Rossiyskaya Gazeta. 2018. URL: https://rg.ru/x.html (accessed: 05.02.2024)."
     assert italic_spans(s) == ["Rossiyskaya Gazeta"]
     assert strip_markup("2 * 3 * 4") == "2 * 3 * 4"
+
+
+def test_notes_under_a_sources_heading_are_footnotes():
+    text = (
+        "Body text about the hall and its paintings, long enough to be a paragraph.\n\nSources\n\n"
+        "The descriptions here follow the research literature listed below.\n\n"
+        "1. Müller, Deckenbilder, 1980, S. 160.\n2. Ebd., S. 161.\n3. Vgl. Schmidt, Jagd, 2011, S. 74–75.\n"
+        "4. Müller, Deckenbilder, 1980, S. 162.\n"
+    )
+    seg = segment(text)
+    assert seg.references == []
+    assert [f.number for f in seg.footnotes] == [1, 2, 3, 4]
+
+
+# A numbered reading list in the body, and the endnotes with the same numbers under "Notes" (made up).
+_READING_LIST = """Some places to start reading on the method:
+
+1. Wilson, A. G., 'A family of spatial interaction models', Environment and Planning A, 3 (1971), pp. 1–32.
+2. Congdon, P., 'Approaches to modelling overdispersion', Environment and Planning A, 25 (1993), pp. 1481–510.
+3. Abel, G. J., 'Estimation of international migration flow tables', Journal of the Royal Statistical Society, 176 (2013), pp. 1-20.
+
+More body text follows here, discussing the models at some length before the notes.
+
+# Notes
+
+{n1} For the background see Hitchcock, Tim, 'Vagrancy Removal', Social History, 39 (2014), 509-527.
+{n2} Crymble, A., 'Modelling regional imbalances', Economic History Review, 71 (2018), 751.
+{n3} Ravenstein, E. G., 'The Laws of Migration', Journal of the Statistical Society, 48 (1885), 167-235.
+"""
+
+
+@pytest.mark.parametrize("forms", [("[^1]:", "[^2]:", "[^3]:"), ("1.", "2.", "3.")])
+def test_a_numbered_body_list_is_no_notes_when_the_notes_come_later(forms):
+    seg = segment(_READING_LIST.format(n1=forms[0], n2=forms[1], n3=forms[2]))
+    assert [f.number for f in seg.footnotes] == [1, 2, 3]
+    assert all(f.line_start > 8 for f in seg.footnotes)
+    assert "Hitchcock" in seg.footnotes[0].text
+    # With no reference list of its own, the list of whole works is the reading list.
+    assert [r.text[:6] for r in seg.references] == ["Wilson", "Congdo", "Abel, "]
+    assert not any("Wilson" in p.text for p in seg.body)
+
+
+def test_a_body_list_of_steps_stays_body_and_is_no_reference_list():
+    text = _READING_LIST.format(n1="[^1]:", n2="[^2]:", n3="[^3]:")
+    text = text.replace(text[text.index("1. Wilson") : text.index("\n\nMore body")],
+                        "1. Open the file.\n2. Count the rows.\n3. Fit the model.")
+    seg = segment(text)
+    assert [f.number for f in seg.footnotes] == [1, 2, 3]
+    assert "Hitchcock" in seg.footnotes[0].text
+    assert seg.references == []
+
+
+def test_a_body_list_is_no_reading_list_when_the_article_has_a_reference_list():
+    text = _READING_LIST.format(n1="[^1]:", n2="[^2]:", n3="[^3]:") + (
+        "\nReferences\n\nSmith, J. (2001). A book. London: Routledge.\n"
+    )
+    seg = segment(text)
+    assert [f.number for f in seg.footnotes] == [1, 2, 3]
+    assert [r.text[:5] for r in seg.references] == ["Smith"]

