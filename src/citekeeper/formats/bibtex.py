@@ -543,6 +543,7 @@ _iso_from_text = lru_cache(maxsize=8192)(Date.from_iso)
 _EDTF_TEXT = re.compile(r"[\s{}]*[-+]?[0-9][0-9T:.Z+\-/?~%\s]*[}\s]*|[\s{}]*\.\.[0-9/\-?~%\s]*")
 
 
+@lru_cache(maxsize=8192)
 def _iso_date(raw: str) -> Date:
     """A biblatex date field's raw value as a ``Date``: EDTF as written, other text decoded."""
     if _EDTF_TEXT.fullmatch(raw):
