@@ -126,7 +126,7 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tup
     for kind, where in extra:
         atomic_write(where, render_text(report, verbose) if kind == "text" else FORMATS[kind](report))
     if output is None and fmt == "json":
-        out, batch = click.get_text_stream("stdout"), []
+        out, batch = sys.stdout, []
         for chunk in iter_json(report):  # written as encoded: no whole copy of a large report
             batch.append(chunk)
             if len(batch) >= 2000:
