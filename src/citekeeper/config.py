@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -85,43 +85,38 @@ def known_keys(table: Mapping[str, Any], section: str, known: Collection[str],
     return out
 
 
-def _table_line(path: Path, name: str) -> int | None:
-    """The line of ``[tool.citekeeper.<name>]``, or of ``name = ``/``name.`` in ``[tool.citekeeper]``."""
+def _line_where(path: Path, wanted: Callable[[str | None, str | None], bool]) -> int | None:
+    """The first 1-based line for which ``wanted(table, line)`` holds: ``line`` is None on a
+    ``[table]`` header, else a line inside ``table`` (None before any header)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    inside = False
-    key = re.compile(r"^\s*[\"']?" + re.escape(name) + r"[\"']?\s*[=.]")
+    table: str | None = None
     for n, line in enumerate(lines, 1):
         m = _HEADER.match(line)
         if m:
-            header = m.group(1).replace(" ", "").replace('"', "")
-            if header == f"tool.citekeeper.{name}" or header.startswith(f"tool.citekeeper.{name}."):
+            table = m.group(1).replace(" ", "").replace('"', "")
+            if wanted(table, None):
                 return n
-            inside = header == "tool.citekeeper"
-        elif inside and key.match(line):
+        elif wanted(table, line):
             return n
     return None
+
+
+def _table_line(path: Path, name: str) -> int | None:
+    """The line of ``[tool.citekeeper.<name>]``, or of ``name = ``/``name.`` in ``[tool.citekeeper]``."""
+    own = f"tool.citekeeper.{name}"
+    key = re.compile(r"^\s*[\"']?" + re.escape(name) + r"[\"']?\s*[=.]")
+    return _line_where(path, lambda table, line: (
+        (table == own or (table or "").startswith(own + ".")) if line is None
+        else table == "tool.citekeeper" and bool(key.match(line))))
 
 
 def key_line(path: Path, section: str, key: str) -> int | None:
     """The 1-based line of ``key`` inside ``[tool.citekeeper.<section>]`` (None if not found)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    table = f"tool.citekeeper.{section}"
-    inside = header_is_section = False
-    key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    own = f"tool.citekeeper.{section}"
+    plain = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
     dotted = re.compile(r"^\s*" + re.escape(section) + r"\s*\.\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
-    for n, line in enumerate(lines, 1):
-        m = _HEADER.match(line)
-        if m:
-            name = m.group(1).replace(" ", "").replace('"', "")
-            inside = name in (table, "tool.citekeeper")
-            header_is_section = name == table
-            continue
-        if inside and (key_re if header_is_section else dotted).match(line):
-            return n
-    return None
+    return _line_where(path, lambda table, line: line is not None and (
+        (table == own and bool(plain.match(line))) or (table == "tool.citekeeper" and bool(dotted.match(line)))))
