@@ -191,14 +191,10 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
     the array, a syntax error and what follows it) is a failed block, reported with its
     line, and every other item is still read (``jsonitems``)."""
     from citekeeper.formats import csljson, jsonitems
-    from citekeeper.model import Origin
 
     scanned = jsonitems.scan(text)
     for number, line, item in scanned.items:
-        ref = csljson.reference_from_csl(item)
-        if ref.origin is None:
-            ref.origin = Origin(kind="file", number=number, file=name, line_start=line)
-        result.references.append(ref)
+        result.references.append(csljson.read_item(item, number, line, name))
         result.entry_lines.append(line)
     for line, raw, reason in scanned.bad:
         result.failed.append(FailedBlock(name, line, raw, reason))

@@ -303,29 +303,29 @@ def dumps(refs: list[Reference], *, with_origin: bool = True, relative_to: str |
 
 
 def loads(text: str, file: str | None = None) -> list[Reference]:
-    """Read CSL-JSON text (an array of items, or a single item)."""
+    """Read CSL-JSON text (an array of items, a single item, or ``{"items": [...]}``).
+
+    Strict: the first thing that is not an item is a ``MalformedInputError`` with its line.
+    ``formats.read_file`` reads the same shapes (``jsonitems.scan``, one copy) but keeps
+    going past a bad element, reporting it as a failed block.
+    """
+    from citekeeper.formats import jsonitems
+
+    scanned = jsonitems.scan(text)
+    if scanned.bad:
+        line, _raw, reason = scanned.bad[0]  # in file order
+        raise MalformedInputError(reason, file=file, line=line)
     with gc_paused():
-        return _loads(text, file)
+        return [read_item(item, number, line, file) for number, line, item in scanned.items]
 
 
-def _loads(text: str, file: str | None) -> list[Reference]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MalformedInputError(f"invalid JSON: {exc.msg}", file=file, line=exc.lineno) from None
-    if isinstance(data, dict):
-        data = data.get("items", [data]) if "items" in data else [data]
-    if not isinstance(data, list):
-        raise MalformedInputError("CSL-JSON must be an array of items", file=file)
-    refs = []
-    for n, item in enumerate(data, 1):
-        if not isinstance(item, dict):
-            raise MalformedInputError(f"item {n} is not an object", file=file)
-        ref = reference_from_csl(item)
-        if ref.origin is None:
-            ref.origin = Origin(kind="file", number=n, file=file)
-        refs.append(ref)
-    return refs
+def read_item(item: dict[str, Any], number: int, line: int, file: str | None) -> Reference:
+    """One CSL-JSON item as a ``Reference``; without an origin of its own, it came from
+    ``file`` as its ``number``-th item, starting on ``line``."""
+    ref = reference_from_csl(item)
+    if ref.origin is None:
+        ref.origin = Origin(kind="file", number=number, file=file, line_start=line)
+    return ref
 
 
 class _NotPlain(Exception):
