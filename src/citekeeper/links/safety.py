@@ -30,6 +30,7 @@ import functools
 import ipaddress
 import re
 import unicodedata
+from urllib.parse import unquote
 
 # Special-purpose blocks (IANA registries) that are not the open internet, checked on
 # top of ``ipaddress``'s ``is_global`` (which counts NAT64, 6to4 and 192.0.0.8 as global).
@@ -93,9 +94,13 @@ def numeric_ipv4(host: str) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def normalise_host(host: str) -> str:
-    """The host as a client connects to it: NFKC, ideographic dots, lower case, no
+    """The host as a client connects to it: percent-decoded (``%31%32%37.0.0.1`` is
+    what a browser reads as 127.0.0.1), NFKC, ideographic dots, lower case, no
     trailing dot, IDNA; numeric IPv4 forms as dotted quads, IPv6 compressed."""
-    h = unicodedata.normalize("NFKC", host).translate(_DOTS).strip().lower()
+    h = host
+    if "%" in h and not h.startswith("["):  # WHATWG: a host is percent-decoded first
+        h = unquote(h, errors="replace")
+    h = unicodedata.normalize("NFKC", h).translate(_DOTS).strip().lower()
     if h.startswith("[") and h.endswith("]"):
         h = h[1:-1]
     h = h.rstrip(".") if h != "." else h
