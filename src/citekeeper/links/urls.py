@@ -22,7 +22,10 @@ from yarl import URL
 
 from citekeeper.links.safety import normalise_host
 
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s@]*@")
+# The user-info runs to the *last* ``@`` of the authority (as ``urlsplit`` and yarl read
+# it): a password may hold a bare ``@`` (``alice:p@ss@host``), and stopping at the first
+# one would print the rest of the password.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 _NEEDS_QUOTING = re.compile(r"[^\x21-\x7e]")
 
 
