@@ -82,11 +82,17 @@ _STRONG = [
         r"(?:Nr\.\s|No\s)?\d{2,4}/\d{1,4}|\b(?:ABl|OJ|JO)\.?\s(?:EG|EU|C|L)\b"
     ),
     REPEAT_MARK,
+    # Archives: Russian fonds/inventory/file/leaf ("ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3"), German
+    # "Best. 1, Nr. 234, fol. 12r", English "box 3, folder 2", "MS 123, fol. 4v" — no body sentence has them.
+    re.compile(
+        r"\b(?:Ф|Оп|Д)\.\s?[А-ЯA-Z]?-?\d+[а-я]?\.?\s+(?:Оп|Д|Л|Лл)\.\s?\d|"
+        r"\b(?:fol|fols|ff|Bl)\.\s?\d+[rv]\b|\bbox\s\d+,\s(?:folder|file|item)\s\d|\b(?:Best|Rep|Akte|Fasz)\.\s?\d"
+    ),
 ]
 _WEAK = [
     re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
     re.compile(
-        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып|Кн|Ч|Л|Лл|Ст|ч|кн|ст|fol|chap|ch)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
     ),
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
@@ -101,6 +107,8 @@ _WEAK = [
     ),
     # German/Austrian legal short cite, journal year page: "ZGE 2018, 273", "GRUR 2016, 1152", "JRP 2022, 79".
     re.compile(r"\b[A-ZÄÖÜ][\w-]{1,10}\s(?:19|20)\d\d,\s\d{1,4}\b"),
+    # GOST's year area between full stops ("Правда. 1933. 12 янв.", "… // Вопросы истории. 2012. № 5.").
+    re.compile(r"\.\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
     re.compile(r"[,:][”\"’]?\s\d{1,4}(?:[–-]\d{1,4})?\.?$"),
     re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s(?!(?:also\s+)?(?:infra|supra\s+text|above|below)\b)", re.I),
@@ -152,26 +160,56 @@ _MORE_SIGNALS = re.compile(
     r"^(?:(?:vgl|cf|cfr)(?:\.|(?=\s+[A-ZÀ-Þ]))(?:\s+(?:auch|dazu|etwa|hierzu|nur|beispielhaft|insbesondere|"
     r"insb\.|zB|z\.\s?B\.|allgemein|grundlegend|statt\s+(?:vieler|aller)|für\s+das\s+\w+))*\s*:?\s+|"
     r"(?:dazu|hierzu|grundlegend|ausführlich|instruktiv|nur|etwa)(?:\s+(?:dazu|hierzu|etwa|nur|auch|ausführlich|insbesondere))*\s*:\s+|"
-    r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?(?::|,?\s+(?:see|cf\.?))\s+)",
+    r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?(?::|,?\s+(?:see|cf\.?))\s+|"
+    # Russian (GOST R 7.0.5 notes): "См., например:", "Подробнее об этом см.:", "Об этом подробнее:", "Цит. по:".
+    r"(?:подробнее\s+(?:об\s+этом\s+)?)?см\.(?:,?\s+(?:например|также|об\s+этом|подробнее|в\s+частности|напр\.))*,?\s*:?\s+|"
+    r"(?:об\s+этом|подробнее|подробно|напр\.|например)(?:\s+(?:см\.|подробнее|также|об\s+этом))*\s*:\s+|"
+    r"цит\.\s+по\s*:?\s+|ср\.(?:\s+также)?\s*:?\s+)",
     re.IGNORECASE,
 )
+# Any short lead-in that ends in a colon before an author ("Zum Folgenden: Meier, K.", "Подробно:
+# Иванов И. И.", "On the debate: Smith, J."): up to six words, no digit, no name of its own.
+# A place before its publisher ("München: C. H. Beck", "М. : Изд-во") is no lead-in: the lead has a word
+# in lower case or opens with a preposition, and no abbreviation before its colon.
+_COLON_LEAD = re.compile(
+    r"^(?=[^\d:;()«»\"„“]{2,70}:\s)(?=[^:]{0,70}?(?<!\S)[a-zà-ÿа-яё]|(?:Zum|Zur|Zu|Für|Über|On|For|About|Sur|Pour|Sobre|По|Об|О|К)\s)"
+    r"(?!(?:\S+\s){0,5}?(?:in|In|dans|в|В|en|En)\s?:)(?:[^\s:,]+,?\s){0,5}[^\s:,.]+\s?:\s+"
+)
+# … and the author after it, surely one: "Meier, K.", "Meier, Klaus:", "W. Halbfass,", "Karl Meier,", "Иванов И. И.".
+_AUTHOR_AFTER_LEAD = re.compile(
+    r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,11}[,:])|"
+    r"(?:[A-ZÀ-ÞА-ЯЁ]\.\s?){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,|[A-ZÀ-Þ][a-zà-ÿ]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,)"
+)
+# A Russian author: "Хлевнюк О. В.", "Davies R. W." (surname, then initials).
+SURNAME_INITIALS = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,3}(?=[\s,:]|$)")
 
 
 # Words that go on a signal: "Voir notamment", "See in particular", "Vgl. insbesondere".
 _SIGNAL_GOES_ON = re.compile(
     r"^(?:notamment|en\s+particulier|par\s+exemple|aussi|également|in\s+particular|generally|especially|"
-    r"insbesondere|etwa|beispielsweise|exemplarisch|nur|auch)\s*[,:]?\s+",
+    r"insbesondere|etwa|beispielsweise|exemplarisch|nur|auch|grundlegend|ausführlich|allgemein|eingehend|"
+    r"weiterführend|näher|zuletzt|jüngst|neuerdings|bereits|schon|hierzu|dazu)\s*[,:]?\s+",
     re.IGNORECASE,
 )
 
 
-def signal_length(text: str) -> int:
-    """How many leading characters of ``text`` are a signal (``Vgl. dazu nur:``, ``See also``), or 0."""
+def signal_length(text: str, leads: bool = False) -> int:
+    """How many leading characters of ``text`` are a signal (``Vgl. dazu nur:``, ``See also``), or 0.
+
+    ``leads``: a short lead-in ending in a colon before an author counts too (``Zum Folgenden:
+    Meier, K.``) — for stripping a citation's start, never for splitting a note there (``Principaux
+    collaborateurs: Blondeau, Warnkoenig, …`` is a comment).
+    """
     end = 0
     for _ in range(3):
         m = SIGNALS.match(text[end:]) or _MORE_SIGNALS.match(text[end:])
         if not m and end:
             m = _SIGNAL_GOES_ON.match(text[end:])
+        if not m and leads:
+            m = _COLON_LEAD.match(text[end:])
+            after = text[end + m.end() :] if m else ""
+            if m and not (_AUTHOR_AFTER_LEAD.match(after) or SURNAME_INITIALS.match(after)):
+                m = None
         if not m or not m.end():
             break
         end += m.end()
@@ -182,7 +220,7 @@ def strip_signal(text: str) -> str:
     """The citation without the signal that introduces it (``Vgl.``, ``See``, ``Cf.``, ``См.:``),
     nor a short lead-in before one (``Zur Kritik siehe``)."""
     text = text.strip()
-    text = text[signal_length(text) :].strip()
+    text = text[signal_length(text, leads=True) :].strip()
     m = _LEAD_IN.match(text)
     return text[m.end() :] if m and m.group(0).count(" ") <= 8 else text
 

@@ -197,12 +197,21 @@ def _embedded_start(text: str) -> str:
         if citation_score(head) > 1:
             return text
         if len(head.split()) < 4 or not _PROSE_WORD.search(head):
+            # "So bereits Erich Maschke, …", "Etwa Jacob M. Price, …": a lead-in of a few words, no name
+            # in it, before the first author — the citation starts there (never at a later name).
+            if not re.search(r"(?<=\s)[A-ZÀ-ÞА-ЯЁ]", head) and citation_score(text[p : p + 300]) >= 3:
+                return text[p:]
             continue  # "Anne-Marie Chartier et Jean Hébrard, …": co-authors, not prose
         if citation_score(head) and len(_PROSE_WORD.findall(head)) < 5:
             continue  # "… Discours sur la lecture (1880-2000), Paris, …": still the same citation
         if citation_score(text[p : p + 300]) >= 3:
-            return text[p:]
+            # "… more generally, Jacob M. Price, …": the given name before the initials is the author's.
+            given = _GIVEN_BEFORE.search(head)
+            return text[given.start() if given and _INITIALED_AUTHOR.match(text, p) else p :]
     return text
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,14}\s$")
 
 
 _SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
@@ -236,13 +245,22 @@ _NAME_THEN_QUOTE = re.compile(r"^[A-ZÀ-Þ][^,;:.]{1,80}?[A-ZÀ-Þ][\w'’\-]+,\
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
 _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
+# The middle of a citation, never the start of one, though it opens with a capital after a full stop:
+# a locator ("Т. 1. С. 5", "Bd. 2, S. 3", "Vol. 4. P. 34", archives' "Оп. 1. Д. 25") or an abbreviated
+# place before its publisher or year ("М.: Наука, 2010", "СПб., 1896", "N. Y.: Norton").
+MID_CITATION = re.compile(
+    r"^(?:(?:С|S|P|Pp|Т|T|Vol|Bd|Bde|Кн|Ч|Вып|Л|Лл|Ф|Оп|Д|Ст|Nr|No|H|Jg|Sp|Col|Fol|Bl|Abs|Rn|Tz|Anm|Ed|Aufl)\.\s?\d|"
+    r"№\s?\d|(?:М|Л|СПб|Пг|Мн|К|Б\.\s?м|N\.\s?Y|Frankfurt\s?a\.\s?M|Frankfurt/M)\.?\s?[:,]\s)"
+)
 
 
 # "ders., Systematisches Verzeichniss …" / "idem, …": the same author again.
-_SAME_AUTHOR = re.compile(r"^(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eiusdem|тот\s+же|он\s+же)\.?,?\s", re.I)
+_SAME_AUTHOR = re.compile(r"^(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eiusdem|тот\s+же|он\s+же)\.?[,:]?\s", re.I)
 
 
 def _starts_citation(piece: str) -> bool:
+    if MID_CITATION.match(piece):
+        return False
     if signal_length(piece) or REPEAT_MARK.match(piece) or _SAME_AUTHOR.match(piece):
         return True
     return bool(_NEXT_START.match(piece)) and (citation_score(piece) >= 2 or bool(_TITLE_FIRST.match(piece)))
@@ -266,7 +284,7 @@ def split_footnote(text: str) -> list[str]:
     start = 0
     comments: set[int] = set()
     for m in _SIGNAL_SENTENCE.finditer(text):
-        if not (m.group("word") or signal_length(text[m.end() :])):
+        if not (m.group("word") or signal_length(text[m.end() :])) or MID_CITATION.match(text[m.end() :]):
             continue  # a sentence that does not open with a signal ("For history see …" does)
         left = text[start : m.start()]
         # "… 2005. See also the discussion in chapter 3." cites nothing after the signal.
@@ -328,12 +346,17 @@ _AFTER_INITIAL = re.compile(r"(?:^|[\s,])[A-ZÀ-Þ]\.,?$")
 _WORK_END = re.compile(r"(?:(?<!\d)(?:1[5-9]|20)\d\d|ISBN\s?[\dX][\dX\s-]{8,16}[\dX]|\d+\s(?:S|p|pp|Min)\.?)\.?(?=\s|$)")
 
 
+# A title ending in the dates it covers ("… im Mittelalter 1150–1550.", "… Russia, 1917–1991."): a word,
+# then a range of years; a work's own year follows a place or a comma ("Berlin 1990", ", 1990").
+_TITLE_DATES_END = re.compile(r"(?<=[^\W\d_]{3})\s(?:1[0-9]|20)\d\d\s?[–-]\s?(?:1[0-9]|20)?\d\d\.$")
+
+
 def _whole_work_follows(left: str, right: str) -> bool:
     """A list of works by title ("…, ISBN 3-7857-1197-2. Eigenes Konto. Wenn alles sich rechnet
     …, ISBN 3-7857-1118-2, in Buchform: Berlin: Transit Buchverlag 2000."): the piece before
     ends in a work's end (year, ISBN, page count) and the text after, up to its own end within
     two hundred characters, reads as a citation (two points) with a capital first."""
-    if not right[:1].isupper() or not _WORK_END.search(left.rstrip().rstrip(".")[-24:] + " "):
+    if not right[:1].isupper() or MID_CITATION.match(right) or not _WORK_END.search(left.rstrip().rstrip(".")[-24:] + " "):
         return False
     if not _WORK_END.search(left.rstrip()) or _WORK_END.search(left.rstrip()).end() < len(left.rstrip()) - 1:
         return False
@@ -357,6 +380,10 @@ def _split_name_sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_START.finditer(text):
         right = text[m.end() :]
+        if MID_CITATION.match(right):
+            continue
+        if m.group("stop") is not None and _TITLE_DATES_END.search(text, 0, m.start()):
+            continue  # "Die deutsche Stadt im Mittelalter 1150–1550. Stadtgestalt, Recht, …": a subtitle
         # A new citation opens with its author, or with the title of an edited volume ("…: Literatur
         # der Grenze – Theorie der Grenze, hg. von Richard Faber …").
         titled = bool(_TITLE_FIRST.match(right))

@@ -119,8 +119,13 @@ class Cited:
 
 def locator(rest: str) -> str:
     """The page locator of what follows a repeat marker (``S. 45 f.``, ``p. 3``, ``at 5``, ``45.``)."""
-    m = _LOCATOR.search(rest.strip())
-    return re.sub(r"\s*([–—-])\s*", r"\1", m.group("page")) if m else ""
+    for m in _LOCATOR.finditer(rest.strip()):
+        page = m.group("page")
+        # "…, 2019, S. 140": a year after a comma is the short form's year, not its page.
+        if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and not re.match(r"\w", m.group(0)):
+            continue
+        return re.sub(r"\s*([–—-])\s*", r"\1", page)
+    return ""
 
 
 def _surnames(author: str) -> list[str]:
@@ -155,7 +160,7 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
         body = ascii_fold(c.text)
         if words and not all(w in body for w in words):
             continue
-        if year and c.year != year:
+        if year and c.year != year and year not in c.text:
             continue
         return i
     return None
@@ -261,8 +266,12 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     found = _by_title_alone(cited, text)
     if found is not None:
         return Repeat(found, locator(text.split(",", 1)[1] if "," in text else ""), "short")
-    if _HAS_YEAR.search(text):
+    # A short form may give the year ("Poser, Deckenbilder, 1980, S. 160.", art history's short title):
+    # then the earlier citation must have that year too.
+    year = _HAS_YEAR.search(text)
+    if year and len(text) > 120:
         return None
+    year_of = year.group(0) if year else ""
     # Chicago / German short form: "Author, Short Title, 45." / "Meier: Handbuch, S. 45."
     # … of several authors: "Camps, Vidal-Gorène, et Vernet. «Handling …», 507-522." — the names run
     # up to the full stop or the quotation mark where the title begins.
@@ -274,16 +283,23 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     names = _surnames(author)
     if not names or len(names) > 4:
         return None
-    title = _LOCATOR.sub("", rest)
+    title = _LOCATOR.sub("", _HAS_YEAR.sub("", rest))
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
     words = _title_words(title)[:4]
-    if not words and re.search(r"\bet\s+al\.?$", author) and locator(rest):
-        # "Jeffrey Wu et al., 7.": the authors and a page, no title: their latest full citation.
+    if not words and locator(rest) and not year_of:
+        # "Jeffrey Wu et al., 7.", "Haggerty, 88.": the authors and a page, no title — Chicago's short
+        # form when one work of the author is cited: their latest full citation.
         found = _by_author(cited, names)
+        return Repeat(found, locator(rest), "short") if found is not None else None
+    if not words and year_of:
+        # "Meier, 2010, S. 5": author and year.
+        found = _by_author(cited, names, year=year_of)
         return Repeat(found, locator(rest), "short") if found is not None else None
     if not words:
         # A work without an author, cited again by its first title word ("Modernisierungsagenda, S. 36").
         found = _by_first_word(cited, names[0]) if len(names) == 1 and len(names[0]) >= 6 else None
         return Repeat(found, locator(rest), "short") if found is not None else None
-    found = _by_author(cited, names, words)
+    found = _by_author(cited, names, words, year_of)
+    if found is None and year_of:
+        return None
     return Repeat(found, locator(rest), "short") if found is not None else None

@@ -1,0 +1,140 @@
+"""General notes rules of the third session (issue 13): Russian GOST notes, lead-ins, where a
+citation starts and ends, short forms with a year or a page only.  Each text is the shape real
+notes take (GOST R 7.0.5 notes, Chicago notes, German humanities notes), with real works."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract import extract_article
+from citekeeper.extract.cues import holds_citation, strip_signal
+from citekeeper.extract.notes import citing_part, split_footnote
+from citekeeper.extract.repeats import Cited, find_repeat, locator
+
+
+def _citations(note: str) -> list[str]:
+    return split_footnote(citing_part(note))
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("См., например: Хлевнюк О. В. Хозяин. М.: РОССПЭН, 2010. С. 112.", "Хлевнюк О. В."),
+        ("Подробнее об этом см.: Осокина Е. А. За фасадом. М., 1998. С. 76.", "Осокина Е. А."),
+        ("Об этом подробнее: Соловьев С. М. История России. М., 1959. Кн. 1. С. 12.", "Соловьев С. М."),
+        ("Цит. по: Кондрашин В. В. Голод 1932–1933 годов. М., 2008. С. 214.", "Кондрашин В. В."),
+        ("Zum Folgenden: Meier, K., Die Stadt, Berlin 2005, S. 3.", "Meier, K."),
+        ("On the debate: Smith, J., A History, London 1990, 4.", "Smith, J."),
+        ("Vgl. dazu grundlegend Eberhard Isenmann, Die deutsche Stadt, Wien 2012.", "Eberhard Isenmann"),
+    ],
+)
+def test_lead_ins_are_stripped(text, rest):
+    assert strip_signal(text).startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["München: C. H. Beck, 1992, S. 341.", "М. : Изд-во Сабашниковых, 1907. С. 12.", "London: Home Office, at 129."],
+)
+def test_a_place_before_its_publisher_is_no_lead_in(text):
+    assert strip_signal(text) == text
+
+
+def test_a_comment_before_a_colon_does_not_split_a_note():
+    note = ("La Thémis, 1819–1830, fondée par Jourdan et Ducaurroy. Principaux collaborateurs: Blondeau, "
+            "Warnkoenig, Demante … Voir notamment Bonnecase, La Thémis, 2ième ed., 1914.")
+    assert not any(c.startswith("Principaux") for c in _citations(note))
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3–5.",
+        "Российский государственный архив социально-политической истории (РГАСПИ). Ф. 17. Оп. 3. Д. 870. Л. 12.",
+        "Stadtarchiv Köln, Best. 1, Nr. 234, fol. 12r.",
+        "Правда. 1933. 12 янв.",
+    ],
+)
+def test_archives_and_newspapers_cite(note):
+    assert holds_citation(note)
+
+
+def test_a_locator_after_a_full_stop_starts_no_citation():
+    note = ("Подробнее см.: Милюков П. Н. Очерки по истории русской культуры. СПб., 1896. Т. 1. С. 5; "
+            "Платонов С. Ф. Лекции по русской истории. СПб., 1899. С. 44.")
+    got = _citations(note)
+    assert len(got) == 2
+    assert got[0].endswith("Т. 1. С. 5") and got[1].startswith("Платонов С. Ф.")
+
+
+def test_a_place_and_publisher_after_a_title_are_the_same_citation():
+    note = ("См., например: Хлевнюк О. В. Хозяин. Сталин и утверждение сталинской диктатуры. М.: "
+            "РОССПЭН, 2010. С. 112–118; Дэвис Р. У. Советская экономика в период кризиса. 1931–1933 гг. "
+            "// Экономическая история. Ежегодник. 2001. М., 2002. С. 45.")
+    got = _citations(note)
+    assert [c.split(" ", 1)[0] for c in map(strip_signal, got)] == ["Хлевнюк", "Дэвис"]
+
+
+def test_prose_before_a_russian_author_is_a_lead_in_not_a_sentence_to_drop():
+    note = "Об этом подробнее: Соловьев С. М. История России с древнейших времен. М., 1959. Кн. 1. С. 12."
+    assert strip_signal(_citations(note)[0]).startswith("Соловьев С. М. История России")
+
+
+def test_a_title_ending_in_its_dates_keeps_its_subtitle():
+    note = ("Vgl. dazu grundlegend Eberhard Isenmann, Die deutsche Stadt im Mittelalter 1150–1550. Stadtgestalt, "
+            "Recht, Verfassung, Stadtregiment, Kirche, Gesellschaft, Wirtschaft, Wien/Köln/Weimar 2012, S. 45–48.")
+    assert len(_citations(note)) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "start"),
+    [
+        ("So bereits Erich Maschke, Die Unterschichten der mittelalterlichen Städte Deutschlands, in: "
+         "Gesellschaftliche Unterschichten, hg. von dems. und Jürgen Sydow, Stuttgart 1967, S. 1–74.", "Erich Maschke"),
+        ("On the credit system more generally, Jacob M. Price, \"What Did Merchants Do?,\" Journal of "
+         "Economic History 49, no. 2 (1989): 267–84, remains essential.", "Jacob M. Price"),
+    ],
+)
+def test_a_citation_inside_a_sentence_starts_at_its_first_author(note, start):
+    assert strip_signal(_citations(note)[0]).startswith(start)
+
+
+def test_dies_with_a_colon_starts_the_next_citation():
+    note = "Etwa Schmieder, Felicitas: Die mittelalterliche Stadt, Darmstadt 2005; dies.: Europa und die Fremden, Sigmaringen 1994."
+    assert _citations(note)[1].startswith("dies.:")
+
+
+def _cited(text: str, families: tuple[str, ...], year: str, note: int) -> Cited:
+    return Cited(text=text, families=families, year=year, footnote=note)
+
+
+def test_author_and_page_repeat_the_authors_work():
+    cited = [_cited("Sheryllynne Haggerty, Merely for Money? (Liverpool, 2012), 3.", ("haggerty",), "2012", 8)]
+    rep = find_repeat("Haggerty, 88.", cited)
+    assert rep is not None and rep.target == 0 and rep.page == "88"
+
+
+def test_a_short_title_with_its_year_repeats_the_same_short_title():
+    cited = [_cited("Poser, Deckenbilder, 1980, S. 160.", ("poser",), "1980", 11),
+             _cited("Käpplinger, Jagd, 2011, S. 3.", ("kapplinger",), "2011", 16)]
+    rep = find_repeat("Poser, Deckenbilder, 1980, S. 161.", cited)
+    assert rep is not None and rep.target == 0 and rep.page == "161"
+    assert find_repeat("Poser, Deckenbilder, 1981, S. 161.", cited) is None  # another year: another work
+
+
+def test_a_year_after_a_comma_is_no_page():
+    assert locator("Idealplan, 2019, S. 140.") == "140"
+    assert locator("Deckenbilder, 1980.") == ""
+
+
+def test_russian_notes_end_to_end():
+    text = (
+        "Текст статьи¹, ещё текст² и ещё³.\n\n"
+        "¹ Хлевнюк О. В. Хозяин. М.: РОССПЭН, 2010. С. 112.\n"
+        "² ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3–5.\n"
+        "³ Там же. Л. 7 об.\n"
+        "⁴ Хлевнюк О. В. Указ. соч. С. 120.\n"
+    )
+    notes = extract_article(text).footnotes
+    assert [n.footnote for n in notes] == [1, 2, 3, 4]
+    assert notes[2].repeats == notes[1].id and notes[3].repeats == notes[0].id
