@@ -29,6 +29,7 @@ import re
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from citekeeper.errors import ConfigError
 from citekeeper.links.urls import redact_text
@@ -136,6 +137,18 @@ class CacheReadOnly(Exception):
     pass
 
 
+# The SQL types of a results row as ``store`` writes it.  SQLite keeps whatever it is
+# given, so a row edited by hand or by another tool (``checked_at = 'yesterday'``, a
+# BLOB reason) must be recognised before it is used: such a row is treated as absent.
+_ROW_TYPES = (str, str, str, (int, type(None)), (str, type(None)), (str, type(None)),
+              (int, type(None)), (int, float), int, (str, type(None)))
+
+
+def _row_ok(row: tuple) -> bool:
+    return len(row) == len(_ROW_TYPES) and all(
+        isinstance(v, t) and not isinstance(v, bool) for v, t in zip(row, _ROW_TYPES, strict=True))
+
+
 class Cache:
     """Results by ``kind:target``; archive look-ups by ``(url, date)``.
 
@@ -159,7 +172,9 @@ class Cache:
         try:
             self.db = _open(self.path)
         except CacheReadOnly as exc:
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
+            # quoted: a "?", "#" or "%" in the path is part of the name, not a URI option
+            uri = "file:" + quote(os.path.abspath(self.path)) + "?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, timeout=10)
             self.writable = False
             self.warning = (f"cache {self.path} is read-only ({exc}): results are read from it"
                             " but this run's are not kept")
@@ -201,7 +216,10 @@ class Cache:
             except sqlite3.DatabaseError as exc:
                 self.warning = self.warning or f"cache {self.path}: cannot read ({exc}); checking without it"
                 return fresh, streaks
-            for key, status, reason, code, final, sugg, redirs, at, streak, details in rows:
+            for row in rows:
+                if not _row_ok(row):
+                    continue  # written by someone else: checked again, then overwritten
+                key, status, reason, code, final, sugg, redirs, at, streak, details = row
                 streaks[key] = streak
                 kind, _, target = key.partition(":")
                 kind = kind.split("+", 1)[0]  # "doi+landing" -> "doi"
@@ -265,6 +283,9 @@ class Cache:
         if not row:
             return False, None, ""
         aurl, ts, source, note, at = row
+        if not (isinstance(at, (int, float)) and all(v is None or isinstance(v, str)
+                                                     for v in (aurl, ts, source, note))):
+            return False, None, ""  # a tampered row: looked up again
         limit = self.freshness["archive"] if aurl else self.freshness["no-archive"]
         if now - at > limit:
             return False, None, ""
