@@ -137,8 +137,16 @@ def dumps(refs: list[Reference], fmt: str) -> str:
     return writer(fmt)(refs)
 
 
-def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read one file into References (see module docstring)."""
+def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, *,
+              fields: frozenset[str] | None = None) -> ReadResult:
+    """Read one file into References (see module docstring).
+
+    ``fields`` asks for a projection: a caller that reads only those record fields (``check``
+    reads ``URL``, ``DOI``, ``issued``, ``accessed``) may get records with only them, each
+    as the full read gives it (``bibtex.PROJECTED`` lists what a .bib can project; other
+    formats, and other fields, are read in full).  Problems, warnings and failed blocks
+    are the full read's either way.
+    """
     name = str(path)
     fmt = ALIASES.get(fmt, fmt) if fmt else format_for(path)
     if fmt == "biblatex":
@@ -163,7 +171,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
 
-        bib = bibtex.loads(written, file=name)
+        bib = bibtex.loads(written, file=name, fields=fields)
         result.references, result.problems, result.warnings = bib.references, bib.problems, bib.warnings
         result.failed = [FailedBlock(b.file, b.line, b.raw, b.reason) for b in bib.failed]
         result.blocks = bib.blocks

@@ -195,15 +195,16 @@ _NEXT_AT = re.compile(r"(?m)^[ \t]*@")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*%.*$")
 
 
-def split(text: str, *, fast: bool = True) -> list[Block]:
+def split(text: str, *, fast: bool = True, first_line: int = 1) -> list[Block]:
     """Every block of ``text`` in order (see the module docstring).
 
     ``fast=False`` reads every entry with the per-field loop alone: the result the fast
-    path must give (tests compare the two).
+    path must give (tests compare the two).  ``first_line``: the line ``text`` starts on
+    (a piece of a file, cut between entries, keeps the file's line numbers).
     """
     blocks: list[Block] = []
     pos = 0
-    line = 1
+    line = first_line
     n = len(text)
     masked: str | None = None
     while pos < n:
