@@ -138,3 +138,55 @@ def test_russian_notes_end_to_end():
     notes = extract_article(text).footnotes
     assert [n.footnote for n in notes] == [1, 2, 3, 4]
     assert notes[2].repeats == notes[1].id and notes[3].repeats == notes[0].id
+
+
+def test_ouvrage_cite_repeats_the_authors_work():
+    cited = [_cited("Gardarin, Georges (2003), Bases de données, Paris : Eyrolles.", ("gardarin",), "2003", 5)]
+    rep = find_repeat("Gardarin, ouvrage cité, 412-413.", cited)
+    assert rep is not None and rep.target == 0 and rep.page == "412-413"
+
+
+def test_a_locator_line_under_a_note_is_its_page():
+    text = ("Текст¹.\n\n¹ Цит. по: Кондрашин В. В. Голод 1932–1933 годов: трагедия российской деревни. М., 2008.\n"
+            "С. 214.\n² Там же. С. 215.\n")
+    notes = extract_article(text).footnotes
+    assert notes[0].raw.endswith("С. 214.") and notes[1].repeats == notes[0].id
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [("^ a b Smith, John. A History. London, 1990, p. 5.", "Smith, John."),
+     ("1. ^ Smith, John. A History. London, 1990.", "Smith, John."),
+     ("↑ 1 2 Иванов И. И. История. М., 2001. С. 5.", "Иванов И. И.")],
+)
+def test_wiki_style_back_links_are_note_markers(line, rest):
+    from citekeeper.extract.notes import marker
+
+    found = marker(line, 4)
+    assert found is not None and found[1].startswith(rest) and found[2] == "markdown"
+
+
+def test_a_publisher_after_an_edition_starts_no_citation():
+    note = "Peter Blickle: Die Revolution von 1525. 2. Auflage. Oldenbourg Verlag, München 1983, ISBN 3-486-44652-5, S. 58."
+    assert len(_citations(note)) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "want"),
+    [
+        ("Diese Beobachtung auch bei Käpplinger, Jagd, 2011, S. 76, obwohl er eine Leserichtung annimmt.",
+         ["Käpplinger, Jagd, 2011, S. 76"]),
+        ("Poser, Deckenbilder, 1980, S. 161. Ebenso Käpplinger, Jagd, 2011, S. 74–75.",
+         ["Poser, Deckenbilder, 1980, S. 161", "Käpplinger, Jagd, 2011, S. 74–75"]),
+        ("Die Quellen hierzu bei Freeden, Georg Robin, 1943/44. Speziell zu Weikersheim im Jahr 1586: ebd., S. 38. "
+         "Die aktuellen Signaturen bei Weyer, Georg Stegle, 2017.",
+         ["Freeden, Georg Robin, 1943/44", "ebd., S. 38", "Weyer, Georg Stegle, 2017"]),
+    ],
+)
+def test_short_titles_inside_comment_are_each_a_citation(note, want):
+    assert _citations(note) == want
+
+
+def test_a_full_citation_is_never_cut_into_short_titles():
+    note = "Meier, Klaus, Die Stadt, Berlin, 2005, S. 3; Schulz, Peter, Der Markt, in: Handbuch, hg. von X, 2001."
+    assert [c[:6] for c in _citations(note)] == ["Meier,", "Schulz"]

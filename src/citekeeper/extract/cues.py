@@ -36,14 +36,23 @@ _TAIL_CUES = re.compile(
 
 REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
-    r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|"
-    r"указ\.\s?соч|цит\.\s?соч|supra(?:\s+note)?)\b(?!\s+text)|"
+    r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|ouvrage\s+cité|article\s+cité|"
+    r"op\.\s?laud|l\.\s?c|"
+    r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
     # … or the note alone: "Vgl. Fn. 2.", "See n. 4."
     r"^(?:fn|nt|anm|note)\.?\s?\d{1,4}\.?$",
     re.IGNORECASE,
 )
+# The short-title form of German (and much humanities) notes, "Surname, Short Title, Year[, S. n]"
+# ("Poser, Deckenbilder, 1980, S. 160", "Freeden, Georg Robin, 1943/44"), which notes set inside
+# sentences of comment: "Diese Beobachtung auch bei Käpplinger, Jagd, 2011, S. 76, obwohl er …".
+SHORT_TITLE_CITE = re.compile(
+    r"(?<![\w'’\-/.])[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?,\s[A-ZÀ-ÞА-ЯЁ0-9][\w'’.\-]*(?:\s[\w'’.\-]+){0,4},\s"
+    r"(?:1[5-9]|20)\d\d(?:/\d\d)?(?![\w/])(?:,\s(?:S|p|pp|Sp|Nr|Abb|Taf)\.\s?\d+(?:\s?[–-]\s?\d+)?(?:\s?f{1,2}\.)?)?"
+)
+
 _STRONG = [
     re.compile(r"\s//\s|\bURL:|https?://|\bwww\.|\bdoi\b|\b10\.\d{4,9}/", re.IGNORECASE),
     re.compile(r"\(accessed|\(дата обращения|abgerufen\s+am|consulté\s+le|retrieved\s+from|\bISBN\b", re.I),
@@ -82,6 +91,7 @@ _STRONG = [
         r"(?:Nr\.\s|No\s)?\d{2,4}/\d{1,4}|\b(?:ABl|OJ|JO)\.?\s(?:EG|EU|C|L)\b"
     ),
     REPEAT_MARK,
+    SHORT_TITLE_CITE,
     # Archives: Russian fonds/inventory/file/leaf ("ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3"), German
     # "Best. 1, Nr. 234, fol. 12r", English "box 3, folder 2", "MS 123, fol. 4v" — no body sentence has them.
     re.compile(
@@ -107,6 +117,13 @@ _WEAK = [
     ),
     # German/Austrian legal short cite, journal year page: "ZGE 2018, 273", "GRUR 2016, 1152", "JRP 2022, 79".
     re.compile(r"\b[A-ZÄÖÜ][\w-]{1,10}\s(?:19|20)\d\d,\s\d{1,4}\b"),
+    # A day and an abbreviated month: newspapers, letters, archives ("Правда. 1933. 12 янв.", "The Times,
+    # 4 Nov. 1785"); the American newspaper date "May 4, 1785".  A month written out is prose as often.
+    re.compile(
+        r"\b\d{1,2}\.?\s(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+        r"Oct|Nov|Dec|janv|févr|avr|juil|déc)\.(?:\s|$)|"
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s(?:1[5-9]|20)\d\d\b"
+    ),
     # GOST's year area between full stops ("Правда. 1933. 12 янв.", "… // Вопросы истории. 2012. № 5.").
     re.compile(r"\.\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").

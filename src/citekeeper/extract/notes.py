@@ -19,6 +19,7 @@ import re
 from citekeeper.extract.cues import (
     NAME_START,
     REPEAT_MARK,
+    SHORT_TITLE_CITE,
     best_part_score,
     citation_score,
     holds_citation,
@@ -41,6 +42,9 @@ _NUM_MARKER = re.compile(
 )
 # Markdown footnotes may be named (``[^Bennett2]: Ibid., viii.``): numbered in order of appearance.
 _NAMED_MARKER = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:\s*(\S.*)$")
+# Wiki-style notes as a browser copies them: a back-link caret or arrow, its jump letters or numbers
+# ("^ a b Smith 2010, p. 5.", "1. ^ Smith …", "↑ 1 2 Иванов И. И. …"): numbered in order of appearance.
+_CARET_MARKER = re.compile(r"^\s*(?:\d{1,4}[.)]?\s+)?[\^↑]\s*(?:(?:[a-z]{1,2}|\d{1,2}(?:[.,]\d{1,2})?)\s+)*(?=\S)(.*\S.*)$")
 _OPENERS = {"(": ")", "[": "]", "«": "»", "„": "“", "“": "”", "‚": "‘", "‹": "›"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
@@ -57,10 +61,16 @@ def marker(line: str, expected: int = 0) -> tuple[int, str, str] | None:
     if m:
         number = next(g for g in m.groups()[:5] if g)
         style = "markdown" if m.group(1) else "numeric"
+        caret = _CARET_MARKER.match(m.group(6))
+        if caret:
+            return int(number), caret.group(1), "markdown"
         return int(number), m.group(6), style
     m = _NAMED_MARKER.match(line)
     if m and expected:
         return expected, m.group(2), "markdown"
+    m = _CARET_MARKER.match(line)
+    if m and expected:
+        return expected, m.group(1), "markdown"
     return None
 
 
@@ -250,7 +260,10 @@ _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "�
 # place before its publisher or year ("М.: Наука, 2010", "СПб., 1896", "N. Y.: Norton").
 MID_CITATION = re.compile(
     r"^(?:(?:С|S|P|Pp|Т|T|Vol|Bd|Bde|Кн|Ч|Вып|Л|Лл|Ф|Оп|Д|Ст|Nr|No|H|Jg|Sp|Col|Fol|Bl|Abs|Rn|Tz|Anm|Ed|Aufl)\.\s?\d|"
-    r"№\s?\d|(?:М|Л|СПб|Пг|Мн|К|Б\.\s?м|N\.\s?Y|Frankfurt\s?a\.\s?M|Frankfurt/M)\.?\s?[:,]\s)"
+    r"№\s?\d|(?:М|Л|СПб|Пг|Мн|К|Б\.\s?м|N\.\s?Y|Frankfurt\s?a\.\s?M|Frankfurt/M)\.?\s?[:,]\s|"
+    # … or its publisher: "Oldenbourg Verlag, München 1983" after "2. Auflage.", "Изд-во МГУ, 2001".
+    r"(?:[A-ZÀ-Þ][\w'’&\-]+\s){0,3}(?:Verlag|Verlagshaus|Verlagsanstalt|Press|Publishers|Publishing|Editore|Éditions|"
+    r"Editions|Ediciones|Editorial|Издательство|Изд-во)\b(?!\s+[a-zà-ÿ]))"
 )
 
 
@@ -303,7 +316,41 @@ def split_footnote(text: str) -> list[str]:
         start = m.end()
     pieces.append(text[start:])
     kept = [p for k, p in enumerate(pieces) if k not in comments]
-    return [c for piece in kept for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
+    out = [c for piece in kept for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
+    return [c for piece in out for c in _short_titles_in_prose(piece)]
+
+
+# The short-title form of German (and much humanities) notes, "Surname, Short Title, Year[, S. n]"
+# ("Poser, Deckenbilder, 1980, S. 160", "Freeden, Georg Robin, 1943/44"), which notes set inside
+# sentences of comment: "Diese Beobachtung auch bei Käpplinger, Jagd, 2011, S. 76, obwohl er …".
+# The surname follows prose or a bracket, never a capitalised word (a title or a given name).
+# What the surname may follow: the start, a bracket, a colon or semicolon, or a word in lower case.
+# (A capitalised word that opens a sentence, "Auch Großmann, …", "Ebenso Käpplinger, …", is such a word too.)
+_BEFORE_SHORT_TITLE = re.compile(
+    r"(?:^|[(:;]\s?|(?<![\w'’\-])[a-zà-ÿа-яё][\w'’\-]*\s|(?:^|[.!?]\s)[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+\s)$"
+)
+_IBID_AFTER_COLON = re.compile(r"(?<=:\s)(?:ebd|ebenda|ibid|ibidem)\.?(?:,\s(?:S|p|pp)\.\s?\d+(?:\s?[–-]\s?\d+)?)?", re.I)
+
+
+def _short_titles_in_prose(piece: str) -> list[str]:
+    """The short-title citations of a piece of comment, each on its own.
+
+    Only when the piece reads as prose around them (two words of prose outside the citations),
+    so a full citation (``Meier, Klaus, Die Stadt, Berlin, 2005``) is never cut up; a citation
+    the piece opens with keeps its text up to where its prose begins.
+    """
+    short = [m for m in SHORT_TITLE_CITE.finditer(piece) if _BEFORE_SHORT_TITLE.search(piece, 0, m.start())]
+    if not short:
+        return [piece]
+    found = sorted([*short, *_IBID_AFTER_COLON.finditer(piece)], key=lambda m: m.start())
+    if not found:
+        return [piece]
+    rest = piece
+    for m in reversed(found):
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    if (len(short) < 2 and len(_PROSE_WORD.findall(rest)) < 2) or re.search(r"\b(?:in|In|hg|Hg|Hrsg|hrsg|ed|eds)[.:]", rest):
+        return [piece]
+    return [m.group(0) for m in found]
 
 
 _SENTENCE_START = re.compile(

@@ -31,7 +31,7 @@ IBID = re.compile(
 )
 _OP_CIT = re.compile(
     r"^(?P<author>.{2,80}?)[,.]?\s+(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|cit|"
-    r"ouvr\.\s?cit|указ\.\s?соч|цит\.\s?соч)(?!\w)\.?,?\s*(?P<rest>.*)$",
+    r"ouvr\.\s?cit|ouvrage\s+cité|article\s+cité|op\.\s?laud|l\.\s?c|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб)(?!\w)\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _SUPRA = re.compile(

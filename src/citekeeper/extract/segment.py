@@ -48,7 +48,7 @@ from citekeeper.extract.cues import (
     signal_length,
 )
 from citekeeper.extract.lines import incomplete, join_fragments, join_lines, join_wrapped
-from citekeeper.extract.notes import SUPERSCRIPT_DIGITS, citing_part, marker
+from citekeeper.extract.notes import MID_CITATION, SUPERSCRIPT_DIGITS, citing_part, marker
 from citekeeper.extract.pdforder import restore_numbers
 from citekeeper.extract.reflist import (
     BACK_MATTER_HEADINGS,
@@ -307,6 +307,10 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
         elif n == 1 and citation_score(rest) >= 4:
             return False
     if incomplete(text) or citation_like(line):
+        return True
+    # A line opening with a locator or an abbreviated place ("С. 214.", "S. 12–15.", "М.: Наука, 2010"):
+    # the imprint or the page of the note above, which stopped at a full stop ("… деревни. М., 2008.").
+    if MID_CITATION.match(line.strip()) and len(line.strip()) < 120:
         return True
     # An author-date cite broken before its year: "… see Schöch et al." / "2020, F. Barth, …".
     if _YEAR_START.match(line) and _NAME_OR_ETAL_END.search(text):
