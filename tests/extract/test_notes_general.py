@@ -190,3 +190,16 @@ def test_short_titles_inside_comment_are_each_a_citation(note, want):
 def test_a_full_citation_is_never_cut_into_short_titles():
     note = "Meier, Klaus, Die Stadt, Berlin, 2005, S. 3; Schulz, Peter, Der Markt, in: Handbuch, hg. von X, 2001."
     assert [c[:6] for c in _citations(note)] == ["Meier,", "Schulz"]
+
+
+def test_a_comment_after_a_semicolon_before_an_author_is_dropped():
+    note = ("Brian Harrison, Drink and the Victorians (London: Faber, 1971), 45; and more recently Annemarie "
+            "McAllister, “Picturing the Demon Drink,” Visual Resources 28, no. 4 (2012): 309–23.")
+    got = _citations(note)
+    assert len(got) == 2 and got[1].startswith("Annemarie McAllister")
+
+
+def test_a_russian_title_first_work_keeps_its_title():
+    note = "Подсчитано по: Сибирский край: статистический справочник. Новосибирск, 1930. С. 102–105."
+    assert _citations(note)[0].startswith("Подсчитано по: Сибирский край")
+    assert holds_citation(note)

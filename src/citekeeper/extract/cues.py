@@ -124,6 +124,8 @@ _WEAK = [
         r"Oct|Nov|Dec|janv|févr|avr|juil|déc)\.(?:\s|$)|"
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s(?:1[5-9]|20)\d\d\b"
     ),
+    # GOST's place and year: "Новосибирск, 1930.", "М., 1998.", "СПб., 1896."
+    re.compile(r"\b(?:[А-ЯЁ][а-яё]{2,}(?:-на-[А-ЯЁ][а-яё]+)?|М|Л|СПб|Пг|К|Мн)\.?,\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),
     # GOST's year area between full stops ("Правда. 1933. 12 янв.", "… // Вопросы истории. 2012. № 5.").
     re.compile(r"\.\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
@@ -135,7 +137,7 @@ _WEAK = [
 NAME_START = re.compile(
     r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s(?:(?:von|van|de|der|den|di|da|du|zu|ten|ter)\s){0,2}"
-    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)?){1,2}\s?(?:,|:|\(\d{4})|"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)?){1,2}\s?(?:,|:|\(\d{4})|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|della|le|la|ten|ter|zu)\s){0,2}[A-ZА-ЯЁ][\w'’\-]+,|"
     # "Albert W. Alschuler,", "S. F. C. Milsom," and Bluebook's small capitals "DANIEL J. BOORSTIN,".
     r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’\-]+,|"

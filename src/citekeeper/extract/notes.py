@@ -124,7 +124,7 @@ def citing_part(text: str) -> str:
         lead = _COLON_AUTHOR.search(head)
         if lead and citation_score(rest[lead.end() :]) >= 2:
             return rest[lead.end() :]
-        if not _prose(head) or _TITLE_FIRST.match(tail):
+        if not _prose(head) or _TITLE_FIRST.match(tail) or MID_CITATION.match(tail):
             break
         # "… dans le cadre du projet CREMMA (…). Ariane Pinche. «HTR Models …»": the comment ends
         # in the author of the work cited; the citation starts at that author.
@@ -261,6 +261,7 @@ _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "�
 MID_CITATION = re.compile(
     r"^(?:(?:С|S|P|Pp|Т|T|Vol|Bd|Bde|Кн|Ч|Вып|Л|Лл|Ф|Оп|Д|Ст|Nr|No|H|Jg|Sp|Col|Fol|Bl|Abs|Rn|Tz|Anm|Ed|Aufl)\.\s?\d|"
     r"№\s?\d|(?:М|Л|СПб|Пг|Мн|К|Б\.\s?м|N\.\s?Y|Frankfurt\s?a\.\s?M|Frankfurt/M)\.?\s?[:,]\s|"
+    r"[А-ЯЁ][а-яё]{2,}(?:-на-[А-ЯЁ][а-яё]+)?\s?[:,]\s(?:[А-ЯЁ«\"][^.,]{0,40},\s)?(?:1[5-9]|20)\d\d\.|"
     # … or its publisher: "Oldenbourg Verlag, München 1983" after "2. Auflage.", "Изд-во МГУ, 2001".
     r"(?:[A-ZÀ-Þ][\w'’&\-]+\s){0,3}(?:Verlag|Verlagshaus|Verlagsanstalt|Press|Publishers|Publishing|Editore|Éditions|"
     r"Editions|Ediciones|Editorial|Издательство|Изд-во)\b(?!\s+[a-zà-ÿ]))"
@@ -511,6 +512,13 @@ def _split_semicolons(text: str) -> list[str]:
         if lead and not re.search(r"\d", nxt[: lead.start()]) and citation_score(nxt[lead.end() :]) >= 2:
             chunk = nxt = nxt[lead.end() :]
             signalled = True
+        elif current and nxt[:1].islower() and _reads_whole(current):
+            # "…, 45; and more recently Annemarie McAllister, “Picturing …”": a few words of comment, then
+            # an author and a whole citation (``_embedded_start``'s rules: the first author wins).
+            inner = _embedded_start(nxt)
+            if inner is not nxt and len(nxt) - len(inner) <= 60 and citation_score(inner) >= 3:
+                chunk = nxt = inner
+                signalled = True
         if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
             pieces.append(current.strip())
             current = nxt
