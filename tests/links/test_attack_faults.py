@@ -92,7 +92,9 @@ def test_a_signal_mid_run_keeps_the_work_and_a_rerun_resumes(site: Scripted, tmp
 
 
 def test_sigterm_to_a_sharded_run_leaves_no_worker_behind(site: Scripted, tmp_path: Path) -> None:
-    p = write_bib(tmp_path, [site.url(f"/slow/shard-{i}") for i in range(5000)])  # > 512 KB: sharded
+    p = write_bib(tmp_path, [site.url(f"/slow/shard-{i}") for i in range(5000)])
+    p.write_text(p.read_text().replace("title = {", "title = {A title long enough to make the file large, ") )
+    assert p.stat().st_size > 512 * 1024  # large enough to be sharded (links/parallel.py)
     cache = tmp_path / "links.sqlite"
     proc = subprocess.Popen([sys.executable, "-m", "citekeeper", "check", str(p), *ARGS, "--cache", str(cache),
                              "--jobs", "2", "--per-host", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -117,6 +119,7 @@ def test_sigterm_to_a_sharded_run_leaves_no_worker_behind(site: Scripted, tmp_pa
             pass
     for pid in alive:  # do not leave them running whatever the verdict
         os.kill(pid, signal.SIGKILL)
+    assert children, "the run was not sharded"
     assert not alive, f"workers {alive} outlived their parent"
     assert stored(cache) >= 5
 
