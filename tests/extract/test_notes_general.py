@@ -203,3 +203,32 @@ def test_a_russian_title_first_work_keeps_its_title():
     note = "Подсчитано по: Сибирский край: статистический справочник. Новосибирск, 1930. С. 102–105."
     assert _citations(note)[0].startswith("Подсчитано по: Сибирский край")
     assert holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["U.S. CONST. amend. IV.", "Anders noch RGZ 80, 219 (221).", "BFH, Urt. v. 1.2.2019 – IX R 5/18, BFHE 263, 5."],
+)
+def test_constitutions_and_german_reporters_cite(note):
+    assert holds_citation(note)
+
+
+def test_a_reporter_cut_before_its_page_goes_on():
+    text = ("Text.1\n\n1. Smith v. Maryland, 442 U.S. 735, 743–44 (1979); United States v. Miller, 425 U.S.\n"
+            "435, 442 (1976).\n2. Id. at 443.\n")
+    notes = extract_article(text).footnotes
+    assert [n.raw for n in notes if n.footnote == 1][-1] == "United States v. Miller, 425 U.S. 435, 442 (1976)."
+
+
+def test_another_decision_of_one_reporter_is_no_repeat():
+    cited = [_cited("BVerfGE 89, 214 (232)", (), "", 1)]
+    assert find_repeat("BVerfGE 81, 242 (254 f.).", cited) is None
+
+
+def test_supra_note_and_du_meme_auteur():
+    cited = [_cited("O. Beaud, La puissance de l’État, Paris, PUF, 1994, p. 35-40.", ("beaud",), "1994", 2)]
+    rep = find_repeat("Cf. supra, note 2.", cited)
+    assert rep is not None and rep.target == 0
+    note = ("C. Schmitt, Théologie politique, Paris, Gallimard, 1988, p. 15 ; et, du même auteur, La notion de "
+            "politique, Paris, Flammarion, 1992, p. 60.")
+    assert len(_citations(note)) == 2

@@ -73,7 +73,8 @@ _STRONG = [
         # Bluebook journal cite, small capitals printed as capitals: "145 U. PA. L. REV. 1, 2 (1996)",
         # "15 YALE J.L. & HUMAN. 103, 107-08 (2003)", "4 J.L. 189, 190 (2014)".
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
-        r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAG|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|\bRn\.\s?\d|\bCass\.\s|"
+        r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
+        r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)",
     ),
     # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."

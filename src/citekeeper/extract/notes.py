@@ -269,7 +269,11 @@ MID_CITATION = re.compile(
 
 
 # "ders., Systematisches Verzeichniss …" / "idem, …": the same author again.
-_SAME_AUTHOR = re.compile(r"^(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eiusdem|тот\s+же|он\s+же)\.?[,:]?\s", re.I)
+_SAME_AUTHOR = re.compile(
+    r"^(?:et,?\s+)?(?:ders|dies|derselbe|dieselbe|dass|idem|eadem|eiusdem|тот\s+же|он\s+же|его\s+же|du\s+même\s+auteur|"
+    r"by\s+the\s+same\s+author|von\s+demselben)\.?[,:]?\s",
+    re.I,
+)
 
 
 def _starts_citation(piece: str) -> bool:

@@ -60,12 +60,17 @@ _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 _CASE_SHORT = re.compile(
     r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*){0,3})\s+at\s+(?P<pin>\d+(?:[–-]\d+)?)"
 )
+# What follows the author in "Haggerty, 88." / "Wu et al., p. 7.": a page and nothing else.
+_PAGE_ONLY = re.compile(r"^\s*(?:(?:p|pp|S|at)\.?\s?)?\d{1,5}(?:\s?[–-]\s?\d{1,5})?(?:\s?ff?\.)?\.?\s*$")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _FULL_ONLY = re.compile(r"https?://|\s//\s|\bIn:\s|\(Hrsg\.\)|\(Hg\.\)|\(eds?\.\)|\bed\. by\b", re.I)
 
 
 # "Vgl. Fn. 2." / "See n. 4.": the work of that note again (the signal is stripped before).
-_NOTE_ONLY = re.compile(r"^(?:fn|nt|anm|note|n)\.?\s?(?P<note>\d{1,4})\.?$", re.IGNORECASE)
+# "Cf. supra, note 2.", "oben Fn. 3.", "см. выше прим. 4."
+_NOTE_ONLY = re.compile(
+    r"^(?:(?:supra|above|oben|ci-dessus|выше)[,\s]+)?(?:fn|nt|anm|note|n|прим)\.?\s?(?P<note>\d{1,4})\.?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -286,7 +291,7 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     title = _LOCATOR.sub("", _HAS_YEAR.sub("", rest))
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
     words = _title_words(title)[:4]
-    if not words and locator(rest) and not year_of:
+    if not words and _PAGE_ONLY.match(rest) and not year_of:
         # "Jeffrey Wu et al., 7.", "Haggerty, 88.": the authors and a page, no title — Chicago's short
         # form when one work of the author is cited: their latest full citation.
         found = _by_author(cited, names)
@@ -297,7 +302,9 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         return Repeat(found, locator(rest), "short") if found is not None else None
     if not words:
         # A work without an author, cited again by its first title word ("Modernisierungsagenda, S. 36").
-        found = _by_first_word(cited, names[0]) if len(names) == 1 and len(names[0]) >= 6 else None
+        # ("BVerfGE 81, 242" is another decision of the reporter, not "BVerfGE 89, 214" again: a page only.)
+        alone = len(names) == 1 and len(names[0]) >= 6 and _PAGE_ONLY.match(rest)
+        found = _by_first_word(cited, names[0]) if alone else None
         return Repeat(found, locator(rest), "short") if found is not None else None
     found = _by_author(cited, names, words, year_of)
     if found is None and year_of:
