@@ -188,7 +188,7 @@ def _embedded_start(text: str) -> str:
         # "Vgl. neben der erwähnten Monographie v. a. folgende Aufsätze: Joachim von Schwarzkopf, …"
         inner = _embedded_start(text[k:])
         return inner if inner != text[k:] else text
-    if NAME_START.match(text) or k or REPEAT_MARK.match(text):
+    if NAME_START.match(text) or k or REPEAT_MARK.match(text) or _DOCUMENT_START.match(text):
         return text
     for m in _WORD_START.finditer(text, 1):
         p = m.start()
@@ -221,6 +221,12 @@ def _embedded_start(text: str) -> str:
     return text
 
 
+# A document cited by what it is, its writer and its addressee in it: "Letter from John Smith to Mary
+# Smith, 12 March 1784, Smith Family Papers, …", "Brief von Savigny an Bang, 3. Mai 1810, …".
+_DOCUMENT_START = re.compile(
+    r"^(?:Letter|Letters|Memorandum|Memo|Telegram|Diary|Brief|Schreiben|Tagebuch|Lettre|Télégramme|Письмо|Телеграмма|"
+    r"Докладная\s+записка|Дневник)\s+(?:of|from|to|by|von|an|de|à|du|от|к)\b",
+)
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,14}\s$")
 
 

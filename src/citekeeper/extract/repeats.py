@@ -45,8 +45,8 @@ _BACKREF = re.compile(
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(
-    r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col)\.\s?|\bat\s+|[,:][”\"’]?\s+|^)"
-    r"(?P<page>\d+(?:\s?[–—-]\s?\d+)?(?:\s?ff?\.)?|[ivxlcdm]+(?:[–-][ivxlcdm]+)?)"
+    r"(?:\b(?:S|p|pp|P|Pp|С|с|Sp|col|Л|Лл|fol|Bl)\.\s?|\bat\s+|[,:][”\"’]?\s+|^)"
+    r"(?P<page>\d+(?:\s?[–—-]\s?\d+)?(?:\s?ff?\.|\s?об\.|[rv](?![\w]))?|[ivxlcdm]+(?:[–-][ivxlcdm]+)?)"
     r"(?=\s*[.,;()]|\s*$)",
     re.IGNORECASE,
 )
