@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from citekeeper.cli import cli
+from citekeeper.cli import main
 
 
 @dataclass
@@ -449,17 +449,21 @@ class Run:
 
 
 def check(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """``citekeeper check ARGS`` in-process, as a user would type it; never a traceback."""
-    runner = CliRunner()
+    """``citekeeper check ARGS`` in-process through the console script's ``main`` (its
+    error-to-exit-code mapping included), as a user would type it; never a traceback."""
     with contextlib.ExitStack() as stack:
         if cwd is not None:
             stack.enter_context(contextlib.chdir(cwd))
-        res = runner.invoke(cli, ["check", *args], env=env, catch_exceptions=True)
-    err = res.stderr if res.stderr_bytes is not None else ""
-    if res.exception is not None and not isinstance(res.exception, SystemExit):
-        raise AssertionError(f"internal error: {res.exception!r}\n{err}") from res.exception
-    assert "Traceback" not in err, err
-    return Run(res.exit_code, res.stdout, err)
+        out, err, _ = stack.enter_context(CliRunner().isolation(env=env))
+        try:
+            main(["check", *args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        text_err = err.getvalue().decode("utf-8", "replace")
+        text_out = out.getvalue().decode("utf-8", "replace")
+    assert "Traceback" not in text_err and "internal error" not in text_err, text_err
+    return Run(code, text_out, text_err)
 
 
 def cli_proc(args: list[str], cwd: Path, env: dict[str, str] | None = None, limits: dict[int, int] | None = None,
