@@ -232,3 +232,46 @@ def test_supra_note_and_du_meme_auteur():
     note = ("C. Schmitt, Théologie politique, Paris, Gallimard, 1988, p. 15 ; et, du même auteur, La notion de "
             "politique, Paris, Flammarion, 1992, p. 60.")
     assert len(_citations(note)) == 2
+
+
+def test_an_excerpt_whose_notes_start_at_twelve():
+    text = ("Die Policeyordnungen regelten vieles.12 Ihre Durchsetzung blieb aus.13\n\n"
+            "12 Näher dazu Karl Härter, Policey und Strafjustiz in Kurmainz, Frankfurt am Main 2005, S. 45–60.\n"
+            "13 Kritisch Michael Stolleis, Geschichte des öffentlichen Rechts, Bd. 1, München 1988, S. 369.\n"
+            "14 Zit. nach Härter, Policey (wie Anm. 12), S. 50.\n")
+    notes = extract_article(text).footnotes
+    assert [n.footnote for n in notes] == [12, 13, 14] and notes[2].repeats == notes[0].id
+
+
+def test_a_numbered_body_list_is_still_no_note_block():
+    text = "Steps:\n\n5 Open the file and read it carefully.\n6 Then close it again.\n7 Repeat the steps.\n"
+    import citekeeper.errors
+
+    with pytest.raises(citekeeper.errors.NoCitationsError):
+        extract_article(text)
+
+
+def test_a_publisher_place_and_year_after_a_title_are_no_new_citation():
+    note = "Wolfgang Schluchter: Die Entwicklung des okzidentalen Rationalismus. Mohr, Tübingen 1979, S. 15."
+    assert len(_citations(note)) == 1
+    assert len(_citations("Dazu etwa: Hofmann, ZGE 2016, 482, 498; Becker, ZGE 2016, 239, 273.")) == 2
+
+
+def test_a_citation_then_a_sentence_of_comment_keeps_the_citation():
+    note = ("Neeson, Commoners, 15–18. Neeson's argument has been widely discussed; see especially the review by "
+            "Leigh Shaw-Taylor, \"Parliamentary Enclosure and the Emergence of an English Agricultural Proletariat,\" "
+            "Journal of Economic History 61, no. 3 (2001): 640–62.")
+    got = _citations(note)
+    assert got[0] == "Neeson, Commoners, 15–18." and strip_signal(got[1]).startswith("Leigh Shaw-Taylor")
+
+
+def test_an_author_date_short_form_opening_a_sentence_repeats():
+    cited = [_cited("Robert C. Allen, Enclosure and the Yeoman (Oxford: Clarendon Press, 1992), 25–30.", ("allen",), "1992", 2)]
+    rep = find_repeat("Allen (1992, 45) makes a similar argument about the South Midlands.", cited)
+    assert rep is not None and rep.target == 0 and rep.page == "45"
+
+
+def test_einzelnachweise_is_a_notes_heading():
+    from citekeeper.extract.reflist import NOTES_HEADINGS
+
+    assert NOTES_HEADINGS.match("Einzelnachweise") and NOTES_HEADINGS.match("## Примечания и ссылки")

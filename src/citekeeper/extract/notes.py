@@ -141,7 +141,7 @@ def citing_part(text: str) -> str:
     # The comment may name a court ("Daneben hat auch der EuGH einige Urteile gefällt, …"):
     # five words of prose and no year or page keep it a comment.
     prose = len(_PROSE_WORD.findall(head)) >= 5 and not _YEAR_OR_PAGE.search(head)
-    if m and m.start() >= 20 and (citation_score(head) <= 1 or prose):
+    if m and m.start() >= 20 and (citation_score(head) <= 1 or prose) and not _leading_citation(head):
         tail = rest[m.start() + 1 :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
             rest = tail
@@ -270,7 +270,10 @@ MID_CITATION = re.compile(
     r"[А-ЯЁ][а-яё]{2,}(?:-на-[А-ЯЁ][а-яё]+)?\s?[:,]\s(?:[А-ЯЁ«\"][^.,]{0,40},\s)?(?:1[5-9]|20)\d\d\.|"
     # … or its publisher: "Oldenbourg Verlag, München 1983" after "2. Auflage.", "Изд-во МГУ, 2001".
     r"(?:[A-ZÀ-Þ][\w'’&\-]+\s){0,3}(?:Verlag|Verlagshaus|Verlagsanstalt|Press|Publishers|Publishing|Editore|Éditions|"
-    r"Editions|Ediciones|Editorial|Издательство|Изд-во)\b(?!\s+[a-zà-ÿ]))"
+    r"Editions|Ediciones|Editorial|Издательство|Изд-во)\b(?!\s+[a-zà-ÿ])|"
+    # "Mohr, Tübingen 1979", "Campus, Frankfurt am Main 2014": a publisher, its place and year (no title).
+    r"[A-ZÀ-Þ][\w'’&\-]+(?:\s[A-ZÀ-Þ][\w'’&\-]+){0,2},\s[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:\s(?:am|an\sder|im|upon|on)\s[A-ZÀ-Þ][\w\-]+)?"
+    r"(?:/[A-ZÀ-Þ][\w\-]+)*\s(?:1[5-9]|20)\d\d\b)"
 )
 
 
@@ -328,6 +331,9 @@ def split_footnote(text: str) -> list[str]:
     pieces.append(text[start:])
     kept = [p for k, p in enumerate(pieces) if k not in comments]
     out = [c for piece in kept for part in _split_name_sentences(piece) for c in _split_semicolons(part)]
+    # "see especially the review by Leigh Shaw-Taylor, …": a piece whose signal runs on into comment
+    # starts at its author, as a whole note does (``citing_part``).
+    out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
 
 
@@ -497,6 +503,16 @@ def _balanced(text: str) -> bool:
 _CONJ_AFTER_SEMICOLON = re.compile(r"^(?:and|und|et|e|y|и|sowie|as\s+well\s+as)\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
+_AFTER_A_PAGE = re.compile(r"(?<=\d)[.)]\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’]+\s+[a-zà-ÿа-яё])")
+
+
+def _leading_citation(piece: str) -> str:
+    """The citation a piece opens with, when a sentence of comment follows its page ("…, 15–18. Neeson's …")."""
+    m = _AFTER_A_PAGE.search(piece)
+    head = piece[: m.start() + 1] if m else ""
+    return head if head and _reads_whole(head) and not MID_CITATION.match(piece[m.end() :]) else ""
+
+
 def _split_semicolons(text: str) -> list[str]:
     """Split at the semicolons that separate citations."""
     cuts = _depth_zero_semicolons(text)
@@ -536,6 +552,8 @@ def _split_semicolons(text: str) -> list[str]:
             current = f"{current};{chunk}" if current else chunk
     pieces.append(current.strip())
     pieces = [p for p in pieces if p]
-    # A comment before the citations is not one of them.
+    # A comment before the citations is not one of them; a piece that cites first and comments after
+    # ("Neeson, Commoners, 15–18. Neeson's argument has been widely discussed") keeps its citation.
+    pieces = [p if _reads_whole(p) else _leading_citation(p) or p for p in pieces]
     citing = [p for p in pieces if _reads_whole(p)]
     return citing if citing and len(citing) < len(pieces) else pieces

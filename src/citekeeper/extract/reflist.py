@@ -63,8 +63,8 @@ REFERENCE_HEADINGS = re.compile(
 )
 NOTES_HEADINGS = re.compile(
     _HEAD
-    + r"(notes|endnotes|footnotes|anmerkungen|fußnoten|fussnoten|endnoten|"
-    r"notes\s+de\s+bas\s+de\s+page|notas|note|noten|примечания|сноски|комментарии)"
+    + r"(notes|endnotes|end\s+notes|footnotes|anmerkungen|fußnoten|fussnoten|endnoten|einzelnachweise|nachweise|"
+    r"notes\s+de\s+bas\s+de\s+page|notas|note|noten|примечания|сноски|комментарии|примечания\s+и\s+ссылки)"
     + _TAIL,
     re.IGNORECASE,
 )

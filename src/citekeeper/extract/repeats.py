@@ -55,6 +55,10 @@ _AUTHOR_YEAR = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?(?:/|,|&|and|und|u\.|и)\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)*"
     r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?[,:]?\s*(?P<rest>.*)$"
 )
+_AUTHOR_YEAR_PAREN = re.compile(
+    r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?)\s"
+    r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s(?:(?:p|pp|S|С)\.\s?)?(?P<page>\d+(?:[–-]\d+)?))?\)"
+)
 _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 # "Carpenter, 138 S. Ct. at 2220" / "Jones, 565 U.S. at 417": a case cited again by name and reporter.
 _CASE_SHORT = re.compile(
@@ -263,6 +267,12 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
             ):
                 return Repeat(i, m.group("pin"), "short")
         return None
+    m = _AUTHOR_YEAR_PAREN.match(text)
+    if m:
+        # "Allen (1992, 45) makes a similar argument …": an author-date short form opening a sentence.
+        found = _by_author(cited, _surnames(m.group("author")), year=m.group("year"))
+        if found is not None:
+            return Repeat(found, m.group("page") or "", "short")
     m = _AUTHOR_YEAR.match(text)
     if m and len(m.group("rest")) < 40:
         found = _by_author(cited, _surnames(m.group("author")), year=m.group("year"))

@@ -249,6 +249,14 @@ def _footnote_at(
         and style != "lone"
         and not _HEADING_LIKE.match(text)
         and _in_a_run_of_notes(lines, j, number, stop)
+    ) and not (
+        # An excerpt from the middle of an article: its first note is "12 Näher dazu Karl Härter, …".
+        # A first note of any number that clearly cites, with the next numbers following as notes.
+        expected == 1
+        and number > 4
+        and style == "numeric"
+        and _note_score(text, 3) >= 3
+        and _in_a_run_of_notes(lines, j, number, stop)
     ):
         return None
     while j < stop and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
