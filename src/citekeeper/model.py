@@ -9,6 +9,7 @@ checking, linting) can point a user at a file and line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -283,6 +284,13 @@ class Date:
 
     def iso(self) -> str:
         """EDTF text (``2024``, ``2024-02-05``, ``2019/2020``, ``2019~``, ...) or the literal."""
+        return self._iso
+
+    @functools.cached_property
+    def _iso(self) -> str:
+        """``iso()``, written once per date: the readers share one ``Date`` per distinct text
+        (``formats.bibtex._iso_date``), and ``check`` asks each record for two (100,000
+        calls on the link farm's 50,000 entries, 0.04 s CPU written out each time)."""
         if self.end is not None:
             return f"{self._one()}/{self.end._one()}"
         return self._one()
