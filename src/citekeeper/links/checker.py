@@ -31,6 +31,7 @@ from typing import Any
 from citekeeper.links import doi as doimod
 from citekeeper.links import judge
 from citekeeper.links.fetch import REDIRECT_CODES, Fetcher, HttpSettings
+from citekeeper.links.options import first_hop
 from citekeeper.links.retry import RETRY_CODES
 from citekeeper.links.safety import refuse_reason
 from citekeeper.links.transport import NET_BROKEN, NET_OFFLINE, NetError, Response
@@ -359,7 +360,3 @@ class Checker:
             raise
         return results
 
-
-def first_hop(settings: HttpSettings, t: Target) -> str:
-    """The first URL requested for ``t``: its host is the one whose queue it waits in."""
-    return doimod.handle_url(settings.doi_api, t.target) if t.kind == "doi" else (t.fetch_url or t.target)

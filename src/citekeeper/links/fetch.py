@@ -38,52 +38,20 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from citekeeper import __version__
-from citekeeper.links import doi as doimod
 from citekeeper.links.limits import HostLimits, fd_budget
+from citekeeper.links.options import USER_AGENT, HttpSettings
 from citekeeper.links.retry import RetryPolicy, parse_retry_after
 from citekeeper.links.transport import NetError, Response, Transport
 from citekeeper.links.urls import Endpoint, endpoint, join
 
 __all__ = ["REDIRECT_CODES", "USER_AGENT", "Fetcher", "HttpSettings", "NetError", "Response"]
 
-USER_AGENT = (
-    f"citekeeper/{__version__} (bibliography link checker; +https://pypi.org/project/citekeeper/)"
-)
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 # Open sockets wanted, busy and idle: 200 hosts x 4 per host kept alive is 800; with
 # 512 sockets for 800 wanted, 46,000 of 50,000 requests had to open a new connection.
 SOCKETS = 4096
-
-
-@dataclass
-class HttpSettings:
-    """Everything a ``Fetcher`` (and the checker above it) needs; the CLI and config fill it in."""
-
-    timeout: float = 3.0  # per attempt: connect + response headers
-    connect_timeout: float | None = None  # default: timeout
-    read_timeout: float | None = None  # longest wait for the body after the headers; default: timeout
-    retries: int = 2
-    backoff: float = 0.5  # first back-off; doubles each retry
-    max_retry_after: float = 30.0  # a longer Retry-After gives up at once
-    per_host: int = 4
-    host_limits: dict[str, int] = field(default_factory=dict)  # "host" or "host:port" -> limit
-    host_delay: float = 0.0  # minimum seconds between request starts to one host
-    max_connections: int = 512
-    max_redirects: int = 10
-    body_bytes: int = 65536
-    method: str = "auto"  # auto | get | head (the checker's choice of first method)
-    user_agent: str = USER_AGENT
-    allow_private: bool = False
-    trusted_hosts: frozenset[str] = frozenset()
-    accept: frozenset[int] = frozenset()  # extra status codes that count as ok (checker)
-    doi_api: str = doimod.DEFAULT_DOI_API
-    follow_doi: bool = False  # default for Checker.check_doi(); the runner decides per target
-    # Extra request headers for one host exactly (a token for github.com): host -> headers.
-    host_headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class Fetcher:

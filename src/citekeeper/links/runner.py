@@ -13,30 +13,22 @@ orchestration is here, where the tests reach it without a terminal.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import contextlib
 import dataclasses
 import gc
-import re
 import signal
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from citekeeper.errors import CitekeeperError, InputError, MalformedInputError
-from citekeeper.links import doi as doimod
 from citekeeper.links import parallel, shard
-from citekeeper.links.archive import ArchiveSettings, find_archive
-from citekeeper.links.cache import Cache
-from citekeeper.links.checker import Checker, first_hop
+from citekeeper.links.archive import find_archive
 from citekeeper.links.collect import Collector
-from citekeeper.links.fetch import HttpSettings
-from citekeeper.links.transport import NET_BROKEN
+from citekeeper.links.options import CheckOptions, first_hop
 from citekeeper.links.urls import host_key, redact_text
 from citekeeper.links.verdict import (
     DEFAULT_FAIL_ON,
@@ -46,8 +38,18 @@ from citekeeper.links.verdict import (
     Status,
     Target,
 )
-from citekeeper.model import Reference
 from citekeeper.textio import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from citekeeper.links.cache import Cache
+    from citekeeper.links.checker import Checker
+    from citekeeper.model import Reference
+
+# asyncio, the checker, its transport and the cache are imported when a run starts,
+# not with this module: with checking shards the processes are forked first, and the
+# parent scans the input for its first links before it needs any of them (``options``).
+
+__all__ = ["CheckOptions", "Report", "check_files", "check_references"]
 
 ProgressFn = Callable[[int, int, int], None]  # (done, total, failing so far)
 REPORT_VERSION = "2"  # of the JSON report (``report.render_json``)
@@ -57,30 +59,6 @@ class Interrupted(CitekeeperError):
     """The run was stopped (Ctrl-C, SIGTERM); what was checked is in the cache."""
 
     exit_code = 130
-
-
-@dataclass
-class CheckOptions:
-    http: HttpSettings = field(default_factory=HttpSettings)
-    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
-    archive_mode: str = "failing"  # none | failing | all
-    # Whose DOI landing pages are checked: "all", "url" (DOIs written as URLs: a link
-    # the reader will click), or "none".
-    follow_doi: str = "url"
-    doi_resolver: str = doimod.DEFAULT_DOI_RESOLVER
-    cache_path: str | None = None  # None: no cache
-    freshness: dict[str, float] = field(default_factory=dict)
-    confirm_runs: int = 1
-    ignore: tuple[re.Pattern[str], ...] = ()
-    fail_on: frozenset[Status] = DEFAULT_FAIL_ON
-    max_bytes: int = DEFAULT_MAX_BYTES
-    jobs: int = 0  # worker processes; 0: one per core for large inputs (see ``parallel``)
-
-    def endpoint_hosts(self) -> frozenset[str]:
-        """Hosts of the configured services: trusted even when private (tests, mirrors)."""
-        urls = (self.http.doi_api, self.doi_resolver, self.archive.wayback_api,
-                self.archive.cdx_api, self.archive.memento_api, self.archive.web_base)
-        return frozenset((urlsplit(u).hostname or "").lower() for u in urls if u)
 
 
 @dataclass
@@ -199,11 +177,15 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
     pool = None
     try:
         if jobs > 1:
-            # Checking shards first (forked with no socket or thread open), then the
-            # readers; the shards get the links as the text scan finds them.
+            # Checking shards first (forked with no socket, thread or event loop, and
+            # before the checker is imported: each imports it on its own core), then
+            # the first slice of the text scan to them, then the readers.
             run.large = _large_bibs(paths)
             if shard.shards_for(jobs) > 1:
                 run.shards = shard.Shards(shard.shards_for(jobs), run.http)
+                run.open_cache()
+                run.scan = _scan(run, run.large, opts.max_bytes)
+                run.dispatch_next()
             else:
                 run.prescan = _prescan(run, run.large, opts.max_bytes)
             pool = parallel.ReadPool(jobs)
@@ -213,6 +195,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
             pool.close()
         if run.shards is not None:
             run.shards.close()
+        run.close_cache()  # opened before the run when shards were started
     report.warnings = warnings + report.warnings
     report.files = [str(p) for p in paths]
     report.elapsed = time.time() - started
@@ -248,14 +231,16 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Targe
         except InputError:
             continue  # the reader says so, with the file's name
         a = 0
+        size = FIRST_SLICE
         while a < len(text):
-            b = text.find("\n", min(len(text), a + SCAN_SLICE))
+            b = text.find("\n", min(len(text), a + size))
             b = len(text) if b < 0 else b + 1
             yield [run.finish(scout.target(k)) for k in scout.add_text("", p, None, text[a:b])]
-            a = b
+            a, size = b, SCAN_SLICE
 
 
 SCAN_SLICE = 128 * 1024  # characters of text scanned between two turns of the event loop
+FIRST_SLICE = 8 * 1024  # the first slice: about 60 links, enough to fill the first hosts' gates
 
 
 def _prescan(run: Run, paths: Iterable[str], max_bytes: int) -> list[Target]:
@@ -296,6 +281,8 @@ def _run(coro: Coroutine[Any, Any, Report]) -> Report:
     SIGTERM (what CI runners and ``timeout`` send) cancels the run like Ctrl-C, so the
     results so far are stored before the process ends.
     """
+    import asyncio
+
     box: list[Report] = []
 
     async def main() -> None:
@@ -341,7 +328,9 @@ class Run:
         self.submitted: set[str] = set()
         self.shards: shard.Shards | None = None
         self.large: list[str] = []  # .bib files whose links are prescanned (``_scan``)
+        self.scan: Iterator[list[Target]] | None = None  # what is left of the scan (``dispatch``)
         self._cache_open = False
+        self._cache_closed = False
 
     # -------------------------------------------------------------- stage: open the cache
     def open_cache(self) -> None:
@@ -350,6 +339,8 @@ class Run:
         self._cache_open = True
         o = self.opts
         if o.cache_path:
+            from citekeeper.links.cache import Cache
+
             self.cache = Cache(o.cache_path, o.freshness, o.confirm_runs)
             if self.cache.warning:
                 self.warnings.append(self.cache.warning)
@@ -358,20 +349,37 @@ class Run:
                 f"--confirm-runs {o.confirm_runs} needs a cache kept between runs (--cache FILE);"
                 " without one every failing link counts as its first failing run")
 
+    def close_cache(self) -> None:
+        if self.cache is not None and not self._cache_closed:
+            self._cache_closed = True
+            self.cache.close()
+
     def finish(self, t: Target) -> Target:
         return dataclasses.replace(t, follow=_follows(t, self.opts.follow_doi)) if t.kind == "doi" else t
 
     # -------------------------------------------------------------- stage: shards
+    def dispatch_next(self) -> bool:
+        """The next slice of the text scan to the checking shards (``shard``); False
+        once the scan is done."""
+        assert self.shards is not None and self.scan is not None
+        found = next(self.scan, None)
+        if found is None:
+            self.shards.end()
+            return False
+        todo = self.prepare(found)
+        if todo:
+            self.shards.send(todo, [host_key(first_hop(self.http, t)) for t in todo])
+        return True
+
     async def dispatch(self) -> None:
-        """The prescanned links to the checking shards, slice by slice (``shard``)."""
-        assert self.shards is not None
+        """The rest of the scan to the shards, a slice per turn of the event loop."""
+        import asyncio
+
         try:
-            for found in _scan(self, self.large, self.opts.max_bytes):
-                todo = self.prepare(found)
-                if todo:
-                    self.shards.send(todo, [host_key(first_hop(self.http, t)) for t in todo])
+            while self.dispatch_next():
                 await asyncio.sleep(0)
         finally:
+            assert self.shards is not None
             self.shards.end()
 
     # -------------------------------------------------------------- stage: collect
@@ -452,10 +460,14 @@ class Run:
         try:
             return await self._main(chunks)
         finally:
-            if self.cache is not None:
-                self.cache.close()
+            self.close_cache()
 
     async def _main(self, chunks: Iterator[list[Reference | Unparsed]]) -> Report:
+        import asyncio
+        import concurrent.futures
+
+        from citekeeper.links.checker import Checker
+
         opts = self.opts
 
         sharded = self.shards is not None
@@ -532,6 +544,8 @@ def judge_network(targets: list[Target], results: dict[str, Result], warnings: l
     the failures are the network's, not the hosts': those ``broken`` verdicts become
     ``transient`` (never cached as broken).  Either way one warning says so.
     """
+    from citekeeper.links.transport import NET_BROKEN
+
     checked = []
     skipped = Status.SKIPPED
     for t in targets:
@@ -622,6 +636,8 @@ async def archive_pass(checker: Checker, targets: list[Target], results: dict[st
         out[key] = arch
         if cache is not None:
             cache.store_archive(url, date, arch, note)
+
+    import asyncio
 
     await asyncio.gather(*(one(k, u) for k, u in wanted.items()))
     return out

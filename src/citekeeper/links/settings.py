@@ -18,8 +18,7 @@ from citekeeper.errors import ConfigError, UsageError
 from citekeeper.links import archive as archivemod
 from citekeeper.links import doi as doimod
 from citekeeper.links.cache import DEFAULT_FRESHNESS, default_path, parse_duration
-from citekeeper.links.fetch import HttpSettings
-from citekeeper.links.runner import CheckOptions
+from citekeeper.links.options import CheckOptions, HttpSettings
 from citekeeper.links.verdict import DEFAULT_FAIL_ON, Status
 from citekeeper.textio import DEFAULT_MAX_BYTES
 

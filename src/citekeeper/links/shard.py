@@ -35,7 +35,6 @@ sends to a shard can never wait on a shard that waits on it.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import gc
@@ -51,7 +50,7 @@ from collections.abc import AsyncIterator, Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from citekeeper.links.fetch import HttpSettings
+from citekeeper.links.options import HttpSettings
 from citekeeper.links.verdict import Result, Target
 
 BATCH = 128  # results per message from a shard
@@ -85,6 +84,8 @@ class SharedSlots:
             self.counts[slot] -= 1
 
     async def take(self, slot: int, limit: int) -> None:
+        import asyncio
+
         while not self.try_take(slot, limit):
             await asyncio.sleep(POLL_S)
 
@@ -119,6 +120,8 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
     """A shard: check the targets that come on ``inbox`` (lists of ``_pack`` tuples,
     None at the end), send ``("results", [(cache_key, Result), ...])`` messages as
     they come, then ``("stats", {...})``."""
+    import asyncio
+
     from citekeeper.links.checker import Checker
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the shards
@@ -256,6 +259,8 @@ class Shards:
     async def collect(self, record: Callable[[str, Result], None]) -> None:
         """Hand every result to ``record`` as it arrives, until every shard is done
         (or gone: what a dead shard did not answer is left to the caller)."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
         done = loop.create_future()
         left = [len(self.conns)]

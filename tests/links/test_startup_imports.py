@@ -1,0 +1,34 @@
+"""What ``check`` imports before its checking shards are forked.
+
+The shards import the checker (asyncio, the transport, the judge) on their own cores
+while the parent scans the input for the first links (``links/options.py``); if the
+modules the parent needs before the fork pulled those in again, the first request
+would wait for them (85 ms of imports, see benchmarks/linkcheck/README.md).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("asyncio", "ssl", "citekeeper.links.checker", "citekeeper.links.transport",
+         "citekeeper.links.fetch", "citekeeper.links.judge")
+
+
+def test_what_runs_before_the_fork_imports_no_checker() -> None:
+    code = (
+        "import sys\n"
+        "import citekeeper.cli.check, citekeeper.links.runner, citekeeper.links.settings\n"
+        "import citekeeper.links.report, citekeeper.links.shard, citekeeper.links.options\n"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_the_fetch_api_still_exports_its_settings() -> None:
+    from citekeeper.links import fetch, options, runner
+
+    assert fetch.HttpSettings is options.HttpSettings
+    assert fetch.USER_AGENT == options.USER_AGENT
+    assert runner.CheckOptions is options.CheckOptions
