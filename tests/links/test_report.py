@@ -59,3 +59,17 @@ def test_markdown_table_escapes_pipes() -> None:
 
 def test_text_lists_only_problems_unless_verbose() -> None:
     assert "ok1" not in render_text(make_report()) and "ok1" in render_text(make_report(), True)
+
+
+def test_large_json_comes_in_batches_with_every_result_once_in_order() -> None:
+    from citekeeper.links.report import JSON_BATCH, iter_json
+
+    small = make_report()
+    n = 2 * JSON_BATCH + 7  # over the indented size, and a last batch that is not full
+    rows = [small.findings[i % 4] for i in range(n)]
+    big = Report(rows, files=small.files)
+    chunks = list(iter_json(big))
+    assert len(chunks) == 2 + 3  # head, three batches, tail: never one chunk per result
+    data = json.loads("".join(chunks))
+    assert [r["key"] for r in data["results"]] == [f.citation.key for f in rows]
+    assert data["results"][JSON_BATCH + 1] == json.loads(FORMATS["json"](small))["results"][(JSON_BATCH + 1) % 4]

@@ -126,13 +126,9 @@ def command(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tup
     for kind, where in extra:
         atomic_write(where, render_text(report, verbose) if kind == "text" else FORMATS[kind](report))
     if output is None and fmt == "json":
-        out, batch = sys.stdout, []
+        out = sys.stdout
         for chunk in iter_json(report):  # written as encoded: no whole copy of a large report
-            batch.append(chunk)
-            if len(batch) >= 2000:
-                out.write("".join(batch))
-                batch.clear()
-        out.write("".join(batch))
+            out.write(chunk)
         out.flush()
     else:
         text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
