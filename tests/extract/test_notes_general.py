@@ -275,3 +275,23 @@ def test_einzelnachweise_is_a_notes_heading():
     from citekeeper.extract.reflist import NOTES_HEADINGS
 
     assert NOTES_HEADINGS.match("Einzelnachweise") and NOTES_HEADINGS.match("## Примечания и ссылки")
+
+
+@pytest.mark.parametrize(
+    ("note", "starts"),
+    [
+        ("Vgl. Weischenberg, Siegfried; Malik, Maja; Scholl, Armin: Journalismus in Deutschland 2005, in: Media "
+         "Perspektiven 7, 2006, S. 359.", ["Vgl. Weischenberg"]),
+        ("Rehbein, Malte: Geschichtsforschung im digitalen Raum, in: Herbers, Klaus; Trenkle, Viktoria (Hg.): "
+         "Papstgeschichte im digitalen Zeitalter, Köln; Weimar; Wien 2018, S. 41f.", ["Rehbein"]),
+        ("Gredel, Eva: Digital discourse analysis, in: Journal of Pragmatics 115, 2017, S. 99–114. Online: "
+         "<https://doi.org/10.1016/j.pragma.2017.02.010> ; Esteves Gonçalves da Costa, Bernardo; Cukierman, "
+         "Henrique Luiz: How anthropogenic climate change prevailed, in: New Media & Society 21, 2019, S. 2261.",
+         ["Gredel", "Esteves"]),
+        ("Naughton, John: Amazon’s Echo seems great, but what does it hear?, in: The Guardian, 15.01.2017. "
+         "Online: https://www.theguardian.com/x, Stand: 18.11.2019.", ["Naughton"]),
+    ],
+)
+def test_semicolons_and_colons_inside_one_citation(note, starts):
+    assert [c.split(",")[0].split(" ")[-1] if c.startswith("Vgl.") else c.split(",")[0].split(" ")[0]
+            for c in _citations(note)] == [s.split(" ")[-1] for s in starts]

@@ -268,6 +268,9 @@ MID_CITATION = re.compile(
     r"^(?:(?:С|S|P|Pp|Т|T|Vol|Bd|Bde|Кн|Ч|Вып|Л|Лл|Ф|Оп|Д|Ст|Nr|No|H|Jg|Sp|Col|Fol|Bl|Abs|Rn|Tz|Anm|Ed|Aufl)\.\s?\d|"
     r"№\s?\d|(?:М|Л|СПб|Пг|Мн|К|Б\.\s?м|N\.\s?Y|Frankfurt\s?a\.\s?M|Frankfurt/M)\.?\s?[:,]\s|"
     r"[А-ЯЁ][а-яё]{2,}(?:-на-[А-ЯЁ][а-яё]+)?\s?[:,]\s(?:[А-ЯЁ«\"][^.,]{0,40},\s)?(?:1[5-9]|20)\d\d\.|"
+    # … or where it is online: "Online: <https://…>, Stand: 18.11.2019", "URL: …", "Available at …".
+    r"(?:Online|URL|Available|Verfügbar|Abrufbar|Retrieved|Accessed|Zugriff|Stand|Consulté|Дата\s+обращения|DOI)\b\s?:?\s|"
+    r"<?https?://|www\.|"
     # … or its publisher: "Oldenbourg Verlag, München 1983" after "2. Auflage.", "Изд-во МГУ, 2001".
     r"(?:[A-ZÀ-Þ][\w'’&\-]+\s){0,3}(?:Verlag|Verlagshaus|Verlagsanstalt|Press|Publishers|Publishing|Editore|Éditions|"
     r"Editions|Ediciones|Editorial|Издательство|Изд-во)\b(?!\s+[a-zà-ÿ])|"
@@ -477,7 +480,8 @@ def _split_name_sentences(text: str) -> list[str]:
         # (German capitalises nouns: "… bieten folgende Sammelbände: Literatur der Grenze, hg. von …" ends a
         # comment too when its words are prose.)
         if m.group("colon") and (
-            len(left.split()) < 8 or not (_COMMENT_END.search(left) or len(_PROSE_WORD.findall(left[-120:])) >= 6)
+            re.search(r"(?<![\w-])(?:in|In|dans|en|в|В)$", left.rstrip())
+            or len(left.split()) < 8 or not (_COMMENT_END.search(left) or len(_PROSE_WORD.findall(left[-120:])) >= 6)
         ):
             continue
         # "rielaborata da F. Nicolini, 1, Napoli 1947": an editor or translator, not a new citation.
@@ -503,6 +507,12 @@ def _balanced(text: str) -> bool:
 _CONJ_AFTER_SEMICOLON = re.compile(r"^(?:and|und|et|e|y|и|sowie|as\s+well\s+as)\s+(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
+# "Surname, Given" and nothing else (a co-author before ";"), or at the end after "in:" / "," / ";".
+_NAME = r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:(?:da|de|del|von|van|der|dos|du|le|la)\s)?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+){0,3},\s[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+){0,2}"
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
+_NAME_AT_END = re.compile(rf"(?:\b[Ii]n:\s|;\s?|^\s*(?:[A-ZÀ-Þ][\w.]*\s){{0,2}}?)\s*{_NAME}\s*$")
+_PLACE_AT_END = re.compile(r"[,;]\s[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:\s(?:am|an\sder|im)\s[A-ZÀ-Þ][a-zà-ÿ]+)?\s*$")
+_PLACE_CHUNK = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:\s(?:am|an\sder|im)\s[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s(?:1[5-9]|20)\d\d\b.*)?$")
 _AFTER_A_PAGE = re.compile(r"(?<=\d)[.)]\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’]+\s+[a-zà-ÿа-яё])")
 
 
@@ -545,7 +555,24 @@ def _split_semicolons(text: str) -> list[str]:
             if inner is not nxt and len(nxt) - len(inner) <= 60 and citation_score(inner) >= 3:
                 chunk = nxt = inner
                 signalled = True
-        if current and (signalled or (_reads_whole(current) and _starts_citation(nxt))):
+        # Semicolons inside one citation: between co-authors ("Herbers, Klaus; Trenkle, Viktoria (Hg.)",
+        # "Weischenberg, Siegfried; Malik, Maja; Scholl, Armin: Journalismus …") and places ("Köln; Weimar;
+        # Wien 2018"): a chunk after a bare name, after a list of bare names, or a place after a place.
+        inside = bool(
+            current
+            and not signalled
+            and (
+                _NAME_AT_END.search(current)
+                or all(_NAME_ONLY.match(strip_signal(c)) for c in current.split(";"))
+                or (_PLACE_AT_END.search(current) and _PLACE_CHUNK.match(nxt))
+            )
+        )
+        # A bare name after a whole citation is the first author of the next one ("…> ; Esteves Gonçalves
+        # da Costa, Bernardo; Cukierman, Henrique Luiz: How …").
+        first_author = bool(_NAME_ONLY.match(nxt)) and k + 2 < len(bounds)
+        if current and not inside and (
+            signalled or (_reads_whole(current) and (first_author or _starts_citation(nxt)))
+        ):
             pieces.append(current.strip())
             current = nxt
         else:
