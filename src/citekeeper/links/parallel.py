@@ -33,6 +33,9 @@ from typing import Any
 PARALLEL_BYTES = 512 * 1024  # smaller .bib files are read in this process (about 4,000 entries)
 PIECES_PER_JOB = 4
 WORKERS = True  # read pieces in worker processes (``ReadPool``); False: in the checking process
+# Without workers, a piece is read between two turns of the event loop: small ones (about
+# 40 ms of reading each) keep the links going out to the shards meanwhile.
+INLINE_PIECE = 256 * 1024
 _DEPENDS = re.compile(r"(?im)^\s*@\s*string\b|\b(?:crossref|xdata)\s*=")
 # What ``Collector.add`` reads of a record besides id, origin and verbatim text: the reader
 # builds only these (``formats.bibtex.PROJECTED``), 0.49 s -> 0.05 s of the 1.0 s that
@@ -180,7 +183,8 @@ def read_pieces(pool: ReadPool, path: str, text: str, resolvers: frozenset[str] 
     With workers every piece is submitted at once; without, each is read when the runner
     asks for the next (between two turns of its event loop).
     """
-    cuts = pieces_of(text, pool.jobs * PIECES_PER_JOB)
+    n = pool.jobs * PIECES_PER_JOB if pool.pool is not None else max(2, len(text) // INLINE_PIECE)
+    cuts = pieces_of(text, n)
     if cuts is None:
         return None
     if pool.pool is None:
