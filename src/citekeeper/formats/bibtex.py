@@ -1011,7 +1011,7 @@ def _loads(text: str, file: str | None, projected: bool = False, first_line: int
         result.blocks.append((file, text.count("\n") + first_line, "", len(text)))
     result.strings = strings
     expanded: list[dict[str, str]] = []
-    by_key: dict[str, int] = {}
+    dependent: list[int] = []  # entries with crossref/xdata: only they inherit (most files: none)
     expand = bibvalues.expand
     undefined: list[str] = []
     for n, (_etype, key, pairs, line, _raw) in enumerate(entries):
@@ -1038,12 +1038,18 @@ def _loads(text: str, file: str | None, projected: bool = False, first_line: int
             result.warnings.append(f"{where}:{line}: field {', '.join(repeated)} repeated in entry {key!r}: "
                                    "the first is used, the others kept")
         expanded.append(values)
-        if key:
-            by_key.setdefault(key, n)
-            by_key.setdefault(key.lower(), n)
+        if "crossref" in values or "xdata" in values:
+            dependent.append(n)
     # the fields each entry wrote itself; only crossref/xdata children gain others below
-    own = {n: set(v) for n, v in enumerate(expanded) if "crossref" in v or "xdata" in v}
-    _inherit(entries, expanded, by_key, result, where)
+    own = {n: set(expanded[n]) for n in dependent}
+    if dependent:
+        by_key: dict[str, int] = {}
+        for n, entry in enumerate(entries):
+            key = entry[1]
+            if key:
+                by_key.setdefault(key, n)
+                by_key.setdefault(key.lower(), n)
+        _inherit(dependent, entries, expanded, by_key, result, where)
     refs = result.references
     if projected:
         for n, (etype, key, pairs, line, raw) in enumerate(entries):
@@ -1088,13 +1094,14 @@ def _failed_extents(text: str, lib: Library) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _inherit(entries: list, expanded: list[dict[str, str]], by_key: dict[str, int], result: BibReadResult,
-             where: str) -> None:
-    """``crossref`` and ``xdata``: children take their parents' fields (parents first, once)."""
+def _inherit(dependent: list[int], entries: list, expanded: list[dict[str, str]], by_key: dict[str, int],
+             result: BibReadResult, where: str) -> None:
+    """``crossref`` and ``xdata``: children (``dependent``, in file order) take their parents'
+    fields (parents first, once).  An entry without either field inherits nothing, so only
+    children are visited."""
     done: set[int] = set()
-    for n in range(len(entries)):
-        if "crossref" in expanded[n] or "xdata" in expanded[n]:
-            _resolve(n, (), entries, expanded, by_key, result, where, done)
+    for n in dependent:
+        _resolve(n, (), entries, expanded, by_key, result, where, done)
 
 
 def _resolve(n: int, chain: tuple[int, ...], entries: list, expanded: list[dict[str, str]], by_key: dict[str, int],
