@@ -295,3 +295,25 @@ def test_einzelnachweise_is_a_notes_heading():
 def test_semicolons_and_colons_inside_one_citation(note, starts):
     assert [c.split(",")[0].split(" ")[-1] if c.startswith("Vgl.") else c.split(",")[0].split(" ")[0]
             for c in _citations(note)] == [s.split(" ")[-1] for s in starts]
+
+
+def test_web_citations_run_together_are_cut_after_each_url():
+    note = ("See SciPy, _Sparse matrices (scipy.sparse)_, https://docs.scipy.org/doc/scipy/reference/sparse.html "
+            "https://perma.cc/C32K-755X for documentation on sparse matrices and NumPy, _Data types_, "
+            "https://numpy.org/doc/stable/user/basics.types.html https://perma.cc/L9NQ-VD5M for documentation on "
+            "NumPy's `float64` class, and The Pandas Development Team, _pandas.Series_, "
+            "https://pandas.pydata.org/pandas-docs/stable/reference/api/pandas.Series.html for documentation.")
+    assert holds_citation(note)
+    assert [strip_signal(c).split(",")[0] for c in _citations(note)] == ["SciPy", "NumPy", "The Pandas Development Team"]
+
+
+def test_a_url_then_its_access_date_is_one_citation():
+    note = "Naughton, John: Amazon’s Echo, in: The Guardian, 15.01.2017. Online: https://www.theguardian.com/x, Stand: 18.11.2019."
+    assert len(_citations(note)) == 1
+
+
+def test_et_al_with_a_stray_full_stop():
+    cited = [_cited("Nisbet, Robert, John Elder, and Gary Miner. Handbook of Statistical Analysis. Academic Press, 2009: 8.",
+                    ("nisbet", "elder", "miner"), "2009", 25)]
+    rep = find_repeat("Nisbet et. al., 74.", cited)
+    assert rep is not None and rep.page == "74"

@@ -17,6 +17,7 @@ Two questions are asked of text near footnotes, with different strictness:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from citekeeper.extract.lines import URL_START, looks_like_url_tail
@@ -278,12 +279,25 @@ def holds_citation(text: str) -> bool:
         return True
     # A long note (a long comment scores low as a whole) cites when one of its sentences
     # clearly does: "… Langzeiterwerbslosigkeit … Vgl Wacker, Arbeitslosigkeit (1983); Büssing, …".
-    return len(body) > _LONG_NOTE and cites_in_a_sentence(body)
+    if len(body) > _LONG_NOTE and cites_in_a_sentence(body):
+        return True
+    # … or when it strings web citations, each with its URL ("SciPy, _Sparse matrices_, https://… for
+    # documentation on sparse matrices and NumPy, _Data types_, https://… ").
+    cuts = [m.end() for m in URL_BOUNDARY.finditer(body)]
+    return bool(cuts) and sum(citation_score(p) >= 2 for p in _split_at(body, cuts)) >= 2
 
 
 def cites_in_a_sentence(text: str) -> bool:
     """Does one sentence (or ``;`` piece) of ``text`` clearly cite (three points)?"""
     return best_part_score(text) >= 3
+
+
+# Where a web citation ends and the next begins: a URL, perhaps a few words of comment in lower case
+# ("… scipy.sparse.html for documentation on sparse matrices"), then ", ", " and " or ", and " and a
+# capital, an italic or a quotation mark ("… 4AGZ-ZBT4, and Bradley Efron. Trevor Hastie. …").
+URL_BOUNDARY = re.compile(
+    r"(?:https?://|www\.)[^\s<>]*[\w/)](?:\s+[a-z`][^\s,]*(?:\s+[^\s,]+){0,11}?)?(?:,\s+and\s+|,\s+|\s+and\s+)(?=[A-ZÀ-ÞА-ЯЁ_*\"“«])"
+)
 
 
 def best_part_score(text: str) -> int:
@@ -293,8 +307,17 @@ def best_part_score(text: str) -> int:
     but a string of citations — "To name only a few examples: Bähr/Brunner/…, … (2018)
     194 ff; Niska, …" — has pieces that each cite.
     """
-    parts = [p for s in _SENTENCE.split(plain(text)) for p in s.split("; ")][:12]
+    flat = plain(text)
+    parts = [p for s in _SENTENCE.split(flat) for p in s.split("; ")]
+    if "://" in flat or "www." in flat:
+        parts = [q for p in parts for q in _split_at(p, [m.end() for m in URL_BOUNDARY.finditer(p)])]
+    parts = parts[:12]
     return max((citation_score(p) for p in parts), default=0)
+
+
+def _split_at(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 _LONG_NOTE = 350

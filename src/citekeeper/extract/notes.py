@@ -20,6 +20,7 @@ from citekeeper.extract.cues import (
     NAME_START,
     REPEAT_MARK,
     SHORT_TITLE_CITE,
+    URL_BOUNDARY,
     best_part_score,
     citation_score,
     holds_citation,
@@ -337,7 +338,29 @@ def split_footnote(text: str) -> list[str]:
     # "see especially the review by Leigh Shaw-Taylor, …": a piece whose signal runs on into comment
     # starts at its author, as a whole note does (``citing_part``).
     out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
+    out = [c for piece in out for c in _split_after_urls(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
+
+
+def _split_after_urls(piece: str) -> list[str]:
+    """Web citations run together, each ending in its URL: "_Diabetes Data_ https://…, The Scikit-Learn
+    Development Team. _Linear Regression Example_, https://…, and Bradley Efron. …" — cut after each URL
+    (and the words of comment after it) where what follows reads as a citation of its own."""
+    if "://" not in piece and "www." not in piece:
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for m in URL_BOUNDARY.finditer(piece):
+        right = piece[m.end() :]
+        if MID_CITATION.match(right) or not _balanced(piece[start : m.end()]):
+            continue
+        nxt = URL_BOUNDARY.search(right)
+        own = right[: nxt.end()] if nxt else right
+        if citation_score(own) >= 2:
+            out.append(piece[start : m.end()].rstrip(" ,").removesuffix(" and").rstrip(" ,"))
+            start = m.end()
+    out.append(piece[start:])
+    return [p for p in out if p.strip()]
 
 
 # The short-title form of German (and much humanities) notes, "Surname, Short Title, Year[, S. n]"

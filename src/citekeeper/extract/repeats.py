@@ -207,6 +207,7 @@ def _by_title_alone(cited: list[Cited], text: str) -> int | None:
     return None
 
 
+_ET_AL_TYPO = re.compile(r"\bet\.\s+al\b")
 _AUTHOR_LIST = re.compile(
     r"^((?:[A-ZÀ-Þ][\w'’\-]+(?:,\s|,?\s(?:et|and|und|&|y|e)\s)){1,4}[A-ZÀ-Þ][\w'’\-]+)(?:\.\s+|,\s*)(?=[«“\"„‘])(.*)$"
 )
@@ -217,6 +218,7 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     text = strip_signal(citation).strip()
     if not cited or not text:
         return None
+    text = _ET_AL_TYPO.sub("et al", text)  # "Nisbet et. al., 74."
     m = IBID.match(text)
     if m:
         rest = m.group("rest")
