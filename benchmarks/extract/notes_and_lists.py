@@ -7,7 +7,8 @@
 Real articles (``data/dev/notes``: PDF text of open-access law and history articles in
 German, English, French and Italian, answers by hand) are marked ``R``; the held-back
 ones (``data/dev/notes_heldback``, scored once on the final rules) ``H``; the four
-``data/dev/notes_heldout_*`` texts (scored once at 33/81, then looked at) ``O``.  A summary per
+``data/dev/notes_heldout_*`` texts (scored once at 33/81, then looked at) ``O``; the third session's
+``data/dev/notes_dev5_*`` ``5``.  A summary per
 language (the file name's prefix) follows each table.
 
 The articles and their answers are ``tests/extract/data/*.txt|json`` (German, French,
@@ -48,7 +49,7 @@ def score_here(heldback: bool = False) -> list[dict]:
         paths += devset.documents(devset.FRESH_REAL) + devset.documents(devset.FRESH_REAL2)
         paths += devset.documents(getattr(devset, "FRESH_REAL3", devset.FRESH_REAL2 / "none"))
         paths += devset.documents(getattr(devset, "FRESH_REAL4", devset.FRESH_REAL2 / "none"))
-        for folder in getattr(devset, "HELDOUT", []):
+        for folder in getattr(devset, "HELDOUT", []) + getattr(devset, "DEV5", []):
             paths += devset.documents(folder)
     for path in paths:
         try:
@@ -58,7 +59,8 @@ def score_here(heldback: bool = False) -> list[dict]:
         mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
                 getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G",
                 getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q",
-                **{folder: " O" for folder in getattr(devset, "HELDOUT", [])}}.get(path.parent, "")
+                **{folder: " O" for folder in getattr(devset, "HELDOUT", [])},
+                **{folder: " 5" for folder in getattr(devset, "DEV5", [])}}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -104,7 +106,7 @@ def table(rows: list[dict], label: str) -> str:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
                 "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4",
-                "O": "real, held out 1-4"}[mark]
+                "O": "real, held out 1-4", "5": "real, dev5 (third session)"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)
