@@ -22,12 +22,18 @@ import html
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-# "Not found" in English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish,
-# Danish/Norwegian, Finnish, Polish, Czech/Slovak, Hungarian, Romanian, Turkish,
-# Russian/Ukrainian/Bulgarian, Greek, Arabic, Hebrew, Persian, Hindi, Chinese,
-# Japanese, Korean, Indonesian/Malay, Vietnamese.
+# "Not found" in English, German, French, Spanish, Catalan, Portuguese, Italian, Dutch,
+# Swedish, Danish/Norwegian, Finnish, Estonian, Latvian, Lithuanian, Polish, Czech,
+# Slovak, Slovenian, Croatian/Serbian/Bosnian, Hungarian, Romanian, Turkish,
+# Russian/Ukrainian/Bulgarian, Greek, Indonesian/Malay, Vietnamese (between word
+# boundaries), and -- without ``\b``, which fails after the combining vowel signs that
+# end Devanagari, Bengali and Thai words -- Arabic, Hebrew, Persian, Urdu, Hindi,
+# Bengali, Thai, Chinese, Japanese, Korean.  "404" counts beside an error word of any
+# of these languages, or as the first word of a title ("404 - Example", "404").
+_ERROR_WORDS = (r"error|fehler|erreur|errore|fout|fel|feil|virhe|b[łl][ąa]d|chyba|hiba|hata|eroare|greška"
+                r"|ошибка|помилка|грешка|σφάλμα")
 NOT_FOUND = re.compile(
-    r"\b(?:error\s*404|404\s*(?:error|not\s+found|-\s*not\s+found)|http\s*404"
+    r"\b(?:(?:" + _ERROR_WORDS + r")\s*(?:http\s*)?404|404\s*(?:error|not\s+found|-\s*not\s+found)|http\s*404"
     r"|page\s+(?:was\s+)?not\s+found|not\s+found|file\s+not\s+found"
     r"|page\s+(?:does\s+not|doesn'?t)\s+exist|(?:could|can\s*not|cannot)\s+be\s+found"
     r"|no\s+longer\s+(?:available|exists)|does\s*n[o']?t\s+exist|no\s+such\s+(?:page|file|article)"
@@ -35,23 +41,30 @@ NOT_FOUND = re.compile(
     r"|seite\s+(?:wurde\s+)?nicht\s+gefunden|nicht\s+gefunden|existiert\s+nicht"
     r"|page\s+(?:non\s+)?introuvable|page\s+non\s+trouv[ée]e|n'existe\s+(?:pas|plus)"
     r"|p[aá]gina\s+no\s+encontrada|no\s+se\s+(?:ha\s+)?encontr[óo]|no\s+existe"
+    r"|no\s+s'ha\s+(?:pogut\s+)?trobat|p[àa]gina\s+no\s+trobada"
     r"|p[aá]gina\s+n[aã]o\s+encontrada|n[aã]o\s+encontrad[ao]|n[aã]o\s+existe"
     r"|pagina\s+non\s+trovata|non\s+trovat[ao]|non\s+esiste"
     r"|pagina\s+niet\s+gevonden|niet\s+gevonden|bestaat\s+niet"
     r"|sidan\s+(?:kunde\s+inte\s+hittas|hittades\s+inte)|hittades\s+inte"
-    r"|siden\s+(?:blev\s+ikke\s+fundet|finnes\s+ikke|ble\s+ikke\s+funnet)|ikke\s+fundet"
-    r"|sivua\s+ei\s+l[öo]ytynyt|ei\s+l[öo]ytynyt"
+    r"|siden\s+(?:blev\s+ikke\s+fundet|finnes\s+ikke|ble\s+ikke\s+funnet)|ikke\s+fundet|finnes\s+ikke"
+    r"|sivua\s+ei\s+l[öo]ytynyt|ei\s+l[öo]ytynyt|lehte\s+ei\s+leitud|ei\s+leitud"
+    r"|lapa\s+nav\s+atrasta|nav\s+atrast[as]|puslapis\s+nerastas|nerastas|nerasta"
     r"|nie\s+znaleziono|strona\s+nie\s+istnieje|stránka\s+nenalezena|str[aá]nka\s+neexistuje"
+    r"|str[aá]nka\s+sa\s+nena[sš]la|nena[sš]la|stran\s+ne\s+obstaja|ne\s+obstaja"
+    r"|stranica\s+nije\s+prona[đd]ena|nije\s+prona[đd]en[ao]?|страница\s+није\s+пронађена"
     r"|nem\s+tal[aá]lhat[oó]|az\s+oldal\s+nem\s+tal[aá]lhat[oó]"
     r"|pagina\s+nu\s+a\s+fost\s+g[aă]sit[aă]|nu\s+a\s+fost\s+g[aă]sit"
     r"|sayfa\s+bulunamad[ıi]|bulunamad[ıi]"
     r"|страница\s+не\s+найдена|не\s+найден[оа]?|сторінку\s+не\s+знайдено|не\s+знайдено"
     r"|страницата\s+не\s+е\s+намерена|не\s+е\s+намерен"
     r"|η\s+σελίδα\s+δεν\s+βρέθηκε|δεν\s+βρέθηκε"
-    r"|الصفحة\s+غير\s+موجودة|غير\s+موجود|הדף\s+לא\s+נמצא|לא\s+נמצא|صفحه\s+پیدا\s+نشد|یافت\s+نشد"
-    r"|पृष्ठ\s+नहीं\s+मिला|नहीं\s+मिला"
     r"|halaman\s+tidak\s+ditemukan|tidak\s+ditemukan|halaman\s+tidak\s+dijumpai"
     r"|kh[oô]ng\s+t[iì]m\s+th[aấ]y)\b"
+    r"|^\s*404\s*(?:$|[-–—|:·.])"
+    r"|الصفحة\s+غير\s+موجودة|غير\s+موجود|הדף\s+לא\s+נמצא|לא\s+נמצא|صفحه\s+پیدا\s+نشد|یافت\s+نشد"
+    r"|صفحہ\s+نہیں\s+ملا|نہیں\s+ملا"
+    r"|पृष्ठ\s+नहीं\s+मिला|नहीं\s+मिला|पेज\s+नहीं\s+मिला|পাও(?:\u09df|\u09af\u09bc)া\s+যা(?:\u09df|\u09af\u09bc)নি"
+    r"|ไม่พบหน้า|ไม่พบ"
     r"|页面不存在|找不到(?:页面|網頁|网页|该页面)?|页面未找到|頁面不存在|网页不存在|未找到"
     r"|ページが見つかりません|見つかりません|お探しのページ"
     r"|페이지를\s*찾을\s*수\s*없습니다|찾을\s*수\s*없습니다",
@@ -63,7 +76,8 @@ _H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _URLISH = re.compile(r"\S*(?:://|www\.)\S*|\S+/\S+")
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|^\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Words one of which every NOT_FOUND phrase contains, as lower-cased UTF-8 bytes: a
 # page with none of them (nearly every live page) is not decoded or searched at all.
@@ -75,7 +89,8 @@ _HINTS = tuple(w.encode() for w in (
     "löyty", "loyty", "znalez", "istnieje", "nalezena", "neexistuje", "található", "talalhato",
     "găsit", "gasit", "bulunam", "айден", "найд", "знайд", "намер", "βρέθ", "موجود", "נמצא",
     "نشد", "मिला", "ditemukan", "dijumpai", "thấy", "thay", "不存在", "找不到", "未找到",
-    "見つかり", "お探し", "찾을"))
+    "見つかり", "お探し", "찾을", "finnes", "trobat", "trobada", "leitud", "atrast", "nerast", "nenaš",
+    "nenas", "obstaja", "pronađen", "pronaden", "пронађен", "ملا", "পাও", "ไม่พบ"))  # an "error 404" phrase has "404"
 _ASCII_CHARSETS = ("utf-8", "utf8", "us-ascii")
 
 
@@ -108,6 +123,8 @@ SHORT_PAGE = 16384  # bytes: a shorter page is read whole, a longer one by its t
 
 
 def _worth_reading(body: bytes, content_type: str) -> bool:
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True  # every ASCII hint is two bytes apart in UTF-16
     low = body.lower()
     if len(low) < SHORT_PAGE:
         where = low
@@ -120,6 +137,10 @@ def _worth_reading(body: bytes, content_type: str) -> bool:
     if "charset" in ct and not any(c in ct for c in _ASCII_CHARSETS):
         return True
     i = low.find(b"charset", 0, 4096)
+    if i < 0 and low.lstrip().startswith(b"<?xml"):  # XHTML: <?xml version="1.0" encoding="..."?>
+        i = low.find(b"encoding", 0, 200) + 1
+        return i > 0 and not any(low.startswith(c.encode(), k) for c in _ASCII_CHARSETS
+                                 for k in range(i + 8, min(i + 13, len(low))))
     return i >= 0 and not any(low.startswith(c.encode(), k) for c in _ASCII_CHARSETS
                               for k in range(i + 7, min(i + 12, len(low))))
 
@@ -127,17 +148,23 @@ def _worth_reading(body: bytes, content_type: str) -> bool:
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.asp", "/index.aspx",
                         "/home", "/home.html", "/default.aspx", "/default.asp", "/start", "/main"})
 _LANG_HOME = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2,4})?/?(?:index\.\w+|home)?/?$", re.IGNORECASE)
-LOGIN_PATH = re.compile(r"/(?:login|log-in|signin|sign-in|sign_in|logon|auth|sso|cas/login"
-                        r"|account/login|users?/login|session/new|idp)\b", re.IGNORECASE)
+LOGIN_PATH = re.compile(r"/(?:(?:wp|user|member|ldap|admin|my)[-_])?(?:login|log-in|signin|sign-in|sign_in|logon)\b"
+                        r"|/(?:auth|sso|cas/login|account/login|users?/login|session/new|idp)\b", re.IGNORECASE)
 SEARCH_PATH = re.compile(r"/(?:search|suche|recherche|buscar|busca|ricerca|zoeken|sok|s[oö]k|haku|szukaj"
                          r"|hledat|arama|poisk|find|results?)(?:[./?#]|$)", re.IGNORECASE)
-_SEARCH_KEYS = frozenset({"q", "s", "query", "search", "searchterm", "keyword", "keywords", "term"})
+_SEARCH_KEYS = frozenset({"q", "s", "k", "query", "search", "searchterm", "searchtext", "search_query", "keyword",
+                          "keywords", "keys", "term", "wd", "qs"})
 ERROR_PAGE = re.compile(r"/(?:404|not[-_]?found|page[-_]?not[-_]?found|error(?:[-_]?404)?|errors?)(?:\.\w+)?/?(?:$|\?)"
-                        r"|/errors?/|[?&](?:error|code|status)=404\b", re.IGNORECASE)
+                        r"|/errors?/|[?&][\w.-]*=404\b|[?&]aspxerrorpath=", re.IGNORECASE)
+# Query keys that choose how a page is shown, not which page: a home page with only
+# these (``/?lang=en``, ``/?ref=old-site``) is still the home page.
+_PRESENTATION_KEYS = frozenset({"lang", "language", "locale", "hl", "ref", "from", "source", "src", "r",
+                                "redirect", "redirected", "referrer", "origin", "notfound", "missing"})
 
 
 def charset_of(body: bytes, content_type: str = "") -> str | None:
-    """The charset a page declares: HTTP header first, then ``<meta>``, then a BOM."""
+    """The charset a page declares: HTTP header first, then ``<meta>`` (or an XHTML page's
+    ``<?xml encoding=...?>``), then a BOM."""
     for raw in (_HEADER_CHARSET.search(content_type or ""),):
         if raw:
             name = raw.group(1)
@@ -145,7 +172,7 @@ def charset_of(body: bytes, content_type: str = "") -> str | None:
                 return _codec(name)
     m = _META_CHARSET.search(body[:4096])
     if m:
-        c = _codec(m.group(1).decode("ascii", "replace"))
+        c = _codec((m.group(1) or m.group(2)).decode("ascii", "replace"))
         if c:
             return c
     if body.startswith(codecs.BOM_UTF8):
@@ -231,7 +258,10 @@ def _path(url: str) -> tuple[str, str]:
 
 def is_home(path: str, query: str = "") -> bool:
     p = path.lower()
-    return (p in HOME_PATHS or p.rstrip("/") in HOME_PATHS or bool(_LANG_HOME.match(p))) and not query
+    if not (p in HOME_PATHS or p.rstrip("/") in HOME_PATHS or _LANG_HOME.match(p)):
+        return False
+    keys = {k.lower() for k, _ in parse_qsl(query, keep_blank_values=True)}
+    return all(k in _PRESENTATION_KEYS or k.startswith("utm_") for k in keys)
 
 
 def _segments(path: str) -> list[str]:
