@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
@@ -34,6 +34,7 @@ from citekeeper.links.fetch import REDIRECT_CODES, Fetcher, HttpSettings
 from citekeeper.links.options import first_hop
 from citekeeper.links.retry import RETRY_CODES
 from citekeeper.links.safety import refuse_reason
+from citekeeper.links.schedule import Pool, Ring
 from citekeeper.links.transport import NET_BROKEN, NET_OFFLINE, NetError, Response
 from citekeeper.links.urls import Endpoint, endpoint, host_key, join, redact_text
 from citekeeper.links.verdict import Result, Status, Target
@@ -312,51 +313,42 @@ class Checker:
                          progress: Callable[[Target, Result], None] | None = None) -> dict[str, Result]:
         """Check targets as they arrive in batches, results by ``Target.cache_key``.
 
-        Targets queue per first-hop host; each host gets as many workers as its gate
-        allows, started when its queue has work, so reading the next batch overlaps
-        with the requests of the previous ones.  ``progress`` is called with each
+        Targets queue per first-hop host and are taken round-robin over the hosts
+        with room under their gate (``schedule``), by at most as many workers as the
+        global limit, so reading the next batch overlaps with the requests of the
+        previous ones and no request waits for a global slot.  ``progress`` is called with each
         result as it arrives (the runner stores it at once).
         """
-        queues: dict[str, deque[Target]] = {}
-        alive: Counter[str] = Counter()
-        tasks: list[asyncio.Task[None]] = []
         results: dict[str, Result] = {}
+        limits = self.fetcher.limits
+        assert limits is not None
+        ring: Ring[Target] = Ring(lambda key: limits.gate(key).limit)
 
-        async def worker(key: str) -> None:
-            q = queues[key]
+        async def one(t: Target) -> None:
             try:
-                while q:
-                    t = q.popleft()
-                    try:
-                        r = await self.check(t)
-                    except Exception as exc:  # a bug must not lose the other results
-                        r = Result(t.kind, t.target, Status.TRANSIENT,
-                                   f"internal error: {type(exc).__name__}: {exc}", checked_at=time.time())
-                    results[t.cache_key] = r
-                    if progress is not None:
-                        progress(t, r)
-            finally:
-                alive[key] -= 1
+                r = await self.check(t)
+            except Exception as exc:  # a bug must not lose the other results
+                r = Result(t.kind, t.target, Status.TRANSIENT,
+                           f"internal error: {type(exc).__name__}: {exc}", checked_at=time.time())
+            results[t.cache_key] = r
+            if progress is not None:
+                progress(t, r)
 
+        # As many workers as requests may be in flight overall: none waits on the limit.
+        pool = Pool(ring, limits.total_limit, one)
         try:
             async for batch in feed:
                 for t in batch:
-                    key = host_key(self.first_hop(t))
-                    q = queues.get(key)
-                    if q is None:
-                        q = queues[key] = deque()
-                    q.append(t)
-                    limit = self.fetcher.gate(key).limit
-                    while alive[key] < min(limit, len(q)):
-                        alive[key] += 1
-                        tasks.append(asyncio.ensure_future(worker(key)))
+                    ring.add(host_key(self.first_hop(t)), t)
+                pool.start()
                 await asyncio.sleep(0)  # let the requests just queued start before reading on
-            await asyncio.gather(*tasks)
+            pool.end()
+            await asyncio.gather(*pool.tasks)
         except BaseException:
             # Reading failed or the run was interrupted: stop the checks under way cleanly.
-            for task in tasks:
+            for task in pool.tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*pool.tasks, return_exceptions=True)
             raise
         return results
 

@@ -94,7 +94,8 @@ class HostLimits:
         self.delay = delay
         self.shared = shared  # ``shard.SharedSlots`` when several processes check
         self.gates: dict[str, HostGate] = {}
-        self.total = asyncio.Semaphore(max(1, total))
+        self.total_limit = max(1, total)
+        self.total = asyncio.Semaphore(self.total_limit)
 
     def gate(self, key: str) -> HostGate:
         g = self.gates.get(key)
