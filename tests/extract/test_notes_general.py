@@ -317,3 +317,42 @@ def test_et_al_with_a_stray_full_stop():
                     ("nisbet", "elder", "miner"), "2009", 25)]
     rep = find_repeat("Nisbet et. al., 74.", cited)
     assert rep is not None and rep.page == "74"
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Landesarchiv Baden-Württemberg, Hauptstaatsarchiv Stuttgart, C 3 Bü 1234.",
+     "Ministry of Health v Simpson [1951] AC 251 (HL).",
+     "Российский государственный архив экономики (РГАЭ). – Ф. 7486. – Оп. 1. – Д. 102. – Л. 5."],
+)
+def test_archives_and_english_law_reports_cite(note):
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "n"),
+    [
+        ("J.H. Baker, An Introduction to English Legal History (5th edn, OUP 2019) ch 14; S.F.C. Milsom, Historical "
+         "Foundations of the Common Law (2nd edn, Butterworths 1981) 200–239.", 2),
+        ("Миронов, Б. Н. Социальная история России / Б. Н. Миронов. – 3-е изд., испр. и доп. – Санкт-Петербург : "
+         "Дмитрий Буланин, 2003. – Т. 1. – С. 45–48.", 1),
+        ("Die Auswahl folgt den bei Baumann (Anm. 2), S. 30, genannten Kriterien; zur Überlieferung vgl. Bernhard "
+         "Diestelkamp (Hrsg.), Das Reichskammergericht in der deutschen Geschichte, Köln/Wien 1990.", 2),
+    ],
+)
+def test_initials_gost_colons_and_signals_after_a_semicolon(note, n):
+    assert len(_citations(note)) == n
+
+
+def test_a_pinpoint_line_after_a_bracket_goes_on():
+    text = ("Text.1\n\n1 J.H. Baker, An Introduction to English Legal History (5th edn, OUP 2019)\n"
+            "ch 14; S.F.C. Milsom, Historical Foundations (2nd edn, Butterworths 1981) 200.\n2 ibid 252.\n")
+    notes = extract_article(text).footnotes
+    assert [n.footnote for n in notes] == [1, 1, 2] and notes[2].repeats == notes[1].id
+
+
+def test_an_author_with_a_back_reference_inside_prose():
+    note = ("Zu Fälschungsvorwürfen in Kammergerichtsprozessen allgemein Ranieri (Anm. 1), Bd. 1, S. 120; "
+            "Oestmann, Gerichte (Anm. 3), S. 200.")
+    got = _citations(note)
+    assert got[0].startswith("Ranieri (Anm. 1)") and got[1].startswith("Oestmann")

@@ -76,7 +76,9 @@ _STRONG = [
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
         r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
-        r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)",
+        r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)|"
+        # English neutral and law-report citations: "[1951] AC 251", "[2019] UKSC 12", "(1889) 14 PD 64".
+        r"\[(?:1[6-9]|20)\d\d\]\s(?:\d\s)?[A-Z][A-Za-z]{0,6}(?:\s\([A-Za-z]+\))?\s\d|\((?:1[6-9]|20)\d\d\)\s\d{1,3}\s[A-Z][A-Za-z]{0,5}\s\d",
     ),
     # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."
     re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.(?:\s|$)"),
@@ -97,7 +99,9 @@ _STRONG = [
     # Archives: Russian fonds/inventory/file/leaf ("ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3"), German
     # "Best. 1, Nr. 234, fol. 12r", English "box 3, folder 2", "MS 123, fol. 4v" — no body sentence has them.
     re.compile(
-        r"\b(?:Ф|Оп|Д)\.\s?[А-ЯA-Z]?-?\d+[а-я]?\.?\s+(?:Оп|Д|Л|Лл)\.\s?\d|"
+        r"\b(?:Ф|Оп|Д)\.\s?[А-ЯA-Z]?-?\d+[а-я]?\.?\s+(?:[–—-]\s)?(?:Оп|Д|Л|Лл)\.\s?\d|"
+        # "Landesarchiv Baden-Württemberg, Hauptstaatsarchiv Stuttgart, C 3 Bü 1234", "The National Archives, FO 371/1".
+        r"\b(?:[A-ZÄÖÜ]\w*archiv\w*|Archives?|Archivo|Archivio|Record\s+Office)\b[^.;]{0,80}?,\s[A-Z]{0,4}\s?\d|"
         r"\b(?:fol|fols|ff|Bl)\.\s?\d+[rv]\b|\bbox\s\d+,\s(?:folder|file|item)\s\d|\b(?:Best|Rep|Akte|Fasz)\.\s?\d"
     ),
 ]

@@ -20,6 +20,7 @@ from citekeeper.extract.cues import (
     NAME_START,
     REPEAT_MARK,
     SHORT_TITLE_CITE,
+    SURNAME_INITIALS,
     URL_BOUNDARY,
     best_part_score,
     citation_score,
@@ -201,7 +202,10 @@ def _embedded_start(text: str) -> str:
         # capitalised phrase of a title ("… the Association of Southeast Asian Nations (2021").
         if not _INITIALED_AUTHOR.match(text, p):
             named = NAME_START.match(text[p:])
-            if not named or not named.group(0).rstrip().endswith(",") or not _BEFORE_AN_AUTHOR.search(head):
+            # … or an author with a back-reference or an editor's mark: "allgemein Ranieri (Anm. 1), Bd. 1",
+            # "vgl. Bernhard Diestelkamp (Hrsg.), Das Reichskammergericht …", "Хлевнюк О. В. Хозяин".
+            marked = _AUTHOR_MARKED.match(text, p) or SURNAME_INITIALS.match(text[p:])
+            if not (marked or (named and named.group(0).rstrip().endswith(","))) or not _BEFORE_AN_AUTHOR.search(head):
                 continue
             if head.count("(") > head.count(")") and not _SIGNAL_BEFORE.search(head):
                 continue  # "(Cambridge: Cambridge University Press, 2000)": a publisher, not "(dazu Monika Frommel, …"
@@ -231,6 +235,10 @@ _DOCUMENT_START = re.compile(
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,14}\s$")
 
 
+_AUTHOR_MARKED = re.compile(
+    r"(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+(?:,\s[A-ZÀ-Þ][\w'’\-]+)?\s"
+    r"\((?:(?:wie|s\.|see|cf\.)\s)?(?:Anm|Fn|n|nn|nt|note|Hrsg|Hg|eds?|éds?|dir)\.?(?:\s?\d{1,4})?\)"
+)
 _SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
 _BEFORE_AN_AUTHOR = re.compile(
     r"(?::|(?<![\w-])(?!(?:the|of|and|for|des|der|die|das|den|du|de|la|le|les|et|und|von|van|di|del|della)\s)"
@@ -422,7 +430,7 @@ _TITLE_WORD_END = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]{2,}$")
 _COMMENT_END = re.compile(r"(?:(?<![\w-])[a-zà-ÿ]{3,}|(?:1[5-9]|20)\d\d)$")
 # "… Richard A." / "sous dir." / "hg. v.": no sentence ends at an initial or an abbreviation.
 _OPEN_END = re.compile(
-    r"(?:(?:^|[\s(])(?:[A-ZÀ-ÞА-ЯЁ]|[A-ZÀ-Þ]\.-[A-ZÀ-Þ]|[a-zà-ÿ]{1,4}|\d{1,3}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.|\((?:eds?|Hrsg|Hg|dir|éds?|coord)\.?\))$"
+    r"(?:(?:^|[\s(]|(?<=[A-ZÀ-Þ]\.))(?:[A-ZÀ-ÞА-ЯЁ]|[A-ZÀ-Þ]\.-[A-ZÀ-Þ]|[a-zà-ÿ]{1,4}|\d{1,3}|Hrsg|Hg|Ed|Eds|Dir|St|Ch)\.|\((?:eds?|Hrsg|Hg|dir|éds?|coord)\.?\))$"
 )
 # "G. Iacino, P. Kamocki, …": after one author with initials and a comma the list goes on.
 _INITIALED_NAME_END = re.compile(
@@ -503,7 +511,8 @@ def _split_name_sentences(text: str) -> list[str]:
         # (German capitalises nouns: "… bieten folgende Sammelbände: Literatur der Grenze, hg. von …" ends a
         # comment too when its words are prose.)
         if m.group("colon") and (
-            re.search(r"(?<![\w-])(?:in|In|dans|en|в|В)$", left.rstrip())
+            text[m.start() - 1 : m.start()] == " "  # GOST's " : " between place and publisher, title and its kind
+            or re.search(r"(?<![\w-])(?:in|In|dans|en|в|В)$", left.rstrip())
             or len(left.split()) < 8 or not (_COMMENT_END.search(left) or len(_PROSE_WORD.findall(left[-120:])) >= 6)
         ):
             continue
@@ -570,6 +579,12 @@ def _split_semicolons(text: str) -> list[str]:
         lead = _COLON_AUTHOR.search(nxt, 0, 160) if current and nxt[:1].islower() else None
         if lead and not re.search(r"\d", nxt[: lead.start()]) and citation_score(nxt[lead.end() :]) >= 2:
             chunk = nxt = nxt[lead.end() :]
+            signalled = True
+        elif current and nxt[:1].islower() and (sig := _SIGNAL_INSIDE.search(nxt, 0, 80)) and _reads_whole(current) and (
+            citation_score(nxt[sig.start() :]) >= 2
+        ):
+            # "…, genannten Kriterien; zur Überlieferung vgl. Bernhard Diestelkamp (Hrsg.), …": from the signal on.
+            chunk = nxt = nxt[sig.start() :]
             signalled = True
         elif current and nxt[:1].islower() and _reads_whole(current):
             # "…, 45; and more recently Annemarie McAllister, “Picturing …”": a few words of comment, then

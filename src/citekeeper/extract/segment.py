@@ -320,6 +320,9 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     # the imprint or the page of the note above, which stopped at a full stop ("… деревни. М., 2008.").
     if MID_CITATION.match(line.strip()) and len(line.strip()) < 120:
         return True
+    # "… (5th edn, OUP 2019)" / "ch 14; S.F.C. Milsom, …": a pinpoint in lower case after a bracket.
+    if _LOWER_LOCATOR_LINE.match(line) and text[-1:] in ")]":
+        return True
     # A volume and a reporter or journal cut before its page: "… United States v. Miller, 425 U.S." / "435, 442 (1976).".
     if _REPORTER_END.search(text) and re.match(r"\s*\d{1,5}(?:,|\s|\.$)", line):
         return True
@@ -350,6 +353,7 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
     return len(tail) < 100 and tail[-1:] in ".)" and not tail[:1].islower() and citation_score(tail) >= 2
 
 
+_LOWER_LOCATOR_LINE = re.compile(r"^\s*(?:chs?|paras?|pts?|ss?|arts?|at|fn|nn?|pp?|vol|no|fol|col)\.?\s?\d")
 _REPORTER_END = re.compile(r"\b\d{1,4}\s(?:[A-Z][A-Za-z]{0,6}\.\s?(?:\d[a-z]{1,2}\s?)?){1,5}$")
 _YEAR_START = re.compile(r"^\s*\(?(?:1[5-9]|20)\d\d[a-z]?(?:[),;:]|\s|$)")
 _NAME_OR_ETAL_END = re.compile(r"(?:\bet\s+al\.|\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+)$")
