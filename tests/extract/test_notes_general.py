@@ -356,3 +356,15 @@ def test_an_author_with_a_back_reference_inside_prose():
             "Oestmann, Gerichte (Anm. 3), S. 200.")
     got = _citations(note)
     assert got[0].startswith("Ranieri (Anm. 1)") and got[1].startswith("Oestmann")
+
+
+def test_a_latex_chapter_without_preamble_is_latex(tmp_path):
+    from citekeeper.extract.documents import detect
+
+    path = tmp_path / "chapter.tex"
+    path.write_text("\\section{Einordnung}\nText.\\footnote{Vgl. Meier, Stadt, Berlin 2005, S. 3.}\n"
+                    "Mehr.\\footnote{Ebd., S. 4.}\n", encoding="utf-8")
+    assert detect(path) == "latex"
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Text.\n\n1 Meier, Stadt, Berlin 2005, S. 3.\n", encoding="utf-8")
+    assert detect(plain) is None

@@ -19,6 +19,8 @@ _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|
 _HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
 _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
 _LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
+# A chapter a main file ``\input``s has no preamble: its sectioning and footnote commands tell it.
+_LATEX_PART = re.compile(rb"\\(?:chapter|section|subsection)\*?\{|\\footnote\{")
 _MARKDOWN = re.compile(rb"^\[\^[^\]\s]+\]:", re.M)
 
 
@@ -47,6 +49,8 @@ def detect(path: str | Path) -> str | None:
     by_suffix = _SUFFIXES.get(p.suffix.lower())
     if by_suffix in ("pdf", "docx", "odt"):
         return by_suffix  # the reader then says what is wrong with it
+    if by_suffix == "latex" or (len(_LATEX_PART.findall(head)) >= 2 and not text.startswith(b"<")):
+        return "latex"
     if _MARKDOWN.search(head) or by_suffix == "markdown":
         return "markdown"
     if by_suffix in ("html", "jats") and text.startswith(b"<"):
