@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("asyncio", "ssl", "citekeeper.links.checker", "citekeeper.links.transport",
+HEAVY = ("asyncio", "ssl", "yarl", "citekeeper.links.checker", "citekeeper.links.transport",
          "citekeeper.links.fetch", "citekeeper.links.judge")
 
 
@@ -32,3 +32,15 @@ def test_the_fetch_api_still_exports_its_settings() -> None:
     assert fetch.HttpSettings is options.HttpSettings
     assert fetch.USER_AGENT == options.USER_AGENT
     assert runner.CheckOptions is options.CheckOptions
+
+
+def test_a_checking_shard_imports_no_judge_or_yarl_before_its_first_request() -> None:
+    # What a shard imports before it sends anything: the checker, not the soft-404
+    # patterns (compiled while the first requests are out) nor yarl (redirects only).
+    code = (
+        "import sys\n"
+        "import asyncio, citekeeper.links.checker, citekeeper.links.fetch\n"
+        "print(','.join(m for m in ('citekeeper.links.judge', 'yarl') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -23,13 +23,13 @@ Why it is built this way:
 from __future__ import annotations
 
 import asyncio
+import importlib
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from citekeeper.links import doi as doimod
-from citekeeper.links import judge
 from citekeeper.links.fetch import REDIRECT_CODES, Fetcher, HttpSettings
 from citekeeper.links.options import first_hop
 from citekeeper.links.retry import RETRY_CODES
@@ -48,6 +48,7 @@ FILE_SUFFIXES = (
     ".mov", ".mkv", ".iso", ".dmg", ".exe", ".jpg", ".jpeg", ".png", ".gif", ".tif",
     ".tiff", ".svg", ".ps", ".djvu", ".nc", ".h5", ".hdf5", ".parquet", ".json", ".xml",
 )
+WARM_UP_S = 0.005  # after the first requests went out
 _LANDING_WORDS = {"home": "home page", "search": "search page", "login": "login page",
                   "error": "error page", "listing": "listing page"}
 
@@ -171,6 +172,8 @@ class Checker:
 
     def _judge(self, kind: str, url: str, resp: Response, started: float,
                chain: list[tuple[int, str]], suggestion: str | None) -> Result:
+        from citekeeper.links import judge  # imported by the first answer (``warm_up``)
+
         code = resp.status
         final = resp.url
         after = f" after {len(chain)} redirect{'s' if len(chain) != 1 else ''}" if chain else ""
@@ -336,6 +339,9 @@ class Checker:
 
         # As many workers as requests may be in flight overall: none waits on the limit.
         pool = Pool(ring, limits.total_limit, one)
+        # The judge (its soft-404 patterns take 7-14 ms to compile) is imported while
+        # the first requests are out, not before them nor on the first answer.
+        asyncio.get_running_loop().call_later(WARM_UP_S, importlib.import_module, "citekeeper.links.judge")
         try:
             async for batch in feed:
                 for t in batch:
