@@ -1,19 +1,23 @@
 """Using the cores: a large .bib is read in pieces by worker processes while the
 first pieces' links are already being checked.
 
-Why: reading is most of ``check``'s CPU on a large bibliography -- the one reader
-(``formats.read_file`` -> ``formats.bibtex.loads``) costs about 0.22 ms per entry
-(2.2 s for 10,000 entries, measured on the link farm's sets), checking a link about
-0.12 ms.  One process reads 50,000 entries in 11 s before the last link can start;
-``jobs`` processes read it in 11/``jobs`` s, and checking starts after the first
-piece (1/``4 x jobs`` of the file).
+Why: reading is a large part of ``check``'s CPU on a large bibliography.  The one
+reader (``formats.bibtex.loads``) projected to what ``check`` reads (``CHECK_FIELDS``)
+takes 0.74 s of CPU for the link farm's 50,000 entries (1.0 s read in full), and
+collecting their links 0.36 s more; in the 6.6 s of CPU a whole ``check`` of them
+takes, the two workers are about 1.2 s.  Read here instead, in the checking process
+between turns of its event loop (``ReadPool(workers=False)``), the CPU was the same
+(6.62 s against 6.64 s, medians of 3) and the wall time worse (9.9-14.8 s against
+8.3-13.0 s): that process also sends the links to the checking shards and takes their
+results, and every piece read there holds them up.  Measured in
+benchmarks/convert/README.md ("Reading for check").
 
 The text is cut only between entries (a line that starts with ``@``) and only when
 no entry depends on another (no ``@string``, ``crossref`` or ``xdata``); each piece
-goes through the same reader, and its line numbers are shifted back to the file's,
-so the result is the reader's result for the whole file.  The workers are forked
-before the event loop starts (``ReadPool``), so they start in milliseconds and need
-not import the reader again.
+goes through the same reader, told the line it starts on (``first_line``), so the
+result is the reader's result for the whole file.  The workers are forked before the
+event loop starts (``ReadPool``), so they start in milliseconds and need not import
+the reader again; each gets its piece's text from the parent.
 """
 
 from __future__ import annotations
