@@ -368,3 +368,27 @@ def test_a_latex_chapter_without_preamble_is_latex(tmp_path):
     plain = tmp_path / "notes.txt"
     plain.write_text("Text.\n\n1 Meier, Stadt, Berlin 2005, S. 3.\n", encoding="utf-8")
     assert detect(plain) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "start"),
+    [
+        ("Im Jahr 1966 erschien die Pionierstudie von Helmut Genschel. Erst 20 Jahre später folgte die nächste Studie "
+         "des Historikers Avraham Barkai, der an Genschels Ergebnisse anknüpfte. Vgl. Benno Nietzel: Die Vernichtung der "
+         "wirtschaftlichen Existenz der deutschen Juden, in: Archiv für Sozialgeschichte 49, Bonn 2009, S. 561-613.",
+         "Vgl. Benno Nietzel"),
+        ("Siehe zum Beispiel Barbara Händler-Lachmann/Thomas Werther: Vergessene Geschäfte, verlorene Geschichte. "
+         "Jüdisches Wirtschaftsleben in Marburg, Marburg 1992; Alex Bruns-Wüstefeld: Lohnende Geschäfte, Hannover 1997.",
+         "Siehe zum Beispiel Barbara"),
+        ("Vgl. Ludolf Herbst, Christoph Kreutzmüller, Ingo Loose u.a., Einleitung, in: Ludolf Herbst, Thomas Weihe "
+         "(Hg.): Die Commerzbank und die Juden 1933-1945, München 2004, S. 10-13. Diese Selbstkritik war ohne Zweifel "
+         "richtig und auch notwendig, da sie grundlegende Probleme aufdeckte.", "Vgl. Ludolf Herbst, Christoph"),
+    ],
+)
+def test_comment_before_a_signal_and_an_author_before_a_colon(note, start):
+    assert _citations(note)[0].startswith(start)
+
+
+def test_an_author_before_a_colon_is_no_lead_in():
+    assert strip_signal("Siehe zum Beispiel Barbara Händler-Lachmann/Thomas Werther: Vergessene Geschäfte, "
+                        "verlorene Geschichte, Marburg 1992.").startswith("zum Beispiel Barbara")

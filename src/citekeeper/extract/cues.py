@@ -205,6 +205,12 @@ _AUTHOR_AFTER_LEAD = re.compile(
     r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,11}[,:])|"
     r"(?:[A-ZÀ-ÞА-ЯЁ]\.\s?){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,|[A-ZÀ-Þ][a-zà-ÿ]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,)"
 )
+# The colon of a German citation "Vorname Name: Titel" (or after its editors, "… (Hg.): Titel"): what
+# precedes it is the author, so what follows is the title, not an author after a lead-in.
+AUTHOR_BEFORE_COLON = re.compile(
+    r"(?:\((?:Hg|Hrsg|eds?|éds?|dir|ред)\.?\)|(?:^|[.:;]\s|\b(?:Vgl\.|Siehe|See|Cf\.|Beispiel|etwa|auch|bei|von)\s)"
+    r"(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s(?:(?:von|van|de|der|zu)\s)?[A-ZÀ-Þ][\w'’\-]+(?:/|,\s|\s(?:und|and|&)\s)?){1,4})\s?:$"
+)
 # A Russian author: "Хлевнюк О. В.", "Davies R. W." (surname, then initials).
 SURNAME_INITIALS = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,3}(?=[\s,:]|$)")
 
@@ -233,7 +239,10 @@ def signal_length(text: str, leads: bool = False) -> int:
         if not m and leads:
             m = _COLON_LEAD.match(text[end:])
             after = text[end + m.end() :] if m else ""
-            if m and not (_AUTHOR_AFTER_LEAD.match(after) or SURNAME_INITIALS.match(after)):
+            if m and (
+                not (_AUTHOR_AFTER_LEAD.match(after) or SURNAME_INITIALS.match(after))
+                or AUTHOR_BEFORE_COLON.search(text[: end + m.end()].rstrip())
+            ):
                 m = None
         if not m or not m.end():
             break
@@ -248,6 +257,13 @@ def strip_signal(text: str) -> str:
     text = text[signal_length(text, leads=True) :].strip()
     m = _LEAD_IN.match(text)
     return text[m.end() :] if m and m.group(0).count(" ") <= 8 else text
+
+
+def strong_cue(text: str) -> bool:
+    """Does ``text`` carry a cue only citations carry (a URL, ``In:``, ``Place: Publisher, Year``,
+    a reporter, a repeat marker …) — more than a year or a capitalised name?"""
+    flat = plain(text)
+    return any(rx.search(flat) for rx in _STRONG)
 
 
 def citation_score(text: str) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from citekeeper.extract.cues import (
+    AUTHOR_BEFORE_COLON,
     NAME_START,
     REPEAT_MARK,
     SHORT_TITLE_CITE,
@@ -27,6 +28,7 @@ from citekeeper.extract.cues import (
     holds_citation,
     signal_length,
     strip_signal,
+    strong_cue,
 )
 from citekeeper.extract.lines import incomplete
 
@@ -115,6 +117,16 @@ def citing_part(text: str) -> str:
     dropped, and only when what follows cites; a citation is never cut at an initial or
     an abbreviation.
     """
+    # "Im Jahr 1966 erschien die Pionierstudie von Helmut Genschel. Erst 20 Jahre später folgte …
+    # Avraham Barkai, der … anknüpfte. Vgl. Benno Nietzel: …": sentences with no cue only citations
+    # carry (a year and names are not enough), then a sentence opening with a signal — the comment ends there.
+    lead = _SIGNAL_OPENS.search(text, 0, 1200)
+    if lead and lead.start() >= 40 and not NAME_START.match(text) and not signal_length(text):
+        head = text[: lead.start()]
+        if not strong_cue(head) and not _PAGE.search(head) and len(_PROSE_WORD.findall(head)) >= 5:
+            tail = text[lead.end() :]
+            if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
+                return citing_part(tail)
     rest = text
     for _ in range(12):
         m = _PROSE_END.search(rest)
@@ -124,7 +136,7 @@ def citing_part(text: str) -> str:
         # "Zusammenfassend zur Geschichte des … Zugangsrechts: Rehm, Geheimnis – Gedächtnis. Archive …":
         # a lead-in longer than a clause ends at the colon before an author; the citation starts there.
         lead = _COLON_AUTHOR.search(head)
-        if lead and citation_score(rest[lead.end() :]) >= 2:
+        if lead and citation_score(rest[lead.end() :]) >= 2 and not AUTHOR_BEFORE_COLON.search(head, 0, lead.start() + 1):
             return rest[lead.end() :]
         if not _prose(head) or _TITLE_FIRST.match(tail) or MID_CITATION.match(tail):
             break
@@ -150,6 +162,10 @@ def citing_part(text: str) -> str:
     return _embedded_start(rest)
 
 
+_SIGNAL_OPENS = re.compile(
+    r"(?<=[.!?»”\"“])\s+(?=(?:Vgl\.|Siehe|See|Cf\.|Compare|Voir|Véase|См\.|Ср\.|Dazu|Hierzu|Zum\s+Folgenden)\s)"
+)
+_PAGE = re.compile(r"\b(?:S|p|pp|С|с)\.\s?\d")
 # A sentence that is a list of names ("Alix Chagué, Thibault Clérice, et Laurent Romary.", "Thomas M.
 # Breuel."), after a full stop: French and Chicago-bibliography notes end the author with a stop.
 _NAME_WORD = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ'’]+)?|[A-ZÀ-Þ]\.(?:-[A-ZÀ-Þ]\.)?)"
@@ -161,7 +177,7 @@ _AUTHOR_TAIL = re.compile(
 _TITLE_START = re.compile(r"^[«“\"„‘*A-ZÀ-Þ]")
 # A colon (or a signal's colon) and then an author: "…: Rehm, Geheimnis", "… siehe: Meier, K.".
 _COLON_AUTHOR = re.compile(
-    r"(?:(?<=\w)|(?<=\w\s)):\s+(?=(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)*,\s+[A-ZÀ-ÞА-ЯЁ]|"
+    r"(?:(?<=\w)|(?<=\w\s))(?<!\b[Ii]n)(?<!\bdans)(?<!\b[Вв]):\s+(?=(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)*,\s+[A-ZÀ-ÞА-ЯЁ]|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]+,|[A-ZÀ-Þ][a-zà-ÿ]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,))"
 )
 # An edited volume cited by its title, no author before it: the editor follows the title with no
@@ -207,6 +223,8 @@ def _embedded_start(text: str) -> str:
             marked = _AUTHOR_MARKED.match(text, p) or SURNAME_INITIALS.match(text[p:])
             if not (marked or (named and named.group(0).rstrip().endswith(","))) or not _BEFORE_AN_AUTHOR.search(head):
                 continue
+            if AUTHOR_BEFORE_COLON.search(head.rstrip()):
+                continue  # "Barbara Händler-Lachmann/Thomas Werther: Vergessene Geschäfte, …": a title
             if head.count("(") > head.count(")") and not _SIGNAL_BEFORE.search(head):
                 continue  # "(Cambridge: Cambridge University Press, 2000)": a publisher, not "(dazu Monika Frommel, …"
         if citation_score(head) > 1:
