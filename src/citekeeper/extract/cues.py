@@ -209,7 +209,9 @@ _AUTHOR_AFTER_LEAD = re.compile(
 # precedes it is the author, so what follows is the title, not an author after a lead-in.
 AUTHOR_BEFORE_COLON = re.compile(
     r"(?:\((?:Hg|Hrsg|eds?|éds?|dir|ред)\.?\)|(?:^|[.:;]\s|\b(?:Vgl\.|Siehe|See|Cf\.|Beispiel|etwa|auch|bei|von)\s)"
-    r"(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s(?:(?:von|van|de|der|zu)\s)?[A-ZÀ-Þ][\w'’\-]+(?:/|,\s|\s(?:und|and|&)\s)?){1,4})\s?:$"
+    r"(?:(?!(?:Zum|Zur|Zu|Für|Über|On|For|About|Sur|Pour|Sobre|Im|Der|Die|Das|The|Le|La|Les|Dazu|Hierzu|Näher|Kritisch|"
+    r"Allgemein|Grundlegend|Weiterführend|Ausführlich|Anders)\s)"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s(?:(?:von|van|de|der|zu)\s)?[A-ZÀ-Þ][\w'’\-]+(?:/|,\s|\s(?:und|and|&)\s)?){1,4})\s?:$"
 )
 # A Russian author: "Хлевнюк О. В.", "Davies R. W." (surname, then initials).
 SURNAME_INITIALS = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,3}(?=[\s,:]|$)")
