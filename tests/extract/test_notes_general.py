@@ -392,3 +392,31 @@ def test_comment_before_a_signal_and_an_author_before_a_colon(note, start):
 def test_an_author_before_a_colon_is_no_lead_in():
     assert strip_signal("Siehe zum Beispiel Barbara Händler-Lachmann/Thomas Werther: Vergessene Geschäfte, "
                         "verlorene Geschichte, Marburg 1992.").startswith("zum Beispiel Barbara")
+
+
+def test_case_citations_inside_argument_are_each_a_citation():
+    note = ("There is no support for the determination that the Ninth Circuit implicitly overruled its holding in "
+            "Verdugo-Gonzalez in its more recent decision in Lopez-Valencia, 798 F.3d 863. See Prieto-Hernandez v. "
+            "Lynch, 653 F. App’x 547, 549 (9th Cir. 2016) (citing Verdugo-Gonzalez, 581 F.3d at 1061–62, in support "
+            "of its holding that the conviction is a theft offense).")
+    got = [c.split(",")[0] for c in _citations(note)]
+    assert got == ["Lopez-Valencia", "Prieto-Hernandez v. Lynch", "Verdugo-Gonzalez"]
+
+
+def test_cases_named_in_prose_keep_their_names():
+    note = ("For example, the First Circuit concluded in Swaby v. Yates that a Rhode Island drug statute was divisible "
+            "by the type of drug. 847 F.3d 62, 68 (1st Cir. 2017). Likewise, the Ninth Circuit in Coronado v. Holder "
+            "determined that a California drug statute was divisible. 759 F.3d 977, 985 (9th Cir. 2014).")
+    assert _citations(note) == ["Swaby v. Yates", "Coronado v. Holder"]
+
+
+def test_a_note_cut_inside_a_bracket_goes_on_where_the_bracket_closes():
+    text = ("Body text of the decision.1\n"
+            "1 Likewise, the Ninth Circuit in Coronado v. Holder determined that a California drug statute was "
+            "divisible because of its schedules. 759 F.3d 977, 985 (9th\n"
+            " 445\n\n"
+            "Cite as 28 I&N Dec. 437 (BIA 2022)\n"
+            "The next page of the decision goes on with its argument here.\n"
+            "Cir. 2014) (citations omitted). But see Johnson v. Barr, 967 F.3d 1103, 1109 (10th Cir. 2020).\n")
+    notes = extract_article(text).footnotes
+    assert any(n.raw.startswith("Johnson v. Barr") for n in notes)

@@ -276,6 +276,8 @@ def _prose(sentence: str) -> bool:
         return False
     if REPEAT_MARK.search(sentence[:80]) or _INITIALED_AUTHOR.search(sentence):
         return False
+    if len(sentence) > _LONG_SENTENCE and _legal_cites_in_prose(sentence) != [sentence]:
+        return False  # a long sentence of argument around a citation ("… in Lopez-Valencia, 798 F.3d 863.")
     if _NAME_THEN_QUOTE.search(sentence[:160]):
         return False  # "Bastien Kindt et Vidal-Gorène Chahan, «From Manuscript to …»": an author, a title
     score = citation_score(sentence)  # a long sentence scores below 0
@@ -284,6 +286,7 @@ def _prose(sentence: str) -> bool:
     return score <= 0 or (score == 1 and words >= 15)
 
 
+_LONG_SENTENCE = 300
 _NAME_THEN_QUOTE = re.compile(r"^[A-ZÀ-Þ][^,;:.]{1,80}?[A-ZÀ-Þ][\w'’\-]+,\s?[«“\"„]")
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
 _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
@@ -354,7 +357,7 @@ def split_footnote(text: str) -> list[str]:
             # unless one of its sentences cites (``holds_citation``).
             if start == 0 and len(left) < 200:
                 continue  # a short lead-in stays with its citation
-            if not holds_citation(left):
+            if not holds_citation(left) and _legal_cites_in_prose(left) == [left]:
                 comments.add(len(pieces))
         pieces.append(left)
         start = m.end()
@@ -365,7 +368,54 @@ def split_footnote(text: str) -> list[str]:
     # starts at its author, as a whole note does (``citing_part``).
     out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
     out = [c for piece in out for c in _split_after_urls(piece)]
+    out = [c for piece in out for c in _legal_cites_in_prose(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
+
+
+# US legal citations as judges and law reviews set them inside sentences of argument: a case by name
+# and reporter ("United States v. Jones, 565 U. S. 400", "Matter of Dikhtyar, 28 I&N Dec. 214"), a short
+# cite ("389 U. S., at 353", "Verdugo-Gonzalez, 581 F.3d at 1061"), a case named alone ("the Ninth
+# Circuit in Coronado v. Holder determined …"), a brief ("Brief for United States 55–56").
+_REPORTER = (
+    r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App[’']x|"
+    r"I&N\sDec\.|(?:A|P|N\.E|N\.W|S\.E|S\.W|So)\.\s?(?:2d|3d)|Cal\.\s?(?:App\.\s?)?(?:\dth|\dd)|N\.Y\.\s?(?:2d|3d))"
+)
+_PARTY = r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s)))*"
+_LEGAL_CITE = re.compile(
+    rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
+    rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
+    rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
+    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?![\w.])"
+)
+_LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In|For)\b[.,]?\s+)+")
+
+
+def _legal_cites_in_prose(piece: str) -> list[str]:
+    """The legal citations of a long piece of argument, each on its own.
+
+    Only in a piece with a reporter cite in it and six words of prose outside the citations; a cite
+    of the reporter alone after a case named in prose ("… in Swaby v. Yates that …. 847 F.3d 62") is
+    that case's, not another citation."""
+    if len(piece) < 120 or not re.search(_REPORTER, piece):
+        return [piece]
+    found: list[tuple[int, int]] = []
+    for m in _LEGAL_CITE.finditer(piece):
+        start = m.start() + len(_LEGAL_SIGNAL.match(m.group(0)).group(0) if _LEGAL_SIGNAL.match(m.group(0)) else "")
+        if start >= m.end() or not re.search(r"\sv\.\s|\d|\b(?:Matter|Estate)\sof|\bIn\sre|Ex\sparte", piece[start : m.end()]):
+            continue
+        if found and not re.search(r"\sv\.\s|(?:Matter|Estate)\sof|In\sre|Ex\sparte|Brief", piece[start : m.end()]) and (
+            re.match(r"\d", piece[start:]) and not re.search(r",?\s*at\s\d", piece[start : m.end()])
+        ):
+            continue  # "847 F.3d 62": the reporter of the case named before
+        found.append((start, m.end()))
+    if not found:
+        return [piece]
+    rest = piece
+    for a, b in reversed(found):
+        rest = rest[:a] + " " + rest[b:]
+    if len(found) < 2 and len(_PROSE_WORD.findall(rest)) < 6:
+        return [piece]
+    return [piece[a:b] for a, b in found]
 
 
 def _split_after_urls(piece: str) -> list[str]:

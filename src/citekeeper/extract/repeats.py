@@ -62,7 +62,7 @@ _AUTHOR_YEAR_PAREN = re.compile(
 _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 # "Carpenter, 138 S. Ct. at 2220" / "Jones, 565 U.S. at 417": a case cited again by name and reporter.
 _CASE_SHORT = re.compile(
-    r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*){0,3})\s+at\s+(?P<pin>\d+(?:[–-]\d+)?)"
+    r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+(?:at\s+)?(?P<pin>\d+(?:[–-]\d+)?)"
 )
 # What follows the author in "Haggerty, 88." / "Wu et al., p. 7.": a page and nothing else.
 _PAGE_ONLY = re.compile(r"^\s*(?:(?:p|pp|S|at)\.?\s?)?\d{1,5}(?:\s?[–-]\s?\d{1,5})?(?:\s?ff?\.)?\.?\s*$")

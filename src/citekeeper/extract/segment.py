@@ -478,7 +478,7 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             # The rest of a note cut at a page break, printed after a body paragraph cut there too.
             body.append(Span("\n".join(lines[i:k]), i + 1, k))
             tail = Span("\n".join(lines[k:j]), k + 1, j)
-            next(fn for fn in reversed(footnotes[-6:]) if incomplete(fn.text)).parts.append(tail)
+            next(fn for fn in reversed(footnotes[-6:]) if incomplete(fn.text) or fn.text.count("(") > fn.text.count(")")).parts.append(tail)
             last_was_footnote = True
             i = j
             continue
@@ -581,6 +581,14 @@ def _glued_tail(lines: list[str], i: int, j: int, footnotes: list[Footnote]) -> 
     unfinished in the last six.
     """
     for k in range(max(i + 1, j - 12), j):  # the cheap tests first: this runs for every body paragraph
+        head = lines[k].lstrip()[:40]
+        if ")" in head and "(" not in head.split(")", 1)[0] and head[:1].isupper() and any(
+            fn.text.count("(") > fn.text.count(")") for fn in footnotes[-6:]
+        ):
+            # "… 759 F.3d 977, 985 (9th" at a page's foot, and pages later "Cir. 2014) (citations omitted). But see …".
+            block = join_lines("\n".join(lines[k:j]))
+            if citation_score(block) >= 2:
+                return k
         if _TAIL_OPENING.match(lines[k]) and _BODY_CUT.search(lines[k - 1].rstrip()):
             if not any(incomplete(fn.text) for fn in footnotes[-6:]):
                 return None
@@ -640,6 +648,13 @@ def _continuation_target(
         return footnotes[-1]
     if adjacent and _margin_column_goes_on(footnotes[-1], para.text):
         return footnotes[-1]
+    # A note cut inside a bracket at the foot of a page ("… 759 F.3d 977, 985 (9th") and a paragraph,
+    # pages later, that opens by closing it ("Cir. 2014) (citations omitted). But see …").
+    head = para.text.lstrip()[:40]
+    if ")" in head and "(" not in head.split(")", 1)[0]:
+        for fn in reversed(footnotes[-6:]):
+            if fn.text.count("(") > fn.text.count(")"):
+                return fn
     if not citation_like(para.text):
         # A note cut mid-word or mid-citation at the foot of a page goes on, lower-case,
         # at the foot of the next: "… In: Raum-" / "forschung 58 (2000), S. 201–214."
