@@ -105,7 +105,16 @@ class Response:
             return None
 
 
-class _Conn(asyncio.Protocol):
+READ_CHUNK = 65536
+# One receive buffer for every connection: the event loop fills it and hands it over
+# (``buffer_updated``) one connection at a time.  asyncio's plain protocols receive
+# into a new 256 KB bytes object per read, which the allocator maps, shrinks and
+# unmaps: three system calls per answer (strace -c on a checking shard: 47 % of its
+# system-call time went to mmap/mremap/munmap).
+_RECV = memoryview(bytearray(READ_CHUNK))
+
+
+class _Conn(asyncio.BufferedProtocol):
     """One socket; the request side waits on ``wait()`` for more bytes."""
 
     __slots__ = (
@@ -138,7 +147,14 @@ class _Conn(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
 
-    def data_received(self, data: bytes) -> None:
+    def get_buffer(self, sizehint: int) -> memoryview:
+        return _RECV
+
+    def buffer_updated(self, nbytes: int) -> None:
+        self.buf += _RECV[:nbytes]
+        self._wake()
+
+    def data_received(self, data: bytes) -> None:  # what transports without buffers call
         self.buf += data
         self._wake()
 
