@@ -420,3 +420,18 @@ def test_a_note_cut_inside_a_bracket_goes_on_where_the_bracket_closes():
             "Cir. 2014) (citations omitted). But see Johnson v. Barr, 967 F.3d 1103, 1109 (10th Cir. 2020).\n")
     notes = extract_article(text).footnotes
     assert any(n.raw.startswith("Johnson v. Barr") for n in notes)
+
+
+def test_a_footnote_rule_opens_the_notes_of_a_page():
+    text = ("expectations of privacy are entitled to protection,1 the\n"
+            "——————\n"
+            "  1 JUSTICE KENNEDY believes that there is such a rubric—the “proper-\n\n"
+            "ty-based concepts” that Katz purported to move beyond. Post, at 3. JUSTICE THOMAS would have us return to an\n"
+            "\f\n"
+            "Court's opinion goes on here with more text of its own\n"
+            "——————\n"
+            "exclusively property-based approach. Katz of course “discredited” that premise, 389 U. S., at\n"
+            "353, see, e.g., United States v. Jones, 565 U. S. 400, 411 (2012).\n")
+    notes = extract_article(text).footnotes
+    assert {n.footnote for n in notes} == {1}
+    assert any(n.raw.startswith("United States v. Jones") for n in notes)

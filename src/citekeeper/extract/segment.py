@@ -268,6 +268,7 @@ def _footnote_at(
 _RUN_WINDOW = 24  # non-blank lines looked at for the notes that follow
 _LONG_PROSE = 200  # a longer unnumbered line is body text, which ends a run of notes
 _RUN_LENGTH = 6  # notes looked at for one that cites
+_FOOTNOTE_RULE = re.compile(r"^\s*(?:[—–_‐‒―-]\s?){5,}\s*$")
 _TEXT_HEADING = re.compile(r"^\s*#+\s*\**\s*[^\W\d_]")
 
 
@@ -430,6 +431,7 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
     body: list[Span] = []
     footnotes: list[Footnote] = []
     in_notes = False
+    ruled = False  # a footnote rule was passed and no body paragraph since
     last_was_footnote = False  # the previous line block was (part of) a footnote
     i = 0
     n = len(lines)
@@ -447,9 +449,14 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             last_was_footnote = False
             i += 1
             continue
+        if _FOOTNOTE_RULE.match(line):
+            # The rule a page prints above its notes ("——————", "________"): the notes of this page follow.
+            ruled = True
+            i += 1
+            continue
         stop = ref_range.start if i < ref_range.start else n
         expected = footnotes[-1].number + 1 if footnotes else 1
-        start = None if i in banned else _footnote_at(lines, i, stop, expected, in_notes, last_was_footnote)
+        start = None if i in banned else _footnote_at(lines, i, stop, expected, in_notes or ruled, last_was_footnote)
         if start and footnotes and start[0] < expected and _marker_form(lines[i]) != footnotes[-1].form:
             # Notes restarting at 1 (a new page or chapter) keep their marker's form: "1) Statistical
             # DTFs: …" after notes numbered "4 See e.g., …" is a numbered list of the body.
@@ -466,6 +473,7 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             j < stop
             and lines[j].strip()
             and not NOTES_HEADINGS.match(lines[j])
+            and not _FOOTNOTE_RULE.match(lines[j])
             and not (
                 j not in banned
                 and (marker(lines[j], expected) or _LONE_NUMBER.match(lines[j]))
@@ -484,12 +492,16 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             continue
         para = Span("\n".join(lines[i:j]), i + 1, j)
         target = _continuation_target(footnotes, para, last_was_footnote)
+        if target is None and ruled and not last_was_footnote and footnotes and incomplete(footnotes[-1].text):
+            # Right under the rule, before any note of its own: the rest of the last page's last note.
+            target = footnotes[-1]
         if target is not None:
             target.parts.append(para)
             last_was_footnote = True
         else:
             body.append(para)
             last_was_footnote = False
+            ruled = False
         i = j
     return footnotes, body
 
