@@ -44,7 +44,7 @@ path, mode, jobs = sys.argv[2], sys.argv[3], int(sys.argv[4])
 import citekeeper.formats.bibtex  # noqa: F401  (imports are not reading; check has them loaded too)
 r0 = resource.getrusage(resource.RUSAGE_SELF)
 w0 = time.perf_counter()
-text = read_text(path, max_bytes=1 << 62).text
+text = read_text(path, max_bytes=os.path.getsize(path)).text
 c = Collector()
 try:
     pool = parallel.ReadPool(jobs) if mode == "workers" else parallel.ReadPool(jobs, workers=False)
