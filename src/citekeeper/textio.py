@@ -118,29 +118,54 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
     """Read a text file of unknown encoding, with a size limit, as ``TextFile``."""
     name = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise NotFoundError("no such file", file=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    if p.is_dir():
-        raise InputError("is a directory, not a file", file=name)
-    if size > max_bytes:
-        raise InputTooLargeError(
-            f"file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB"
-            " (raise it with --max-size)",
-            file=name,
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    data = read_limited(path, max_bytes)
     text, encoding = decode_bytes(data, name)
     # Normalise line ends so line numbers match what editors show.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return TextFile(name, text, encoding)
+
+
+def _too_large(name: str, size: float, max_bytes: int, over: bool = False) -> InputTooLargeError:
+    what = f"over {max_bytes / 1e6:.0f} MB, the limit" if over else \
+        f"{size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB"
+    return InputTooLargeError(f"file is {what} (raise it with --max-size)", file=name)
+
+
+def read_limited(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, at most ``max_bytes`` of them, whatever kind of file it is.
+
+    A regular file is judged by its size before a byte is read.  A device or pipe has no
+    size (``/dev/zero``, ``<(curl …)``), so at most one byte over the limit is read and the
+    limit is the error: reading to the end of an endless device took all memory.  A named
+    pipe is opened without waiting for a writer (``open`` of a FIFO blocks until one
+    comes, which may be never); if none is there, nothing can be read, and that is said.
+    """
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise NotFoundError("no such file", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory, not a file", file=name)
+    regular = stat.S_ISREG(st.st_mode)
+    if regular and st.st_size > max_bytes:
+        raise _too_large(name, st.st_size, max_bytes)
+    fifo = stat.S_ISFIFO(st.st_mode)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (os.O_NONBLOCK if fifo else 0))
+        if fifo:
+            os.set_blocking(fd, True)  # a writer that is there is waited for, as cat would
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes, over=True)
+    if fifo and not data:
+        raise InputError("a named pipe with nothing written to it (no writer)", file=name)
+    return data
 
 
 class ExistingFileError(OutputError):
