@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,21 +88,17 @@ def test_json_that_is_no_bibliography_says_so(tmp_path: Path) -> None:
     assert run.code == 3 or str(p) in run.err, run.err
 
 
-@pytest.mark.xfail(strict=True, reason="textio.read_text reads a device to its end (MemoryError, exit 70):"
-                                        " --max-size is checked on st_size, 0 for a device")
 @pytest.mark.parametrize("dev", ["/dev/zero", "/dev/urandom"])
 def test_endless_devices_stop_at_the_size_limit(tmp_path: Path, dev: str) -> None:
-    res = cli_proc([dev, *FAST, "--max-size", "100000"], cwd=tmp_path, timeout=5,
-                   limits={resource.RLIMIT_AS: 1 << 30})  # what it reads must not take the machine
+    res = cli_proc([dev, *FAST, "--max-size", "100000"], cwd=tmp_path, timeout=1.5,
+                   limits={resource.RLIMIT_AS: 600 << 20})  # what it reads must not take the machine
     assert res.returncode == 3 and dev in res.stderr and "Traceback" not in res.stderr, res.stderr
 
 
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="textio.read_text opens a FIFO and waits for a writer that never comes")
 def test_a_named_pipe_with_no_writer_does_not_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "refs.bib"
     os.mkfifo(fifo)
-    res = cli_proc([str(fifo), *FAST], cwd=tmp_path, timeout=3)
+    res = cli_proc([str(fifo), *FAST], cwd=tmp_path, timeout=1.5)
     assert res.returncode in (2, 3) and str(fifo) in res.stderr, res.stderr
 
 
@@ -154,16 +149,16 @@ def test_invalid_utf8_bytes_in_a_bib_keep_the_links(site: Scripted, tmp_path: Pa
 
 
 def test_one_huge_line(site: Scripted, tmp_path: Path) -> None:
-    """A 700 KB .bib on one line, a 300 KB article paragraph: read, links found, checked."""
+    """A 350 KB .bib on one line, a 100 KB article paragraph: read, links found, checked."""
     entries = "".join(f"@misc{{k{i}, title={{{'x' * 300}}}, url={{{site.url(f'/ok/line-{i % 50}')}}}}} "
-                      for i in range(2_000))
+                      for i in range(1_000))
     p = tmp_path / "one-line.bib"
     p.write_text(entries)
     run = check([str(p), *FAST], cwd=tmp_path)
     assert run.code == 0, run.err
-    assert len(run.rows) == 2_000 and {r["status"] for r in run.rows} == {"ok"}
+    assert len(run.rows) == 1_000 and {r["status"] for r in run.rows} == {"ok"}
     t = tmp_path / "article.txt"
-    t.write_text("Intro.\n\nReferences\n\n" + "Doe, J. (2020). Title. " + "y" * 300_000 + " "
+    t.write_text("Intro.\n\nReferences\n\n" + "Doe, J. (2020). Title. " + "y" * 100_000 + " "
                  + site.url("/ok/article") + "\n")
     run = check([str(t), *FAST], cwd=tmp_path)
     assert run.code in (0, 3), run.err
