@@ -171,18 +171,19 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
         while (msg := await q.get()) is not None:
             yield [Target(kind, target, follow=follow, fetch_url=fetch) for kind, target, follow, fetch in msg]
 
-    async def main() -> dict[str, int]:
+    async def main() -> None:
         async with Checker(settings, shared=slots) as checker:
             tick = asyncio.ensure_future(ticker())
             try:
                 await checker.check_feed(batches(), got)
             finally:
                 tick.cancel()
-            return dict(checker.stats)
+            # The last results and the counters go before the sockets are closed and
+            # the loop torn down: the parent writes the report meanwhile.
+            flush()
+            outbox.put(("stats", dict(checker.stats)))
 
-    stats = asyncio.run(main())
-    flush()
-    outbox.put(("stats", stats))
+    asyncio.run(main())
     outbox.put(None)
     out.join()
     conn.close()
