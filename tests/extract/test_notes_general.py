@@ -435,3 +435,25 @@ def test_a_footnote_rule_opens_the_notes_of_a_page():
     notes = extract_article(text).footnotes
     assert {n.footnote for n in notes} == {1}
     assert any(n.raw.startswith("United States v. Jones") for n in notes)
+
+
+def test_running_heads_of_pdf_pages_are_dropped():
+    from citekeeper.extract.segment import _drop_running_heads
+
+    lines = ["\f4          GEORGIA v. RANDOLPH", "", "     Opinion of the Court", "", "Body text.", "",
+             "\f     Cite as: 547 U. S. ____ (2006)      5", "", "     Opinion of the Court", "", "More body.",
+             "\f6          GEORGIA v. RANDOLPH", "", "     Opinion of the Court", "", "12 Ibid."]
+    out = _drop_running_heads(lines)
+    assert out[0] == out[2] == out[8] == out[11] == out[13] == ""
+    assert out[4] == "Body text." and out[15] == "12 Ibid."
+
+
+def test_a_note_of_one_line_and_its_rest_under_a_blank_line():
+    text = ("Text of the opinion.1\n——————\n"
+            "  1 The parties suggest as an alternative to their primary submissions\n\n"
+            "that the acquisition of CSLI becomes a search only if it extends beyond a limited period. See Reply Brief "
+            "12 (proposing a 24-hour cutoff); Brief for United States 55–56 (suggesting a seven-day cutoff). As part "
+            "of its argument, the Government treats the seven days as the pertinent period. Brief for United States 56.\n")
+    notes = extract_article(text).footnotes
+    assert [n.raw[:29] for n in notes] == ["Reply Brief 12 (proposing a 2", "Brief for United States 55–56", "Brief for United States 56"]
+    assert notes[2].repeats == notes[1].id and notes[2].get("page") == "56"

@@ -70,7 +70,9 @@ _STRONG = [
     # Legal: reporters (410 U.S. 113; 123 F.3d 456; 45 Harv. L. Rev. 12), German courts and statutes.
     re.compile(
         r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
-        r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|REV|J)\.)\s+(?:at\s+|§+\s*)?\d|"
+        r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|REV|J)\.),?\s+(?:at\s+|§+\s*)?\d|"
+        # The record of a case: "Brief for United States 55–56", "Reply Brief 12", "Tr. of Oral Arg. 14", "App. 21".
+        r"\b(?:Reply\s)?Brief\s(?:for|of)\s(?:the\s)?[A-Z]|\bReply\sBrief\s\d|\bTr\.\sof\sOral\sArg\.|\bApp\.\sto\sPet\.|"
         # Bluebook journal cite, small capitals printed as capitals: "145 U. PA. L. REV. 1, 2 (1996)",
         # "15 YALE J.L. & HUMAN. 103, 107-08 (2003)", "4 J.L. 189, 190 (2014)".
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"

@@ -378,14 +378,15 @@ def split_footnote(text: str) -> list[str]:
 # Circuit in Coronado v. Holder determined …"), a brief ("Brief for United States 55–56").
 _REPORTER = (
     r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App[’']x|"
-    r"I&N\sDec\.|(?:A|P|N\.E|N\.W|S\.E|S\.W|So)\.\s?(?:2d|3d)|Cal\.\s?(?:App\.\s?)?(?:\dth|\dd)|N\.Y\.\s?(?:2d|3d))"
+    r"I&N\sDec\.|(?:A|P|N\.\s?E|N\.\s?W|S\.\s?E|S\.\s?W|So)\.\s?(?:2d|3d)|(?:[A-Z][a-z]{1,5}\.\s?){1,2}(?:2d|3d|4th|5th)|"
+    r"N\.\s?Y\.\s?(?:2d|3d))"
 )
 _PARTY = r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s)))*"
 _LEGAL_CITE = re.compile(
     rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
     rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
     rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
-    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?![\w.])"
+    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)"
 )
 _LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In|For)\b[.,]?\s+)+")
 
@@ -396,7 +397,7 @@ def _legal_cites_in_prose(piece: str) -> list[str]:
     Only in a piece with a reporter cite in it and six words of prose outside the citations; a cite
     of the reporter alone after a case named in prose ("… in Swaby v. Yates that …. 847 F.3d 62") is
     that case's, not another citation."""
-    if len(piece) < 120 or not re.search(_REPORTER, piece):
+    if len(piece) < 120 or not (re.search(_REPORTER, piece) or "Brief" in piece):
         return [piece]
     found: list[tuple[int, int]] = []
     for m in _LEGAL_CITE.finditer(piece):

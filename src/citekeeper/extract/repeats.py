@@ -207,6 +207,16 @@ def _by_title_alone(cited: list[Cited], text: str) -> int | None:
     return None
 
 
+_TRAILING_PAGE = re.compile(
+    r"[,\s]*(?:(?:at|p|pp|S|С)\.?\s?)?(?P<page>\d+(?:\s?[–-]\s?\d+)?(?:\s?ff?\.)?)\.?\s*$"
+)
+
+
+def _without_page(text: str) -> str:
+    m = _TRAILING_PAGE.search(text)
+    return ascii_fold(text[: m.start()] if m else text).strip(" .,;")
+
+
 _ET_AL_TYPO = re.compile(r"\bet\.\s+al\b")
 _AUTHOR_LIST = re.compile(
     r"^((?:[A-ZÀ-Þ][\w'’\-]+(?:,\s|,?\s(?:et|and|und|&|y|e)\s)){1,4}[A-ZÀ-Þ][\w'’\-]+)(?:\.\s+|,\s*)(?=[«“\"„‘])(.*)$"
@@ -260,6 +270,14 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     # (A short form may keep a long title: "Vidal-Gorène, Dupin, …. « A modular and automated … », 507-522." is 161.)
     if len(text) > 260 or _FULL_ONLY.search(text):
         return None
+    # The same work with another page: "Brief for United States 56" after "Brief for United States 55–56".
+    # (Not a volume then a first page, "BVerfGE 81, 242" and "BVerfGE 81, 243": what stays must not end in a number.)
+    same = _without_page(text)
+    if len(same) >= 8 and not same[-1:].isdigit():
+        for i in range(len(cited) - 1, max(-1, len(cited) - 40), -1):
+            if cited[i].repeats is None and _without_page(cited[i].text) == same:
+                page = _TRAILING_PAGE.search(text)
+                return Repeat(i, page.group("page") if page else "", "short")
     m = _CASE_SHORT.match(text)
     if m:
         cite = re.sub(r"\s+", " ", m.group("cite"))

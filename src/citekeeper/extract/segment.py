@@ -373,9 +373,46 @@ def _lines_under(lines: list[str], j: int, most: int = 3) -> str:
     return join_lines("\n".join(out))
 
 
+_HEAD_KEY = re.compile(r"\d+")
+
+
+def _drop_running_heads(lines: list[str]) -> list[str]:
+    """Running heads and feet of PDF text blanked (line numbers kept).
+
+    pdftotext starts every page with a form feed; the first two and last two lines of a page that
+    print the same text on two pages or more, page numbers aside ("6 CARPENTER v. UNITED STATES",
+    "Cite as: 585 U. S. ____ (2018) 7", "ZNR 2019  Schmidt, Reichskammergericht  203"), are the
+    page's frame, not body or notes — a note running on over the page break would swallow them.  A
+    line ending in a full stop ("12 Ibid.") is never one.
+    """
+    if sum("\f" in line for line in lines) < 2:
+        return lines
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            pages.append([])
+        if line.replace("\f", "").strip():
+            pages[-1].append(i)
+    frame = [i for page in pages for i in page[:2] + page[-2:]]
+    keys: dict[str, set[int]] = {}
+    for p, page in enumerate(pages):
+        for i in set(page[:2] + page[-2:]):
+            text = lines[i].replace("\f", "").strip()
+            if len(text) <= 90 and not text.endswith((".", ";", ",")):
+                keys.setdefault(" ".join(_HEAD_KEY.sub("#", text).split()), set()).add(p)
+    heads = {k for k, on in keys.items() if len(on) >= 2 and k.strip("# ")}
+    if not heads:
+        return lines
+    out = list(lines)
+    for i in frame:
+        if " ".join(_HEAD_KEY.sub("#", lines[i].replace("\f", "").strip()).split()) in heads:
+            out[i] = ""
+    return out
+
+
 def segment(text: str) -> Segments:
     """Split article text into reference entries, footnotes (re-joined) and body paragraphs."""
-    lines = restore_numbers(text.split("\n"))
+    lines = restore_numbers(_drop_running_heads(text.split("\n")))
     seg = Segments()
     section = find_reference_section(lines)
     ref_range = range(0)
@@ -477,7 +514,7 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             and not (
                 j not in banned
                 and (marker(lines[j], expected) or _LONE_NUMBER.match(lines[j]))
-                and _footnote_at(lines, j, stop, expected, in_notes)
+                and _footnote_at(lines, j, stop, expected, in_notes or ruled)
             )
         ):
             j += 1
@@ -656,6 +693,19 @@ def _continuation_target(
         return None
     if adjacent and _cut_mid_sentence(footnotes[-1].text, para.text):
         return footnotes[-1]
+    # A note of one printed line cut mid-sentence and, under a blank line, its rest in lower case of any
+    # length ("2 JUSTICE KENNEDY argues that this case is in a different category" / blank / "from Jones
+    # and the dragnet-type practices …"): PDF text of court opinions sets every note so.
+    last = footnotes[-1]
+    if (
+        adjacent
+        and len(last.parts) == 1
+        and "\n" not in last.parts[0].text.strip()
+        and para.text.lstrip()[:1].islower()
+        and re.search(r"[^\W\d_][,\-\u00ad]?$", last.text)
+        and len(para.text) < 4000
+    ):
+        return last
     if adjacent and _title_left_open(footnotes[-1].text, para.text):
         return footnotes[-1]
     if adjacent and _margin_column_goes_on(footnotes[-1], para.text):
