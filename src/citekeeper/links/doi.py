@@ -60,13 +60,21 @@ def doi_from_url(url: str, resolvers: frozenset[str] = frozenset()) -> str | Non
     return path.lower()
 
 
+def _path_of(doi: str) -> str:
+    """The DOI as URL path segments: percent-encoded where a path needs it, and a segment
+    of dots (``10.1000/../../admin``, legal in a DOI) encoded too, so no client or server
+    resolves it away: a DOI must not reach other paths of the (trusted) API host."""
+    segments = quote(doi, safe="/:;()[]@!$&'*+,=-._~").split("/")
+    return "/".join(seg.replace(".", "%2E") if seg and not seg.strip(".") else seg for seg in segments)
+
+
 def handle_url(api: str, doi: str) -> str:
     """``<api>/<doi>`` with the DOI percent-encoded where a URL path needs it."""
-    return api.rstrip("/") + "/" + quote(doi, safe="/:;()[]@!$&'*+,=-._~")
+    return api.rstrip("/") + "/" + _path_of(doi)
 
 
 def resolver_url(resolver: str, doi: str) -> str:
-    return resolver.rstrip("/") + "/" + quote(doi, safe="/:;()[]@!$&'*+,=-._~")
+    return resolver.rstrip("/") + "/" + _path_of(doi)
 
 
 def landing_from_handle(data: object) -> str | None:
