@@ -87,7 +87,8 @@ def test_allow_private_reaches_what_the_guard_judged(internal: Scripted, tmp_pat
 
 @pytest.mark.parametrize("form", ["127.0.0.1", "2130706433", "0x7f.1", "017700000001", "１２７.０.０.１",
                                   "127。0。0。1", "[::ffff:127.0.0.1]", "[::127.0.0.1]", "[64:ff9b::7f00:1]",
-                                  "localhost", "%31%32%37.0.0.1"])
+                                  "localhost", "%31%32%37.0.0.1", "ｌｏｃａｌｈｏｓｔ", "LOCALHOST.", "[::1]", "0",
+                                  "127.0.0.1.", "0x7f000001", "169.254.169.254", "[fe80::1%25lo]"])
 def test_a_redirect_inward_is_blocked_before_it_is_followed(internal: Scripted, front: Scripted,
                                                             tmp_path: Path, form: str) -> None:
     name = f"to-{abs(hash(form))}"
