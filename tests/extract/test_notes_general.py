@@ -457,3 +457,19 @@ def test_a_note_of_one_line_and_its_rest_under_a_blank_line():
     notes = extract_article(text).footnotes
     assert [n.raw[:29] for n in notes] == ["Reply Brief 12 (proposing a 2", "Brief for United States 55–56", "Brief for United States 56"]
     assert notes[2].repeats == notes[1].id and notes[2].get("page") == "56"
+
+
+def test_us_code_sections_in_argument_and_german_statutes_apart():
+    note = ("Within subbasins 1, 2, and 4, water was fully apportioned to a single State. See Compact §5.01(b), id., at "
+            "22–23 (apportioning water of subbasin 1 to Oklahoma); §5.02(b), id., at 23 (same for Texas); §5.04(b), id., "
+            "at 24 (same for Texas with respect to subbasin 4).")
+    assert [strip_signal(c).split(",")[0] for c in _citations(note)] == ["Compact §5.01(b)", "§5.02(b)", "§5.04(b)"]
+    assert len(_citations("Vgl. § 4 Abs. 2 des Gesetzes über die Bibliotheken und § 8 Abs. 1 Bibliotheksgesetz.")) <= 2
+
+
+def test_geometry_notes_numbered_in_sequence_win():
+    from citekeeper.extract.documents.layout import Block
+    from citekeeper.extract.documents.pdfextract import _numbered_in_sequence
+
+    assert _numbered_in_sequence([Block("footnote", "x", n) for n in (1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13)])
+    assert not _numbered_in_sequence([Block("footnote", "x", n) for n in (3, 9, 14)])

@@ -71,6 +71,9 @@ _STRONG = [
     re.compile(
         r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
         r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|REV|J)\.),?\s+(?:at\s+|§+\s*)?\d|"
+        # US statutes and sections: "77 Stat. 353", "§5.01(b)", "Okla. Stat., Tit. 82, §105.9", "id., at 22".
+        r"\b\d{1,3}\sStat\.\s\d|§§?\s?\d+(?:\.\d+)*[a-z]?(?:\([a-z0-9]{1,4}\))+|\bStat\.,?\s(?:Tit|tit)\.\s\d|"
+        r"(?:^|[\s,;(])id\.,?\s(?:at\s)?\d|"
         # The record of a case: "Brief for United States 55–56", "Reply Brief 12", "Tr. of Oral Arg. 14", "App. 21".
         r"\b(?:Reply\s)?Brief\s(?:for|of)\s(?:the\s)?[A-Z]|\bReply\sBrief\s\d|\bTr\.\sof\sOral\sArg\.|\bApp\.\sto\sPet\.|"
         # Bluebook journal cite, small capitals printed as capitals: "145 U. PA. L. REV. 1, 2 (1996)",

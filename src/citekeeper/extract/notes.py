@@ -290,7 +290,7 @@ _LONG_SENTENCE = 300
 _NAME_THEN_QUOTE = re.compile(r"^[A-ZÀ-Þ][^,;:.]{1,80}?[A-ZÀ-Þ][\w'’\-]+,\s?[«“\"„]")
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
 _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
-_NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
+_NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘§]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
 # The middle of a citation, never the start of one, though it opens with a capital after a full stop:
 # a locator ("Т. 1. С. 5", "Bd. 2, S. 3", "Vol. 4. P. 34", archives' "Оп. 1. Д. 25") or an abbreviated
 # place before its publisher or year ("М.: Наука, 2010", "СПб., 1896", "N. Y.: Norton").
@@ -386,7 +386,12 @@ _LEGAL_CITE = re.compile(
     rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
     rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
     rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
-    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)"
+    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)|"
+    # A section of an act or a compact with where it is printed: "Compact §5.01(b), id., at 22–23",
+    # "§3.01(k), ibid.", "Okla. Stat., Tit. 82, §105.9", "Art. III(2), 77 Stat. 353".
+    # (Only numbered as American codes number: "§5.01", "§2.12(a)" — never a German "§ 4 Abs. 2".)
+    r"(?:(?:[A-Z][\w.]*\s){0,4}(?:Stat\.,\s(?:Tit|tit)\.\s\d+,\s)?|Compact\s)?§§?\s?\d+(?:(?:\.\d+)+[a-z]?(?:\([a-z0-9]{1,4}\))*|[a-z]?(?:\([a-z0-9]{1,4}\))+)"
+    r"(?:[–-]\(?[a-z0-9]{1,4}\)?)?(?!\s(?:Abs|S|Satz|Nr|Rn|lit)\b)(?:,\s(?:id\.,\sat\s\d+(?:[–-]\d+)?|ibid\.|\d+\sApp\.\s\d+(?:[–-]\d+)?))?"
 )
 _LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In|For)\b[.,]?\s+)+")
 
@@ -397,7 +402,7 @@ def _legal_cites_in_prose(piece: str) -> list[str]:
     Only in a piece with a reporter cite in it and six words of prose outside the citations; a cite
     of the reporter alone after a case named in prose ("… in Swaby v. Yates that …. 847 F.3d 62") is
     that case's, not another citation."""
-    if len(piece) < 120 or not (re.search(_REPORTER, piece) or "Brief" in piece):
+    if len(piece) < 120 or not (re.search(_REPORTER, piece) or "Brief" in piece or "§" in piece):
         return [piece]
     found: list[tuple[int, int]] = []
     for m in _LEGAL_CITE.finditer(piece):

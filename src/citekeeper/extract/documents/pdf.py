@@ -141,12 +141,20 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
         if not core:
             continue
         size = raw.FPDFText_GetFontSize(handle, starts[i] + (len(body) - len(body.lstrip())))
+        if size < _LEAST_SIZE:
+            # A font set at size 1 and scaled by the text matrix (the US Supreme Court's slip opinions)
+            # reports 1 pt: the run's height is the size the reader sees (~0.85 em).
+            size = bottom - top
         if body[:1] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
         out.append((core, x0, x1, top, bottom, size))
         if body[-1:] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
     return out
+
+
+# Below this a reported font size is the matrix-scaled unit, not what is printed.
+_LEAST_SIZE = 3.0
 
 
 def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-untyped-def]
@@ -174,6 +182,10 @@ def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-
         # digit (superscripts) or a baseline shift, a third of the calls.
         if after_space or ch.isdigit() or abs(b - last_bottom) > 0.3 or not size:
             size = get_size(handle, i)
+            if size < _LEAST_SIZE:  # scaled by the text matrix: the glyph box's loose height instead
+                rect = raw.FS_RECTF()
+                if raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(rect)):
+                    size = abs(rect.top - rect.bottom) or size
         after_space = ch == " "
         last_bottom = b
         chars.append((ch, left.value, right.value, height - top.value, height - b, size))

@@ -31,7 +31,9 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         by_layout = None
     by_text = _from_text(pages, str(path))
     if by_layout is not None and by_layout.footnotes and (
-        by_text is None or len(by_text.footnotes) <= _CLEARLY_MORE * len(by_layout.footnotes) + 1
+        by_text is None
+        or len(by_text.footnotes) <= _CLEARLY_MORE * len(by_layout.footnotes) + 1
+        or _numbered_in_sequence(blocks)
     ):
         return by_layout
     if by_text is None or not by_text.footnotes:
@@ -41,6 +43,16 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     if by_layout is not None and by_layout.references:
         _keep_layout_references(by_text, by_layout)
     return by_text
+
+
+def _numbered_in_sequence(blocks: list) -> bool:  # type: ignore[type-arg]
+    """Did the geometry find the notes 1 … n, nearly all of them (four fifths), three or more?
+
+    Then its notes are the document's own, whatever the text reading finds besides: read as plain
+    text, the body's numbered lines and citations of a court opinion (notes_dev5_8) came out as
+    notes 14–23 of a 13-note document."""
+    numbers = {b.number for b in blocks if b.kind == "footnote" and b.number}
+    return len(numbers) >= 3 and min(numbers) == 1 and len(numbers) >= 0.8 * max(numbers)
 
 
 # The text reading replaces notes the geometry found only when it finds clearly more
