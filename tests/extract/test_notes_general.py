@@ -473,3 +473,9 @@ def test_geometry_notes_numbered_in_sequence_win():
 
     assert _numbered_in_sequence([Block("footnote", "x", n) for n in (1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13)])
     assert not _numbered_in_sequence([Block("footnote", "x", n) for n in (3, 9, 14)])
+
+
+def test_a_long_run_of_capitalised_words_is_no_case_name():
+    # No "v." and no reporter after forty capitalised words: nothing to cut out (and no quadratic search).
+    note = ("Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj " * 40) + "and so on, 12 U. S. 3, in a sentence of argument that goes on."
+    assert len(_citations(note)) <= 2

@@ -381,12 +381,13 @@ _REPORTER = (
     r"I&N\sDec\.|(?:A|P|N\.\s?E|N\.\s?W|S\.\s?E|S\.\s?W|So)\.\s?(?:2d|3d)|(?:[A-Z][a-z]{1,5}\.\s?){1,2}(?:2d|3d|4th|5th)|"
     r"N\.\s?Y\.\s?(?:2d|3d))"
 )
-_PARTY = r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s)))*"
+# (At most eight words a party: an unbounded run of capitalised words made the search quadratic.)
+_PARTY = r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s))){0,8}"
 _LEGAL_CITE = re.compile(
     rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
     rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
     rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
-    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)|"
+    r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,6})?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)|"
     # A section of an act or a compact with where it is printed: "Compact §5.01(b), id., at 22–23",
     # "§3.01(k), ibid.", "Okla. Stat., Tit. 82, §105.9", "Art. III(2), 77 Stat. 353".
     # (Only numbered as American codes number: "§5.01", "§2.12(a)" — never a German "§ 4 Abs. 2".)
