@@ -51,9 +51,18 @@ def score_here(heldback: bool = False) -> list[dict]:
         paths += devset.documents(getattr(devset, "FRESH_REAL4", devset.FRESH_REAL2 / "none"))
         for folder in getattr(devset, "HELDOUT", []) + getattr(devset, "DEV5", []):
             paths += devset.documents(folder)
-    for path in paths:
+    # Documents of the dev5 sets (a LaTeX chapter, a PDF) are scored through ``read_file``, as a user reads them.
+    documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else [])
+                 for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".md")
+                 and p.with_suffix(".json").exists()]
+    for path in paths + documents:
         try:
-            s = asdict(devset.score(path))
+            if path.suffix != ".txt":
+                from citekeeper.formats import read_file
+
+                s = asdict(devset.score(path, result=read_file(path).extraction))
+            else:
+                s = asdict(devset.score(path))
         except Exception as exc:  # an older extract may refuse an article: it found nothing
             s = {"name": path.stem, "error": f"{type(exc).__name__}: {exc}"}
         mark = {devset.FRESH: " *", devset.REAL: " R", devset.HELDBACK: " H",
