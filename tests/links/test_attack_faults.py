@@ -245,6 +245,25 @@ def test_every_link_is_checked_with_few_descriptors(tmp_path: Path, nofile: int)
         farm.stop()
 
 
+def test_a_sharded_run_checks_every_link_with_few_descriptors(tmp_path: Path) -> None:
+    """Each worker process has its own budget under the one limit: still every link."""
+    from hostile import MultiHost
+
+    farm = MultiHost(20).start()
+    try:
+        urls = [f"http://{h}:{farm.port}/p/shard-{i}" for i in range(60) for h in farm.hosts]
+        p = write_bib(tmp_path, urls)
+        p.write_text(p.read_text().replace("title = {", "title = {" + "A title long enough to make the file large. " * 12))
+        assert p.stat().st_size > 512 * 1024  # sharded (links/parallel.py)
+        res = cli_proc([str(p), *FAST, "--jobs", "2"], cwd=tmp_path, limits={resource.RLIMIT_NOFILE: 64})
+        assert res.returncode == 0, res.stderr[-2000:]
+        rows = json.loads(res.stdout)["results"]
+        assert len(rows) == 1200 and {r["status"] for r in rows} == {"ok"}, \
+            {r["reason"] for r in rows if r["status"] != "ok"}
+    finally:
+        farm.stop()
+
+
 def test_too_few_descriptors_to_work_is_one_clear_line(tmp_path: Path) -> None:
     res = cli_proc([str(write_bib(tmp_path, ["http://127.0.0.1:9/x"])), *FAST], cwd=tmp_path,
                    limits={resource.RLIMIT_NOFILE: 12})
