@@ -479,3 +479,15 @@ def test_a_long_run_of_capitalised_words_is_no_case_name():
     # No "v." and no reporter after forty capitalised words: nothing to cut out (and no quadratic search).
     note = ("Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj " * 40) + "and so on, 12 U. S. 3, in a sentence of argument that goes on."
     assert len(_citations(note)) <= 2
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Interview B3_Transkript, Pos. 61.", "Interview mit Anna Meier, geführt am 3. Mai 2019.",
+     "Vgl. Interview B4_Transkript: ,,[...] und da habe ich vielleicht einen anderen Zugang, als ein reiner "
+     "Wissenschaftler - mir geht es auch immer um die erinnerungskulturelle Bedeutung oder die erinnerungskulturelle "
+     "Sinnstiftung hier in diesem Gemeinwesen, die steht für mich nicht an erster Stelle, sondern danach kommt "
+     "erst die wissenschaftliche Auswertung [...]”."],
+)
+def test_interviews_cite(note):
+    assert holds_citation(note)

@@ -101,6 +101,9 @@ _STRONG = [
     ),
     REPEAT_MARK,
     SHORT_TITLE_CITE,
+    # Unpublished interviews, oral history: "Interview B4_Transkript, Pos. 61", "Interview mit Anna Meier, 3. 5. 2019",
+    # "Interview with John Smith", "Интервью с И. И. Ивановым".
+    re.compile(r"\b(?:Interviews?|Gespräch|Entretien|Интервью)\s+(?:[A-Z]{1,3}\d+[\w\\]*|(?:mit|with|avec|с)\s+[A-ZА-ЯЁ]\w*)"),
     # Archives: Russian fonds/inventory/file/leaf ("ГАРФ. Ф. Р-5446. Оп. 1. Д. 25. Л. 3"), German
     # "Best. 1, Nr. 234, fol. 12r", English "box 3, folder 2", "MS 123, fol. 4v" — no body sentence has them.
     re.compile(
@@ -285,7 +288,8 @@ def citation_score(text: str) -> int:
     if NAME_START.match(body):
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.
-    if len(body) > _LONG_NOTE and score < 5:
+    # … unless it opens with what it cites ("Vgl. Interview B4_Transkript: ,,[…] a long quotation …”").
+    if len(body) > _LONG_NOTE and score < 5 and not (body != flat and any(rx.search(body[:80]) for rx in _STRONG)):
         score -= 2
     return score
 
