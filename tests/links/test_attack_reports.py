@@ -135,8 +135,8 @@ def test_every_url_and_doi_of_an_entry_at_its_own_line(site: Scripted, tmp_path:
     assert ("10.5555/ok-1", 4, "ok") in got and ("10.5555/gone-2", 12, "broken") in got, got
 
 
-@pytest.mark.xfail(strict=True, reason="the RIS reader keeps no verbatim text of a record, so links/collect.py"
-                                       " sees only UR and DO: L1/L2/N1 links are not checked")
+@pytest.mark.xfail(strict=True, reason="a RIS record has no verbatim text: links/collect.py reads only URL/DOI"
+                                       " (not the note field that holds N1), and formats' RIS reader drops L1")
 def test_every_link_of_a_ris_record(site: Scripted, tmp_path: Path) -> None:
     p = tmp_path / "refs.ris"
     urls = [site.url("/ok/r1"), site.url("/gone/r2"), site.url("/gone/r3")]
