@@ -491,3 +491,22 @@ def test_a_long_run_of_capitalised_words_is_no_case_name():
 )
 def test_interviews_cite(note):
     assert holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "n"),
+    [
+        ("Ср.: Raeff M. The Well-Ordered Police State: Social and Institutional Change through Law in the Germanies "
+         "and Russia, 1600–1800. New Haven; London, 1983. P. 205–210.", 1),
+        ("Писарькова Л. Ф. Государственное управление России: эволюция бюрократической системы. М.: РОССПЭН, 2007. "
+         "С. 410–415.", 1),
+        ("Siehe etwa Anne Baillot, Anna Busch (Hg.): Editionen als Quelle, Berlin 2015; ferner Elena Pierazzo: Digital "
+         "Scholarly Editing. Theories, Models and Methods, Farnham 2015.", 2),
+        ("So auch Gabler, Theorizing (wie Anm. 7), S. 50; anders hingegen Sahle 2013, S. 30.", 2),
+    ],
+)
+def test_places_subtitles_and_author_year_after_a_lead_in(note, n):
+    got = _citations(note)
+    assert len(got) == n
+    if n == 2 and "Sahle" in note:
+        assert got[1].startswith("Sahle 2013")

@@ -255,7 +255,9 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,
 
 _AUTHOR_MARKED = re.compile(
     r"(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s){0,2}[A-ZÀ-Þ][\w'’\-]+(?:,\s[A-ZÀ-Þ][\w'’\-]+)?\s"
-    r"\((?:(?:wie|s\.|see|cf\.)\s)?(?:Anm|Fn|n|nn|nt|note|Hrsg|Hg|eds?|éds?|dir)\.?(?:\s?\d{1,4})?\)"
+    r"\((?:(?:wie|s\.|see|cf\.)\s)?(?:Anm|Fn|n|nn|nt|note|Hrsg|Hg|eds?|éds?|dir)\.?(?:\s?\d{1,4})?\)|"
+    # … or an author-year short form with its page: "anders hingegen Sahle 2013, S. 30".
+    r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:S|p|pp|С)\.\s?\d"
 )
 _SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
 _BEFORE_AN_AUTHOR = re.compile(
@@ -521,7 +523,7 @@ _WORK_END = re.compile(r"(?:(?<!\d)(?:1[5-9]|20)\d\d|ISBN\s?[\dX][\dX\s-]{8,16}[
 
 # A title ending in the dates it covers ("… im Mittelalter 1150–1550.", "… Russia, 1917–1991."): a word,
 # then a range of years; a work's own year follows a place or a comma ("Berlin 1990", ", 1990").
-_TITLE_DATES_END = re.compile(r"(?<=[^\W\d_]{3})\s(?:1[0-9]|20)\d\d\s?[–-]\s?(?:1[0-9]|20)?\d\d\.$")
+_TITLE_DATES_END = re.compile(r"[^\W\d_]{3},?\s(?:1[0-9]|20)\d\d\s?[–-]\s?(?:1[0-9]|20)?\d\d\.$")
 
 
 def _whole_work_follows(left: str, right: str) -> bool:
@@ -531,6 +533,8 @@ def _whole_work_follows(left: str, right: str) -> bool:
     two hundred characters, reads as a citation (two points) with a capital first."""
     if not right[:1].isupper() or MID_CITATION.match(right) or not _WORK_END.search(left.rstrip().rstrip(".")[-24:] + " "):
         return False
+    if _TITLE_DATES_END.search(left.rstrip()):
+        return False  # "… in the Germanies and Russia, 1600–1800. New Haven; London, 1983": the title's dates
     if not _WORK_END.search(left.rstrip()) or _WORK_END.search(left.rstrip()).end() < len(left.rstrip()) - 1:
         return False
     end = _WORK_END.search(right, 8, 220)
@@ -577,6 +581,10 @@ def _split_name_sentences(text: str) -> list[str]:
             continue
         if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
             continue
+        if m.group("stop") is not None and not re.search(r"\d", left.rsplit(";", 1)[-1]) and not REPEAT_MARK.search(left):
+            # "ferner Elena Pierazzo: Digital Scholarly Editing. Theories, Models and Methods, Farnham 2015.": no
+            # year, page or number yet — a title and its subtitle, not two works.
+            continue
         if m.group("conj") is not None and (
             _AFTER_INITIAL.search(left.rstrip()) or _EDITORS_SO_FAR.search(left) or _TITLE_WORD_END.search(left)
         ):
@@ -586,7 +594,7 @@ def _split_name_sentences(text: str) -> list[str]:
         # (German capitalises nouns: "… bieten folgende Sammelbände: Literatur der Grenze, hg. von …" ends a
         # comment too when its words are prose.)
         if m.group("colon") and (
-            text[m.start() - 1 : m.start()] == " "  # GOST's " : " between place and publisher, title and its kind
+            text[m.start() - 1 : m.start()] in (" ", ".")  # GOST's " : " / an abbreviated place "М.: РОССПЭН"
             or re.search(r"(?<![\w-])(?:in|In|dans|en|в|В)$", left.rstrip())
             or len(left.split()) < 8 or not (_COMMENT_END.search(left) or len(_PROSE_WORD.findall(left[-120:])) >= 6)
         ):
@@ -618,8 +626,9 @@ _CONJ_AFTER_SEMICOLON = re.compile(r"^(?:and|und|et|e|y|и|sowie|as\s+well\s+as)
 _NAME = r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:(?:da|de|del|von|van|der|dos|du|le|la)\s)?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+){0,3},\s[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+(?:\s[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+){0,2}"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _NAME_AT_END = re.compile(rf"(?:\b[Ii]n:\s|;\s?|^\s*(?:[A-ZÀ-Þ][\w.]*\s){{0,2}}?)\s*{_NAME}\s*$")
-_PLACE_AT_END = re.compile(r"[,;]\s[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:\s(?:am|an\sder|im)\s[A-ZÀ-Þ][a-zà-ÿ]+)?\s*$")
-_PLACE_CHUNK = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:\s(?:am|an\sder|im)\s[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s(?:1[5-9]|20)\d\d\b.*)?$")
+_PLACE = r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,}(?:\s[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s(?:am|an\sder|im|upon|on)\s[A-ZÀ-Þ][a-zà-ÿ]+)?"
+_PLACE_AT_END = re.compile(rf"[,;.:]\s{_PLACE}\s*$")
+_PLACE_CHUNK = re.compile(rf"^{_PLACE}(?:,?\s(?:1[5-9]|20)\d\d\b.*)?$")
 _AFTER_A_PAGE = re.compile(r"(?<=\d)[.)]\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’]+\s+[a-zà-ÿа-яё])")
 
 

@@ -373,7 +373,7 @@ def _lines_under(lines: list[str], j: int, most: int = 3) -> str:
     return join_lines("\n".join(out))
 
 
-_HEAD_KEY = re.compile(r"\d+")
+_HEAD_KEY = re.compile(r"[\d#]+")  # numbers out of the key: "45" / "46" and their place on the line
 
 
 def _drop_running_heads(lines: list[str]) -> list[str]:
@@ -399,13 +399,13 @@ def _drop_running_heads(lines: list[str]) -> list[str]:
         for i in set(page[:2] + page[-2:]):
             text = lines[i].replace("\f", "").strip()
             if len(text) <= 90 and not text.endswith((".", ";", ",")):
-                keys.setdefault(" ".join(_HEAD_KEY.sub("#", text).split()), set()).add(p)
-    heads = {k for k, on in keys.items() if len(on) >= 2 and k.strip("# ")}
+                keys.setdefault(" ".join(_HEAD_KEY.sub("", text).split()), set()).add(p)
+    heads = {k for k, on in keys.items() if len(on) >= 2 and len(k.strip(" .,:;")) >= 3}
     if not heads:
         return lines
     out = list(lines)
     for i in frame:
-        if " ".join(_HEAD_KEY.sub("#", lines[i].replace("\f", "").strip()).split()) in heads:
+        if " ".join(_HEAD_KEY.sub("", lines[i].replace("\f", "").strip()).split()) in heads:
             out[i] = ""
     return out
 
