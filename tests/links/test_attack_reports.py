@@ -106,7 +106,6 @@ def test_markdown_rows_stay_rows(site: Scripted, tmp_path: Path) -> None:
     assert len(widths) == 1, rows  # a "|" in a title does not add a column
 
 
-@pytest.mark.xfail(strict=True, reason="links/report.py _md escapes | but not < > &: a page's HTML is rendered")
 def test_markdown_renders_no_html_from_a_page(site: Scripted, tmp_path: Path) -> None:
     out = hostile_run(site, tmp_path, "markdown")
     assert "<img" not in out  # a title written with entities is HTML after decoding: shown, not rendered

@@ -204,7 +204,7 @@ class Checker:
         if code in GONE_CODES:
             return self._result(kind, url, Status.BROKEN, f"HTTP {code}{after}",
                                 started, code, final, chain=chain)
-        if code in RETRY_CODES or code >= 500:
+        if code in RETRY_CODES or 500 <= code <= 599:
             why = resp.note
             return self._result(kind, url, Status.TRANSIENT,
                                 f"HTTP {code}{after}{tries}" + (f" ({why})" if why else ""),

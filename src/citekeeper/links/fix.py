@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from citekeeper.errors import OutputError
 from citekeeper.formats import bibedit
 from citekeeper.links.verdict import Finding
 
@@ -63,7 +64,11 @@ def apply_changes(fixes: list[Fix]) -> tuple[list[bibedit.FieldChange], list[str
     for file, items in by_file.items():
         edits = [bibedit.Edit(fx.key, name, value, "archived copy of a dead link")
                  for fx in items for name, value in fx.fields]
-        result = bibedit.edit_file(file, edits)
+        try:
+            result = bibedit.edit_file(file, edits)
+        except OutputError as exc:  # a read-only .bib: the report still comes, with why
+            warnings.append(f"{file}: cannot write the archived copies ({exc}); not fixed")
+            continue
         line = {fx.key: fx.line for fx in items}
         warnings += dict.fromkeys(f"{file}:{line.get(ed.key) or 0}: {ed.key}: {why}; not fixed"
                                   for ed, why in result.skipped)

@@ -142,7 +142,9 @@ def render_junit(report: Report) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # A page title is text, never markup: its entities and tags must not render in a summary.
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(report: Report) -> str:

@@ -286,7 +286,7 @@ class Shards:
                         stats = payload
                         break
                     loop.call_soon_threadsafe(take, payload)
-            except (EOFError, OSError):
+            except (EOFError, OSError, RuntimeError):  # RuntimeError: the loop closed (SIGTERM)
                 pass
             with contextlib.suppress(RuntimeError):  # the loop is gone (interrupted run)
                 loop.call_soon_threadsafe(finished, stats)
