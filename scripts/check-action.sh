@@ -78,9 +78,16 @@ if [[ "$summary" == "true" && -f "$md" && -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
   cat "$md" >> "$GITHUB_STEP_SUMMARY"
 fi
 rm -f "$md"
+# The report path is the caller's input: one with a line break is written in GitHub's
+# multi-line form with a delimiter it cannot know, so it cannot forge another output.
 {
   echo "exit_code=$code"
-  echo "report=$output"
+  if [[ "$output" == *$'\n'* || "$output" == *$'\r'* ]]; then
+    delim="ck_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    printf 'report<<%s\n%s\n%s\n' "$delim" "$output" "$delim"
+  else
+    echo "report=$output"
+  fi
 } >> "${GITHUB_OUTPUT:-/dev/null}"
 
 if [[ "$fail" == "true" && $code -ne 0 ]]; then
