@@ -95,3 +95,19 @@ def test_atomic_write_into_a_fifo_and_onto_a_directory(tmp_path: Path) -> None:
     assert not fifo.is_file()
     with pytest.raises(OutputError, match="is a directory"):
         atomic_write(tmp_path, "x")
+
+
+def test_read_limited_stops_a_device_at_the_limit_and_takes_a_huge_limit(tmp_path) -> None:
+    """A device has no size: one byte over the limit is read, never the device's end; and a
+    huge limit (``--max-size`` of a terabyte) allocates nothing of its own."""
+    import pytest
+
+    from citekeeper.errors import InputTooLargeError
+    from citekeeper.textio import read_limited
+
+    with pytest.raises(InputTooLargeError, match="--max-size"):
+        read_limited("/dev/zero", 4096)
+    p = tmp_path / "a.bib"
+    p.write_bytes(b"@misc{a}")
+    assert read_limited(p, 10**13) == b"@misc{a}"
+    assert read_limited("/dev/null", 10**13) == b""

@@ -154,11 +154,22 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         raise _too_large(name, st.st_size, max_bytes)
     fifo = stat.S_ISFIFO(st.st_mode)
     try:
+        if regular:  # its size is known and within the limit
+            return Path(path).read_bytes()
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (os.O_NONBLOCK if fifo else 0))
         if fifo:
             os.set_blocking(fd, True)  # a writer that is there is waited for, as cat would
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        chunks: list[bytes] = []
+        got = 0
+        with os.fdopen(fd, "rb", buffering=0) as fh:
+            # In chunks: read(n) allocates n bytes at once, and the limit may be huge.
+            while got <= max_bytes:
+                chunk = fh.read(min(1 << 20, max_bytes + 1 - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     if len(data) > max_bytes:
