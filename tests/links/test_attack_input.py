@@ -80,7 +80,6 @@ def test_json_cut_short_keeps_what_was_read_and_names_the_line(tmp_path: Path, t
     assert f"{p}:{line}:" in run.err, run.err
 
 
-@pytest.mark.xfail(strict=True, reason="formats' CSL-JSON reader takes any object for one item: no warning")
 def test_json_that_is_no_bibliography_says_so(tmp_path: Path) -> None:
     p = tmp_path / "package.json"
     p.write_text('{"name": "left-pad", "version": "1.3.0", "dependencies": {}}')

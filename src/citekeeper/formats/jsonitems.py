@@ -48,6 +48,12 @@ def _kind(value: Any) -> str:
         type(value), "a number")
 
 
+# One object alone is one item only if it has a key every CSL-JSON item has some of
+# (Zotero, citeproc-js and Pandoc write at least id or type); any JSON object was taken.
+_ITEM_KEYS = frozenset({"id", "type", "title", "author", "editor", "issued", "DOI", "URL",
+                        "container-title", "citation-key", "note", "ISBN", "literal"})
+
+
 def scan(text: str) -> JsonItems:
     """The items of CSL-JSON ``text`` (see module docstring)."""
     # items come in file order: count newlines from the last item on (str.count, C speed)
@@ -77,8 +83,11 @@ def scan(text: str) -> JsonItems:
             # citeproc-js fixtures: {"items": [...]} -- no offsets inside, so the object's line
             for n, item in enumerate(data["items"], 1):
                 _add(out, line(start), item, n, json.dumps(item, ensure_ascii=False))
-        elif isinstance(data, dict):
+        elif isinstance(data, dict) and not _ITEM_KEYS.isdisjoint(data):
             out.items.append((1, line(start), data))
+        elif isinstance(data, dict):  # package.json, a settings file: no bibliography
+            out.bad.append((line(start), text[start:].strip(),
+                            "not CSL-JSON: an object with none of an item's keys (id, type, title, …)"))
         else:
             out.bad.append((line(start), text[start:].strip(),
                             f"CSL-JSON must be an array of items, not {_kind(data)}"))
