@@ -510,3 +510,23 @@ def test_places_subtitles_and_author_year_after_a_lead_in(note, n):
     assert len(got) == n
     if n == 2 and "Sahle" in note:
         assert got[1].startswith("Sahle 2013")
+
+
+def test_company_forms_in_case_names_and_in_re():
+    note = ("Other courts agree. See Bjorgung v. Whitetail Resort, LP, 550 F.3d 263, 268 (3d Cir. 2008); Metcalfe v. "
+            "Renaissance Marine, Inc., 566 F.3d 324, 329 (3d Cir. 2009); In re Burlington Coat Factory Securities "
+            "Litigation, 114 F.3d 1410, 1426 (3d Cir. 1997), which the District Court did not address at all.")
+    got = [strip_signal(c).split(",")[0].split("See ")[-1] for c in _citations(note)]
+    assert got == ["Bjorgung v. Whitetail Resort", "Metcalfe v. Renaissance Marine", "In re Burlington Coat Factory Securities Litigation"]
+
+
+def test_a_superscript_drawn_apart_becomes_its_lines_marker():
+    from citekeeper.extract.documents.pdf import Line, _attach_superscripts
+
+    body = [Line(1, "text of the body line one", 144, 467, 270, 282, 12.0),
+            Line(1, "1", 181, 183, 531, 536, 7.0),
+            Line(1, "After the defendants filed oppositions", 184, 467, 532, 543, 12.0),
+            Line(1, "another body line", 144, 467, 550, 561, 12.0)]
+    out = _attach_superscripts(body)
+    assert [ln.text for ln in out] == ["text of the body line one", "After the defendants filed oppositions", "another body line"]
+    assert out[1].marker == "1"

@@ -384,11 +384,19 @@ _REPORTER = (
     r"N\.\s?Y\.\s?(?:2d|3d))"
 )
 # (At most eight words a party: an unbounded run of capitalised words made the search quadratic.)
-_PARTY = r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s))){0,8}"
+_PARTY = (
+    r"[A-Z][\w.'’&\-]*(?:\s(?:[A-Z][\w.'’&\-]*|(?:of|the|for|and|&|de|del|la|ex\s+rel\.)(?=\s))){0,8}"
+    # a company's form after a comma: "Whitetail Resort, LP", "Renaissance Marine, Inc."
+    r"(?:,\s(?:Inc|LP|L\.P|LLC|L\.L\.C|Ltd|Co|Corp|N\.A|P\.C|S\.A|AG|GmbH)\.?(?=[,\s]))?"
+)
 _LEGAL_CITE = re.compile(
     rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
     rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
     rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
+    # "Id. at 199-200", "id. at 430-31" inside argument; a code section "28 U.S.C. § 1291", "N.J. Stat. Ann. § 2A:58C-1(a)".
+    r"\b[Ii]d\.(?:,)?\sat\s\d{1,5}(?:[–-]\d{1,5})?|"
+    r"\d{1,3}\s(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.)(?:\sA\.)?\s§§?\s?\d[\w.:\-]*(?:\([a-z0-9]{1,4}\))*|"
+    r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}Stat\.\s(?:Ann\.\s)?§§?\s?\d[\w.:\-]*(?:\([a-z0-9]{1,4}\))*|"
     r"(?:Reply\s)?Brief(?:\sfor\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,6})?\s\d{1,4}(?:[–-]\d{1,4})?(?!\w|\.\d)|"
     # A section of an act or a compact with where it is printed: "Compact §5.01(b), id., at 22–23",
     # "§3.01(k), ibid.", "Okla. Stat., Tit. 82, §105.9", "Art. III(2), 77 Stat. 353".
@@ -396,7 +404,7 @@ _LEGAL_CITE = re.compile(
     r"(?:(?:[A-Z][\w.]*\s){0,4}(?:Stat\.,\s(?:Tit|tit)\.\s\d+,\s)?|Compact\s)?§§?\s?\d+(?:(?:\.\d+)+[a-z]?(?:\([a-z0-9]{1,4}\))*|[a-z]?(?:\([a-z0-9]{1,4}\))+)"
     r"(?:[–-]\(?[a-z0-9]{1,4}\)?)?(?!\s(?:Abs|S|Satz|Nr|Rn|lit)\b)(?:,\s(?:id\.,\sat\s\d+(?:[–-]\d+)?|ibid\.|\d+\sApp\.\s\d+(?:[–-]\d+)?))?"
 )
-_LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In|For)\b[.,]?\s+)+")
+_LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In(?!\sre\b)|For)\b[.,]?\s+)+")
 
 
 def _legal_cites_in_prose(piece: str) -> list[str]:

@@ -107,7 +107,7 @@ def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
     finally:
         textpage.close()
         page.close()
-    return Page(index + 1, width, height, _lines(chars, index + 1))
+    return Page(index + 1, width, height, _attach_superscripts(_lines(chars, index + 1)))
 
 
 def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: ignore[no-untyped-def]
@@ -236,6 +236,40 @@ def _lines(chars: list[tuple[str, float, float, float, float, float]], page: int
     if cur:
         out.append(_make_line(cur, page))
     return [ln for ln in out if ln.text.strip()]
+
+
+def _attach_superscripts(lines: list[Line]) -> list[Line]:
+    """Note numbers a PDF draws apart from their line, given back to it.
+
+    Some producers write a superscript after the rest of the page (a court's opinion, notes_dev5_9):
+    the digits come out as a line of their own.  One raised in a line's height just left of its start
+    is that line's note marker ("1" / "After the defendants filed …"); one inside or at the end of a
+    line is a note call in it.  Only digits in a smaller type than the page's, so page numbers stay.
+    """
+    if len(lines) < 3:
+        return lines
+    sizes = sorted(ln.size for ln in lines)
+    median = sizes[len(sizes) // 2]
+    out: list[Line] = []
+    for ln in lines:
+        digits = ln.text.strip()
+        if not (digits.isdigit() and len(digits) <= 3 and ln.size < 0.8 * median and not ln.marker):
+            out.append(ln)
+            continue
+        host = None
+        for other in lines:
+            if other is ln or other.size < 0.8 * median or not (other.top - 2 <= ln.bottom and ln.top <= other.bottom):
+                continue
+            if 0 <= other.x0 - ln.x1 < 6 and not other.marker:
+                other.marker, host = digits, other
+                break
+            if other.x0 <= ln.x0 <= other.x1 + 6:
+                other.sup.append(digits)
+                host = other
+                break
+        if host is None:
+            out.append(ln)
+    return out
 
 
 # Spacing accents TeX fonts draw as separate glyphs over a letter -> combining marks.
