@@ -530,3 +530,9 @@ def test_a_superscript_drawn_apart_becomes_its_lines_marker():
     out = _attach_superscripts(body)
     assert [ln.text for ln in out] == ["text of the body line one", "After the defendants filed oppositions", "another body line"]
     assert out[1].marker == "1"
+
+
+def test_a_subtitle_colon_after_a_signal_and_an_author():
+    note = ("See Joseph L. Sax, The Public Trust Doctrine, 68 MICH. L. REV. 471, 475–78 (1970); see also Carol Rose, "
+            "The Comedy of the Commons: Custom, Commerce, and Inherently Public Property, 53 U. CHI. L. REV. 711 (1986).")
+    assert strip_signal(_citations(note)[1]).startswith("Carol Rose")

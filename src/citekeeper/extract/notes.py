@@ -668,7 +668,8 @@ def _split_semicolons(text: str) -> list[str]:
         signalled = bool(signal_length(nxt) or REPEAT_MARK.search(nxt[:60]))
         # "…, S. 36–38; instruktiv zur Erwerbungspraxis in einer … Spezialbibliothek: Knudsen, …": a
         # lead-in of comment (lower case, no digits) ending in a colon before an author.
-        lead = _COLON_AUTHOR.search(nxt, 0, 160) if current and nxt[:1].islower() else None
+        # (Not after a signal: "; see also Carol Rose, The Comedy of the Commons: Custom, …" opens with its author.)
+        lead = _COLON_AUTHOR.search(nxt, 0, 160) if current and nxt[:1].islower() and not signal_length(nxt) else None
         if lead and not re.search(r"\d", nxt[: lead.start()]) and citation_score(nxt[lead.end() :]) >= 2:
             chunk = nxt = nxt[lead.end() :]
             signalled = True
