@@ -536,3 +536,22 @@ def test_a_subtitle_colon_after_a_signal_and_an_author():
     note = ("See Joseph L. Sax, The Public Trust Doctrine, 68 MICH. L. REV. 471, 475–78 (1970); see also Carol Rose, "
             "The Comedy of the Commons: Custom, Commerce, and Inherently Public Property, 53 U. CHI. L. REV. 711 (1986).")
     assert strip_signal(_citations(note)[1]).startswith("Carol Rose")
+
+
+def test_a_note_printed_into_a_body_line_with_its_number_glued():
+    text = ("Ein Kommunalarchiv beabsichtigte, Register online zu stellen.1\n\n"
+            "1 Forschungsverbund Provenienzforschung Bayern, Jahresbericht 2019, München 2020, S. 4.\n\n"
+            "Die Archive stehen damit vor einer neuen Lage, die hier nur skizziert werden kann und die weiter\n"
+            "unten an zwei Beispielen genauer beschrieben wird, bevor die Folgen erörtert werden.\n\n"
+            "II. Datenschutz: Welche Schutzfristen gelten im Netz?\n"
+            "Der Fall hat in der Archivcommunity für Aufsehen gesorgt: Ein großes bayerisches\n"
+            "Kommunalarchiv beabsichtigte, Personenstandsregister und polizeiliche Meldebögen,\n"
+            "bei Familienforschern beliebt, zu digitalisieren. In den Personenstands2 Z.B.: im Rahmen des Projekts „Moderner "
+            "Zugang zu historischen Quellen“, abrufbar unter: http://www.portafontium.de/article, zuletzt abgerufen am 30.3.2020.\n"
+            "3 Zusammenfassend siehe: Rehm, Nicht nur Archivgesetze, in: Becker/Rehm, Archivgesetze, 2019, S. 11 ff.\n")
+    notes = extract_article(text).footnotes
+    assert [n.footnote for n in notes] == [1, 2, 3]
+    text2 = text.replace("Personenstands2 Z.B.: im Rahmen", "Personenstands2 ist das so, und im Jahr 2019 war").replace(
+        "„Moderner Zugang zu historischen Quellen“, abrufbar unter: http://www.portafontium.de/article, zuletzt abgerufen am 30.3.2020.",
+        "der Stadt noch nichts geschehen, wie Meier meinte.")
+    assert 2 not in [n.footnote for n in extract_article(text2).footnotes]

@@ -434,6 +434,7 @@ def segment(text: str) -> Segments:
             seg.references = split_entries(lines, first - 1, end)
             seg.body = [para for para in seg.body if para.line_end < first or para.line_start > end]
     _reunite_heads(footnotes, seg.body)
+    footnotes = _glued_notes(footnotes, seg.body)
     seg.footnotes = footnotes
     return seg
 
@@ -541,6 +542,40 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
             ruled = False
         i = j
     return footnotes, body
+
+
+def _glued_notes(footnotes: list[Footnote], body: list[Span]) -> list[Footnote]:
+    """A note pdftotext printed into a body line, its number glued to the body's last word.
+
+    "… In den Personenstands8 Z.B.: im Rahmen des grenzüberschreitenden Projekts …, abrufbar unter:
+    http://…" (held-back de_ruz_archivrecht, note 8): when the notes jump from n-1 to n+1, the body
+    paragraphs between them are searched for the missing number right after a lower-case letter;
+    from there to the paragraph's end is note n when it clearly cites (three points, 700 characters
+    at most).
+    """
+    out = list(footnotes)
+    for k in range(len(footnotes) - 1, 0, -1):
+        before, after = footnotes[k - 1], footnotes[k]
+        if after.number - before.number != 2 or after.marker_style not in ("numeric", "lone"):
+            continue
+        want = before.number + 1
+        glued = re.compile(rf"(?<=[a-zà-ÿß]{{3}}){want}\s+(?=\S)")
+        for b, para in enumerate(body):
+            if not (before.line_end <= para.line_start and para.line_end <= after.line_start):
+                continue
+            m = glued.search(para.text)
+            if not m:
+                continue
+            tail = para.text[m.end() :]
+            # (A call glued the same way, "… the source8 of the decree …", has body prose after it: the
+            # rest must clearly cite, and be no longer than a note.)
+            if len(tail) > 700 or citation_score(join_lines(tail)) < 3:
+                continue
+            first = para.line_start + para.text.count("\n", 0, m.start())
+            body[b] = Span(para.text[: m.start()], para.line_start, first)
+            out.insert(k, Footnote(want, [Span(tail, first, para.line_end)], "numeric", ""))
+            break
+    return out
 
 
 def _reunite_heads(footnotes: list[Footnote], body: list[Span]) -> None:
