@@ -40,14 +40,15 @@ import dataclasses
 import gc
 import multiprocessing
 import os
-import queue
 import signal
+import struct
 import threading
 import time
 import zlib
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from citekeeper.links.options import HttpSettings
@@ -128,20 +129,11 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)
     buf: list[tuple[str, Result]] = []
-    # Results leave through a thread: a parent slow to read (a loaded machine) fills
-    # the pipe, and a send from the event loop would stop this shard's checks with it.
-    outbox: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
-
-    def sender() -> None:
-        while (msg := outbox.get()) is not None:
-            conn.send(msg)
-
-    out = threading.Thread(target=sender, daemon=True)
-    out.start()
+    outbox = Outbox(conn)
 
     def flush() -> None:
         if buf:
-            outbox.put(("results", list(buf)))
+            outbox.put(("results", buf[:]))
             buf.clear()
 
     def got(t: Target, r: Result) -> None:
@@ -172,6 +164,7 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
             yield [Target(kind, target, follow=follow, fetch_url=fetch) for kind, target, follow, fetch in msg]
 
     async def main() -> None:
+        outbox.attach(asyncio.get_running_loop())
         async with Checker(settings, shared=slots) as checker:
             tick = asyncio.ensure_future(ticker())
             try:
@@ -183,10 +176,80 @@ def _shard_main(inbox: Connection, settings: HttpSettings, conn: Connection, slo
             flush()
             outbox.put(("stats", dict(checker.stats)))
 
-    asyncio.run(main())
-    outbox.put(None)
-    out.join()
-    conn.close()
+    try:
+        asyncio.run(main())
+    finally:
+        outbox.close()  # what the parent has not read yet, blocking now
+        conn.close()
+
+
+class Outbox:
+    """Messages to the parent, written by the event loop without ever blocking it.
+
+    Framed and pickled exactly as ``Connection.send`` does (the parent reads them with
+    ``Connection.recv``), written to the non-blocking pipe as far as it takes them;
+    the rest waits in memory and goes when the pipe has room (``add_writer``).  A
+    parent slow to read therefore never stops this shard's checks.  (Before: a sender
+    thread, whose wake-ups and hand-overs of the interpreter lock were 7 % of a
+    shard's busy time on 50,000 links, py-spy.)
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.fd = conn.fileno()
+        self.pending = bytearray()
+        self.loop: Any = None
+        self.waiting = False
+        self.broken = False
+        os.set_blocking(self.fd, False)
+
+    def attach(self, loop: Any) -> None:
+        self.loop = loop
+
+    def put(self, msg: Any) -> None:
+        if self.broken:
+            return
+        data = ForkingPickler.dumps(msg)
+        n = len(data)
+        head = struct.pack("!i", n) if n <= 0x7FFFFFFF else struct.pack("!i", -1) + struct.pack("!Q", n)
+        self.pending += head
+        self.pending += data
+        if not self.waiting:
+            self._drain()
+
+    def _drain(self) -> None:
+        pending = self.pending
+        try:
+            while pending:
+                n = os.write(self.fd, pending)
+                del pending[:n]
+        except BlockingIOError:
+            if not self.waiting and self.loop is not None:
+                self.waiting = True
+                self.loop.add_writer(self.fd, self._ready)
+            return
+        except OSError:  # the parent is gone: nobody to tell
+            self.broken = True
+            pending.clear()
+        if self.waiting:
+            self.waiting = False
+            self.loop.remove_writer(self.fd)
+
+    def _ready(self) -> None:
+        self.waiting = False
+        self.loop.remove_writer(self.fd)
+        self._drain()
+
+    def close(self) -> None:
+        """Write what is left, waiting for the pipe (the loop is gone)."""
+        if self.broken or not self.pending:
+            return
+        os.set_blocking(self.fd, True)
+        try:
+            while self.pending:
+                n = os.write(self.fd, self.pending)
+                del self.pending[:n]
+        except OSError:
+            self.broken = True
 
 
 PIPE_BYTES = 1 << 20
