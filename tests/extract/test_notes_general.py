@@ -555,3 +555,17 @@ def test_a_note_printed_into_a_body_line_with_its_number_glued():
         "„Moderner Zugang zu historischen Quellen“, abrufbar unter: http://www.portafontium.de/article, zuletzt abgerufen am 30.3.2020.",
         "der Stadt noch nichts geschehen, wie Meier meinte.")
     assert 2 not in [n.footnote for n in extract_article(text2).footnotes]
+
+
+def test_a_note_whose_number_was_lost_in_a_body_line():
+    text = ("I. Introduction\nThe KlimaSeniorinnen case has been widely discussed in the\n"
+            "media or through academic outlets, and in the following essay I will focus on\n"
+            "the issues that seem worth highlighting, the muchECtHR 09.04.2024, Verein KlimaSeniorinnen Schweiz / "
+            "Switzerland, application no 53600/20. The ECtHR issued decisions on two other cases on the same day: "
+            "ECtHR 09.04.2024, Duarte Agostinho and Others / Portugal, application no 39371/20 and ECtHR 09.04.2024, "
+            "Carême / France, application no 7189/21. For a comparative discussion see Pedersen, Climate Change and the "
+            "ECHR, EJIL:Talk!, 11.04.2024, https://www.ejiltalk.org/climate-change/.\n"
+            "2\nTo name only a few examples: Bähr/Brunner, KlimaSeniorinnen, Journal of Human Rights 9:2 (2018) 194 ff.\n")
+    notes = extract_article(text).footnotes
+    first = [n.raw[:16] for n in notes if n.footnote == 1]
+    assert first[:3] == ["ECtHR 09.04.2024"] * 3 and any(n.raw.startswith("Pedersen") for n in notes)

@@ -81,6 +81,8 @@ _STRONG = [
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
         r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
+        # A court and the date of its decision: "ECtHR 09.04.2024, Verein KlimaSeniorinnen", "OGH 12.3.2019, 6 Ob 1/19".
+        r"\b(?:ECtHR|EGMR|EuGH|CJEU|ECJ|EuG|BGH|BVerfG|BVerwG|OGH|VfGH|VwGH|OLG|LG|BAG|BSG|BFH)\s\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)|"
         # English neutral and law-report citations: "[1951] AC 251", "[2019] UKSC 12", "(1889) 14 PD 64".
         r"\[(?:1[6-9]|20)\d\d\]\s(?:\d\s)?[A-Z][A-Za-z]{0,6}(?:\s\([A-Za-z]+\))?\s\d|\((?:1[6-9]|20)\d\d\)\s\d{1,3}\s[A-Z][A-Za-z]{0,5}\s\d",
@@ -193,7 +195,9 @@ _MORE_SIGNALS = re.compile(
     r"^(?:(?:vgl|cf|cfr)(?:\.|(?=\s+[A-ZÀ-Þ]))(?:\s+(?:auch|dazu|etwa|hierzu|nur|beispielhaft|insbesondere|"
     r"insb\.|zB|z\.\s?B\.|allgemein|grundlegend|statt\s+(?:vieler|aller)|für\s+das\s+\w+))*\s*:?\s+|"
     r"(?:dazu|hierzu|grundlegend|ausführlich|instruktiv|nur|etwa)(?:\s+(?:dazu|hierzu|etwa|nur|auch|ausführlich|insbesondere))*\s*:\s+|"
-    r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?(?::|,?\s+(?:see|cf\.?))\s+|"
+    r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?:\s+|"
+    # "For a comparative discussion see", "For the older literature, cf.": up to five words before the signal.
+    r"for\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:see|cf\.?)\s+|"
     # Russian (GOST R 7.0.5 notes): "См., например:", "Подробнее об этом см.:", "Об этом подробнее:", "Цит. по:".
     r"(?:подробнее\s+(?:об\s+этом\s+)?)?см\.(?:,?\s+(?:например|также|об\s+этом|подробнее|в\s+частности|напр\.))*,?\s*:?\s+|"
     r"(?:об\s+этом|подробнее|подробно|напр\.|например)(?:\s+(?:см\.|подробнее|также|об\s+этом))*\s*:\s+|"
@@ -220,6 +224,10 @@ AUTHOR_BEFORE_COLON = re.compile(
     r"(?:(?!(?:Zum|Zur|Zu|Für|Über|On|For|About|Sur|Pour|Sobre|Im|Der|Die|Das|The|Le|La|Les|Dazu|Hierzu|Näher|Kritisch|"
     r"Allgemein|Grundlegend|Weiterführend|Ausführlich|Anders)\s)"
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s(?:(?:von|van|de|der|zu)\s)?[A-ZÀ-Þ][\w'’\-]+(?:/|,\s|\s(?:und|and|&)\s)?){1,4})\s?:$"
+)
+# A court's decision by date: "ECtHR 09.04.2024, Verein KlimaSeniorinnen …", "OGH 12.3.2019, 6 Ob 1/19".
+COURT_DATE = re.compile(
+    r"^(?:ECtHR|EGMR|EuGH|CJEU|ECJ|EuG|BGH|BVerfG|BVerwG|OGH|VfGH|VwGH|OLG|LG|BAG|BSG|BFH)\s\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b"
 )
 # A Russian author: "Хлевнюк О. В.", "Davies R. W." (surname, then initials).
 SURNAME_INITIALS = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:[A-ZА-ЯЁ]\.\s?){1,3}(?=[\s,:]|$)")

@@ -18,6 +18,7 @@ import re
 
 from citekeeper.extract.cues import (
     AUTHOR_BEFORE_COLON,
+    COURT_DATE,
     NAME_START,
     REPEAT_MARK,
     SHORT_TITLE_CITE,
@@ -577,7 +578,7 @@ def _split_name_sentences(text: str) -> list[str]:
             pieces.append(left)
             start = m.end()
             continue
-        if not (titled or NAME_START.match(right)):
+        if not (titled or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
         # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged

@@ -544,32 +544,40 @@ def _scan(lines: list[str], ref_range: range, banned: frozenset[int]) -> tuple[l
     return footnotes, body
 
 
+_GLUED_START = re.compile(r"(?<=[a-zà-ÿß]{3})(?=[A-ZÀ-Þ][A-Za-z]{1,8}\s\d)(?=[A-ZÀ-Þ][a-z]{0,3}[A-Z])")
+
+
 def _glued_notes(footnotes: list[Footnote], body: list[Span]) -> list[Footnote]:
     """A note pdftotext printed into a body line, its number glued to the body's last word.
 
     "… In den Personenstands8 Z.B.: im Rahmen des grenzüberschreitenden Projekts …, abrufbar unter:
     http://…" (held-back de_ruz_archivrecht, note 8): when the notes jump from n-1 to n+1, the body
     paragraphs between them are searched for the missing number right after a lower-case letter;
-    from there to the paragraph's end is note n when it clearly cites (three points, 700 characters
-    at most).
+    from there to the paragraph's end is note n when it clearly cites (three points, or a sentence that
+    does; 1,200 characters at most).
     """
     out = list(footnotes)
-    for k in range(len(footnotes) - 1, 0, -1):
-        before, after = footnotes[k - 1], footnotes[k]
-        if after.number - before.number != 2 or after.marker_style not in ("numeric", "lone"):
+    for k in range(len(footnotes) - 1, -1, -1):
+        after = footnotes[k]
+        before_end, want = (footnotes[k - 1].line_end, footnotes[k - 1].number + 1) if k else (after.line_start - 16, 1)
+        if after.number - want != 1 or after.marker_style not in ("numeric", "lone"):
             continue
-        want = before.number + 1
         glued = re.compile(rf"(?<=[a-zà-ÿß]{{3}}){want}\s+(?=\S)")
         for b, para in enumerate(body):
-            if not (before.line_end <= para.line_start and para.line_end <= after.line_start):
+            if not ((before_end <= para.line_start or (not k and before_end <= para.line_end)) and para.line_end <= after.line_start):
                 continue
-            m = glued.search(para.text)
+            # … or with its number lost: "… the muchECtHR 09.04.2024, Verein KlimaSeniorinnen …" (a word in
+            # lower case run into an abbreviation in capitals) in the paragraph right over the next note.
+            m = glued.search(para.text) or (
+                _GLUED_START.search(para.text) if para.line_end >= after.line_start - 1 else None
+            )
             if not m:
                 continue
             tail = para.text[m.end() :]
             # (A call glued the same way, "… the source8 of the decree …", has body prose after it: the
             # rest must clearly cite, and be no longer than a note.)
-            if len(tail) > 700 or citation_score(join_lines(tail)) < 3:
+            flat = join_lines(tail)
+            if len(tail) > 1200 or max(citation_score(flat), min(3, best_part_score(flat))) < 3:
                 continue
             first = para.line_start + para.text.count("\n", 0, m.start())
             body[b] = Span(para.text[: m.start()], para.line_start, first)
