@@ -70,9 +70,12 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     for fn in seg.footnotes:
         # A comment is kept in ``segments`` but gives no citation — unless it is a short
         # form of a work cited before ("Datenstrategie der Bundesregierung, S. 50.").
-        if not fn.holds_citation and find_repeat(citing_part(fn.text), cited) is None:
-            continue
-        for k, citation in enumerate(split_footnote(citing_part(fn.text)), 1):
+        pieces = split_footnote(citing_part(fn.text))
+        if not fn.holds_citation and find_repeat(citing_part(fn.text), cited) is None and not any(
+            find_repeat(piece, cited) for piece in pieces
+        ):
+            continue  # ("Young and Garside, Metropolitan London, 40; Davis, Reforming London, 30.": its pieces repeat)
+        for k, citation in enumerate(pieces, 1):
             repeat = find_repeat(citation, cited)
             if repeat is not None:
                 # "Ibid." without a page means the page of the citation just before it.

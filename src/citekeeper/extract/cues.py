@@ -81,6 +81,8 @@ _STRONG = [
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
         r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
+        # Parliamentary papers: "ErläutRV 1563 BlgNR 25. GP 4", "BT-Drs. 19/1234", "LT-Drs. Hamburg 21/12361".
+        r"\bBlgNR\b|\b(?:BT|BR|LT)-?Dr(?:s|ucks)\.\s|\bDrucksache\s\d|"
         # A court and the date of its decision: "ECtHR 09.04.2024, Verein KlimaSeniorinnen", "OGH 12.3.2019, 6 Ob 1/19".
         r"\b(?:ECtHR|EGMR|EuGH|CJEU|ECJ|EuG|BGH|BVerfG|BVerwG|OGH|VfGH|VwGH|OLG|LG|BAG|BSG|BFH)\s\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)|"
@@ -201,7 +203,9 @@ _MORE_SIGNALS = re.compile(
     # Russian (GOST R 7.0.5 notes): "См., например:", "Подробнее об этом см.:", "Об этом подробнее:", "Цит. по:".
     r"(?:подробнее\s+(?:об\s+этом\s+)?)?см\.(?:,?\s+(?:например|также|об\s+этом|подробнее|в\s+частности|напр\.))*,?\s*:?\s+|"
     r"(?:об\s+этом|подробнее|подробно|напр\.|например)(?:\s+(?:см\.|подробнее|также|об\s+этом))*\s*:\s+|"
-    r"цит\.\s+по\s*:?\s+|ср\.(?:\s+также)?\s*:?\s+)",
+    r"цит\.\s+по\s*:?\s+|ср\.(?:\s+также)?\s*:?\s+|"
+    # German and Austrian stances: "aA Felten, …", "zust. Mosler", "krit. Meier", "so auch", "ebenso".
+    r"(?:aA|aM|zust\.|zustimmend|krit\.|kritisch|abl\.|ablehnend|so\s+auch|ebenso|anders(?:\s+aber)?)\s+(?=[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # Any short lead-in that ends in a colon before an author ("Zum Folgenden: Meier, K.", "Подробно:

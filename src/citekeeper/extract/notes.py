@@ -241,7 +241,10 @@ def _embedded_start(text: str) -> str:
         if citation_score(text[p : p + 300]) >= 3:
             # "… more generally, Jacob M. Price, …": the given name before the initials is the author's.
             given = _GIVEN_BEFORE.search(head)
-            return text[given.start() if given and _INITIALED_AUTHOR.match(text, p) else p :]
+            start = given.start() if given and _INITIALED_AUTHOR.match(text, p) else p
+            # "… see Ken Young and Patricia L. Garside, …": a co-author before "and" is the citation's first.
+            coauthor = _COAUTHOR_BEFORE.search(text, 0, start)
+            return text[coauthor.start() if coauthor else start :]
     return text
 
 
@@ -250,6 +253,9 @@ def _embedded_start(text: str) -> str:
 _DOCUMENT_START = re.compile(
     r"^(?:Letter|Letters|Memorandum|Memo|Telegram|Diary|Brief|Schreiben|Tagebuch|Lettre|Télégramme|Письмо|Телеграмма|"
     r"Докладная\s+записка|Дневник)\s+(?:of|from|to|by|von|an|de|à|du|от|к)\b",
+)
+_COAUTHOR_BEFORE = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+,?\s(?:and|und|et|&|y|и)\s$"
 )
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{1,14}\s$")
 
@@ -330,7 +336,15 @@ def _starts_citation(piece: str) -> bool:
 
 
 def _reads_whole(piece: str) -> bool:
-    return bool(REPEAT_MARK.search(piece[:80])) or citation_score(piece) >= 2
+    return bool(REPEAT_MARK.search(piece[:80])) or citation_score(piece) >= 2 or bool(_SHORT_FORM.match(piece.strip()))
+
+
+# Chicago's short form: "Young and Garside, Metropolitan London, 40", "Davis, Reforming London, 30.",
+# "Smith et al., Title, 4–5": authors, a short title, a page — a whole citation, though it scores one point.
+_SHORT_FORM = re.compile(
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:(?:,\s|\s(?:and|&|und|et|и)\s)[A-ZÀ-ÞА-ЯЁ][\w'’\-]+){0,3}(?:\set\sal\.)?,\s"
+    r"[^;,]{3,80},\s(?:p{1,2}\.\s?)?\d{1,4}(?:\s?[–-]\s?\d{1,4})?\.?$"
+)
 
 
 # A new sentence that opens with a signal or a repeat starts a citation of its own
