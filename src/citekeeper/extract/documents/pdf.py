@@ -140,10 +140,15 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
         core = body.strip()
         if not core:
             continue
-        size = raw.FPDFText_GetFontSize(handle, starts[i] + (len(body) - len(body.lstrip())))
+        first = starts[i] + (len(body) - len(body.lstrip()))
+        size = raw.FPDFText_GetFontSize(handle, first)
         if size < _LEAST_SIZE:
             # A font set at size 1 and scaled by the text matrix (the US Supreme Court's slip opinions)
-            # reports 1 pt: the run's height is the size the reader sees (~0.85 em).
+            # reports 1 pt: the font's own box (ascent to descent, the same for "23" as for "Typography")
+            # gives the size and the line's extent; a run's rectangle would shrink a run of digits.
+            rect = raw.FS_RECTF()
+            if raw.FPDFText_GetLooseCharBox(handle, first, ctypes.byref(rect)) and rect.top > rect.bottom:
+                top, bottom = height - rect.top, height - rect.bottom
             size = bottom - top
         if body[:1] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
