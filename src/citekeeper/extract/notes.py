@@ -419,7 +419,7 @@ _LEGAL_CITE = re.compile(
     r"(?:(?:[A-Z][\w.]*\s){0,4}(?:Stat\.,\s(?:Tit|tit)\.\s\d+,\s)?|Compact\s)?§§?\s?\d+(?:(?:\.\d+)+[a-z]?(?:\([a-z0-9]{1,4}\))*|[a-z]?(?:\([a-z0-9]{1,4}\))+)"
     r"(?:[–-]\(?[a-z0-9]{1,4}\)?)?(?!\s(?:Abs|S|Satz|Nr|Rn|lit)\b)(?:,\s(?:id\.,\sat\s\d+(?:[–-]\d+)?|ibid\.|\d+\sApp\.\s\d+(?:[–-]\d+)?))?"
 )
-_LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|Id|And|The|In(?!\sre\b)|For)\b[.,]?\s+)+")
+_LEGAL_SIGNAL = re.compile(r"^(?:(?:See|Cf|But|Compare|Accord|Contra|Also|E\.\s?g|And|The|In(?!\sre\b)|For)\b[.,]?\s+)+")
 
 
 def _legal_cites_in_prose(piece: str) -> list[str]:
