@@ -134,8 +134,6 @@ def test_every_url_and_doi_of_an_entry_at_its_own_line(site: Scripted, tmp_path:
     assert ("10.5555/ok-1", 4, "ok") in got and ("10.5555/gone-2", 12, "broken") in got, got
 
 
-@pytest.mark.xfail(strict=True, reason="a RIS record has no verbatim text: links/collect.py reads only URL/DOI"
-                                       " (not the note field that holds N1), and formats' RIS reader drops L1")
 def test_every_link_of_a_ris_record(site: Scripted, tmp_path: Path) -> None:
     p = tmp_path / "refs.ris"
     urls = [site.url("/ok/r1"), site.url("/gone/r2"), site.url("/gone/r3")]
@@ -162,8 +160,6 @@ def test_the_same_link_cited_twice_is_asked_once(site: Scripted, tmp_path: Path)
     assert site.hits["ok"] - before == 1
 
 
-@pytest.mark.xfail(strict=True, reason="links/collect.py groups URLs as written: a #fragment (never sent) makes"
-                                       " a second target and a second request")
 def test_a_fragment_is_not_another_page(site: Scripted, tmp_path: Path) -> None:
     url = site.url("/ok/fragment")
     before = site.hits["ok"]

@@ -103,3 +103,18 @@ def test_tex_escapes_in_urls_are_undone() -> None:
     r.fields["URL"] = "https://example.org/a\\_b\\%20c"
     assert collect([r])[0].target == "https://example.org/a_b%20c"
     assert clean_url("\\url{https://ex.org/x\\#y}") == "https://ex.org/x#y"
+
+
+def test_fragments_are_one_target_shown_without_the_fragment() -> None:
+    refs = [Reference(id=k, fields={"URL": u}) for k, u in
+            (("a", "https://example.org/p"), ("b", "https://example.org/p#sec-2"), ("c", "https://example.org/p#"))]
+    targets = collect(refs)
+    assert [t.target for t in targets] == ["https://example.org/p"]
+    assert [c.key for c in targets[0].citations] == ["a", "b", "c"]
+
+
+def test_a_record_without_text_has_its_string_fields_scanned() -> None:
+    ref = Reference(id="r", fields={"URL": "https://example.org/a", "note": "see https://example.org/n."},
+                    extra={"ris.L1": ["https://example.org/l1.pdf", "internal-pdf://x.pdf"]})
+    assert [t.target for t in collect([ref])] == [
+        "https://example.org/a", "https://example.org/n", "https://example.org/l1.pdf"]

@@ -58,6 +58,11 @@ _LEGAL = {"statute", "bill"}
 # one of them is not its continuation.
 _NO_CONTINUATION = {"DA", "PY", "Y1", "Y2", "VL", "IS", "SP", "EP"}
 _EXTRA_DATES = frozenset(CSL_DATES) - {"issued", "accessed"}
+# Link tags no CSL variable holds (L1 file attachments / PDF, L2 full-text link, L4 figure):
+# kept in ``Reference.extra`` as ``ris.L1`` ... (a list, one item per line, in order), so
+# ``check`` finds their URLs, a CSL-JSON write keeps them as keys of their own and the RIS
+# writer writes them back; a record without them writes as before.
+_LINK_TAGS = ("L1", "L2", "L4")
 
 
 @dataclass
@@ -202,6 +207,11 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     else:
         add("SN", ref.get("ISBN"))
     add("UR", ref.url)
+    for tag in _LINK_TAGS:
+        kept = ref.extra.get(f"ris.{tag}")
+        for value in [kept] if isinstance(kept, str) else kept or ():
+            if isinstance(value, str):
+                add(tag, value)
     accessed = ref.dates.get("accessed")
     if accessed:
         add("Y2", _ris_date(accessed))
@@ -425,6 +435,9 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     if sn and zt != "report":
         ref.set("ISSN" if zt in _ISSN_TYPES else "ISBN", sn)
     ref.set("URL", first("UR"))
+    for tag in _LINK_TAGS:
+        if tag in values:
+            ref.extra[f"ris.{tag}"] = values[tag]
     ref.set("abstract", first("AB", "N2"))
     ref.set("source", first("DP"))
     # each KW line is one keyword, commas and all (RIS.js makes each a Zotero tag)

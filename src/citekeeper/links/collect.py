@@ -6,8 +6,14 @@ every URL and DOI is taken, not just the ``URL``/``DOI`` fields: the text as
 written (``verbatim`` of a .bib entry, ``raw`` of a citation from an article, the
 raw text of a failed block) is scanned too, so a second URL in a ``note``, a
 ``\\url{}`` in ``howpublished`` or the URL of a reference that could not be parsed
-is checked as well.  Each occurrence carries its own line, so reports and
-annotations point at the ``url``/``doi`` line, not the entry's first line.
+is checked as well.  A record read without its text (RIS, CSL-JSON) has every string
+field scanned instead (a URL in ``note``, RIS ``L1``/``L2``/``L4`` links kept in
+``extra``).  Each occurrence carries its own line, so reports and annotations point at
+the ``url``/``doi`` line, not the entry's first line.
+
+A URL's ``#fragment`` is never sent (it names a place in the page the browser
+scrolls to), so ``page#a`` and ``page#b`` are one target and one request, keyed and
+shown by the URL without its fragment.
 
 A DOI written as a resolver URL becomes a DOI target; the same target cited twice is
 checked once.  A URL with credentials (``http://user:pass@host/``) is shown and
@@ -106,6 +112,27 @@ def find_links(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def defragment(url: str) -> str:
+    """``url`` without its ``#fragment``: what an HTTP client sends and a cache keys on."""
+    i = url.find("#")
+    return url if i < 0 else url[:i]
+
+
+def _field_text(ref: Reference) -> str:
+    """The string fields of a record read without its text, one per line: where a RIS
+    ``N1`` or a CSL-JSON ``note`` keeps a second URL, and RIS ``L1``/``L2``/``L4`` links
+    (``extra``, ``ris.*`` keys) are.  ``URL`` and ``DOI`` are taken as they are by
+    ``Collector.add``, not scanned again (a URL field with junk after a space would
+    become a second, different target)."""
+    parts = [v for k, v in ref.fields.items() if k not in ("URL", "DOI") and isinstance(v, str)]
+    for v in ref.extra.values():
+        if isinstance(v, str):
+            parts.append(v)
+        elif isinstance(v, (list, tuple)):
+            parts.extend(x for x in v if isinstance(x, str))
+    return "\n".join(parts)
+
+
 def _dates(ref: Reference) -> tuple[str, str]:
     accessed = ref.dates.get("accessed")
     issued = ref.dates.get("issued")
@@ -141,6 +168,8 @@ class Collector:
             cites.append(citation)
 
     def _url(self, url: str, cite: Citation, new: list[tuple[str, str]], skip_doi: str = "") -> None:
+        if "#" in url:
+            url = defragment(url)
         as_doi = doimod.doi_from_url(url, self.resolvers)
         if as_doi:
             if as_doi != skip_doi:  # url = https://doi.org/<same DOI> adds nothing
@@ -164,7 +193,7 @@ class Collector:
         line = origin.line_start if origin else None
         accessed, issued = _dates(ref)
         verbatim = getattr(ref, "verbatim", None)
-        text = getattr(verbatim, "text", "") or ref.raw or (origin.raw if origin else "")
+        text = getattr(verbatim, "text", "") or ref.raw or (origin.raw if origin else "") or _field_text(ref)
         found = find_links(text) if text else []
 
         def cite(field: str, offset: int | None = None) -> Citation:
