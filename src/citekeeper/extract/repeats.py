@@ -96,6 +96,8 @@ class Cited:
     footnote: int | None
     repeats: int | None = None  # index of the full citation when this one is itself a repeat
     _after_author: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _author_words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _without_page: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def after_author(self) -> tuple[list[str], list[str]]:
@@ -122,8 +124,17 @@ class Cited:
         (``Thomas M. Doerflinger, …`` read as family "Thomas") without matching a
         surname that only occurs in a title (``Gierke, Otto von: Labands Staatsrecht``).
         """
-        zone = _ZONE_END.split(self.text[:80], maxsplit=1)[0]
-        return {ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", zone)}
+        if self._author_words is None:  # cached: every short form asks it of every earlier citation
+            zone = _ZONE_END.split(self.text[:80], maxsplit=1)[0]
+            self._author_words = {ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", zone)}
+        return self._author_words
+
+    @property
+    def without_page(self) -> str:
+        """The folded text without its trailing page (``_without_page``), cached."""
+        if self._without_page is None:
+            self._without_page = _without_page(self.text)
+        return self._without_page
 
 
 def locator(rest: str) -> str:
@@ -275,7 +286,7 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     same = _without_page(text)
     if len(same) >= 8 and not same[-1:].isdigit():
         for i in range(len(cited) - 1, max(-1, len(cited) - 40), -1):
-            if cited[i].repeats is None and _without_page(cited[i].text) == same:
+            if cited[i].repeats is None and cited[i].without_page == same:
                 page = _TRAILING_PAGE.search(text)
                 return Repeat(i, page.group("page") if page else "", "short")
     m = _CASE_SHORT.match(text)
