@@ -186,6 +186,18 @@ def test_markdown_through_read_file(tmp_path: Path) -> None:
     assert len(result.references) == 4
 
 
+def test_markdown_notes_indented_up_to_three_spaces(tmp_path: Path) -> None:
+    """CommonMark allows up to three spaces before a block; editors' exports indent notes so."""
+    text = ("# Rezeption\n\nDer Karton ging verloren.[^1] Kopien blieben.[^2]\n\n"
+            "   [^1]: Vgl. Weber, Klaus: Salz, Holz und Tuch. Berlin 2007, S. 12.\n"
+            "   [^2]: Ebd., S. 14.\n    [^3]: four spaces is code, not a note\n")
+    path = _write(tmp_path, "rezeption.md", text)
+    assert detect(path) == "markdown"
+    ex = extract_document(path)
+    assert [f.origin.number for f in ex.footnotes] == [1, 2]
+    assert ex.footnotes[0].issued.year == 2007
+
+
 def test_plain_text_is_not_a_document(tmp_path: Path) -> None:
     assert detect(_write(tmp_path, "a.txt", "References\n\nAbel, T. (2001). Grain.\n")) is None
 

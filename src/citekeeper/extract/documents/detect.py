@@ -21,7 +21,7 @@ _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
 _LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
 # A chapter a main file ``\input``s has no preamble: its sectioning and footnote commands tell it.
 _LATEX_PART = re.compile(rb"\\(?:chapter|section|subsection)\*?\{|\\footnote\{")
-_MARKDOWN = re.compile(rb"^\[\^[^\]\s]+\]:", re.M)
+_MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.M)
 
 
 def detect(path: str | Path) -> str | None:

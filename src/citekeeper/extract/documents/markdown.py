@@ -18,7 +18,7 @@ from citekeeper.extract.segment import REFERENCE_HEADINGS, split_entries
 from citekeeper.model import Origin
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
-_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
+_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$")  # CommonMark: up to 3 spaces before a block
 _CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _KEY = re.compile(r"(?<![\w.@])@([A-Za-z0-9_][\w:.#$%&\-+?<>~/]*\w|[A-Za-z0-9_])")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
