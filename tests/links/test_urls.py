@@ -36,3 +36,21 @@ def test_credentials_become_a_header_and_never_text() -> None:
     assert strip_credentials("https://user:s3cret@ex.org:8443/p?q#f") == "https://ex.org:8443/p?q#f"
     assert strip_credentials("https://ex.org/@x") == "https://ex.org/@x"
     assert redact("mailto:someone@example.org") == "mailto:someone@example.org"
+
+
+def test_host_key_is_the_endpoints_key_remembered_per_authority() -> None:
+    from citekeeper.links import urls
+
+    urls._HOST_KEYS.clear()
+    for u in ["http://Example.ORG/a", "http://example.org:80/b?x#y", "https://example.org/c", "https://example.org:8443/",
+              "http://user:pw@example.org/", "http://ＥＸＡＭＰＬＥ.org/d", "http://[::1]:8080/e", "http://127.0.0.1/%41",
+              "https://example.org?q=1", "http://bücher.example/f"]:
+        assert urls.host_key(u) == urls.endpoint(u).key, u
+        assert urls.host_key(u) == urls.endpoint(u).key, u  # the remembered answer is the same
+    assert urls.host_key("mailto:x@example.org") == "?" and urls.host_key("http:///nohost") == "?"
+    urls.HOST_KEYS_KEPT, kept = 2, urls.HOST_KEYS_KEPT
+    try:
+        keys = [urls.host_key(f"http://h{i}.example/") for i in range(5)]
+        assert keys == [f"h{i}.example:80" for i in range(5)] and len(urls._HOST_KEYS) <= 2
+    finally:
+        urls.HOST_KEYS_KEPT = kept

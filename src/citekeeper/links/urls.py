@@ -137,8 +137,33 @@ def _endpoint_yarl(url: str) -> Endpoint:
     return Endpoint(scheme, host, port, target, shown, auth)
 
 
+_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+_HOST_KEYS: dict[str, str] = {}
+HOST_KEYS_KEPT = 4096  # distinct ``scheme://authority`` prefixes remembered (then forgotten at once)
+
+
 def host_key(url: str) -> str:
-    """``host:port`` of a URL (normalised as the transport connects), ``"?"`` if none."""
+    """``host:port`` of a URL (normalised as the transport connects), ``"?"`` if none.
+
+    The key depends only on the scheme and authority, so it is parsed once per
+    ``scheme://authority`` prefix, not once per link: it is asked 3-4 times per link
+    (routing to a shard, the shard's queue, the network judge) and parsing took
+    1.6 us of the 0.1 us a remembered prefix takes.  A URL whose path cannot be
+    requested has its host's key (the request itself then fails as invalid).
+    """
+    m = _AUTHORITY.match(url)
+    if m is None:
+        return _host_key(url)
+    prefix = m.group(0)
+    key = _HOST_KEYS.get(prefix)
+    if key is None:
+        if len(_HOST_KEYS) >= HOST_KEYS_KEPT:
+            _HOST_KEYS.clear()
+        key = _HOST_KEYS[prefix] = _host_key(prefix + "/")
+    return key
+
+
+def _host_key(url: str) -> str:
     try:
         return endpoint(url).key
     except ValueError:
