@@ -87,7 +87,24 @@ _STRONG = [
         r"\b(?:ECtHR|EGMR|EuGH|CJEU|ECJ|EuG|BGH|BVerfG|BVerwG|OGH|VfGH|VwGH|OLG|LG|BAG|BSG|BFH)\s\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|"
         r"\b[A-Z][\w.'’]+\s+v\.\s+[A-Z][\w.'’]+.*\(\w*.*\d{4}\)|"
         # English neutral and law-report citations: "[1951] AC 251", "[2019] UKSC 12", "(1889) 14 PD 64".
-        r"\[(?:1[6-9]|20)\d\d\]\s(?:\d\s)?[A-Z][A-Za-z]{0,6}(?:\s\([A-Za-z]+\))?\s\d|\((?:1[6-9]|20)\d\d\)\s\d{1,3}\s[A-Z][A-Za-z]{0,5}\s\d",
+        r"\[(?:1[6-9]|20)\d\d\]\s(?:\d\s)?[A-Z][A-Za-z]{0,6}(?:\s\([A-Za-z]+\))?\s\d|\((?:1[6-9]|20)\d\d\)\s\d{1,3}\s[A-Z][A-Za-z]{0,5}\s\d|"
+        # Commonwealth neutral citations (OSCOLA, McGill, AGLC): a court's division after its name
+        # ("[2011] EWCA Civ 12", "[2020] EWHC 123 (Ch)"), or the year unbracketed before a court whose
+        # abbreviation ends as courts' do ("2022 SCC 38", "2015 ONCA 712", "2020 ABQB 5", "2008 CanLII 1").
+        r"\[(?:19|20)\d\d\]\s[A-Z]{2,6}\s(?:Civ|Crim|Admin|Ch|Fam|Comm|Pat|QB|KB|TCC|IPEC|Costs|Lab|Imm|Tax)\s\d|"
+        r"\b(?:19|20)\d\d\s(?:[A-Z]{1,5}(?:C|CA|QB|CS|CJ)|CanLII)\s\d{1,6}\b|"
+        # A US report whose pages are not yet fixed: "597 US ___ (2022)", "598 U. S. ___".
+        r"\b\d{1,4}\s(?:U\.\s?S\.|US)\s(?:_{2,}|\d{1,4}\b)|"
+        # Commonwealth statutes by chapter: "RSC 1985, c P-21", "SC 2013, c 37", "Data Act 1998 (UK), c 29",
+        # "SO 2006, c 21, Sched F"; and an Act by year and section: "Equality Act 2010, s 13", "Privacy Act 1988 (Cth) s 6".
+        r"\b[A-Z][A-Za-z]{0,5}\s(?:1[6-9]|20)\d\d(?:\s\([A-Za-z .]{1,12}\))?,\s(?:c|ch|cap)\.?\s[A-Z]{0,2}-?\d|"
+        r"\b(?:Act|Code|Ordinance|Regulations?|Rules)\s(?:1[6-9]|20)\d\d(?:\s\([A-Za-z .]{1,12}\))?,?\s(?:ss?|art|arts|sch|pt|regs?|r|rr)\.?\s\d|"
+        # OSCOLA/AGLC journals and books: "(2015) 349 Science 943", "(2018) 2 Nat Hum Behav 637", "(Hart
+        # Publishing, 2012)", "(Report, 2025) 12" — the year in brackets, then volume, journal and page, or a
+        # publisher's word before it, or a pinpoint closing the citation (never an in-text "(Jones, 2012)").
+        r"\((?:1[5-9]|20)\d\d\)\s\d{1,4}\s(?:[A-Z][A-Za-z&.’']*\s){1,6}\d{1,5}\b|"
+        r"\([^()]{2,80}?\b(?:Press|Publishing|Publishers|edn|Report|Paper|Books|Verlag)\b[^()]{0,30}?(?:1[5-9]|20)\d\d\)|"
+        r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s\d{1,4}(?:[–-]\d{1,4})?\.?$",
     ),
     # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."
     re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.(?:\s|$)"),

@@ -137,7 +137,10 @@ def citing_part(text: str) -> str:
         # "Zusammenfassend zur Geschichte des … Zugangsrechts: Rehm, Geheimnis – Gedächtnis. Archive …":
         # a lead-in longer than a clause ends at the colon before an author; the citation starts there.
         lead = _COLON_AUTHOR.search(head)
-        if lead and citation_score(rest[lead.end() :]) >= 2 and not AUTHOR_BEFORE_COLON.search(head, 0, lead.start() + 1):
+        # (Not when the note opens with its author: "See JANE DOE, THE LIMITS OF CONSENT: LAW, MARKETS, …
+        # (Oxford Univ. Press 2012)" — Bluebook's small capitals; the colon is the title's.)
+        opens_with_author = bool(NAME_START.match(strip_signal(head)))
+        if lead and not opens_with_author and citation_score(rest[lead.end() :]) >= 2 and not AUTHOR_BEFORE_COLON.search(head, 0, lead.start() + 1):
             return rest[lead.end() :]
         if not _prose(head) or _TITLE_FIRST.match(tail) or MID_CITATION.match(tail):
             break
@@ -505,12 +508,23 @@ def _short_titles_in_prose(piece: str) -> list[str]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)\s+|"
+    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)(?:\s+(?:in|also|bei|dans|chez))?\s+|"
     r",\s+(?:dazu|hierzu|ferner|vgl\.|siehe|see|cf\.|voir)\s+)|(?P<colon>:\s+)|"
     # An author with initials after a comment: "…, su questo punto. Per il saggio di Orelli, A. Momigliano, …"
     r"(?P<initials>(?<=[,\s])\s*(?=(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s)))"
     r"(?=[A-ZÀ-ÞА-ЯЁ])"
 )
+# A label of a few words, the first capitalised, the rest in lower case, and a colon: "Replication:",
+# "Medical error:", "On method:" — never "In:", an author "Meier:" followed by a title is judged as a name.
+# (Nor a series, "Серия: История, филология. 2012", nor a place before its publisher and year, "München:
+# C. H. Beck, 1992", "Marseille: ACL Anthology, 2020": both are inside one citation.)
+_TOPIC_LABEL = re.compile(
+    r"^(?!(?:In|Dans|Online|URL|DOI|Available|Retrieved|Accessed|Stand|Zugriff|Series|Serie|Reihe|Collection|Серия)\s?:)"
+    r"(?![A-ZÀ-ÞА-ЯЁ][\w.\-]*\s?:\s?[^;]{1,60}?,\s(?:1[5-9]|20)\d\d\b)"
+    r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+(?:\s[a-zà-ÿа-яё]+){0,3}:\s+(?=\S)"
+)
+# A page that ends a citation, not a volume's number after its abbreviation ("Bd. 2.", "Т. 1.").
+_PAGE_END = re.compile(r"(?<![A-Za-zÀ-ÿА-яЁё]\.\s)(?<![A-Za-zÀ-ÿА-яЁё]\.)\b\d{1,3}\.$")
 _BY_WORD = re.compile(
     r"(?:\b(?:von|by|da|di|de|par|and|und|et|e|y|&|hg\.|hrsg\.|ed\.|eds\.|dir\.|cura|trans\.|übers\.|mit|with)|[(\[/])\s*$",
     re.IGNORECASE,
@@ -592,7 +606,15 @@ def _split_name_sentences(text: str) -> list[str]:
             pieces.append(left)
             start = m.end()
             continue
-        if not (titled or NAME_START.match(right) or COURT_DATE.match(right)):
+        # A topic label before the next citation ("… 291 BMJ 884. Replication: Open Science Group, …"):
+        # the new citation starts at the label (kept: the answers allow a short lead-in).
+        label = _TOPIC_LABEL.match(right) if m.group("stop") is not None else None
+        # (Judged up to the next signal: "Principaux collaborateurs: Blondeau, Warnkoenig … Voir notamment
+        # Bonnecase, …" lists names as comment; the citation is the signal's.)
+        own = right[label.end() : label.end() + 300] if label else ""
+        sig = _SIGNAL_INSIDE.search(own)
+        labelled = bool(label) and citation_score(own[: sig.start()] if sig else own) >= 3
+        if not (titled or labelled or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
         # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged
@@ -602,7 +624,9 @@ def _split_name_sentences(text: str) -> list[str]:
         last = left.rsplit(";", 1)[-1] if m.group("stop") is None or titled else left
         if not _reads_whole(last) or not _balanced(left):
             continue
-        if m.group("stop") is not None and (_OPEN_END.search(left.rstrip()) or incomplete(left)):
+        # (A page "884." before a label ends the citation: a German ordinal "3." would not take a label after it.)
+        open_end = _OPEN_END.search(left.rstrip()) and not (labelled and _PAGE_END.search(left.rstrip()))
+        if m.group("stop") is not None and (open_end or incomplete(left)):
             continue
         if m.group("stop") is not None and not re.search(r"\d", left.rsplit(";", 1)[-1]) and not REPEAT_MARK.search(left):
             # "ferner Elena Pierazzo: Digital Scholarly Editing. Theories, Models and Methods, Farnham 2015.": no

@@ -355,7 +355,8 @@ def _continues(lines: list[str], j: int, buf: list[str], number: int, in_notes: 
 
 
 _LOWER_LOCATOR_LINE = re.compile(r"^\s*(?:chs?|paras?|pts?|ss?|arts?|at|fn|nn?|pp?|vol|no|fol|col)\.?\s?\d")
-_REPORTER_END = re.compile(r"\b\d{1,4}\s(?:[A-Z][A-Za-z]{0,6}\.\s?(?:\d[a-z]{1,2}\s?)?){1,5}$")
+# (The series may carry a stop of its own: "418 F.2d." as some PDFs print it.)
+_REPORTER_END = re.compile(r"\b\d{1,4}\s(?:[A-Z][A-Za-z]{0,6}\.\s?(?:\d[a-z]{1,2}\.?\s?)?){1,5}$")
 _YEAR_START = re.compile(r"^\s*\(?(?:1[5-9]|20)\d\d[a-z]?(?:[),;:]|\s|$)")
 _NAME_OR_ETAL_END = re.compile(r"(?:\bet\s+al\.|\b[A-ZÀ-Þ][a-zà-ÿ'’\-]+)$")
 _MARGIN_WIDTH = 48

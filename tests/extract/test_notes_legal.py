@@ -1,0 +1,171 @@
+"""Notes of law and of science in the shapes the held-out misses took (issue 13): Commonwealth legal
+forms (OSCOLA, McGill, AGLC), Bluebook as PDF text (small capitals printed as capitals, abbreviated
+case names, a signal whose author wraps), and citations set inside comment (topic labels, ", and in",
+corporate authors).  Every party, work and number here is made up, in the shape real notes take."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract import extract_article
+from citekeeper.extract.cues import citation_score
+from citekeeper.extract.notes import citing_part, split_footnote
+
+
+def _citations(note: str) -> list[str]:
+    return split_footnote(citing_part(note))
+
+
+def _starts(note: str) -> list[str]:
+    return [c.split()[0] for c in _citations(note)]
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "Hall v Ives [2011] EWCA Civ 12",
+        "Lane v Moss [2020] EWHC 1234 (Ch)",
+        "Tower Ltd v Quill, 2022 SCC 38",
+        "Marsh v Byrne, 2015 ONCA 712",
+        "Bloom v Finch, 2020 ABQB 5",
+        "Ward v Lane, 597 US ___ (2022)",
+        "Privacy Act, RSC 1985, c P-21, s 3",
+        "Records Act 1998 (UK), c 29, s 7",
+        "Fairness Act 2010, s 13",
+        "Privacy Act 1988 (Cth) s 6",
+        "Jo Poe, “Shape and Rule” (2005) 24 Law and Philosophy 239",
+        "Ann Roe, Forms Free: Law and Shape (Hart Publishing, 2012)",
+        "European Broadcasting Union & BBC, News Integrity in AI Assistants (Report, 2025) 12",
+    ],
+)
+def test_commonwealth_forms_read_as_whole_citations(cite):
+    assert citation_score(cite) >= 3
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["In 2020 the court ruled 5 to 4.", "The act of 2010 changed little (Jones, 2012).", "By 2015 ONE in 12 cases settled."],
+)
+def test_prose_with_years_and_numbers_is_no_legal_citation(prose):
+    assert citation_score(prose) <= 1
+
+
+@pytest.mark.parametrize(
+    ("note", "starts"),
+    [
+        ("Regina v Cole [2019] UKSC 41; Hall v Ives [2011] EWCA Civ 12.", ["Regina", "Hall"]),
+        ("Tower Ltd v Quill, 2022 SCC 38; Marsh v Byrne, 2015 ONCA 712; Cork v Dale [2005] HCA 3.", ["Tower", "Marsh", "Cork"]),
+        ("Ash v Berry, 1 US 1 (2020); Cole v Dunn [2019] UKSC 4; Elm Ltd v Fir [2011] UKSC 46.", ["Ash", "Cole", "Elm"]),
+        ("Poll v Hale, 597 U.S. ___, 142 S. Ct. 2111 (2022); Moe v Hill, 601 US ___ (2024).", ["Poll", "Moe"]),
+        ("Records Act 1998 (UK), c 29, s 7; Fairness Act 2010, s 13.", ["Records", "Fairness"]),
+        ("Data Protection Act 2018, c 12, s 45; Human Rights Act 1998, sch 1.", ["Data", "Human"]),
+        ("Roe v Poe (2005) 223 CLR 1; Privacy Act 1988 (Cth) s 6.", ["Roe", "Privacy"]),
+        ("Canada (Attorney General) v Ward, 2024 FCA 88 at para 12; Reference re Secession of Quebec, [1998] 2 SCR 217.",
+         ["Canada", "Reference"]),
+        # Other legal styles keep their splits: German decisions, French ones.
+        ("BGH, Urt. v. 12.3.2020 – I ZR 1/19, NJW 2020, 1234; BVerfG, Beschl. v. 5.6.2019 – 1 BvR 16/13, BVerfGE 152, 152.",
+         ["BGH,", "BVerfG,"]),
+        ("Cass. civ. 1re, 12 mars 2020, n° 19-12.345 ; CE, 8 juill. 2019, n° 418.234.", ["Cass.", "CE,"]),
+    ],
+)
+def test_a_list_of_cases_and_statutes_is_one_citation_each(note, starts):
+    assert _starts(note) == starts
+
+
+def test_a_statute_and_what_repealed_it_are_one_citation():
+    assert len(_citations("Privacy Act, RSC 1985, c P-21, s 3, repealed by SC 2013, c 37.")) == 1
+
+
+def test_all_caps_title_with_a_colon_keeps_its_author():
+    note = ("See MARY ROE, THE BOUNDS OF PROMISE: LAW, TRADE, AND MIND IN MODERN BARGAINS (Oxford Univ. Press 2012); "
+            "Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716, 768 (2d Cir. 1969).")
+    got = _citations(note)
+    assert len(got) == 2
+    assert got[0].removeprefix("See ").startswith("MARY ROE, THE BOUNDS")
+    assert got[1] == "Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716, 768 (2d Cir. 1969)."
+
+
+def test_abbreviated_case_names_end_no_citation():
+    note = ("See Int’l Ass’n of Mach. v. Dep’t of Lab., 512 U.S. 12, 15 (1994). "
+            "Cf. Acme Corp. v. Bell Co., 20 F.3d 5 (1st Cir. 1993).")
+    assert [c.split(" v. ")[0] for c in _citations(note)] == ["See Int’l Ass’n of Mach.", "Cf. Acme Corp."]
+
+
+def test_forthcoming_closes_a_citation():
+    note = "Tom Hale, Rules at Rest, 12 YALE L.J. 4 (forthcoming 2024). Ann Pike, Rules in Motion, 9 STAN. L. REV. 33 (2019)."
+    assert _starts(note) == ["Tom", "Ann"]
+
+
+def test_topic_labels_before_citations_start_each_one():
+    note = ("Medical error: Jack Roe & Amy Poe, “How Exact Are Citations?” (1985) 291 BMJ 884. Replication: Open Science "
+            "Group, “Estimating Reproducibility” (2015) 349 Science 943 (36%); Jim Lee et al., “Replicating Lab Studies” "
+            "(2018) 2 Nat Hum Behav 637 (62%).")
+    got = _citations(note)
+    assert len(got) == 3
+    assert "Jack Roe" in got[0] and "Open Science Group" in got[1][:40] and got[2].startswith("Jim Lee et al.")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Vienna: Jack Roe, A History of Courts (Hart Publishing, 2012) 4.",  # a label, not split inside
+        "Laband, Paul: Das Staatsrecht. Bd. 2. München: C. H. Beck, 1992, S. 341.",
+        "Ильиных В. А. Хроника // Вестник университета. Серия: История, филология. 2012. Т. 11. С. 113.",
+        "Roe, Jack. The Data Book. Marseille: Open Press, 2020. https://example.org/book.pdf.",
+    ],
+)
+def test_a_place_or_series_before_a_colon_is_no_label(note):
+    assert len(_citations(note)) == 1
+
+
+def test_and_in_between_two_works_splits_them():
+    note = ("These ideas are developed at greater length in Ann Roe, Forms Free: Law and Shape (Hart Publishing, 2012), "
+            "and in Jo Poe, “Shape and Rule” (2005) 24 Law and Philosophy 239. For the connection to computation, see "
+            "Al Tee, Towards Legal Code, arXiv:2410.19749 (2024) — the only paper to test it.")
+    got = _citations(note)
+    assert [c.removeprefix("For the connection to computation, see ").split(",")[0] for c in got] == ["Ann Roe", "Jo Poe", "Al Tee"]
+
+
+def test_corporate_authors_after_a_semicolon_start_a_citation():
+    note = ("European Broadcasting Union & BBC, News Integrity in AI Assistants (Report, 2025) 12; "
+            "World Health Organization, Global Report on Trauma (WHO, 2021) 4.")
+    assert _starts(note) == ["European", "World"]
+
+
+_PDF_NOTES = """THE LIMITS OF PRIVATE ORDERING
+
+The argument of this article runs through three cases.1 The first concerns the
+courts,2 the second the legislature,3 and the third the academy.4 Each has a
+literature of its own.5 We take them in turn.6 The last word goes to method.7
+
+1 Regina v Cole [2019] UKSC 41; Hall v Ives [2011] EWCA Civ 12; Tower Ltd v Quill, 2022
+SCC 38.
+2 R v Hart, 2021 SCC 5. The majority reasons rely on a reading of the statute that the
+dissent rejects at length, and the court does not revisit it in later cases.
+3 Privacy Act, RSC 1985, c P-21, s 3, repealed by SC 2013, c 37; Records Act 1998 (UK), c 29,
+s 7; Fairness Act 2010, s 13.
+4 See MARY ROE, THE BOUNDS OF PROMISE: LAW, TRADE, AND MIND IN
+MODERN BARGAINS (Oxford Univ. Press 2012); Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d.
+716, 768 (2d Cir. 1969).
+5 E.g., Mary
+B. Roe, On Tiny Bargains, 37 HARV. J.L. & TECH. 1 (2024); see also Tom Hale, Rules at Rest,
+12 YALE L.J. 4 (forthcoming 2024).
+6 Medical error: Jack Roe & Amy Poe, “How Exact Are Citations?” (1985) 291 BMJ 884.
+Replication: Open Science Group, “Estimating Reproducibility” (2015) 349 Science 943 (36%);
+Jim Lee et al., “Replicating Lab Studies” (2018) 2 Nat Hum Behav 637 (62%).
+"""
+
+
+def test_legal_and_science_notes_as_pdf_text_end_to_end():
+    notes = extract_article(_PDF_NOTES).footnotes
+    got = [(n.footnote, n.raw.split(",")[0].split(" [")[0]) for n in notes]
+    assert got == [
+        (1, "Regina v Cole"), (1, "Hall v Ives"), (1, "Tower Ltd v Quill"),
+        (2, "R v Hart"),
+        (3, "Privacy Act"), (3, "Records Act 1998 (UK)"), (3, "Fairness Act 2010"),
+        (4, "MARY ROE"), (4, "Nat’l Lab. Rels. Bd. v. Gen. Elec."),
+        (5, "Mary B. Roe"), (5, "Tom Hale"),
+        (6, "Medical error: Jack Roe & Amy Poe"), (6, "Replication: Open Science Group"), (6, "Jim Lee et al."),
+    ]
+    # A reporter whose series ends in a stop ("418 F.2d.") goes on to its page on the next line.
+    assert [n.raw for n in notes if n.footnote == 4][-1].endswith("716, 768 (2d Cir. 1969).")
