@@ -169,3 +169,28 @@ def test_legal_and_science_notes_as_pdf_text_end_to_end():
     ]
     # A reporter whose series ends in a stop ("418 F.2d.") goes on to its page on the next line.
     assert [n.raw for n in notes if n.footnote == 4][-1].endswith("716, 768 (2d Cir. 1969).")
+
+
+def test_compare_with_is_two_citations():
+    note = ("Compare Ontario (Attorney General) v Fraser, 2011 ONCA 41 with Saskatchewan Federation of Labour v "
+            "Saskatchewan, 2015 SCC 4.")
+    assert _starts(note) == ["Compare", "Saskatchewan"]
+    # A title's "with" is no comparison: nothing whole cites before it.
+    assert len(_citations("Compare Smith, Living with Risk (Oxford 2001).")) == 1
+
+
+@pytest.mark.parametrize("lead", ["On the second, see", "As to remedies, see", "Regarding costs, cf."])
+def test_a_preposition_and_a_signal_lead_a_citation_after_a_sentence(lead):
+    note = (f"Jo Poe, “Shape and Rule” (2005) 24 Law and Philosophy 239. {lead} Australian Law Reform Commission, "
+            "For Your Information (Report No 108, 2008) 12.")
+    got = _citations(note)
+    assert len(got) == 2 and "Australian Law Reform Commission" in got[1][:60]
+
+
+def test_supra_note_names_a_party_of_the_case_in_that_note():
+    text = ("Text.1 More.2\n\n"
+            "1 Baker v Canada, [1999] 2 SCR 817 at para 53; Canada (Minister of Immigration) v Vavilov, 2019 SCC 65.\n"
+            "2 Vavilov, supra note 1 at para 99.\n")
+    notes = extract_article(text).footnotes
+    vavilov = next(n for n in notes if n.raw.startswith("Canada"))
+    assert notes[-1].repeats == vavilov.id

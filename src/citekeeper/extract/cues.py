@@ -216,7 +216,8 @@ _MORE_SIGNALS = re.compile(
     r"(?:dazu|hierzu|grundlegend|ausführlich|instruktiv|nur|etwa)(?:\s+(?:dazu|hierzu|etwa|nur|auch|ausführlich|insbesondere))*\s*:\s+|"
     r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?:\s+|"
     # "For a comparative discussion see", "For the older literature, cf.": up to five words before the signal.
-    r"for\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:see|cf\.?)\s+|"
+    # ("On the second, see", "As to remedies, see", "Regarding costs, cf.": the same with another preposition.)
+    r"(?:for|on|as\s+to|regarding|about)\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:see|cf\.?)\s+|"
     # Russian (GOST R 7.0.5 notes): "См., например:", "Подробнее об этом см.:", "Об этом подробнее:", "Цит. по:".
     r"(?:подробнее\s+(?:об\s+этом\s+)?)?см\.(?:,?\s+(?:например|также|об\s+этом|подробнее|в\s+частности|напр\.))*,?\s*:?\s+|"
     r"(?:об\s+этом|подробнее|подробно|напр\.|например)(?:\s+(?:см\.|подробнее|также|об\s+этом))*\s*:\s+|"

@@ -388,6 +388,7 @@ def split_footnote(text: str) -> list[str]:
     # starts at its author, as a whole note does (``citing_part``).
     out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
     out = [c for piece in out for c in _split_after_urls(piece)]
+    out = [c for piece in out for c in _split_compare(piece)]
     out = [c for piece in out for c in _legal_cites_in_prose(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
 
@@ -451,6 +452,22 @@ def _legal_cites_in_prose(piece: str) -> list[str]:
     if len(found) < 2 and len(_PROSE_WORD.findall(rest)) < 6:
         return [piece]
     return [piece[a:b] for a, b in found]
+
+
+_COMPARE = re.compile(r"^(?:(?:See|But|And)\s+)?(?:compare|vergleiche|comparer)\s+(?=[A-ZÀ-Þ0-9])", re.IGNORECASE)
+_WITH = re.compile(r",?\s+(?:with|mit|avec)\s+(?:(?:see|cf\.)\s+)?(?=[A-ZÀ-Þ0-9])")
+
+
+def _split_compare(piece: str) -> list[str]:
+    """Bluebook's comparison, "Compare A v B, 2011 ONCA 41 with C v D, 2015 SCC 4": two citations, cut at
+    "with" where both sides cite on their own (a title's "with" has no whole citation before it)."""
+    if not _COMPARE.match(piece):
+        return [piece]
+    for m in _WITH.finditer(piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if _balanced(left) and re.search(r"\d", left) and citation_score(left) >= 2 and citation_score(right) >= 2:
+            return [left, right]
+    return [piece]
 
 
 def _split_after_urls(piece: str) -> list[str]:

@@ -269,6 +269,10 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
                 # the author's latest full citation wins over the note's first one.
                 found = _by_author(cited, names, words)
                 match = [found] if found is not None else []
+            if not match and names:
+                # A case's short form is a party's name ("Vavilov, supra note 1" for "Canada (Minister …)
+                # v Vavilov, 2019 SCC 65"): the note's citation that names it, not its first one.
+                match = [i for i in in_note if cited[i].repeats is None and names[0] in ascii_fold(cited[i].text[:200])]
             match = match or in_note[:1]
             if match:
                 return Repeat(_resolve(cited, match[0]), locator(m.group("rest")), "supra")
