@@ -194,3 +194,30 @@ def test_supra_note_names_a_party_of_the_case_in_that_note():
     notes = extract_article(text).footnotes
     vavilov = next(n for n in notes if n.raw.startswith("Canada"))
     assert notes[-1].repeats == vavilov.id
+
+
+def test_topic_labels_before_journals_with_lower_case_words():
+    note = ("Medicine: Gerald Lacey, ‘How Accurate Are References?’ (1985) 291 BMJ 884. Ecology: Jeffrey Todd and Jane "
+            "Ladle, ‘Citations in Ecology’ (2008) 23 Trends in Ecology & Evolution 1 (one in five wrong). Law: Mark "
+            "Hall, ‘Citation Error’ (2015) 3 PeerJ e1364.")
+    got = _citations(note)
+    assert len(got) == 3
+    assert all(name in c[:30] for name, c in zip(["Gerald Lacey", "Jeffrey Todd", "Mark Hall"], got, strict=True))
+
+
+def test_and_words_in_before_co_authors_starts_a_citation():
+    note = ("The range is reviewed in Andrew Jergas and Anne Baethge, ‘Quotation Accuracy’ (2015) 3 PeerJ e1364, "
+            "and summarised, with a different method, in Paul Wager and Peter Middleton, Technical Editing "
+            "(Routledge, 2008) 41.")
+    got = _citations(note)
+    assert len(got) == 2 and got[1].startswith("Paul Wager and Peter Middleton")
+
+
+def test_a_german_decision_short_form_repeats_its_report():
+    text = ("Text.1 Mehr.2 Noch.3\n\n"
+            "1 BGH, Urt. v. 12.3.2020 – I ZR 1/19, NJW 2020, 1234 Rn. 15.\n"
+            "2 BGH, NJW 2020, 1234 Rn. 20. Die Entscheidung lässt offen, ob das auch für Altverträge gilt.\n"
+            "3 BGH, NJW 2021, 77 (79).\n")
+    notes = extract_article(text).footnotes
+    assert notes[1].repeats == notes[0].id and notes[1].get("page") == "20"
+    assert not notes[2].repeats  # another report of the same court is a citation of its own

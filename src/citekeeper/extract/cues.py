@@ -102,7 +102,7 @@ _STRONG = [
         # OSCOLA/AGLC journals and books: "(2015) 349 Science 943", "(2018) 2 Nat Hum Behav 637", "(Hart
         # Publishing, 2012)", "(Report, 2025) 12" — the year in brackets, then volume, journal and page, or a
         # publisher's word before it, or a pinpoint closing the citation (never an in-text "(Jones, 2012)").
-        r"\((?:1[5-9]|20)\d\d\)\s\d{1,4}\s(?:[A-Z][A-Za-z&.’']*\s){1,6}\d{1,5}\b|"
+        r"\((?:1[5-9]|20)\d\d\)\s\d{1,4}\s(?:(?:[A-Z][\w&.’'\-]*|of|in|and|for|the|on|de|&)\s){1,8}[a-z]{0,3}\d{1,7}\b|"
         r"\([^()]{2,80}?\b(?:Press|Publishing|Publishers|edn|Report|Paper|Books|Verlag)\b[^()]{0,30}?(?:1[5-9]|20)\d\d\)|"
         r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s\d{1,4}(?:[–-]\d{1,4})?\.?$",
     ),

@@ -64,6 +64,10 @@ _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 _CASE_SHORT = re.compile(
     r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+(?:at\s+)?(?P<pin>\d+(?:[–-]\d+)?)"
 )
+_DECISION_SHORT = re.compile(
+    r"^(?P<court>[A-ZÄÖÜ][\w-]{1,9}(?:\s[A-ZÄÖÜ][\wäöü]+)?),\s(?P<cite>[A-Z][\w-]{1,10}(?:\s[A-Z][\w-]{0,6})?\s(?:19|20)\d\d,\s\d{1,5})"
+    r"(?:\s?(?:\((?P<paren>\d{1,5}[^)]*)\)|,?\sRn\.\s?(?P<rn>\d{1,4}(?:\s?f{1,2}\.)?)))?(?:\.?$|\.\s)"
+)
 # What follows the author in "Haggerty, 88." / "Wu et al., p. 7.": a page and nothing else.
 _PAGE_ONLY = re.compile(r"^\s*(?:(?:p|pp|S|at)\.?\s?)?\d{1,5}(?:\s?[–-]\s?\d{1,5})?(?:\s?ff?\.)?\.?\s*$")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
@@ -293,6 +297,15 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
             if cited[i].repeats is None and cited[i].without_page == same:
                 page = _TRAILING_PAGE.search(text)
                 return Repeat(i, page.group("page") if page else "", "short")
+    m = _DECISION_SHORT.match(text)
+    if m:
+        # "BGH, NJW 2020, 1234 Rn. 20" after "BGH, Urt. v. 12.3.2020 – I ZR 1/19, NJW 2020, 1234 Rn. 15": the
+        # same court and the same report (journal, year, first page) — a German decision's short form.
+        cite = re.sub(r"\s+", " ", m.group("cite"))
+        for i in range(len(cited) - 1, -1, -1):
+            c = cited[i]
+            if c.repeats is None and c.text.startswith(m.group("court")) and cite in re.sub(r"\s+", " ", c.text):
+                return Repeat(i, m.group("paren") or m.group("rn") or "", "short")
     m = _CASE_SHORT.match(text)
     if m:
         cite = re.sub(r"\s+", " ", m.group("cite"))
