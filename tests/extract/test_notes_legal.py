@@ -221,3 +221,22 @@ def test_a_german_decision_short_form_repeats_its_report():
     notes = extract_article(text).footnotes
     assert notes[1].repeats == notes[0].id and notes[1].get("page") == "20"
     assert not notes[2].repeats  # another report of the same court is a citation of its own
+
+
+@pytest.mark.parametrize(
+    ("note", "second"),
+    [
+        ("The point was first made by the Law Commission, Making the Law Work (Law Com No 123, 2014) para 4.2, and "
+         "later adopted in R (Miller) v Prime Minister [2019] UKSC 41, [2020] AC 373 [50].", "R (Miller) v Prime Minister"),
+        ("The figures come from Statistics Canada, Survey of Household Spending (Catalogue No 62-202-X, 2021) table 2, "
+         "and were checked against United Nations, World Population Prospects 2022 (UN DESA, 2022) 7.", "United Nations,"),
+    ],
+)
+def test_a_second_work_after_and_words_and_a_preposition(note, second):
+    got = _citations(note)
+    assert len(got) == 2 and got[1].startswith(second)
+
+
+def test_words_of_a_title_after_and_in_split_nothing():
+    note = "Ann Roe, Law and in Particular Courts (Hart Publishing 2019) 4."
+    assert len(_citations(note)) == 1

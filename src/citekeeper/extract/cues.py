@@ -104,7 +104,7 @@ _STRONG = [
         # publisher's word before it, or a pinpoint closing the citation (never an in-text "(Jones, 2012)").
         r"\((?:1[5-9]|20)\d\d\)\s\d{1,4}\s(?:(?:[A-Z][\w&.’'\-]*|of|in|and|for|the|on|de|&)\s){1,8}[a-z]{0,3}\d{1,7}\b|"
         r"\([^()]{2,80}?\b(?:Press|Publishing|Publishers|edn|Report|Paper|Books|Verlag)\b[^()]{0,30}?(?:1[5-9]|20)\d\d\)|"
-        r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s\d{1,4}(?:[–-]\d{1,4})?\.?$",
+        r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s(?:(?:para|paras|ch|pt|table|fig|at)\s)?\d{1,4}(?:[.–-]\d{1,4})*\.?$",
     ),
     # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."
     re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.(?:\s|$)"),

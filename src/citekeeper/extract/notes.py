@@ -525,7 +525,7 @@ def _short_titles_in_prose(piece: str) -> list[str]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)(?:\s+(?:[a-zà-ÿ][\w-]*,?\s+){0,6}?(?:in|also|bei|dans|chez))?\s+|"
+    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)(?:\s+(?:[a-zà-ÿ][\w-]*,?\s+){0,6}?(?:in|also|bei|dans|chez|by|against|from))?\s+|"
     r",\s+(?:dazu|hierzu|ferner|vgl\.|siehe|see|cf\.|voir)\s+)|(?P<colon>:\s+)|"
     # An author with initials after a comment: "…, su questo punto. Per il saggio di Orelli, A. Momigliano, …"
     r"(?P<initials>(?<=[,\s])\s*(?=(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s)))"
@@ -541,6 +541,10 @@ _TOPIC_LABEL = re.compile(
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+(?:\s[a-zà-ÿа-яё]+){0,3}:\s+(?=\S)"
 )
 _NAME_AND = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+\s(?:and|&|und|et)\s[A-ZÀ-Þ]")
+_CASE_OR_BODY = re.compile(
+    r"^(?:[A-Z][\w.'’&\-]*(?:\s(?:\([A-Z][\w\s]{1,30}\)|[A-Z][\w.'’&\-]*|of|the|for|and|&)){0,6}\sv\.?\s[A-Z]|"
+    r"(?:[A-Z][a-z]+\s){1,4}[A-Z][a-z]+,\s)"
+)
 # A page that ends a citation, not a volume's number after its abbreviation ("Bd. 2.", "Т. 1.").
 _PAGE_END = re.compile(r"(?<![A-Za-zÀ-ÿА-яЁё]\.\s)(?<![A-Za-zÀ-ÿА-яЁё]\.)\b\d{1,3}\.$")
 _BY_WORD = re.compile(
@@ -633,7 +637,10 @@ def _split_name_sentences(text: str) -> list[str]:
         sig = _SIGNAL_INSIDE.search(own)
         labelled = bool(label) and citation_score(own[: sig.start()] if sig else own) >= 3
         # (After "and … in", co-authors joined by "and" open the work too: "…, and summarised in Paul Wager and Peter Middleton, …".)
-        paired = m.group("conj") is not None and m.group("conj").rstrip().endswith(" in") and _NAME_AND.match(right)
+        # (… and after "and later adopted in", "and were checked against": a case or a corporate author too,
+        # "R (Miller) v Prime Minister [2019] UKSC 41", "United Nations, World Population Prospects …".)
+        led = m.group("conj") is not None and re.search(r"\s(?:in|by|against|from)$", m.group("conj").rstrip())
+        paired = bool(led) and bool(_NAME_AND.match(right) or _CASE_OR_BODY.match(right))
         if not (titled or labelled or paired or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
