@@ -76,6 +76,19 @@ def test_a_statute_and_what_repealed_it_are_one_citation():
     assert len(_citations("Privacy Act, RSC 1985, c P-21, s 3, repealed by SC 2013, c 37.")) == 1
 
 
+@pytest.mark.parametrize(
+    ("note", "author"),
+    [
+        ("See E. ALLAN FARNSWORTH, CONTRACTS: FORMATION, PERFORMANCE, REMEDIES, AND DAMAGES 112 (4th ed. 2004).",
+         "E. ALLAN FARNSWORTH"),
+        ("See H.L.A. HART, THE CONCEPT OF LAW: A STUDY 79 (2d ed. 1994).", "H.L.A. HART"),
+    ],
+)
+def test_an_initial_before_an_author_in_capitals(note, author):
+    got = _citations(note)
+    assert len(got) == 1 and got[0].removeprefix("See ").startswith(author)
+
+
 def test_all_caps_title_with_a_colon_keeps_its_author():
     note = ("See MARY ROE, THE BOUNDS OF PROMISE: LAW, TRADE, AND MIND IN MODERN BARGAINS (Oxford Univ. Press 2012); "
             "Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716, 768 (2d Cir. 1969).")

@@ -177,6 +177,8 @@ NAME_START = re.compile(
     # "Albert W. Alschuler,", "S. F. C. Milsom," and Bluebook's small capitals "DANIEL J. BOORSTIN,".
     r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][\w'’\-]+,|"
     r"[A-ZÀ-Þ]{2,}(?:\s(?:[A-Z]\.|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*|&|AND)){1,6},\s|"
+    # … after an initial: "E. ALLAN FARNSWORTH,", "H.L.A. HART,".
+    r"(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*(?:\s[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*){0,3},\s|"
     # Austrian/German co-authors joined by slashes: "Bähr/Brunner/Casper/Lustig,", "Keller/Bornemann,".
     r"[A-ZÀ-Þ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)+,\s|"
     r"[А-ЯЁA-Z][\w'’\-]+\s(?:[А-ЯЁA-Z]\.\s?){1,3}(?:[,:]|\s[A-ZА-ЯЁ«\"„])|"
