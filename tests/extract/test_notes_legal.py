@@ -272,3 +272,14 @@ def test_one_case_then_a_long_comment_is_that_case(cite):
     text = f"Body text here.1 More text.2\n\n1 Jo Poe, Shape and Rule (Hart Publishing 2005) 4.\n2 {cite} {_COMMENT}\n"
     notes = [n for n in extract_article(text).footnotes if n.footnote == 2]
     assert len(notes) == 1 and notes[0].raw.startswith(cite.split(",")[0].split(" [")[0])
+
+
+def test_citations_before_a_comment_and_a_signal_are_kept():
+    note = ("Ibid 45; Hosking v Runting (n 3) 12. The High Court has not yet decided the point: see Australian "
+            "Broadcasting Corporation v Lenah Game Meats Pty Ltd (2001) 208 CLR 199.")
+    got = _citations(note)
+    assert [c.split()[0] for c in got] == ["Ibid", "Hosking", "see"]
+    # … while a comment that only names a court is still dropped before its signal.
+    note = ("Daneben hat auch der EuGH einige Urteile gefällt, die für Archive von erheblicher Bedeutung sind, vgl. nur: "
+            "EuGH, Urt. v. 11.9.2014 – C-117/13, NJW 2015, 1234.")
+    assert [c.split()[0] for c in _citations(note)] == ["vgl."]

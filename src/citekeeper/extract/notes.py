@@ -159,13 +159,23 @@ def citing_part(text: str) -> str:
     # The comment may name a court ("Daneben hat auch der EuGH einige Urteile gefällt, …"):
     # five words of prose and no year or page keep it a comment.
     prose = len(_PROSE_WORD.findall(head)) >= 5 and not _YEAR_OR_PAGE.search(head)
+    # A note that opens with citations of its own before the comment ("Ibid 45; Hosking v Runting (n 3) 12. The High
+    # Court has not yet decided the point: see …": a repeat, an author or a case, reading whole, up to a full stop
+    # after a number) keeps them; only the comment between them and the signal is dropped.
+    end = _CITING_SENTENCE_END.search(head)
+    cites = head[: end.start() + 1] if end else ""
+    first = cites.split(";")[0]
+    opens_citing = bool(first) and len(first) < 120 and _reads_whole(first) and bool(
+        REPEAT_MARK.match(first) or NAME_START.match(first) or _CASE_OR_BODY.match(first)
+    )
     if m and m.start() >= 20 and (citation_score(head) <= 1 or prose) and not _leading_citation(head):
         tail = rest[m.start() + 1 :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
-            rest = tail
+            rest = f"{cites}; {tail}" if opens_citing else tail
     return _embedded_start(rest)
 
 
+_CITING_SENTENCE_END = re.compile(r"(?<=[\d)\]])\.\s+(?=[A-ZÀ-Þ])")
 _SIGNAL_OPENS = re.compile(
     r"(?<=[.!?»”\"“])\s+(?=(?:Vgl\.|Siehe|See|Cf\.|Compare|Voir|Véase|См\.|Ср\.|Dazu|Hierzu|Zum\s+Folgenden)\s)"
 )
