@@ -283,3 +283,28 @@ def test_citations_before_a_comment_and_a_signal_are_kept():
     note = ("Daneben hat auch der EuGH einige Urteile gefällt, die für Archive von erheblicher Bedeutung sind, vgl. nur: "
             "EuGH, Urt. v. 11.9.2014 – C-117/13, NJW 2015, 1234.")
     assert [c.split()[0] for c in _citations(note)] == ["vgl."]
+
+
+@pytest.mark.parametrize(
+    ("note", "second"),
+    [
+        ("Zur Methode: Meier, Klaus: Die Stadt im Wandel. Berlin 2010, S. 4. Zur Kritik: Schulz, Hans: Gegen die "
+         "Stadt. München 2012, S. 7.", "Schulz, Hans"),
+        ("Méthode : Dupont, Jean, La ville, Paris, PUF, 2010, p. 4. Critique : Martin, Paul, Contre la ville, Paris, "
+         "Seuil, 2012, p. 7.", "Martin, Paul"),
+        ("Методика: Иванов И. И. Город. М., 2010. С. 4. Критика: Петров П. П. Против города. М., 2012. С. 7.",
+         "Петров П. П."),
+    ],
+)
+def test_labels_in_german_french_and_russian_notes(note, second):
+    got = _citations(note)
+    assert len(got) == 2 and second in got[1][:30]
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Meier, Klaus: Die Stadt. Bd. 2. München: C. H. Beck, 1992, S. 4.",
+     "Laband, Paul: Das Staatsrecht. Bd. 2. Tübingen: J. C. B. Mohr, 1911, S. 56."],
+)
+def test_a_place_before_a_publisher_with_initials_is_no_label(note):
+    assert len(_citations(note)) == 1

@@ -550,13 +550,23 @@ _TOPIC_LABEL = re.compile(
     r"(?![A-ZÀ-ÞА-ЯЁ][\w.\-]*\s?:\s?[^;]{1,60}?,\s(?:1[5-9]|20)\d\d\b)"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+(?:\s[a-zà-ÿа-яё]+){0,3}:\s+(?=\S)"
 )
+_CAPITAL_LABEL = re.compile(
+    r"^(?!(?:In|Dans|Online|URL|DOI|Available|Retrieved|Accessed|Stand|Zugriff|Series|Serie|Reihe|Collection|Серия|"
+    r"Hrsg|Hg|Ders|Dies|Ebd|Ebenda|Vgl|Siehe|See|Voir|Cf|См)\s?:)"
+    # (a place before its publisher: "München: C. H. Beck, 1992" — a publisher's name is short)
+    r"(?![A-ZÀ-ÞА-ЯЁ][\w.\-]*\s?:\s?[^;]{1,25}?,\s(?:1[5-9]|20)\d\d\b)"
+    r"[A-ZÀ-ÞА-ЯЁ][\w-]+(?:\s[\w-]+){0,3}\s?:\s+(?=\S)"
+)
 _NAME_AND = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+\s(?:and|&|und|et)\s[A-ZÀ-Þ]")
 _CASE_OR_BODY = re.compile(
     r"^(?:[A-Z][\w.'’&\-]*(?:\s(?:\([A-Z][\w\s]{1,30}\)|[A-Z][\w.'’&\-]*|of|the|for|and|&)){0,6}\sv\.?\s[A-Z]|"
     r"(?:[A-Z][a-z]+\s){1,4}[A-Z][a-z]+,\s)"
 )
 # A page that ends a citation, not a volume's number after its abbreviation ("Bd. 2.", "Т. 1.").
-_PAGE_END = re.compile(r"(?<![A-Za-zÀ-ÿА-яЁё]\.\s)(?<![A-Za-zÀ-ÿА-яЁё]\.)\b\d{1,3}\.$")
+# (A page's own abbreviation before it is a page still: "S. 4.", "p. 4.", "С. 4.".)
+_PAGE_END = re.compile(
+    r"(?:(?<![A-Za-zÀ-ÿА-яЁё]\.\s)(?<![A-Za-zÀ-ÿА-яЁё]\.)|(?<=\b[SpPСс]\.\s)|(?<=\bpp\.\s))\b\d{1,4}(?:[–-]\d{1,4})?\.$"
+)
 _BY_WORD = re.compile(
     r"(?:\b(?:von|by|da|di|de|par|and|und|et|e|y|&|hg\.|hrsg\.|ed\.|eds\.|dir\.|cura|trans\.|übers\.|mit|with)|[(\[/])\s*$",
     re.IGNORECASE,
@@ -641,6 +651,13 @@ def _split_name_sentences(text: str) -> list[str]:
         # A topic label before the next citation ("… 291 BMJ 884. Replication: Open Science Group, …"):
         # the new citation starts at the label (kept: the answers allow a short lead-in).
         label = _TOPIC_LABEL.match(right) if m.group("stop") is not None else None
+        if label is None and m.group("stop") is not None:
+            # German capitalises the label's nouns ("Zur Kritik:"), French spaces its colon ("Critique :"): such a
+            # label counts only before an author ("Schulz, Hans:", "Martin, Paul,", "Петров П. П.").
+            label = _CAPITAL_LABEL.match(right)
+            after = right[label.end() :] if label else ""
+            if label and not (NAME_START.match(after) or SURNAME_INITIALS.match(after) or _NAME_AND.match(after)):
+                label = None
         # (Judged up to the next signal: "Principaux collaborateurs: Blondeau, Warnkoenig … Voir notamment
         # Bonnecase, …" lists names as comment; the citation is the signal's.)
         own = right[label.end() : label.end() + 300] if label else ""
