@@ -589,3 +589,15 @@ def test_a_co_author_before_and_is_the_first_author():
 )
 def test_austrian_stances_and_materials(note, n):
     assert holds_citation(note) and len(_citations(note)) == n
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Leistner, in: Schricker/Loewenheim, 6. Aufl. 2020, § 4 UrhG, Rn. 38.",
+     "Meier u. a., in: Müller (Hrsg.), Handbuch der Stadtforschung, Berlin 2019, S. 45-67.",
+     "Smith, in: Jones (ed.), The Law of Contract, 3rd ed. 2018, para. 4.12."],
+)
+def test_an_author_before_in_colon_is_the_author_not_a_lead_in(note):
+    """German commentaries and edited volumes ("Autor, in: Hrsg., Werk"): the name before
+    "in:" is the contribution's author; the citation must keep it."""
+    assert citing_part(note) == note and _citations(note)[0] == note

@@ -220,7 +220,7 @@ def _embedded_start(text: str) -> str:
         # "Vgl. neben der erwähnten Monographie v. a. folgende Aufsätze: Joachim von Schwarzkopf, …"
         inner = _embedded_start(text[k:])
         return inner if inner != text[k:] else text
-    if NAME_START.match(text) or k or REPEAT_MARK.match(text) or _DOCUMENT_START.match(text):
+    if NAME_START.match(text) or k or REPEAT_MARK.match(text) or _DOCUMENT_START.match(text) or _AUTHOR_IN.match(text):
         return text
     for m in _WORD_START.finditer(text, 1):
         p = m.start()
@@ -261,6 +261,14 @@ def _embedded_start(text: str) -> str:
     return text
 
 
+# A contribution cited by its author and the work it is in: German commentaries and edited
+# volumes ("Leistner, in: Schricker/Loewenheim, UrhG, § 4 Rn. 38", "Meier u. a., in: …"), and the
+# same in English and French ("Smith, in: Jones (ed.), …", "Dupont, dans : …"): the name is the
+# author, not a lead-in before the colon.
+_AUTHOR_IN = re.compile(
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:(?:/|\s|,\s)[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*){0,3}(?:\s+(?:u\.\s?a\.|et\s+al\.|и\s+др\.))?"
+    r",?\s+(?:in|In|dans|в|В)\s?:\s"
+)
 # A document cited by what it is, its writer and its addressee in it: "Letter from John Smith to Mary
 # Smith, 12 March 1784, Smith Family Papers, …", "Brief von Savigny an Bang, 3. Mai 1810, …".
 _DOCUMENT_START = re.compile(
