@@ -177,7 +177,9 @@ def citing_part(text: str) -> str:
 
 _CITING_SENTENCE_END = re.compile(r"(?<=[\d)\]])\.\s+(?=[A-ZÀ-Þ])")
 _SIGNAL_OPENS = re.compile(
-    r"(?<=[.!?»”\"“])\s+(?=(?:Vgl\.|Siehe|See|Cf\.|Compare|Voir|Véase|См\.|Ср\.|Dazu|Hierzu|Zum\s+Folgenden)\s)"
+    # (Bluebook's "See, e.g.," and "E.g.," carry a comma: "The literature here is vast. See, e.g., Jane Doe, …")
+    r"(?<=[.!?»”\"“])\s+(?=(?:Vgl\.|Siehe|See(?:,\s+e\.g\.,)?|E\.g\.,|Cf\.|Compare|Voir|Véase|См\.|Ср\.|Dazu|Hierzu|"
+    r"Zum\s+Folgenden)\s)"
 )
 _PAGE = re.compile(r"\b(?:S|p|pp|С|с)\.\s?\d")
 # A sentence that is a list of names ("Alix Chagué, Thibault Clérice, et Laurent Romary.", "Thomas M.
