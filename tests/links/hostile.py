@@ -16,6 +16,7 @@ import socket
 import threading
 from collections import Counter
 from collections.abc import Callable
+from typing import TypeVar
 
 Route = Callable[[str, str], bytes | None]  # (method, path) -> raw answer, None: hang up
 
@@ -84,26 +85,28 @@ ROUTES: dict[str, Route] = {
 }
 
 
-class RawServer:
-    """A thread running an asyncio TCP server that answers from ``ROUTES``."""
+_S = TypeVar("_S", bound="ThreadedServer")
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
-        self.host = host
-        self.port = 0
-        self.requests: Counter[str] = Counter()
-        self.headers: list[str] = []  # raw request heads, for "what did the client send"
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._ready = threading.Event()
-        self._thread: threading.Thread | None = None
+
+class ThreadedServer:
+    """A thread running an asyncio TCP server on ``host:port`` (0: any free port) whose
+    connections go to ``self._client``; the harness servers (``RawServer``, the attack
+    tests' ``Scripted``) share its start, stop and clean-up."""
+
+    host: str
+    port: int
+    _loop: asyncio.AbstractEventLoop | None
+    _ready: threading.Event
+    _thread: threading.Thread | None
 
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
 
-    def start(self) -> RawServer:
+    def start(self: _S) -> _S:
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
-            raise RuntimeError("raw server did not start")
+            raise RuntimeError(f"{type(self).__name__} did not start")
         return self
 
     def stop(self) -> None:
@@ -112,14 +115,34 @@ class RawServer:
         if self._thread is not None:
             self._thread.join(10)
 
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        raise NotImplementedError
+
     def _serve(self) -> None:
         loop = self._loop = asyncio.new_event_loop()
-        server = loop.run_until_complete(asyncio.start_server(self._client, self.host, 0))
+        server = loop.run_until_complete(asyncio.start_server(self._client, self.host, self.port))
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
         loop.run_forever()
         server.close()
+        for task in asyncio.all_tasks(loop):
+            task.cancel()
+        with contextlib.suppress(Exception):
+            loop.run_until_complete(asyncio.sleep(0))
         loop.close()
+
+
+class RawServer(ThreadedServer):
+    """A thread running an asyncio TCP server that answers from ``ROUTES``."""
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
+        self.port = 0
+        self.requests: Counter[str] = Counter()
+        self.headers: list[str] = []  # raw request heads, for "what did the client send"
+        self._loop = None
+        self._ready = threading.Event()
+        self._thread = None
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(Exception):

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hostile import ThreadedServer
 
 from citekeeper.cli import main
 
@@ -51,7 +52,7 @@ Route = Callable[[Req], Awaitable[bool | None]]  # True: keep the connection ope
 
 
 @dataclass
-class Scripted:
+class Scripted(ThreadedServer):
     """A thread running an asyncio TCP server; ``routes`` maps the first path segment to a coroutine."""
 
     routes: dict[str, Route]
@@ -63,35 +64,6 @@ class Scripted:
     _loop: asyncio.AbstractEventLoop | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
-
-    def url(self, path: str) -> str:
-        return f"http://{self.host}:{self.port}{path}"
-
-    def start(self) -> Scripted:
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-        if not self._ready.wait(10):
-            raise RuntimeError("scripted server did not start")
-        return self
-
-    def stop(self) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-        if self._thread is not None:
-            self._thread.join(10)
-
-    def _serve(self) -> None:
-        loop = self._loop = asyncio.new_event_loop()
-        server = loop.run_until_complete(asyncio.start_server(self._client, self.host, self.port))
-        self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        loop.run_forever()
-        server.close()
-        for task in asyncio.all_tasks(loop):
-            task.cancel()
-        with contextlib.suppress(Exception):
-            loop.run_until_complete(asyncio.sleep(0))
-        loop.close()
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
