@@ -545,7 +545,7 @@ def _short_titles_in_prose(piece: str) -> list[str]:
 
 
 _SENTENCE_START = re.compile(
-    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie)(?:\s+(?:[a-zà-ÿ][\w-]*,?\s+){0,6}?(?:in|also|bei|dans|chez|by|against|from))?\s+|"
+    r"(?:(?P<stop>(?<=[.)])|(?<=[.)][”\"»’]))\s+|(?P<conj>,?\s+(?:und|and|et|e|y|и|sowie|bzw\.|oder)(?:\s+(?:[a-zà-ÿ][\w-]*,?\s+){0,6}?(?:in|also|bei|dans|chez|by|against|from))?\s+|"
     r",\s+(?:dazu|hierzu|ferner|vgl\.|siehe|see|cf\.|voir)\s+)|(?P<colon>:\s+)|"
     # An author with initials after a comment: "…, su questo punto. Per il saggio di Orelli, A. Momigliano, …"
     r"(?P<initials>(?<=[,\s])\s*(?=(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s)))"
@@ -567,6 +567,10 @@ _CAPITAL_LABEL = re.compile(
     r"(?![A-ZÀ-ÞА-ЯЁ][\w.\-]*\s?:\s?[^;]{1,25}?,\s(?:1[5-9]|20)\d\d\b)"
     r"[A-ZÀ-ÞА-ЯЁ][\w-]+(?:\s[\w-]+){0,3}\s?:\s+(?=\S)"
 )
+# An author of up to six words, a comma and a quoted title: British and French notes, and corporate or role
+# authors that open with an article or go on in lower case ("Peg Rawes, ‘Spinoza’s …’", "The Python Software
+# Foundation, ‘General Python FAQ’", "Private advertiser, ‘A Computer Wanted’", "Marie Curie, « Autre titre »").
+_AUTHOR_THEN_QUOTE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’&\-]*(?:\s[\w.'’&\-]+){0,5},\s?(?:[‘“«„\"]|,,)")
 _NAME_AND = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+\s(?:and|&|und|et)\s[A-ZÀ-Þ]")
 _CASE_OR_BODY = re.compile(
     r"^(?:[A-Z][\w.'’&\-]*(?:\s(?:\([A-Z][\w\s]{1,30}\)|[A-Z][\w.'’&\-]*|of|the|for|and|&)){0,6}\sv\.?\s[A-Z]|"
@@ -678,7 +682,8 @@ def _split_name_sentences(text: str) -> list[str]:
         # "R (Miller) v Prime Minister [2019] UKSC 41", "United Nations, World Population Prospects …".)
         led = m.group("conj") is not None and re.search(r"\s(?:in|by|against|from)$", m.group("conj").rstrip())
         paired = bool(led) and bool(_NAME_AND.match(right) or _CASE_OR_BODY.match(right))
-        if not (titled or labelled or paired or NAME_START.match(right) or COURT_DATE.match(right)):
+        quoted = bool(_AUTHOR_THEN_QUOTE.match(right))
+        if not (titled or labelled or paired or quoted or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
         # An author list after a semicolon ("…; Colin Rogers and James Gravelle, …") is judged
@@ -689,7 +694,11 @@ def _split_name_sentences(text: str) -> list[str]:
         if not _reads_whole(last) or not _balanced(left):
             continue
         # (A page "884." before a label ends the citation: a German ordinal "3." would not take a label after it.)
-        open_end = _OPEN_END.search(left.rstrip()) and not (labelled and _PAGE_END.search(left.rstrip()))
+        # (… and before an author: "… Basel 2013, S. 21. Frank Bajohr: „Arisierung“ in Hamburg …" — a page, then the next work.)
+        # ("Frank Bajohr:", "Ann Roe,": a name that ends at its comma or colon; not "Stück, Sp. 17", a word and an abbreviation.)
+        named = NAME_START.match(right)
+        authored = quoted or bool(named and named.group(0).rstrip()[-1:] in ",:")
+        open_end = _OPEN_END.search(left.rstrip()) and not ((labelled or authored) and _PAGE_END.search(left.rstrip()))
         if m.group("stop") is not None and (open_end or incomplete(left)):
             continue
         if m.group("stop") is not None and not re.search(r"\d", left.rsplit(";", 1)[-1]) and not REPEAT_MARK.search(left):

@@ -1,0 +1,105 @@
+"""Notes rules of the fourth helper of the third session (issue 13): works run together in one note
+after a page or a comment — an author with a full given name and a colon (German), a British or French
+author with a quoted title, a corporate or role author that opens with an article or goes on in lower
+case — and German notes joining works with ``bzw.`` / ``oder``.  Every author and title here is made
+up, in the shape real notes take."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract import extract_article
+from citekeeper.extract.notes import citing_part, split_footnote
+
+
+def _citations(note: str) -> list[str]:
+    return split_footnote(citing_part(note))
+
+
+def _starts(note: str) -> list[str]:
+    return [" ".join(c.split()[:2]) for c in _citations(note)]
+
+
+@pytest.mark.parametrize(
+    ("note", "starts"),
+    [
+        # German: a page "S. 21." ends the first work; a given name, a surname and a colon open the next.
+        (
+            "Karla Brenner: Enteignet und entschädigt. Handel in Mannheim, 2. Aufl., Weinheim 2013, S. 21. "
+            "Frank Albers: „Verdrängung“ in Hamburg. Die jüdischen Unternehmer 1933–1945, Hamburg 1998, S. 9.",
+            ["Karla Brenner:", "Frank Albers:"],
+        ),
+        # English (British quotes) and French (guillemets): an author, a comma and a quoted title after a page.
+        (
+            "Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. "
+            "Peg Rowan, ‘Geometric and Ecological Ratios’, in Parametric Politics, ed. Mark Pool (London: Bloomsbury, 2015).",
+            ["Ivo Carlin,", "Peg Rowan,"],
+        ),
+        (
+            "Jean Dupré, « Le premier titre », Revue historique 12 (2001), p. 4. "
+            "Marie Caron, « Un autre titre », Annales 3 (1999), p. 7.",
+            ["Jean Dupré,", "Marie Caron,"],
+        ),
+        # A corporate author that opens with an article, a role author in lower case.
+        (
+            "Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. "
+            "The Open Software Foundation, ‘General Language FAQ’, society.example.org, accessed 7 December 2016.",
+            ["Ivo Carlin,", "The Open"],
+        ),
+        (
+            "Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. "
+            "Private advertiser, ‘A Clerk Wanted’, Evening Courier, 2 May 1892, sec. Advertisements.",
+            ["Ivo Carlin,", "Private advertiser,"],
+        ),
+    ],
+)
+def test_a_second_work_after_a_page_is_its_own_citation(note, starts):
+    assert _starts(note) == starts
+
+
+@pytest.mark.parametrize("joiner", ["sowie", "und", "bzw.", "oder"])
+def test_german_joiners_between_two_works(joiner):
+    note = (
+        f"Vgl. Meinhard, K.: Stadt und Land. Berlin 2001, S. 6, {joiner} Schulte, A.: Anderer Titel, "
+        "in: Ders. (Hrsg.), Sammelband, München 2015, S. 14-33."
+    )
+    cites = _citations(note)
+    assert len(cites) == 2
+    assert cites[1].startswith("Schulte, A.: Anderer Titel")
+
+
+def test_oder_bei_before_an_author_with_full_names():
+    note = (
+        "Clara Fink: Handel in der Seidenstadt 1933-1963, Krefeld 2015, S. 13 oder jüngst bei Monika Juliane Grau: "
+        "„Verdrängung“ der Wirtschaft in Thüringen, in: Stadtmuseum Arnstadt (Hrsg.): Unternehmer, Arnstadt 2008, S. 5."
+    )
+    assert _starts(note) == ["Clara Fink:", "Monika Juliane"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # "und"/"oder" inside one work, an ordinal before a noun, a word and an abbreviation after a number.
+        "Meinhard, K.: Stadt und Land oder Dorf. Berlin 2001, S. 6.",
+        "Joachim von Roth, Ueber Kalender; in: Neues Magazin (1791), 2. und 3. Stück, Sp. 17–48.",
+        "Ivo Carlin, The Writing Machine, 2nd edn (London: Secker, 1987), 3–27.",
+        "Rowan, Peg, ‘Geometric Ratios’, Mind 4 (2015), 5.",
+    ],
+)
+def test_one_work_stays_one_citation(note):
+    assert len(_citations(note)) == 1
+
+
+def test_second_work_in_a_note_of_an_article_is_found():
+    text = (
+        "Body text cites two works.¹\n\nAnd again.²\n\n"
+        "¹ Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. "
+        "The Open Software Foundation, ‘General Language FAQ’, society.example.org, accessed 7 December 2016.\n"
+        "² Frank Albers, Verdrängung in Hamburg (Hamburg: Christians, 1998), 9.\n"
+    )
+    notes = extract_article(text, file="a.txt").footnotes
+    assert [(r.footnote, " ".join(r.raw.split()[:2])) for r in notes] == [
+        (1, "Ivo Carlin,"),
+        (1, "The Open"),
+        (2, "Frank Albers,"),
+    ]
