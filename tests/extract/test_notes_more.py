@@ -103,3 +103,62 @@ def test_second_work_in_a_note_of_an_article_is_found():
         (1, "The Open"),
         (2, "Frank Albers,"),
     ]
+
+
+def _notes(*notes: str) -> list[tuple[int, str, str]]:
+    marks = "¹²³⁴⁵"
+    body = " ".join(f"Text{marks[k]}." for k in range(len(notes)))
+    text = body + "\n\n" + "".join(f"{marks[k]} {n}\n" for k, n in enumerate(notes))
+    out = extract_article(text, file="a.txt").footnotes
+    ids = {r.id: r.footnote for r in out}
+    return [(r.footnote, " ".join(r.raw.split()[:2]), f"repeats {ids[r.repeats]}" if r.repeats else "") for r in out]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "named"),
+    [
+        (
+            "Peg Rowan, ‘Geometric and Ecological Ratios’, in Parametric Politics, ed. Mark Pool (London: Bloomsbury, 2015), 12.",
+            "Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. "
+            "Note that this view was criticised by Rowan in *Geometric and Ecological Ratios*.",
+            "Rowan, Geometric",
+        ),
+        (
+            "Meinhard, K.: Die Stadt im Wandel, Berlin 2001, S. 6.",
+            "Schulte, A.: Anderer Titel, München 2015, S. 14. Diese These wurde schon bei Meinhard in „Die Stadt im Wandel“ vertreten.",
+            "Meinhard, Die",
+        ),
+        (
+            "Jean Dupré, « Le premier titre de la ville », Revue historique 12 (2001), p. 4.",
+            "Marie Caron, « Un autre titre », Annales 3 (1999), p. 7. La thèse est reprise par Dupré dans « Le premier titre de la ville ».",
+            "Dupré, Le",
+        ),
+    ],
+)
+def test_a_work_named_again_in_a_comment_repeats_it(first, second, named):
+    got = _notes(first, second)
+    assert got[-1] == (2, named, "repeats 1")
+    assert len(got) == 3
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Note that this view was shared by Rowan in London at the time.",  # a place, no work cited before
+        "Note that this view was criticised by Carlin in The Writing Machine.",  # the note's own work: no earlier one
+    ],
+)
+def test_a_name_in_a_comment_that_repeats_nothing_gives_nothing(comment):
+    got = _notes(
+        "Peg Rowan, ‘Geometric and Ecological Ratios’, in Parametric Politics (London: Bloomsbury, 2015), 12.",
+        f"Ivo Carlin, ‘Machines and Ghosts’, in The Writing Machine (London: Secker, 1987), 3–27. {comment}",
+    )
+    assert len(got) == 2
+
+
+def test_a_comment_ending_in_a_bracket_is_dropped_before_a_role_author():
+    got = _notes(
+        "The word was in common use then (as in the papers of the day). "
+        "Private advertiser, ‘A Clerk Wanted’, Evening Courier, 2 May 1892, sec. Advertisements."
+    )
+    assert got == [(1, "Private advertiser,", "")]

@@ -12,11 +12,12 @@ citation copied with its own page and ``Reference.repeats`` set (``repeats``).
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract.cues import strip_signal
-from citekeeper.extract.notes import citing_part, split_footnote
+from citekeeper.extract.notes import citing_part, split_footnote, works_named_in_comment
 from citekeeper.extract.repeats import Cited, Repeat, find_repeat
 from citekeeper.extract.segment import Segments, segment
 from citekeeper.model import Origin, Reference
@@ -75,7 +76,7 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
             find_repeat(piece, cited) for piece in pieces
         ):
             continue  # ("Young and Garside, Metropolitan London, 40; Davis, Reforming London, 30.": its pieces repeat)
-        for k, citation in enumerate(pieces, 1):
+        for k, citation in enumerate(_with_named_works(pieces, cited, out.footnotes, fn.number), 1):
             repeat = find_repeat(citation, cited)
             if repeat is not None:
                 # "Ibid." without a page means the page of the citation just before it.
@@ -92,6 +93,25 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
             cited.append(_cited(ref, citation, fn.number, repeat))
     out.warnings += reference_warnings(out.references + out.footnotes)
     return out
+
+
+def _with_named_works(pieces: list[str], cited: list[Cited], refs: list[Reference], note: int) -> Iterator[str]:
+    """Each piece, then the works its comment names again ("… criticised by Rawes in *Title*").
+
+    Kept only when it repeats a work of an earlier note whose parsed title begins with the
+    named one (read as the loop fills ``cited``): "by Rowan in London" or the note's own
+    work named again give nothing.
+    """
+    for piece in pieces:
+        yield piece
+        for short in works_named_in_comment(piece):
+            repeat = find_repeat(short, cited)
+            if repeat is None or cited[repeat.target].footnote == note:
+                continue
+            named = ascii_fold(short.split(", ", 1)[1]).lower().replace("’", "'")
+            title = ascii_fold(str(refs[repeat.target].get("title") or "")).lower().replace("’", "'")
+            if title and (title.startswith(named[:40]) or named.startswith(title[:40])):
+                yield short
 
 
 def reference_warnings(references: list[Reference]) -> list[str]:

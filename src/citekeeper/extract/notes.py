@@ -102,7 +102,8 @@ def _depth_zero_semicolons(text: str) -> list[int]:
 
 
 # The end of a prose sentence: a lower-case word of three letters or more, then ". " and a capital.
-_PROSE_END = re.compile(r"(?<=[a-zà-ÿа-яё]{3})[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
+# (… or a closing bracket after such a word: "… at the time (as in the papers of the day). Private advertiser, ‘…’".)
+_PROSE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яё]{3})|(?<=[a-zà-ÿа-яё]{3}\)))[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
 
 
 _SIGNAL_AFTER_COMMENT = re.compile(
@@ -411,6 +412,34 @@ def split_footnote(text: str) -> list[str]:
     out = [c for piece in out for c in _split_compare(piece)]
     out = [c for piece in out for c in _legal_cites_in_prose(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
+
+
+# A work named again inside a sentence of comment after the note's citation: "… 3–27. Note that this was
+# criticised by Rawes in *Spinoza's Geometric and Ecological Ratios*.", "… wie schon bei Meier in „Die Stadt“",
+# "… comme le montre Dupont dans « Le titre »".  The title is quoted, set in italics, or runs in title case.
+_NAMED_IN_COMMENT = re.compile(
+    r"(?<=\s)(?:by|bei|von|chez|par|see|siehe|vgl\.|voir)\s+(?P<name>[A-ZÀ-Þ][\w'’\-]+)\s+(?:in|dans|en)\s+"
+    r"(?P<title>\*[^*]{3,150}\*|_[^_]{3,150}_|‘.{3,150}?’(?=[\s,.;:)]|$)|“[^”]{3,150}”|«[^»]{3,150}»|„[^“]{3,150}“|"
+    r"[A-ZÀ-Þ][\w'’\-]*(?:\s(?:[A-ZÀ-Þ][\w'’\-]*|of|and|the|in|for|on|a|an|der|die|das|und|des|de|la|le|et|du)){1,12})"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?)]\s+[A-ZÀ-Þ]")
+
+
+def works_named_in_comment(piece: str) -> list[str]:
+    """Short forms ("Rawes, Spinoza's Geometric …") of works a piece's comment names by author and title.
+
+    Only in a sentence after the piece's first one, so an editor or a translator inside a full
+    citation is never taken; the caller keeps one only when it repeats a work cited before
+    (``repeats.find_repeat``), so a name and a capitalised phrase of prose give nothing.
+    """
+    first = _SENTENCE_BREAK.search(piece)
+    if first is None:
+        return []
+    out = []
+    for m in _NAMED_IN_COMMENT.finditer(piece, first.end() - 1):
+        title = m.group("title").strip("*_‘’“”«»„ ")
+        out.append(f"{m.group('name')}, {title}")
+    return out
 
 
 # US legal citations as judges and law reviews set them inside sentences of argument: a case by name
