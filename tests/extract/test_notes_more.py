@@ -162,3 +162,36 @@ def test_a_comment_ending_in_a_bracket_is_dropped_before_a_role_author():
         "Private advertiser, ‘A Clerk Wanted’, Evening Courier, 2 May 1892, sec. Advertisements."
     )
     assert got == [(1, "Private advertiser,", "")]
+
+
+@pytest.mark.parametrize(
+    ("note", "second"),
+    [
+        (
+            "Sandoz u. a., What Is Wrong, in: Proceedings 2023, 12, sowie Bräuer u. a., Ein Titel, Artif Intell Law 2024, 839.",
+            "Bräuer u. a., Ein Titel",
+        ),
+        (
+            "Vgl. Sandoz u. a.: What Is Wrong, in: Proceedings 2023, S. 12 und Bräuer u. a.: Titel, in: Artif Intell Law 2024, S. 839.",
+            "Bräuer u. a.: Titel",
+        ),
+        ("Vgl. Sandoz u. a. 2023, S. 12, sowie Bräuer 2024, S. 839.", "Bräuer 2024, S. 839."),
+        (
+            "See Sandoz et al., What Is Wrong, Proceedings of the Society 2023, p. 12, and Brauer et al., A Title, AI and Law 2024, p. 839.",
+            "Brauer et al., A Title",
+        ),
+        ("Sandoz u. a., What Is Wrong, in: Proceedings 2023, 12; Bräuer, Ein Titel, Artif Intell Law 2024, 839.", "Bräuer, Ein Titel"),
+    ],
+)
+def test_truncated_author_lists_and_author_years_after_a_joiner(note, second):
+    cites = _citations(note)
+    assert len(cites) == 2
+    assert cites[1].startswith(second)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Vgl. Meinhard und Schulte 2001, S. 5.", "See Smith and Jones 2001, p. 5.", "Vgl. Meinhard, Schulte u. a.: Die Stadt, Berlin 2001, S. 5."],
+)
+def test_co_authors_joined_by_und_stay_one_citation(note):
+    assert len(_citations(note)) == 1

@@ -600,6 +600,12 @@ _CAPITAL_LABEL = re.compile(
 # authors that open with an article or go on in lower case ("Peg Rawes, ‘Spinoza’s …’", "The Python Software
 # Foundation, ‘General Python FAQ’", "Private advertiser, ‘A Computer Wanted’", "Marie Curie, « Autre titre »").
 _AUTHOR_THEN_QUOTE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’&\-]*(?:\s[\w.'’&\-]+){0,5},\s?(?:[‘“«„\"]|,,)")
+_TRUNCATED_AUTHORS = re.compile(
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:,\s(?:[A-ZÀ-ÞА-ЯЁ]\.\s?){1,3})?\s?(?:u\.\s?a\.|et\s+al\.|и\s+др\.|et\s+alii)[,:]\s"
+)
+_AUTHOR_YEAR_PAGE = re.compile(
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\s(?:u\.\s?a\.|et\s+al\.))?\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:S|p|pp|С)\.\s?\d"
+)
 _NAME_AND = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?[A-ZÀ-Þ][\w'’\-]+\s(?:and|&|und|et)\s[A-ZÀ-Þ]")
 _CASE_OR_BODY = re.compile(
     r"^(?:[A-Z][\w.'’&\-]*(?:\s(?:\([A-Z][\w\s]{1,30}\)|[A-Z][\w.'’&\-]*|of|the|for|and|&)){0,6}\sv\.?\s[A-Z]|"
@@ -712,6 +718,9 @@ def _split_name_sentences(text: str) -> list[str]:
         led = m.group("conj") is not None and re.search(r"\s(?:in|by|against|from)$", m.group("conj").rstrip())
         paired = bool(led) and bool(_NAME_AND.match(right) or _CASE_OR_BODY.match(right))
         quoted = bool(_AUTHOR_THEN_QUOTE.match(right))
+        # "…, sowie Braun u. a., Title, …" / "… und Braun 2024, S. 839": a truncated author list or an
+        # author-year short form after "und"/"sowie"/"and" opens the next work.
+        quoted = quoted or bool(m.group("conj") is not None and (_TRUNCATED_AUTHORS.match(right) or _AUTHOR_YEAR_PAGE.match(right)))
         if not (titled or labelled or paired or quoted or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
