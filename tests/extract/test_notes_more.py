@@ -195,3 +195,37 @@ def test_truncated_author_lists_and_author_years_after_a_joiner(note, second):
 )
 def test_co_authors_joined_by_und_stay_one_citation(note):
     assert len(_citations(note)) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "last"),
+    [
+        # An author-year short form as its own sentence after a quotation, or after a bracket or a comma of comment.
+        (
+            "Raul Hahn: Die Vernichtung der Existenz, Band 1, Frankfurt am Main 1990, S. 85-163. Eine wichtige Ergänzung war, "
+            "dass dieser Prozess „am längsten dauerte und in alle anderen hineinreichte“. Krämer 2012, S. 378.",
+            "Krämer 2012, S. 378.",
+        ),
+        (
+            "zu den unterschiedlichen Deutungen und Perspektiven (insbesondere Intentionalismus vs. Strukturalismus) Bauer 1998, S. 10-14",
+            "Bauer 1998, S. 10-14",
+        ),
+        ("Bauer spricht sogar von „umfassendem Schutz der Täter“, Bauer 1998, S. 24.", "Bauer 1998, S. 24."),
+        ("on the two readings of the evidence (intention against structure) Bauer 1998, p. 10.", "Bauer 1998, p. 10."),
+    ],
+)
+def test_an_author_year_short_form_after_comment_starts_the_citation(note, last):
+    assert _citations(note)[-1] == last
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meinhard, K.: Die Stadt im Wandel. 2. Aufl. Berlin 2001, S. 6.",
+        "Meinhard, Klaus: Die Stadt im Wandel, Bd. 2. Berlin 2001, S. 6.",
+        "Smith, J.: The City, vol. 2. London 2001, p. 6.",
+        "Иванов И. И. Город. Т. 2. Москва 2001, С. 5.",
+    ],
+)
+def test_a_place_and_year_after_a_volume_stays_in_its_citation(note):
+    assert _citations(note) == [note]

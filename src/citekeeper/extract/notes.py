@@ -230,6 +230,9 @@ def _embedded_start(text: str) -> str:
         if p > 400:
             break
         head = text[:p]
+        # (An author-year short form with its page may follow a bracket, a quotation or a comma of the comment:
+        # "… (insbesondere Intentionalismus vs. Strukturalismus) Bajohr 1998, S. 10-14", "… „Täterschutz“, Bajohr 1998, S. 24.")
+        after_aside = bool(_AUTHOR_YEAR_PAGE.match(text[p:])) and bool(_ASIDE_END.search(head))
         # An author with initials ("A. Stoll,"), or a name and a comma right after a colon or a
         # word of the sentence ("verteidigt: Giorgio Agamben,", "ist Erhard Denninger,") — not a
         # capitalised phrase of a title ("… the Association of Southeast Asian Nations (2021").
@@ -238,7 +241,7 @@ def _embedded_start(text: str) -> str:
             # … or an author with a back-reference or an editor's mark: "allgemein Ranieri (Anm. 1), Bd. 1",
             # "vgl. Bernhard Diestelkamp (Hrsg.), Das Reichskammergericht …", "Хлевнюк О. В. Хозяин".
             marked = _AUTHOR_MARKED.match(text, p) or SURNAME_INITIALS.match(text[p:])
-            if not (marked or (named and named.group(0).rstrip().endswith(","))) or not _BEFORE_AN_AUTHOR.search(head):
+            if not (marked or (named and named.group(0).rstrip().endswith(","))) or not (_BEFORE_AN_AUTHOR.search(head) or after_aside):
                 continue
             if AUTHOR_BEFORE_COLON.search(head.rstrip()):
                 continue  # "Barbara Händler-Lachmann/Thomas Werther: Vergessene Geschäfte, …": a title
@@ -252,7 +255,7 @@ def _embedded_start(text: str) -> str:
             if not re.search(r"(?<=\s)[A-ZÀ-ÞА-ЯЁ]", head) and citation_score(text[p : p + 300]) >= 3:
                 return text[p:]
             continue  # "Anne-Marie Chartier et Jean Hébrard, …": co-authors, not prose
-        if citation_score(head) and len(_PROSE_WORD.findall(head)) < 5:
+        if citation_score(head) and len(_PROSE_WORD.findall(head)) < 5 and not after_aside:
             continue  # "… Discours sur la lecture (1880-2000), Paris, …": still the same citation
         if citation_score(text[p : p + 300]) >= 3:
             # "… more generally, Jacob M. Price, …": the given name before the initials is the author's.
@@ -290,6 +293,7 @@ _AUTHOR_MARKED = re.compile(
     # … or an author-year short form with its page: "anders hingegen Sahle 2013, S. 30".
     r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:S|p|pp|С)\.\s?\d"
 )
+_ASIDE_END = re.compile(r"[)”“\"»],?\s+$")
 _SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
 _BEFORE_AN_AUTHOR = re.compile(
     r"(?::|(?<![\w-])(?!(?:the|of|and|for|des|der|die|das|den|du|de|la|le|les|et|und|von|van|di|del|della)\s)"
@@ -721,6 +725,8 @@ def _split_name_sentences(text: str) -> list[str]:
         # "…, sowie Braun u. a., Title, …" / "… und Braun 2024, S. 839": a truncated author list or an
         # author-year short form after "und"/"sowie"/"and" opens the next work.
         quoted = quoted or bool(m.group("conj") is not None and (_TRUNCATED_AUTHORS.match(right) or _AUTHOR_YEAR_PAGE.match(right)))
+        # "… hineinreichte”. Kreutzmüller 2012, S. 378.": a sentence of comment, then an author-year short form.
+        quoted = quoted or bool(m.group("stop") is not None and _AUTHOR_YEAR_PAGE.match(right))
         if not (titled or labelled or paired or quoted or NAME_START.match(right) or COURT_DATE.match(right)):
             continue
         sentence = right[:300]  # sentence ends inside a citation ("ST. GERMAN'S") are not trusted
