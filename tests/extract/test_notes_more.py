@@ -229,3 +229,17 @@ def test_an_author_year_short_form_after_comment_starts_the_citation(note, last)
 )
 def test_a_place_and_year_after_a_volume_stays_in_its_citation(note):
     assert _citations(note) == [note]
+
+
+@pytest.mark.parametrize("close", ['"', "”", "“"])
+def test_ascii_low_quotes_close_before_the_next_work(close):
+    note = (
+        f"Clara Fink: ,,... doch nicht bei uns!{close}. Handel in der Seidenstadt 1933-1963, Krefeld 2015, S. 13 oder jüngst "
+        "bei Monika Juliane Grau: ,,Verdrängung” der Wirtschaft, in: Stadtmuseum Arnstadt (Hrsg.): Familien, Arnstadt 2021, S. 108-148."
+    )
+    assert _starts(note) == ["Clara Fink:", "Monika Juliane"]
+
+
+def test_an_ascii_low_quote_left_open_keeps_the_note_whole():
+    note = "Clara Fink: ,,Handel und Wandel; Studien zur Stadt, Krefeld 2015, S. 13."
+    assert len(_citations(note)) == 1

@@ -85,8 +85,13 @@ def _depth_zero_semicolons(text: str) -> list[int]:
     stack: list[str] = []
     straight_quote = False
     italic = False
+    # ",," is „ typed in ASCII (LaTeX, PDF text), closed by “, ” or a straight quote: ",,… in Krefeld!"", ",,Arisierung”".
+    # (Replaced by "„," so every offset stays.)
+    text = text.replace(",,", "„,")
     for i, ch in enumerate(text):
-        if ch == '"':
+        if ch in '"”' and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch == '"':
             straight_quote = not straight_quote
         elif ch == "*":
             italic = not italic
