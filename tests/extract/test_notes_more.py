@@ -243,3 +243,24 @@ def test_ascii_low_quotes_close_before_the_next_work(close):
 def test_an_ascii_low_quote_left_open_keeps_the_note_whole():
     note = "Clara Fink: ,,Handel und Wandel; Studien zur Stadt, Krefeld 2015, S. 13."
     assert len(_citations(note)) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "start"),
+    [
+        (
+            "Diskutiert wurden insbesondere, wie das Institut an der Universität konzis berichtete, \"selektives Berichten von "
+            "Variablen, nur signifikante Ergebnisse berichten, mehr Daten sammeln, Publikations Bias\". Methodengruppe Nord "
+            "(Autorengruppe): Die Replikationskrise, Blog Post, Universität Nord, Lehrstuhl für Psychologische Methodenlehre (Hrsg), "
+            "URL: http://methods.example.org/krise/ (letzter Zugriff am 21.04.2022).",
+            "Methodengruppe Nord (Autorengruppe):",
+        ),
+        (
+            "The phrase was used by several speakers, who all called it “a matter of the public record”. Open Records Group: "
+            "The Records Crisis, Blog Post, North University, Chair of Method (ed.), URL: http://records.example.org/ (accessed 21 April 2022).",
+            "Open Records Group:",
+        ),
+    ],
+)
+def test_a_comment_ending_in_a_quotation_is_dropped_before_a_colon_author(note, start):
+    assert _citations(note)[0].startswith(start)

@@ -107,8 +107,9 @@ def _depth_zero_semicolons(text: str) -> list[int]:
 
 
 # The end of a prose sentence: a lower-case word of three letters or more, then ". " and a capital.
-# (… or a closing bracket after such a word: "… at the time (as in the papers of the day). Private advertiser, ‘…’".)
-_PROSE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яё]{3})|(?<=[a-zà-ÿа-яё]{3}\)))[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
+# (… or a closing bracket or quotation after such a word: "… at the time (as in the papers of the day). Private advertiser,
+# ‘…’", "… „nur signifikante Ergebnisse berichten“. Methodengruppe Berlin: …".)
+_PROSE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яё]{3})|(?<=[a-zà-ÿа-яё]{3}[)’”\"»]))[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
 
 
 _SIGNAL_AFTER_COMMENT = re.compile(
@@ -178,7 +179,17 @@ def citing_part(text: str) -> str:
         tail = rest[m.start() + 1 :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
             rest = f"{cites}; {tail}" if opens_citing else tail
+    if rest is not text and _NAMES_COLON.match(rest):
+        # "… Publikations Bias". Methodengruppe Berlin (Autorengruppe): Die Replikationskrise …": after the comment
+        # a sentence opens with its author and a colon; a name later in it ("Lehrstuhl für … (Hrsg)") is not the start.
+        return rest
     return _embedded_start(rest)
+
+
+# Capitalised words (a person or a body, perhaps its role in brackets), a colon and a title: German notes' author.
+_NAMES_COLON = re.compile(
+    r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’&.\-]*\s){0,4}[A-ZÀ-ÞА-ЯЁ][\w'’&.\-]*(?:\s\([^()]{2,30}\))?:\s(?=[A-ZÀ-ÞА-ЯЁ„“\"«‘]|,,)"
+)
 
 
 _CITING_SENTENCE_END = re.compile(r"(?<=[\d)\]])\.\s+(?=[A-ZÀ-Þ])")
