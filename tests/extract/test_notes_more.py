@@ -264,3 +264,25 @@ def test_an_ascii_low_quote_left_open_keeps_the_note_whole():
 )
 def test_a_comment_ending_in_a_quotation_is_dropped_before_a_colon_author(note, start):
     assert _citations(note)[0].startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("note", "second"),
+    [
+        (
+            "Erklärung der ,,Offenen Initiative” vom 14.02.2002, URL: https://initiative.example.org/read/ sowie ,,Nordener "
+            "Erklärung über den offenen Zugang” vom 22. Oktober 2003, abgerufen auf der Website der Gesellschaft, "
+            "URL: https://gesellschaft.example.org/erklaerung (alle letzter Zugriff am 02.05.2022)",
+            ",,Nordener Erklärung",
+        ),
+        (
+            "Déclaration « Initiative ouverte », 14 février 2002, URL : https://initiative.example.org/lire/ et « Déclaration "
+            "du Nord sur le libre accès », 22 octobre 2003, URL : https://societe.example.org/declaration (consulté le 2 mai 2022)",
+            "« Déclaration du Nord",
+        ),
+    ],
+)
+def test_a_work_joined_after_a_url_by_sowie_or_et(note, second):
+    cites = _citations(note)
+    assert len(cites) == 2
+    assert cites[1].startswith(second)

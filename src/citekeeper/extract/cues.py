@@ -359,7 +359,10 @@ def cites_in_a_sentence(text: str) -> bool:
 # ("… scipy.sparse.html for documentation on sparse matrices"), then ", ", " and " or ", and " and a
 # capital, an italic or a quotation mark ("… 4AGZ-ZBT4, and Bradley Efron. Trevor Hastie. …").
 URL_BOUNDARY = re.compile(
-    r"(?:https?://|www\.)[^\s<>]*[\w/)](?:\s+[a-z`][^\s,]*(?:\s+[^\s,]+){0,11}?)?(?:,\s+and\s+|,\s+|\s+and\s+)(?=[A-ZÀ-ÞА-ЯЁ_*\"“«])"
+    # (German and French join the next work with "sowie"/"und"/"et" and may quote its title with ASCII ",,":
+    # "… URL: https://…/read/ sowie ,,Berliner Erklärung …” vom 22. Oktober 2003, …".)
+    r"(?:https?://|www\.)[^\s<>]*[\w/)](?:\s+[a-z`][^\s,]*(?:\s+[^\s,]+){0,11}?)?"
+    r"(?:,\s+(?:and|und|sowie|et)\s+|,\s+|\s+(?:and|und|sowie|et)\s+)(?=[A-ZÀ-ÞА-ЯЁ_*\"“«„]|,,)"
 )
 
 
