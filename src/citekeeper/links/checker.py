@@ -235,7 +235,8 @@ class Checker:
     def _result(self, kind: str, url: str, status: Status, reason: str, started: float,
                 http_status: int | None = None, final_url: str | None = None,
                 suggestion: str | None = None, chain: list[tuple[int, str]] | None = None) -> Result:
-        details: dict[str, Any] = {"elapsed_s": round(time.time() - started, 3)}
+        now = time.time()  # one clock read for both: checked when it was judged
+        details: dict[str, Any] = {"elapsed_s": round(now - started, 3)}
         if chain:
             details["chain"] = [[c, redact_text(u)] for c, u in chain]
         if "@" in url or (final_url and "@" in final_url) or "@" in reason:
@@ -244,7 +245,7 @@ class Checker:
             suggestion = redact_text(suggestion) if suggestion else suggestion
         return Result(kind=kind, target=url, status=status, reason=reason,
                       http_status=http_status, final_url=final_url, suggestion=suggestion,
-                      redirects=len(chain or ()), checked_at=time.time(), details=details)
+                      redirects=len(chain or ()), checked_at=now, details=details)
 
     # ------------------------------------------------------------------ DOI checks
     async def check_doi(self, doi: str, follow: bool | None = None) -> Result:

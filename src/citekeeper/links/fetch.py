@@ -94,9 +94,12 @@ class Fetcher:
         """One request under the host gate and the global limit; no retries, no redirects."""
         assert self.limits is not None and self.transport is not None
         gate = self.limits.gate(ep.key)
-        await gate.acquire()
+        if not gate.try_acquire():
+            await gate.acquire()
         try:
-            await self.limits.total.acquire()
+            total = self.limits.total
+            if not total.try_take():
+                await total.take()
             try:
                 resp = await self.transport.request(
                     method, url, ep, headers=headers, max_bytes=max_bytes or self.s.body_bytes,

@@ -73,16 +73,27 @@ class SharedSlots:
     def slot(self, key: str) -> int:
         return zlib.crc32(key.encode()) % self.size
 
+    # ``lock.acquire``/``release`` are the C semaphore's own methods; ``with lock``
+    # goes through two Python-level wrappers, twice per request (take and give).
     def try_take(self, slot: int, limit: int) -> bool:
-        with self.lock:
-            if self.counts[slot] >= limit:
+        lock = self.lock
+        lock.acquire()
+        try:
+            counts = self.counts
+            if counts[slot] >= limit:
                 return False
-            self.counts[slot] += 1
+            counts[slot] += 1
             return True
+        finally:
+            lock.release()
 
     def give(self, slot: int) -> None:
-        with self.lock:
+        lock = self.lock
+        lock.acquire()
+        try:
             self.counts[slot] -= 1
+        finally:
+            lock.release()
 
     async def take(self, slot: int, limit: int) -> None:
         import asyncio

@@ -177,12 +177,12 @@ class _Conn(asyncio.BufferedProtocol):
         self.timed_out = True
         self._wake()
 
-    async def wait(self) -> None:
+    def wait(self) -> asyncio.Future[None]:
+        """A future the next bytes, end or timeout complete; ``await conn.wait()``.
+        A plain future, not a coroutine around one: a request waits at least once, and
+        a spent waiter left behind is harmless (``_wake`` skips a done one)."""
         w = self.waiter = self.loop.create_future()
-        try:
-            await w
-        finally:
-            self.waiter = None
+        return w
 
     def close(self) -> None:
         if self.transport is not None and not self.closed:
@@ -478,9 +478,13 @@ class Transport:
         conn.timed_out = False
         self._arm(conn, deadline)
         try:
-            # Response head (1xx interim answers skipped).
+            # Response head (1xx interim answers skipped).  The waits are here, not in a
+            # coroutine per step: most answers take one wait for the head, none for the body.
             while True:
-                end = await self._head_end(conn)
+                start = 0
+                while (end := self._head_end(conn, start)) < 0:
+                    start = max(0, len(conn.buf) - 3)
+                    await conn.wait()
                 head = bytes(conn.buf[:end])
                 del conn.buf[:end]
                 status, version, hdrs = _parse_head(head)
@@ -500,7 +504,11 @@ class Transport:
                 if now + 0.25 > deadline:
                     self._arm(conn, now + min(0.25, self.read_timeout))
                     conn.timed_out = False
-                body, complete = await self._body(conn, hdrs, max_bytes, deadline)
+                sized = _sized(hdrs, max_bytes)
+                if sized is not None and len(conn.buf) >= sized[0]:
+                    body, complete = _take(conn, *sized)  # arrived with the head
+                else:
+                    body, complete = await self._body(conn, hdrs, max_bytes, deadline)
         finally:
             self._deadlines.pop(conn, None)
         body, cut = _inflate(body, hdrs.get("content-encoding", ""), max_bytes)
@@ -525,28 +533,27 @@ class Transport:
                     del self._deadlines[c]
                     c.expire()
 
-    async def _head_end(self, conn: _Conn) -> int:
-        start = 0
-        while True:
-            buf = conn.buf
-            i = buf.find(b"\r\n\r\n", start)
-            if i >= 0:
-                return i + 4
-            j = buf.find(b"\n\n")
-            if j >= 0:
-                return j + 2
-            if len(buf) > MAX_HEAD:
-                raise NetError("protocol", "response headers larger than 64 KB")
-            if conn.timed_out:
-                raise NetError("timeout", "timed out waiting for the response")
-            if conn.closed or conn.eof:
-                err = NetError("reset", "connection reset by the server") \
-                    if isinstance(conn.exc, ConnectionResetError) else \
-                    NetError("closed", "server closed the connection without a response")
-                err.got_bytes = bool(buf)  # type: ignore[attr-defined]
-                raise err
-            start = max(0, len(buf) - 3)
-            await conn.wait()
+    def _head_end(self, conn: _Conn, start: int) -> int:
+        """Where the response head in ``conn.buf`` ends (``\\r\\n\\r\\n`` searched from
+        ``start``), -1 while more bytes may come; NetError when none will."""
+        buf = conn.buf
+        i = buf.find(b"\r\n\r\n", start)
+        if i >= 0:
+            return i + 4
+        j = buf.find(b"\n\n")
+        if j >= 0:
+            return j + 2
+        if len(buf) > MAX_HEAD:
+            raise NetError("protocol", "response headers larger than 64 KB")
+        if conn.timed_out:
+            raise NetError("timeout", "timed out waiting for the response")
+        if conn.closed or conn.eof:
+            err = NetError("reset", "connection reset by the server") \
+                if isinstance(conn.exc, ConnectionResetError) else \
+                NetError("closed", "server closed the connection without a response")
+            err.got_bytes = bool(buf)  # type: ignore[attr-defined]
+            raise err
+        return -1
 
     async def _body(self, conn: _Conn, hdrs: dict[str, str], max_bytes: int,
                     deadline: float) -> tuple[bytes, bool]:
@@ -556,20 +563,12 @@ class Transport:
         te = hdrs.get("transfer-encoding", "").lower()
         if "chunked" in te:
             return await self._chunked(conn, limit)
-        cl = hdrs.get("content-length")
-        if cl is not None:
-            try:
-                length = int(cl.split(",")[0].strip())
-            except ValueError:
-                raise NetError("protocol", f"invalid Content-Length {cl!r}") from None
-            if length < 0:
-                raise NetError("protocol", f"invalid Content-Length {cl!r}")
-            want = min(length, limit)
+        sized = _sized(hdrs, max_bytes)
+        if sized is not None:
+            want = sized[0]
             while len(conn.buf) < want and not (conn.closed or conn.eof or conn.timed_out):
                 await conn.wait()
-            body = bytes(conn.buf[:want])
-            del conn.buf[:want]
-            return body, want == length and len(body) == length
+            return _take(conn, *sized)
         while len(conn.buf) < limit and not (conn.closed or conn.eof or conn.timed_out):
             await conn.wait()
         body = bytes(conn.buf[:limit])
@@ -616,6 +615,31 @@ class Transport:
             del conn.buf[:size + 2]
             if len(out) >= limit:
                 return bytes(out[:limit]), False
+
+
+def _sized(hdrs: dict[str, str], max_bytes: int) -> tuple[int, int] | None:
+    """``(bytes to read, declared length)`` of a body framed by Content-Length (at most
+    4 × ``max_bytes`` when compressed); None when it is chunked or read to the close."""
+    if "chunked" in hdrs.get("transfer-encoding", "").lower():
+        return None
+    cl = hdrs.get("content-length")
+    if cl is None:
+        return None
+    try:
+        length = int(cl.split(",")[0].strip())
+    except ValueError:
+        raise NetError("protocol", f"invalid Content-Length {cl!r}") from None
+    if length < 0:
+        raise NetError("protocol", f"invalid Content-Length {cl!r}")
+    limit = max_bytes * 4 if hdrs.get("content-encoding") else max_bytes
+    return min(length, limit), length
+
+
+def _take(conn: _Conn, want: int, length: int) -> tuple[bytes, bool]:
+    """The first ``want`` bytes of the buffer as the body; complete when all ``length`` came."""
+    body = bytes(conn.buf[:want])
+    del conn.buf[:want]
+    return body, want == length and len(body) == length
 
 
 def _parse_head(head: bytes) -> tuple[int, str, dict[str, str]]:
