@@ -286,3 +286,40 @@ def test_a_work_joined_after_a_url_by_sowie_or_et(note, second):
     cites = _citations(note)
     assert len(cites) == 2
     assert cites[1].startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("note", "second"),
+    [
+        (
+            "Berta Schmid, Anna Ort: Offene Wissenschaft lehren, in: Publikationen (Hrsg), 2 Ausgabe, 2016, S. 3, "
+            "doi:10.3390/pub4020016. Eine konzise Übersicht aller Bereiche siehe auch WMK, OKF (2019), ABC der Offenheit, S. 14-54",
+            "siehe auch WMK, OKF (2019)",
+        ),
+        (
+            "Ann Roe, Forms Free: Law and Shape (Oxford: Hart Publishing, 2012), 45. For the whole debate on the point "
+            "see also Jo Poe, ‘Shape and Rule’, Law and Philosophy 24 (2005): 239.",
+            "see also Jo Poe",
+        ),
+        (
+            "Jean Dupré, « Le premier titre », Revue historique 12 (2001), p. 4. Sur le débat en général voir aussi "
+            "Marie Caron, « Un autre titre », Annales 3 (1999), p. 7.",
+            "voir aussi Marie Caron",
+        ),
+    ],
+)
+def test_a_signal_inside_a_comment_after_a_citation_starts_a_second(note, second):
+    cites = _citations(note)
+    assert len(cites) == 2
+    assert cites[1].startswith(second)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ann Roe, Forms Free (Oxford: Hart Publishing, 2012), 45. For the debate see also chapter 3 below.",
+        "Ann Roe, Forms Free (Oxford: Hart Publishing, 2012), 45. In 2015 see Poe, Rule, 3.",
+    ],
+)
+def test_a_signal_in_a_comment_that_cites_no_work_splits_nothing(note):
+    assert len(_citations(note)) == 1

@@ -428,6 +428,7 @@ def split_footnote(text: str) -> list[str]:
     # "see especially the review by Leigh Shaw-Taylor, …": a piece whose signal runs on into comment
     # starts at its author, as a whole note does (``citing_part``).
     out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
+    out = [c for piece in out for c in _split_signal_in_comment(piece)]
     out = [c for piece in out for c in _split_after_urls(piece)]
     out = [c for piece in out for c in _split_compare(piece)]
     out = [c for piece in out for c in _legal_cites_in_prose(piece)]
@@ -537,6 +538,36 @@ def _split_compare(piece: str) -> list[str]:
         if _balanced(left) and re.search(r"\d", left) and citation_score(left) >= 2 and citation_score(right) >= 2:
             return [left, right]
     return [piece]
+
+
+# A signal inside a sentence of comment: "… Bereiche siehe auch WMK, …", "… the whole debate see also Smith, …".
+_INNER_SIGNAL = re.compile(
+    r"(?<=[a-zà-ÿ]\s)(?:siehe(?:\s+auch)?|vgl\.(?:\s+auch)?|see(?:\s+also)?|cf\.|voir(?:\s+aussi)?)\s+(?=[A-ZÀ-Þ])"
+)
+
+
+def _split_signal_in_comment(piece: str) -> list[str]:
+    """A citation, a sentence of comment, and a signal inside it before a second work: two citations.
+
+    "Birgit Schmidt …: Stepping up Open Science Training, …, doi:10.3390/…. Eine konzise Übersicht aller
+    Bereiche siehe auch WMK, OKF (2019), ABC der Offenheit, S. 14-54": the first reads whole up to its
+    full stop, the words between that stop and the signal are prose (three words, one in lower case, no
+    number), and what
+    the signal introduces scores as a citation; the comment between is no citation.
+    """
+    sig = _INNER_SIGNAL.search(piece)
+    if sig is None:
+        return [piece]
+    stops = [m for m in _SENTENCE_BREAK.finditer(piece, 0, sig.start()) if m.start() > 0]
+    if not stops:
+        return [piece]
+    left, middle, right = piece[: stops[-1].start() + 1], piece[stops[-1].end() - 1 : sig.start()], piece[sig.start() :]
+    # (German capitalises its nouns: "Eine konzise Übersicht aller Bereiche" has two words in lower case.)
+    if re.search(r"\d", middle) or len(middle.split()) < 3 or not _PROSE_WORD.search(middle) or not _balanced(left):
+        return [piece]
+    if not _reads_whole(left) or citation_score(strip_signal(right)) < 3:
+        return [piece]
+    return [left, right]
 
 
 def _split_after_urls(piece: str) -> list[str]:
