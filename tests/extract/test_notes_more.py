@@ -323,3 +323,25 @@ def test_a_signal_inside_a_comment_after_a_citation_starts_a_second(note, second
 )
 def test_a_signal_in_a_comment_that_cites_no_work_splits_nothing(note):
     assert len(_citations(note)) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "den Wiki-Eintrag zur Stiftung, Seite ,,Offene Stiftung”. In: Wiki – Die freie Enzyklopädie. Bearbeitungsstand: "
+            "31. März 2022. URL: https://wiki.example.org/Stiftung. (letzter Zugriff am 22.04.2022) In Deutschland vertreten "
+            "durch den Verein Offene Stiftung e. V., vgl. ebd.",
+            "vgl. ebd.",
+        ),
+        (
+            "Ann Roe, Forms Free: Law and Shape (Oxford: Hart Publishing, 2012), 45. The society was then run by "
+            "its founders, see ibid., p. 47.",
+            "see ibid., p. 47.",
+        ),
+    ],
+)
+def test_a_repeat_closing_a_comment_after_a_citation_is_its_own(first, second):
+    got = _notes(first)
+    assert [g[2] for g in got] == ["", "repeats 1"]
+    assert extract_article(f"Text¹.\n\n¹ {first}\n", file="a.txt").footnotes[1].raw == second

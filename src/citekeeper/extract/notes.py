@@ -546,6 +546,12 @@ _INNER_SIGNAL = re.compile(
 )
 
 
+_TRAILING_REPEAT = re.compile(
+    r"(?<=[\w.)])[,;]?\s+(?:vgl\.|siehe|s\.|see|cf\.|voir)\s+(?:ebd|ebenda|ibid|ibidem)\.?(?:,?\s*(?:S|p|pp)\.\s?\d+[\w–-]*)?\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _split_signal_in_comment(piece: str) -> list[str]:
     """A citation, a sentence of comment, and a signal inside it before a second work: two citations.
 
@@ -555,6 +561,11 @@ def _split_signal_in_comment(piece: str) -> list[str]:
     number), and what
     the signal introduces scores as a citation; the comment between is no citation.
     """
+    # "… (letzter Zugriff am 22.04.2022) In Deutschland vertreten durch den Verein …, vgl. ebd.": a comment
+    # after the citation that ends in a signal and a repeat gives the repeat as a citation of its own.
+    tail = _TRAILING_REPEAT.search(piece)
+    if tail and _SENTENCE_BREAK.search(piece, 0, tail.start()) and _reads_whole(piece[: tail.start()]):
+        return [piece[: tail.start()], piece[tail.start() :].lstrip(" ,;")]
     sig = _INNER_SIGNAL.search(piece)
     if sig is None:
         return [piece]
