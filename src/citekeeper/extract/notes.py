@@ -283,12 +283,15 @@ def _embedded_start(text: str) -> str:
     return text
 
 
+# The marks of a truncated author list in a note ("Meier u. a.", "Smith et al.", "et alii",
+# "Иванов и др."): one copy for the patterns that open a citation with one.
+_TRUNCATION = r"(?:u\.\s?a\.|et\s+al(?:\.|ii)|и\s+др\.)"
 # A contribution cited by its author and the work it is in: German commentaries and edited
 # volumes ("Leistner, in: Schricker/Loewenheim, UrhG, § 4 Rn. 38", "Meier u. a., in: …"), and the
 # same in English and French ("Smith, in: Jones (ed.), …", "Dupont, dans : …"): the name is the
 # author, not a lead-in before the colon.
 _AUTHOR_IN = re.compile(
-    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:(?:/|\s|,\s)[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*){0,3}(?:\s+(?:u\.\s?a\.|et\s+al\.|и\s+др\.))?"
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:(?:/|\s|,\s)[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*){0,3}(?:\s+" + _TRUNCATION + r")?"
     r",?\s+(?:in|In|dans|в|В)\s?:\s"
 )
 # A document cited by what it is, its writer and its addressee in it: "Letter from John Smith to Mary
@@ -663,7 +666,7 @@ _CAPITAL_LABEL = re.compile(
 # Foundation, ‘General Python FAQ’", "Private advertiser, ‘A Computer Wanted’", "Marie Curie, « Autre titre »").
 _AUTHOR_THEN_QUOTE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’&\-]*(?:\s[\w.'’&\-]+){0,5},\s?(?:[‘“«„\"]|,,)")
 _TRUNCATED_AUTHORS = re.compile(
-    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:,\s(?:[A-ZÀ-ÞА-ЯЁ]\.\s?){1,3})?\s?(?:u\.\s?a\.|et\s+al\.|и\s+др\.|et\s+alii)[,:]\s"
+    r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:,\s(?:[A-ZÀ-ÞА-ЯЁ]\.\s?){1,3})?\s?" + _TRUNCATION + r"[,:]\s"
 )
 _AUTHOR_YEAR_PAGE = re.compile(
     r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\s(?:u\.\s?a\.|et\s+al\.))?\s(?:1[5-9]|20)\d\d[a-z]?,\s(?:S|p|pp|С)\.\s?\d"
