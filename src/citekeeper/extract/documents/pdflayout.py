@@ -59,11 +59,13 @@ def drop_furniture(pages: list[Page]) -> None:
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower()).strip()
 
+    edges = {page.number: _edge_rows(page) for page in pages}
     margin_keys: Counter[str] = Counter()
     for page in pages:
-        for k in {key(ln) for ln in page.lines if _in_margin(ln, page)}:
+        for k in {key(ln) for ln in page.lines if _in_margin(ln, page, edges[page.number])}:
             margin_keys[k] += 1
     repeat = 2 if len(pages) >= 3 else len(pages) + 1
+    folios = _folios(pages, edges)
     for page in pages:
         xs = sorted(ln.x0 for ln in page.lines if len(ln.text) > 20)
         xe = sorted(ln.x1 for ln in page.lines if len(ln.text) > 20)
@@ -72,17 +74,79 @@ def drop_furniture(pages: list[Page]) -> None:
         kept = []
         for ln in page.lines:
             plain = ln.text.replace("\x01", "").strip()
-            if (_in_margin(ln, page) and not ln.marker
-                    and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain))):
-                continue  # (a note opening with a superscript, "³ Ibid.", may well recur: kept)
+            if ln.marker:
+                kept.append(ln)  # (a note opening with a superscript, "³ Ibid.", may well recur: kept)
+                continue
+            if _in_margin(ln, page) and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain)):
+                continue
+            if id(ln) in folios or (_in_margin(ln, page, edges[page.number]) and key(ln) != "#"
+                                    and margin_keys[key(ln)] >= max(3, repeat, len(pages) // 5)):
+                continue  # the top or bottom row of a page set well inside the paper (a court's slip opinion)
             if re.fullmatch(r"\d{1,4}", plain) and (ln.x1 <= left + 1 or ln.x0 >= right - 1):
                 continue  # line numbers in the margin
             kept.append(ln)
-        page.lines = kept
+        page.lines = _without_overprint(kept)
 
 
-def _in_margin(line: Line, page: Page) -> bool:
-    return line.bottom <= page.height * MARGIN_SHARE or line.top >= page.height * (1 - MARGIN_SHARE)
+# A footnote rule some producers set as a line of dashes ("——————", "________").
+_RULE = re.compile(r"^(?:[—–_‐‒―-]\s?){4,}$")
+
+
+def _edge_rows(page: Page) -> tuple[float, float]:
+    """The top of the page's first printed row and the bottom of its last."""
+    if not page.lines:
+        return 0.0, page.height
+    return min(ln.top for ln in page.lines), max(ln.bottom for ln in page.lines)
+
+
+def _folios(pages: list[Page], edges: dict[int, tuple[float, float]]) -> set[int]:
+    """Page numbers in the first or last row of a page, wherever the text block sits.
+
+    A bare number (or ``- 5 -``) there is a page number when a page nearby (within three)
+    carries one with the same distance to its page index: numbering may restart (a slip
+    opinion's syllabus, then the opinion from 1), but it steps with the pages.  A note's
+    lone marker or a list's last number does not step like that.
+    """
+    found: list[tuple[int, int, int]] = []  # (page, number - page index, id(line))
+    for page in pages:
+        for ln in page.lines:
+            m = re.fullmatch(r"[-–—]?\s*(\d{1,4})\s*[-–—]?", ln.text.replace("\x01", "").strip())
+            if m and not ln.marker and _in_margin(ln, page, edges[page.number]):
+                found.append((page.number, int(m.group(1)) - page.number, id(ln)))
+    out = set()
+    for p, offset, ident in found:
+        if any(q != p and abs(q - p) <= 3 and o == offset for q, o, _ in found):
+            out.add(ident)
+    return out
+
+
+def _in_margin(line: Line, page: Page, edges: tuple[float, float] | None = None) -> bool:
+    """In the top or bottom 9 % of the paper — or, with ``edges``, in the page's first or last row."""
+    if line.bottom <= page.height * MARGIN_SHARE or line.top >= page.height * (1 - MARGIN_SHARE):
+        return True
+    if edges is None:
+        return False
+    first, last = edges
+    return line.top <= first + 0.5 * line.size or line.bottom >= last - 0.5 * line.size
+
+
+def _without_overprint(lines: list[Line]) -> list[Line]:
+    """A run of text a producer drew twice (a WordPerfect opinion repeats a line's tail from a
+    quotation mark on, at the same baseline) kept once: a line whose text ends another line on
+    the same baseline, inside that line's extent, is dropped (``pdftotext`` does the same)."""
+    out: list[Line] = []
+    squeezed = ["".join(ln.text.split()) for ln in lines]
+    for k, ln in enumerate(lines):
+        text = squeezed[k]
+        if len(text) >= 3 and any(
+            j != k and abs(other.bottom - ln.bottom) < 0.3 * max(ln.size, 1.0)
+            and other.x0 <= ln.x0 + 0.5 and ln.x1 <= other.x1 + 0.5 * max(ln.size, 1.0)
+            and (len(squeezed[j]) > len(text) or j < k) and squeezed[j].endswith(text)
+            for j, other in enumerate(lines)
+        ):
+            continue
+        out.append(ln)
+    return out
 
 
 def reading_order(page: Page, min_lines: int = 3) -> list[Line]:
@@ -169,9 +233,11 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
                         if REFERENCE_HEADINGS.match(clean(ln.text))), default=None)
     notes: list[_Note] = []
     body: list[Line] = []
+    pitch = _line_pitch(pages)
     for page in pages:
         after = heading_page is not None and page.number >= heading_page
         zone = _page_zone(page, size, notes, after)
+        body_type = not zone and not after and bool(zone := _body_type_zone(page, notes, pitch))
         kept = [ln for ln in page.lines if ln not in zone]
         lines = reading_order(Page(page.number, page.width, page.height, kept))
         zone = reading_order(Page(page.number, page.width, page.height, zone), 1) if zone else []
@@ -179,13 +245,15 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
             ln.number = n
         body += lines
         for ln in zone:
+            if _RULE.match(clean(ln.text)):
+                continue  # a footnote rule drawn as dashes ("——————") separates; it is no note's text
             start = _note_start(ln, notes)
             if start is not None:
                 label, rest = start
                 notes.append(_Note(label, [ln], [rest]))
             elif notes:
                 prev = notes[-1].lines[-1]
-                if prev.page == ln.page and ln.top - prev.bottom > 1.2 * ln.size:
+                if prev.page == ln.page and ln.top - prev.bottom > 1.2 * ln.size and not body_type:
                     continue  # set apart below the notes: a page footer, not a note's line
                 notes[-1].lines.append(ln)
                 notes[-1].texts.append(ln.text)
@@ -194,6 +262,62 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
         blocks += _endnotes(body)
     blocks += _references(body)
     return blocks
+
+
+def _line_pitch(pages: list[Page]) -> float:
+    """The usual distance from one line's top to the next one's: the body's leading."""
+    steps: list[float] = []
+    for page in pages:
+        tops = sorted({round(ln.top, 1) for ln in page.lines})
+        steps += [b - a for a, b in itertools.pairwise(tops) if b - a > 2]
+    return sorted(steps)[len(steps) // 2] if steps else 0.0
+
+
+# A gap of this many lines' pitch sets notes in the body's type apart from the body (a blank
+# line between paragraphs is two; the Third Circuit's notes sit three to six below the text).
+_NOTE_GAP = 2.5
+# The rest of a note carried over from the previous page, above the page's next note: a few lines.
+_REST_LINES = 6
+
+
+def _body_type_zone(page: Page, notes: list[_Note], pitch: float) -> list[Line]:
+    """Notes set in the body's own type at the page foot (court opinions, typescripts).
+
+    No size tells them apart; their place does: a block below a gap of two and a half lines or
+    more, opening with a superscript marker that is the next note's number (notes_dev5_9: "¹"
+    then "After the defendants filed …").  A block there without a marker is the rest of the
+    last note when that note is still open (``incomplete``: "… Id. at 200;"), and a page with no
+    such gap is all the last note's rest when the note ran to the previous page's foot unfinished
+    and this page goes on in lower case ("… the Appellate Division" / "affirmed the dismissal …").
+    Single-column pages only (a two-column page's gaps are its columns').
+    """
+    lines = sorted(page.lines, key=lambda ln: (round(ln.top), ln.x0))
+    if not lines or not pitch:
+        return []
+    mid = page.width / 2
+    halves = (sum(ln.x1 <= mid + 4 and len(ln.text) > 20 for ln in lines),
+              sum(ln.x0 >= mid - 4 and len(ln.text) > 20 for ln in lines))
+    if min(halves) >= max(3, len(lines) // 5):  # (a line's last word or a quotation's tail is no column)
+        return []
+    expected = int(notes[-1].label) + 1 if notes and notes[-1].label.isdigit() else 1
+    gaps = [k for k in range(1, len(lines)) if lines[k].top - lines[k - 1].top >= _NOTE_GAP * pitch]
+    for n, k in enumerate(gaps):
+        # The block under the gap opens with the next note, or with a few lines of the last note's
+        # rest and then the next note ("Litig., 193 F.3d 781, 788 (3d Cir. 1999)." / "¹⁶ We express …").
+        stop = gaps[n + 1] if n + 1 < len(gaps) else len(lines)
+        for j in range(k, min(stop, k + (_REST_LINES + 1 if notes else 1))):
+            marker = lines[j].marker
+            if marker.isdigit() and (int(marker) == expected or (not notes and int(marker) <= 3)):
+                return lines[k:]
+    last = notes[-1] if notes else None
+    open_note = bool(last and last.lines[-1].page == page.number - 1 and incomplete(join_lines(last.texts)))
+    if not open_note:
+        return []
+    if gaps:
+        return lines[gaps[-1]:]  # (the next note may open inside it: "… seemingly" / "conflicting …" / "⁹ Our decision …")
+    if not gaps and lines[0].text[:1].islower():
+        return lines
+    return []
 
 
 class _Note:
@@ -214,6 +338,10 @@ def _note_start(line: Line, notes: list[_Note]) -> tuple[str, str] | None:
     expected = int(notes[-1].label) + 1 if notes and notes[-1].label.isdigit() else 1
     if line.marker:
         return line.marker, line.text
+    if notes and notes[-1].lines[0].marker:
+        # Notes marked by superscripts: a wrapped line that opens with a number ("5 and 40 percent
+        # of undesignated water …", when note 5 is expected) is no note's start.
+        return None
     m = _NOTE_NUMBER.match(line.text)
     if m and (int(m.group(1)) == expected or (not notes and int(m.group(1)) < 5)):
         return m.group(1), line.text[m.end():]
