@@ -37,8 +37,9 @@ _TAIL_CUES = re.compile(
 
 REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
-    r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|ouvr\.\s?cit|ouvrage\s+cité|article\s+cité|"
-    r"op\.\s?laud|l\.\s?c|"
+    # ("art. cité", "ouvr. cité": French abbreviates the participle too; Spanish "obra citada", "trabajo citado".)
+    r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|article\s+cité|"
+    r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|"
     r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
@@ -261,7 +262,11 @@ SURNAME_INITIALS = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:[A-ZА-ЯЁ]\.
 _SIGNAL_GOES_ON = re.compile(
     r"^(?:notamment|en\s+particulier|par\s+exemple|aussi|également|in\s+particular|generally|especially|"
     r"insbesondere|etwa|beispielsweise|exemplarisch|nur|auch|grundlegend|ausführlich|allgemein|eingehend|"
-    r"weiterführend|näher|zuletzt|jüngst|neuerdings|bereits|schon|hierzu|dazu)\s*[,:]?\s+",
+    r"weiterführend|näher|zuletzt|jüngst|neuerdings|bereits|schon|hierzu|dazu|"
+    # "Siehe zum Beispiel Meier 2009", "See, for example,", "Voir par exemple", "См., например:" — after a
+    # signal only: opening a note, "For example, London in 1900 …" is a comment as often as not.
+    r"zum\s+Beispiel|z\.\s?B\.|for\s+(?:example|instance)|par\s+exemple|por\s+ejemplo|ad\s+esempio|например|напр\.)"
+    r"\s*[,:]?\s+",
     re.IGNORECASE,
 )
 

@@ -26,12 +26,28 @@ from citekeeper.extract.cues import strip_signal
 from citekeeper.parse.keys import STOP_WORDS, ascii_fold
 
 IBID = re.compile(
-    r"^(?:ibid(?:em)?|ibíd(?:em)?|ib|id|íd|ivi|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
+    r"^(?:ibid(?:em)?|ibíd(?:em)?|ib|id|íd|idem|ídem|eadem|ivi|ebd|ebda|ebenda|там\s+же|tamže)(?![\w-])\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# French, Spanish and Latin "Id., Titre …" / "Idem, Título …": the same author, another work (a citation of
+# its own), where "Id., p. 9", "Ídem, p. 9" and legal "Id., at 25" are the previous citation again.
+_IDEM_NEW_WORK = re.compile(
+    r"^(?:[IiÍí]d|[IiÍí]dem|[Ee]adem)\.?,\s+(?=[«“\"„‘*]|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё])(?!(?:Art|Abs|Rn|Nr|Bd|Vol|Sp)\b)"
+    r"(?=.*(?<!\d)(?:1[5-9]|20)\d\d(?!\d))"
+)
+# The author of the previous citation: "Его же. Указ. соч.", "Ders., a. a. O.", "Idem, op. cit.", "Eadem, art. cité".
+_SAME_AUTHOR = re.compile(
+    r"^(?:(?:его|её|ее|их|он|она|они)\s+же|ders|dies|derselbe|dieselbe|idem|eadem|id|íd|ídem)\.?$", re.IGNORECASE
+)
+# "Op. cit., p. 12", "Указ. соч. С. 12", "A. a. O., S. 12" with no author: the author named in the sentence
+# the note hangs on, read as the work just cited.
+_OP_CIT_MARK = (
+    r"(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|"
+    r"article\s+cité|obra\s+citada|trabajo\s+citado|op\.\s?laud|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб)"
+)
+_BARE_OP_CIT = re.compile(rf"^{_OP_CIT_MARK}(?!\w)\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
 _OP_CIT = re.compile(
-    r"^(?P<author>.{2,80}?)[,.]?\s+(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|art\.\s?cit|cit|"
-    r"ouvr\.\s?cit|ouvrage\s+cité|article\s+cité|op\.\s?laud|l\.\s?c|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб)(?!\w)\.?,?\s*(?P<rest>.*)$",
+    rf"^(?P<author>.{{2,80}}?)[,.]?\s+(?:{_OP_CIT_MARK}|cit|l\.\s?c)(?!\w)\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _SUPRA = re.compile(
@@ -51,10 +67,22 @@ _LOCATOR = re.compile(
     re.IGNORECASE,
 )
 # "Meier 2010, S. 45" / "Meier (2010), 45" / "Meier/Schulz 2010a: 12": an author-year short form.
+# (A span of years, "Bajohr 1997/98", "Kreutzmüller 2016/2020": the first year is the work's.)
 _AUTHOR_YEAR = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?(?:/|,|&|and|und|u\.|и)\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)*"
-    r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?[,:]?\s*(?P<rest>.*)$"
+    r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:/(?:1[5-9]|20)?\d\d)?\)?[,:]?\s*"
+    r"(?P<rest>.*)$"
 )
+# Where a short form's locator ends and a sentence of comment begins: "Meier 2009, S. 562. Mitunter wird …",
+# "Flümann 2015. Die Autorin hat …" (a full stop, then a capital).
+_COMMENT_AFTER = re.compile(r"(?<![\s.][A-Za-zА-Яа-я])\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+# Words that give an example, left before a short form once its signal is stripped ("Siehe zum Beispiel Meier 2009").
+_EXAMPLE = re.compile(
+    r"^(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|for\s+(?:example|instance)|e\.\s?g\.|par\s+exemple|"
+    r"por\s+ejemplo|ad\s+esempio|например|напр\.)\s*[,:]?\s+(?=[A-ZÀ-ÞА-ЯЁ])",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
 _AUTHOR_YEAR_PAREN = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?)\s"
     r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s(?:(?:p|pp|S|С)\.\s?)?(?P<page>\d+(?:[–-]\d+)?))?\)"
@@ -238,16 +266,38 @@ _AUTHOR_LIST = re.compile(
 )
 
 
+def _same_url(text: str, cited: list[Cited]) -> int | None:
+    """A short form with the URL of an earlier full citation ("Kreutzmüller 2016/2020, URL: http://…"):
+    that citation, when the words before the URL are few and name its author (a work cited again in
+    full, with its title, is a citation of its own)."""
+    url = _URL.search(text)
+    if url is None or url.start() > 60:
+        return None
+    address = url.group(0).rstrip(".,;)")
+    names = _surnames(text[: url.start()])
+    for i in range(len(cited) - 1, -1, -1):
+        c = cited[i]
+        if c.repeats is None and address in c.text and (not names or names[0] in c.families or names[0] in c.author_words):
+            return i
+    return None
+
+
 def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
     text = strip_signal(citation).strip()
     if not cited or not text:
         return None
     text = _ET_AL_TYPO.sub("et al", text)  # "Nisbet et. al., 74."
+    text = _EXAMPLE.sub("", text)
     m = IBID.match(text)
     if m:
+        if _IDEM_NEW_WORK.match(text):
+            return None
         rest = m.group("rest")
         return Repeat(_resolve(cited, len(cited) - 1), locator(rest), "ibid")
+    m = _BARE_OP_CIT.match(text)
+    if m:
+        return Repeat(_resolve(cited, len(cited) - 1), locator(m.group("rest")), "op-cit")
     m = _NOTE_ONLY.match(text)
     if m:
         in_note = [i for i, c in enumerate(cited) if c.footnote == int(m.group("note"))]
@@ -284,8 +334,17 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         return Repeat(found, locator(m.group("rest")), "supra") if found is not None else None
     m = _OP_CIT.match(text)
     if m:
-        found = _by_author(cited, _surnames(m.group("author")))
+        if _SAME_AUTHOR.match(m.group("author").strip(" ,.")):
+            # "Его же. Указ. соч.": the author of the citation just before, then that author's latest work.
+            last = _resolve(cited, len(cited) - 1)
+            names = list(cited[last].families[:1])
+            found = _by_author(cited, names) if names else last
+        else:
+            found = _by_author(cited, _surnames(m.group("author")))
         return Repeat(found, locator(m.group("rest")), "op-cit") if found is not None else None
+    found = _same_url(text, cited)
+    if found is not None:
+        return Repeat(found, "", "short")
     # (A short form may keep a long title: "Vidal-Gorène, Dupin, …. « A modular and automated … », 507-522." is 161.)
     if len(text) > 260 or _FULL_ONLY.search(text):
         return None
@@ -322,10 +381,17 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         if found is not None:
             return Repeat(found, m.group("page") or "", "short")
     m = _AUTHOR_YEAR.match(text)
-    if m and len(m.group("rest")) < 40:
-        found = _by_author(cited, _surnames(m.group("author")), year=m.group("year"))
+    rest = _COMMENT_AFTER.split(m.group("rest"), maxsplit=1)[0] if m else ""
+    if m and len(rest) < 40:
+        names = _surnames(m.group("author"))
+        found = _by_author(cited, names, year=m.group("year"))
+        # "Lindenberg/ Wildt 1989" for "Thomas Lindenberger, Michael Wildt (1989)": a co-author and the year.
+        for other in names[1:]:
+            if found is not None:
+                break
+            found = _by_author(cited, [other], year=m.group("year"))
         if found is not None:
-            return Repeat(found, locator(m.group("rest")), "short")
+            return Repeat(found, locator(rest), "short")
     found = _by_title_alone(cited, text)
     if found is not None:
         return Repeat(found, locator(text.split(",", 1)[1] if "," in text else ""), "short")
@@ -349,6 +415,13 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     title = _LOCATOR.sub("", _HAS_YEAR.sub("", rest))
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
     words = _title_words(title)[:4]
+    # "Nietzel, Handeln und Überleben, 2012, Kapitel II.2 …": the short title is what comes before the
+    # next comma; words after it (a chapter, a comment) are not the full citation's.
+    short_title = _title_words(rest.split(", ", 1)[0])[:4]
+    if short_title and short_title != words and not several:
+        found = _by_author(cited, names, short_title, year_of)
+        if found is not None:
+            return Repeat(found, locator(rest), "short")
     if not words and _PAGE_ONLY.match(rest) and not year_of:
         # "Jeffrey Wu et al., 7.", "Haggerty, 88.": the authors and a page, no title — Chicago's short
         # form when one work of the author is cited: their latest full citation.
