@@ -135,3 +135,15 @@ def test_id_with_a_locator_and_a_year_stays_ibid(form):
     cited = [Cited("Alpha Corp. v. Beta Indus., Inc., 512 U.S. 100, 105 (1994)", (), "1994", 1)]
     repeat = find_repeat(form, cited)
     assert repeat is not None and repeat.kind == "ibid"
+
+
+def test_author_year_short_form_before_a_long_comment():
+    comment = " ".join(["Der Autor greift außerdem die Beteiligung anderer Unternehmen mit auf, aber nicht als Kategorie."] * 4)
+    notes = ["Benno Neuhaus: Die Verdrängung der Händler, Berlin 2009.", f"Neuhaus 2009, S. 562. {comment}"]
+    assert _repeat_of(notes, 2) == (1, "562")
+
+
+def test_a_span_of_years_matches_its_second_year():
+    notes = ["Karl Brenner, Vernichtung des Handels. Abläufe und Begriffe, Version 2.0, in: Docupedia, 12.3.2020.",
+             "Karl Weiß: Stadt und Land, Berlin 2001.", "Vgl. Brenner 2016/2020."]
+    assert _repeat_of(notes, 3) == (1, "")

@@ -70,7 +70,7 @@ _LOCATOR = re.compile(
 # (A span of years, "Bajohr 1997/98", "Kreutzmüller 2016/2020": the first year is the work's.)
 _AUTHOR_YEAR = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?(?:/|,|&|and|und|u\.|и)\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)*"
-    r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:/(?:1[5-9]|20)?\d\d)?\)?[,:]?\s*"
+    r"(?:\s+(?:et\s+al\.|u\.\s?a\.|и\s+др\.))?)\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:/(?P<span>(?:1[5-9]|20)?\d\d))?\)?[,:]?\s*"
     r"(?P<rest>.*)$"
 )
 # Where a short form's locator ends and a sentence of comment begins: "Meier 2009, S. 562. Mitunter wird …",
@@ -289,6 +289,12 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
         return None
     text = _ET_AL_TYPO.sub("et al", text)  # "Nisbet et. al., 74."
     text = _EXAMPLE.sub("", text)
+    m = _AUTHOR_YEAR.match(text)
+    if m:
+        # "Nietzel 2009, S. 562. Nietzel greift außerdem … [a long comment]": the short form alone.
+        cut = _COMMENT_AFTER.split(m.group("rest"), maxsplit=1)
+        if len(cut) == 2 and len(cut[0]) < 40:
+            text = text[: m.start("rest")] + cut[0]
     m = IBID.match(text)
     if m:
         if _IDEM_NEW_WORK.match(text):
@@ -384,12 +390,15 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     rest = _COMMENT_AFTER.split(m.group("rest"), maxsplit=1)[0] if m else ""
     if m and len(rest) < 40:
         names = _surnames(m.group("author"))
-        found = _by_author(cited, names, year=m.group("year"))
+        span = m.group("span") or ""
+        # "Kreutzmüller 2016/2020" may be cited in full with either year; "Bajohr 1997/98" with the first.
+        years = [m.group("year")] + ([m.group("year")[: 4 - len(span)] + span] if span else [])
+        found = None
         # "Lindenberg/ Wildt 1989" for "Thomas Lindenberger, Michael Wildt (1989)": a co-author and the year.
-        for other in names[1:]:
+        for name, year in ((n, y) for n in names for y in years):
+            found = _by_author(cited, [name], year=year)
             if found is not None:
                 break
-            found = _by_author(cited, [other], year=m.group("year"))
         if found is not None:
             return Repeat(found, locator(rest), "short")
     found = _by_title_alone(cited, text)
