@@ -39,7 +39,7 @@ REPEAT_MARK = re.compile(
     r"^(?:(?:ibid(?:em)?|ibíd(?:em)?|ivi|ebd|ebda|ebenda|там\s+же|tamže)\b|(?:ib|id|íd)\.)|"
     # ("art. cité", "ouvr. cité": French abbreviates the participle too; Spanish "obra citada", "trabajo citado".)
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|article\s+cité|"
-    r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|"
+    r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|préc(?:ité(?:e|s|es)?)?(?=[.,\s])|"
     r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
@@ -82,6 +82,12 @@ _STRONG = [
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
         r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
+        # US court rules and state codes: "Fed. R. Civ. P. 12(b)(6)", "N.J. Stat. Ann. § 2A:58C-1(a)", "Tex. Penal Code Ann. §".
+        r"\bFed\.\s?R\.\s?(?:Civ|Crim|App|Evid|Bankr)\.\s?(?:P\.\s?)?\d|\b(?:Stat|Code|Laws|Ann)\.?,?\s(?:Ann\.\s)?§|"
+        # French courts by their abbreviation and a date: "CA Paris, 4e ch., 12 mai 2010", "TGI Paris, 20 mai 2008",
+        # "CE, 5 mars 2003", "Cons. const., 27 juill. 2006", "T. com. Lyon, 1er févr. 2001".
+        r"\b(?:CA|CAA|TA|TGI|TJ|TI|T\.\s?com|Trib\.\s?com|Trib\.\s?civ|CE|Cons\.\s?const|CJUE|CEDH|Cour\s+EDH)\b[^;]{0,40}?"
+        r"\b\d{1,2}(?:er)?\s(?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\w*\.?\s(?:1[89]|20)\d\d\b|"
         # Parliamentary papers: "ErläutRV 1563 BlgNR 25. GP 4", "BT-Drs. 19/1234", "LT-Drs. Hamburg 21/12361".
         r"\bBlgNR\b|\b(?:BT|BR|LT)-?Dr(?:s|ucks)\.\s|\bDrucksache\s\d|"
         # A court and the date of its decision: "ECtHR 09.04.2024, Verein KlimaSeniorinnen", "OGH 12.3.2019, 6 Ob 1/19".
@@ -112,7 +118,8 @@ _STRONG = [
     # Statutes by article or section: "§ 142 UrhG", "Art. 4 UrhWissG", "§ 4 Abs. 2 des Gesetzes",
     # "Art 1 der Charta", "Art. 3 Abs. 2 DSM-RL".
     re.compile(
-        r"(?:§§?|\b[Aa]rt\.?)\s?\d+(?:\.\d+)*[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs)\.?\s?\d+[a-z]?)*\s+"
+        # (French codes number their articles by part: "Art. L. 122-5 CPI", "art. R111-2 C. urb.", "article L113-4 CPI, al. 2".)
+        r"(?:§§?|\b[Aa]rt(?:icle)?\.?)\s?(?:[LRD]\.?\s?(?=\d))?\d+(?:[.-]\d+)*[a-z]?(?:\s(?:Abs|S|Satz|Nr|lit|UAbs|al)\.?\s?\d+[a-z]?)*\s+"
         r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s|"
         # … or a named act: "Art. 10 Bayerisches Archivgesetz", "§ 3 Hessisches Pressegesetz", "s. 12 Copyright Act".
         r"(?:[A-ZÄÖÜ][\w-]*\s){0,3}[A-ZÄÖÜ][\w-]*(?:gesetz(?:es|buch)?|ordnung|vertrag|verfassung)\b|"

@@ -43,15 +43,16 @@ _SAME_AUTHOR = re.compile(
 # the note hangs on, read as the work just cited.
 _OP_CIT_MARK = (
     r"(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|"
-    r"article\s+cité|obra\s+citada|trabajo\s+citado|op\.\s?laud|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб)"
+    r"article\s+cité|obra\s+citada|trabajo\s+citado|op\.\s?laud|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|préc|précitée?s?)"
 )
 _BARE_OP_CIT = re.compile(rf"^{_OP_CIT_MARK}(?!\w)\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
 _OP_CIT = re.compile(
     rf"^(?P<author>.{{2,80}}?)[,.]?\s+(?:{_OP_CIT_MARK}|cit|l\.\s?c)(?!\w)\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# (French legal notes write "préc." / "précité" for supra: "Dupont, préc. note 3, p. 5", "Lucas, préc., n° 45".)
 _SUPRA = re.compile(
-    r"^(?P<author>.{2,80}?),?\s+supra(?:\s+note\s+(?P<note>\d+))?,?\s*(?P<rest>.*)$", re.IGNORECASE
+    r"^(?P<author>.{2,80}?),?\s+(?:supra|préc\.|précitée?s?)(?:,?\s+note\s+(?P<note>\d+))?,?\s*(?P<rest>.*)$", re.IGNORECASE
 )
 # "Poumarède, Défense et illustration (n. 5) 109", "Bauer, Repertorium (wie Fn. 1) Bd. 1, 1 f.",
 # "Belur and others (n 4) at 77": the short form names the note of the full citation.

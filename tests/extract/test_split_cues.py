@@ -1,0 +1,56 @@
+"""Cues that keep a note as a citation (issue 13, fourth session, "notessplit"): French codes by article
+(``Art. L. 122-5 CPI``), French courts by abbreviation and date (``CA Paris, 4e ch., 12 mai 2010``), US
+court rules and state codes (``Fed. R. Civ. P. 12(b)(6)``, ``N.J. Stat. Ann. § 2A:58C-1(a)``) and the
+French legal ``préc.`` for *supra*.  Made-up parties and authors, in the shape real notes take; comments
+with the same words in prose stay comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract.cues import holds_citation
+from citekeeper.extract.repeats import Cited, find_repeat
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Art. L. 122-5 CPI.",
+        "Art. L111-2 CPI",
+        "Art. L 111-1 al. 3 CPI.",
+        "L’article L113-4 CPI dispose que l’œuvre composite est la propriété de l’auteur.",
+        "CA Paris, 4e ch., 12 mai 2010.",
+        "TGI Paris, 3e ch., 20 mai 2008, Société Alpha c. Beta.",
+        "T. com. Lyon, 1er févr. 2001.",
+        "Fed. R. Civ. P. 12(b)(6).",
+        "N.J. Stat. Ann. § 2A:58C-1(a).",
+        "Tex. Penal Code Ann. § 22.01 (West 2019).",
+        "Dupont, préc., p. 5.",
+        "Dupont, préc. note 3, p. 5.",
+    ],
+)
+def test_legal_forms_cite(note):
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Le tribunal de Paris a jugé autrement en mai 2010, sans motiver sa décision.",
+        "The federal rules were amended after the hearing, which the parties did not contest.",
+        "On trouvera le détail dans la partie précédente de cet article.",
+    ],
+)
+def test_the_same_words_in_prose_stay_comment(note):
+    assert not holds_citation(note)
+
+
+def test_prec_with_a_note_number_repeats_that_notes_work():
+    cited = [
+        Cited("Jean Dupont, Le droit d’auteur, Paris, Dalloz, 2005, n° 12", ("dupont",), "2005", 3),
+        Cited("Paul Martin, Les contrats, Paris, LGDJ, 2010, p. 4", ("martin",), "2010", 4),
+    ]
+    repeat = find_repeat("Dupont, préc. note 3, p. 5.", cited)
+    assert repeat is not None and (repeat.target, repeat.page) == (0, "5")
+    repeat = find_repeat("Martin, préc., p. 9.", cited)
+    assert repeat is not None and (repeat.target, repeat.page) == (1, "9")
