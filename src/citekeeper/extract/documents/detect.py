@@ -21,7 +21,9 @@ _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
 _LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
 # A chapter a main file ``\input``s has no preamble: its sectioning and footnote commands tell it.
 _LATEX_PART = re.compile(rb"\\(?:chapter|section|subsection)\*?\{|\\footnote\{")
-_MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:", re.M)
+# Footnote definitions, pandoc's inline notes ("… gesehen.^[Vgl. Meier, …]"), or reference-style
+# link definitions ("[1]: https://…", which the plain-text rules would read as a note's rest).
+_MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:|\S\^\[[^\]\n]{10}|^ {0,3}\[[^\]\n^]{1,40}\]: {0,3}<?https?://", re.M)
 
 
 def detect(path: str | Path) -> str | None:

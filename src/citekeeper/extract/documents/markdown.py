@@ -1,8 +1,12 @@
-"""Markdown (pandoc): footnote definitions ``[^id]: …``, a References section, ``[@key]``.
+"""Markdown (pandoc): footnote definitions ``[^id]: …``, inline notes ``^[…]``, a References
+section, ``[@key]``.
 
 A footnote definition runs on over the lines that follow it until a blank line, and
 over later paragraphs indented by four spaces or a tab (pandoc's rule); notes are
-numbered in the order the text calls them (``[^id]``), as pandoc prints them.  The
+numbered in the order the text calls them (``[^id]`` and inline ``^[…]`` alike), as pandoc
+prints them.  A file with neither (Markdown exported from a web page or a word processor:
+``<sup>1</sup>`` calls and a numbered list under "Notes"/"Endnotes"/"Anmerkungen") is read by
+the plain-text rules on its text with the Markdown syntax taken off, line for line.  The
 References section is the plain-text rule on the lines (``# References`` … up to the
 next heading of the same or a higher level), its entries list items or paragraphs.
 Citation keys are pandoc's: ``[@key]``, ``[see @key, p. 3; @other]``, ``@key`` in text.
@@ -14,7 +18,7 @@ import re
 from pathlib import Path
 
 from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
-from citekeeper.extract.segment import REFERENCE_HEADINGS, split_entries
+from citekeeper.extract.segment import NOTES_HEADINGS, REFERENCE_HEADINGS, split_entries
 from citekeeper.model import Origin
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
@@ -54,8 +58,13 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             j += 1
         notes[m.group(1)] = (start + 1, max(k for k in in_note if k < j) + 1, buf)
         i = j
-    order = [c for c in dict.fromkeys(m.group(1) for k, ln in enumerate(lines) if k not in in_note
-                                      for m in _CALL.finditer(ln)) if c in notes]
+    plain = [("" if k in in_note else ln) for k, ln in enumerate(lines)]
+    inline = _inline_notes(plain)
+    for key, (first, last, body) in inline.items():
+        notes[key] = (first, last, [body])
+    calls = [(k, m.start(), m.group(1)) for k, ln in enumerate(plain) for m in _CALL.finditer(ln)]
+    calls += [(first - 1, at, key) for key, (first, _, _) in inline.items() for at in [int(key.split(":")[2])]]
+    order = [c for c in dict.fromkeys(key for _, _, key in sorted(calls)) if c in notes]
     order += [k for k in notes if k not in order]
     blocks: list[Block] = []
     for n, key in enumerate(order, 1):
@@ -63,13 +72,157 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         text = " ".join(" ".join(buf).split())
         if text:
             blocks.append(Block("footnote", text, n, label=key, line_start=first, line_end=last,
-                                element=f"[^{key}]", raw="\n".join(buf)))
-    plain = [("" if k in in_note else ln) for k, ln in enumerate(lines)]
+                                element="^[…]" if key.startswith("^[") else f"[^{key}]", raw="\n".join(buf)))
+    if inline:
+        plain = _without_inline(plain, inline)
     blocks += _references(plain)
     keys = [(m.group(1).rstrip(".,;:"), Origin("file", None, None, name, k + 1, k + 1, m.group(0)))
             for k, ln in enumerate(plain) for m in _KEY.finditer(ln) if _is_citation(ln, m.start())]
+    if not any(b.kind == "footnote" for b in blocks):
+        as_text = _as_plain_text(plain, name)
+        if as_text is not None:
+            as_text.cite_keys = keys
+            return as_text
     return compose(blocks, name, "markdown", cite_keys=keys,
                    empty_note="its citations are keys ([@key]) for a .bib" if keys else None)
+
+
+def _inline_notes(lines: list[str]) -> dict[str, tuple[int, int, str]]:
+    """Pandoc's inline notes ``^[…]`` (brackets nested, over the lines of one paragraph).
+
+    Keyed ``^[:line:column`` so they sort with the ``[^id]`` calls in text order.
+    """
+    out: dict[str, tuple[int, int, str]] = {}
+    k = 0
+    while k < len(lines):
+        start = lines[k].find("^[")
+        while start >= 0:
+            if start and lines[k][start - 1] == "\\":
+                start = lines[k].find("^[", start + 2)
+                continue
+            end = _closing_bracket(lines, k, start + 2)
+            if end is None:
+                break
+            j, col = end
+            body = (lines[k][start + 2:col] if j == k else
+                    " ".join([lines[k][start + 2:], *lines[k + 1:j], lines[j][:col]]))
+            if body.strip():
+                out[f"^[:{k:07d}:{start:05d}"] = (k + 1, j + 1, " ".join(body.split()))
+            if j != k:
+                break
+            start = lines[k].find("^[", col + 1)
+        k += 1
+    return out
+
+
+def _closing_bracket(lines: list[str], k: int, col: int) -> tuple[int, int] | None:
+    """Line and column of the ``]`` closing a bracket opened before ``lines[k][col]``, within
+    the paragraph (a blank line ends the search)."""
+    depth = 1
+    j = k
+    while j < len(lines) and (j == k or lines[j].strip()):
+        text = lines[j]
+        i = col if j == k else 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+                if not depth:
+                    return j, i
+            i += 1
+        j += 1
+    return None
+
+
+def _without_inline(lines: list[str], inline: dict[str, tuple[int, int, str]]) -> list[str]:
+    """The lines with their inline notes blanked (their ``[@key]`` are the notes', their text no
+    reference list), line numbers kept."""
+    out = list(lines)
+    for first, last, _ in sorted(inline.values(), reverse=True):
+        k, j = first - 1, last - 1
+        start = out[k].find("^[")
+        end = _closing_bracket(out, k, start + 2)
+        if start < 0 or end is None:
+            continue
+        j, col = end
+        if j == k:
+            out[k] = out[k][:start] + " " * (col + 1 - start) + out[k][col + 1:]
+        else:
+            out[k] = out[k][:start]
+            for m in range(k + 1, j):
+                out[m] = ""
+            out[j] = out[j][col + 1:]
+    return out
+
+
+_SUP_CALL = re.compile(r"[^\W\d_][.,;:!?)\"”’]?[¹²³⁴⁵⁶⁷⁸⁹]")  # a word, perhaps a stop, a raised number
+# A heading of endnotes the notes rules may not name ("Sources", "Quellen", "Источники").
+_SOURCES = re.compile(r"^\s*(?:sources|quellen|источники|fuentes|fonti)\s*:?\s*$", re.I)
+
+
+def _headings(lines: list[str]) -> list[str]:
+    """The text of every ATX, setext, bold-line or lone-line heading."""
+    out = []
+    for k, ln in enumerate(lines):
+        m = _ATX.match(ln)
+        if m:
+            out.append(m.group(2).strip("*_ "))
+        elif k + 1 < len(lines) and ln.strip() and _SETEXT_RULE.match(lines[k + 1]):
+            out.append(ln.strip("*_ "))
+        elif re.fullmatch(r"\s*(\*\*|__)[^*_]{2,60}\1\s*", ln) or (
+                0 < len(ln.strip()) <= 40 and (k == 0 or not lines[k - 1].strip())
+                and (k + 1 == len(lines) or not lines[k + 1].strip())):
+            out.append(ln.strip("*_ "))  # bold, or a short line standing alone ("Notes")
+    return out
+
+
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]^]{1,999}\]:\s*\S")  # "[1]: https://…", "[ref]: <url> "Title""
+_SUP_TAG = re.compile(r"<sup>\s*(\d{1,4})\s*</sup>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_SETEXT_RULE = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^])")
+
+
+def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
+    """Notes Markdown holds as text (``<sup>1</sup>`` calls, ``1.`` items under "Notes"), read by
+    the plain-text rules; None when they find no footnote.
+
+    The Markdown syntax comes off line by line so every origin keeps its line: heading marks and
+    setext rules, HTML tags (a ``<sup>`` number becomes a superscript digit), backslash escapes.
+    """
+    from citekeeper.errors import NoCitationsError
+    from citekeeper.extract import extract_article
+    from citekeeper.extract.notes import SUPERSCRIPT_DIGITS
+
+    sup = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+    # Only with a sign of notes — a Notes heading or note calls set as superscripts — so a numbered
+    # list in the body ("1. Collected 45 samples …, see Smith (1998).") is never taken for notes.
+    calls = sum(len(_SUP_TAG.findall(ln)) + len(_SUP_CALL.findall(ln)) for ln in lines)
+    headed = any(NOTES_HEADINGS.match(h) or _SOURCES.match(h) for h in _headings(lines))
+    if calls < 2 and not headed:
+        return None
+    text_lines = []
+    for ln in lines:
+        m = _ATX.match(ln)
+        if m:
+            ln = m.group(2)
+        elif _SETEXT_RULE.match(ln) or _LINK_DEFINITION.match(ln):
+            ln = ""
+        ln = _SUP_TAG.sub(lambda m: m.group(1).translate(sup), ln)
+        text_lines.append(_ESCAPE.sub(r"\1", _TAG.sub("", ln)))
+    try:
+        found = extract_article("\n".join(text_lines), file=name)
+    except NoCitationsError:
+        return None
+    if not found.footnotes:
+        return None
+    return DocumentExtraction(file=name, kind="markdown", references=found.references,
+                              footnotes=found.footnotes, segments=found.segments, warnings=found.warnings)
 
 
 def _is_citation(line: str, at: int) -> bool:

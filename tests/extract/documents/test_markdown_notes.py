@@ -1,0 +1,109 @@
+"""Markdown notes in the forms pandoc, MultiMarkdown, PHP Markdown Extra and exports write them.
+
+Each document is a text the test writes: inline notes ``^[…]`` numbered with ``[^id]`` calls in
+text order, notes of several paragraphs, a definition whose text starts on the next line, named
+labels, and notes Markdown only holds as text (``<sup>1</sup>`` calls, a numbered list under a
+"Notes" heading) — while a numbered list in the body and reference-style link definitions
+(``[1]: https://…``) are never notes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citekeeper.extract.documents import detect, extract_document
+from citekeeper.formats import read_file
+
+SMITH = "John Smith, *The River Trade* (London: Harbour Press, 1998), 45."
+BROWN = 'Mary Brown, "Water Rights," *Journal of Law and Rivers* 12, no. 3 (2010): 45–67.'
+
+
+def _notes(path: Path) -> list[tuple[int, str]]:
+    return [(r.footnote, r.raw) for r in extract_document(path).footnotes]
+
+
+def test_inline_notes_numbered_with_the_calls_in_text_order(tmp_path: Path) -> None:
+    path = tmp_path / "inline.md"
+    path.write_text(
+        "# Title\n\n"
+        "First claim.[^x] Second claim.^[See Meier, Klaus: Die Stadt [im Mittelalter]. Berlin 2010,\n"
+        "S. 45.] Third.^[Ebd., S. 47.]\n\n"
+        f"[^x]: {SMITH}\n", encoding="utf-8")
+    notes = _notes(path)
+    assert [n for n, _ in notes] == [1, 2, 3]
+    assert notes[0][1].startswith("John Smith")
+    assert notes[1][1].startswith("Meier, Klaus: Die Stadt [im Mittelalter]. Berlin 2010, S. 45.")  # over two lines
+    assert notes[2][1] == "Ebd., S. 47."
+    refs = extract_document(path).footnotes
+    assert refs[2].repeats == refs[1].id
+
+
+def test_an_escaped_caret_is_no_inline_note(tmp_path: Path) -> None:
+    path = tmp_path / "escaped.md"
+    path.write_text(f"Powers: 2\\^[10 and more] stay text.[^1]\n\n[^1]: {SMITH}\n", encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1]
+
+
+def test_a_text_file_with_only_inline_notes_is_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Die Forschung hat das früh gesehen.^[Vgl. Meier, Klaus: Die Stadt. Berlin 2010, S. 45.]\n",
+                    encoding="utf-8")
+    assert detect(path) == "markdown"
+    assert len(read_file(path).extraction.footnotes) == 1
+
+
+def test_notes_of_several_paragraphs_and_a_definition_on_the_next_line(tmp_path: Path) -> None:
+    path = tmp_path / "multi.md"
+    path.write_text(
+        "Text.[^a] More.[^long-name] End.[^3]\n\n"
+        f"[^a]: {SMITH}\n\n"
+        f"\tA second paragraph of the note, indented by a tab. {BROWN}\n\n"
+        "[^long-name]:\n    Ibid., 47.\n\n"
+        f"   [^3]: {BROWN}\n    a lazy continuation line.\n", encoding="utf-8")
+    notes = _notes(path)
+    assert [n for n, _ in notes if n != 1] == [2, 3]
+    first = " ".join(raw for n, raw in notes if n == 1)
+    assert "indented by a tab" in first or any(raw.startswith("Mary Brown") for n, raw in notes if n == 1)
+    assert notes[-2][1].startswith("Ibid., 47")
+
+
+def test_notes_held_as_a_list_under_a_notes_heading(tmp_path: Path) -> None:
+    for heading in ("## Notes", "Endnotes\n--------", "**Anmerkungen**", "Примечания"):
+        path = tmp_path / "list.md"
+        path.write_text(
+            "# Title\n\nSome text.<sup>1</sup> More text.<sup>2</sup> And again.<sup>3</sup>\n\n"
+            f"{heading}\n\n1. {SMITH}\n2. Ibid., 47.\n3. {BROWN}\n", encoding="utf-8")
+        notes = _notes(path)
+        assert [n for n, _ in notes] == [1, 2, 3], heading
+        assert notes[0][1].startswith("John Smith") and notes[1][1].startswith("Ibid.")
+        assert notes[0][1] and extract_document(path).footnotes[0].origin.line_start == 7 + heading.count("\n")
+
+
+def test_superscript_calls_and_numbered_notes_without_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "sup.md"
+    path.write_text(f"Text¹ and more² here.\n\n---\n\n1) {SMITH}\n2) {BROWN}\n", encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1, 2]
+
+
+def test_a_numbered_list_in_the_body_is_no_notes(tmp_path: Path) -> None:
+    path = tmp_path / "methods.md"
+    path.write_text(
+        "# Methods\n\nWe proceeded in three steps:\n\n"
+        "1. Collected 45 samples from the river in 2010, see Smith (1998).\n"
+        "2. Measured them at 20 degrees, following Brown et al. (2010), p. 45.\n\n"
+        "## References\n\nSmith, J. (1998). *The River Trade*. London: Harbour Press.\n\n"
+        "Brown, M., & Green, B. (2010). Water rights. *Journal of Law and Rivers*, 12(3), 45–67.\n",
+        encoding="utf-8")
+    result = extract_document(path)
+    assert result.footnotes == [] and len(result.references) == 2
+
+
+def test_reference_style_link_definitions_are_no_part_of_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "links.txt"
+    path.write_text(
+        "Some text that links to a page [1] and another [2].\n\nNotes\n\n"
+        f"1. {SMITH}\n2. Ibid., 47.\n\n[1]: http://example.com/page\n[2]: https://example.org/b \"T\"\n",
+        encoding="utf-8")
+    assert detect(path) == "markdown"
+    notes = _notes(path)
+    assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ibid., 47."
