@@ -54,3 +54,19 @@ def test_prec_with_a_note_number_repeats_that_notes_work():
     assert repeat is not None and (repeat.target, repeat.page) == (0, "5")
     repeat = find_repeat("Martin, préc., p. 9.", cited)
     assert repeat is not None and (repeat.target, repeat.page) == (1, "9")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["ПСЗ-2. Т. 45. Отд. 1. № 48498. Ст. 139.", "СЗ РФ. 2001. № 2. Ст. 171.", "barockjagd.de: Jagen vor 250 Jahren.",
+     "stadtarchiv-musterstadt.de: Bestandsübersicht.", "Décret 2009-1204 du 9 octobre 2009.", "Loi n° 2006-961, art. 12.",
+     "Voir la décision T 1173/97 de la chambre de recours.", "35 USC par. 101."],
+)
+def test_law_collections_and_sites_by_domain_cite(note):
+    assert holds_citation(note)
+
+
+def test_ibid_of_a_newspaper_takes_no_year_for_its_page():
+    cited = [Cited("Правда. 1918. 5 янв.", (), "1918", 9)]
+    repeat = find_repeat("Там же. 1918. 7 янв.", cited)
+    assert repeat is not None and repeat.page == ""

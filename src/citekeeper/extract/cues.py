@@ -57,6 +57,8 @@ SHORT_TITLE_CITE = re.compile(
 
 _STRONG = [
     re.compile(r"\s//\s|\bURL:|https?://|\bwww\.|\bdoi\b|\b10\.\d{4,9}/", re.IGNORECASE),
+    # A web page cited by its site's domain name, then a colon and its title: "barockjagd.de: Jagen vor 250 Jahren."
+    re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|edu|gov|info|fr|it|es|ru|uk|eu|at|ch|nl|be|io)\s?:\s"),
     re.compile(r"\(accessed|\(дата обращения|abgerufen\s+am|consulté\s+le|retrieved\s+from|\bISBN\b", re.I),
     re.compile(
         r"\bIn:\s|\((?:Hrsg|Hg|eds?|éds?|dir|coord|org|orgs|a\s+cura\s+di|ред)\.?\)|\bhrsg\.\s+v(?:on)?\b|"
@@ -82,6 +84,11 @@ _STRONG = [
         r"\b\d{1,4}\s+[A-Z][A-Za-z.&’' ]{1,60}?\s\d{1,5}(?:,\s\d{1,5}(?:[-–]\d{1,5})?)*\s\((?:[^()]{0,40}\s)?\d{4}(?:-\d{2})?\)|"
         r"\b(?:BGH[SZ]?|BVerfGE?|BVerwGE?|BAGE?|BFHE?|BSGE?|RGZ|RGSt|OLGZ?|OVG|VGH|EGMR|EuGRZ|NVwZ|DVBl|NJW|JZ|EuGH|ECLI|AöR|ZRP|DÖV)\b|"
         r"\bRn\.\s?\d|\bCass\.\s|\bCONST\.\s|\bConst\.\s(?:art|amend)\.|"
+        # Russian law collections: "ПСЗ-2. Т. 45. № 48498. Ст. 139", "СЗ РФ. 2001. № 2. Ст. 171" (an issue, then the act's article).
+        r"\b(?:ПСЗ|СЗ\sРФ|СУ\sРСФСР)\b|№\s?\d+\.\s(?:Ст|Стб)\.\s?\d|"
+        # French acts by number ("Décret 2009-1204", "Loi n° 2006-961"), EPO Boards of Appeal ("T 1173/97"), "35 USC § 101".
+        r"\b(?:Loi|Décret|Arrêté|Ordonnance|Circulaire)\s(?:n°\s?)?\d{2,4}-\d{1,5}\b|\b[TGJRW]\s\d{3,4}/\d\d\b|"
+        r"\bU\.?S\.?C\.?\s(?:§+|par\.|sec\.)\s?\d|"
         # US court rules and state codes: "Fed. R. Civ. P. 12(b)(6)", "N.J. Stat. Ann. § 2A:58C-1(a)", "Tex. Penal Code Ann. §".
         r"\bFed\.\s?R\.\s?(?:Civ|Crim|App|Evid|Bankr)\.\s?(?:P\.\s?)?\d|\b(?:Stat|Code|Laws|Ann)\.?,?\s(?:Ann\.\s)?§|"
         # French courts by their abbreviation and a date: "CA Paris, 4e ch., 12 mai 2010", "TGI Paris, 20 mai 2008",

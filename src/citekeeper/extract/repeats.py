@@ -172,10 +172,14 @@ class Cited:
 
 def locator(rest: str) -> str:
     """The page locator of what follows a repeat marker (``S. 45 f.``, ``p. 3``, ``at 5``, ``45.``)."""
-    for m in _LOCATOR.finditer(rest.strip()):
+    rest = rest.strip()
+    for m in _LOCATOR.finditer(rest):
         page = m.group("page")
-        # "…, 2019, S. 140": a year after a comma is the short form's year, not its page.
-        if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and not re.match(r"\w", m.group(0)):
+        # "…, 2019, S. 140": a year after a comma is the short form's year, not its page; so is GOST's year
+        # area of a newspaper ("Там же. 1918. 7 янв.").
+        if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and (
+            not re.match(r"\w", m.group(0)) or re.match(r"\.\s+\S", rest[m.end() :])
+        ):
             continue
         return re.sub(r"\s*([–—-])\s*", r"\1", page)
     return ""
