@@ -8,7 +8,7 @@ Real articles (``data/dev/notes``: PDF text of open-access law and history artic
 German, English, French and Italian, answers by hand) are marked ``R``; the held-back
 ones (``data/dev/notes_heldback``, scored once on the final rules) ``H``; the four
 ``data/dev/notes_heldout_*`` texts (scored once at 33/81, then looked at) ``O``; the third session's
-``data/dev/notes_dev5_*`` ``5``.  A summary per
+``data/dev/notes_dev5_*`` ``5``; the fourth session's ``data/dev/notes_dev6_*`` ``6``.  A summary per
 language (the file name's prefix) follows each table.
 
 The articles and their answers are ``tests/extract/data/*.txt|json`` (German, French,
@@ -51,9 +51,12 @@ def score_here(heldback: bool = False) -> list[dict]:
         paths += devset.documents(getattr(devset, "FRESH_REAL4", devset.FRESH_REAL2 / "none"))
         for folder in getattr(devset, "HELDOUT", []) + getattr(devset, "DEV5", []):
             paths += devset.documents(folder)
-    # Documents of the dev5 sets (a LaTeX chapter, a PDF) are scored through ``read_file``, as a user reads them.
-    documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else [])
-                 for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".md")
+    # Documents of the dev5/dev6 sets (a LaTeX chapter, a PDF, a .docx) are scored through ``read_file``, as a
+    # user reads them.
+    dev6 = sorted((ROOT / "data" / "dev").glob("notes_dev6_*")) if heldback else []
+    paths += [p for folder in dev6 for p in devset.documents(folder)]
+    documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else []) + dev6
+                 for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".odt", ".md", ".html")
                  and p.with_suffix(".json").exists()]
     for path in paths + documents:
         try:
@@ -69,7 +72,8 @@ def score_here(heldback: bool = False) -> list[dict]:
                 getattr(devset, "FRESH_REAL", None): " F", getattr(devset, "FRESH_REAL2", None): " G",
                 getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q",
                 **{folder: " O" for folder in getattr(devset, "HELDOUT", [])},
-                **{folder: " 5" for folder in getattr(devset, "DEV5", [])}}.get(path.parent, "")
+                **{folder: " 5" for folder in getattr(devset, "DEV5", [])},
+                **{folder: " 6" for folder in dev6}}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -115,7 +119,7 @@ def table(rows: list[dict], label: str) -> str:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
                 "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4",
-                "O": "real, held out 1-4", "5": "real, dev5 (third session)"}[mark]
+                "O": "real, held out 1-4", "5": "real, dev5 (third session)", "6": "real, dev6 (fourth session)"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)

@@ -99,6 +99,8 @@ def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
     try:
         n = textpage.count_chars()
         text = textpage.get_text_range() if n else ""
+        if text and len(text) != n:
+            text = _text_by_index(textpage, n, raw)
         chars = None
         if text and not any(c in SPACING_ACCENTS for c in text):
             chars = _runs(textpage, text, height, raw)
@@ -108,6 +110,22 @@ def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
         textpage.close()
         page.close()
     return Page(index + 1, width, height, _attach_superscripts(_lines(chars, index + 1)))
+
+
+def _text_by_index(textpage, n: int, raw) -> str:  # type: ignore[no-untyped-def]
+    """The page's characters one per index, so string positions are PDFium's character indices.
+
+    ``get_text_range`` decodes UTF-16 and drops what does not decode (a music example's glyphs
+    mapped to lone surrogates: notes_dev6_4 lost 8 of 2,843), which shifts every later index and
+    gave each text run its neighbour's letters.  Such characters become spaces here.
+    """
+    get = raw.FPDFText_GetUnicode
+    handle = textpage.raw
+    out = []
+    for i in range(n):
+        code = get(handle, i)
+        out.append(" " if not code or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code))
+    return "".join(out)
 
 
 def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: ignore[no-untyped-def]
@@ -132,6 +150,8 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
             return None
         starts.append(k)
         rects.append((left, right, height - top, height - bottom))
+    if not _runs_line_up(textpage, text, starts, rects, height, raw):
+        return None
     out: list[tuple[str, float, float, float, float, float]] = []
     for i, (x0, x1, top, bottom) in enumerate(rects):
         stop = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -156,6 +176,33 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
         if body[-1:] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
     return out
+
+
+def _runs_line_up(textpage, text: str, starts: list[int], rects: list, height: float, raw) -> bool:  # type: ignore[no-untyped-def]
+    """Does each run's last character sit inside the run's rectangle?
+
+    A page where glyphs overlap (a music example drawn with text fonts: notes_dev6_4) can map a
+    rectangle to a character a few places off; every run after it then takes its neighbour's
+    letters ("be-reits di" / "e Exposition").  Checked with one box a run; on a mismatch the page is
+    read character by character.
+    """
+    handle = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    for i, (x0, x1, r_top, r_bottom) in enumerate(rects):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(text)
+        k = min(stop, len(text)) - 1
+        while k > starts[i] and text[k] in " \r\n":
+            k -= 1
+        if k < starts[i] or text[k] in " \r\n" or not raw.FPDFText_GetCharBox(handle, k, *refs):
+            continue
+        if right.value == left.value and top.value == bottom.value:
+            continue  # a character without a box (generated)
+        mid_y = height - (top.value + bottom.value) / 2
+        slack = max(2.0, (r_bottom - r_top) * 0.5)
+        if not (x0 - slack <= (left.value + right.value) / 2 <= x1 + slack and r_top - slack <= mid_y <= r_bottom + slack):
+            return False
+    return True
 
 
 # Below this a reported font size is the matrix-scaled unit, not what is printed.

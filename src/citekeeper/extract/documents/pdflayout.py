@@ -244,10 +244,12 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
         for n, ln in enumerate(lines + zone, 1):
             ln.number = n
         body += lines
+        on_page = 0  # notes begun on this page: numbering may start again at 1 on each (LaTeX's perpage)
         for ln in zone:
             if _RULE.match(clean(ln.text)):
                 continue  # a footnote rule drawn as dashes ("——————") separates; it is no note's text
-            start = _note_start(ln, notes)
+            start = _note_start(ln, notes, restart=not on_page)
+            on_page += start is not None
             if start is not None:
                 label, rest = start
                 notes.append(_Note(label, [ln], [rest]))
@@ -334,8 +336,12 @@ class _Note:
                      raw="\n".join(clean(t) for t in self.texts))
 
 
-def _note_start(line: Line, notes: list[_Note]) -> tuple[str, str] | None:
+def _note_start(line: Line, notes: list[_Note], restart: bool = False) -> tuple[str, str] | None:
+    """``(label, text)`` when ``line`` opens a note: a superscript marker, or the number expected
+    next — or 1 again on a page that has no note yet (``restart``: notes numbered per page)."""
     expected = int(notes[-1].label) + 1 if notes and notes[-1].label.isdigit() else 1
+    if restart and not line.marker and (m := _NOTE_NUMBER.match(line.text)) and m.group(1) == "1":
+        return "1", line.text[m.end():]
     if line.marker:
         return line.marker, line.text
     if notes and notes[-1].lines[0].marker:
@@ -379,7 +385,7 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     zone = lines[k:]
     if not zone or (k == 0 and not any(ln.marker for ln in zone)):
         return []
-    marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes))) for ln in zone]
+    marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes, restart=True))) for ln in zone]
     if not any(marked):
         # A page whose foot holds only the rest of the last page's note: taken when that
         # note was left unfinished (a small-type caption after a finished note is not).
@@ -394,7 +400,7 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     # 8 pt notes under 11 pt text).
     first = marked.index(True)
     zone = _same_type(zone, first, zone[first].size) + zone[first:]
-    first = next(i for i, ln in enumerate(zone) if ln.marker or (not after_heading and _note_start(ln, notes)))
+    first = next(i for i, ln in enumerate(zone) if ln.marker or (not after_heading and _note_start(ln, notes, restart=True)))
     if first and not notes:
         zone = zone[first:]
     return zone
