@@ -73,3 +73,60 @@ def test_large_json_comes_in_batches_with_every_result_once_in_order() -> None:
     data = json.loads("".join(chunks))
     assert [r["key"] for r in data["results"]] == [f.citation.key for f in rows]
     assert data["results"][JSON_BATCH + 1] == json.loads(FORMATS["json"](small))["results"][(JSON_BATCH + 1) % 4]
+
+
+def _general_row(f: Finding) -> str:
+    return json.dumps(f.to_json(), ensure_ascii=False, separators=(", ", ": "))
+
+
+def test_json_row_is_the_encoders_text_for_every_kind_of_finding() -> None:
+    from citekeeper.links.report import json_row
+
+    odd = 'qu"ote \\ back\tslash \x01 ctl é 日本 \u2028 '
+    cits = [Citation("k1", "refs.bib", 3, "URL", "2021-11-30", "2020"),
+            Citation(odd, None, None, "DOI"),
+            Citation("k3", "", 0, "URL", "", "")]
+    results = [Result("url", "https://ex.org/" + odd, Status.OK, "HTTP 200", 200, "https://ex.org/x"),
+               Result("url", "https://ex.org/m", Status.REDIRECTED, "moved " + odd, 301, None, "https://ex.org/n",
+                      from_cache=True, fail_streak=2),
+               Result("doi", "10.1/x", Status.BROKEN, "", None, "", "")]
+    arch = Archive("https://web.archive.org/web/2014/https://ex.org/a", "20140601120000")
+    count = 0
+    for c in cits:
+        for r in results:
+            for t in (Target(r.kind, r.target, (c,)),
+                      Target("url", r.target, (c,), original="https://ex.org/o", capture="20140601")):
+                for a in (None, arch):
+                    for unconfirmed in (False, True):
+                        f = Finding(c, t, r, a, unconfirmed)
+                        assert json_row(f) == _general_row(f)
+                        count += 1
+    assert count == 72
+
+
+def test_json_row_falls_back_for_values_of_other_types() -> None:
+    from citekeeper.links.report import json_row
+
+    c = Citation("k", "refs.bib", True, "URL")  # a bool is not written as an int  # type: ignore[arg-type]
+    f = Finding(c, Target("url", "https://ex.org/"), Result("url", "https://ex.org/", Status.OK, "HTTP 200", 200))
+    assert json_row(f) == _general_row(f) and '"line": true' in json_row(f)
+
+
+def test_summary_counts_as_the_findings_say() -> None:
+    from collections import Counter
+
+    small = make_report()
+    t = small.findings[1].target
+    r_cached = Result("url", t.target, Status.BROKEN, "HTTP 404", 404, from_cache=True, fail_streak=1)
+    extra = [Finding(Citation("again", "b.bib", 3, "URL"), t, r_cached, None, True),
+             Finding(Citation("again2", "b.bib", 4, "URL"), t, r_cached, None, False)]
+    rows = small.findings + extra + small.findings[:2]
+    rep = Report(rows, files=["a"], fail_on=frozenset({Status.BROKEN, Status.REDIRECTED}))
+    s = rep.summary()
+    assert s["by_status"] == {st.value: Counter(f.result.status for f in rows)[st] for st in Status}
+    assert s["targets"] == len({(f.target.kind, f.target.target) for f in rows}) == 4
+    assert s["failing"] == len(rep.failing()) == sum(f.result.status in rep.fail_on and not f.unconfirmed
+                                                      for f in rows)
+    assert s["unconfirmed"] == 1 and s["archived"] == 2 and s["from_cache"] == 1
+    assert s["exit_code"] == rep.exit_code == 1
+    assert Report(small.findings[:1]).summary()["exit_code"] == Report(small.findings[:1]).exit_code == 0

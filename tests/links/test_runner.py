@@ -154,3 +154,21 @@ def test_streamed_reading_gives_the_same_findings(web: LocalWeb, options: CheckO
     assert [f.to_json() for f in streamed.findings] == [f.to_json() for f in whole.findings]
     # The DOI was first a field (no landing check), then a URL: its landing page counts.
     assert [f.result.status for f in streamed.findings][:2] == [Status.BROKEN, Status.BROKEN]
+
+
+def test_network_judge_fast_path_agrees_with_the_general_way() -> None:
+    from citekeeper.links.runner import judge_network
+    from citekeeper.links.verdict import Result, Target
+
+    targets = [Target("url", f"http://h{i}.example/") for i in range(5)]
+    keys = [t.cache_key for t in targets]
+    answered = {keys[0]: Result("url", targets[0].target, Status.OK, "HTTP 200", 200, from_cache=True),
+                keys[1]: Result("url", targets[1].target, Status.SKIPPED, "ignored", 200),
+                keys[2]: Result("url", targets[2].target, Status.BROKEN, "DNS", details={"net": "dns"}),
+                keys[3]: Result("url", targets[3].target, Status.BROKEN, "HTTP 404", 404)}
+    for results in (answered, {k: r for k, r in answered.items() if k != keys[3]}):
+        general_w: list[str] = []
+        fast_w: list[str] = []
+        general = judge_network(targets, dict(results), general_w)
+        assert judge_network(targets, dict(results), fast_w, keys, 0) == general
+        assert fast_w == general_w

@@ -73,31 +73,62 @@ class Report:
     errors: list[str] = field(default_factory=list)  # inputs that could not be read at all
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if f.result.status in self.fail_on and not f.unconfirmed]
+        fail_on = self.fail_on
+        return [f for f in self.findings if f.result.status in fail_on and not f.unconfirmed]
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failing() else 0
+        fail_on = self.fail_on
+        return 1 if any(f.result.status in fail_on and not f.unconfirmed for f in self.findings) else 0
 
     def summary(self) -> dict[str, Any]:
-        by_status = Counter(f.result.status.value for f in self.findings)
-        targets = {(f.target.kind, f.target.target) for f in self.findings}
+        """The counts of the report, in one pass over the findings.
+
+        Why one pass: the counts as seven comprehensions (statuses, targets, failing
+        twice, unconfirmed, archived, from cache) took 45 ms of the serial tail on
+        50,000 findings; consecutive findings of one target share its ``Target`` and
+        ``Result`` objects, so those are looked at once per target.
+        """
+        by_status = dict.fromkeys(Status, 0)
+        fail_on = self.fail_on
+        targets: set[tuple[str, str]] = set()
+        cached: set[tuple[str, str]] = set()
+        failing = unconfirmed = archived = 0
+        last_t: Target | None = None
+        last_r: Result | None = None
+        status = Status.OK
+        fails = False
+        for f in self.findings:
+            t, r = f.target, f.result
+            if t is not last_t or r is not last_r:
+                last_t, last_r, status = t, r, r.status
+                fails = status in fail_on
+                key = (t.kind, t.target)
+                targets.add(key)
+                if r.from_cache:
+                    cached.add(key)
+            by_status[status] += 1
+            if f.unconfirmed:
+                unconfirmed += 1
+            elif fails:
+                failing += 1
+            if f.archive is not None:
+                archived += 1
         return {
             "files": self.files,
             "citations": len(self.findings),
             "targets": len(targets),
-            "by_status": {s.value: by_status.get(s.value, 0) for s in Status},
-            "failing": len(self.failing()),
-            "unconfirmed": sum(f.unconfirmed for f in self.findings),
+            "by_status": {s.value: by_status[s] for s in Status},
+            "failing": failing,
+            "unconfirmed": unconfirmed,
             "fail_on": sorted(s.value for s in self.fail_on),
-            "archived": sum(f.archive is not None for f in self.findings),
-            "from_cache": len({(f.target.kind, f.target.target) for f in self.findings
-                               if f.result.from_cache}),
+            "archived": archived,
+            "from_cache": len(cached),
             "requests": self.stats.get("requests", 0),
             "retries": self.stats.get("retries", 0),
             "network": self.network,
             "elapsed_s": round(self.elapsed, 3),
-            "exit_code": self.exit_code,
+            "exit_code": 1 if failing else 0,
         }
 
 
@@ -301,6 +332,9 @@ def _run(coro: Coroutine[Any, Any, Report]) -> Report:
     return box[0]
 
 
+_NO_CAPTURE = ("", "")
+
+
 def _follows(t: Target, mode: str) -> bool:
     if mode == "all":
         return True
@@ -324,6 +358,7 @@ class Run:
         self.warnings: list[str] = []
         self.unparsed = 0
         self.failing = 0
+        self.offline = 0  # results recorded that say ``offline`` (``judge_network``'s fast path)
         self.prescan: list[Target] = []
         self.submitted: set[str] = set()
         self.shards: shard.Shards | None = None
@@ -394,6 +429,30 @@ class Run:
                 new += self.collector.add(item)
         return [self.finish(self.collector.target(k)) for k in new]
 
+    def final_targets(self) -> tuple[list[Target], list[str]]:
+        """Every target in first-cited order with all its citations (``finish`` applied),
+        and its cache key, in one pass: what the stages after the checks share.
+
+        Why one pass: ``Collector.targets`` and then ``finish`` built each DOI twice, and
+        each later stage formatted every ``cache_key`` again (four times per target):
+        on 50,000 targets 0.1 s of the serial tail after the last answer.
+        """
+        c = self.collector
+        cites, captures, fetch = c.cites, c.captures, c.fetch
+        mode = self.opts.follow_doi
+        targets: list[Target] = []
+        keys: list[str] = []
+        add_target, add_key = targets.append, keys.append
+        for k in c.order:
+            kind, value = k
+            cs = tuple(cites[k])
+            original, capture = captures.get(k, _NO_CAPTURE)
+            follow = kind == "doi" and (mode == "all" or (mode == "url" and any(x.field == "URL" for x in cs)))
+            t = Target(kind, value, cs, original, capture, follow, fetch.get(k, ""))
+            add_target(t)
+            add_key(f"{kind}:{value}" if not follow else t.cache_key)
+        return targets, keys
+
     # -------------------------------------------------------------- stage: prepare
     def prepare(self, targets: list[Target]) -> list[Target]:
         """Skip ignored targets and take fresh results from the cache; the rest to check.
@@ -446,6 +505,8 @@ class Run:
         if streak != r.fail_streak:
             r = r.with_(fail_streak=streak)
         self.results[key] = r
+        if r.details.get("offline"):
+            self.offline += 1
         if self.cache is not None:
             self.cache.store([(key, r)], now=False)
         self.done += 1
@@ -500,32 +561,41 @@ class Run:
 
         archives: dict[tuple[str, str], Archive | None] = {}
         async with Checker(self.http) as checker:
+            final: tuple[list[Target], list[str]] | None = None
             if self.shards is not None:
+                async def read_all() -> None:
+                    nonlocal final
+                    await checker.check_feed(feed(), self.record)
+                    # Every piece is read: the targets and their citations are final, so
+                    # they are built now, while the shards still check, not after the
+                    # last answer (50,000 targets: 85 ms of the serial tail).
+                    final = self.final_targets()
+
                 # The shards check the prescanned links while this process reads; the
                 # links only the reader found are checked here afterwards ("late").
-                await asyncio.gather(self.dispatch(), self.shards.collect(self.record_key),
-                                     checker.check_feed(feed(), self.record))
+                await asyncio.gather(self.dispatch(), self.shards.collect(self.record_key), read_all())
                 checker.stats.update(self.shards.stats)
                 # A shard that died sent no result for some: they are checked here ("late").
                 self.submitted = {k for k in self.submitted if k in self.results}
             else:
                 await checker.check_feed(feed(), self.record)
-            targets = [self.finish(t) for t in self.collector.targets()]
+            targets, keys = final if final is not None else self.final_targets()
             # A DOI first cited as a field and later as a URL now wants its landing page too.
-            late = self.prepare([t for t in targets if t.cache_key not in self.results])
+            results = self.results
+            late = self.prepare([t for t, k in zip(targets, keys, strict=True) if k not in results])
             if late:
                 await checker.check_all(late, self.record)
             if self.cache is not None:
                 self.cache.flush()
-            network = judge_network(targets, self.results, self.warnings)
+            network = judge_network(targets, self.results, self.warnings, keys, self.offline)
             if opts.archive_mode != "none" and network == "ok":
-                archives = await archive_pass(checker, targets, self.results, opts, self.cache)
+                archives = await archive_pass(checker, targets, self.results, opts, self.cache, keys)
             stats = dict(checker.stats)
         if self.cache is not None and self.cache.warning and self.cache.warning not in self.warnings:
             self.warnings.append(self.cache.warning)
         if self.unparsed:
             stats["unparsed_blocks"] = self.unparsed
-        report = Report(findings(targets, self.results, archives, opts.confirm_runs), stats=stats,
+        report = Report(findings(targets, self.results, archives, opts.confirm_runs, keys), stats=stats,
                         fail_on=opts.fail_on, network=network)
         report.warnings = self.warnings
         return report
@@ -535,7 +605,8 @@ class Run:
 OFFLINE_HOSTS = 3  # distinct hosts all failing alike before "the network is not there"
 
 
-def judge_network(targets: list[Target], results: dict[str, Result], warnings: list[str]) -> str:
+def judge_network(targets: list[Target], results: dict[str, Result], warnings: list[str],
+                  keys: list[str] | None = None, offline_seen: int | None = None) -> str:
     """Tell a dead host from a missing network; returns "ok" or "unreachable".
 
     Each result already says ``offline`` when its own failure proves nothing about the
@@ -543,29 +614,41 @@ def judge_network(targets: list[Target], results: dict[str, Result], warnings: l
     HTTP answer and at least ``OFFLINE_HOSTS`` distinct hosts all failed the same way,
     the failures are the network's, not the hosts': those ``broken`` verdicts become
     ``transient`` (never cached as broken).  Either way one warning says so.
+
+    ``keys`` are the targets' cache keys (``Run.final_targets``); ``offline_seen`` the
+    number of this run's results that say ``offline`` (``Run.record_key`` counts them):
+    when it is 0, the first target checked here with an HTTP answer settles it ("ok"),
+    where the general way goes through every target (40 ms on 50,000).
     """
+    skipped = Status.SKIPPED
+    if keys is None:
+        keys = [t.cache_key for t in targets]
+    if offline_seen == 0:
+        for k in keys:
+            r = results.get(k)
+            if r is not None and r.http_status is not None and not r.from_cache and r.status is not skipped:
+                return "ok"  # answered, and nothing offline
     from citekeeper.links.transport import NET_BROKEN
 
-    checked = []
-    skipped = Status.SKIPPED
-    for t in targets:
-        r = results.get(t.cache_key)
+    checked: list[tuple[Target, str, Result]] = []
+    for t, k in zip(targets, keys, strict=True):
+        r = results.get(k)
         if r is not None and not r.from_cache and r.status is not skipped:
-            checked.append((t, r))
+            checked.append((t, k, r))
     if not checked:
         return "ok"
-    answered = any(r.http_status is not None for _, r in checked)
-    offline = [(t, r) for t, r in checked if r.details.get("offline")]
+    answered = any(r.http_status is not None for _, _, r in checked)
+    offline = [r for _, _, r in checked if r.details.get("offline")]
     if answered and not offline:
         return "ok"  # the common case, without parsing every host (4 % of a 50,000-link run)
-    kinds = Counter(r.details.get("net") for _, r in checked)
-    hosts = {host_key(t.target) if t.kind == "url" else "doi" for t, _ in checked}
+    kinds = Counter(r.details.get("net") for _, _, r in checked)
+    hosts = {host_key(t.target) if t.kind == "url" else "doi" for t, _, _ in checked}
     same_way = (not answered and len(hosts) >= OFFLINE_HOSTS and len(kinds) == 1
                 and next(iter(kinds)) in NET_BROKEN)
     if same_way:
         kind = next(iter(kinds))
-        for t, r in checked:
-            results[t.cache_key] = r.with_(
+        for _, k, r in checked:
+            results[k] = r.with_(
                 status=Status.TRANSIENT,
                 reason=f"{r.reason} (every host failed this way: the network looks unreachable)",
                 details={**r.details, "offline": True}, fail_streak=0)
@@ -574,43 +657,64 @@ def judge_network(targets: list[Target], results: dict[str, Result], warnings: l
                         " not broken, and not cached")
         return "unreachable"
     if offline and not answered:
-        warnings.append(f"the network looks unreachable ({offline[0][1].reason}): {len(offline)} links"
+        warnings.append(f"the network looks unreachable ({offline[0].reason}): {len(offline)} links"
                         " could not be checked and are reported as transient, not broken")
         return "unreachable"
     if offline:
         warnings.append(f"{len(offline)} links could not be reached for want of a network route or"
-                        f" a resolver (e.g. {redact_text(offline[0][1].reason)}); reported as transient")
+                        f" a resolver (e.g. {redact_text(offline[0].reason)}); reported as transient")
     return "ok"
 
 
 # ---------------------------------------------------------------------- stage: findings
 def findings(targets: list[Target], results: dict[str, Result],
-             archives: dict[tuple[str, str], Archive | None], confirm_runs: int) -> list[Finding]:
-    out = []
-    for t in targets:
-        r = results[t.cache_key]
-        unconfirmed = r.failing and confirm_runs > 1 and r.fail_streak < confirm_runs
-        for c in t.citations:
-            arch = archives.get((t.target, c.archive_date)) if archives else None
-            if t.capture and r.status in (Status.OK, Status.REDIRECTED):
-                arch = Archive(t.target, t.capture, "input")
-            out.append(Finding(c, t, r, arch, unconfirmed))
+             archives: dict[tuple[str, str], Archive | None], confirm_runs: int,
+             keys: list[str] | None = None) -> list[Finding]:
+    """One finding per citation, in the targets' order (``keys``: their cache keys).
+
+    An archive is looked up per citation only for a target that has one
+    (``archive_pass`` finds them for the few that are not ok), and a streak only
+    matters with ``confirm_runs`` > 1: 50,000 findings 0.14 -> NN s.
+    """
+    if keys is None:
+        keys = [t.cache_key for t in targets]
+    with_archive = {url for url, _ in archives} if archives else set()
+    confirm = confirm_runs > 1
+    live = (Status.OK, Status.REDIRECTED)
+    out: list[Finding] = []
+    add = out.append
+    for t, k in zip(targets, keys, strict=True):
+        r = results[k]
+        unconfirmed = confirm and r.failing and r.fail_streak < confirm_runs
+        if t.capture and r.status in live:
+            arch = Archive(t.target, t.capture, "input")
+            for c in t.citations:
+                add(Finding(c, t, r, arch, unconfirmed))
+        elif t.target in with_archive:
+            for c in t.citations:
+                add(Finding(c, t, r, archives.get((t.target, c.archive_date)), unconfirmed))
+        else:
+            for c in t.citations:
+                add(Finding(c, t, r, None, unconfirmed))
     return out
 
 
 # ---------------------------------------------------------------------- stage: archive
 async def archive_pass(checker: Checker, targets: list[Target], results: dict[str, Result],
-                       opts: CheckOptions, cache: Cache | None) -> dict[tuple[str, str], Archive | None]:
+                       opts: CheckOptions, cache: Cache | None,
+                       keys: list[str] | None = None) -> dict[tuple[str, str], Archive | None]:
     """Archive look-ups for URLs that are not ok (all with ``archive_mode == "all"``).
 
     The URL asked about is the one shown (credentials redacted, and stripped before
-    the look-up by ``archive.find_archive``).
+    the look-up by ``archive.find_archive``).  ``keys``: the targets' cache keys.
     """
     wanted: dict[tuple[str, str], str] = {}  # (target, date) -> URL to look up
-    for t in targets:
+    if keys is None:
+        keys = [t.cache_key for t in targets]
+    for t, k in zip(targets, keys, strict=True):
         if t.kind != "url":
             continue
-        r = results[t.cache_key]
+        r = results[k]
         if r.status is Status.SKIPPED:
             continue
         if t.capture:
