@@ -1,8 +1,14 @@
 """HTML article pages: reference lists, footnote sections, Wikipedia ``cite_note`` lists.
 
 * Footnotes: the items of a footnote section — ``role="doc-endnotes"``/``doc-footnotes``
-  (EPUB/ARIA, pandoc), a class naming footnotes/endnotes — and Wikipedia's numbered
-  notes (``<li id="cite_note-…">``).  Back-links (``↩``, ``^``) are dropped.
+  (EPUB/ARIA, pandoc), ``<aside epub:type="footnote">``, a class naming footnotes/endnotes —
+  and Wikipedia's numbered notes (``<li id="cite_note-…">``); a section without list items
+  gives its paragraphs (an EPUB's ``<div class="footnotes"><p>154. …``).  Then every note a
+  call in the text links to (``<sup><a href="#fn3">``, Word's ``<a href="#_ftn1">`` to
+  ``<a name="_ftn1">``, Google Docs' ``#ftnt1``): the target's paragraph or item, unless it
+  lies in the reference list (a numbered citation's link).  With neither, the paragraphs
+  under a "Notes"/"Anmerkungen"/"Примечания" heading that open with a number.  A note's
+  printed number ("154.", "[1]", a ``<sup>``) is its number; back-links (``↩``, ``^``) go.
 * The reference list: ``role="doc-bibliography"`` or a heading that reads References /
   Bibliography …; its entries are the list items after it (``<ol>``/``<ul>``), else
   its paragraphs, up to the next heading of the same or a higher level.
@@ -83,6 +89,10 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         return f"#{el.get('id')}" if el.get("id") else tree.getpath(el)
 
     # Footnotes: sections that say so, and Wikipedia's cite_note items.
+    containers = [el for el in root.iter() if isinstance(el.tag, str) and (
+        el.get("role") == "doc-bibliography"
+        or (_REFS_CLASS.search(el.get("class") or "") and el.tag in ("section", "div", "ol", "ul")))]
+    in_references = {d for c in containers for d in c.iter()}  # (elements kept alive: lxml proxies)
     note_items: list[etree._Element] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -94,18 +104,26 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             note_items.append(el)
             continue
         if role in ("doc-endnotes", "doc-footnotes") or (_NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
-            note_items += [li for li in el.iter("li") if li not in note_items]
+            note_items += [li for li in _note_units(el) if li not in note_items]
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
+    note_items = _with_linked_notes(root, note_items, in_references)
+    if not note_items:
+        note_items = _after_notes_heading(root)
+    last = 0
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
+        number, rest = _numbered(text)
+        # The printed number is the note's when it goes on from the last one (or opens the notes):
+        # "154. Paul Starr, …"; not "216 F.3d 871 (9th Cir. 2000).", nor a year a note opens with.
+        if number is not None and ((last and last < number <= last + 3) or (not last and number < 1000)):
+            last, text = number, rest
+        else:
+            last = last + 1 if last else n
         if text:
-            blocks.append(Block("footnote", text, n, element=where(li), raw=text, line_start=li.sourceline,
+            blocks.append(Block("footnote", text, last, element=where(li), raw=text, line_start=li.sourceline,
                                 line_end=li.sourceline))
     # The reference list.
-    containers = [el for el in root.iter() if isinstance(el.tag, str) and (
-        el.get("role") == "doc-bibliography"
-        or (_REFS_CLASS.search(el.get("class") or "") and el.tag in ("section", "div", "ol", "ul")))]
     entries: list[etree._Element] = []
     for c in containers:
         items = [li for li in c.iter("li") if li not in used]
@@ -121,6 +139,113 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             blocks.append(Block("reference", text, element=where(el), raw=text, line_start=el.sourceline,
                                 line_end=el.sourceline))
     return compose(blocks, str(path), "html")
+
+
+_BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section")
+
+
+def _note_units(container: etree._Element) -> list[etree._Element]:
+    """A notes section's notes: its list items, else its paragraphs (or the blocks of its own
+    that hold no paragraph), else the section itself."""
+    items = list(container.iter("li"))
+    if items:
+        return items
+    paras = [p for p in container.iter("p") if not any(a.tag == "p" for a in p.iterancestors())]
+    if paras:
+        return paras
+    blocks = [d for d in container if isinstance(d.tag, str) and d.tag in ("div", "aside") and _text(d)]
+    return blocks or [container]
+
+
+# A note call: a link from the text to a note ("#fn3", "#_ftn1", "#ftnt1", "#note154"), shown as a
+# number, a bracketed number or a symbol, in or around a <sup>, or marked by its class or epub:type.
+_CALL_TEXT = re.compile(r"^\s*[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[ivxlc]{1,6})\s*[\])]?\s*$", re.I)
+_CALL_CLASS = re.compile(r"footnote-?ref|noteref|fnref|ftnref|endnote-?ref|\bfn\b|note-?call", re.I)
+
+
+def _is_call(a: etree._Element) -> bool:
+    href = a.get("href") or ""
+    if not href.startswith("#") or len(href) < 2:
+        return False
+    if "noteref" in (a.get("epub:type") or "") or _CALL_CLASS.search(a.get("class") or "") or "mso-footnote-id" in (a.get("style") or ""):
+        return True
+    raised = (a.getparent() is not None and a.getparent().tag == "sup") or a.find(".//sup") is not None
+    return raised and bool(_CALL_TEXT.match(_text(a)))
+
+
+def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
+                       in_references: set[etree._Element]) -> list[etree._Element]:
+    """``notes`` plus the notes that calls in the text link to, in the order they are called.
+
+    The target is found by ``id`` or by a named anchor (Word's ``<a name="_ftn1">``); the note is
+    its enclosing item or paragraph.  A target inside a note already found, inside the reference
+    list, or that is itself a call (a back-link's target) adds nothing.
+    """
+    ids: dict[str, etree._Element] = {}
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for key in (el.get("id"), el.get("name") if el.tag == "a" else None):
+                if key and key not in ids:
+                    ids[key] = el
+    inside = {d for n in notes for d in n.iter()}
+    holders = {a for n in notes for a in n.iterancestors()}  # a note's own division, found already
+    out = list(notes)
+    for a in root.iter("a"):
+        if a in inside or not _is_call(a):
+            continue
+        target = ids.get((a.get("href") or "")[1:])
+        if target is None or target in in_references or target in inside or target in holders:
+            continue
+        block = target
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.getparent()
+        if block is None or block.tag in ("body", "html") or block in in_references or block in inside:
+            continue
+        if any(d is a for d in block.iter()):
+            continue  # the call's own paragraph: the link points back into the text
+        out.append(block)
+        inside |= set(block.iter())
+        holders |= set(block.iterancestors())
+    return out
+
+
+def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
+    """Paragraphs or items opening with a number under the last Notes heading, to the next heading."""
+    from citekeeper.extract.segment import NOTES_HEADINGS
+
+    headings = [h for h in root.iter() if isinstance(h.tag, str) and (
+        _HEADING.match(h.tag) or (h.tag == "p" and (h.find("b") is not None or h.find("strong") is not None)))
+        and len(_text(h)) < 60 and NOTES_HEADINGS.match(_text(h))]
+    if not headings:
+        return []
+    h = headings[-1]
+    level = int(h.tag[1]) if _HEADING.match(h.tag) else 7
+    out: list[etree._Element] = []
+    started = False
+    for el in root.iter():
+        if el is h:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or h in el.iterancestors():
+            continue
+        m = _HEADING.match(el.tag)
+        if m and int(m.group(1)) <= level:
+            break
+        if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors()):
+            if el.tag == "li" or _numbered(_clean_item(el))[0] is not None:
+                out.append(el)
+    return out
+
+
+_NOTE_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s))\s*(?=\S)")
+
+
+def _numbered(text: str) -> tuple[int | None, str]:
+    """A note's printed number ("154.", "[1]", "(3)") and its text without it."""
+    m = _NOTE_NUMBER.match(text)
+    if not m:
+        return None, text
+    return int(next(g for g in m.groups() if g)), text[m.end():]
 
 
 def _after_heading(root: etree._Element) -> list[etree._Element]:

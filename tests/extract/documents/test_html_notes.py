@@ -1,0 +1,96 @@
+"""HTML notes in the shapes exporters write them, each page written here as the exporter does.
+
+Word's "Save as Web Page" (``<a href="#_ftn1" name="_ftnref1">`` to ``<a name="_ftn1">``), Google
+Docs (``#ftnt1``), an EPUB's ``<div class="footnotes">`` of paragraphs numbered from 154
+(``data/dev/notes_dev6_6``), a ``<div class="footnote">`` per note, paragraphs under a "Notes"
+heading — and a journal page whose raised numbers link to its reference list, which are no notes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citekeeper.extract.documents import extract_document
+
+SMITH = "John Smith, <i>The River Trade</i> (London: Harbour Press, 1998), 45."
+BROWN = "Mary Brown, “Water Rights,” <i>Journal of Law and Rivers</i> 12, no. 3 (2010): 45–67."
+
+
+def _notes(tmp_path: Path, html: str, name: str = "page.html") -> list[tuple[int, str]]:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return [(r.footnote, r.raw) for r in extract_document(path).footnotes]
+
+
+def test_word_web_page_notes(tmp_path: Path) -> None:
+    page = f"""<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=EN-US>
+<div class=WordSection1><p class=MsoNormal>The trade grew.<a style='mso-footnote-id:ftn1' href="#_ftn1"
+name="_ftnref1" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if
+!supportFootnotes]>[1]<![endif]></span></span></a> It fell.<a style='mso-footnote-id:ftn2' href="#_ftn2"
+name="_ftnref2" title=""><span class=MsoFootnoteReference>[2]</span></a></p></div>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%">
+<![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1'
+href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> {SMITH}</p></div>
+<div style='mso-element:footnote' id=ftn2><p class=MsoFootnoteText><a style='mso-footnote-id:ftn2'
+href="#_ftnref2" name="_ftn2" title=""><span class=MsoFootnoteReference>[2]</span></a> Ibid., 47.</p></div>
+</div></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2]
+    assert notes[0][1].startswith("John Smith, The River Trade") and notes[1][1] == "Ibid., 47."
+
+
+def test_google_docs_notes(tmp_path: Path) -> None:
+    page = f"""<html><body><p><span>Claim</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>
+<span> and another</span><sup><a href="#ftnt2" id="ftnt_ref2">[2]</a></sup></p><hr>
+<div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;{SMITH}</span></p></div>
+<div><p><a href="#ftnt_ref2" id="ftnt2">[2]</a><span>&nbsp;{BROWN}</span></p></div></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2] and notes[1][1].startswith("Mary Brown")
+
+
+def test_a_footnotes_division_of_numbered_paragraphs(tmp_path: Path) -> None:
+    page = f"""<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>
+<p>Starr argued so.<a href="#note154"><sup id="note_ref154">154</sup></a> Pool too.<a href="#note155"><sup
+id="note_ref155">155</sup></a></p>
+<div class="footnotes"><h4>Notes:</h4>
+<p><a href="#note_ref154"><sup id="note154">154.</sup></a> {SMITH}</p>
+<p><a href="#note_ref155"><sup id="note155">155.</sup></a> <i>Bridgeport Music, Inc. v. Dimension Films</i>,
+2004 U.S. App. LEXIS 26877.</p></div></body></html>"""
+    notes = _notes(tmp_path, page, "ch11.xhtml")
+    assert [n for n, _ in notes] == [154, 155]
+    assert notes[0][1].startswith("John Smith") and notes[1][1].startswith("Bridgeport Music")
+
+
+def test_a_note_that_opens_with_a_reporter_keeps_its_volume(tmp_path: Path) -> None:
+    page = """<html><body><p>Held.<sup><a href="#fn1">1</a></sup> Again.<sup><a href="#fn2">2</a></sup></p>
+<ol class="footnotes"><li id="fn1">216 F.3d 871 (9th Cir. 2000).</li><li id="fn2">Id. at 875.</li></ol></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert notes[0] == (1, "216 F.3d 871 (9th Cir. 2000).")
+
+
+def test_one_division_per_note_linked_from_the_text(tmp_path: Path) -> None:
+    page = f"""<html><body><p>Text<sup><a href="#footnote-1">1</a></sup> and<sup><a href="#footnote-2">2</a></sup>.</p>
+<div class="footnote" id="footnote-1"><p>1. {SMITH}</p></div>
+<div class="footnote" id="footnote-2"><p>2. Ibid., 47.</p></div></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ibid., 47."
+
+
+def test_numbered_paragraphs_under_a_notes_heading(tmp_path: Path) -> None:
+    page = f"""<html><body><h1>Essay</h1><p>Text<sup>1</sup> and<sup>2</sup>.</p>
+<h2>Anmerkungen</h2><p>1. Meier, Klaus: Die Stadt. Berlin 2010, S. 45.</p><p>2. Ebd., S. 47.</p>
+<h2>About the author</h2><p>3 books and 20 articles.</p></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ebd., S. 47."
+
+
+def test_raised_numbers_linking_to_the_reference_list_are_no_notes(tmp_path: Path) -> None:
+    page = """<html><body><p>Known before.<sup><a href="#ref-CR1">1</a></sup> Shown again.<sup><a
+href="#ref-CR2">2</a></sup></p><h2>References</h2><ol class="c-article-references">
+<li id="ref-CR1">Abel, T. (2001). Grain and governance in river towns. Economic History Quarterly, 8(2), 115-140.</li>
+<li id="ref-CR2">Carlsson, E. (1995). Timber markets of the north. Stockholm: Nordic Academic Press.</li></ol>
+</body></html>"""
+    path = tmp_path / "journal.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract_document(path)
+    assert result.footnotes == [] and len(result.references) == 2
