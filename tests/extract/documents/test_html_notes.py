@@ -77,7 +77,7 @@ def test_one_division_per_note_linked_from_the_text(tmp_path: Path) -> None:
 
 
 def test_numbered_paragraphs_under_a_notes_heading(tmp_path: Path) -> None:
-    page = f"""<html><body><h1>Essay</h1><p>Text<sup>1</sup> and<sup>2</sup>.</p>
+    page = """<html><body><h1>Essay</h1><p>Text<sup>1</sup> and<sup>2</sup>.</p>
 <h2>Anmerkungen</h2><p>1. Meier, Klaus: Die Stadt. Berlin 2010, S. 45.</p><p>2. Ebd., S. 47.</p>
 <h2>About the author</h2><p>3 books and 20 articles.</p></body></html>"""
     notes = _notes(tmp_path, page)

@@ -231,9 +231,9 @@ def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
         m = _HEADING.match(el.tag)
         if m and int(m.group(1)) <= level:
             break
-        if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors()):
-            if el.tag == "li" or _numbered(_clean_item(el))[0] is not None:
-                out.append(el)
+        if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors()) and (
+                el.tag == "li" or _numbered(_clean_item(el))[0] is not None):
+            out.append(el)
     return out
 
 
