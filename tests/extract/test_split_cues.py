@@ -60,7 +60,9 @@ def test_prec_with_a_note_number_repeats_that_notes_work():
     "note",
     ["ПСЗ-2. Т. 45. Отд. 1. № 48498. Ст. 139.", "СЗ РФ. 2001. № 2. Ст. 171.", "barockjagd.de: Jagen vor 250 Jahren.",
      "stadtarchiv-musterstadt.de: Bestandsübersicht.", "Décret 2009-1204 du 9 octobre 2009.", "Loi n° 2006-961, art. 12.",
-     "Voir la décision T 1173/97 de la chambre de recours.", "35 USC par. 101."],
+     "Voir la décision T 1173/97 de la chambre de recours.", "35 USC par. 101.",
+     "Ley 7/1985, de 2 de abril, reguladora de las Bases del Régimen Local.", "Real Decreto 1/1996, de 12 de abril.",
+     "Lei n.º 9.610/98, art. 7.", "legge 22 aprile 1941, n. 633.", "D.lgs. n. 196/2003."],
 )
 def test_law_collections_and_sites_by_domain_cite(note):
     assert holds_citation(note)

@@ -147,3 +147,50 @@ def test_a_span_of_years_matches_its_second_year():
     notes = ["Karl Brenner, Vernichtung des Handels. Abläufe und Begriffe, Version 2.0, in: Docupedia, 12.3.2020.",
              "Karl Weiß: Stadt und Land, Berlin 2001.", "Vgl. Brenner 2016/2020."]
     assert _repeat_of(notes, 3) == (1, "")
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "page"),
+    [
+        ("U.S. DEP’T OF JUSTICE, ANNUAL REPORT ON CIVIL RIGHTS 12 (2010) [hereinafter DOJ REPORT].",
+         "DOJ REPORT, supra note 1, at 14.", "14"),
+        ("Commission européenne, Livre vert sur le droit d’auteur, COM(95) 382 final, 1995 (ci-après « Livre vert »).",
+         "Livre vert, p. 12.", "12"),
+        ("Bundesministerium der Justiz, Bericht zur Reform des Urheberrechts, Berlin 2015 (im Folgenden: Reformbericht).",
+         "Reformbericht, S. 44.", "44"),
+        ("Федеральный закон от 06.10.2003 № 131-ФЗ «Об общих принципах организации местного самоуправления» "
+         "(далее – Закон № 131-ФЗ).", "Закон № 131-ФЗ. Ст. 14.", ""),
+        ("Ley 7/1985, de 2 de abril, reguladora de las Bases del Régimen Local (en adelante, LBRL).", "LBRL, art. 25.", ""),
+        ("Clean Air Act, 42 U.S.C. § 7401 (2018) (the “Act”).", "Act § 7411.", ""),
+    ],
+)
+def test_a_short_name_defined_by_the_full_citation_is_its_repeat(full, short, page):
+    notes = [full, "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.", short]
+    assert _repeat_of(notes, 3) == (1, page)
+
+
+def test_a_defined_name_opening_a_sentence_of_comment_is_no_repeat():
+    cited = [Cited("Alpha v. Beta, 512 U.S. 100 (1994) (the “Court”).", (), "1994", 1)]
+    assert find_repeat("The Court held that the statute applied to every party.", cited) is None
+
+
+@pytest.mark.parametrize(
+    "form", ["См. предыдущее примечание.", "See the previous note.", "See preceding note.", "Voir la note précédente.",
+             "Vgl. vorige Anm.", "Siehe vorherige Fußnote.", "Véase la nota anterior."],
+)
+def test_see_the_previous_note_repeats_its_citation(form):
+    notes = ["Josh Miller, For the Love of Hacking, Forbes (August 10, 1998): 12.",
+             "Richard Hollis, Emacs the Full Screen Editor (1987).", form]
+    assert _repeat_of(notes, 3) == (2, "")
+
+
+def test_see_the_previous_note_after_a_comment_repeats_nothing_when_the_note_is_known():
+    cited = [Cited("Josh Miller, For the Love of Hacking, Forbes (1998)", ("miller",), "1998", 1)]
+    assert find_repeat("См. предыдущее примечание.", cited, note=3) is None
+    repeat = find_repeat("См. предыдущее примечание.", cited, note=2)
+    assert repeat is not None and repeat.target == 0
+
+
+def test_a_note_of_an_author_date_short_form_alone_cites():
+    notes = ["Karl Weiß: Stadt und Land, Berlin 2001, S. 3.", "Stallmann (1986).", "Hollis (1979): #SEC34."]
+    assert [n for n, *_ in _links(notes)] == [1, 2, 3]

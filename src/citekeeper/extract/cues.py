@@ -40,6 +40,9 @@ REPEAT_MARK = re.compile(
     # ("art. cité", "ouvr. cité": French abbreviates the participle too; Spanish "obra citada", "trabajo citado".)
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|article\s+cité|"
     r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|préc(?:ité(?:e|s|es)?)?(?=[.,\s])|"
+    # "См. предыдущее примечание.", "See the previous note.", "Voir la note précédente.", "Vgl. vorige Anm."
+    r"предыдущ\w*\s+(?:примечани|сноск)\w*|(?:previous|preceding)\s+(?:foot)?note|note\s+précédente|"
+    r"(?:vorige|vorherige|vorangehende)n?\s+(?:Anm|Fn|Fußnote)|nota\s+(?:precedente|anterior)|"
     r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
@@ -89,6 +92,10 @@ _STRONG = [
         # French acts by number ("Décret 2009-1204", "Loi n° 2006-961"), EPO Boards of Appeal ("T 1173/97"), "35 USC § 101".
         r"\b(?:Loi|Décret|Arrêté|Ordonnance|Circulaire)\s(?:n°\s?)?\d{2,4}-\d{1,5}\b|\b[TGJRW]\s\d{3,4}/\d\d\b|"
         r"\bU\.?S\.?C\.?\s(?:§+|par\.|sec\.)\s?\d|"
+        # Spanish, Portuguese and Italian acts: "Ley 7/1985, de 2 de abril", "Real Decreto 1/1996", "Lei n.º 9.610/98",
+        # "legge 22 aprile 1941, n. 633", "D.lgs. n. 196/2003".
+        r"\b(?:Ley(?:\sOrgánica)?|Real\sDecreto(?:\sLegislativo|-ley)?|Decreto(?:-Lei|\slegislativo)?|Lei|Legge|D\.\s?lgs\.)"
+        r"\s(?:n\.?\s?[°º]?\s?)?\d{1,5}(?:\.\d{3})?/\d{2,4}\b|\b[Ll]egge\s\d{1,2}\s[a-z]+\s(?:1[89]|20)\d\d,\s?n\.\s?\d|"
         # US court rules and state codes: "Fed. R. Civ. P. 12(b)(6)", "N.J. Stat. Ann. § 2A:58C-1(a)", "Tex. Penal Code Ann. §".
         r"\bFed\.\s?R\.\s?(?:Civ|Crim|App|Evid|Bankr)\.\s?(?:P\.\s?)?\d|\b(?:Stat|Code|Laws|Ann)\.?,?\s(?:Ann\.\s)?§|"
         # French courts by their abbreviation and a date: "CA Paris, 4e ch., 12 mai 2010", "TGI Paris, 20 mai 2008",
@@ -137,6 +144,11 @@ _STRONG = [
     ),
     REPEAT_MARK,
     SHORT_TITLE_CITE,
+    # A note that is only an author-date short form: "Stallman (1986).", "Ratey and Johnson (1997): 12."
+    re.compile(
+        r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?\s"
+        r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$"
+    ),
     # Unpublished interviews, oral history: "Interview B4_Transkript, Pos. 61", "Interview mit Anna Meier, 3. 5. 2019",
     # "Interview with John Smith", "Интервью с И. И. Ивановым".
     re.compile(r"\b(?:Interviews?|Gespräch|Entretien|Интервью)\s+(?:[A-Z]{1,3}\d+[\w\\]*|(?:mit|with|avec|с)\s+[A-ZА-ЯЁ]\w*)"),

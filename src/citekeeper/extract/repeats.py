@@ -84,6 +84,17 @@ _EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# The short name a full citation gives itself for later notes: Bluebook's "[hereinafter DOJ REPORT]", French
+# "(ci-après « Livre vert »)", German "(im Folgenden: Reformbericht)", Russian "(далее – Закон № 131-ФЗ)",
+# Spanish/Italian "(en adelante, …)" / "(di seguito …)", and a defined term "(the “Act”)".
+_LABEL = re.compile(
+    r"\[hereinafter\s+(?P<a>[^\[\]]{2,60})\]|"
+    r"\((?:hereinafter(?:\s+(?:referred\s+to\s+as|cited\s+as))?|ci-après(?:\s+dénommée?)?|im\s+Folgenden(?:\s+zitiert\s+als)?|"
+    r"nachfolgend|fortan|далее|в\s+дальнейшем|en\s+adelante|in\s+seguito|di\s+seguito|d[’']ora\s+in\s+poi)"
+    r"\s*[:,–—-]?\s*(?P<b>[^()]{2,60}?)\s*\)|"
+    r"\((?:the\s+)?[“\"](?P<c>[^”\"]{2,40})[”\"]\)",
+    re.IGNORECASE,
+)
 _AUTHOR_YEAR_PAREN = re.compile(
     r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?)\s"
     r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,\s(?:(?:p|pp|S|С)\.\s?)?(?P<page>\d+(?:[–-]\d+)?))?\)"
@@ -103,6 +114,13 @@ _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _FULL_ONLY = re.compile(r"https?://|\s//\s|\bIn:\s|\(Hrsg\.\)|\(Hg\.\)|\(eds?\.\)|\bed\. by\b", re.I)
 
 
+# "См. предыдущее примечание." / "See the previous note." / "Voir la note précédente.": the citation of the note before.
+_PREVIOUS_NOTE = re.compile(
+    r"^(?:(?:the\s+)?(?:previous|preceding|last)\s+(?:foot)?note|предыдущ\w+\s+(?:примечани|сноск)\w*|"
+    r"(?:la\s+)?note\s+précédente|(?:die\s+)?(?:vorige|vorherige|vorangehende)n?\s+(?:Anm(?:erkung)?|Fn|Fußnote)\.?|"
+    r"(?:la\s+)?nota\s+(?:precedente|anterior))\.?$",
+    re.IGNORECASE,
+)
 # "Vgl. Fn. 2." / "See n. 4.": the work of that note again (the signal is stripped before).
 # "Cf. supra, note 2.", "oben Fn. 3.", "см. выше прим. 4."
 _NOTE_ONLY = re.compile(
@@ -131,6 +149,19 @@ class Cited:
     _after_author: tuple[list[str], list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _author_words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _without_page: str | None = field(default=None, init=False, repr=False, compare=False)
+    _label: re.Pattern[str] | bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def label(self) -> re.Pattern[str] | None:
+        """The short name the citation defines for later notes ("[hereinafter DOJ REPORT]") as a pattern that
+        matches a citation opening with it (its words in order, any case and punctuation), or None; cached."""
+        if self._label is None:
+            m = _LABEL.search(self.text)
+            words = re.findall(r"\w+", next((g for g in m.groups() if g), "")) if m else []
+            self._label = bool(words) and re.compile(
+                r"^[\W_]*" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)[»”\"'’]?", re.IGNORECASE
+            )
+        return self._label or None
 
     @property
     def after_author(self) -> tuple[list[str], list[str]]:
@@ -271,6 +302,20 @@ _AUTHOR_LIST = re.compile(
 )
 
 
+def _by_label(text: str, cited: list[Cited]) -> Repeat | None:
+    """A citation that opens with the short name an earlier one defined ("Livre vert, p. 12." after "… (ci-après
+    « Livre vert »)", "DOJ REPORT, supra note 1, at 14"): that citation, with the page after the name."""
+    if len(text) > 160:
+        return None
+    for i in range(len(cited) - 1, -1, -1):
+        label = cited[i].label if cited[i].repeats is None else None
+        m = label.match(text) if label else None
+        # (What follows the name is a locator or nothing: "The Court held …" after "(the “Court”)" is comment.)
+        if m and re.match(r"$|[,.;:)]|\s+(?:supra|at|S\.|p\.|pp\.|С\.|Ст\.|Rn\.|n°|§)", text[m.end() :]):
+            return Repeat(i, locator(text[m.end() :]), "short")
+    return None
+
+
 def _same_url(text: str, cited: list[Cited]) -> int | None:
     """A short form with the URL of an earlier full citation ("Kreutzmüller 2016/2020, URL: http://…"):
     that citation, when the words before the URL are few and name its author (a work cited again in
@@ -287,8 +332,12 @@ def _same_url(text: str, cited: list[Cited]) -> int | None:
     return None
 
 
-def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
-    """The earlier citation ``citation`` repeats, or None when it is a citation of its own."""
+def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> Repeat | None:
+    """The earlier citation ``citation`` repeats, or None when it is a citation of its own.
+
+    ``note``, the number of the footnote ``citation`` is in, lets "See the previous note" after a note
+    that only comments repeat nothing; without it the citation just before is taken.
+    """
     text = strip_signal(citation).strip()
     if not cited or not text:
         return None
@@ -309,6 +358,14 @@ def find_repeat(citation: str, cited: list[Cited]) -> Repeat | None:
     m = _BARE_OP_CIT.match(text)
     if m:
         return Repeat(_resolve(cited, len(cited) - 1), locator(m.group("rest")), "op-cit")
+    found = _by_label(text, cited)
+    if found is not None:
+        return found
+    if _PREVIOUS_NOTE.match(text):
+        last = cited[-1].footnote
+        if note is not None and last is not None and last != note - 1:
+            return None  # the previous note only comments
+        return Repeat(_resolve(cited, len(cited) - 1), "", "ibid")
     m = _NOTE_ONLY.match(text)
     if m:
         in_note = [i for i, c in enumerate(cited) if c.footnote == int(m.group("note"))]
