@@ -107,3 +107,13 @@ def test_reference_style_link_definitions_are_no_part_of_a_note(tmp_path: Path) 
     assert detect(path) == "markdown"
     notes = _notes(path)
     assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ibid., 47."
+
+
+def test_raw_html_in_a_note_is_read_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "html.md"
+    path.write_text(
+        "Texte.[^n6]\n\n[^n6]: Voir notamment <span style=\"font-variant:small-caps;\">Caccomo</span>"
+        " (Jean-Louis), «&nbsp;Le brevet dans le domaine du logiciel&nbsp;», _L'écho_, 16 juin 2005.\n",
+        encoding="utf-8")
+    (_, raw), = _notes(path)
+    assert raw.startswith("Caccomo (Jean-Louis), « Le brevet") and "<span" not in raw and "&nbsp;" not in raw

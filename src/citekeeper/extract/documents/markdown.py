@@ -14,6 +14,7 @@ Citation keys are pandoc's: ``[@key]``, ``[see @key, p. 3; @other]``, ``@key`` i
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     blocks: list[Block] = []
     for n, key in enumerate(order, 1):
         first, last, buf = notes[key]
-        text = " ".join(" ".join(buf).split())
+        text = " ".join(_inline_html(" ".join(buf)).split())
         if text:
             blocks.append(Block("footnote", text, n, label=key, line_start=first, line_end=last,
                                 element="^[…]" if key.startswith("^[") else f"[^{key}]", raw="\n".join(buf)))
@@ -85,6 +86,14 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             return as_text
     return compose(blocks, name, "markdown", cite_keys=keys,
                    empty_note="its citations are keys ([@key]) for a .bib" if keys else None)
+
+
+def _inline_html(text: str) -> str:
+    """A note's text without the raw HTML Markdown allows in it: tags off, their text kept
+    (``<span style="font-variant:small-caps;">Caccomo</span>``), entities decoded (``&nbsp;``)."""
+    if "<" not in text and "&" not in text:
+        return text
+    return html.unescape(_TAG.sub("", text)).replace("\u00a0", " ")
 
 
 def _inline_notes(lines: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -214,7 +223,7 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
         elif _SETEXT_RULE.match(ln) or _LINK_DEFINITION.match(ln):
             ln = ""
         ln = _SUP_TAG.sub(lambda m: m.group(1).translate(sup), ln)
-        text_lines.append(_ESCAPE.sub(r"\1", _TAG.sub("", ln)))
+        text_lines.append(_ESCAPE.sub(r"\1", _inline_html(ln)))
     try:
         found = extract_article("\n".join(text_lines), file=name)
     except NoCitationsError:
