@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from linkservers import LocalWeb
+from loop_policy import pytest_configure, pytest_report_header  # noqa: F401 - hooks (CITEKEEPER_EVENT_LOOP=uvloop)
 
 from citekeeper.links.archive import ArchiveSettings
 from citekeeper.links.fetch import HttpSettings
