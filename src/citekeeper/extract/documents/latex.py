@@ -1,11 +1,19 @@
-"""LaTeX sources: ``thebibliography``/``\\bibitem`` entries, ``\\footnote{…}``, cite keys.
+"""LaTeX sources: ``thebibliography``/``\\bibitem`` entries, notes, cite keys.
 
 Entries and notes are decoded to Unicode with pylatexenc (installed with bibtexparser):
 a document has tens of them, so its ~1 ms a string does not matter here.  Comments
 (``%`` to the end of the line, not ``\\%``) are blanked first, keeping line numbers.
-``\\footnote`` arguments are matched brace by brace, so notes holding ``\\emph{…}`` or
-``\\url{…}`` stay whole.  Every ``\\cite``-family key (natbib, biblatex) is collected with
-its line for ``lint`` to check against the ``.bib`` the document names.
+Note arguments are matched brace by brace, so notes holding ``\\emph{…}`` or
+``\\url{…}`` stay whole.  Notes are numbered as LaTeX prints them: ``\\footnote`` and
+``\\footnotemark`` step the counter, ``\\footnotetext`` takes its value, an optional ``[n]``
+sets the number without stepping, ``\\addtocounter``/``\\setcounter``/``\\stepcounter{footnote}``
+move it, and ``\\chapter`` starts it again (book and report classes number notes per chapter).
+``\\endnote`` (endnotes package) and ``\\sidenote`` (tufte, sidenotes) are notes too, and so is
+biblatex's ``\\footcite[pre][post]{key}`` (and ``\\autocite`` under a notes style or
+``autocite=footnote``): its text is the key with its pre- and postnote ("Vgl. meier2010, S. 45"),
+as a cite command inside a note is — there is no printed form without the ``.bib``.
+Every ``\\cite``-family key (natbib, biblatex) is collected with its line for ``lint`` to check
+against the ``.bib`` the document names.  ``\\input`` is not followed.
 """
 
 from __future__ import annotations
@@ -20,7 +28,15 @@ from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 _COMMENT = re.compile(r"(?<!\\)%.*")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 _THEBIB = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}(.*?)(?:\\end\{thebibliography\}|\Z)", re.S)
-_FOOTNOTE = re.compile(r"\\footnote(?:text)?\s*(?:\[(\d+)\])?\s*\{")
+# The commands that make, number or count notes, in text order.
+_NOTE_COMMAND = re.compile(
+    r"\\(footnote|footnotetext|footnotemark|endnote|sidenote|footcites?|footfullcite|footcitetext|"
+    r"smartcites?|autocites?|chapter|addtocounter|setcounter|stepcounter)(?![a-zA-Z])(\*?)")
+# A cite command with its optional pre-/postnotes and keys (``\footcites`` repeats the groups).
+_CITE_GROUP = re.compile(r"\s*(?:\(([^()]*)\)\s*){0,2}(?:\[([^\]]*)\]\s*)?(?:\[([^\]]*)\]\s*)?\{([^{}]*)\}")
+_CITE_IN_TEXT = re.compile(r"\\[a-zA-Z]*cite[a-zA-Z]*\*?(?![a-zA-Z])")
+_NOTES_STYLE = re.compile(
+    r"\\usepackage\s*\[([^\]]*)\]\s*\{biblatex(?:-chicago)?\}", re.S)
 _CITE = re.compile(
     r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|nocite)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}")
 
@@ -67,14 +83,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         return text.count("\n", 0, pos) + 1
 
     decoder = _decoder()
-    blocks: list[Block] = []
-    n = 0
-    for m in _FOOTNOTE.finditer(text):
-        end = _group(text, m.end())
-        body = text[m.end(): end - 1]
-        n = int(m.group(1)) if m.group(1) else n + 1
-        blocks.append(Block("footnote", to_text(body, decoder), n, line_start=line(m.start()),
-                            line_end=line(end), raw=body.strip()))
+    blocks = _notes(text, line, decoder)
     bib = _THEBIB.search(text)
     if bib:
         items = list(_BIBITEM.finditer(text, bib.start(1), bib.end(1)))
@@ -92,6 +101,115 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                                                  line(m.start()), m.group(0))))
     return compose(blocks, name, "latex", cite_keys=keys,
                    empty_note=_bib_files(text) if keys else None)
+
+
+def _notes(text: str, line, decoder) -> list[Block]:  # type: ignore[no-untyped-def]
+    """Every note of the document, numbered as LaTeX prints them (see the module docstring)."""
+    book = bool(re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{(?:book|report|scrbook|scrreprt|memoir)\}", text))
+    book = book or not re.search(r"\\documentclass", text)  # a chapter file a main file \input's
+    cite_notes = _autocite_is_a_note(text)
+    counters = {"footnote": 0, "endnote": 0}
+    blocks: list[Block] = []
+    end_of_last = 0
+    for m in _NOTE_COMMAND.finditer(text):
+        if m.start() < end_of_last:
+            continue  # inside a note already read (a \footcite in a \footnote prints no note of its own)
+        name, pos = m.group(1), m.end()
+        if name == "chapter":
+            if book and not m.group(2):
+                counters["footnote"] = 0
+            continue
+        if name in ("addtocounter", "setcounter", "stepcounter"):
+            c = re.match(r"\s*\{(footnote|endnote)\}\s*(?:\{\s*(-?\d+)\s*\})?", text[pos:])
+            if c:
+                value = int(c.group(2) or 0)
+                counters[c.group(1)] = (counters[c.group(1)] + value if name == "addtocounter" else
+                                        value if name == "setcounter" else counters[c.group(1)] + 1)
+            continue
+        kind = "endnote" if name == "endnote" else "footnote"
+        if name.startswith(("footcite", "footfullcite", "smartcite", "autocite")):
+            if name.startswith("autocite") and not cite_notes:
+                continue
+            body, end = _cite_text(text, pos)
+            if end == pos:
+                continue
+            counters[kind] += 1
+            blocks.append(Block("footnote", body, counters[kind], line_start=line(m.start()), line_end=line(end),
+                                raw=text[m.start():end].strip()))
+            end_of_last = end
+            continue
+        number = re.match(r"\s*\[\s*(\d+)\s*\]", text[pos:])
+        if number:
+            pos += number.end()
+        if name == "footnotemark":
+            if not number:
+                counters[kind] += 1
+            continue
+        brace = re.match(r"\s*\{", text[pos:])
+        if not brace:
+            continue
+        start = pos + brace.end()
+        end = _group(text, start)
+        if number:
+            n = int(number.group(1))
+        elif name == "footnotetext":
+            n = counters[kind]
+        else:
+            counters[kind] += 1
+            n = counters[kind]
+        body = text[start:end - 1]
+        blocks.append(Block("footnote", to_text(_cites_as_text(body), decoder), n, line_start=line(m.start()),
+                            line_end=line(end), raw=body.strip()))
+        end_of_last = end
+    return blocks
+
+
+def _autocite_is_a_note(text: str) -> bool:
+    """Does biblatex's ``\\autocite`` make a footnote here (a notes style, or ``autocite=footnote``)?"""
+    m = _NOTES_STYLE.search(text)
+    if not m:
+        return False
+    options = m.group(1).replace(" ", "")
+    return bool(re.search(r"autocite=footnote|(?:^|,)notes(?:,|$)|style=(?:verbose|[\w-]*notes?\b|footnote-dw|oscola)",
+                          options))
+
+
+def _cite_text(text: str, pos: int) -> tuple[str, int]:
+    """The text a cite command at ``pos`` stands for here ("Vgl. meier2010, S. 45; schulz2005"), and
+    where the command ends."""
+    parts = []
+    end = pos
+    while True:
+        g = _CITE_GROUP.match(text, end)
+        if not g or not g.group(4).strip():
+            break
+        pre, post = (g.group(2), g.group(3)) if g.group(3) is not None else ("", g.group(2))
+        keys = ", ".join(k.strip() for k in g.group(4).split(",") if k.strip())
+        piece = " ".join(x for x in (to_text(pre or ""), keys) if x)
+        post_text = to_text(post or "")
+        parts.append(f"{piece}, {post_text}" if post_text else piece)
+        end = g.end()
+        if not text.startswith(("[", "{", "("), end):
+            break
+    return "; ".join(parts), end
+
+
+def _cites_as_text(latex: str) -> str:
+    """Cite commands inside a note as their keys with pre- and postnotes (pylatexenc would print
+    ``<cit.>`` or lose the key)."""
+    out = []
+    last = 0
+    for m in _CITE_IN_TEXT.finditer(latex):
+        if m.start() < last:
+            continue
+        body, end = _cite_text(latex, m.end())
+        if end == m.end():
+            continue
+        out.append(latex[last:m.start()])
+        out.append(body.replace("\\", "\\\\").replace("{", "").replace("}", ""))
+        last = end
+    out.append(latex[last:])
+    return "".join(out)
 
 
 def _bib_files(text: str) -> str:
