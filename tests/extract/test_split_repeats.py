@@ -194,3 +194,11 @@ def test_see_the_previous_note_after_a_comment_repeats_nothing_when_the_note_is_
 def test_a_note_of_an_author_date_short_form_alone_cites():
     notes = ["Karl Weiß: Stadt und Land, Berlin 2001, S. 3.", "Stallmann (1986).", "Hollis (1979): #SEC34."]
     assert [n for n, *_ in _links(notes)] == [1, 2, 3]
+
+
+def test_the_person_discussed_the_periodical_and_the_year_find_an_interview():
+    notes = ["David Berg, Jon Evans, “Richard Hollis discusses his new editor with BYTE editors,” BYTE (July, 1986).",
+             "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.", "Richard Hollis, BYTE (1986)."]
+    assert _repeat_of(notes, 3) == (1, "")
+    # … but never a work that names neither the person nor the periodical.
+    assert _repeat_of(notes[:2] + ["Richard Hollis, Wired (1986)."], 3)[0] is None

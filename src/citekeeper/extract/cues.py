@@ -40,9 +40,6 @@ REPEAT_MARK = re.compile(
     # ("art. cité", "ouvr. cité": French abbreviates the participle too; Spanish "obra citada", "trabajo citado".)
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|article\s+cité|"
     r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|préc(?:ité(?:e|s|es)?)?(?=[.,\s])|"
-    # "См. предыдущее примечание.", "See the previous note.", "Voir la note précédente.", "Vgl. vorige Anm."
-    r"предыдущ\w*\s+(?:примечани|сноск)\w*|(?:previous|preceding)\s+(?:foot)?note|note\s+précédente|"
-    r"(?:vorige|vorherige|vorangehende)n?\s+(?:Anm|Fn|Fußnote)|nota\s+(?:precedente|anterior)|"
     r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"

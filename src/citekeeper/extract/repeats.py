@@ -509,6 +509,12 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
         found = _by_first_word(cited, names[0]) if alone else None
         return Repeat(found, locator(rest), "short") if found is not None else None
     found = _by_author(cited, names, words, year_of)
+    if found is None and year_of and len(words) <= 2:
+        # "Richard Stallman, BYTE (1986)." after "David Betz, Jon Edwards, “Richard Stallman discusses … with BYTE
+        # editors,” BYTE (July, 1986)": the person interviewed or discussed, the periodical and the year — all three
+        # in the earlier citation, though the person is not its author.
+        found = next((i for i in range(len(cited) - 1, -1, -1) if cited[i].repeats is None and year_of in cited[i].text
+                      and all(w in ascii_fold(cited[i].text) for w in (names[0], *words))), None)
     if found is None and year_of:
         return None
     return Repeat(found, locator(rest), "short") if found is not None else None
