@@ -201,4 +201,4 @@ def test_the_person_discussed_the_periodical_and_the_year_find_an_interview():
              "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.", "Richard Hollis, BYTE (1986)."]
     assert _repeat_of(notes, 3) == (1, "")
     # … but never a work that names neither the person nor the periodical.
-    assert _repeat_of(notes[:2] + ["Richard Hollis, Wired (1986)."], 3)[0] is None
+    assert _repeat_of([*notes[:2], "Richard Hollis, Wired (1986)."], 3)[0] is None
