@@ -3,8 +3,9 @@ section, ``[@key]``.
 
 A footnote definition runs on over the lines that follow it until a blank line, and
 over later paragraphs indented by four spaces or a tab (pandoc's rule); notes are
-numbered in the order the text calls them (``[^id]`` and inline ``^[…]`` alike), as pandoc
-prints them.  A file with neither (Markdown exported from a web page or a word processor:
+numbered by their labels when every label is a number (``[^1]``…``[^18]``, as the author
+wrote them), else in the order the text calls them (``[^id]`` and inline ``^[…]`` alike), as
+pandoc prints them.  A file with neither (Markdown exported from a web page or a word processor:
 ``<sup>1</sup>`` calls and a numbered list under "Notes"/"Endnotes"/"Anmerkungen") is read by
 the plain-text rules on its text with the Markdown syntax taken off, line for line.  The
 References section is the plain-text rule on the lines (``# References`` … up to the
@@ -68,7 +69,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     order = [c for c in dict.fromkeys(key for _, _, key in sorted(calls)) if c in notes]
     order += [k for k in notes if k not in order]
     blocks: list[Block] = []
-    for n, key in enumerate(order, 1):
+    for n, key in _numbered(order):
         first, last, buf = notes[key]
         text = " ".join(_inline_html(" ".join(buf)).split())
         if text:
@@ -86,6 +87,16 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             return as_text
     return compose(blocks, name, "markdown", cite_keys=keys,
                    empty_note="its citations are keys ([@key]) for a .bib" if keys else None)
+
+
+def _numbered(order: list[str]) -> list[tuple[int, str]]:
+    """Each note's number: its label when every label is a number (``[^1]`` … ``[^18]``: the
+    number the author wrote and looks for in the source, also in an excerpt whose first call is
+    ``[^18]`` or a text whose calls were reordered), else its place in the order of the calls, as
+    pandoc and GitHub print named labels (``[^smith]``) and inline notes."""
+    if order and all(k.isdecimal() and not k.startswith("0") for k in order):
+        return sorted((int(k), k) for k in order)
+    return list(enumerate(order, 1))
 
 
 def _inline_html(text: str) -> str:
