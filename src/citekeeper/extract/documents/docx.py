@@ -54,6 +54,7 @@ class _Walker:
         self.stack: list[_Field] = []
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
+        self.custom: set[tuple[str, str]] = set()  # notes called by a custom mark, not a number
         self._cur: Paragraph | None = None
 
     def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
@@ -116,7 +117,10 @@ class _Walker:
                 self.stack.pop()
                 self._close(f)
             elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-                self.note_refs.append(("footnote" if "foot" in tag else "endnote", child.get(f"{W}id", "")))
+                key = ("footnote" if "foot" in tag else "endnote", child.get(f"{W}id", ""))
+                self.note_refs.append(key)
+                if child.get(f"{W}customMarkFollows") in ("1", "true", "on"):
+                    self.custom.add(key)  # a mark typed by hand ("*"): Word numbers the others without it
             elif tag == f"{W}delText" or tag == f"{W}p":
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
             else:
@@ -169,12 +173,23 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             notes[(kind, note.get(f"{W}id", ""))] = _Walker().story(note)
-    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx"), name, "docx")
+    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom), name, "docx")
+
+
+# A custom mark a note opens with ("* This article …", "† Ibid."): the note's label, not its text.
+_CUSTOM_MARK = re.compile(r"^\s*([*†‡§¶#]{1,3}|[a-z]\)?)\s+")
 
 
 def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str], list[Paragraph]],
-                         order: list[tuple[str, str]], fmt: str) -> list[Block]:
-    """Blocks of a word-processor document (shared by .docx and .odt)."""
+                         order: list[tuple[str, str]], fmt: str,
+                         custom: set[tuple[str, str]] | None = None) -> list[Block]:
+    """Blocks of a word-processor document (shared by .docx and .odt).
+
+    Notes are numbered in the order the body calls them, each kind on its own; a note called by a
+    custom mark (``custom``: Word's ``customMarkFollows``, an ODF ``text:label``) takes no number —
+    it is numbered 0 with its mark as label, and the next note is still 1.
+    """
+    custom = custom or set()
     blocks: list[Block] = []
     # Notes numbered in the order the body calls them (each kind on its own), then any not called.
     ordered = [k for k in dict.fromkeys(order) if k in notes] + [k for k in notes if k not in order]
@@ -182,18 +197,23 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
     all_cited: list[Cited] = []
     for key in ordered:
         kind, note_id = key
-        counters[kind] += 1
+        label = ""
+        if key not in custom:
+            counters[kind] += 1
         paras = notes[key]
         cited = [c for p in paras for c in p.cited]
         all_cited += cited
         element = (f"w:{kind}[@w:id='{note_id}']" if fmt == "docx" else f"text:note[@text:id='{note_id}']")
         text = " ".join(" ".join(p.text.split()) for p in paras if p.text).strip()
         text = re.sub(r"^\s*\d{1,4}[.)]?\s+(?=\S)", "", text) if fmt == "odt" else text
+        if key in custom and (mark := _CUSTOM_MARK.match(text)):
+            label, text = mark.group(1), text[mark.end():]
+        number = 0 if key in custom else counters[kind]
         if cited:
-            blocks.append(Block("footnote", text, counters[kind], element=element, raw=text,
+            blocks.append(Block("footnote", text, number, label=label, element=element, raw=text,
                                 records=[c.record for c in cited]))
         elif text:
-            blocks.append(Block("footnote", text, counters[kind], element=element, raw=text))
+            blocks.append(Block("footnote", text, number, label=label, element=element, raw=text))
     body_cited = [c for p in paragraphs for c in p.cited]
     has_bibliography_field = any(p.in_bibliography for p in paragraphs)
     seen: set[str] = set()

@@ -37,6 +37,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     paragraphs: list[Paragraph] = []
     notes: dict[tuple[str, str], list[Paragraph]] = {}
     order: list[tuple[str, str]] = []
+    custom: set[tuple[str, str]] = set()
     in_bib = False
     for p in (body if body is not None else root).iter(f"{T}p", f"{T}h"):
         if any(a.tag == f"{T}note-body" for a in p.iterancestors()):
@@ -55,11 +56,14 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 kind = el.get(f"{T}note-class", "footnote")
                 key = (kind if kind in ("footnote", "endnote") else "footnote", el.get(f"{T}id", str(len(order))))
                 order.append(key)
+                citation = el.find(f"{T}note-citation")
+                if citation is not None and citation.get(f"{T}label"):
+                    custom.add(key)  # a custom mark ("*"): LibreOffice numbers the others without it
                 nbody = el.find(f"{T}note-body")
                 notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
         para.text = keep_breaks(_own_text(p))
         paragraphs.append(para)
-    return compose(note_and_list_blocks(paragraphs, notes, order, "odt"), name, "odt")
+    return compose(note_and_list_blocks(paragraphs, notes, order, "odt", custom), name, "odt")
 
 
 def _own_text(p) -> str:  # type: ignore[no-untyped-def]

@@ -1,0 +1,60 @@
+"""Word and OpenDocument notes as the two word processors store them (files built here).
+
+A note called by a custom mark (Word's ``customMarkFollows``, ODF's ``text:label``) takes no
+number, so the numbered notes after it keep Word's and LibreOffice's own numbers; a note called
+from a table cell counts where the table stands; a ``HYPERLINK`` field keeps its visible text;
+footnotes and endnotes are numbered each on their own; separator "notes" are no notes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from docxbuild import field, note_ref, para, run, write_docx
+
+from citekeeper.extract.documents import extract_document
+
+SMITH = "John Smith, The River Trade (London: Harbour Press, 1998), 45."
+BROWN = "Mary Brown, “Water Rights,” Journal of Law and Rivers 12, no. 3 (2010): 45–67."
+CUSTOM_CALL = ('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+               '<w:footnoteReference w:customMarkFollows="1" w:id="9"/><w:t>*</w:t></w:r>')
+
+
+def test_custom_marks_tables_and_fields_in_word(tmp_path: Path) -> None:
+    table = f'<w:tbl><w:tr><w:tc>{para(run("Cell text"), note_ref(4))}</w:tc></w:tr></w:tbl>'
+    link = field(' HYPERLINK "https://example.org/x" ', "https://example.org/x")
+    path = write_docx(tmp_path / "paper.docx",
+                      [para(run("A title"), CUSTOM_CALL), para(run("First"), note_ref(1)), table,
+                       para(run("Second"), note_ref(2)), para(run("End"), note_ref(1, "endnote"))],
+                      footnotes={9: run("* This study was funded by the Valley Trust; see " + SMITH),
+                                 1: run(" " + SMITH), 2: run(" Ibid., 47. Online: ") + link, 4: run(" " + BROWN)},
+                      endnotes={1: run(" " + BROWN)})
+    notes = [(r.footnote, r.raw) for r in extract_document(path).footnotes]
+    numbered = [(n, raw[:10]) for n, raw in notes if n]
+    assert numbered[:3] == [(1, "John Smith"), (2, "Mary Brown"), (3, "Ibid., 47.")]
+    assert any(raw.endswith("https://example.org/x") for n, raw in notes if n == 3)
+    assert (1, BROWN) in notes  # the endnote, numbered on its own
+    assert all(not raw.startswith("*") for _, raw in notes)
+
+
+def test_an_odt_note_with_a_custom_label(tmp_path: Path) -> None:
+    def note(i: int, text: str, label: str = "") -> str:
+        attr = f' text:label="{label}"' if label else ""
+        return (f'<text:note text:id="ftn{i}" text:note-class="footnote"><text:note-citation{attr}>{label or i}'
+                f'</text:note-citation><text:note-body><text:p>{text}</text:p></text:note-body></text:note>')
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>
+<text:h>Title{note(0, "Funded by the Valley Trust.", "*")}</text:h>
+<text:p>Rivers<text:span>{note(1, SMITH)}</text:span> and salt.</text:p>
+<table:table><table:table-row><table:table-cell><text:p>Cell{note(2, BROWN)}</text:p></table:table-cell>
+</table:table-row></table:table><text:p>Again{note(3, "Ibid., 47.")}.</text:p>
+</office:text></office:body></office:document-content>"""
+    path = tmp_path / "paper.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+    notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
+    assert notes == [(1, "John Smith"), (2, "Mary Brown"), (3, "Ibid., 47.")]
