@@ -40,10 +40,12 @@ _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 _SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 # PDF text often glues a footnote's number to its first word ("1Vgl. Meier"): a number
-# directly before a capital or an opening quote counts too (judged like a plain number).
+# directly before a capital or an opening quote counts too (judged like a plain number), and
+# before the lower-case words notes open with ("2ebd., S. 47.", "3vgl. …", "4ders.:", "5см.").
 _NUM_MARKER = re.compile(
     r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|"
-    r"(\d{1,4})(?=\s|[A-ZÀ-ÞА-ЯЁ„“\"«][^\d\s]))\s*(\S.*)$"
+    r"(\d{1,4})(?=\s|[A-ZÀ-ÞА-ЯЁ„“\"«][^\d\s]|(?:vgl\.|ebd[a.]|ders\.|dies\.|zit\.|siehe\s|see\s|cf\.|ibid|id\.|"
+    r"voir\s|см\.|там\s|ср\.)))\s*(\S.*)$"
 )
 # Markdown footnotes may be named (``[^Bennett2]: Ibid., viii.``): numbered in order of appearance.
 _NAMED_MARKER = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:\s*(\S.*)$")
