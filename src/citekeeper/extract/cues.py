@@ -244,6 +244,12 @@ _MORE_SIGNALS = re.compile(
     # "For a comparative discussion see", "For the older literature, cf.": up to five words before the signal.
     # ("On the second, see", "As to remedies, see", "Regarding costs, cf.": the same with another preposition.)
     r"(?:for|on|as\s+to|regarding|about)\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:see|cf\.?)\s+|"
+    # … in French, German, Spanish and Italian: "Pour une autre analyse, voir", "Zur Kritik siehe", "Sobre este punto,
+    # véase", "Su questo punto, cfr." — and Russian, whose signal ends the lead-in: "Иную точку зрения см.:",
+    # "О дискуссии см. также:", "Критику этого подхода см.:" (up to five words, the signal, then an author).
+    r"(?:pour|sur|à\s+propos\s+de|concernant|zur|zum|zu|über|sobre|acerca\s+de|su|per)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,?\s+"
+    r"(?:voir|v\.|siehe|vgl\.|véase|cfr\.|cf\.|vedi|v\.)\s+(?=(?-i:[A-ZÀ-ÞА-ЯЁ]))|"
+    r"(?:[А-ЯЁа-яё-]+\s+){1,5}см\.(?:,?\s+(?:также|например|в\s+частности))*,?\s*:?\s+(?=(?-i:[А-ЯЁA-Z]))|"
     # Russian (GOST R 7.0.5 notes): "См., например:", "Подробнее об этом см.:", "Об этом подробнее:", "Цит. по:".
     r"(?:подробнее\s+(?:об\s+этом\s+)?)?см\.(?:,?\s+(?:например|также|об\s+этом|подробнее|в\s+частности|напр\.))*,?\s*:?\s+|"
     r"(?:об\s+этом|подробнее|подробно|напр\.|например)(?:\s+(?:см\.|подробнее|также|об\s+этом))*\s*:\s+|"
