@@ -206,6 +206,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
     run = Run(opts, progress)
     jobs = parallel.jobs_for(list(paths), opts.jobs)
     pool = None
+    ended = False
     try:
         if jobs > 1:
             # Checking shards first (forked with no socket, thread or event loop, and
@@ -221,9 +222,10 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
                 run.prescan = _prescan(run, run.large, opts.max_bytes)
             pool = parallel.ReadPool(jobs)
         report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings, pool, run.collector)))
+        ended = True
     finally:
         if pool is not None:
-            pool.close()
+            pool.close(wait=ended)
         if run.shards is not None:
             run.shards.close()
         run.close_cache()  # opened before the run when shards were started
