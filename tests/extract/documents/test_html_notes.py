@@ -94,3 +94,14 @@ href="#ref-CR2">2</a></sup></p><h2>References</h2><ol class="c-article-reference
     path.write_text(page, encoding="utf-8")
     result = extract_document(path)
     assert result.footnotes == [] and len(result.references) == 2
+
+
+def test_raised_numbers_linking_to_a_list_under_a_references_heading_are_no_notes(tmp_path: Path) -> None:
+    page = """<html><body><p>Known before.<sup><a href="#r1">1</a></sup> Shown again.<sup><a href="#r2">2</a></sup></p>
+<h2>References</h2><ol><li id="r1">Abel, T. (2001). Grain and governance in river towns. Economic History
+Quarterly, 8(2), 115-140.</li><li id="r2">Carlsson, E. (1995). Timber markets of the north. Stockholm:
+Nordic Academic Press.</li></ol></body></html>"""
+    path = tmp_path / "journal2.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract_document(path)
+    assert result.footnotes == [] and len(result.references) == 2

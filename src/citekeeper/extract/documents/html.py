@@ -92,7 +92,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     containers = [el for el in root.iter() if isinstance(el.tag, str) and (
         el.get("role") == "doc-bibliography"
         or (_REFS_CLASS.search(el.get("class") or "") and el.tag in ("section", "div", "ol", "ul")))]
-    in_references = {d for c in containers for d in c.iter()}  # (elements kept alive: lxml proxies)
+    in_references = {d for c in [*containers, *_after_heading(root)] for d in c.iter()}  # (elements kept alive)
     note_items: list[etree._Element] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -173,6 +173,10 @@ def _is_call(a: etree._Element) -> bool:
     return raised and bool(_CALL_TEXT.match(_text(a)))
 
 
+# The id of a reference-list entry a numbered citation links to ("ref-CR1", "bib12", "CR3", "pone.0001.ref004").
+_REFERENCE_ID = re.compile(r"(?:^|[._:-])(?:ref|bib|bibr|cr|reference)s?(?:[._:-]|\d)", re.I)
+
+
 def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
                        in_references: set[etree._Element]) -> list[etree._Element]:
     """``notes`` plus the notes that calls in the text link to, in the order they are called.
@@ -193,8 +197,9 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
     for a in root.iter("a"):
         if a in inside or not _is_call(a):
             continue
-        target = ids.get((a.get("href") or "")[1:])
-        if target is None or target in in_references or target in inside or target in holders:
+        name = (a.get("href") or "")[1:]
+        target = ids.get(name)
+        if target is None or _REFERENCE_ID.search(name) or target in in_references or target in inside or target in holders:
             continue
         block = target
         while block is not None and block.tag not in _BLOCKS:
