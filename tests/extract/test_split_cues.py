@@ -72,3 +72,23 @@ def test_ibid_of_a_newspaper_takes_no_year_for_its_page():
     cited = [Cited("Правда. 1918. 5 янв.", (), "1918", 9)]
     repeat = find_repeat("Там же. 1918. 7 янв.", cited)
     assert repeat is not None and repeat.page == ""
+
+
+def test_a_long_note_that_opens_with_a_statute_and_quotes_it_cites():
+    words = "l’auteur d’une œuvre de l’esprit n’emporte pas dérogation à la jouissance du droit reconnu "
+    note = f"Art. L 111-1 al. 3 CPI : « L’existence d’un contrat de louage par {words * 5}»"
+    assert len(note) > 350 and holds_citation(note)
+    # … while a long comment that only mentions a year stays a comment.
+    comment = "En 1986, la Cour a rappelé que " + words * 5
+    assert not holds_citation(comment)
+
+
+@pytest.mark.parametrize(
+    "start", ["CHAUVEAU (Adolphe) et HÉLIE (Faustin), Théorie", "LUCAS (André et Henri-Jacques), Traité",
+              "Phillips (J.), « The English Patent »"],
+)
+def test_a_french_surname_with_the_given_name_in_brackets_opens_a_citation(start):
+    from citekeeper.extract.cues import NAME_START
+
+    assert NAME_START.match(start)
+    assert not NAME_START.match("Paris (France) est une ville")

@@ -203,6 +203,9 @@ NAME_START = re.compile(
     r"[A-ZÀ-Þ]{2,}(?:\s(?:[A-Z]\.|[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*|&|AND)){1,6},\s|"
     # … after an initial: "E. ALLAN FARNSWORTH,", "H.L.A. HART,".
     r"(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*(?:\s[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’\-]*){0,3},\s|"
+    # French legal bibliography, the given name in brackets after the surname: "CHAUVEAU (Adolphe) et HÉLIE (Faustin),",
+    # "Lucas (André et Henri-Jacques),", "Phillips (J.),".
+    r"[A-ZÀ-Þ][\w'’\-]+\s\([A-ZÀ-Þ][\w'’.\-]*(?:(?:\s|-|\set\s)[A-ZÀ-Þ][\w'’.\-]*){0,3}\)(?:,|\set\s)|"
     # Austrian/German co-authors joined by slashes: "Bähr/Brunner/Casper/Lustig,", "Keller/Bornemann,".
     r"[A-ZÀ-Þ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)+,\s|"
     r"[А-ЯЁA-Z][\w'’\-]+\s(?:[А-ЯЁA-Z]\.\s?){1,3}(?:[,:]|\s[A-ZА-ЯЁ«\"„])|"
@@ -355,7 +358,9 @@ def citation_score(text: str) -> int:
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.
     # … unless it opens with what it cites ("Vgl. Interview B4_Transkript: ,,[…] a long quotation …”").
-    if len(body) > _LONG_NOTE and score < 5 and not (body != flat and any(rx.search(body[:80]) for rx in _STRONG)):
+    # … or opens with a citation itself and quotes it ("Art. L 111-1 al. 3 CPI : « L’existence … »", a statute, then its words).
+    opens = body != flat or bool(_QUOTED_AFTER.match(body[:120]))
+    if len(body) > _LONG_NOTE and score < 5 and not (opens and any(rx.search(body[:80]) for rx in _STRONG)):
         score -= 2
     return score
 
@@ -421,4 +426,6 @@ def _split_at(text: str, cuts: list[int]) -> list[str]:
 
 
 _LONG_NOTE = 350
+# A citation of up to ten words, then a colon or a full stop and a quotation: "Art. L121-3 CPI : « [l]es auteurs … »".
+_QUOTED_AFTER = re.compile(r"^(?:\S+\s){0,9}?\S+?\s?[:.]\s?[«“„\"]")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZÀ-ÞА-ЯЁ])")
