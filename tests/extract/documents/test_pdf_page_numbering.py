@@ -81,3 +81,22 @@ def test_characters_that_do_not_decode_keep_every_later_letter_in_place(tmp_path
                                                    (50, 780, b"Second line of body text")])
     lines = [" ".join(ln.text.split()) for ln in read_pdf(path)[0].lines]
     assert lines == ["Example of the theme", "Second line of body text"]
+
+
+def test_note_numbers_glued_to_their_first_word(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    for k in range(30):
+        pdf.text(57, 80 + 13 * k, "Die Stadtgeschichte hat diese Frage lange offen gelassen und erst spät"[: 40 + k])
+    pdf.set_font("Times", size=7.5)
+    notes = ["1Vgl. Meier, Klaus: Die Stadt im Mittelalter. Berlin 2010, S. 45.", "2Ebd., S. 47.",
+             "3„Die Stadt“, in: Schulz, Hans (Hg.): Städte. München 2005, S. 12."]
+    for k, note in enumerate(notes):
+        pdf.text(57, 520 + 9.5 * k, note)
+    path = tmp_path / "glued.pdf"
+    pdf.output(str(path))
+    blocks = [b for b in layout_blocks(read_pdf(path)) if b.kind == "footnote"]
+    assert [(b.number, b.text[:5]) for b in blocks] == [(1, "Vgl. "), (2, "Ebd.,"), (3, "„Die ")]

@@ -41,7 +41,9 @@ from citekeeper.extract.segment import (
 MARGIN_SHARE = 0.09
 _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.|стр\.|с\.)\s*)?[\divxlcIVXLC]{1,6}(?:\s*(?:of|/|из)\s*\d{1,5})?$", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})\.(?=\s|$)|\((\d{1,4})\))\s*")
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
+# A note's number in the notes' own type: "12 ", "12. ", "12) " — or glued to a capital or an opening
+# quote ("12Vgl.", "3„Titel“"), as some producers set it without a space (taken only as the next number).
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+|(?=[A-ZÀ-ÞА-ЯЁ„“\"«][^\d\s]))(?=\S)")
 _SUP_INLINE = re.compile("\x01[^\x01]*\x01")
 
 
