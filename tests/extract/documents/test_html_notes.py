@@ -105,3 +105,12 @@ Nordic Academic Press.</li></ol></body></html>"""
     path.write_text(page, encoding="utf-8")
     result = extract_document(path)
     assert result.footnotes == [] and len(result.references) == 2
+
+
+def test_notes_take_the_numbers_their_calls_and_lists_print(tmp_path: Path) -> None:
+    calls = f"""<html><body><p>One.<sup><a href="#fn1" id="r1">12</a></sup> Two.<sup><a href="#fn2">13</a></sup></p>
+<section class="footnotes"><ol><li id="fn1">{SMITH}</li><li id="fn2">Ibid., 47.</li></ol></section></body></html>"""
+    assert [n for n, _ in _notes(tmp_path, calls)] == [12, 13]
+    listed = f"""<html><body><p>One and two.</p><h2>Notes</h2><ol start="40"><li>{SMITH}</li><li>{BROWN}</li></ol>
+</body></html>"""
+    assert [n for n, _ in _notes(tmp_path, listed, "listed.html")] == [40, 41]

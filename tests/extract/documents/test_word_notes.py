@@ -58,3 +58,12 @@ def test_an_odt_note_with_a_custom_label(tmp_path: Path) -> None:
         z.writestr("content.xml", content)
     notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
     assert notes == [(1, "John Smith"), (2, "Mary Brown"), (3, "Ibid., 47.")]
+
+
+def test_word_notes_numbered_from_the_sections_start(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "chapter.docx",
+                      [para(run("First"), note_ref(1)), para(run("Second"), note_ref(2)),
+                       '<w:sectPr><w:footnotePr><w:numStart w:val="45"/></w:footnotePr></w:sectPr>'],
+                      footnotes={1: run(" " + SMITH), 2: run(" Ibid., 47.")})
+    notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
+    assert notes == [(45, "John Smith"), (46, "Ibid., 47.")]

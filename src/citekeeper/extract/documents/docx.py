@@ -146,7 +146,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
                 raise BrokenDocumentError("a zip file, but not a Word document (no word/document.xml)",
                                           file=name)
             parts = {}
-            for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):
+            for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/settings.xml"):
                 if part in names:
                     if z.getinfo(part).file_size > MAX_PART:
                         raise BrokenDocumentError(f"{part} unpacks to over {MAX_PART >> 20} MB; refused",
@@ -173,7 +173,24 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             notes[(kind, note.get(f"{W}id", ""))] = _Walker().story(note)
-    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom), name, "docx")
+    settings = parse_xml(parts["word/settings.xml"], name, "word/settings.xml") if "word/settings.xml" in parts else None
+    start = {kind: _number_start(body, settings, kind) for kind in ("footnote", "endnote")}
+    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom, start),
+                   name, "docx")
+
+
+def _number_start(body, settings, kind: str) -> int:  # type: ignore[no-untyped-def]
+    """The number Word gives the first note of ``kind``: ``w:numStart`` of the first section's
+    ``w:footnotePr``/``w:endnotePr``, else the document settings', else 1 (a chapter saved on its
+    own may go on from the last: "45")."""
+    for root in (body, settings):
+        if root is None:
+            continue
+        for pr in root.iter(f"{W}{kind}Pr"):
+            start = pr.find(f"{W}numStart")
+            if start is not None and (value := start.get(f"{W}val", "")).isdigit():
+                return int(value)
+    return 1
 
 
 # A custom mark a note opens with ("* This article …", "† Ibid."): the note's label, not its text.
@@ -182,18 +199,20 @@ _CUSTOM_MARK = re.compile(r"^\s*([*†‡§¶#]{1,3}|[a-z]\)?)\s+")
 
 def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str], list[Paragraph]],
                          order: list[tuple[str, str]], fmt: str,
-                         custom: set[tuple[str, str]] | None = None) -> list[Block]:
+                         custom: set[tuple[str, str]] | None = None,
+                         start: dict[str, int] | None = None) -> list[Block]:
     """Blocks of a word-processor document (shared by .docx and .odt).
 
     Notes are numbered in the order the body calls them, each kind on its own; a note called by a
     custom mark (``custom``: Word's ``customMarkFollows``, an ODF ``text:label``) takes no number —
-    it is numbered 0 with its mark as label, and the next note is still 1.
+    it is numbered 0 with its mark as label, and the next note is still 1.  ``start`` is each
+    kind's first number (Word's ``w:numStart``).
     """
     custom = custom or set()
     blocks: list[Block] = []
     # Notes numbered in the order the body calls them (each kind on its own), then any not called.
     ordered = [k for k in dict.fromkeys(order) if k in notes] + [k for k in notes if k not in order]
-    counters = {"footnote": 0, "endnote": 0}
+    counters = {kind: (start or {}).get(kind, 1) - 1 for kind in ("footnote", "endnote")}
     all_cited: list[Cited] = []
     for key in ordered:
         kind, note_id = key

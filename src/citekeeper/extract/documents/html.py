@@ -109,6 +109,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     note_items = _with_linked_notes(root, note_items, in_references)
     if not note_items:
         note_items = _after_notes_heading(root)
+    called = _call_numbers(root, note_items)
     last = 0
     for n, li in enumerate(note_items, 1):
         used.add(li)
@@ -118,6 +119,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         # "154. Paul Starr, …"; not "216 F.3d 871 (9th Cir. 2000).", nor a year a note opens with.
         if number is not None and ((last and last < number <= last + 3) or (not last and number < 1000)):
             last, text = number, rest
+        elif (shown := called.get(li)) is not None and ((last and last < shown <= last + 3) or not last):
+            last = shown  # the number its call prints ("<sup>154</sup>"), or its list's (<ol start="154">)
         else:
             last = last + 1 if last else n
         if text:
@@ -211,6 +214,28 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
         out.append(block)
         inside |= set(block.iter())
         holders |= set(block.iterancestors())
+    return out
+
+
+def _call_numbers(root: etree._Element, notes: list[etree._Element]) -> dict[etree._Element, int]:
+    """The number each note is shown with when its own text does not print one: the digits of
+    the first call linking into it, else its place in an ``<ol start=…>``."""
+    out: dict[etree._Element, int] = {}
+    owner = {d: n for n in notes for d in n.iter()}
+    ids = {el.get("id") or el.get("name"): el for el in root.iter()
+           if isinstance(el.tag, str) and (el.get("id") or (el.tag == "a" and el.get("name")))}
+    for a in root.iter("a"):
+        if a in owner or not _is_call(a):
+            continue
+        note = owner.get(ids.get((a.get("href") or "")[1:]))
+        digits = re.sub(r"\D", "", _text(a))
+        if note is not None and note not in out and digits and len(digits) <= 4:
+            out[note] = int(digits)
+    for note in notes:
+        parent = note.getparent()
+        if note not in out and note.tag == "li" and parent is not None and parent.tag == "ol" and (
+                (start := parent.get("start") or "").isdigit()):
+            out[note] = int(start) + [c for c in parent if c.tag == "li"].index(note)
     return out
 
 
