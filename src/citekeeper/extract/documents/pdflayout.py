@@ -115,11 +115,11 @@ def _folios(pages: list[Page], edges: dict[int, tuple[float, float]]) -> set[int
             m = re.fullmatch(r"[-–—]?\s*(\d{1,4})\s*[-–—]?", ln.text.replace("\x01", "").strip())
             if m and not ln.marker and _in_margin(ln, page, edges[page.number]):
                 found.append((page.number, int(m.group(1)) - page.number, id(ln)))
-    out = set()
-    for p, offset, ident in found:
-        if any(q != p and abs(q - p) <= 3 and o == offset for q, o, _ in found):
-            out.add(ident)
-    return out
+    pages_by_offset: dict[int, set[int]] = {}
+    for p, offset, _ in found:
+        pages_by_offset.setdefault(offset, set()).add(p)
+    return {ident for p, offset, ident in found
+            if any(q in pages_by_offset[offset] for q in (p - 3, p - 2, p - 1, p + 1, p + 2, p + 3))}
 
 
 def _in_margin(line: Line, page: Page, edges: tuple[float, float] | None = None) -> bool:
