@@ -114,3 +114,14 @@ def test_notes_take_the_numbers_their_calls_and_lists_print(tmp_path: Path) -> N
     listed = f"""<html><body><p>One and two.</p><h2>Notes</h2><ol start="40"><li>{SMITH}</li><li>{BROWN}</li></ol>
 </body></html>"""
     assert [n for n, _ in _notes(tmp_path, listed, "listed.html")] == [40, 41]
+
+
+def test_word_endnotes_and_an_epub_endnotes_section(tmp_path: Path) -> None:
+    word = f"""<html><body><p>Claim.<a style='mso-endnote-id:edn1' href="#_edn1" name="_ednref1"><span
+class=MsoEndnoteReference>[i]</span></a></p><div style='mso-element:endnote-list'><div style='mso-element:endnote'
+id=edn1><p class=MsoEndnoteText><a style='mso-endnote-id:edn1' href="#_ednref1" name="_edn1">[i]</a> {SMITH}</p>
+</div></div></body></html>"""
+    assert [raw[:10] for _, raw in _notes(tmp_path, word)] == ["John Smith"]
+    epub = f"""<html xmlns:epub="http://www.idpf.org/2007/ops"><body><p>Claim.</p>
+<section epub:type="endnotes"><ol><li id="en1">{SMITH}</li><li id="en2">Ibid., 47.</li></ol></section></body></html>"""
+    assert [n for n, _ in _notes(tmp_path, epub, "book.xhtml")] == [1, 2]

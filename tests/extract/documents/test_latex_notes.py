@@ -79,3 +79,13 @@ def test_comments_nested_braces_and_input_not_followed(tmp_path: Path) -> None:
     notes = _notes(tmp_path, source)
     assert [n for n, _ in notes] == [1]
     assert notes[0][1].endswith("See also Meier, p. 12.") and "not a note" not in notes[0][1]
+
+
+def test_what_latex_never_prints_gives_no_note(tmp_path: Path) -> None:
+    source = ("\\documentclass{article}\\usepackage{comment}\\begin{document}\n"
+              "\\begin{comment}\nA\\footnote{" + BROWN + "}\n\\end{comment}\n"
+              "\\iffalse B\\footnote{" + MEIER + "} \\fi\n"
+              "C\\footnote{" + SMITH + "}\n\\end{document}\n")
+    notes = _notes(tmp_path, source)
+    assert [(n, raw[:10]) for n, raw in notes] == [(1, "John Smith")]
+    assert extract(tmp_path / "paper.tex").footnotes[0].origin.line_start == 6

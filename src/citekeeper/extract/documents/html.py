@@ -103,7 +103,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
             continue
-        if role in ("doc-endnotes", "doc-footnotes") or (_NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
+        if role in ("doc-endnotes", "doc-footnotes") or re.search(r"\b(?:foot|end|rear)notes\b", epub) or (
+                _NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
             note_items += [li for li in _note_units(el) if li not in note_items]
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
     note_items = _with_linked_notes(root, note_items, in_references)
@@ -170,7 +171,7 @@ def _is_call(a: etree._Element) -> bool:
     href = a.get("href") or ""
     if not href.startswith("#") or len(href) < 2:
         return False
-    if "noteref" in (a.get("epub:type") or "") or _CALL_CLASS.search(a.get("class") or "") or "mso-footnote-id" in (a.get("style") or ""):
+    if "noteref" in (a.get("epub:type") or "") or _CALL_CLASS.search(a.get("class") or "") or re.search(r"mso-(?:foot|end)note-id", a.get("style") or ""):
         return True
     raised = (a.getparent() is not None and a.getparent().tag == "sup") or a.find(".//sup") is not None
     return raised and bool(_CALL_TEXT.match(_text(a)))
@@ -270,12 +271,21 @@ def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
 _NOTE_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s))\s*(?=\S)")
 
 
+# Word prints endnotes in lower-case Roman numerals by default: "[i]", "[iv]".
+_ROMAN_MARK = re.compile(r"^\s*\[([ivxlc]{1,6})\]\s*(?=\S)")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
 def _numbered(text: str) -> tuple[int | None, str]:
-    """A note's printed number ("154.", "[1]", "(3)") and its text without it."""
+    """A note's printed number ("154.", "[1]", "(3)", Word's "[iv]") and its text without it."""
     m = _NOTE_NUMBER.match(text)
-    if not m:
-        return None, text
-    return int(next(g for g in m.groups() if g)), text[m.end():]
+    if m:
+        return int(next(g for g in m.groups() if g)), text[m.end():]
+    m = _ROMAN_MARK.match(text)
+    if m:
+        values = [_ROMAN[c] for c in m.group(1)]
+        return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)), text[m.end():]
+    return None, text
 
 
 def _after_heading(root: etree._Element) -> list[etree._Element]:

@@ -26,6 +26,7 @@ from citekeeper.model import Origin
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
 _COMMENT = re.compile(r"(?<!\\)%.*")
+_SKIPPED = re.compile(r"\\begin\{comment\}.*?\\end\{comment\}|\\iffalse\b.*?\\fi\b", re.S)
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 _THEBIB = re.compile(r"\\begin\{thebibliography\}\s*\{[^}]*\}(.*?)(?:\\end\{thebibliography\}|\Z)", re.S)
 # The commands that make, number or count notes, in text order.
@@ -78,6 +79,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     name = str(path)
     source = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text
     text = _COMMENT.sub(lambda m: " " * len(m.group()), source)
+    # What LaTeX never prints: comment environments and \iffalse … \fi (blanked, line breaks kept).
+    text = _SKIPPED.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
     def line(pos: int) -> int:
         return text.count("\n", 0, pos) + 1
