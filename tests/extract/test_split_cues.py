@@ -92,3 +92,19 @@ def test_a_french_surname_with_the_given_name_in_brackets_opens_a_citation(start
 
     assert NAME_START.match(start)
     assert not NAME_START.match("Paris (France) est une ville")
+
+
+def test_chicago_journal_citations_with_a_comment_after_each_split_at_semicolons():
+    from citekeeper.extract.notes import citing_part, split_footnote
+
+    comment = "provides evidence that employees with tacit knowledge share it more readily without extrinsic rewards, " * 3
+    note = (f'Tom F. Bewick, "A Labor Market Explained," American Economic Review 85 (1995): 250, {comment}; '
+            f'Margit Osterholz and Bruno S. Fry, "Motivation and Form," Organization Science 11 (2000): 538, {comment}; '
+            f'Uri Gnezdy and Aldo Rustico, "A Fine Is a Price," Journal of Legal Studies 29 (2000): 1, {comment}.')
+    cites = split_footnote(citing_part(note))
+    assert [c.split(",")[0] for c in cites] == ["Tom F. Bewick", "Margit Osterholz and Bruno S. Fry", "Uri Gnezdy and Aldo Rustico"]
+
+
+@pytest.mark.parametrize("text", ["In 1995 the council met 12 times (2000): a record.", "Chapter 11 (2000) lists 538 cases."])
+def test_a_year_in_brackets_in_prose_is_no_journal_citation(text):
+    assert not holds_citation(text)

@@ -124,6 +124,9 @@ _STRONG = [
         r"\([^()]{2,80}?\b(?:Press|Publishing|Publishers|edn|Report|Paper|Books|Verlag)\b[^()]{0,30}?(?:1[5-9]|20)\d\d\)|"
         r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s(?:(?:para|paras|ch|pt|table|fig|at)\s)?\d{1,4}(?:[.–-]\d{1,4})*\.?$",
     ),
+    # Chicago's journal volume, year and page: "Organization Science 11 (2000): 538", "120, no. 3 (2015): 45–67",
+    # "15 (Spring 2001): 3" — prose never writes a number, a bracketed year and a colon before a page.
+    re.compile(r"\b\d{1,4}(?:,\sno\.\s?\d{1,4})?\s\((?:[A-Z][a-z]{2,8}\.?\s)?(?:1[5-9]|20)\d\d\):\s?\d{1,5}\b"),
     # APA's date after the author: "Committee. (2015).", "Green, T. (2014, February 28).", "(n.d.)."
     re.compile(r"\.\s\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?|n\.\s?d\.)\)\.(?:\s|$)"),
     # Statutes by article or section: "§ 142 UrhG", "Art. 4 UrhWissG", "§ 4 Abs. 2 des Gesetzes",
