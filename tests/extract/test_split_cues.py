@@ -108,3 +108,12 @@ def test_chicago_journal_citations_with_a_comment_after_each_split_at_semicolons
 @pytest.mark.parametrize("text", ["In 1995 the council met 12 times (2000): a record.", "Chapter 11 (2000) lists 538 cases."])
 def test_a_year_in_brackets_in_prose_is_no_journal_citation(text):
     assert not holds_citation(text)
+
+
+def test_record_citations_dated_by_month_day_and_year_split_at_semicolons():
+    from citekeeper.extract.notes import citing_part, split_footnote
+
+    note = "Pardee 10/13/17 302, at 7; Hinds 3/13/18 302, at 18; see Pollard 6/28/17 302, at 2 (the memo explains it)."
+    assert [c.split()[0] for c in split_footnote(citing_part(note))] == ["Pardee", "Hinds", "see"]
+    assert holds_citation("Comer 11/15/17 302, at 3.")
+    assert not holds_citation("The meeting was moved to 11/15/2017, after the hearing.")

@@ -192,6 +192,9 @@ _WEAK = [
     re.compile(r"\.\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),
     # Chicago's bare page at the end ("Smith, Short Title, 45."), a signal inside ("Zur Kritik siehe").
     re.compile(r"[,:][”\"’]?\s\d{1,4}(?:[–-]\d{1,4})?\.?$"),
+    # A US numeric date with a two-digit year, as record citations date their papers: "Hicks 3/13/18 302, at 18",
+    # "Email, Smith to Jones (1/3/17)".  (Four-digit years already count once, as years.)
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2}(?![\d/])"),
     re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s(?!(?:also\s+)?(?:infra|supra\s+text|above|below)\b)", re.I),
 ]
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John",
