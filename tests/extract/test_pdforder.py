@@ -84,3 +84,35 @@ def test_numbers_in_order_are_left_alone():
     assert restore_numbers(text.split("\n")) == text.split("\n")
     body = "1. First do this.\n2. Then that.\n\n12\n\nMore text.\n"
     assert restore_numbers(body.split("\n")) == body.split("\n")
+
+
+EXCERPT = """After the Election, Trump continued to deny any contacts with Russia.53 Two days later,
+Russian officials told the press that the government had maintained contacts.54 Hicks said so.55
+
+53
+
+Louis Nelson, Pence denies Trump camp in cahoots with WikiLeaks, Politico (Oct. 14, 2016).
+54
+Ivan Nechepurenko, Russian Officials Were in Contact With Trump Allies, Diplomat Says, New
+York Times (Nov. 10, 2016).
+55
+Jim Heintz & Matthew Lee, Russia eyes better ties with Trump, Associated Press (Nov. 10, 2016).
+
+25
+"""
+
+
+def test_lone_numbers_of_an_excerpt_go_in_front_of_their_notes():
+    lines = EXCERPT.split("\n")
+    fixed = restore_numbers(lines)
+    assert len(fixed) == len(lines)
+    assert fixed[5].startswith("53 Louis Nelson") and fixed[3] == ""
+    assert fixed[7].startswith("54 Ivan") and fixed[10].startswith("55 Jim Heintz")
+    assert fixed[12] == "25"  # the page number: nothing calls it
+    notes = extract_article(EXCERPT).footnotes
+    assert {r.footnote for r in notes} >= {54, 55}
+
+
+def test_lone_numbers_counted_from_one_are_left_to_the_notes_rules():
+    text = EXCERPT.replace("53", "1").replace("54", "2").replace("55", "3")
+    assert restore_numbers(text.split("\n"))[3] == "1"

@@ -10,6 +10,7 @@ wrapped note line that opens with a number.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fpdf import FPDF
@@ -56,7 +57,7 @@ class Opinion:
         y = TOP
         for para in body:
             for line in self._lines(para):
-                self.pdf.text(LEFT, y, line)
+                self._draw(LEFT, y, line)
                 if overprint and line.endswith(overprint):
                     # The producer draws the line's tail a second time, at the same baseline.
                     self.pdf.text(LEFT + self.pdf.get_string_width(line[: -len(overprint)]), y, overprint)
@@ -72,6 +73,18 @@ class Opinion:
                 self.pdf.text(LEFT + (40 if k == 0 and mark else 0), y, line)
                 y += PITCH
         self.pdf.text(303, FOLIO_Y, str(self.page))
+
+    def _draw(self, x: float, y: float, line: str) -> None:
+        """A body line; ``^N`` is a note call, set small and raised."""
+        for k, part in enumerate(re.split(r"\^(\d+)", line)):
+            if k % 2:
+                self.pdf.set_font_size(8)
+                self.pdf.text(x, y - 4, part)
+                x += self.pdf.get_string_width(part)
+                self.pdf.set_font_size(SIZE)
+            elif part:
+                self.pdf.text(x, y, part)
+                x += self.pdf.get_string_width(part)
 
     def write(self, path: Path) -> Path:
         self.pdf.output(str(path))
@@ -174,3 +187,20 @@ def test_small_type_notes_with_a_dash_rule_and_a_line_opening_with_a_number(tmp_
     assert sorted(notes) == [4, 5]
     assert notes[4].endswith("subbasin 5 to pass. §5.05(b), id., at 25.")
     assert "——" not in notes[4] and notes[5].startswith("See Virginia")
+
+
+def test_plain_numbered_notes_in_body_type_when_the_text_calls_them(tmp_path: Path) -> None:
+    op = Opinion()
+    op.add([BODY + "The motion was denied.^1", BODY], [("", "1 " + NOTE1)])
+    op.add([BODY[:200] + " That is enough.^2"], [("", "2 " + NOTE3)])
+    op.add([BODY, "1. The first point we decide is plain.", "2. The second is too."], [])  # a numbered list
+    notes = {b.number: b.text for b in layout_blocks(read_pdf(op.write(tmp_path / "plain.pdf"))) if b.kind == "footnote"}
+    assert notes == {1: NOTE1, 2: NOTE3}
+
+
+def test_body_type_notes_numbered_afresh_on_a_page(tmp_path: Path) -> None:
+    op = Opinion()
+    op.add([BODY + "The motion was denied.^1", BODY], [("1", NOTE1)])
+    op.add([BODY + "Held.^1 " + BODY[:100] + "^2"], [("1", NOTE3), ("2", "Id. at 240.")])
+    blocks = [b for b in layout_blocks(read_pdf(op.write(tmp_path / "perpage.pdf"))) if b.kind == "footnote"]
+    assert [(b.page, b.number) for b in blocks] == [(1, 1), (2, 1), (2, 2)]

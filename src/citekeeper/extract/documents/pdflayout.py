@@ -309,9 +309,15 @@ def _body_type_zone(page: Page, notes: list[_Note], pitch: float) -> list[Line]:
         # The block under the gap opens with the next note, or with a few lines of the last note's
         # rest and then the next note ("Litig., 193 F.3d 781, 788 (3d Cir. 1999)." / "¹⁶ We express …").
         stop = gaps[n + 1] if n + 1 < len(gaps) else len(lines)
+        # The note calls printed above the gap: a plain number ("7 In Goldson …") opens a note only when
+        # the text above calls it, and numbering may start again at 1 when the page calls a 1.
+        calls = {c for ln in lines[:k] for c in ln.sup}
         for j in range(k, min(stop, k + (_REST_LINES + 1 if notes else 1))):
             marker = lines[j].marker
-            if marker.isdigit() and (int(marker) == expected or (not notes and int(marker) <= 3)):
+            plain = None if marker else _NOTE_NUMBER.match(lines[j].text)
+            number = marker if marker.isdigit() else (plain.group(1) if plain and plain.group(1) in calls else "")
+            if number and (int(number) == expected or (not notes and int(number) <= 3)
+                           or (number == "1" and "1" in calls)):
                 return lines[k:]
     last = notes[-1] if notes else None
     open_note = bool(last and last.lines[-1].page == page.number - 1 and incomplete(join_lines(last.texts)))
