@@ -184,7 +184,9 @@ _WEAK = [
     re.compile(
         r"\b\d{1,2}\.?\s(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
         r"Oct|Nov|Dec|janv|févr|avr|juil|déc)\.(?:\s|$)|"
-        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s(?:1[5-9]|20)\d\d\b"
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s(?:1[5-9]|20)\d\d\b|"
+        # … and abbreviated, as Bluebook dates newspapers: "(Dec. 10, 2016)", "(Sept. 3, 1999)".
+        r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2},\s(?:1[5-9]|20)\d\d\b"
     ),
     # GOST's place and year: "Новосибирск, 1930.", "М., 1998.", "СПб., 1896."
     re.compile(r"\b(?:[А-ЯЁ][а-яё]{2,}(?:-на-[А-ЯЁ][а-яё]+)?|М|Л|СПб|Пг|К|Мн)\.?,\s(?:1[5-9]|20)\d\d\.(?:\s|$)"),

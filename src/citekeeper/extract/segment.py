@@ -229,6 +229,10 @@ def _footnote_at(
         # A note missed (one that only comments) must not stop the next ones being found:
         # a lone number a little past the expected one counts when its note clearly cites.
         ahead = lone is not None and expected < int(lone.group(1)) <= expected + 3
+        # An excerpt or a chapter numbered on from earlier ones: its first note is a lone "53" (the next numbers
+        # follow on lines of their own a few lines apart — page numbers stand a page apart).
+        excerpt = lone is not None and expected == 1 and int(lone.group(1)) > 4 and _lone_run(lines, first, int(lone.group(1)), stop)
+        ahead = ahead or excerpt
         if not (lone and (int(lone.group(1)) == expected or ahead) and first < stop and lines[first].strip()):
             return None
         if marker(lines[first], expected + 1) is not None:
@@ -254,9 +258,11 @@ def _footnote_at(
         # A first note of any number that clearly cites, with the next numbers following as notes.
         expected == 1
         and number > 4
-        and style == "numeric"
-        and _note_score(text, 3) >= 3
-        and _in_a_run_of_notes(lines, j, number, stop)
+        and (
+            (style == "numeric" and _note_score(text, 3) >= 3 and _in_a_run_of_notes(lines, j, number, stop))
+            # (Lone numbers n+1 and n+2 a few lines apart are a run of notes already: a note citing a little will do.)
+            or (style == "lone" and _note_score(text, 2) >= 2 and _lone_run(lines, j, number, stop))
+        )
     ):
         return None
     while j < stop and lines[j].strip() and _continues(lines, j, buf, number, in_notes):
@@ -270,6 +276,27 @@ _LONG_PROSE = 200  # a longer unnumbered line is body text, which ends a run of 
 _RUN_LENGTH = 6  # notes looked at for one that cites
 _FOOTNOTE_RULE = re.compile(r"^\s*(?:[—–_‐‒―-]\s?){5,}\s*$")
 _TEXT_HEADING = re.compile(r"^\s*#+\s*\**\s*[^\W\d_]")
+
+
+def _lone_run(lines: list[str], j: int, number: int, stop: int) -> bool:
+    """Do ``number + 1`` and ``number + 2`` follow as lone numbers within the next few short lines?
+
+    pdftotext prints a note number alone on its line ("53" / "Louis Nelson, …" / "55" / "Ivan …"); a page
+    number is alone too, but the next one is a page of body text away.
+    """
+    want, seen = number + 1, 0
+    while j < stop and seen < _RUN_WINDOW and want <= number + 2:
+        line = lines[j]
+        j += 1
+        if not line.strip():
+            continue
+        seen += 1
+        lone = _LONE_NUMBER.match(line)
+        if lone and int(lone.group(1)) == want:
+            want += 1
+        elif len(line.strip()) > _LONG_PROSE or _TEXT_HEADING.match(line):
+            return False
+    return want > number + 2
 
 
 def _in_a_run_of_notes(lines: list[str], j: int, number: int, stop: int) -> bool:
