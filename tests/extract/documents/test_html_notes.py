@@ -125,3 +125,11 @@ id=edn1><p class=MsoEndnoteText><a style='mso-endnote-id:edn1' href="#_ednref1" 
     epub = f"""<html xmlns:epub="http://www.idpf.org/2007/ops"><body><p>Claim.</p>
 <section epub:type="endnotes"><ol><li id="en1">{SMITH}</li><li id="en2">Ibid., 47.</li></ol></section></body></html>"""
     assert [n for n, _ in _notes(tmp_path, epub, "book.xhtml")] == [1, 2]
+
+
+def test_paragraphs_classed_as_notes(tmp_path: Path) -> None:
+    page = f"""<html><body><p>Text.<sup>1</sup> More.<sup>2</sup></p><hr>
+<p class="footnote-text">1. {SMITH}</p><p class="footnote-text">2. Ibid., 47.</p>
+<p class="has-footnote">A paragraph of the text that has a note.</p></body></html>"""
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ibid., 47."

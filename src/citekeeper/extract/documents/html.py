@@ -103,6 +103,9 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
             continue
+        if el.tag == "p" and any(_NOTE_PARAGRAPH_CLASS.match(c) for c in cls.split()) and el not in note_items:
+            note_items.append(el)  # <p class="footnote">1. Smith, …</p>: one note a paragraph
+            continue
         if role in ("doc-endnotes", "doc-footnotes") or re.search(r"\b(?:foot|end|rear)notes\b", epub) or (
                 _NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
             note_items += [li for li in _note_units(el) if li not in note_items]
@@ -146,6 +149,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
 
 
 _BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section")
+# A paragraph classed as one note ("footnote", "endnote-text", "fn"), not a call or a link list.
+_NOTE_PARAGRAPH_CLASS = re.compile(r"^(?:foot|end)notes?(?:[-_]?(?:text|content|item|para|paragraph))?$|^fn$", re.I)
 
 
 def _note_units(container: etree._Element) -> list[etree._Element]:
