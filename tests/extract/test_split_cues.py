@@ -117,3 +117,18 @@ def test_record_citations_dated_by_month_day_and_year_split_at_semicolons():
     assert [c.split()[0] for c in split_footnote(citing_part(note))] == ["Pardee", "Hinds", "see"]
     assert holds_citation("Comer 11/15/17 302, at 3.")
     assert not holds_citation("The meeting was moved to 11/15/2017, after the hearing.")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Aristotle, Politics 1253a.", "Cicero, De officiis 1.22.", "Gen. 1:27.", "Mt 5,3-12.", "1 Kor 13,4.",
+     "Ders., Die Stadt, S. 9.", "Idem, The Town, 45.", "BArch R 58/123, Bl. 4.", "UA Wien, Senat S 94.1.",
+     "AN, F/7/12345.", "AD Rhône, 4 M 12.", "AHN, Consejos, leg. 1234.", "TNA, FO 371/1234."],
+)
+def test_classical_biblical_archival_and_same_author_notes_cite(note):
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("note", ["AD 1200 the city grew fast.", "Kap. 3,4 zeigt das.", "Version 1.22 was released later."])
+def test_lookalikes_of_those_stay_comment(note):
+    assert not holds_citation(note)

@@ -149,6 +149,19 @@ _STRONG = [
         r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?\s"
         r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$"
     ),
+    # Archives by their sigla, then a shelfmark: "BArch R 58/123", "GStA PK, I. HA Rep. 77", "AN, F/7/12345",
+    # "AD Rhône, 4 M 12", "AHN, Consejos, leg. 1234", "TNA, FO 371/1", "RGASPI. F. 17" ("AD 1200" is a year).
+    re.compile(
+        r"^(?:BArch|GStA(?:\sPK)?|HStA\w*|StA\w*|LA\w*|UA\s[A-ZÄÖÜ]\w+|AN|AD(?!\s\d{3,4}\b)|ADN|AM|AHN|AGS|AGI|ASV|ASF|ASMi|"
+        r"TNA|PRO|NARA|RGASPI|GARF|RGIA|RGVA|РГАСПИ|ГАРФ|РГИА|РГВА|ЦГА)\b[,.]?\s[^;]{0,40}?\d"
+    ),
+    # Classical and biblical places: "Aristotle, Politics 1253a", "Cicero, De officiis 1.22", "Gen. 1:27", "Mt 5,3-12",
+    # "1 Kor 13,4" — a book (or an author and a work) and its Bekker page, book and chapter, or chapter and verse.
+    re.compile(
+        r"^(?:[1-4]\s?)?[A-ZÄÖÜ][a-zäöüé]{0,6}\.?\s\d{1,3}[,:]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s?f{1,2}\.)?"
+        r"(?:;\s?\d{1,3}[,:]\d{1,3}(?:[-–]\d{1,3})?)*\.?$|"
+        r"^[A-ZÀ-Þ][\w'’-]+,\s[A-ZÀ-Þ][\w'’ -]{1,40}?\s(?:\d{1,4}[a-e]\d{0,2}|\d{1,3}(?:\.\d{1,3}){1,3})\.?$"
+    ),
     # Unpublished interviews, oral history: "Interview B4_Transkript, Pos. 61", "Interview mit Anna Meier, 3. 5. 2019",
     # "Interview with John Smith", "Интервью с И. И. Ивановым".
     re.compile(r"\b(?:Interviews?|Gespräch|Entretien|Интервью)\s+(?:[A-Z]{1,3}\d+[\w\\]*|(?:mit|with|avec|с)\s+[A-ZА-ЯЁ]\w*)"),
@@ -164,7 +177,7 @@ _STRONG = [
 _WEAK = [
     re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
     re.compile(
-        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып|Кн|Ч|Л|Лл|Ст|ч|кн|ст|fol|chap|ch)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып|Кн|Ч|Л|Лл|Ст|ч|кн|ст|fol|chap|ch|Bl|leg|Pos)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
     ),
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
@@ -199,6 +212,11 @@ _WEAK = [
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2}(?![\d/])"),
     re.compile(r"^.{0,60}\b(?:vgl\.|siehe|see|cf\.|voir|см\.|véase)\s(?!(?:also\s+)?(?:infra|supra\s+text|above|below)\b)", re.I),
 ]
+# The same author again, then another work: "Ders., Die Stadt, S. 9", "Idem, The Town, 4", "Он же. Город. С. 5".
+_SAME_AUTHOR_START = re.compile(
+    r"^(?:ders|dies|derselbe|dieselbe|idem|eadem|eid|iid|он\s+же|она\s+же|его\s+же|её\s+же|ее\s+же|их\s+же)\.?[,:]?\s+\S",
+    re.IGNORECASE,
+)
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John",
 # "Albert W. Alschuler,", "DANIEL J. BOORSTIN,".
 NAME_START = re.compile(
@@ -362,7 +380,7 @@ def citation_score(text: str) -> int:
     score = 1 if body != flat else 0
     score += sum(2 for rx in _STRONG if rx.search(body))
     score += sum(1 for rx in _WEAK if rx.search(body))
-    if NAME_START.match(body):
+    if NAME_START.match(body) or _SAME_AUTHOR_START.match(body):
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.
     # … unless it opens with what it cites ("Vgl. Interview B4_Transkript: ,,[…] a long quotation …”").
