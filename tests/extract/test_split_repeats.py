@@ -202,3 +202,11 @@ def test_the_person_discussed_the_periodical_and_the_year_find_an_interview():
     assert _repeat_of(notes, 3) == (1, "")
     # … but never a work that names neither the person nor the periodical.
     assert _repeat_of([*notes[:2], "Richard Hollis, Wired (1986)."], 3)[0] is None
+
+
+def test_a_short_form_of_five_authors_and_a_quoted_title():
+    notes = ["Chahan Vidal, Bastien Lucas, Cyril Salah, Anna Decours, et Marc Dupin. « RASAM–A Dataset for Scripts », "
+             "dans Document Analysis 2021 (Cham : Springer, 2021), 265-281.",
+             "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.",
+             "Vidal, Lucas, Salah, Decours, et Dupin. « RASAM–A Dataset for Scripts », 270."]
+    assert _repeat_of(notes, 3) == (1, "270")

@@ -481,7 +481,7 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
         return None
     author, rest = parts
     names = _surnames(author)
-    if not names or len(names) > 4:
+    if not names or len(names) > (8 if several else 4):
         return None
     title = _LOCATOR.sub("", _HAS_YEAR.sub("", rest))
     title = re.sub(r"\b(?:S|p|pp|P|С|с)\.\s*$|\bat\s*$", "", title.strip(" .,"))
