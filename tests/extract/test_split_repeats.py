@@ -210,3 +210,10 @@ def test_a_short_form_of_five_authors_and_a_quoted_title():
              "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.",
              "Vidal, Lucas, Salah, Decours, et Dupin. « RASAM–A Dataset for Scripts », 270."]
     assert _repeat_of(notes, 3) == (1, "270")
+
+
+def test_the_first_of_a_string_of_author_year_short_forms_links():
+    notes = ["Frank Bauer: Handel in Hamburg, Hamburg 1997.", "Marian Rapp: Handel in München, München 2000.",
+             "Bauer 1997, S. 12f., Rapp 2000, S. 123f."]
+    [(_, _, target, page)] = _links(notes)[2:]
+    assert (target, page) == (1, "12f.")

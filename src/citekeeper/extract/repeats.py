@@ -76,7 +76,10 @@ _AUTHOR_YEAR = re.compile(
 )
 # Where a short form's locator ends and a sentence of comment begins: "Meier 2009, S. 562. Mitunter wird …",
 # "Flümann 2015. Die Autorin hat …" (a full stop, then a capital).
-_COMMENT_AFTER = re.compile(r"(?<![\s.][A-Za-zА-Яа-я])\.\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+# (… or the next author-year short form of a string of them: "Bajohr 1997, S. 12f., Rappl 2000, S. 123f.".)
+_COMMENT_AFTER = re.compile(
+    r"(?<![\s.][A-Za-zА-Яа-я])\.\s+(?=[A-ZÀ-ÞА-ЯЁ])|,\s(?=[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/\s?[A-ZÀ-Þ][\w'’\-]+)?\s(?:1[5-9]|20)\d\d\b)"
+)
 # Words that give an example, left before a short form once its signal is stripped ("Siehe zum Beispiel Meier 2009").
 _EXAMPLE = re.compile(
     r"^(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|for\s+(?:example|instance)|e\.\s?g\.|par\s+exemple|"
