@@ -117,3 +117,16 @@ def test_raw_html_in_a_note_is_read_as_its_text(tmp_path: Path) -> None:
         encoding="utf-8")
     (_, raw), = _notes(path)
     assert raw.startswith("Caccomo (Jean-Louis), « Le brevet") and "<span" not in raw and "&nbsp;" not in raw
+
+
+def test_links_in_a_note_read_as_printed(tmp_path: Path) -> None:
+    path = tmp_path / "links.md"
+    path.write_text(
+        "Text.[^1] More.[^2]\n\n"
+        "[^1]: Vgl. Kuczera, Andreas: Digitale Perspektiven. URL: [https://mittelalter.hypotheses.org/3492]"
+        "(https://mittelalter.hypotheses.org/3492).\n"
+        "[^2]: See [The River Trade](https://example.org/river \"site\"), <https://example.org/b> ![logo](l.png).\n",
+        encoding="utf-8")
+    notes = dict(_notes(path))
+    assert notes[1].endswith("URL: https://mittelalter.hypotheses.org/3492.")
+    assert "The River Trade (https://example.org/river), https://example.org/b" in notes[2] and "logo" not in notes[2]

@@ -71,7 +71,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     blocks: list[Block] = []
     for n, key in _numbered(order):
         first, last, buf = notes[key]
-        text = " ".join(_inline_html(" ".join(buf)).split())
+        text = " ".join(_inline_html(_inline_links(" ".join(buf))).split())
         if text:
             blocks.append(Block("footnote", text, n, label=key, line_start=first, line_end=last,
                                 element="^[…]" if key.startswith("^[") else f"[^{key}]", raw="\n".join(buf)))
@@ -97,6 +97,29 @@ def _numbered(order: list[str]) -> list[tuple[int, str]]:
     if order and all(k.isdecimal() and not k.startswith("0") for k in order):
         return sorted((int(k), k) for k in order)
     return list(enumerate(order, 1))
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+
+
+def _inline_links(text: str) -> str:
+    """A note's Markdown links as a reader sees them printed: ``[https://x.org](https://x.org)`` is
+    the URL once, ``[Title](https://x.org)`` the title and the URL, ``<https://x.org>`` the URL;
+    images go."""
+    if "](" not in text and "<" not in text:
+        return text
+    text = _IMAGE.sub("", text)
+
+    def link(m: re.Match[str]) -> str:
+        label, url = m.group(1).strip(), m.group(2)
+        bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
+        if re.sub(r"^(?:https?://)?(?:www\.)?", "", label).rstrip("/") == bare or not re.match(r"(?:https?|ftp)://", url):
+            return label
+        return f"{label} ({url})"
+
+    return _AUTOLINK.sub(r"\1", _LINK.sub(link, text))
 
 
 def _inline_html(text: str) -> str:
@@ -234,7 +257,7 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
         elif _SETEXT_RULE.match(ln) or _LINK_DEFINITION.match(ln):
             ln = ""
         ln = _SUP_TAG.sub(lambda m: m.group(1).translate(sup), ln)
-        text_lines.append(_ESCAPE.sub(r"\1", _inline_html(ln)))
+        text_lines.append(_ESCAPE.sub(r"\1", _inline_html(_inline_links(ln))))
     try:
         found = extract_article("\n".join(text_lines), file=name)
     except NoCitationsError:
