@@ -172,3 +172,42 @@ def test_network_judge_fast_path_agrees_with_the_general_way() -> None:
         general = judge_network(targets, dict(results), general_w)
         assert judge_network(targets, dict(results), fast_w, keys, 0) == general
         assert fast_w == general_w
+
+
+def test_sharded_run_with_archives_gives_the_same_report_as_one_process(
+        web: LocalWeb, options: CheckOptions, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Findings built while the shards check (``Run.ready_findings``) and the tail's fast
+    paths give the report one process gives: ok, dead (with archives), a DOI, a capture,
+    a target cited twice, a link in a comment."""
+    import multiprocessing
+
+    import pytest
+
+    from citekeeper.links import parallel
+    from citekeeper.links.report import iter_json
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    parts = ["% a link in a comment: " + web.url("/ok/comment") + "\n\n"]
+    for i in range(60):
+        url = web.url("/404") if i % 7 == 3 else web.url(f"/slowish/{i % 40}")
+        extra = f"  doi = {{10.1234/x{i}}},\n" if i % 11 == 5 else ""
+        if i % 13 == 4:
+            url = web.url(f"/web/20200101000000/{web.url('/ok/orig')}")
+        parts.append(f"@misc{{e{i},\n  title = {{Entry {i}}},\n  url = {{{url}}},\n{extra}"
+                     f"  urldate = {{2021-0{1 + i % 9}-01}}\n}}\n\n")
+    p = tmp_path / "mixed.bib"
+    p.write_text("".join(parts))
+    one = check_files([p], dataclasses.replace(options, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1024)  # this small file counts as large
+    two = check_files([p], dataclasses.replace(options, jobs=2), exiting=True)
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert sum(f.archive is not None for f in one.findings) >= 5  # dead links found in the archive
+    assert {f.result.status for f in one.findings} >= {Status.OK, Status.BROKEN}
+
+    def rows(report) -> list:  # type: ignore[no-untyped-def]
+        import json
+
+        return json.loads("".join(iter_json(report)))["results"]
+
+    assert rows(two) == rows(one)
