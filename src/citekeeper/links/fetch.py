@@ -42,7 +42,7 @@ from typing import Any
 
 from citekeeper.links.limits import HostLimits, fd_budget
 from citekeeper.links.options import USER_AGENT, HttpSettings
-from citekeeper.links.retry import RetryPolicy, parse_retry_after
+from citekeeper.links.retry import RETRY_CODES, RetryPolicy, parse_retry_after
 from citekeeper.links.transport import NetError, Response, Transport
 from citekeeper.links.urls import Endpoint, endpoint, join
 
@@ -146,6 +146,8 @@ class Fetcher:
                 await asyncio.sleep(wait)
                 continue
             resp.attempts = attempt + 1
+            if resp.status not in RETRY_CODES:  # nearly every answer: no policy call
+                return resp
             wait, why = self.retry.after_status(attempt, resp.status, resp.headers.get("retry-after"))
             if wait is None:
                 resp.note = why
