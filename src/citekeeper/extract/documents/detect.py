@@ -14,7 +14,7 @@ from pathlib import Path
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".xml": "jats",
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
-             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown"}
+             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
 _HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
 _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
@@ -27,7 +27,7 @@ _MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:|\S\^\[[^\]\n]{10}|^ {0,3}\[[^\]
 
 
 def detect(path: str | Path) -> str | None:
-    """``pdf``, ``docx``, ``odt``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
+    """``pdf``, ``docx``, ``odt``, ``epub``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -68,6 +68,9 @@ def _zip_kind(p: Path) -> str | None:
                 return "docx"
             if "mimetype" in names and z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text":
                 return "odt"
+            if ("mimetype" in names and z.read("mimetype").strip() == b"application/epub+zip") or (
+                    "META-INF/container.xml" in names):
+                return "epub"
     except (zipfile.BadZipFile, OSError, KeyError):
         return None
     return None

@@ -39,8 +39,9 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def read_tree(path: Path) -> etree._Element:
-    data = path.read_bytes()
+def read_tree(path: Path, data: bytes | None = None) -> etree._Element:
+    """The page parsed (scripts, styles and comments dropped); ``data`` when it is not in a file of its own."""
+    data = path.read_bytes() if data is None else data
     if re.search(rb"<!ENTITY", data[:65536], re.I):
         raise UnsafeXMLError("the HTML declares entities (a possible entity-expansion bomb); refused",
                              file=str(path))
@@ -80,7 +81,12 @@ def _clean_item(li: etree._Element) -> str:
 
 
 def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
-    root = read_tree(path)
+    return extract_tree(read_tree(path), str(path))
+
+
+def extract_tree(root: etree._Element, name: str, kind: str = "html") -> DocumentExtraction:
+    """The notes and reference list of a parsed page (``read_tree``), or of several laid end to end
+    (an EPUB's spine: ``epub``)."""
     tree = root.getroottree()
     blocks: list[Block] = []
     used: set[etree._Element] = set()
@@ -125,6 +131,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             last, text = number, rest
         elif (shown := called.get(li)) is not None and ((last and last < shown <= last + 3) or not last):
             last = shown  # the number its call prints ("<sup>154</sup>"), or its list's (<ol start="154">)
+            # … printed in front of the note too, as its back-link ("<a href="ch1.xhtml#r2">2</a> Ibid., 47."):
+            text = re.sub(rf"^\s*{shown}\s+(?=\S)", "", text, count=1)
         else:
             last = last + 1 if last else n
         if text:
@@ -145,7 +153,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         if text and not REFERENCE_HEADINGS.match(text):
             blocks.append(Block("reference", text, element=where(el), raw=text, line_start=el.sourceline,
                                 line_end=el.sourceline))
-    return compose(blocks, str(path), "html")
+    return compose(blocks, name, kind)
 
 
 _BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section")
