@@ -49,7 +49,7 @@ class Opinion:
         return [*out, cur] if cur else out
 
     def add(self, body: list[str], notes: list[tuple[str, str]], *, gap: float = 3.0,
-            overprint: str = "") -> None:
+            overprint: str = "", rule: bool = False) -> None:
         """A page: ``body`` texts (paragraphs), then after ``gap`` lines the ``notes``
         (``(marker, text)``; an empty marker is the rest of the last page's note)."""
         self.page += 1
@@ -64,6 +64,9 @@ class Opinion:
                 y += PITCH
             y += PITCH  # a blank line between paragraphs
         y += (gap - 2) * PITCH
+        if rule and notes:
+            self.pdf.set_line_width(0.5)
+            self.pdf.line(LEFT, y - PITCH * 0.9, LEFT + 110, y - PITCH * 0.9)  # the footnote rule
         for mark, text in notes:
             for k, line in enumerate(self._lines(text)):
                 if k == 0 and mark:
@@ -204,3 +207,12 @@ def test_body_type_notes_numbered_afresh_on_a_page(tmp_path: Path) -> None:
     op.add([BODY + "Held.^1 " + BODY[:100] + "^2"], [("1", NOTE3), ("2", "Id. at 240.")])
     blocks = [b for b in layout_blocks(read_pdf(op.write(tmp_path / "perpage.pdf"))) if b.kind == "footnote"]
     assert [(b.page, b.number) for b in blocks] == [(1, 1), (2, 1), (2, 2)]
+
+
+def test_body_type_notes_under_a_drawn_rule_and_no_wide_gap(tmp_path: Path) -> None:
+    op = Opinion()
+    op.add([BODY + "The motion was denied.^1", BODY], [("1", NOTE1)], gap=1.6, rule=True)
+    op.add([BODY + "Held.^2", BODY], [("2", NOTE3)], gap=1.6, rule=True)
+    op.add([BODY, BODY], [], gap=1.6)
+    notes = {b.number: b.text for b in layout_blocks(read_pdf(op.write(tmp_path / "ruled.pdf"))) if b.kind == "footnote"}
+    assert notes == {1: NOTE1, 2: NOTE3}

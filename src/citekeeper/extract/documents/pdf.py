@@ -58,6 +58,9 @@ class Page:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+    # Short horizontal strokes drawn on the page, as ``(x0, top, x1)`` from the top-left: the rule
+    # a typescript or a court's opinion draws over its notes when they are set in the body's type.
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
 
 
 def read_pdf(path: str | Path) -> list[Page]:
@@ -106,10 +109,21 @@ def _read_page(doc, index: int, raw) -> Page:  # type: ignore[no-untyped-def]
             chars = _runs(textpage, text, height, raw)
         if chars is None:
             chars = _chars(textpage, text, height, raw)
+        rules = _rules(page, width, height, raw)
     finally:
         textpage.close()
         page.close()
-    return Page(index + 1, width, height, _attach_superscripts(_lines(chars, index + 1)))
+    return Page(index + 1, width, height, _attach_superscripts(_lines(chars, index + 1)), rules)
+
+
+def _rules(page, width: float, height: float, raw) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped-def]
+    """Thin horizontal paths from 30 pt to half the page wide (a footnote rule, not a table's frame)."""
+    out = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= 2.0 and 30.0 <= right - left <= width / 2:
+            out.append((left, height - top, right))
+    return out
 
 
 def _text_by_index(textpage, n: int, raw) -> str:  # type: ignore[no-untyped-def]

@@ -288,7 +288,8 @@ def _body_type_zone(page: Page, notes: list[_Note], pitch: float) -> list[Line]:
     """Notes set in the body's own type at the page foot (court opinions, typescripts).
 
     No size tells them apart; their place does: a block below a gap of two and a half lines or
-    more, opening with a superscript marker that is the next note's number (notes_dev5_9: "¹"
+    more (or below a rule drawn at the text's left edge), opening with a superscript marker that is the
+    next note's number (notes_dev5_9: "¹"
     then "After the defendants filed …").  A block there without a marker is the rest of the
     last note when that note is still open (``incomplete``: "… Id. at 200;"), and a page with no
     such gap is all the last note's rest when the note ran to the previous page's foot unfinished
@@ -304,7 +305,11 @@ def _body_type_zone(page: Page, notes: list[_Note], pitch: float) -> list[Line]:
     if min(halves) >= max(3, len(lines) // 5):  # (a line's last word or a quotation's tail is no column)
         return []
     expected = int(notes[-1].label) + 1 if notes and notes[-1].label.isdigit() else 1
-    gaps = [k for k in range(1, len(lines)) if lines[k].top - lines[k - 1].top >= _NOTE_GAP * pitch]
+    left_edge = min(ln.x0 for ln in lines)
+    # A rule drawn at the text's left edge between two lines parts them as a wide gap does.
+    ruled = {k for k in range(1, len(lines)) for x0, top, _ in page.rules
+             if abs(x0 - left_edge) <= 6 and lines[k - 1].bottom - 1 <= top <= lines[k].top + 1}
+    gaps = [k for k in range(1, len(lines)) if lines[k].top - lines[k - 1].top >= _NOTE_GAP * pitch or k in ruled]
     for n, k in enumerate(gaps):
         # The block under the gap opens with the next note, or with a few lines of the last note's
         # rest and then the next note ("Litig., 193 F.3d 781, 788 (3d Cir. 1999)." / "¹⁶ We express …").
