@@ -89,3 +89,13 @@ def test_what_latex_never_prints_gives_no_note(tmp_path: Path) -> None:
     notes = _notes(tmp_path, source)
     assert [(n, raw[:10]) for n, raw in notes] == [(1, "John Smith")]
     assert extract(tmp_path / "paper.tex").footnotes[0].origin.line_start == 6
+
+
+def test_a_macro_that_makes_notes_is_read_where_it_is_used(tmp_path: Path) -> None:
+    source = ("\\documentclass{article}\n\\newcommand{\\fn}[1]{\\footnote{#1}}\n"
+              "\\newcommand\\srcnote[2]{\\footnote{#1, #2}}\n\\begin{document}\n"
+              "A\\fn{" + SMITH + "} B\\footnote{Ibid., 47.}\n"
+              "C\\fn{" + BROWN + "}\n\\end{document}\n")
+    notes = _notes(tmp_path, source)
+    assert [(n, raw[:10]) for n, raw in notes] == [(1, "John Smith"), (2, "Ibid., 47."), (3, "Mary Brown")]
+    assert extract(tmp_path / "paper.tex").footnotes[2].origin.line_start == 6

@@ -81,6 +81,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     text = _COMMENT.sub(lambda m: " " * len(m.group()), source)
     # What LaTeX never prints: comment environments and \iffalse … \fi (blanked, line breaks kept).
     text = _SKIPPED.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    text = _macros_as_notes(text)
 
     def line(pos: int) -> int:
         return text.count("\n", 0, pos) + 1
@@ -104,6 +105,34 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                                                  line(m.start()), m.group(0))))
     return compose(blocks, name, "latex", cite_keys=keys,
                    empty_note=_bib_files(text) if keys else None)
+
+
+_DEFINITION = re.compile(r"\\(?:re)?(?:newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?"
+                         r"\s*(?:\[\s*(\d)\s*\])?\s*\{")
+
+
+def _macros_as_notes(text: str) -> str:
+    """Macros defined to make notes, as LaTeX expands them.
+
+    A definition is never a note itself (``\\newcommand{\\fn}[1]{\\footnote{#1}}`` printed none, but
+    would have shifted every number after it): definitions holding a note command are blanked, and a
+    macro that only wraps one (``{\\footnote{#1}}``, ``{\\endnote{#1}}``) is read as that command
+    wherever it is used.  No line break is added or taken, so every line keeps its number.
+    """
+    aliases: dict[str, str] = {}
+    out = text
+    for m in _DEFINITION.finditer(text):
+        end = _group(text, m.end())
+        body = text[m.end():end - 1]
+        if not re.search(r"\\(?:footnote|endnote|sidenote|footcite)", body):
+            continue
+        wrapped = re.fullmatch(r"\s*\\(footnote|endnote|sidenote)\s*\{\s*#1\s*\}\s*", body)
+        if wrapped and m.group(2) == "1":
+            aliases[m.group(1)] = wrapped.group(1)
+        out = out[:m.start()] + re.sub(r"[^\n]", " ", out[m.start():end]) + out[end:]
+    for name, command in aliases.items():
+        out = re.sub(rf"\\{name}(?![A-Za-z])", lambda _m, c=command: "\\" + c, out)
+    return out
 
 
 def _notes(text: str, line, decoder) -> list[Block]:  # type: ignore[no-untyped-def]
