@@ -67,3 +67,14 @@ def test_word_notes_numbered_from_the_sections_start(tmp_path: Path) -> None:
                       footnotes={1: run(" " + SMITH), 2: run(" Ibid., 47.")})
     notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
     assert notes == [(45, "John Smith"), (46, "Ibid., 47.")]
+
+
+def test_word_notes_numbered_afresh_in_each_section(tmp_path: Path) -> None:
+    restart = '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>'
+    section_end = f'<w:p><w:pPr><w:sectPr>{restart}</w:sectPr></w:pPr></w:p>'
+    path = write_docx(tmp_path / "book.docx",
+                      [para(run("One"), note_ref(1)), para(run("Two"), note_ref(2)), section_end,
+                       para(run("Three"), note_ref(3)), f"<w:sectPr>{restart}</w:sectPr>"],
+                      footnotes={1: run(" " + SMITH), 2: run(" Ibid., 47."), 3: run(" " + BROWN)})
+    notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
+    assert notes == [(1, "John Smith"), (2, "Ibid., 47."), (1, "Mary Brown")]

@@ -55,6 +55,8 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
         self.custom: set[tuple[str, str]] = set()  # notes called by a custom mark, not a number
+        self.section = 0  # the body's section the walk is in (Word may number notes per section)
+        self.sections: dict[tuple[str, str], int] = {}
         self._cur: Paragraph | None = None
 
     def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
@@ -69,6 +71,8 @@ class _Walker:
             # paragraph with a break after each entry is one entry a line.
             self._cur.text = keep_breaks(self._cur.text)
             self.paragraphs.append(self._cur)
+            if p.find(f"{W}pPr/{W}sectPr") is not None:
+                self.section += 1  # a section ends with this paragraph
         return self.paragraphs
 
     def _text(self, s: str) -> None:
@@ -119,6 +123,7 @@ class _Walker:
             elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                 key = ("footnote" if "foot" in tag else "endnote", child.get(f"{W}id", ""))
                 self.note_refs.append(key)
+                self.sections.setdefault(key, self.section)
                 if child.get(f"{W}customMarkFollows") in ("1", "true", "on"):
                     self.custom.add(key)  # a mark typed by hand ("*"): Word numbers the others without it
             elif tag == f"{W}delText" or tag == f"{W}p":
@@ -175,8 +180,22 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             notes[(kind, note.get(f"{W}id", ""))] = _Walker().story(note)
     settings = parse_xml(parts["word/settings.xml"], name, "word/settings.xml") if "word/settings.xml" in parts else None
     start = {kind: _number_start(body, settings, kind) for kind in ("footnote", "endnote")}
-    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom, start),
+    per_section = {kind: _restarts_each_section(body, settings, kind) for kind in ("footnote", "endnote")}
+    sections = {key: n for key, n in walker.sections.items() if per_section[key[0]]}
+    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom, start, sections),
                    name, "docx")
+
+
+def _restarts_each_section(body, settings, kind: str) -> bool:  # type: ignore[no-untyped-def]
+    """Does Word number ``kind`` afresh in every section (``w:numRestart w:val="eachSect"``)?"""
+    for root in (body, settings):
+        if root is None:
+            continue
+        for pr in root.iter(f"{W}{kind}Pr"):
+            restart = pr.find(f"{W}numRestart")
+            if restart is not None:
+                return restart.get(f"{W}val", "") == "eachSect"
+    return False
 
 
 def _number_start(body, settings, kind: str) -> int:  # type: ignore[no-untyped-def]
@@ -200,23 +219,30 @@ _CUSTOM_MARK = re.compile(r"^\s*([*†‡§¶#]{1,3}|[a-z]\)?)\s+")
 def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str], list[Paragraph]],
                          order: list[tuple[str, str]], fmt: str,
                          custom: set[tuple[str, str]] | None = None,
-                         start: dict[str, int] | None = None) -> list[Block]:
+                         start: dict[str, int] | None = None,
+                         sections: dict[tuple[str, str], int] | None = None) -> list[Block]:
     """Blocks of a word-processor document (shared by .docx and .odt).
 
     Notes are numbered in the order the body calls them, each kind on its own; a note called by a
     custom mark (``custom``: Word's ``customMarkFollows``, an ODF ``text:label``) takes no number —
     it is numbered 0 with its mark as label, and the next note is still 1.  ``start`` is each
-    kind's first number (Word's ``w:numStart``).
+    kind's first number (Word's ``w:numStart``); ``sections`` gives the body's section of each note
+    when Word numbers them afresh in every section.
     """
     custom = custom or set()
     blocks: list[Block] = []
     # Notes numbered in the order the body calls them (each kind on its own), then any not called.
     ordered = [k for k in dict.fromkeys(order) if k in notes] + [k for k in notes if k not in order]
     counters = {kind: (start or {}).get(kind, 1) - 1 for kind in ("footnote", "endnote")}
+    section_of = sections or {}
+    current = {"footnote": 0, "endnote": 0}
     all_cited: list[Cited] = []
     for key in ordered:
         kind, note_id = key
         label = ""
+        if key in section_of and section_of[key] != current[kind]:
+            current[kind] = section_of[key]
+            counters[kind] = 0  # numbered afresh in each section (w:numRestart eachSect)
         if key not in custom:
             counters[kind] += 1
         paras = notes[key]
