@@ -26,7 +26,7 @@ from pathlib import Path
 
 from baseline import ROOT, run_at
 
-SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".xhtml", ".md", ".tex", ".xml")
+SUFFIXES = (".pdf", ".docx", ".odt", ".rtf", ".epub", ".html", ".xhtml", ".md", ".tex", ".xml")
 
 
 def _documents() -> list[Path]:

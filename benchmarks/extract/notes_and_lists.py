@@ -56,7 +56,7 @@ def score_here(heldback: bool = False) -> list[dict]:
     dev6 = sorted((ROOT / "data" / "dev").glob("notes_dev6_*")) if heldback else []
     paths += [p for folder in dev6 for p in devset.documents(folder)]
     documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else []) + dev6
-                 for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".odt", ".md", ".html", ".xhtml", ".xml")
+                 for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".odt", ".rtf", ".epub", ".md", ".html", ".xhtml", ".xml")
                  and p.with_suffix(".json").exists()]
     for path in paths + documents:
         try:

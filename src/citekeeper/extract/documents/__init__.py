@@ -1,4 +1,4 @@
-"""Citations from documents: PDF, Word (.docx/.odt), JATS XML, HTML, EPUB, LaTeX, Markdown.
+"""Citations from documents: PDF, Word (.docx/.odt/.rtf), JATS XML, HTML, EPUB, LaTeX, Markdown.
 
 ``detect(path)`` tells a document's kind by its content (magic bytes, the parts of a
 zip, the first tags or commands), falling back to the suffix; ``extract_document(path)``
@@ -28,6 +28,7 @@ KINDS = {
     "latex": "citekeeper.extract.documents.latex",
     "markdown": "citekeeper.extract.documents.markdown",
     "epub": "citekeeper.extract.documents.epub",
+    "rtf": "citekeeper.extract.documents.rtf",
 }
 
 
@@ -47,7 +48,7 @@ def extract_document(path: str | Path, kind: str | None = None,
                                  " (raise it with --max-size)", file=str(path))
     kind = kind or detect(p)
     if kind is None:
-        raise BinaryInputError("not a document citekeeper reads (PDF, Word, JATS, HTML, EPUB, LaTeX,"
+        raise BinaryInputError("not a document citekeeper reads (PDF, Word, RTF, JATS, HTML, EPUB, LaTeX,"
                                " Markdown)", file=str(path))
     module = importlib.import_module(KINDS[kind])
     return module.extract(p, limit)

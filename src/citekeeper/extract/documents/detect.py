@@ -14,7 +14,8 @@ from pathlib import Path
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".xml": "jats",
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
-             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub"}
+             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub",
+             ".rtf": "rtf"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
 _HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
 _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
@@ -27,7 +28,7 @@ _MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:|\S\^\[[^\]\n]{10}|^ {0,3}\[[^\]
 
 
 def detect(path: str | Path) -> str | None:
-    """``pdf``, ``docx``, ``odt``, ``epub``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
+    """``pdf``, ``docx``, ``odt``, ``rtf``, ``epub``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -36,6 +37,8 @@ def detect(path: str | Path) -> str | None:
         return None
     if head.lstrip()[:5].startswith(b"%PDF"):
         return "pdf"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(p) or _SUFFIXES.get(p.suffix.lower()) or "docx"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
