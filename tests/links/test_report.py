@@ -89,7 +89,8 @@ def test_json_row_is_the_encoders_text_for_every_kind_of_finding() -> None:
     results = [Result("url", "https://ex.org/" + odd, Status.OK, "HTTP 200", 200, "https://ex.org/x"),
                Result("url", "https://ex.org/m", Status.REDIRECTED, "moved " + odd, 301, None, "https://ex.org/n",
                       from_cache=True, fail_streak=2),
-               Result("doi", "10.1/x", Status.BROKEN, "", None, "", "")]
+               Result("doi", "10.1/x", Status.BROKEN, "", None, "", ""),
+               Result("url", "https://ex.org/é" + odd, Status.OK, "HTTP 200", 200, "https://ex.org/é" + odd)]
     arch = Archive("https://web.archive.org/web/2014/https://ex.org/a", "20140601120000")
     count = 0
     for c in cits:
@@ -101,7 +102,7 @@ def test_json_row_is_the_encoders_text_for_every_kind_of_finding() -> None:
                         f = Finding(c, t, r, a, unconfirmed)
                         assert json_row(f) == _general_row(f)
                         count += 1
-    assert count == 72
+    assert count == 96
 
 
 def test_json_row_falls_back_for_values_of_other_types() -> None:

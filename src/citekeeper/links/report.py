@@ -89,7 +89,7 @@ def json_row(f: Finding) -> str:
     not ASCII-escaped), built as one string instead of a dict and its encoding.
 
     Why: on 50,000 results the dict (0.7 us) and its encoding by the C encoder (1.9 us)
-    were 0.13 s of the serial tail after the last answer; this takes 0.9 us a row
+    were 0.13 s of the serial tail after the last answer; this takes 1.0-1.4 us a row
     (benchmarks/linkcheck/parent.md).  A finding with an archive, a capture or a streak,
     or any value of a type other than the plain str/int/None ``to_json`` writes, goes
     the general way (``to_json`` and the encoder).
@@ -106,12 +106,19 @@ def json_row(f: Finding) -> str:
         return _general(f)
     file, final, sugg, accessed = c.file, r.final_url, r.suggestion, c.accessed
     try:
+        target = _esc(t.target)
+        # The file is the same for thousands of rows, and most final URLs are the target.
+        fe = _FILES.get(file)
+        if fe is None:
+            fe = "null" if file is None else _esc(file)
+            if len(_FILES) < 64:
+                _FILES[file] = fe
         # A Status is a str whose text is its value: escaped as such.
-        return (f'{{"key": {_esc(c.key)}, "file": {"null" if file is None else _esc(file)}, '
+        return (f'{{"key": {_esc(c.key)}, "file": {fe}, '
                 f'"line": {"null" if line is None else line}, "kind": {_esc(t.kind)}, '
-                f'"target": {_esc(t.target)}, "status": {_esc(status)}, "reason": {_esc(r.reason)}, '
+                f'"target": {target}, "status": {_esc(status)}, "reason": {_esc(r.reason)}, '
                 f'"http_status": {"null" if code is None else code}, '
-                f'"final_url": {"null" if final is None else _esc(final)}, '
+                f'"final_url": {target if final == t.target else "null" if final is None else _esc(final)}, '
                 f'"suggestion": {"null" if sugg is None else _esc(sugg)}, "archive": null, '
                 f'"accessed": {_esc(accessed) if accessed else "null"}, '
                 f'"cached": {"true" if r.from_cache else "false"}}}')
@@ -120,6 +127,7 @@ def json_row(f: Finding) -> str:
 
 
 _INT_OR_NONE = (int, type(None))
+_FILES: dict[str | None, str] = {}  # file name -> its JSON text (``json_row``)
 _encode_row = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 

@@ -78,8 +78,9 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        fail_on = self.fail_on
-        return 1 if any(f.result.status in fail_on and not f.unconfirmed for f in self.findings) else 0
+        # By the statuses' text: an enum member hashes in Python, its ``_value_`` str in C.
+        fail_on = {s._value_ for s in self.fail_on}
+        return 1 if any(f.result.status._value_ in fail_on and not f.unconfirmed for f in self.findings) else 0
 
     def summary(self) -> dict[str, Any]:
         """The counts of the report, in one pass over the findings.
@@ -89,19 +90,19 @@ class Report:
         50,000 findings; consecutive findings of one target share its ``Target`` and
         ``Result`` objects, so those are looked at once per target.
         """
-        by_status = dict.fromkeys(Status, 0)
-        fail_on = self.fail_on
+        by_status = dict.fromkeys([s._value_ for s in Status], 0)  # by text: see ``exit_code``
+        fail_on = {s._value_ for s in self.fail_on}
         targets: set[tuple[str, str]] = set()
         cached: set[tuple[str, str]] = set()
         failing = unconfirmed = archived = 0
         last_t: Target | None = None
         last_r: Result | None = None
-        status = Status.OK
+        status = Status.OK._value_
         fails = False
         for f in self.findings:
             t, r = f.target, f.result
             if t is not last_t or r is not last_r:
-                last_t, last_r, status = t, r, r.status
+                last_t, last_r, status = t, r, r.status._value_
                 fails = status in fail_on
                 key = (t.kind, t.target)
                 targets.add(key)
@@ -118,7 +119,7 @@ class Report:
             "files": self.files,
             "citations": len(self.findings),
             "targets": len(targets),
-            "by_status": {s.value: by_status[s] for s in Status},
+            "by_status": by_status,
             "failing": failing,
             "unconfirmed": unconfirmed,
             "fail_on": sorted(s.value for s in self.fail_on),
@@ -374,6 +375,7 @@ class Run:
         self.unparsed = 0
         self.failing = 0
         self.offline = 0  # results recorded that say ``offline`` (``judge_network``'s fast path)
+        self.not_ok = 0  # results recorded or taken from the cache that are not ok (``archive_pass``)
         self.prescan: list[Target] = []
         self.submitted: set[str] = set()  # sent to be checked, no result yet
         self.waiting: set[str] = set()  # of the final targets, those with no result yet
@@ -523,6 +525,7 @@ class Run:
         if self.cache is not None and todo:
             fresh, known = self.cache.load([t.cache_key for t in todo])
             self.results.update(fresh)
+            self.not_ok += sum(r.status is not Status.OK for r in fresh.values())
             self.streaks.update(known)
             todo = [t for t in todo if t.cache_key not in fresh]
         if len(todo) < len(new):
@@ -556,6 +559,8 @@ class Run:
                 self.ready[key] = tuple([Finding(c, t, r) for c in t.citations])
         if r.details.get("offline"):
             self.offline += 1
+        if r.status is not Status.OK:
+            self.not_ok += 1
         if self.cache is not None:
             self.cache.store([(key, r)], now=False)
         self.done += 1
@@ -645,7 +650,10 @@ class Run:
             if self.cache is not None:
                 self.cache.flush()
             network = judge_network(targets, self.results, self.warnings, keys, self.offline)
-            if opts.archive_mode != "none" and network == "ok":
+            # Nothing to look up when every result is ok and no URL is a capture (the
+            # archive pass would go through every target to find that: 12-18 ms on 50,000).
+            nothing = not self.not_ok and not self.collector.captures and opts.archive_mode != "all"
+            if opts.archive_mode != "none" and network == "ok" and not nothing:
                 archives = await archive_pass(checker, targets, self.results, opts, self.cache, keys)
             stats = dict(checker.stats)
         if self.cache is not None and self.cache.warning and self.cache.warning not in self.warnings:
