@@ -45,3 +45,13 @@ def test_a_file_named_rtf_that_is_not(tmp_path: Path) -> None:
     path.write_text("Plain text with a note.1\n\n1 John Smith, The River Trade (London: Harbour Press, 1998), 45.\n",
                     encoding="utf-8")
     assert detect(path) is None  # read as the text it is
+
+
+def test_libreoffice_writes_every_note_as_a_starred_destination(tmp_path: Path) -> None:
+    body = (HEAD + r"Rivers mattered.{\super\chftn{\*\footnote\pard\plain\chftn John Smith, The River Trade "
+            r"(London: Harbour Press, 1998), 45.}} Salt.{\super\chftn{\*\footnote\ftnalt\pard\plain\chftn Ibid., 47.}}"
+            r"{\*\ftnsep\chftnsep}\par}")
+    path = tmp_path / "lo.rtf"
+    path.write_bytes(body.encode("ascii"))
+    notes = [(r.footnote, r.raw) for r in extract_document(path).footnotes]
+    assert notes[0] == (1, "John Smith, The River Trade (London: Harbour Press, 1998), 45.")

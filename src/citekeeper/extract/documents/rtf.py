@@ -92,12 +92,14 @@ def _read(data: bytes) -> tuple[str, list[tuple[str, str]]]:
                 out.append({b"~": "\u00a0", b"_": "-", b"-": ""}.get(symbol, symbol.decode("latin-1")))
             continue
         if word is not None:
+            if word == b"footnote" and not skipped:
+                # Word writes "{\footnote …}", LibreOffice "{\*\footnote …}" (also for endnotes, with \ftnalt):
+                # "\*" skips only a destination the reader does not know, and this one it knows.
+                notes.append(("footnote", []))
+                note, star = len(notes) - 1, False
+                continue
             if word in _SKIP or star:
                 skipped, star = True, False
-                continue
-            if word == b"footnote" and not skipped:
-                notes.append(("footnote", []))
-                note = len(notes) - 1
                 continue
             if word == b"ftnalt" and note is not None:
                 notes[note] = ("endnote", notes[note][1])
