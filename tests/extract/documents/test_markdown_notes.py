@@ -130,3 +130,12 @@ def test_links_in_a_note_read_as_printed(tmp_path: Path) -> None:
     notes = dict(_notes(path))
     assert notes[1].endswith("URL: https://mittelalter.hypotheses.org/3492.")
     assert "The River Trade (https://example.org/river), https://example.org/b" in notes[2] and "logo" not in notes[2]
+
+
+def test_a_definition_nothing_calls_is_no_note(tmp_path: Path) -> None:
+    path = tmp_path / "uncalled.md"
+    path.write_text(f"Text.[^b2] More.[^a1]\n\n[^zz]: {BROWN}\n[^a1]: Ibid., 47.\n[^b2]: {SMITH}\n", encoding="utf-8")
+    assert [(n, raw[:10]) for n, raw in _notes(path)] == [(1, "John Smith"), (2, "Ibid., 47.")]
+    alone = tmp_path / "alone.md"
+    alone.write_text(f"[^1]: {SMITH}\n[^2]: Ibid., 47.\n", encoding="utf-8")
+    assert [n for n, _ in _notes(alone)] == [1, 2]
