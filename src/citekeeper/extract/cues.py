@@ -57,8 +57,6 @@ SHORT_TITLE_CITE = re.compile(
 
 _STRONG = [
     re.compile(r"\s//\s|\bURL:|https?://|\bwww\.|\bdoi\b|\b10\.\d{4,9}/", re.IGNORECASE),
-    # A web page cited by its site's domain name, then a colon and its title: "barockjagd.de: Jagen vor 250 Jahren."
-    re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|edu|gov|info|fr|it|es|ru|uk|eu|at|ch|nl|be|io)\s?:\s"),
     re.compile(r"\(accessed|\(дата обращения|abgerufen\s+am|consulté\s+le|retrieved\s+from|\bISBN\b", re.I),
     re.compile(
         r"\bIn:\s|\((?:Hrsg|Hg|eds?|éds?|dir|coord|org|orgs|a\s+cura\s+di|ред)\.?\)|\bhrsg\.\s+v(?:on)?\b|"
@@ -144,20 +142,19 @@ _STRONG = [
     ),
     REPEAT_MARK,
     SHORT_TITLE_CITE,
-    # A note that is only an author-date short form: "Stallman (1986).", "Ratey and Johnson (1997): 12."
+    # Notes that are wholly one short citation of a known shape (one search: each is anchored at the note's start).
+    # A web page by its site's domain, then a colon and its title: "barockjagd.de: Jagen vor 250 Jahren."
     re.compile(
+        r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|edu|gov|info|fr|it|es|ru|uk|eu|at|ch|nl|be|io)\s?:\s|"
+        # An author-date short form alone: "Stallman (1986).", "Ratey and Johnson (1997): 12."
         r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?\s"
-        r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$"
-    ),
-    # Archives by their sigla, then a shelfmark: "BArch R 58/123", "GStA PK, I. HA Rep. 77", "AN, F/7/12345",
-    # "AD Rhône, 4 M 12", "AHN, Consejos, leg. 1234", "TNA, FO 371/1", "RGASPI. F. 17" ("AD 1200" is a year).
-    re.compile(
+        r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$|"
+        # Archives by their sigla, then a shelfmark: "BArch R 58/123", "GStA PK, I. HA Rep. 77", "AN, F/7/12345",
+        # "AD Rhône, 4 M 12", "AHN, Consejos, leg. 1234", "TNA, FO 371/1", "RGASPI. F. 17" ("AD 1200" is a year).
         r"^(?:BArch|GStA(?:\sPK)?|HStA\w*|StA\w*|LA\w*|UA\s[A-ZÄÖÜ]\w+|AN|AD(?!\s\d{3,4}\b)|ADN|AM|AHN|AGS|AGI|ASV|ASF|ASMi|"
-        r"TNA|PRO|NARA|RGASPI|GARF|RGIA|RGVA|РГАСПИ|ГАРФ|РГИА|РГВА|ЦГА)\b[,.]?\s[^;]{0,40}?\d"
-    ),
-    # Classical and biblical places: "Aristotle, Politics 1253a", "Cicero, De officiis 1.22", "Gen. 1:27", "Mt 5,3-12",
-    # "1 Kor 13,4" — a book (or an author and a work) and its Bekker page, book and chapter, or chapter and verse.
-    re.compile(
+        r"TNA|PRO|NARA|RGASPI|GARF|RGIA|RGVA|РГАСПИ|ГАРФ|РГИА|РГВА|ЦГА)\b[,.]?\s[^;]{0,40}?\d|"
+        # Classical and biblical places: "Aristotle, Politics 1253a", "Cicero, De officiis 1.22", "Gen. 1:27",
+        # "Mt 5,3-12", "1 Kor 13,4" — a book (or an author and a work) and its Bekker page, book and chapter, or verse.
         r"^(?:[1-4]\s?)?[A-ZÄÖÜ][a-zäöüé]{0,6}\.?\s\d{1,3}[,:]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s?f{1,2}\.)?"
         r"(?:;\s?\d{1,3}[,:]\d{1,3}(?:[-–]\d{1,3})?)*\.?$|"
         r"^[A-ZÀ-Þ][\w'’-]+,\s[A-ZÀ-Þ][\w'’ -]{1,40}?\s(?:\d{1,4}[a-e]\d{0,2}|\d{1,3}(?:\.\d{1,3}){1,3})\.?$"
