@@ -100,3 +100,37 @@ def test_note_numbers_glued_to_their_first_word(tmp_path: Path) -> None:
     pdf.output(str(path))
     blocks = [b for b in layout_blocks(read_pdf(path)) if b.kind == "footnote"]
     assert [(b.number, b.text[:5]) for b in blocks] == [(1, "Vgl. "), (2, "Ebd.,"), (3, "„Die ")]
+
+
+WORKS = ["John Smith, The River Trade (London: Harbour Press, 1998), {p}.", "Ibid., {p}.",
+         "Mary Brown, “Water Rights,” Journal of Law and Rivers 12, no. 3 (2010): {p}.",
+         "Karl Weber, Salz, Holz und Tuch (Berlin: Akademie, 2007), {p}.", "Smith, River Trade, {p}.",
+         "Ann Lopez, Ledgers as Sources (Oxford: Oxford University Press, 2019), {p}."]
+
+
+def test_endnotes_going_on_over_pages_in_small_type(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.core_fonts_encoding = "windows-1252"
+    notes = [f"{n}. " + WORKS[n % len(WORKS)].format(p=n + 40) for n in range(1, 61)]
+    for page in range(4):  # the body, in its larger type, is most of the text
+        pdf.add_page()
+        pdf.set_font("Times", size=11)
+        for k in range(50 if page < 3 else 30):
+            pdf.text(60, 80 + 14 * k, "The body text of the article goes on here with its argument and claims.")
+    pdf.set_font("Times", "B", 12)
+    pdf.text(60, 520, "Notes")
+    pdf.set_font("Times", size=8.5)
+    y, i = 540.0, 0
+    while i < len(notes):
+        if y > 790:
+            pdf.add_page()  # the notes go on, a whole page in their small type
+            pdf.set_font("Times", size=8.5)
+            y = 60.0
+        pdf.text(60, y, notes[i])
+        y, i = y + 11, i + 1
+    path = tmp_path / "endnotes.pdf"
+    pdf.output(str(path))
+    blocks = [b for b in layout_blocks(read_pdf(path)) if b.kind == "footnote"]
+    assert [b.number for b in blocks] == list(range(1, 61))
+    assert blocks[22].text == notes[22][4:]

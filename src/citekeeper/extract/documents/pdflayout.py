@@ -79,10 +79,15 @@ def drop_furniture(pages: list[Page]) -> None:
             if ln.marker:
                 kept.append(ln)  # (a note opening with a superscript, "³ Ibid.", may well recur: kept)
                 continue
-            if _in_margin(ln, page) and (margin_keys[key(ln)] >= repeat or _PAGE_NUMBER.match(plain)):
+            # A line that opens like a note ("24. Ibid., 24.", digits blanked, may recur on a few pages' first or
+            # last rows) is a running head only when it recurs on two pages in five ("234 Journal of Law …").
+            note_like = bool(_NOTE_NUMBER.match(plain)) and len(plain) > 6
+            often = margin_keys[key(ln)] >= max(3, (2 * len(pages) + 4) // 5) if note_like else True
+            if _in_margin(ln, page) and ((margin_keys[key(ln)] >= repeat and often) or _PAGE_NUMBER.match(plain)):
                 continue
             if id(ln) in folios or (_in_margin(ln, page, edges[page.number]) and key(ln) != "#"
-                                    and margin_keys[key(ln)] >= max(3, repeat, len(pages) // 5)):
+                                    and margin_keys[key(ln)] >= max(3, repeat, len(pages) // 5)
+                                    and often and len(plain) <= 90):
                 continue  # the top or bottom row of a page set well inside the paper (a court's slip opinion)
             if re.fullmatch(r"\d{1,4}", plain) and (ln.x1 <= left + 1 or ln.x0 >= right - 1):
                 continue  # line numbers in the margin
@@ -396,7 +401,11 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     while k > 0 and 0 < lines[k - 1].size <= size * 0.92:  # 9 pt notes under 10 pt text
         k -= 1
     zone = lines[k:]
-    if not zone or (k == 0 and not any(ln.marker for ln in zone)):
+    if not zone:
+        return []
+    if k == 0 and not any(ln.marker for ln in zone) and not (
+            notes and not after_heading and any(_note_start(ln, notes) for ln in zone[:3])):
+        # A page all in small type is notes only when they go on from the last page's ("23. …" after 22).
         return []
     marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes, restart=True))) for ln in zone]
     if not any(marked):
