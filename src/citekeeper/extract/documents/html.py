@@ -262,7 +262,14 @@ def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
         and len(_text(h)) < 60 and NOTES_HEADINGS.match(_text(h))]
     if not headings:
         return []
-    h = headings[-1]
+    return [el for el in _under(root, headings[-1])
+            if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors())
+            and (el.tag == "li" or _numbered(_clean_item(el))[0] is not None)]
+
+
+def _under(root: etree._Element, h: etree._Element) -> list[etree._Element]:
+    """The elements after heading ``h`` in document order, up to the next heading of its level or a
+    higher one (a bold paragraph standing as a heading ranks below every ``<hN>``)."""
     level = int(h.tag[1]) if _HEADING.match(h.tag) else 7
     out: list[etree._Element] = []
     started = False
@@ -275,9 +282,7 @@ def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
         m = _HEADING.match(el.tag)
         if m and int(m.group(1)) <= level:
             break
-        if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors()) and (
-                el.tag == "li" or _numbered(_clean_item(el))[0] is not None):
-            out.append(el)
+        out.append(el)
     return out
 
 
@@ -307,21 +312,9 @@ def _after_heading(root: etree._Element) -> list[etree._Element]:
                 and REFERENCE_HEADINGS.match(_text(h))]
     if not headings:
         return []
-    h = headings[-1]
-    level = int(h.tag[1])
     items: list[etree._Element] = []
     paras: list[etree._Element] = []
-    # Walk the elements after the heading in document order.
-    started = False
-    for el in root.iter():
-        if el is h:
-            started = True
-            continue
-        if not started or not isinstance(el.tag, str) or h in el.iterancestors():
-            continue
-        m = _HEADING.match(el.tag)
-        if m and int(m.group(1)) <= level:
-            break
+    for el in _under(root, headings[-1]):
         if el.tag == "li":
             items.append(el)
         elif el.tag == "p" or (el.tag == "div" and not el.findall(".//p") and not el.findall(".//li")
