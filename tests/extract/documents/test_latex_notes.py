@@ -99,3 +99,16 @@ def test_a_macro_that_makes_notes_is_read_where_it_is_used(tmp_path: Path) -> No
     notes = _notes(tmp_path, source)
     assert [(n, raw[:10]) for n, raw in notes] == [(1, "John Smith"), (2, "Ibid., 47."), (3, "Mary Brown")]
     assert extract(tmp_path / "paper.tex").footnotes[2].origin.line_start == 6
+
+
+def test_macros_a_note_prints_read_as_printed(tmp_path: Path) -> None:
+    source = ("\\documentclass{article}\\usepackage{csquotes}\\begin{document}\n"
+              "A\\footnote{Steve Silberman, \\enquote{The Geek Syndrome,} \\textit{Wired} (December 2001), "
+              "\\href{https://www.wired.com/2001/12/aspergers/}{online}.}\n"
+              "B\\footnote{\\foreignlanguage{english}{John Smith}, The River Trade (London: Harbour Press, 1998), 45.}\n"
+              "C\\footnote{28 U.S.C. \\S~1291; \\S\\S 3--4.}\n\\end{document}\n")
+    notes = dict(_notes(tmp_path, source))
+    assert notes[1].startswith("Steve Silberman, “The Geek Syndrome,” Wired (December 2001), "
+                               "online (https://www.wired.com/2001/12/aspergers/)")
+    assert notes[2].startswith("John Smith, The River Trade")
+    assert notes[3].startswith("28 U.S.C. § 1291")

@@ -48,8 +48,50 @@ def _decoder():  # type: ignore[no-untyped-def]
     return LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
 
 
+# Macros whose printed form pylatexenc gets wrong: ``\\href`` crashes it (the whole note came out as
+# LaTeX source), ``\\foreignlanguage{english}{Text}`` printed "englishText", csquotes' ``\\enquote`` lost
+# its quotation marks (which tell a title), ``\\S`` lost the section sign.
+_MACRO = re.compile(r"\\(href|enquote\*?|mkbibquote|textquote|foreignlanguage|text(?:english|russian|german|french|"
+                    r"ngerman|italian|spanish|latin|greek|ukrainian))(?![A-Za-z])\s*(?:\[[^\]]*\]\s*)?\{")
+
+
+def _printed_macros(latex: str) -> str:
+    """The macros of ``_MACRO`` replaced by what they print ("Title (https://…)", “Quoted”, "Text")."""
+    out, last = [], 0
+    for m in _MACRO.finditer(latex):
+        if m.start() < last:
+            continue
+        end = _group(latex, m.end())
+        first = latex[m.end():end - 1]
+        second_open = re.match(r"\s*\{", latex[end:]) if m.group(1) in ("href", "foreignlanguage") else None
+        if second_open:
+            end2 = _group(latex, end + second_open.end())
+            second = latex[end + second_open.end():end2 - 1]
+            if m.group(1) == "href":
+                plain = re.sub(r"^https?://(?:www\.)?", "", first).rstrip("/")
+                text = first if re.sub(r"^https?://(?:www\.)?", "", second).rstrip("/") == plain else f"{second} ({first})"
+            else:
+                text = second
+            end = end2
+        elif m.group(1) == "enquote*":
+            text = f"‘{first}’"
+        elif m.group(1) in ("enquote", "mkbibquote", "textquote"):
+            text = f"“{first}”"
+        else:
+            text = first
+        out.append(latex[last:m.start()])
+        out.append(text)
+        last = end
+    out.append(latex[last:])
+    text = "".join(out)
+    for macro, sign in (("S", "§"), ("P", "¶")):  # "\\S~5" -> "§ 5", "\\S\\S 3--4" -> "§§ 3--4"
+        text = re.sub(rf"(?:\\{macro}(?![A-Za-z])[\s~]*)+", lambda m, s=sign, c=macro: s * m.group().count("\\" + c) + " ", text)
+    return text
+
+
 def to_text(latex: str, decoder=None) -> str:  # type: ignore[no-untyped-def]
     latex = re.sub(r"\\newblock\b", " ", latex)
+    latex = _printed_macros(latex)
     latex = re.sub(r"\\url\s*\{([^}]*)\}", lambda m: m.group(1).replace("%", "\\%"), latex)
     try:
         text = (decoder or _decoder()).latex_to_text(latex)
