@@ -112,3 +112,13 @@ def test_macros_a_note_prints_read_as_printed(tmp_path: Path) -> None:
                                "online (https://www.wired.com/2001/12/aspergers/)")
     assert notes[2].startswith("John Smith, The River Trade")
     assert notes[3].startswith("28 U.S.C. § 1291")
+
+
+def test_a_note_the_decoder_cannot_read_keeps_its_text_without_commands() -> None:
+    from citekeeper.extract.documents.latex import to_text
+
+    class Broken:
+        def latex_to_text(self, latex: str) -> str:
+            raise IndexError("list index out of range")  # as pylatexenc does on some input
+
+    assert to_text(r"See \textit{Wired} (December 2001), p.~4--5.", Broken()) == "See Wired (December 2001), p. 4–5."

@@ -95,8 +95,8 @@ def to_text(latex: str, decoder=None) -> str:  # type: ignore[no-untyped-def]
     latex = re.sub(r"\\url\s*\{([^}]*)\}", lambda m: m.group(1).replace("%", "\\%"), latex)
     try:
         text = (decoder or _decoder()).latex_to_text(latex)
-    except Exception:  # malformed LaTeX: keep the source text rather than lose the citation
-        text = latex
+    except Exception:  # malformed LaTeX: its text without the commands, rather than lose the citation
+        text = re.sub(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?\s*|[{}]", "", latex.replace("~", " ").replace("--", "–"))
     return " ".join(text.split())
 
 
