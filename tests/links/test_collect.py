@@ -118,3 +118,52 @@ def test_a_record_without_text_has_its_string_fields_scanned() -> None:
                     extra={"ris.L1": ["https://example.org/l1.pdf", "internal-pdf://x.pdf"]})
     assert [t.target for t in collect([ref])] == [
         "https://example.org/a", "https://example.org/n", "https://example.org/l1.pdf"]
+
+
+def _scan_as_a_collector(texts: list[str], resolvers: frozenset[str], mode: str) -> list[tuple]:
+    """What the text scan gave before ``Scout``: a ``Collector``'s new targets per text,
+    with the runner's ``follow`` rule for DOIs."""
+    from citekeeper.links.collect import Collector
+
+    c = Collector(resolvers)
+    out = []
+    for text in texts:
+        for k in c.add_text("", "x.bib", None, text):
+            t = c.target(k)
+            follow = t.kind == "doi" and (mode == "all" or (mode == "url" and any(x.field == "URL" for x in t.citations)))
+            out.append((t.kind, t.target, follow, t.fetch_url, t.cache_key if not follow else f"doi+landing:{t.target}"))
+    return out
+
+
+def test_the_scout_finds_what_a_collector_finds_in_the_same_text() -> None:
+    from citekeeper.links.collect import Scout
+
+    texts = [
+        "see https://ex.org/a#part and https://ex.org/a#other, 10.1234/abc.5 and https://doi.org/10.1234/ABC.5\n"
+        "http://user:pw@ex.org/private?x=1 then http://user:pw2@ex.org/private?x=1 (twice)\n",
+        "https://resolver.example/10.5555/q1 bare 10.5555/q2; again https://ex.org/a and 10.5555/Q2.\n"
+        "\\url{https://ex.org/tex\\_escaped} web.archive.org/web/2010/https://ex.org/x "
+        "https://web.archive.org/web/20100101000000/https://ex.org/x\n",
+        "10.9999/only-bare https://doi.org/10.9999/only-bare http://[::1]:8/v6 https://ex.org/é?q=ü#frag\n",
+        "",
+    ]
+    resolvers = frozenset({"https://resolver.example"})
+    for mode in ("url", "all", "none"):
+        scout = Scout(resolvers, mode)
+        got = [(t.kind, t.target, t.follow, t.fetch_url, t.cache_key) for text in texts for t in scout.scan(text)]
+        assert got == _scan_as_a_collector(texts, resolvers, mode)
+        assert len(got) >= 10
+
+
+def test_the_scout_agrees_with_a_collector_on_real_bibliographies() -> None:
+    from citekeeper.links.collect import Scout
+
+    data = Path(__file__).parents[1] / "formats" / "data" / "realbib"
+    files = sorted(data.glob("*.bib"))
+    assert files
+    for p in files:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        pieces = [text[i:i + 4096] for i in range(0, len(text), 4096)]  # cut anywhere, as slices may be
+        scout = Scout(frozenset(), "url")
+        got = [(t.kind, t.target, t.follow, t.fetch_url, t.cache_key) for piece in pieces for t in scout.scan(piece)]
+        assert got == _scan_as_a_collector(pieces, frozenset(), "url"), p.name

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from citekeeper.errors import CitekeeperError, InputError, MalformedInputError
 from citekeeper.links import parallel, shard
 from citekeeper.links.archive import find_archive
-from citekeeper.links.collect import Collector
+from citekeeper.links.collect import Collector, Scout
 from citekeeper.links.options import CheckOptions, first_hop
 from citekeeper.links.urls import host_key, redact_text
 from citekeeper.links.verdict import (
@@ -263,7 +263,7 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Targe
     """
     from citekeeper.textio import read_text
 
-    scout = Collector(run.collector.resolvers, run.collector.archive_hosts)
+    scout = Scout(run.collector.resolvers, run.opts.follow_doi)
     for p in paths:
         try:
             text = read_text(p, max_bytes=max_bytes).text
@@ -274,7 +274,7 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Targe
         while a < len(text):
             b = text.find("\n", min(len(text), a + size))
             b = len(text) if b < 0 else b + 1
-            yield [run.finish(scout.target(k)) for k in scout.add_text("", p, None, text[a:b])]
+            yield scout.scan(text[a:b])
             a, size = b, SCAN_SLICE
 
 
