@@ -30,7 +30,7 @@ SUFFIXES = (".pdf", ".docx", ".odt", ".rtf", ".epub", ".html", ".xhtml", ".md", 
 
 
 def _documents() -> list[Path]:
-    return sorted(p for f in sorted((ROOT / "data" / "dev").glob("notes_dev[56]_*")) for p in f.iterdir()
+    return sorted(p for f in sorted((ROOT / "data" / "dev").glob("notes_dev[5-9]_*")) for p in f.iterdir()
                   if p.suffix in SUFFIXES and p.with_suffix(".json").exists())
 
 

@@ -53,7 +53,7 @@ def score_here(heldback: bool = False) -> list[dict]:
             paths += devset.documents(folder)
     # Documents of the dev5/dev6 sets (a LaTeX chapter, a PDF, a .docx) are scored through ``read_file``, as a
     # user reads them.
-    dev6 = sorted((ROOT / "data" / "dev").glob("notes_dev6_*")) if heldback else []
+    dev6 = sorted((ROOT / "data" / "dev").glob("notes_dev[6-9]_*")) if heldback else []
     paths += [p for folder in dev6 for p in devset.documents(folder)]
     documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else []) + dev6
                  for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".odt", ".rtf", ".epub", ".md", ".html", ".xhtml", ".xml")

@@ -116,3 +116,28 @@ def test_lone_numbers_of_an_excerpt_go_in_front_of_their_notes():
 def test_lone_numbers_counted_from_one_are_left_to_the_notes_rules():
     text = EXCERPT.replace("53", "1").replace("54", "2").replace("55", "3")
     assert restore_numbers(text.split("\n"))[3] == "1"
+
+
+ENDNOTES_LONE = """The tradition held it so.3 Peter wrote of it.4 And Rome believed it.5
+
+Notes
+3
+
+Matthew 5:45.
+
+4
+
+2 Peter 2:19.
+
+5
+
+Nonius Marcell. borrows this anecdote from Cicero, De Republica iii.
+"""
+
+
+def test_a_note_that_opens_with_a_number_under_its_lone_number():
+    lines = ENDNOTES_LONE.split("\n")
+    fixed = restore_numbers(lines)
+    assert len(fixed) == len(lines)
+    assert fixed[9] == "4 2 Peter 2:19." and fixed[7] == ""
+    assert fixed[3] == "3"  # its note opens with a word: left to the notes rules

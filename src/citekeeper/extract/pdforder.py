@@ -100,24 +100,42 @@ def _join_lone_numbers(lines: list[str]) -> list[str]:
     for ln in lines:
         offsets.append(offsets[-1] + len(ln) + 1)
     used = {int(m.group(1)) for ln in lines if not _LONE.match(ln) and (m := _NUMBERED.match(ln))}
+    calls = _first_calls(text)
     joins: list[tuple[int, int, int]] = []  # (number line, note line, value)
+    # A note that itself opens with a number ("4" / "2 Peter 2:19.", "7" / "28 U.S.C. § 1291"): the
+    # notes rules would take that number for the next note's; joined wherever the numbering starts.
+    numeric: list[tuple[int, int, int]] = []
     for k, ln in enumerate(lines):
         m = _LONE.match(ln)
-        if not m or int(m.group(1)) in used:
+        if not m:
             continue
         j = k + 1
         if j < len(lines) and not lines[j].strip():
             j += 1
-        if j >= len(lines) or not lines[j].strip() or _number(lines[j]) is not None or not _NOTE_START.match(lines[j]):
+        if j >= len(lines) or not lines[j].strip():
             continue
-        value = m.group(1)
-        if re.search(rf"{_CALL}{value}(?!\d)", text[max(0, offsets[k] - 12000):offsets[k]]):
-            joins.append((k, j, int(value)))
+        value = int(m.group(1))
+        opens = _number(lines[j])
+        if opens is not None:
+            if not _LONE.match(lines[j]) and opens not in (value, value + 1) and calls.get(value, len(text)) < offsets[k]:
+                numeric.append((k, j, value))
+            continue
+        if value not in used and _NOTE_START.match(lines[j]) and calls.get(value, len(text)) < offsets[k]:
+            joins.append((k, j, value))
     if not joins or min(v for _, _, v in joins) <= 4:
-        return out
-    for k, j, value in joins:
+        joins = []
+    for k, j, value in joins + numeric:
         out[j] = f"{value} {lines[j].lstrip()}"
         out[k] = ""
+    return out
+
+
+def _first_calls(text: str) -> dict[int, int]:
+    """Where the text first calls each note number (``…politics.”60``, ``…slave.”4``): endnotes stand
+    far from their calls, so the whole text before a number counts."""
+    out: dict[int, int] = {}
+    for m in re.finditer(rf"{_CALL}(\d{{1,3}})(?!\d)", text):
+        out.setdefault(int(m.group(1)), m.start())
     return out
 
 
