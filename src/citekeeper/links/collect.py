@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
@@ -36,7 +36,7 @@ _TEX_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
 # URLs and DOIs in running text.  A URL ends at white space, a brace, a quote or an
 # angle bracket; trailing punctuation of the sentence is dropped (``_trim``).
-# Both must start at a word boundary; that is tested in ``_at_boundary``, not with a
+# Both must start at a word boundary; that is tested in ``find_links``, not with a
 # leading ``\b``, which keeps the engine from skipping ahead to "http"/"10." (on a
 # 7 MB .bib with 50,000 URLs: 0.11 s instead of 0.04 s for URLs, 0.13 s instead of
 # 0.004 s for DOIs).
@@ -68,48 +68,56 @@ def _trim(s: str) -> str:
     return s
 
 
-def _at_boundary(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` as if ``rx`` began with ``\\b`` (its first character is a
-    word character): a match after a word character is dropped and the search goes on
-    from the next character, as the regular expression engine would."""
-    pos = 0
-    search = rx.search
-    while True:
-        m = search(text, pos)
-        if m is None:
-            return
-        i = m.start()
-        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
-            pos = i + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > i else i + 1
-
-
 def find_links(text: str) -> list[tuple[str, str, int]]:
     """``(kind, value, offset)`` of every URL and bare DOI in ``text``, in order.
 
     A DOI inside a URL is part of that URL (a resolver URL becomes a DOI target later).
+    Each pattern must match at a word boundary (see ``_URL_IN_TEXT``): a match after a
+    word character is dropped and the search goes on from the next character, as the
+    engine would with ``\\b``.  Written as two plain loops, with a sort only when both
+    kinds were found (each list is in order already): this runs once per entry in the
+    reading workers and once per slice in the parent's scan, and a generator per
+    pattern and the sort cost 10 % of collecting load50k (0.287 -> 0.257 s).
     """
     out: list[tuple[str, str, int]] = []
     spans: list[tuple[int, int]] = []
     if "://" in text:
-        for m in _at_boundary(_URL_IN_TEXT, text):
+        search = _URL_IN_TEXT.search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            i, end = m.span()
+            if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+                pos = i + 1
+                continue
+            pos = end if end > i else i + 1
             url = _trim(clean_url(m.group(0)))
-            if len(url) > len("http://x"):
-                out.append(("url", url, m.start()))
-                spans.append((m.start(), m.end()))
+            if len(url) > 8:  # len("http://x")
+                out.append(("url", url, i))
+                spans.append((i, end))
     if "10." in text:
         starts = [a for a, _ in spans]
-        for m in _at_boundary(_DOI_IN_TEXT, text):
-            i = bisect.bisect_right(starts, m.start()) - 1  # the last URL starting before it
-            if i >= 0 and m.start() < spans[i][1]:
+        search = _DOI_IN_TEXT.search
+        pos = 0
+        urls = len(out)
+        while (m := search(text, pos)) is not None:
+            i, end = m.span()
+            if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+                pos = i + 1
+                continue
+            pos = end if end > i else i + 1
+            j = bisect.bisect_right(starts, i) - 1  # the last URL starting before it
+            if j >= 0 and i < spans[j][1]:
                 continue
             d = _trim(m.group(0))
             if doimod.is_doi(d):
-                out.append(("doi", d, m.start()))
-    out.sort(key=lambda t: t[2])
+                out.append(("doi", d, i))
+        if urls and len(out) > urls:  # both kinds: in order of offset (each already is)
+            out.sort(key=_offset)
     return out
+
+
+def _offset(link: tuple[str, str, int]) -> int:
+    return link[2]
 
 
 def defragment(url: str) -> str:
@@ -204,12 +212,12 @@ class Collector:
 
         raw_doi = ref.fields.get("DOI", "").strip()
         d = doimod.normalize(raw_doi) if raw_doi else ""
-        doi_at = next((o for k, v, o in found if k == "doi" and doimod.normalize(v) == d), None)
         if d:
+            doi_at = next((o for k, v, o in found if k == "doi" and doimod.normalize(v) == d), None)
             self._add("doi", d, cite("DOI", doi_at), new)
         url = clean_url(ref.fields.get("URL", ""))
-        url_at = next((o for k, v, o in found if k == "url" and v == url), None)
         if url:
+            url_at = next((o for k, v, o in found if k == "url" and v == url), None)
             self._url(url, cite("URL", url_at), new, skip_doi=d)
         for kind, value, offset in found:
             if kind == "url":
