@@ -132,3 +132,16 @@ def test_classical_biblical_archival_and_same_author_notes_cite(note):
 @pytest.mark.parametrize("note", ["AD 1200 the city grew fast.", "Kap. 3,4 zeigt das.", "Version 1.22 was released later."])
 def test_lookalikes_of_those_stay_comment(note):
     assert not holds_citation(note)
+
+
+@pytest.mark.parametrize("note", ["Art. 1102 C. civ.", "Art. 1240 du Code civil.", "art. 222-33 C. pén."])
+def test_french_code_articles_cite(note):
+    assert holds_citation(note)
+
+
+def test_a_preposition_opening_a_comment_is_no_author():
+    from citekeeper.extract.cues import NAME_START
+
+    assert not NAME_START.match("Согласно Jargon File, TECO поначалу означал")
+    assert not NAME_START.match("Laut Meier, Schulz und Weber, die das untersucht haben")
+    assert NAME_START.match("Karl Meier, Die Stadt")

@@ -135,7 +135,9 @@ _STRONG = [
         r"(?:[A-ZÄÖÜ][\w-]*[A-Z][\w-]*\b|der\s|des\s|"
         # … or a named act: "Art. 10 Bayerisches Archivgesetz", "§ 3 Hessisches Pressegesetz", "s. 12 Copyright Act".
         r"(?:[A-ZÄÖÜ][\w-]*\s){0,3}[A-ZÄÖÜ][\w-]*(?:gesetz(?:es|buch)?|ordnung|vertrag|verfassung)\b|"
-        r"(?:[A-Z][\w-]*\s){0,4}(?:Act|Code|Convention|Constitution|Charter|Treaty)\b)|"
+        r"(?:[A-Z][\w-]*\s){0,4}(?:Act|Code|Convention|Constitution|Charter|Treaty)\b|"
+        # … or a French code: "Art. 1102 C. civ.", "art. 222-33 C. pén.", "art. L. 1221-1 C. trav.", "art. 1240 du Code civil".
+        r"C\.\s?(?:civ|pén|com|trav|consom|urb|env|pr\.\s?civ|pr\.\s?pén|just\.\s?adm)\.|(?:du\s)?[Cc]ode\s(?:civil|pénal|de\s))|"
         # EU acts and official journals: "Richtlinie 2001/29/EG", "Directive (EU) 2019/790", "ABl. EG 2001 L 167/10".
         r"\b(?:Richtlinie|Verordnung|Directive|Regulation|Décision|Directiva|Reglamento)\s(?:\((?:EU|EG|EWG|EC|EEC|UE|CE)\)\s)?"
         r"(?:Nr\.\s|No\s)?\d{2,4}/\d{1,4}|\b(?:ABl|OJ|JO)\.?\s(?:EG|EU|C|L)\b"
@@ -217,7 +219,9 @@ _SAME_AUTHOR_START = re.compile(
 # A name at the start: "Meier, K.", "Karl Meier,", "K. Meier,", "Иванов И. И.", "SMITH, John",
 # "Albert W. Alschuler,", "DANIEL J. BOORSTIN,".
 NAME_START = re.compile(
-    r"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
+    # (Not a preposition opening a sentence: "Согласно Jargon File, …", "Laut Meier, …", "Selon Dupont, …".)
+    r"^(?!(?:Согласно|Как|Для|При|После|Laut|Gemäß|Selon|Según|Secondo|According)\s)"
+    r"(?:[A-ZÀ-ÞА-ЯЁ][\w'’\-]+,\s+(?:[A-ZÀ-ÞА-ЯЁ]\.|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)|"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:\s(?:(?:von|van|de|der|den|di|da|du|zu|ten|ter)\s){0,2}"
     r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+)?(?:-[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)?){1,2}\s?(?:,|:|\(\d{4})|"
     r"(?:[A-ZА-ЯЁ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|della|le|la|ten|ter|zu)\s){0,2}[A-ZА-ЯЁ][\w'’\-]+,|"
