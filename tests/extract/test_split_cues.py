@@ -145,3 +145,16 @@ def test_a_preposition_opening_a_comment_is_no_author():
     assert not NAME_START.match("Согласно Jargon File, TECO поначалу означал")
     assert not NAME_START.match("Laut Meier, Schulz und Weber, die das untersucht haben")
     assert NAME_START.match("Karl Meier, Die Stadt")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Virgil, Eclogue iii. 60.", "Cicero, De Natura Deorum ii. 25.", "Tusculanae Disputationes i. 26.", "Livy, ii. 36.",
+     "Cicero De Natura Deorum, lib. ii. c. 28.", "Plutarch’s Numa, c. 8.", "Habakkuk 2:4."],
+)
+def test_classical_books_in_roman_numerals_cite(note):
+    assert holds_citation(note)
+
+
+def test_circa_and_a_year_is_no_chapter():
+    assert not holds_citation("It was built c. 1200 by the monks of the abbey.")

@@ -122,6 +122,9 @@ _STRONG = [
         r"\([^()]{2,80}?\b(?:Press|Publishing|Publishers|edn|Report|Paper|Books|Verlag)\b[^()]{0,30}?(?:1[5-9]|20)\d\d\)|"
         r"\((?:[^()]{2,60},\s)?(?:1[5-9]|20)\d\d\)\s(?:(?:para|paras|ch|pt|table|fig|at)\s)?\d{1,4}(?:[.–-]\d{1,4})*\.?$",
     ),
+    # A classical work's book in Roman numerals and its chapter: "Virgil, Eclogue iii. 60", "Livy, ii. 36",
+    # "Cicero, De Natura Deorum, lib. ii. c. 28" — prose never writes a lower-case numeral, a full stop and a number.
+    re.compile(r"\b(?:lib\.\s?)?[ivxlc]{1,6}\.\s?(?:\d{1,3}|c\.\s?\d{1,3})(?:\s?[-–,]\s?\d{1,3})*(?=[.;),]|\s*$)"),
     # Chicago's journal volume, year and page: "Organization Science 11 (2000): 538", "120, no. 3 (2015): 45–67",
     # "15 (Spring 2001): 3" — prose never writes a number, a bracketed year and a colon before a page.
     re.compile(r"\b\d{1,4}(?:,\sno\.\s?\d{1,4})?\s\((?:[A-Z][a-z]{2,8}\.?\s)?(?:1[5-9]|20)\d\d\):\s?\d{1,5}\b"),
@@ -157,7 +160,7 @@ _STRONG = [
         r"TNA|PRO|NARA|RGASPI|GARF|RGIA|RGVA|РГАСПИ|ГАРФ|РГИА|РГВА|ЦГА)\b[,.]?\s[^;]{0,40}?\d|"
         # Classical and biblical places: "Aristotle, Politics 1253a", "Cicero, De officiis 1.22", "Gen. 1:27",
         # "Mt 5,3-12", "1 Kor 13,4" — a book (or an author and a work) and its Bekker page, book and chapter, or verse.
-        r"^(?:[1-4]\s?)?[A-ZÄÖÜ][a-zäöüé]{0,6}\.?\s\d{1,3}[,:]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s?f{1,2}\.)?"
+        r"^(?:[1-4]\s?)?[A-ZÄÖÜ][a-zäöüé]{0,10}\.?\s\d{1,3}[,:]\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s?f{1,2}\.)?"
         r"(?:;\s?\d{1,3}[,:]\d{1,3}(?:[-–]\d{1,3})?)*\.?$|"
         r"^[A-ZÀ-Þ][\w'’-]+,\s[A-ZÀ-Þ][\w'’ -]{1,40}?\s(?:\d{1,4}[a-e]\d{0,2}|\d{1,3}(?:\.\d{1,3}){1,3})\.?$"
     ),
@@ -176,7 +179,7 @@ _STRONG = [
 _WEAK = [
     re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)"),
     re.compile(
-        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып|Кн|Ч|Л|Лл|Ст|ч|кн|ст|fol|chap|ch|Bl|leg|Pos)\.|\bat|n°|№|§)\s?\d|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
+        r"(?:\b(?:S|p|pp|P|Pp|Sp|col|Bd|vol|Vol|t|Nr|No|no|H|Jg|С|с|Т|т|вып|Вып|Кн|Ч|Л|Лл|Ст|ч|кн|ст|fol|chap|ch|Bl|leg|Pos)\.|\bat|n°|№|§)\s?\d|\bc\.\s?\d{1,3}(?!\d)|\bat\s[ivxlc]+\b|\d\s?ff?\.?(?=[\s,;)]|$)",
     ),
     re.compile(r"[„“\"«‚‘][^„“\"«»”]{3,}[“”\"»‘’]|\*[^*\s][^*]*\*"),
     re.compile(r"\b(?:Aufl|ed|eds|éd|éds|edn|trans|изд|Verl|Diss|Univ|Press|Verlag|Éditions|Presses|Изд-во)\b\.?"),
