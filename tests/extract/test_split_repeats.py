@@ -217,3 +217,17 @@ def test_the_first_of_a_string_of_author_year_short_forms_links():
              "Bauer 1997, S. 12f., Rapp 2000, S. 123f."]
     [(_, _, target, page)] = _links(notes)[2:]
     assert (target, page) == (1, "12f.")
+
+
+def test_a_comment_then_a_short_title_and_its_page_repeats_the_work():
+    notes = ["E. D. Starbeck: The Psychology of Religion, pp. 224, 262.", "Karl Weiß: Stadt und Land, Berlin 2001, S. 3.",
+             "Starbeck, in addition to “escape from sin,” discriminates “spiritual illumination” as a distinct type of "
+             "conversion experience. Psychology of Religion, p. 85.", "Starbeck, p. 64."]
+    links = _links(notes)
+    assert [(n, t, p) for n, _, t, p in links][2:] == [(3, 1, "85"), (4, 1, "64")]
+
+
+def test_a_subtitle_after_an_author_is_no_short_title():
+    notes = ["Christoph Kreuz, Vernichtung der jüdischen Gewerbetätigkeit im Nationalsozialismus, Berlin 2020.",
+             "Christoph Kreuz, Ausverkauf. Die Vernichtung der jüdischen Gewerbetätigkeit in Berlin 1930-45, Berlin 2012."]
+    assert _repeat_of(notes, 2)[0] is None

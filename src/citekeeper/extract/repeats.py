@@ -87,6 +87,9 @@ _EXAMPLE = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# The last sentence of a note: after a word in lower case or a closing quotation and a full stop, a capital.
+_LAST_SENTENCE = re.compile(r"(?<=[a-zà-ÿ”\"’)]\.)\s+(?=[A-ZÀ-Þ])")
+_LOCATOR_WORD = re.compile(r"\b(?:S|p|pp|at)\.?\s?\d")
 # The short name a full citation gives itself for later notes: Bluebook's "[hereinafter DOJ REPORT]", French
 # "(ci-après « Livre vert »)", German "(im Folgenden: Reformbericht)", Russian "(далее – Закон № 131-ФЗ)",
 # Spanish/Italian "(en adelante, …)" / "(di seguito …)", and a defined term "(the “Act”)".
@@ -179,7 +182,7 @@ class Cited:
             if not m:
                 self._after_author = ([], [])
             else:
-                words = [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group(2))[:3]]
+                words = _head_words(m.group(2))
                 self._after_author = (_surnames(m.group(1)), words)
         return self._after_author
 
@@ -268,13 +271,25 @@ def _by_first_word(cited: list[Cited], word: str) -> int | None:
     return None
 
 
+_ARTICLES = frozenset(("the", "a", "an", "der", "die", "das", "le", "la", "les", "il", "lo", "el", "los", "las"))
+
+
+def _head_words(title: str) -> list[str]:
+    """The first three words of a title, folded, without a leading article: "The Psychology of Religion" and a
+    short title "Psychology of Religion" begin alike."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", title)[:4]
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return [ascii_fold(w) for w in words[:3]]
+
+
 def _by_title_alone(cited: list[Cited], text: str) -> int | None:
     """A work cited again by its title without its author ("La Thémis, 2ième éd., 1914."
     after "Bonnecase, La Thémis, 2ième ed., 1914."): a short citation whose first words are
     the words right after an earlier citation's author."""
     if len(text) > 80:
         return None
-    head = [ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", text)[:3]]
+    head = _head_words(text)
     if len(head) < 2 or len("".join(head)) < 8:
         return None
     folded = ascii_fold(text)
@@ -416,6 +431,18 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
     found = _same_url(text, cited)
     if found is not None:
         return Repeat(found, "", "short")
+    # A sentence of comment, then a short title and its page: "Starbuck, in addition to “escape from sin,”
+    # discriminates … conversion experience. Psychology of Religion, p. 85." (the comment names no year or page).
+    parts = _LAST_SENTENCE.split(text)
+    # (The comment is prose — four words in lower case — and the tail a title and a page, no year: never a subtitle
+    # after an author, "Christoph Kreutzmüller, Ausverkauf. Die Vernichtung …, Berlin 2012".)
+    if len(parts) > 1 and len(parts[-1]) <= 80 and _LOCATOR_WORD.search(parts[-1]) and not _HAS_YEAR.search(parts[-1]):
+        comment = text[: len(text) - len(parts[-1])]
+        prose = len(re.findall(r"(?<![\w-])[a-zà-ÿ]{3,}\b", comment)) >= 4
+        if prose and not _HAS_YEAR.search(comment) and not _LOCATOR_WORD.search(comment):
+            found = _by_title_alone(cited, parts[-1])
+            if found is not None:
+                return Repeat(found, locator(parts[-1].split(",", 1)[1] if "," in parts[-1] else ""), "short")
     # (A short form may keep a long title: "Vidal-Gorène, Dupin, …. « A modular and automated … », 507-522." is 161.)
     if len(text) > 260 or _FULL_ONLY.search(text):
         return None
