@@ -8,7 +8,8 @@ Real articles (``data/dev/notes``: PDF text of open-access law and history artic
 German, English, French and Italian, answers by hand) are marked ``R``; the held-back
 ones (``data/dev/notes_heldback``, scored once on the final rules) ``H``; the four
 ``data/dev/notes_heldout_*`` texts (scored once at 33/81, then looked at) ``O``; the third session's
-``data/dev/notes_dev5_*`` ``5``; the fourth session's ``data/dev/notes_dev6_*`` ``6``.  A summary per
+``data/dev/notes_dev5_*`` ``5``; the fourth session's ``data/dev/notes_dev6_*`` ``6`` and ``notes_dev7_*``
+``7`` (each generation of ``notes_devN_*`` its own mark and row).  A summary per
 language (the file name's prefix) follows each table.
 
 The articles and their answers are ``tests/extract/data/*.txt|json`` (German, French,
@@ -73,7 +74,7 @@ def score_here(heldback: bool = False) -> list[dict]:
                 getattr(devset, "FRESH_REAL3", None): " T", getattr(devset, "FRESH_REAL4", None): " Q",
                 **{folder: " O" for folder in getattr(devset, "HELDOUT", [])},
                 **{folder: " 5" for folder in getattr(devset, "DEV5", [])},
-                **{folder: " 6" for folder in dev6}}.get(path.parent, "")
+                **{folder: " " + folder.name.split("_")[1][3:] for folder in dev6}}.get(path.parent, "")
         if "error" in s:  # nothing found: every answer missed
             truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
             s = {**dict.fromkeys(COLUMNS, 0), "name": path.stem, "citations": len(truth["footnotes"]),
@@ -119,7 +120,8 @@ def table(rows: list[dict], label: str) -> str:
         mark = r["name"].rsplit(" ", 1)[1] if " " in r["name"] else "D"
         kind = {"D": "dev (made)", "*": "fresh (made)", "R": "real", "H": "real, held back",
                 "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4",
-                "O": "real, held out 1-4", "5": "real, dev5 (third session)", "6": "real, dev6 (fourth session)"}[mark]
+                "O": "real, held out 1-4", "5": "real, dev5 (third session)", "6": "real, dev6 (fourth session)",
+                "7": "real, dev7 (fourth session)", "8": "real, dev8", "9": "real, dev9"}[mark]
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)
