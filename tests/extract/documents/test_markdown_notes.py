@@ -139,3 +139,40 @@ def test_a_definition_nothing_calls_is_no_note(tmp_path: Path) -> None:
     alone = tmp_path / "alone.md"
     alone.write_text(f"[^1]: {SMITH}\n[^2]: Ibid., 47.\n", encoding="utf-8")
     assert [n for n, _ in _notes(alone)] == [1, 2]
+
+
+def test_bracketed_notes_after_a_rule_called_once_each_are_notes(tmp_path: Path) -> None:
+    # A digitised book in Markdown without footnote syntax: calls "[16]" in the running text, the
+    # notes as paragraphs "[16] …" after a rule, numbered on from an earlier chapter.
+    path = tmp_path / "book.md"
+    path.write_text(
+        "# Chapter II\n\nThe legion was a god's gift, says Vegetius [16], and it had heavier arms [17].\n\n"
+        "They marched twenty miles in five hours [18].\n\n-------\n\n"
+        f"[16] {SMITH}\n\n[17] {BROWN}\n\n[18] Ibid., 50.\n", encoding="utf-8")
+    notes = _notes(path)
+    assert [n for n, _ in notes] == [16, 17, 18]
+    assert notes[0][1].startswith("John Smith")
+    refs = extract_document(path).footnotes
+    assert refs[2].repeats == refs[1].id  # "Ibid." after note 17
+
+
+def test_a_bracketed_list_cited_again_and_again_is_no_notes(tmp_path: Path) -> None:
+    # IEEE-style: the same entry called twice, and a grouped call: a reference list, not notes.
+    path = tmp_path / "ieee.md"
+    path.write_text(
+        "Prior work [1] and [2] showed this; [1] also measured it.\n\n"
+        f"[1] {SMITH}\n\n[2] {BROWN}\n", encoding="utf-8")
+    from citekeeper.extract.documents import markdown
+
+    assert markdown._bracketed_notes(path.read_text(encoding="utf-8").split("\n"), []) == []
+
+
+def test_bracketed_entries_under_references_stay_the_reference_list(tmp_path: Path) -> None:
+    path = tmp_path / "refs.md"
+    path.write_text(
+        "Prior work [1] showed this [2].\n\n## References\n\n"
+        "[1] Smith, J. (1998). The river trade. Harbour Press.\n\n"
+        "[2] Brown, M. (2010). Water rights. Journal of Law and Rivers, 12(3), 45–67.\n", encoding="utf-8")
+    found = extract_document(path)
+    assert found.footnotes == []
+    assert len(found.references) == 2

@@ -84,6 +84,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     keys = [(m.group(1).rstrip(".,;:"), Origin("file", None, None, name, k + 1, k + 1, m.group(0)))
             for k, ln in enumerate(plain) for m in _KEY.finditer(ln) if _is_citation(ln, m.start())]
     if not any(b.kind == "footnote" for b in blocks):
+        blocks += _bracketed_notes(plain, blocks)
+    if not any(b.kind == "footnote" for b in blocks):
         as_text = _as_plain_text(plain, name)
         if as_text is not None:
             as_text.cite_keys = keys
@@ -269,6 +271,60 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
         return None
     return DocumentExtraction(file=name, kind="markdown", references=found.references,
                               footnotes=found.footnotes, segments=found.segments, warnings=found.warnings)
+
+
+_BRACKET_NOTE = re.compile(r"^ {0,3}\[(\d{1,4})\][ \t]+(\S.*)$")
+_BRACKET_CALL = re.compile(r"(?<![\]\w])\[(\d{1,4})\](?![(\[:])")
+
+
+def _bracketed_notes(lines: list[str], blocks: list[Block]) -> list[Block]:
+    """Notes printed as paragraphs ``[16] Livre II, chapitre I.`` that the text calls as ``[16]``.
+
+    Markdown made from a book without footnote syntax (a digitised edition: the notes after a
+    ``-----`` rule, calls in brackets in the running text; notesdev2's dev7_7 Montesquieu, 0/18
+    before) prints its notes as ordinary paragraphs.  They are notes only when the numbers run on
+    one by one and each is called exactly once, before its note, outside the notes — a numbered
+    reference list (``[1] Smith, J. …``) is cited again and again, and one under a References
+    heading is read as that list.
+    """
+    taken = {k for b in blocks if b.kind == "reference" for k in range((b.line_start or 1) - 1, b.line_end or 0)}
+    starts = [(k, int(m.group(1))) for k, ln in enumerate(lines)
+              if (m := _BRACKET_NOTE.match(ln)) and (k == 0 or not lines[k - 1].strip()) and k not in taken]
+    if len(starts) < 2:
+        return []
+    # The longest run of consecutive numbers (a text's notes, not a stray "[3] …" paragraph).
+    runs: list[list[tuple[int, int]]] = []
+    for k, n in starts:
+        if runs and n == runs[-1][-1][1] + 1:
+            runs[-1].append((k, n))
+        else:
+            runs.append([(k, n)])
+    run = max(runs, key=len)
+    if len(run) < 2:
+        return []
+    note_lines: set[int] = set()
+    spans = []
+    for k, n in run:
+        j = k + 1
+        while j < len(lines) and lines[j].strip() and not _BRACKET_NOTE.match(lines[j]):
+            j += 1
+        spans.append((k, j, n))
+        note_lines.update(range(k, j))
+    calls: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if k not in note_lines:
+            for m in _BRACKET_CALL.finditer(ln):
+                calls.setdefault(int(m.group(1)), []).append(k)
+    if any(len(calls.get(n, ())) != 1 or calls[n][0] > k for k, _, n in spans):
+        return []
+    out = []
+    for k, j, n in spans:
+        first = _BRACKET_NOTE.match(lines[k])
+        assert first is not None
+        buf = [first.group(2)] + [ln.strip() for ln in lines[k + 1:j]]
+        text = " ".join(_ESCAPE.sub(r"\1", _inline_html(_inline_links(" ".join(buf)))).split())
+        out.append(Block("footnote", text, n, line_start=k + 1, line_end=j, element=f"[{n}]", raw="\n".join(lines[k:j])))
+    return out
 
 
 def _is_citation(line: str, at: int) -> bool:
