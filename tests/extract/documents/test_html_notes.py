@@ -133,3 +133,28 @@ def test_paragraphs_classed_as_notes(tmp_path: Path) -> None:
 <p class="has-footnote">A paragraph of the text that has a note.</p></body></html>"""
     notes = _notes(tmp_path, page)
     assert [n for n, _ in notes] == [1, 2] and notes[1][1] == "Ibid., 47."
+
+
+_PANDOC_BODY = ("<p>Die Daten sind offen.<a href=\"#fn1\" class=\"footnote-ref\" id=\"fnref1\" role=\"doc-noteref\">"
+                "<sup>1</sup></a></p>\n<section class=\"footnotes\" role=\"doc-endnotes\"><hr /><ol>"
+                "<li id=\"fn1\"><p>Müller, Jürgen: Straßen und Brücken. Köln 2019, S. 45.<a href=\"#fnref1\" "
+                "class=\"footnote-back\" role=\"doc-backlink\">↩︎</a></p></li></ol></section>\n")
+
+
+def test_a_page_naming_no_charset_is_read_as_utf8_when_it_is(tmp_path: Path) -> None:
+    # pandoc's HTML body saved without a <head> (no <meta charset>): libxml2 alone reads it as Latin-1.
+    notes = _notes(tmp_path, _PANDOC_BODY)
+    assert notes == [(1, "Müller, Jürgen: Straßen und Brücken. Köln 2019, S. 45.")]
+
+
+def test_a_latin1_page_naming_no_charset_keeps_its_letters(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.html"
+    path.write_bytes(_PANDOC_BODY.replace("↩︎", "").encode("latin-1"))
+    assert [r.raw for r in extract_document(path).footnotes] == ["Müller, Jürgen: Straßen und Brücken. Köln 2019, S. 45."]
+
+
+def test_a_declared_charset_wins(tmp_path: Path) -> None:
+    path = tmp_path / "declared.html"
+    page = "<html><head><meta charset=\"windows-1252\"></head><body>" + _PANDOC_BODY.replace("↩︎", "") + "</body></html>"
+    path.write_bytes(page.encode("cp1252"))
+    assert [r.raw for r in extract_document(path).footnotes] == ["Müller, Jürgen: Straßen und Brücken. Köln 2019, S. 45."]
