@@ -78,3 +78,29 @@ def test_word_notes_numbered_afresh_in_each_section(tmp_path: Path) -> None:
                       footnotes={1: run(" " + SMITH), 2: run(" Ibid., 47."), 3: run(" " + BROWN)})
     notes = [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
     assert notes == [(1, "John Smith"), (2, "Ibid., 47."), (1, "Mary Brown")]
+
+
+def test_an_odt_zotero_note_keeps_the_citation_it_prints(tmp_path: Path) -> None:
+    # LibreOffice's Zotero plugin: a reference mark named "ZOTERO_ITEM CSL_CITATION {json} RND…"
+    # around the formatted citation.  The record is Zotero's; its raw text is what the note prints.
+    import json
+    from xml.sax.saxutils import quoteattr
+
+    item = {"citationItems": [{"uris": ["http://zotero.org/users/1/items/ABCD"],
+                               "itemData": {"id": 7, "type": "book", "title": "The River Trade",
+                                            "author": [{"family": "Smith", "given": "John"}], "issued": {"date-parts": [[1998]]}}}]}
+    name = quoteattr("ZOTERO_ITEM CSL_CITATION " + json.dumps(item) + " RNDabc123")
+    note = ('<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+            f'<text:note-body><text:p>See <text:reference-mark-start text:name={name}/>Smith, John: '
+            f'<text:span>The River Trade</text:span>. London 1998<text:reference-mark-end text:name={name}/>, 45.'
+            '</text:p></text:note-body></text:note>')
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>
+<text:p>Rivers{note} and salt.</text:p></office:text></office:body></office:document-content>"""
+    path = tmp_path / "zotero.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+    refs = extract_document(path).footnotes
+    assert [(r.footnote, r.title, r.raw) for r in refs] == [(1, "The River Trade", "Smith, John: The River Trade. London 1998")]

@@ -47,7 +47,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             if el.tag in _MARKS:
                 mark = el.get(f"{T}name", "")
                 if is_citation(mark):
-                    para.cited += cited_items(mark)
+                    para.cited += cited_items(mark, rendered=_marked_text(p, mark) if el.tag == f"{T}reference-mark-start" else "")
                 elif is_bibliography(mark):
                     in_bib = para.in_bibliography = el.tag != f"{T}bookmark"
             elif el.tag in (f"{T}reference-mark-end", f"{T}bookmark-end") and is_bibliography(el.get(f"{T}name", "")):
@@ -88,5 +88,36 @@ def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
     for el in q.iter(*_MARKS):
         mark = el.get(f"{T}name", "")
         if is_citation(mark):
-            para.cited += cited_items(mark)
+            para.cited += cited_items(mark, rendered=_marked_text(q, mark) if el.tag == f"{T}reference-mark-start" else "")
     return para
+
+
+def _marked_text(q, name: str) -> str:  # type: ignore[no-untyped-def]
+    """The text Zotero printed between ``reference-mark-start`` and ``-end`` named ``name``: the
+    citation as the reader sees it, kept as each record's ``raw`` (Word's field result is kept the
+    same way); it was empty, so a note made by Zotero showed no text of its own (dev7_6 note 4)."""
+    out: list[str] = []
+    inside = False
+
+    def walk(el) -> None:  # type: ignore[no-untyped-def]
+        nonlocal inside
+        if el.tag == f"{T}reference-mark-start" and el.get(f"{T}name") == name:
+            inside = True
+        elif el.tag == f"{T}reference-mark-end" and el.get(f"{T}name") == name:
+            inside = False
+        elif el.tag == f"{T}note":
+            pass
+        else:
+            if inside and el.tag in (f"{T}s", f"{T}tab", f"{T}line-break"):
+                out.append(" ")
+            if inside and el.text:
+                out.append(el.text)
+            for child in el:
+                walk(child)
+                if inside and child.tail:
+                    out.append(child.tail)
+            return
+        # a mark or a note: only its tail is text, read by the parent
+
+    walk(q)
+    return " ".join("".join(out).split())
