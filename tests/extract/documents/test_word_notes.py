@@ -104,3 +104,40 @@ def test_an_odt_zotero_note_keeps_the_citation_it_prints(tmp_path: Path) -> None
         z.writestr("content.xml", content)
     refs = extract_document(path).footnotes
     assert [(r.footnote, r.title, r.raw) for r in refs] == [(1, "The River Trade", "Smith, John: The River Trade. London 1998")]
+
+
+def _odt(path: Path, body: str, config: str) -> Path:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>'
+                                  f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+        z.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {ns}>'
+                                 f"<office:styles>{config}</office:styles></office:document-styles>")
+    return path
+
+
+def _odt_note(i: int, text: str) -> str:
+    return (f'<text:note text:id="ftn{i}" text:note-class="footnote"><text:note-citation>{i}</text:note-citation>'
+            f"<text:note-body><text:p>{text}</text:p></text:note-body></text:note>")
+
+
+def test_odt_notes_start_where_libreoffice_says(tmp_path: Path) -> None:
+    # "Start at 45" in LibreOffice's footnote settings is written start-value="44" (0 prints from 1).
+    config = '<text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="44"/>'
+    path = _odt(tmp_path / "chapter.odt",
+                f"<text:p>First{_odt_note(1, SMITH)}</text:p><text:p>Second{_odt_note(2, 'Ibid., 47.')}</text:p>", config)
+    assert [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes] == [(45, "John Smith"), (46, "Ibid., 47.")]
+
+
+def test_odt_notes_numbered_afresh_in_each_chapter(tmp_path: Path) -> None:
+    config = ('<text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="0" '
+              'text:start-numbering-at="chapter"/>')
+    body = (f'<text:h text:outline-level="1">One</text:h><text:p>A{_odt_note(1, SMITH)} B{_odt_note(2, "Ibid., 47.")}</text:p>'
+            f'<text:h text:outline-level="2">One, part</text:h><text:p>C{_odt_note(3, "Ibid., 48.")}</text:p>'
+            f'<text:h text:outline-level="1">Two</text:h><text:p>D{_odt_note(4, BROWN)}</text:p>')
+    path = _odt(tmp_path / "book.odt", body, config)
+    assert [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes] == [
+        (1, "John Smith"), (2, "Ibid., 47."), (3, "Ibid., 48."), (1, "Mary Brown")]

@@ -30,9 +30,13 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             if z.getinfo("content.xml").file_size > MAX_PART:
                 raise BrokenDocumentError("content.xml is too large; refused", file=name)
             data = z.read("content.xml")
+            styles = z.read("styles.xml") if "styles.xml" in z.namelist() and z.getinfo("styles.xml").file_size <= MAX_PART else b""
     except zipfile.BadZipFile:
         raise BrokenDocumentError("not a valid .odt (a damaged or truncated zip file)", file=name) from None
     root = parse_xml(data, name, "content.xml")
+    config = _notes_configuration([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
+    chapter = 0
+    sections: dict[tuple[str, str], int] = {}
     body = root.find(f"{OFFICE}body")
     paragraphs: list[Paragraph] = []
     notes: dict[tuple[str, str], list[Paragraph]] = {}
@@ -42,6 +46,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     for p in (body if body is not None else root).iter(f"{T}p", f"{T}h"):
         if any(a.tag == f"{T}note-body" for a in p.iterancestors()):
             continue
+        if p.tag == f"{T}h" and p.get(f"{T}outline-level", "1") == "1":
+            chapter += 1
         para = Paragraph("", in_bib, heading=p.tag == f"{T}h")
         for el in p.iter():
             if el.tag in _MARKS:
@@ -56,6 +62,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 kind = el.get(f"{T}note-class", "footnote")
                 key = (kind if kind in ("footnote", "endnote") else "footnote", el.get(f"{T}id", str(len(order))))
                 order.append(key)
+                if config.get(key[0], (1, False))[1]:
+                    sections[key] = chapter
                 citation = el.find(f"{T}note-citation")
                 if citation is not None and citation.get(f"{T}label"):
                     custom.add(key)  # a custom mark ("*"): LibreOffice numbers the others without it
@@ -63,7 +71,30 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
         para.text = keep_breaks(_own_text(p))
         paragraphs.append(para)
-    return compose(note_and_list_blocks(paragraphs, notes, order, "odt", custom), name, "odt")
+    start = {kind: first for kind, (first, _) in config.items()}
+    return compose(note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections), name, "odt")
+
+
+def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: ignore[type-arg]
+    """Each note class's first number and whether it starts again in every chapter, from
+    ``text:notes-configuration`` (``styles.xml``; an automatic one in ``content.xml`` wins).
+
+    LibreOffice writes the first number less one: ``text:start-value="0"`` in every real .odt here
+    whose notes print from 1 (dev6_12, dev7_5, dev7_6), and "Start at 45" is ``44``.
+    ``text:start-numbering-at="chapter"`` numbers the notes afresh after every top-level heading;
+    ``"page"`` cannot be told without the layout and is read as the document."""
+    out: dict[str, tuple[int, bool]] = {}
+    for root in reversed(roots):
+        for el in root.iter(f"{T}notes-configuration"):
+            kind = el.get(f"{T}note-class", "footnote")
+            if kind not in ("footnote", "endnote"):
+                continue
+            try:
+                first = int(el.get(f"{T}start-value", "0")) + 1
+            except ValueError:
+                first = 1
+            out[kind] = (max(first, 1), el.get(f"{T}start-numbering-at") == "chapter")
+    return out
 
 
 def _own_text(p) -> str:  # type: ignore[no-untyped-def]
