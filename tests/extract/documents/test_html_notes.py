@@ -158,3 +158,31 @@ def test_a_declared_charset_wins(tmp_path: Path) -> None:
     page = "<html><head><meta charset=\"windows-1252\"></head><body>" + _PANDOC_BODY.replace("↩︎", "") + "</body></html>"
     path.write_bytes(page.encode("cp1252"))
     assert [r.raw for r in extract_document(path).footnotes] == ["Müller, Jürgen: Straßen und Brücken. Köln 2019, S. 45."]
+
+
+def test_endnotes_under_notes_and_references_are_notes(tmp_path: Path) -> None:
+    items = [SMITH, f"See {BROWN}", "Ibid., 47.", "Smith, <i>River Trade</i>, 50."]
+    calls = "".join(f"Claim {i}.<sup><a href='#n{i}'>{i}</a></sup> " for i in range(1, 5))
+    for heading in ("Notes and References", "Sources", "References and Notes"):
+        page = (f"<html><body><p>{calls}</p><h2>{heading}</h2><ol>"
+                + "".join(f"<li id='n{i}'>{t}</li>" for i, t in enumerate(items, 1)) + "</ol></body></html>")
+        found = extract_document(_write(tmp_path, page))
+        assert [r.footnote for r in found.footnotes][:4] == [1, 2, 3, 4], heading
+        assert found.references == []
+
+
+def test_a_reference_list_under_notes_and_references_stays_a_list(tmp_path: Path) -> None:
+    entries = ["Smith, J. (1998). The river trade. Harbour Press.",
+               "Brown, M. (2010). Water rights. Journal of Law and Rivers, 12(3), 45–67.",
+               "Green, P. (2004). Salt and silt. Delta Books."]
+    page = ("<html><body><p>As shown [<a href='#r1'>1</a>], [<a href='#r2'>2</a>] and [<a href='#r3'>3</a>].</p>"
+            "<h2>Notes and References</h2><ol>" + "".join(f"<li id='r{i}'>{t}</li>" for i, t in enumerate(entries, 1))
+            + "</ol></body></html>")
+    found = extract_document(_write(tmp_path, page))
+    assert len(found.references) == 3 and found.footnotes == []
+
+
+def _write(tmp_path: Path, page: str) -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    return path

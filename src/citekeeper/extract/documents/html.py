@@ -136,7 +136,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
     note_items = _with_linked_notes(root, note_items, in_references)
     if not note_items:
-        note_items = _after_notes_heading(root)
+        note_items = _after_notes_heading(root) or _after_heading(root, notes=True)
     called = _call_numbers(root, note_items)
     last = 0
     for n, li in enumerate(note_items, 1):
@@ -324,8 +324,27 @@ def _numbered(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def _after_heading(root: etree._Element) -> list[etree._Element]:
-    """List items (else paragraphs) after the last reference heading, to the next heading."""
+def _after_heading(root: etree._Element, notes: bool = False) -> list[etree._Element]:
+    """List items (else paragraphs) after the last reference heading, to the next heading — when
+    they read as a list; with ``notes``, when they read as notes instead.
+
+    "Notes and References", "Sources", "References and Notes" head endnotes as often as a list: the
+    items are notes when the plain-text rule says so of them (``reflist.holds_notes``: numbered from
+    1, with ``Ibid.``, signals or a work cited again), as it does for text and Markdown.
+    """
+    from citekeeper.extract.reflist import holds_notes
+
+    found = _under_reference_heading(root)
+    if not found:
+        return []
+    lines = []
+    for k, el in enumerate(found, 1):
+        number, rest = _numbered(_clean_item(el))
+        lines.append(f"{number if number is not None else k}. {' '.join(rest.split())}")
+    return found if holds_notes(lines, 0, len(lines)) == notes else []
+
+
+def _under_reference_heading(root: etree._Element) -> list[etree._Element]:
     headings = [h for h in root.iter() if isinstance(h.tag, str) and _HEADING.match(h.tag)
                 and REFERENCE_HEADINGS.match(_text(h))]
     if not headings:
