@@ -186,3 +186,32 @@ def _write(tmp_path: Path, page: str) -> Path:
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def _chapters(linked: bool, wrap: str) -> str:
+    chapters = [[SMITH, BROWN], [BROWN, "Ibid., 47.", SMITH]]
+    out = []
+    for c, items in enumerate(chapters, 1):
+        calls = "".join(f"Claim.<sup><a href='#c{c}n{i}'>{i}</a></sup> " if linked else f"Claim.<sup>{i}</sup> "
+                        for i in range(1, len(items) + 1))
+        notes = "<ol>" + "".join(f"<li id='c{c}n{i}'>{t}</li>" for i, t in enumerate(items, 1)) + "</ol>"
+        out.append(f"<h1>Chapter {c}</h1><p>{calls}</p>" + (f"<h2>Notes</h2>{notes}" if wrap == "heading"
+                                                             else f"<section class='footnotes'>{notes}</section>"))
+    return "<html><body>" + "".join(out) + "</body></html>"
+
+
+def test_every_chapters_notes_numbered_from_one_again(tmp_path: Path) -> None:
+    # A book page (or an EPUB's chapters laid end to end) whose chapters each end with their notes.
+    for linked in (True, False):
+        for wrap in ("heading", "section"):
+            refs = extract_document(_write(tmp_path, _chapters(linked, wrap))).footnotes
+            assert [(r.footnote, r.raw[:10]) for r in refs] == [
+                (1, "John Smith"), (2, "Mary Brown"), (1, "Mary Brown"), (2, "Ibid., 47."), (3, "John Smith")], (linked, wrap)
+            assert refs[3].repeats in (refs[2].id, refs[2].repeats)  # Ibid.: the chapter's own note 1 (Brown)
+
+
+def test_notes_in_lists_numbered_on_keep_their_numbers(tmp_path: Path) -> None:
+    # One notes section cut into lists (per page), numbered on with <ol start>: no restart.
+    page = ("<html><body><p>A.<sup>1</sup> B.<sup>2</sup> C.<sup>3</sup></p><section class='footnotes'>"
+            f"<ol><li>{SMITH}</li><li>{BROWN}</li></ol><ol start='3'><li>Ibid., 47.</li></ol></section></body></html>")
+    assert [r.footnote for r in extract_document(_write(tmp_path, page)).footnotes] == [1, 2, 3]

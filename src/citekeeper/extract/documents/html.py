@@ -118,6 +118,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         or (_REFS_CLASS.search(el.get("class") or "") and el.tag in ("section", "div", "ol", "ul")))]
     in_references = {d for c in [*containers, *_after_heading(root)] for d in c.iter()}  # (elements kept alive)
     note_items: list[etree._Element] = []
+    starts: set[etree._Element] = set()  # the first note of each notes section, list or heading
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -132,17 +133,25 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
             continue
         if role in ("doc-endnotes", "doc-footnotes") or re.search(r"\b(?:foot|end|rear)notes\b", epub) or (
                 _NOTES_CLASS.search(cls) and el.tag in ("section", "div", "ol", "aside")):
-            note_items += [li for li in _note_units(el) if li not in note_items]
+            units = [li for li in _note_units(el) if li not in note_items]
+            starts.update(units[:1])
+            note_items += units
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
     note_items = _with_linked_notes(root, note_items, in_references)
     if not note_items:
-        note_items = _after_notes_heading(root) or _after_heading(root, notes=True)
+        note_items = _after_notes_heading(root, starts) or _after_heading(root, notes=True)
     called = _call_numbers(root, note_items)
+    # A list of its own starts a group too (each chapter's <ol> of endnotes, linked from its text).
+    starts.update(li for k, li in enumerate(note_items) if li.tag == "li" and (
+        k == 0 or note_items[k - 1].getparent() is not li.getparent()))
     last = 0
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
         number, rest = _numbered(text)
+        if last and li in starts and (number if number is not None else called.get(li, 1)) == 1:
+            last = 0  # the notes of the next chapter, numbered from 1 again
+            n = 1
         # The printed number is the note's when it goes on from the last one (or opens the notes):
         # "154. Paul Starr, …"; not "216 F.3d 871 (9th Cir. 2000).", nor a year a note opens with.
         if number is not None and ((last and last < number <= last + 3) or (not last and number < 1000)):
@@ -271,18 +280,25 @@ def _call_numbers(root: etree._Element, notes: list[etree._Element]) -> dict[etr
     return out
 
 
-def _after_notes_heading(root: etree._Element) -> list[etree._Element]:
-    """Paragraphs or items opening with a number under the last Notes heading, to the next heading."""
+def _after_notes_heading(root: etree._Element, starts: set[etree._Element]) -> list[etree._Element]:
+    """Paragraphs or items opening with a number under every Notes heading, each to the next heading.
+
+    A book's chapters each end with their own "Notes", numbered from 1 again: every section is
+    read (the first of each goes into ``starts``), not only the last one.
+    """
     from citekeeper.extract.segment import NOTES_HEADINGS
 
     headings = [h for h in root.iter() if isinstance(h.tag, str) and (
         _HEADING.match(h.tag) or (h.tag == "p" and (h.find("b") is not None or h.find("strong") is not None)))
         and len(_text(h)) < 60 and NOTES_HEADINGS.match(_text(h))]
-    if not headings:
-        return []
-    return [el for el in _under(root, headings[-1])
-            if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors())
-            and (el.tag == "li" or _numbered(_clean_item(el))[0] is not None)]
+    out: list[etree._Element] = []
+    for h in headings:
+        section = [el for el in _under(root, h)
+                   if el.tag in ("p", "li") and not any(a.tag in ("p", "li") for a in el.iterancestors())
+                   and (el.tag == "li" or _numbered(_clean_item(el))[0] is not None) and el not in out]
+        starts.update(section[:1])
+        out += section
+    return out
 
 
 def _under(root: etree._Element, h: etree._Element) -> list[etree._Element]:
