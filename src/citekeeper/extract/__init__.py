@@ -17,9 +17,14 @@ from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
 from citekeeper.extract.cues import strip_signal
-from citekeeper.extract.notes import citing_part, split_footnote, works_named_in_comment
+from citekeeper.extract.notes import (
+    citing_part,
+    labelled_notes,
+    split_footnote,
+    works_named_in_comment,
+)
 from citekeeper.extract.repeats import Cited, Repeat, find_repeat
-from citekeeper.extract.segment import Segments, segment
+from citekeeper.extract.segment import Footnote, Segments, Span, segment
 from citekeeper.model import Origin, Reference
 from citekeeper.parse import parse_citation, parse_list_entry
 from citekeeper.parse.keys import KeyRegistry, ascii_fold
@@ -49,7 +54,7 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
     Raises ``NoCitationsError`` when the text has neither a reference list nor
     footnotes; a citation that cannot be parsed is kept with its raw text and a warning.
     """
-    seg = segment(text)
+    seg = _segment(text)
     if not seg.references and not seg.footnotes:
         raise NoCitationsError(
             "no reference list (no 'References'/'Bibliography'/'Список литературы' heading)"
@@ -93,6 +98,22 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
             cited.append(_cited(ref, citation, fn.number, repeat))
     out.warnings += reference_warnings(out.references + out.footnotes)
     return out
+
+
+def _segment(text: str) -> Segments:
+    """``segment``, with notes bracketed as ``[Footnote 1: …]`` taken out first (``labelled_notes``)
+    and put back among the notes segmentation found, in the order of the text."""
+    if "ootnote" not in text and "[" not in text:
+        return segment(text)
+    lines = text.split("\n")
+    labelled = labelled_notes(lines)
+    if not labelled:
+        return segment(text)
+    seg = segment("\n".join(lines))
+    found = [Footnote(number, [Span(body, first + 1, last + 1)], "superscript", "[]")
+             for number, _label, first, last, body in labelled]
+    seg.footnotes = sorted(seg.footnotes + found, key=lambda fn: fn.line_start)
+    return seg
 
 
 def _with_named_works(pieces: list[str], cited: list[Cited], refs: list[Reference], note: int) -> Iterator[str]:

@@ -176,3 +176,10 @@ def test_bracketed_entries_under_references_stay_the_reference_list(tmp_path: Pa
     found = extract_document(path)
     assert found.footnotes == []
     assert len(found.references) == 2
+
+
+def test_project_gutenberg_bracketed_notes_in_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "pg.md"
+    path.write_text(f"# Chapter I\n\nThe doubt was silenced.[1] A table.[2]\n\n[Footnote 1: {SMITH}]\n\n"
+                    "[Footnote 2: Ibid., 47.]\n", encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1, 2]

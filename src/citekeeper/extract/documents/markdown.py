@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+from citekeeper.extract.notes import LABELLED_NOTE
 from citekeeper.extract.segment import NOTES_HEADINGS, REFERENCE_HEADINGS, split_entries
 from citekeeper.model import Origin
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
@@ -252,7 +253,7 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
     # list in the body ("1. Collected 45 samples …, see Smith (1998).") is never taken for notes.
     calls = sum(len(_SUP_TAG.findall(ln)) + len(_SUP_CALL.findall(ln)) for ln in lines)
     headed = any(NOTES_HEADINGS.match(h) or _SOURCES.match(h) for h in _headings(lines))
-    if calls < 2 and not headed:
+    if calls < 2 and not headed and not any(LABELLED_NOTE.search(ln) for ln in lines):  # "[Footnote 1: …]"
         return None
     text_lines = []
     for ln in lines:
