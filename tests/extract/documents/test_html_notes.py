@@ -215,3 +215,25 @@ def test_notes_in_lists_numbered_on_keep_their_numbers(tmp_path: Path) -> None:
     page = ("<html><body><p>A.<sup>1</sup> B.<sup>2</sup> C.<sup>3</sup></p><section class='footnotes'>"
             f"<ol><li>{SMITH}</li><li>{BROWN}</li></ol><ol start='3'><li>Ibid., 47.</li></ol></section></body></html>")
     assert [r.footnote for r in extract_document(_write(tmp_path, page)).footnotes] == [1, 2, 3]
+
+
+def test_project_gutenberg_calls_not_raised_link_to_named_notes(tmp_path: Path) -> None:
+    # PG's HTML: "[1]" links to "#Footnote_1_1" (raised only by the stylesheet); the note a bare <p>.
+    def call(i: int) -> str:
+        return f'<a name="FNanchor_{i}_{i}" id="FNanchor_{i}_{i}"></a><a href="#Footnote_{i}_{i}" class="fnanchor">[{i}]</a>'
+
+    def note(i: int, text: str) -> str:
+        return (f'<p><a name="Footnote_{i}_{i}" id="Footnote_{i}_{i}"></a><a href="#FNanchor_{i}_{i}">'
+                f'<span class="label">[{i}]</span></a> {text}</p>')
+
+    page = (f"<html><body><p>Claim.{call(1)} More.{call(2)}</p>{note(1, SMITH)}{note(2, BROWN)}"
+            f"<p>Next.{call(3)}</p>{note(3, 'Ibid., 47.')}</body></html>")
+    notes = _notes(tmp_path, page)
+    assert [n for n, _ in notes] == [1, 2, 3] and notes[2][1] == "Ibid., 47."
+
+
+def test_a_bracketed_link_to_a_section_is_no_call(tmp_path: Path) -> None:
+    page = (f"<html><body><p>See [<a href='#sec2'>2</a>] and <a href='#ref-3'>[3]</a>.</p><h2 id='sec2'>Two</h2>"
+            f"<p>{SMITH}</p><h2>References</h2><ol><li id='ref-3'>Smith, J. (1998). The river trade. Harbour Press.</li></ol>"
+            "</body></html>")
+    assert _notes(tmp_path, page) == []

@@ -204,7 +204,8 @@ def _note_units(container: etree._Element) -> list[etree._Element]:
 # A note call: a link from the text to a note ("#fn3", "#_ftn1", "#ftnt1", "#note154"), shown as a
 # number, a bracketed number or a symbol, in or around a <sup>, or marked by its class or epub:type.
 _CALL_TEXT = re.compile(r"^\s*[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[ivxlc]{1,6})\s*[\])]?\s*$", re.I)
-_CALL_CLASS = re.compile(r"footnote-?ref|noteref|fnref|ftnref|endnote-?ref|\bfn\b|note-?call", re.I)
+_CALL_CLASS = re.compile(r"footnote-?ref|noteref|fnref|ftnref|endnote-?ref|\bfn\b|note-?call|fn-?anchor", re.I)
+_NOTE_TARGET = re.compile(r"^#(?:[\w.-]*[_.-])?(?:foot|end)?notes?[_.-]?\d|^#(?:fn|ftn|edn)[_.-]?\d", re.I)
 
 
 def _is_call(a: etree._Element) -> bool:
@@ -214,7 +215,9 @@ def _is_call(a: etree._Element) -> bool:
     if "noteref" in (a.get("epub:type") or "") or _CALL_CLASS.search(a.get("class") or "") or re.search(r"mso-(?:foot|end)note-id", a.get("style") or ""):
         return True
     raised = (a.getparent() is not None and a.getparent().tag == "sup") or a.find(".//sup") is not None
-    return raised and bool(_CALL_TEXT.match(_text(a)))
+    # … or not raised but pointing at a target named as a note: Project Gutenberg's "[1]" linking to
+    # "#Footnote_1_1" (class "fnanchor", raised only by its stylesheet), "#note-3", "#fn12".
+    return (raised or bool(_NOTE_TARGET.search(href))) and bool(_CALL_TEXT.match(_text(a)))
 
 
 # The id of a reference-list entry a numbered citation links to ("ref-CR1", "bib12", "CR3", "pone.0001.ref004").
