@@ -1,4 +1,4 @@
-"""Citations from documents: PDF, Word (.docx/.odt/.rtf), JATS XML, HTML, EPUB, LaTeX, Markdown.
+"""Citations from documents: PDF, Word (.docx/.odt/.rtf), JATS and TEI XML, HTML, EPUB, LaTeX, Markdown.
 
 ``detect(path)`` tells a document's kind by its content (magic bytes, the parts of a
 zip, the first tags or commands), falling back to the suffix; ``extract_document(path)``
@@ -29,6 +29,7 @@ KINDS = {
     "markdown": "citekeeper.extract.documents.markdown",
     "epub": "citekeeper.extract.documents.epub",
     "rtf": "citekeeper.extract.documents.rtf",
+    "tei": "citekeeper.extract.documents.tei",
 }
 
 
@@ -48,7 +49,7 @@ def extract_document(path: str | Path, kind: str | None = None,
                                  " (raise it with --max-size)", file=str(path))
     kind = kind or detect(p)
     if kind is None:
-        raise BinaryInputError("not a document citekeeper reads (PDF, Word, RTF, JATS, HTML, EPUB, LaTeX,"
+        raise BinaryInputError("not a document citekeeper reads (PDF, Word, RTF, JATS, TEI, HTML, EPUB, LaTeX,"
                                " Markdown)", file=str(path))
     module = importlib.import_module(KINDS[kind])
     return module.extract(p, limit)

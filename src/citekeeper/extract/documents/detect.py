@@ -14,10 +14,11 @@ from pathlib import Path
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".xml": "jats",
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
-             ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub",
+             ".tei": "tei", ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub",
              ".rtf": "rtf"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
 _HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
+_TEI = re.compile(rb"<TEI(?:\.2)?[\s>]|\"http://www\.tei-c\.org/ns/1\.0\"")
 _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
 _LATEX = re.compile(rb"\\documentclass|\\begin\{document\}|\\bibitem|\\begin\{thebibliography\}")
 # A chapter a main file ``\input``s has no preamble: its sectioning and footnote commands tell it.
@@ -28,7 +29,7 @@ _MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:|\S\^\[[^\]\n]{10}|^ {0,3}\[[^\]
 
 
 def detect(path: str | Path) -> str | None:
-    """``pdf``, ``docx``, ``odt``, ``rtf``, ``epub``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
+    """``pdf``, ``docx``, ``odt``, ``rtf``, ``epub``, ``tei``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -43,6 +44,8 @@ def detect(path: str | Path) -> str | None:
         return _zip_kind(p) or _SUFFIXES.get(p.suffix.lower()) or "docx"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
+        if _TEI.search(text[:4096]):
+            return "tei"
         if _HTML.search(text[:4096]):
             return "html"
         if _JATS.search(text):

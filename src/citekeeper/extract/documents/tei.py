@@ -1,0 +1,83 @@
+"""TEI XML (Perseus, the Deutsches Textarchiv, TextGrid, editions of letters and books):
+``<note>`` elements are the notes, ``<listBibl>`` entries the reference list.
+
+TEI keeps a note where it is called, with its printed number in ``n`` (``n="1"``, the DTA's
+``n="1)"``, a letter or a symbol); a note without a number is numbered on from the one before.
+Notes in the margin (``place="margin"``, ``"left"``, ``"right"``) are the editor's or author's
+marginalia, not notes of the page, and a note inside another is part of it.  ``<lb/>`` is a line
+break (``break="no"``: a word cut there), ``<pb/>`` and ``<fw>`` (running heads, catchwords) are
+the printed page, not text.  Before this reader a TEI file was read as HTML (its ``<p>``) and gave
+no note at all.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from citekeeper.extract.documents.jats import local, read_root
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+
+_MARGIN = re.compile(r"^(?:margin\w*|left|right|inline|interlinear|above|below)$", re.I)
+_SKIP = {"pb", "fw", "note", "figDesc"}
+_NUMBER = re.compile(r"^\s*[\[(]?(\d{1,4})[.)\]]?\s*$")
+
+
+def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
+    root = read_root(path)
+    text_root = next((el for el in root.iter() if local(el) == "text"), root)
+    tree = root.getroottree()
+    blocks: list[Block] = []
+    last = 0
+    for note in text_root.iter():
+        if local(note) != "note" or _MARGIN.match(note.get("place") or "") or any(
+                local(a) == "note" for a in note.iterancestors()):
+            continue
+        text = " ".join(_text(note).split())
+        m = _NUMBER.match(note.get("n") or "")
+        number = int(m.group(1)) if m else last + 1
+        last = number
+        if text:
+            blocks.append(Block("footnote", text, number, label="" if m else (note.get("n") or ""),
+                                element=_where(note, tree), raw=text, line_start=note.sourceline,
+                                line_end=note.sourceline))
+    for bibl in text_root.iter():
+        if local(bibl) in ("bibl", "biblStruct") and any(local(a) == "listBibl" for a in bibl.iterancestors()) and not any(
+                local(a) in ("note", "bibl", "biblStruct") for a in bibl.iterancestors()):
+            text = " ".join(_text(bibl).split())
+            if text:
+                blocks.append(Block("reference", text, element=_where(bibl, tree), raw=text,
+                                    line_start=bibl.sourceline, line_end=bibl.sourceline))
+    return compose(blocks, str(path), "tei")
+
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _where(el: etree._Element, tree: etree._ElementTree) -> str:
+    """An element a user can find: by its ``xml:id``, else its ``n``, else its path."""
+    if el.get(_XML_ID):
+        return f"{local(el)}[@xml:id='{el.get(_XML_ID)}']"
+    if el.get("n"):
+        return f"{local(el)}[@n='{el.get('n')}']"  # and the origin's line
+    return tree.getpath(el)
+
+
+def _text(el: etree._Element) -> str:
+    """The element's printed text: nested notes, page breaks and running heads left out, a line
+    break a space unless it cuts a word (``<lb break="no"/>``)."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        name = local(child)
+        if name == "lb":
+            if child.get("break") == "no":
+                out[-1] = out[-1].rstrip().rstrip("-\u00ad")
+                out.append((child.tail or "").lstrip())
+                continue
+            out.append(" ")
+        elif name not in _SKIP:
+            out.append(_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
