@@ -20,11 +20,12 @@ from citekeeper.extract.cues import strip_signal
 from citekeeper.extract.notes import (
     citing_part,
     labelled_notes,
+    marker,
     split_footnote,
     works_named_in_comment,
 )
 from citekeeper.extract.repeats import Cited, Repeat, find_repeat
-from citekeeper.extract.segment import Footnote, Segments, Span, segment
+from citekeeper.extract.segment import NOTES_HEADINGS, Footnote, Segments, Span, segment
 from citekeeper.model import Origin, Reference
 from citekeeper.parse import parse_citation, parse_list_entry
 from citekeeper.parse.keys import KeyRegistry, ascii_fold
@@ -102,17 +103,54 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
 
 def _segment(text: str) -> Segments:
     """``segment``, with notes bracketed as ``[Footnote 1: …]`` taken out first (``labelled_notes``)
-    and put back among the notes segmentation found, in the order of the text."""
-    if "ootnote" not in text and "[" not in text:
-        return segment(text)
+    and put back among the notes segmentation found, in the order of the text; and every chapter's
+    Notes section read (``_chapter_notes``)."""
     lines = text.split("\n")
-    labelled = labelled_notes(lines)
-    if not labelled:
-        return segment(text)
-    seg = segment("\n".join(lines))
-    found = [Footnote(number, [Span(body, first + 1, last + 1)], "superscript", "[]")
-             for number, _label, first, last, body in labelled]
-    seg.footnotes = sorted(seg.footnotes + found, key=lambda fn: fn.line_start)
+    labelled = labelled_notes(lines) if "[" in text else []
+    if labelled:
+        text = "\n".join(lines)
+    seg = _chapter_notes(segment(text), lines)
+    if labelled:
+        found = [Footnote(number, [Span(body, first + 1, last + 1)], "superscript", "[]")
+                 for number, _label, first, last, body in labelled]
+        seg.footnotes = sorted(seg.footnotes + found, key=lambda fn: fn.line_start)
+    return seg
+
+
+def _chapter_notes(seg: Segments, lines: list[str]) -> Segments:
+    """The notes of every chapter's own Notes section, numbered from 1 again in each.
+
+    Segmentation reads a numbered run before the last Notes heading whose numbers that section
+    prints again as a list of the body (a reading list, then the endnotes), so a book whose
+    chapters each end with "Notes" kept only the last chapter's.  A Notes section with no note
+    found in it is read again on the text from the Notes heading before it up to the next one —
+    there it is the last — and its notes put in; what it is read with is only the chapter's body
+    and the section before, so each line is read at most twice (linear).
+    """
+    refs = range(0)
+    if seg.reference_heading is not None:
+        end = max((span.line_end for span in seg.references), default=seg.reference_heading.line_end)
+        refs = range(seg.reference_heading.line_start - 1, end)
+    heads = [i for i, line in enumerate(lines) if i not in refs and len(line) < 80 and NOTES_HEADINGS.match(line)]
+    if len(heads) < 2:
+        return seg
+    starts = [fn.line_start - 1 for fn in seg.footnotes]
+    added: list[Footnote] = []
+    for k, h in enumerate(heads[:-1]):
+        nxt = heads[k + 1]
+        first = next((i for i in range(h + 1, nxt) if lines[i].strip()), nxt)
+        opens = marker(lines[first]) if first < nxt else None
+        if any(h < at < nxt for at in starts) or opens is None or opens[0] != 1:
+            continue  # notes found there already, or no note 1 under the heading (a table of contents)
+        lo = heads[k - 1] + 1 if k else 0
+        window = [""] * lo + lines[lo:nxt] + [""] * (len(lines) - nxt)
+        found = [fn for fn in segment("\n".join(window)).footnotes if h < fn.line_start - 1 < nxt]
+        if found and found[0].line_start - 1 == first:
+            added += found
+    if added:
+        seg.footnotes = sorted(seg.footnotes + added, key=lambda fn: fn.line_start)
+        taken = {i for fn in added for part in fn.parts for i in range(part.line_start, part.line_end + 1)}
+        seg.body = [span for span in seg.body if span.line_start not in taken]
     return seg
 
 

@@ -1,0 +1,34 @@
+"""Plain text whose chapters each end with their own "Notes", numbered from 1 again (texts written here).
+
+Every section is read, each note with its own chapter's number and lines; a numbered list in the
+body whose numbers the only Notes section prints again stays body text, also when a table of
+contents names "Notes" first.
+"""
+
+from __future__ import annotations
+
+from citekeeper.extract import extract_article
+
+S = "John Smith, The River Trade (London: Harbour Press, 1998), {p}."
+B = "Mary Brown, Water Rights (Oxford: Clarendon, 2010), {p}."
+
+
+def test_every_chapters_notes_with_their_own_numbers() -> None:
+    text = ("Chapter One\n\nText of the first chapter.1 More text.2\n\nNotes\n\n"
+            f"1. {S.format(p=4)}\n2. {B.format(p=5)}\n\n"
+            "Chapter Two\n\nText of the second.1 More.2 And more.3\n\nNotes\n\n"
+            f"1. {S.format(p=6)}\n2. Ibid., 7.\n3. {B.format(p=8)}\n\n"
+            "Chapter Three\n\nThird.1\n\nNotes\n\n1. Ibid., 9.\n")
+    refs = extract_article(text).footnotes
+    assert [(r.footnote, r.raw[:10], r.origin.line_start if r.origin else None) for r in refs] == [
+        (1, "John Smith", 7), (2, "Mary Brown", 8), (1, "John Smith", 16), (2, "Ibid., 7.", 17),
+        (3, "Mary Brown", 18), (1, "Ibid., 9.", 26)]
+    assert refs[3].repeats == refs[2].repeats == refs[0].id
+
+
+def test_a_body_list_before_the_one_notes_section_stays_body() -> None:
+    text = ("Contents\n\nIntroduction\nNotes\nIndex\n\nIntroduction\n\nWe read three works:\n\n"
+            f"1. {S.format(p=4)}\n2. {B.format(p=5)}\n\nThey agree.1 They differ.2\n\nNotes\n\n"
+            f"1. {S.format(p=6)}\n2. Ibid., 7.\n")
+    refs = extract_article(text).footnotes
+    assert [(r.footnote, r.origin.line_start if r.origin else None) for r in refs] == [(1, 18), (2, 19)]
