@@ -23,7 +23,6 @@ the reader again; each gets its piece's text from the parent.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import contextlib
 import itertools
 import multiprocessing
@@ -32,7 +31,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 PARALLEL_BYTES = 512 * 1024  # smaller .bib files are read in this process (about 4,000 entries)
 PIECES_PER_JOB = 4
@@ -146,6 +148,8 @@ class ReadPool:
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         if not self.workers:
             return
+        import concurrent.futures  # here, not before the checking shards are forked (3 ms)
+
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
@@ -157,6 +161,8 @@ class ReadPool:
         """A piece read by a worker, or -- without workers -- read here and now."""
         if self.pool is not None:
             return self.pool.submit(_read_piece, path, text, line0, resolvers, archive_hosts)
+        import concurrent.futures
+
         done: concurrent.futures.Future[Piece] = concurrent.futures.Future()
         done.set_result(_read_piece(path, text, line0, resolvers, archive_hosts))
         return done
