@@ -25,12 +25,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from citekeeper.links import doi as doimod
 from citekeeper.links.archive import parse_capture
 from citekeeper.links.urls import has_credentials, redact
 from citekeeper.links.verdict import Citation, Target
-from citekeeper.model import Reference
+
+if TYPE_CHECKING:  # records are read duck-typed: the model is not imported before the shards fork (3 ms)
+    from citekeeper.model import Reference
 
 _TEX_ESCAPE = re.compile(r"\\([_%&#~$])")
 _URL_MACRO = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
