@@ -141,3 +141,36 @@ def test_odt_notes_numbered_afresh_in_each_chapter(tmp_path: Path) -> None:
     path = _odt(tmp_path / "book.odt", body, config)
     assert [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes] == [
         (1, "John Smith"), (2, "Ibid., 47."), (3, "Ibid., 48."), (1, "Mary Brown")]
+
+
+def _sup(n: int) -> str:
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{n}</w:t></w:r>'
+
+
+def test_notes_typed_into_a_word_body_are_notes(tmp_path: Path) -> None:
+    # A manuscript with no Word note objects: raised numbers in the text, "1. …" under "Notes".
+    body = [para(run("The doubt was silenced."), _sup(1), run(" A table."), _sup(2), run(" More."), _sup(3)),
+            para(run("Notes"), style="Heading1"), para(run("1. " + SMITH)), para(run("2. " + BROWN)),
+            para(_sup(3), run(" Ibid., 47."))]
+    refs = extract_document(write_docx(tmp_path / "typed.docx", body)).footnotes
+    assert [(r.footnote, r.raw[:10], r.origin.element if r.origin else None) for r in refs] == [
+        (1, "John Smith", "w:body/w:p[3]"), (2, "Mary Brown", "w:body/w:p[4]"), (3, "Ibid., 47.", "w:body/w:p[5]")]
+    assert refs[2].repeats == refs[1].id
+
+
+def test_a_numbered_list_in_a_word_body_is_no_notes(tmp_path: Path) -> None:
+    import pytest
+
+    from citekeeper.errors import NoCitationsError
+
+    body = [para(run("We collected:")), para(run("1. Smith collected 45 samples in 1998 and Brown (2010) counted them.")),
+            para(run("2. They agree."))]
+    with pytest.raises(NoCitationsError):
+        extract_document(write_docx(tmp_path / "list.docx", body))
+
+
+def test_notes_typed_into_an_odt_body_under_notes(tmp_path: Path) -> None:
+    body = (f"<text:p>The doubt was silenced.1 A table.2</text:p><text:h text:outline-level=\"1\">Notes</text:h>"
+            f"<text:p>1. {SMITH}</text:p><text:p>2. Ibid., 47.</text:p>")
+    refs = extract_document(_odt(tmp_path / "typed.odt", body, "")).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47.")]

@@ -16,6 +16,7 @@ body, and reference managers' citation fields as exact records.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Paragraph:
     in_bibliography: bool = False
     cited: list[Cited] = field(default_factory=list)
     heading: bool = False  # styled as a heading (Word "Heading 2", ODF text:h)
+    raised: str = ""  # the text with digits set superscript as superscript digits (typed note calls)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class _Walker:
         self.section = 0  # the body's section the walk is in (Word may number notes per section)
         self.sections: dict[tuple[str, str], int] = {}
         self._cur: Paragraph | None = None
+        self._sup = 0  # inside a run set superscript
 
     def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
         for p in root.iter(f"{W}p"):
@@ -70,6 +73,7 @@ class _Walker:
             # Manual line breaks (Shift+Enter) are kept: a bibliography typed as one
             # paragraph with a break after each entry is one entry a line.
             self._cur.text = keep_breaks(self._cur.text)
+            self._cur.raised = keep_breaks(self._cur.raised)
             self.paragraphs.append(self._cur)
             if p.find(f"{W}pPr/{W}sectPr") is not None:
                 self.section += 1  # a section ends with this paragraph
@@ -78,6 +82,7 @@ class _Walker:
     def _text(self, s: str) -> None:
         assert self._cur is not None
         self._cur.text += s
+        self._cur.raised += s.translate(_RAISE) if self._sup else s
         for f in self.stack:
             if f.in_result:
                 f.result += s
@@ -128,6 +133,12 @@ class _Walker:
                     self.custom.add(key)  # a mark typed by hand ("*"): Word numbers the others without it
             elif tag == f"{W}delText" or tag == f"{W}p":
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
+            elif tag == f"{W}r":
+                align = child.find(f"{W}rPr/{W}vertAlign")
+                sup = align is not None and align.get(f"{W}val") == "superscript"
+                self._sup += sup
+                self._walk(child)
+                self._sup -= sup
             else:
                 self._walk(child)
 
@@ -182,8 +193,55 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     start = {kind: _number_start(body, settings, kind) for kind in ("footnote", "endnote")}
     per_section = {kind: _restarts_each_section(body, settings, kind) for kind in ("footnote", "endnote")}
     sections = {key: n for key, n in walker.sections.items() if per_section[key[0]]}
-    return compose(note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom, start, sections),
-                   name, "docx")
+    blocks = note_and_list_blocks(paragraphs, notes, walker.note_refs, "docx", walker.custom, start, sections)
+    typed = None if any(b.kind == "footnote" for b in blocks) else typed_notes(paragraphs, name, "docx")
+    return typed or compose(blocks, name, "docx")
+
+
+_RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RAISED_CALL = re.compile(r"[^\W\d_][.,;:!?)\"”’]?[¹²³⁴⁵⁶⁷⁸⁹]")  # a word, perhaps a stop, a raised number
+
+
+def typed_notes(paragraphs: list[Paragraph], name: str, fmt: str) -> DocumentExtraction | None:
+    """Notes typed into the body as text — superscript numbers in the text, "1. …" paragraphs under
+    "Notes" — read by the plain-text rules on one line per paragraph; None when they find none.
+
+    Word and LibreOffice keep real notes in parts of their own, but a manuscript or a converted book
+    often has its endnotes typed (a Word file with no note object gave "no footnotes").  Only with a
+    sign of notes, as for Markdown: two raised calls or a Notes heading, and no citation field's
+    record in the body (those documents keep their own records).  Every origin names its paragraph.
+    """
+    from citekeeper.errors import NoCitationsError
+    from citekeeper.extract import extract_article
+    from citekeeper.extract.segment import NOTES_HEADINGS
+
+    if any(p.cited for p in paragraphs):
+        return None
+    calls = sum(len(_RAISED_CALL.findall(p.raised)) for p in paragraphs)
+    if calls < 2 and not any(NOTES_HEADINGS.match(p.text) for p in paragraphs if len(p.text) < 80):
+        return None
+    lines: list[str] = []
+    owner: list[int] = []
+    for i, p in enumerate(paragraphs):
+        for line in (p.raised or p.text).split("\n"):
+            lines.append(line)
+            owner.append(i)
+        lines.append("")
+        owner.append(i)
+    try:
+        found = extract_article("\n".join(lines), file=name)
+    except NoCitationsError:
+        return None
+    if not found.footnotes:
+        return None
+    body = "w:body/w:p" if fmt == "docx" else "office:text/text:p"
+    for ref in found.references + found.footnotes:
+        o = ref.origin
+        if o is not None and o.line_start:
+            first, last = owner[o.line_start - 1], owner[(o.line_end or o.line_start) - 1]
+            ref.origin = dataclasses.replace(o, line_start=first + 1, line_end=last + 1, element=f"{body}[{first + 1}]")
+    return DocumentExtraction(file=name, kind=fmt, references=found.references, footnotes=found.footnotes,
+                              segments=found.segments, warnings=found.warnings)
 
 
 def _restarts_each_section(body, settings, kind: str) -> bool:  # type: ignore[no-untyped-def]

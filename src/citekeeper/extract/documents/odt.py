@@ -10,7 +10,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from citekeeper.extract.documents.docx import MAX_PART, Paragraph, keep_breaks, note_and_list_blocks
+from citekeeper.extract.documents.docx import (
+    MAX_PART,
+    Paragraph,
+    keep_breaks,
+    note_and_list_blocks,
+    typed_notes,
+)
 from citekeeper.extract.documents.errors import BrokenDocumentError
 from citekeeper.extract.documents.fields import cited_items, is_bibliography, is_citation
 from citekeeper.extract.documents.layout import DocumentExtraction, compose
@@ -72,7 +78,9 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         para.text = keep_breaks(_own_text(p))
         paragraphs.append(para)
     start = {kind: first for kind, (first, _) in config.items()}
-    return compose(note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections), name, "odt")
+    blocks = note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections)
+    typed = None if any(b.kind == "footnote" for b in blocks) else typed_notes(paragraphs, name, "odt")
+    return typed or compose(blocks, name, "odt")
 
 
 def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: ignore[type-arg]
