@@ -55,6 +55,8 @@ def test_options_without_a_cache_import_neither_sqlite_nor_the_process_pool() ->
         "import citekeeper.cli.check, citekeeper.links.runner, citekeeper.links.report\n"
         "from citekeeper.links.settings import build_options\n"
         "build_options({'no_cache': True}, {})\n"
+        "from citekeeper.links import parallel\n"
+        "parallel.jobs_for(['x.bib'], 0)\n"
         "print(','.join(m for m in ('sqlite3', 'concurrent.futures', 'citekeeper.model') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

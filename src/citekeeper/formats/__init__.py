@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citekeeper.errors import MalformedInputError, UsageError
-from citekeeper.model import Reference
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
+# Records are only named here: ``check`` asks ``format_for`` before it forks its
+# checking shards, and the model's import (3 ms) need not come first.
 if TYPE_CHECKING:
     from citekeeper.extract import Extraction
+    from citekeeper.model import Reference
 
 # format name -> (module, suffixes).  "bibtex" reads both BibTeX and BibLaTeX.
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
