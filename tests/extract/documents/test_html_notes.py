@@ -237,3 +237,29 @@ def test_a_bracketed_link_to_a_section_is_no_call(tmp_path: Path) -> None:
             f"<p>{SMITH}</p><h2>References</h2><ol><li id='ref-3'>Smith, J. (1998). The river trade. Harbour Press.</li></ol>"
             "</body></html>")
     assert _notes(tmp_path, page) == []
+
+
+def test_notes_typed_as_paragraphs_without_links(tmp_path: Path) -> None:
+    # A page written by hand: <sup>1</sup> calls, the notes as numbered paragraphs after a rule.
+    page = (f"<html><body><p>The doubt was silenced.<sup>1</sup> A table.<sup>2</sup></p><hr/>"
+            f"<p>1. {SMITH}</p><p>2. Ibid., 47.</p></body></html>")
+    refs = extract_document(_write(tmp_path, page)).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47.")]
+    assert refs[0].origin is not None and refs[0].origin.element is not None and refs[0].origin.element.endswith("p[2]")
+
+
+def test_bracketed_notes_called_in_the_text_of_a_page(tmp_path: Path) -> None:
+    page = (f"<html><body><p>Vegetius says so [16], and more [17].</p><hr/><p>[16] {SMITH}</p>"
+            "<p>[17] Ibid., 47.</p></body></html>")
+    assert [r.footnote for r in extract_document(_write(tmp_path, page)).footnotes] == [16, 17]
+
+
+def test_a_numbered_list_on_a_page_is_no_notes(tmp_path: Path) -> None:
+    import pytest
+
+    from citekeeper.errors import NoCitationsError
+
+    page = ("<html><body><p>We collected:</p><p>1. Smith collected 45 samples in 1998 and Brown (2010) "
+            "counted them.</p><p>2. They agree.</p></body></html>")
+    with pytest.raises(NoCitationsError):
+        extract_document(_write(tmp_path, page))

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -180,7 +181,75 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         if text and not REFERENCE_HEADINGS.match(text):
             blocks.append(Block("reference", text, element=where(el), raw=text, line_start=el.sourceline,
                                 line_end=el.sourceline))
+    if not any(b.kind == "footnote" for b in blocks):
+        typed = _typed_notes(root, name, kind, where)
+        if typed is not None:
+            return typed
     return compose(blocks, name, kind)
+
+
+_BLOCK_TAGS = {"p", "li", "dd", "dt", "blockquote", "pre", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div"}
+_RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RAISED_CALL = re.compile(r"[^\W\d_][.,;:!?)\"”’]?[¹²³⁴⁵⁶⁷⁸⁹]")
+_BRACKET_CALL = re.compile(r"(?<=\S)\s?\[(\d{1,4})\]")
+_BRACKET_START = re.compile(r"^\[(\d{1,4})\]\s")
+
+
+def _typed_notes(root: etree._Element, name: str, kind: str, where) -> DocumentExtraction | None:  # type: ignore[no-untyped-def]
+    """Notes a page holds as text — ``<sup>1</sup>`` calls and "1. …" paragraphs after a rule or under
+    "Notes", or ``[16]`` calls and ``[16] …`` paragraphs — read by the plain-text rules on one line per
+    block, each origin naming its element; None when they find none.
+
+    Pages written by hand or converted from a word processor often print notes without links or
+    classes; only with a sign of notes (two raised calls, a Notes heading, or two bracketed numbers each
+    called in the text and opening a paragraph), so a numbered list in the body is never taken for notes.
+    """
+    from citekeeper.errors import NoCitationsError
+    from citekeeper.extract import extract_article
+    from citekeeper.extract.segment import NOTES_HEADINGS
+
+    body = root.find("body")
+    leaves = [el for el in (body if body is not None else root).iter()
+              if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS
+              and not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())]
+    texts = [" ".join(_raised_text(el).split()) for el in leaves]
+    calls = sum(len(_RAISED_CALL.findall(t)) for t in texts)
+    opened = {int(m.group(1)) for t in texts if (m := _BRACKET_START.match(t))}
+    called = {int(n) for t in texts if not _BRACKET_START.match(t) for n in _BRACKET_CALL.findall(t)}
+    headed = any(len(t) < 60 and NOTES_HEADINGS.match(t) for t in texts)
+    if calls < 2 and not headed and len(opened & called) < 2:
+        return None
+    lines: list[str] = []
+    owner: list[etree._Element] = []
+    for el, t in zip(leaves, texts, strict=True):
+        if t:
+            lines += [t, ""]
+            owner += [el, el]
+    try:
+        found = extract_article("\n".join(lines), file=name)
+    except NoCitationsError:
+        return None
+    if not found.footnotes:
+        return None
+    for ref in found.references + found.footnotes:
+        o = ref.origin
+        if o is not None and o.line_start:
+            el = owner[o.line_start - 1]
+            ref.origin = dataclasses.replace(o, element=where(el), line_start=el.sourceline, line_end=el.sourceline)
+    return DocumentExtraction(file=name, kind=kind, references=found.references, footnotes=found.footnotes,
+                              segments=found.segments, warnings=found.warnings)
+
+
+def _raised_text(el: etree._Element) -> str:
+    """An element's text, digits inside ``<sup>`` as superscript digits (a note call)."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            inner = _raised_text(child)
+            out.append(inner.translate(_RAISE) if child.tag == "sup" and inner.strip().isdigit() else inner)
+        out.append(child.tail or "")
+    text = "".join(out)
+    return text.translate(_RAISE) if el.tag == "sup" and text.strip().isdigit() else text
 
 
 _BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section")
