@@ -183,3 +183,16 @@ def test_project_gutenberg_bracketed_notes_in_markdown(tmp_path: Path) -> None:
     path.write_text(f"# Chapter I\n\nThe doubt was silenced.[1] A table.[2]\n\n[Footnote 1: {SMITH}]\n\n"
                     "[Footnote 2: Ibid., 47.]\n", encoding="utf-8")
     assert [n for n, _ in _notes(path)] == [1, 2]
+
+
+def test_notes_typed_as_bracket_colon_lines_but_not_link_definitions(tmp_path: Path) -> None:
+    path = tmp_path / "typed.md"
+    path.write_text(f"# T\n\nClaim.[1] More.[2]\n\n[1]: {SMITH} https://example.org/x\n[2]: Ibid., 47.\n",
+                    encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1, 2]
+    links = tmp_path / "links.md"
+    links.write_text('# T\n\nSee [the site][1] and [2].\n\n[1]: https://example.org "Ex"\n[2]: https://example.org/b\n',
+                     encoding="utf-8")
+    from citekeeper.extract.documents import markdown
+
+    assert markdown._bracketed_notes(links.read_text(encoding="utf-8").split("\n"), []) == []

@@ -274,7 +274,9 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
                               footnotes=found.footnotes, segments=found.segments, warnings=found.warnings)
 
 
-_BRACKET_NOTE = re.compile(r"^ {0,3}\[(\d{1,4})\][ \t]+(\S.*)$")
+_BRACKET_NOTE = re.compile(r"^ {0,3}\[(\d{1,4})\](:?)[ \t]+(\S.*)$")
+# What CommonMark takes for a link reference definition after "[1]:": one destination, perhaps a title.
+_LINK_DESTINATION = re.compile(r"""^(?:<[^>]*>|\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$""")
 _BRACKET_CALL = re.compile(r"(?<![\]\w])\[(\d{1,4})\](?![(\[:])")
 
 
@@ -289,8 +291,12 @@ def _bracketed_notes(lines: list[str], blocks: list[Block]) -> list[Block]:
     heading is read as that list.
     """
     taken = {k for b in blocks if b.kind == "reference" for k in range((b.line_start or 1) - 1, b.line_end or 0)}
+    # "[16]: text" too, as people type notes in Markdown — unless CommonMark reads it as a link's
+    # definition ("[1]: https://… "Title""), which prints nothing.
     starts = [(k, int(m.group(1))) for k, ln in enumerate(lines)
-              if (m := _BRACKET_NOTE.match(ln)) and (k == 0 or not lines[k - 1].strip()) and k not in taken]
+              if (m := _BRACKET_NOTE.match(ln)) and k not in taken
+              and (k == 0 or not lines[k - 1].strip() or (m.group(2) and _BRACKET_NOTE.match(lines[k - 1])))
+              and not (m.group(2) and _LINK_DESTINATION.match(m.group(3)))]
     if len(starts) < 2:
         return []
     # The longest run of consecutive numbers (a text's notes, not a stray "[3] …" paragraph).
@@ -322,7 +328,7 @@ def _bracketed_notes(lines: list[str], blocks: list[Block]) -> list[Block]:
     for k, j, n in spans:
         first = _BRACKET_NOTE.match(lines[k])
         assert first is not None
-        buf = [first.group(2)] + [ln.strip() for ln in lines[k + 1:j]]
+        buf = [first.group(3)] + [ln.strip() for ln in lines[k + 1:j]]
         text = " ".join(_ESCAPE.sub(r"\1", _inline_html(_inline_links(" ".join(buf)))).split())
         out.append(Block("footnote", text, n, line_start=k + 1, line_end=j, element=f"[{n}]", raw="\n".join(lines[k:j])))
     return out
