@@ -24,6 +24,7 @@ from citekeeper.extract.notes import marker
     ("12. Smith, The River Trade, 12.", 12, "Smith"),
     ("(3) Smith, The River Trade, 12.", 3, "Smith"),
     ("[^4]: Smith, The River Trade, 12.", 4, "Smith"),
+    ("[8]: Ibid., 47.", 8, "Ibid., 47."),  # notes typed as "[8]: …" in plain text (the colon no part of the note)
 ])
 def test_markers(line: str, number: int, rest: str) -> None:
     found = marker(line, number)
