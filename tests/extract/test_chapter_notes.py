@@ -19,7 +19,9 @@ def test_every_chapters_notes_with_their_own_numbers() -> None:
             "Chapter Two\n\nText of the second.1 More.2 And more.3\n\nNotes\n\n"
             f"1. {S.format(p=6)}\n2. Ibid., 7.\n3. {B.format(p=8)}\n\n"
             "Chapter Three\n\nThird.1\n\nNotes\n\n1. Ibid., 9.\n")
-    refs = extract_article(text).footnotes
+    found = extract_article(text)
+    assert found.references == []  # no reading list made of chapter one's notes
+    refs = found.footnotes
     assert [(r.footnote, r.raw[:10], r.origin.line_start if r.origin else None) for r in refs] == [
         (1, "John Smith", 7), (2, "Mary Brown", 8), (1, "John Smith", 16), (2, "Ibid., 7.", 17),
         (3, "Mary Brown", 18), (1, "Ibid., 9.", 26)]
