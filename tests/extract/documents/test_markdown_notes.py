@@ -196,3 +196,10 @@ def test_notes_typed_as_bracket_colon_lines_but_not_link_definitions(tmp_path: P
     from citekeeper.extract.documents import markdown
 
     assert markdown._bracketed_notes(links.read_text(encoding="utf-8").split("\n"), []) == []
+
+
+def test_raised_calls_with_their_links_inside_sup(tmp_path: Path) -> None:
+    path = tmp_path / "site.md"
+    path.write_text(f'# T\n\nClaim.<sup><a href="#fn1" id="r1">1</a></sup> More.<sup class="c"><a href="#fn2">2</a></sup>\n\n'
+                    f'<p id="fn1">1. {SMITH}</p>\n<p id="fn2">2. Ibid., 47.</p>\n', encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1, 2]

@@ -231,7 +231,8 @@ def _headings(lines: list[str]) -> list[str]:
 
 
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]^]{1,999}\]:\s*\S")  # "[1]: https://…", "[ref]: <url> "Title""
-_SUP_TAG = re.compile(r"<sup>\s*(\d{1,4})\s*</sup>", re.I)
+# "<sup>1</sup>", also with the link inside it ("<sup><a href="#fn1">1</a></sup>", as sites write calls).
+_SUP_TAG = re.compile(r"<sup(?:\s[^<>]{0,200})?>\s*(?:<a\s[^<>]{0,300}>\s*)?(\d{1,4})\s*(?:</a>\s*)?</sup>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SETEXT_RULE = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^])")
