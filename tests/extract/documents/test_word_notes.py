@@ -174,3 +174,21 @@ def test_notes_typed_into_an_odt_body_under_notes(tmp_path: Path) -> None:
             f"<text:p>1. {SMITH}</text:p><text:p>2. Ibid., 47.</text:p>")
     refs = extract_document(_odt(tmp_path / "typed.odt", body, "")).footnotes
     assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47.")]
+
+
+def test_notes_typed_into_an_odt_body_with_raised_calls(tmp_path: Path) -> None:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+    styles = ('<office:automatic-styles><style:style style:name="T1" style:family="text">'
+              '<style:text-properties style:text-position="super 58%"/></style:style></office:automatic-styles>')
+    body = (f'<text:p>The doubt was silenced.<text:span text:style-name="T1">1</text:span> A table.'
+            f'<text:span text:style-name="T1">2</text:span></text:p><text:p>————</text:p>'
+            f"<text:p>1. {SMITH}</text:p><text:p>2. Ibid., 47.</text:p>")
+    path = tmp_path / "raised.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>{styles}'
+                                  f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    refs = extract_document(path).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47.")]

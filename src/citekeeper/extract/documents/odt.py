@@ -7,6 +7,7 @@ Zotero's LibreOffice plugin stores a citation as a reference mark (or bookmark) 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         raise BrokenDocumentError("not a valid .odt (a damaged or truncated zip file)", file=name) from None
     root = parse_xml(data, name, "content.xml")
     config = _notes_configuration([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
+    raised_styles = _superscript_styles(root)
     chapter = 0
     sections: dict[tuple[str, str], int] = {}
     body = root.find(f"{OFFICE}body")
@@ -76,6 +78,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 nbody = el.find(f"{T}note-body")
                 notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
         para.text = keep_breaks(_own_text(p))
+        if raised_styles:
+            para.raised = keep_breaks(_own_text(p, raised_styles))
         paragraphs.append(para)
     start = {kind: first for kind, (first, _) in config.items()}
     blocks = note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections)
@@ -105,8 +109,9 @@ def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: i
     return out
 
 
-def _own_text(p) -> str:  # type: ignore[no-untyped-def]
-    """A paragraph's text without the notes inside it."""
+def _own_text(p, raised: frozenset[str] = frozenset()) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text without the notes inside it; with ``raised`` (the names of superscript text
+    styles), the digits of a span in one of them as superscript digits — a note call typed by hand."""
     out = [p.text or ""]
     for child in p:
         if child.tag == f"{T}note":
@@ -117,9 +122,27 @@ def _own_text(p) -> str:  # type: ignore[no-untyped-def]
         elif child.tag == f"{T}line-break":
             out.append("\n")
         else:
-            out.append(_own_text(child))
+            inner = _own_text(child, raised)
+            if raised and child.get(f"{T}style-name") in raised and inner.strip().isdigit():
+                inner = inner.translate(_RAISE)
+            out.append(inner)
         out.append(child.tail or "")
     return "".join(out)
+
+
+_RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _superscript_styles(root) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Text styles that raise their text (``style:text-position="super …"`` or a positive percentage)."""
+    out = set()
+    for st in root.iter(f"{STYLE}style"):
+        props = st.find(f"{STYLE}text-properties")
+        position = (props.get(f"{STYLE}text-position") or "") if props is not None else ""
+        if position.startswith("super") or re.match(r"^\d{1,3}%", position):
+            out.add(st.get(f"{STYLE}name", ""))
+    return frozenset(out)
 
 
 def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
