@@ -34,3 +34,18 @@ def test_a_body_list_before_the_one_notes_section_stays_body() -> None:
             f"1. {S.format(p=6)}\n2. Ibid., 7.\n")
     refs = extract_article(text).footnotes
     assert [(r.footnote, r.origin.line_start if r.origin else None) for r in refs] == [(1, 18), (2, 19)]
+
+
+
+def test_notes_headed_by_their_chapter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A page whose calls are neither raised nor linked: only the headings say where the notes are.
+    from citekeeper.extract.documents import extract_document
+
+    page = ("<html><body><h1>I. The River</h1><p>Text of the first chapter.1 More text.2</p>"
+            "<h2>Notes to Chapter I</h2><ol>" f"<li>{S.format(p=4)}</li><li>{B.format(p=5)}</li></ol>"
+            "<h1>II. The Salt</h1><p>Text of the second.1</p><h2>Notes to Chapter II</h2><ol><li>Ibid., 7.</li></ol>"
+            "</body></html>")
+    path = tmp_path / "book.html"
+    path.write_text(page, encoding="utf-8")
+    refs = extract_document(path).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Mary Brown"), (1, "Ibid., 7.")]

@@ -64,7 +64,12 @@ REFERENCE_HEADINGS = re.compile(
 NOTES_HEADINGS = re.compile(
     _HEAD
     + r"(notes|endnotes|end\s+notes|footnotes|anmerkungen|fußnoten|fussnoten|endnoten|einzelnachweise|nachweise|"
-    r"notes\s+de\s+bas\s+de\s+page|notas|note|noten|примечания|сноски|комментарии|примечания\s+и\s+ссылки)"
+    r"notes\s+de\s+bas\s+de\s+page|notas|note|noten|примечания|сноски|комментарии|примечания\s+и\s+ссылки|"
+    # A book's notes by chapter: "Notes to Chapter 3", "Notes to pages 12–40", "Anmerkungen zu Kapitel 3",
+    # "Notes du chapitre III", "Примечания к главе 3" (notesfind2).
+    r"(?:notes|endnotes)\s+(?:to|for|on)\s+(?:the\s+)?(?:chapter|chap\.|ch\.|part|book|lecture|section|essay|pages?|pp\.)\s+[\w.–-]{1,20}|"
+    r"anmerkungen\s+zu(?:m)?\s+(?:kapitel|teil|abschnitt|seiten?)\s+[\w.–-]{1,20}|"
+    r"notes\s+du\s+chapitre\s+[\w.–-]{1,20}|примечания\s+к\s+(?:главе|части|разделу)\s+[\w.–-]{1,20})"
     + _TAIL,
     re.IGNORECASE,
 )
