@@ -203,3 +203,15 @@ def test_raised_calls_with_their_links_inside_sup(tmp_path: Path) -> None:
     path.write_text(f'# T\n\nClaim.<sup><a href="#fn1" id="r1">1</a></sup> More.<sup class="c"><a href="#fn2">2</a></sup>\n\n'
                     f'<p id="fn1">1. {SMITH}</p>\n<p id="fn2">2. Ibid., 47.</p>\n', encoding="utf-8")
     assert [n for n, _ in _notes(path)] == [1, 2]
+
+
+def test_notes_found_that_do_not_cite_are_said_to_be_there(tmp_path: Path) -> None:
+    import pytest
+
+    from citekeeper.errors import NoCitationsError
+
+    path = tmp_path / "comments.md"
+    path.write_text("Text.[^1] More.[^2]\n\n[^1]: This was said before.\n[^2]: We agree with it here.\n",
+                    encoding="utf-8")
+    with pytest.raises(NoCitationsError, match="none of the 2 notes found reads as a citation"):
+        extract_document(path)

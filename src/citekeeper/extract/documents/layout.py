@@ -147,6 +147,11 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
 
     if not out.references and not out.footnotes:
         if empty_note is None:
+            if footnotes:
+                # Notes were found, but none reads as a citation: say so, so a user knows the notes are
+                # there (a text of comments, or citations of forms the rules do not read yet).
+                raise NoCitationsError(f"no reference list, and none of the {len(footnotes)} notes found reads"
+                                       " as a citation", file=file)
             raise NoCitationsError("no reference list and no footnotes found", file=file)
         out.warnings.append(f"{file}: no reference list and no footnotes; {empty_note}")
     elif not out.references:
