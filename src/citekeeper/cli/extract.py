@@ -18,7 +18,7 @@ Examples:
   citekeeper extract article.txt --out refs/
   citekeeper extract article.txt --out refs/ --csl-json --ris
   citekeeper extract article.txt --out refs/ --format json   # summary as JSON
-  citekeeper extract paper.pdf --out refs/    # also .docx/.odt, JATS .xml, .html, .tex, .md
+  citekeeper extract paper.pdf --out refs/    # also .docx/.odt/.rtf, .epub, JATS/TEI .xml, .html, .tex, .md
 
 \b
 Writes:
@@ -52,8 +52,9 @@ def command(
     """Extract the reference list and every footnote citation of ARTICLE.
 
     ARTICLE is plain text, or a document told by its content: PDF (by layout: footnote
-    zones, columns, running heads), Word .docx/.odt (footnotes, Zotero/Mendeley
-    citations), JATS XML, HTML, LaTeX or Markdown (docs/documents.md).
+    zones, columns, running heads), Word .docx/.odt/.rtf (footnotes, endnotes,
+    Zotero/Mendeley citations), EPUB, JATS or TEI XML, HTML, LaTeX or Markdown
+    (docs/documents.md).
 
     The reference list is found by its heading (References, Bibliography, Список
     литературы ...); footnotes are numbered lines (¹, 1., [1]), re-joined when a page
