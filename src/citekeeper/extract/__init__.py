@@ -78,12 +78,12 @@ def extract_article(text: str, file: str = "<input>") -> Extraction:
         # A comment is kept in ``segments`` but gives no citation — unless it is a short
         # form of a work cited before ("Datenstrategie der Bundesregierung, S. 50.").
         pieces = split_footnote(citing_part(fn.text))
-        if not fn.holds_citation and find_repeat(citing_part(fn.text), cited) is None and not any(
-            find_repeat(piece, cited) for piece in pieces
+        if not fn.holds_citation and find_repeat(citing_part(fn.text), cited, fn.number) is None and not any(
+            find_repeat(piece, cited, fn.number) for piece in pieces
         ):
             continue  # ("Young and Garside, Metropolitan London, 40; Davis, Reforming London, 30.": its pieces repeat)
         for k, citation in enumerate(_with_named_works(pieces, cited, out.footnotes, fn.number), 1):
-            repeat = find_repeat(citation, cited)
+            repeat = find_repeat(citation, cited, fn.number)  # the note's number: "See the previous note" after a comment note
             if repeat is not None:
                 # "Ibid." without a page means the page of the citation just before it.
                 page = repeat.page or (out.footnotes[-1].get("page") if repeat.kind == "ibid" else "")
@@ -170,7 +170,7 @@ def _with_named_works(pieces: list[str], cited: list[Cited], refs: list[Referenc
     for piece in pieces:
         yield piece
         for short in works_named_in_comment(piece):
-            repeat = find_repeat(short, cited)
+            repeat = find_repeat(short, cited, note)
             if repeat is None or cited[repeat.target].footnote == note:
                 continue
             named = ascii_fold(short.split(", ", 1)[1]).lower().replace("’", "'")
