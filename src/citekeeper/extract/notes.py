@@ -462,8 +462,10 @@ _SHORT_FORM = re.compile(
 # A new sentence that opens with a signal or a repeat starts a citation of its own
 # ("Ebd. Vgl. auch Meier 2005, S. 3." / "Ibid. See also Smith, Title, 4.").
 _SIGNAL_SENTENCE = re.compile(
-    r"(?<=[.)])\s+(?=(?P<word>(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)?"
-    r"[A-ZÀ-ÞА-ЯЁ])"
+    # A signal or repeat word, or any capital: the word is its own alternative (as an optional
+    # prefix before a capital it could never match, "See" being followed by "." or a space).
+    r"(?<=[.)])\s+(?=(?P<word>(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)"
+    r"|[A-ZÀ-ÞА-ЯЁ])"
 )
 
 
