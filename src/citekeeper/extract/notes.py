@@ -412,6 +412,9 @@ _NAME_THEN_QUOTE = re.compile(r"^[A-ZÀ-Þ][^,;:.]{1,80}?[A-ZÀ-Þ][\w'’\-]+,\
 # "… del 9 gennaio 1803, A. Stoll, Friedrich Karl von Savigny.": an author inside the sentence.
 _INITIALED_AUTHOR = re.compile(r"(?<=\s)(?:[A-ZÀ-Þ]\.\s?){1,3}(?:(?:von|van|de|di|da|du|del|le|la)\s)?[A-ZÀ-Þ][\w'’\-]+,\s")
 _NEXT_START = re.compile(r"^[A-ZÀ-ÞА-ЯЁ«„“\"*‘§]")  # not a digit: "…, 2001. С. 5; 2002. С. 7" is one citation
+# …but a US volume-reporter-page or title-code-section citation opens with its number: "28 U.S.C. § 1331",
+# "347 U.S. 483", "500 F.3d 12" (the number, a space, an abbreviation in capitals, a section or a page).
+_NUMBERED_START = re.compile(r"^\d{1,4}\s+(?:[A-Z][A-Za-z.]*\.?\s?(?:\d[a-z]{1,2}\s)?){1,4}(?:§{1,2}\s?\d|\d{1,5}\b)")
 # The middle of a citation, never the start of one, though it opens with a capital after a full stop:
 # a locator ("Т. 1. С. 5", "Bd. 2, S. 3", "Vol. 4. P. 34", archives' "Оп. 1. Д. 25") or an abbreviated
 # place before its publisher or year ("М.: Наука, 2010", "СПб., 1896", "N. Y.: Norton").
@@ -443,6 +446,8 @@ def _starts_citation(piece: str) -> bool:
     if MID_CITATION.match(piece):
         return False
     if signal_length(piece) or REPEAT_MARK.match(piece) or _SAME_AUTHOR.match(piece):
+        return True
+    if _NUMBERED_START.match(piece):
         return True
     return bool(_NEXT_START.match(piece)) and (citation_score(piece) >= 2 or bool(_TITLE_FIRST.match(piece)))
 
