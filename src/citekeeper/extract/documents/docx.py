@@ -24,9 +24,10 @@ from pathlib import Path
 
 from citekeeper.extract.documents.errors import BrokenDocumentError, EncryptedDocumentError
 from citekeeper.extract.documents.fields import Cited, cited_items, is_bibliography, is_citation
-from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose, notes_as_text
 from citekeeper.extract.documents.xmlsafe import parse_xml
 from citekeeper.extract.segment import find_reference_section
+from citekeeper.model import Origin
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
@@ -211,8 +212,6 @@ def typed_notes(paragraphs: list[Paragraph], name: str, fmt: str) -> DocumentExt
     sign of notes, as for Markdown: two raised calls or a Notes heading, and no citation field's
     record in the body (those documents keep their own records).  Every origin names its paragraph.
     """
-    from citekeeper.errors import NoCitationsError
-    from citekeeper.extract import extract_article
     from citekeeper.extract.segment import NOTES_HEADINGS
 
     if any(p.cited for p in paragraphs):
@@ -228,20 +227,13 @@ def typed_notes(paragraphs: list[Paragraph], name: str, fmt: str) -> DocumentExt
             owner.append(i)
         lines.append("")
         owner.append(i)
-    try:
-        found = extract_article("\n".join(lines), file=name)
-    except NoCitationsError:
-        return None
-    if not found.footnotes:
-        return None
     body = "w:body/w:p" if fmt == "docx" else "office:text/text:p"
-    for ref in found.references + found.footnotes:
-        o = ref.origin
-        if o is not None and o.line_start:
-            first, last = owner[o.line_start - 1], owner[(o.line_end or o.line_start) - 1]
-            ref.origin = dataclasses.replace(o, line_start=first + 1, line_end=last + 1, element=f"{body}[{first + 1}]")
-    return DocumentExtraction(file=name, kind=fmt, references=found.references, footnotes=found.footnotes,
-                              segments=found.segments, warnings=found.warnings)
+
+    def relocate(o: Origin) -> Origin:
+        first, last = owner[(o.line_start or 1) - 1], owner[(o.line_end or o.line_start or 1) - 1]
+        return dataclasses.replace(o, line_start=first + 1, line_end=last + 1, element=f"{body}[{first + 1}]")
+
+    return notes_as_text(lines, name, fmt, relocate)
 
 
 def _restarts_each_section(body, settings, kind: str) -> bool:  # type: ignore[no-untyped-def]

@@ -26,8 +26,9 @@ from lxml import html as lxml_html
 
 from citekeeper.errors import MalformedInputError
 from citekeeper.extract.documents.errors import UnsafeXMLError
-from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose, notes_as_text
 from citekeeper.extract.segment import REFERENCE_HEADINGS
+from citekeeper.model import Origin
 
 _HEADING = re.compile(r"^h([1-6])$")
 _NOTES_CLASS = re.compile(r"\b(?:foot|end)notes?\b|\bfn-group\b|\bnotes\b", re.I)
@@ -204,8 +205,6 @@ def _typed_notes(root: etree._Element, name: str, kind: str, where) -> DocumentE
     classes; only with a sign of notes (two raised calls, a Notes heading, or two bracketed numbers each
     called in the text and opening a paragraph), so a numbered list in the body is never taken for notes.
     """
-    from citekeeper.errors import NoCitationsError
-    from citekeeper.extract import extract_article
     from citekeeper.extract.segment import NOTES_HEADINGS
 
     body = root.find("body")
@@ -225,19 +224,12 @@ def _typed_notes(root: etree._Element, name: str, kind: str, where) -> DocumentE
         if t:
             lines += [t, ""]
             owner += [el, el]
-    try:
-        found = extract_article("\n".join(lines), file=name)
-    except NoCitationsError:
-        return None
-    if not found.footnotes:
-        return None
-    for ref in found.references + found.footnotes:
-        o = ref.origin
-        if o is not None and o.line_start:
-            el = owner[o.line_start - 1]
-            ref.origin = dataclasses.replace(o, element=where(el), line_start=el.sourceline, line_end=el.sourceline)
-    return DocumentExtraction(file=name, kind=kind, references=found.references, footnotes=found.footnotes,
-                              segments=found.segments, warnings=found.warnings)
+
+    def relocate(o: Origin) -> Origin:
+        el = owner[(o.line_start or 1) - 1]
+        return dataclasses.replace(o, element=where(el), line_start=el.sourceline, line_end=el.sourceline)
+
+    return notes_as_text(lines, name, kind, relocate)
 
 
 def _raised_text(el: etree._Element) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citekeeper.errors import NoCitationsError
@@ -160,3 +161,27 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
         out.warnings.append(f"{file}: no footnotes found")
     out.warnings += reference_warnings(out.references + out.footnotes)
     return out
+
+
+def notes_as_text(lines: list[str], name: str, kind: str,
+                  relocate: Callable[[Origin], Origin] | None = None) -> DocumentExtraction | None:
+    """A document's notes typed as text (raised numbers, a numbered list under "Notes"), its lines read
+    by the plain-text rules; None when they give no footnote.
+
+    The one path of the Word/ODT, HTML and Markdown readers for such documents: ``relocate`` maps each
+    record's origin (one that names a line of ``lines``) back to the document's own paragraph or element.
+    """
+    from citekeeper.extract import extract_article
+
+    try:
+        found = extract_article("\n".join(lines), file=name)
+    except NoCitationsError:
+        return None
+    if not found.footnotes:
+        return None
+    if relocate is not None:
+        for ref in found.references + found.footnotes:
+            if ref.origin is not None and ref.origin.line_start:
+                ref.origin = relocate(ref.origin)
+    return DocumentExtraction(file=name, kind=kind, references=found.references, footnotes=found.footnotes,
+                              segments=found.segments, warnings=found.warnings)

@@ -19,7 +19,7 @@ import html
 import re
 from pathlib import Path
 
-from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose, notes_as_text
 from citekeeper.extract.notes import LABELLED_NOTE
 from citekeeper.extract.segment import NOTES_HEADINGS, REFERENCE_HEADINGS, split_entries
 from citekeeper.model import Origin
@@ -245,8 +245,6 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
     The Markdown syntax comes off line by line so every origin keeps its line: heading marks and
     setext rules, HTML tags (a ``<sup>`` number becomes a superscript digit), backslash escapes.
     """
-    from citekeeper.errors import NoCitationsError
-    from citekeeper.extract import extract_article
     from citekeeper.extract.notes import SUPERSCRIPT_DIGITS
 
     sup = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -265,14 +263,7 @@ def _as_plain_text(lines: list[str], name: str) -> DocumentExtraction | None:
             ln = ""
         ln = _SUP_TAG.sub(lambda m: m.group(1).translate(sup), ln)
         text_lines.append(_ESCAPE.sub(r"\1", _inline_html(_inline_links(ln))))
-    try:
-        found = extract_article("\n".join(text_lines), file=name)
-    except NoCitationsError:
-        return None
-    if not found.footnotes:
-        return None
-    return DocumentExtraction(file=name, kind="markdown", references=found.references,
-                              footnotes=found.footnotes, segments=found.segments, warnings=found.warnings)
+    return notes_as_text(text_lines, name, "markdown")
 
 
 _BRACKET_NOTE = re.compile(r"^ {0,3}\[(\d{1,4})\](:?)[ \t]+(\S.*)$")
