@@ -40,3 +40,12 @@ def test_named_labels_are_numbered_in_call_order(tmp_path: Path) -> None:
     assert [n for n, _ in notes] == [1, 2]
     assert notes[0][1].startswith("Mary Brown")
     assert notes[1][1].startswith("John Smith")
+
+
+def test_an_excerpt_calling_few_of_its_notes_keeps_every_definition(tmp_path: Path) -> None:
+    # A chapter's last paragraph with all its notes: only note 4 is called in what was kept.
+    path = tmp_path / "excerpt.md"
+    path.write_text(
+        "The last paragraph of the chapter.[^4]\n\n"
+        f"[^1]: {SMITH}\n[^2]: {BROWN}\n[^3]: Ibid., 47.\n[^4]: {SMITH}\n", encoding="utf-8")
+    assert [n for n, _ in _notes(path)] == [1, 2, 3, 4]
