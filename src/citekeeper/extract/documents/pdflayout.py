@@ -23,6 +23,7 @@ The rules use what every typeset page shows, nothing keyed to one journal:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -166,7 +167,10 @@ def reading_order(page: Page, min_lines: int = 3) -> list[Line]:
     mid = page.width / 2
     left = [ln for ln in lines if ln.x1 <= mid + 4]
     right = [ln for ln in lines if ln.x0 >= mid - 4]
-    if len(left) < min_lines or len(right) < min_lines:
+    across = len(lines) - len(left) - len(right)
+    if len(left) < min_lines or len(right) < min_lines or across > len(left) + len(right):
+        # (most lines cross the paper's middle: one column set off-centre, as a book's inner margin
+        # and a proof's line numbers put it — its short last lines are no second column)
         return _merge_same_line(lines)
     out: list[Line] = []
     band_l: list[Line] = []
@@ -183,15 +187,18 @@ def reading_order(page: Page, min_lines: int = 3) -> list[Line]:
 
 
 def _merge_same_line(lines: list[Line]) -> list[Line]:
-    """Pieces of one printed line (split by a wide space) become one line again."""
+    """Pieces of one printed line (split by a wide space) become one line again.
+
+    The merged line is a new ``Line``: the page's own lines are left as they were, because a page
+    is put in reading order more than once (the geometry, then the plain-text reading), and a piece
+    merged in place was printed twice the second time (a Lessig endnote page: every line with a
+    wide space after its note number read ``1. Tim Goral, “Recording …`` then ``“Recording …``)."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
         if (prev and abs(prev.bottom - ln.bottom) < 0.3 * ln.size and ln.x0 >= prev.x1
                 and ln.x0 - prev.x1 < 3 * max(ln.size, 1.0)):
-            prev.text = f"{prev.text} {ln.text}"
-            prev.x1 = ln.x1
-            prev.sup += ln.sup
+            out[-1] = dataclasses.replace(prev, text=f"{prev.text} {ln.text}", x1=ln.x1, sup=prev.sup + ln.sup)
             continue
         out.append(ln)
     return out
