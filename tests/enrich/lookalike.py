@@ -246,8 +246,11 @@ class Lookalike:
     """The four services; ``url(service)`` is its base URL (``http://127.0.0.1:PORT``)."""
 
     def __init__(self, seeds: list[Seed], *, latency: float = 0.0, limit: int = 0,
-                 interval: float = 1.0, concurrency: int = 0) -> None:
+                 interval: float = 1.0, concurrency: int = 0, odd_lists: Any = None) -> None:
         self.seeds = {s.doi.lower(): s for s in seeds}
+        # served where a search answer's list of works belongs (``items``, ``data``,
+        # ``results``), as a misbehaving registry might: a number, ``true``, an object
+        self.odd_lists = odd_lists
         self.latency = latency
         self.limit = limit  # requests per interval per service; 0: no limit
         self.interval = interval
@@ -362,6 +365,9 @@ class Lookalike:
             return resp
         return mw
 
+    def _list(self, works: list[dict[str, Any]]) -> Any:
+        return works if self.odd_lists is None else self.odd_lists
+
     def _doi_from(self, request: web.Request, prefix: str) -> str:
         raw = request.raw_path.split("?", 1)[0]
         return unquote(raw[len(prefix):]).lower()
@@ -399,7 +405,8 @@ class Lookalike:
             hits = self._index_all.search(text, keep, rows, q.get("query.author", ""))
             items = [crossref_work(s, sc) for sc, s in hits]
         return web.json_response({"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
-                                  "message": {"facets": {}, "total-results": len(items), "items": items,
+                                  "message": {"facets": {}, "total-results": len(items),
+                                              "items": self._list(items),
                                               "items-per-page": rows,
                                               "query": {"start-index": 0, "search-terms": q.get("query.bibliographic")}}})
 
@@ -427,7 +434,7 @@ class Lookalike:
         text = re.sub(r"\b(?:titles\.title|creators\.name|AND|OR)\b|[():]", " ", q.get("query", ""))
         hits = self._index_all.search(text, keep, size)
         data = [datacite_resource(s) for _, s in hits]
-        return web.json_response({"data": data, "meta": {"total": len(data), "totalPages": 1, "page": 1},
+        return web.json_response({"data": self._list(data), "meta": {"total": len(data), "totalPages": 1, "page": 1},
                                   "links": {"self": str(request.url)}})
 
     async def _openalex(self, request: web.Request) -> web.StreamResponse:
@@ -456,7 +463,7 @@ class Lookalike:
         results = [openalex_work(s) for _, s in hits]
         return web.json_response({"meta": {"count": len(results), "db_response_time_ms": 4, "page": 1,
                                            "per_page": per_page, "groups_count": None},
-                                  "results": results, "group_by": []})
+                                  "results": self._list(results), "group_by": []})
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         doi = self._doi_from(request, "/api/handles/")

@@ -23,18 +23,19 @@ the same DOI or search asked twice is asked once (``Transport`` memo + cache).
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from citekeeper.enrich import sources
-from citekeeper.enrich.match import choose, verify
+from citekeeper.enrich.match import Choice, choose, verify
 from citekeeper.enrich.outcome import EntryResult, update_findings
 from citekeeper.enrich.transport import Transport, with_query
-from citekeeper.enrich.works import Update, Work, from_crossref
+from citekeeper.enrich.works import Update, Work, as_dict, as_list, from_crossref
 from citekeeper.errors import EXIT_FINDINGS, EXIT_OK
 from citekeeper.links import doi as doimod
 from citekeeper.links.http import HttpSettings
@@ -150,6 +151,9 @@ def enrich_references(refs: list[Reference], opts: EnrichOptions,
     return box[0]
 
 
+_T = TypeVar("_T")
+
+
 class _Services:
     """The registries of one run, and a memo so one question is asked once."""
 
@@ -164,7 +168,7 @@ class _Services:
     def enabled(self, name: str) -> bool:
         return name in self.opts.services
 
-    async def once(self, key: tuple[str, str], make: Callable[[], Any]) -> Any:
+    async def once(self, key: tuple[str, str], make: Callable[[], Awaitable[_T]]) -> _T:
         fut = self._memo.get(key)
         if fut is None:
             fut = self._memo[key] = asyncio.ensure_future(make())
@@ -275,7 +279,7 @@ async def _fetch(svc: _Services, doi: str, openalex: bool = False) -> tuple[Work
              if svc.enabled(s.name)]
     answered = True
     for s in order:
-        lk = await svc.once((s.name + ":work", doi), lambda s=s: s.work(doi))
+        lk = await svc.once((s.name + ":work", doi), functools.partial(s.work, doi))
         if lk.works:
             return lk.works[0], True
         if lk.answer.failed:
@@ -347,21 +351,22 @@ async def _suggest(svc: _Services, res: EntryResult, wrong: str) -> None:
     if not svc.opts.find or res.ref.type in NOT_SEARCHED:
         return
     choice, _ = await _search(svc, res.ref)
-    if choice is not None and choice.work is not None and choice.work.doi != wrong:
-        res.suggested = choice.work.doi
-        res.finding("enrich/doi-mismatch", "info",
-                    f"the entry's work is doi:{choice.work.doi} (score {choice.score.value:.2f}:"  # type: ignore[union-attr]
-                    f" {', '.join(choice.score.reasons)}); not written: the entry has a DOI")  # type: ignore[union-attr]
+    if choice is None or choice.work is None or choice.score is None or choice.work.doi == wrong:
+        return
+    res.suggested = choice.work.doi
+    res.finding("enrich/doi-mismatch", "info",
+                f"the entry's work is doi:{choice.work.doi} (score {choice.score.value:.2f}:"
+                f" {', '.join(choice.score.reasons)}); not written: the entry has a DOI")
 
 
-async def _search(svc: _Services, ref: Reference) -> tuple[Any, bool]:
+async def _search(svc: _Services, ref: Reference) -> tuple[Choice | None, bool]:
     """``(choice, answered)``: the first service whose answer decides (found or tie) wins."""
     answered = True
     last = None
     for s in (svc.crossref, svc.datacite, svc.openalex):
         if not svc.enabled(s.name):
             continue
-        lk = await svc.once((s.name + ":search", _search_key(ref)), lambda s=s: s.search(ref))
+        lk = await svc.once((s.name + ":search", _search_key(ref)), functools.partial(s.search, ref))
         if lk.answer.failed:
             answered = False
             continue
@@ -418,9 +423,8 @@ async def _notices(svc: _Services, res: EntryResult, work: Work) -> None:
         url = with_query(svc.opts.crossref_api, "/works",
                          svc.t.polite({"filter": f"updates:{work.doi}", "rows": "20"}))
         a = await svc.once(("crossref:notices", work.doi), lambda: svc.t.get_json(url))
-        items = a.data.get("message", {}).get("items", []) if a.ok and isinstance(a.data, dict) \
-            and isinstance(a.data.get("message"), dict) else []
-        for item in items or []:
+        items = as_list(as_dict(as_dict(a.data).get("message")).get("items")) if a.ok else []
+        for item in items:
             notice = from_crossref(item)
             if notice is None:
                 continue

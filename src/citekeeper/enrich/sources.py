@@ -14,7 +14,14 @@ from urllib.parse import quote
 
 from citekeeper.enrich.match import first_family, fold, ref_year
 from citekeeper.enrich.transport import Answer, Transport, with_query
-from citekeeper.enrich.works import Work, from_crossref, from_datacite, from_openalex
+from citekeeper.enrich.works import (
+    Work,
+    as_dict,
+    as_list,
+    from_crossref,
+    from_datacite,
+    from_openalex,
+)
 from citekeeper.model import Reference
 
 DEFAULT_CROSSREF_API = "https://api.crossref.org"
@@ -71,9 +78,7 @@ class Crossref:
         if y is not None:
             params["filter"] = f"from-pub-date:{y - 1},until-pub-date:{y + 1}"
         a = await _get_search(self.t, self.base, "/works", self.t.polite(params), ("filter", "query.author"))
-        items = []
-        if a.ok and isinstance(a.data, dict) and isinstance(a.data.get("message"), dict):
-            items = a.data["message"].get("items") or []
+        items = as_list(as_dict(as_dict(a.data).get("message")).get("items")) if a.ok else []
         return Lookup(tuple(w for w in map(from_crossref, items) if w), a)
 
 
@@ -96,8 +101,8 @@ class DataCite:
         if y is not None:
             params["published"] = f"{y - 1}-{y + 1}"
         a = await _get_search(self.t, self.base, "/dois", params, ("published",))
-        items = a.data.get("data") if a.ok and isinstance(a.data, dict) else []
-        return Lookup(tuple(w for w in map(from_datacite, items or []) if w), a)
+        items = as_list(as_dict(a.data).get("data")) if a.ok else []
+        return Lookup(tuple(w for w in map(from_datacite, items) if w), a)
 
 
 class OpenAlex:
@@ -117,5 +122,5 @@ class OpenAlex:
         if y is not None:
             params["filter"] = f"publication_year:{y - 1}-{y + 1}"
         a = await _get_search(self.t, self.base, "/works", self.t.polite(params), ("filter",))
-        items = a.data.get("results") if a.ok and isinstance(a.data, dict) else []
-        return Lookup(tuple(w for w in map(from_openalex, items or []) if w), a)
+        items = as_list(as_dict(a.data).get("results")) if a.ok else []
+        return Lookup(tuple(w for w in map(from_openalex, items) if w), a)

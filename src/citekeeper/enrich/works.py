@@ -106,6 +106,17 @@ def _s(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+def as_list(value: Any) -> list[Any]:
+    """A JSON array, or ``[]`` for anything else (a number or ``true`` where a list belongs
+    would otherwise be iterated: ``TypeError``)."""
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """A JSON object, or ``{}`` for anything else."""
+    return value if isinstance(value, dict) else {}
+
+
 def _strs(value: Any) -> list[str]:
     """A list of strings (Crossref's ``title: [...]``) or a lone string, cleaned."""
     items = value if isinstance(value, list) else [value]
@@ -219,8 +230,8 @@ def from_crossref(msg: Any) -> Work | None:
     return Work(
         source="crossref", doi=_s(msg["DOI"]).lower(), type=CROSSREF_TYPES.get(rtype, "document"),
         registry_type=rtype, titles=_uniq(titles),
-        families=_uniq([_family(a) for a in msg.get("author") or [] if isinstance(a, dict)]),
-        editors=_uniq([_family(a) for a in msg.get("editor") or [] if isinstance(a, dict)]),
+        families=_uniq([_family(a) for a in as_list(msg.get("author")) if isinstance(a, dict)]),
+        editors=_uniq([_family(a) for a in as_list(msg.get("editor")) if isinstance(a, dict)]),
         years=_uniq(years), containers=_uniq(containers), fields=f,
         updates=tuple(updates), updates_to=_updates(msg.get("update-to")),
         relations=tuple(relations), score=float(score) if isinstance(score, (int, float)) else None,
@@ -231,18 +242,18 @@ def from_datacite(data: Any) -> Work | None:
     """A DataCite JSON:API resource (``data`` of ``/dois/{doi}``, or one of a list)."""
     if not isinstance(data, dict):
         return None
-    a = data.get("attributes")
-    if not isinstance(a, dict) or not _s(a.get("doi") or data.get("id")):
+    a = as_dict(data.get("attributes"))
+    if not _s(a.get("doi") or data.get("id")):
         return None
-    titles = [_clean(_s(t.get("title"))) for t in a.get("titles") or [] if isinstance(t, dict)]
-    creators = [c for c in a.get("creators") or [] if isinstance(c, dict)]
-    types = a.get("types") if isinstance(a.get("types"), dict) else {}
+    titles = [_clean(_s(t.get("title"))) for t in as_list(a.get("titles")) if isinstance(t, dict)]
+    creators = [c for c in as_list(a.get("creators")) if isinstance(c, dict)]
+    types = as_dict(a.get("types"))
     rtype = _s(types.get("resourceTypeGeneral"))
     years: list[int | None] = []
     y = a.get("publicationYear")
     if isinstance(y, int) or (isinstance(y, str) and y.isdigit()):
         years.append(int(y))
-    for d in a.get("dates") or []:
+    for d in as_list(a.get("dates")):
         if isinstance(d, dict) and d.get("dateType") in ("Issued", "Available", "Created"):
             m = re.match(r"(\d{4})", _s(d.get("date")))
             if m:
@@ -269,7 +280,7 @@ def from_datacite(data: Any) -> Work | None:
             f["ISSN"] = _s(cont["identifier"])
     relations = tuple(
         (_s(r.get("relationType")), _s(r.get("relatedIdentifier")).lower())
-        for r in a.get("relatedIdentifiers") or []
+        for r in as_list(a.get("relatedIdentifiers"))
         if isinstance(r, dict) and r.get("relatedIdentifierType") == "DOI" and _s(r.get("relatedIdentifier"))
     )
     return Work(
@@ -289,15 +300,15 @@ def from_openalex(w: Any) -> Work | None:
     if not doi:
         return None
     families = []
-    for au in w.get("authorships") or []:
+    for au in as_list(w.get("authorships")):
         if isinstance(au, dict):
-            person = au.get("author") if isinstance(au.get("author"), dict) else {}
+            person = as_dict(au.get("author"))
             families.append(_family({"display_name": person.get("display_name") or au.get("raw_author_name")}))
     years = [w.get("publication_year")] if isinstance(w.get("publication_year"), int) else []
     f: dict[str, str] = {}
     containers: list[str] = []
-    loc = w.get("primary_location") if isinstance(w.get("primary_location"), dict) else {}
-    src = loc.get("source") if isinstance(loc.get("source"), dict) else {}
+    loc = as_dict(w.get("primary_location"))
+    src = as_dict(loc.get("source"))
     if _s(src.get("display_name")):
         containers.append(_s(src["display_name"]))
         f["container-title"] = containers[0]
@@ -306,7 +317,7 @@ def from_openalex(w: Any) -> Work | None:
         f["ISSN"] = issns[0]
     if _s(src.get("host_organization_name")):
         f["publisher"] = _s(src["host_organization_name"])
-    bib = w.get("biblio") if isinstance(w.get("biblio"), dict) else {}
+    bib = as_dict(w.get("biblio"))
     for k in ("volume", "issue"):
         if _s(bib.get(k)):
             f[k] = _s(bib[k])
