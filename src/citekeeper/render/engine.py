@@ -305,7 +305,7 @@ class _Cite(CitationItem):
         return self.__dict__["_ref"]
 
     @property
-    def key(self) -> str:  # type: ignore[override]
+    def key(self) -> str:
         return self.__dict__["key"]
 
 

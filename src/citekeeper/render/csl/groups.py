@@ -10,7 +10,8 @@ merges by citeproc-js's table (bugreports_YearSuffixInHarvard1).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 
@@ -188,6 +189,11 @@ class _Base:
     """
 
     transparent = False
+
+    if TYPE_CHECKING:
+        # Every concrete element is also an lxml element (citeproc's model classes), which
+        # iterates its children; the mixin alone declares nothing, so say it for mypy.
+        def __iter__(self) -> Iterator[Any]: ...
 
     def _kids(self) -> list[Any]:
         try:

@@ -23,8 +23,9 @@ _NBSP_PARTICLE = frozenset({"ru", "fr"})  # locales where citeproc-js glues "van
 
 
 class Names(_Base, model.Names):
-    def parts(self) -> tuple[Any, Any, Any, Any]:
-        """(name, et-al, label, substitute) children; label position matters for order."""
+    def parts(self) -> tuple[Any, Any, Any, Any, bool]:
+        """(name, et-al, label, substitute) children, and whether the label comes before
+        the name (its position decides the order they print in)."""
         try:
             return self.__dict__["_parts"]
         except KeyError:
@@ -193,8 +194,8 @@ class Name(_Base, model.Name):
         shown = names[:use_first] if truncate else names
         if truncate and use_first == 0:
             return None
-        rendered = [self.one(st, nm, i, o) for i, nm in enumerate(shown)]
-        rendered = [r for r in rendered if r]
+        each = [self.one(st, nm, i, o) for i, nm in enumerate(shown)]
+        rendered = [r for r in each if r]
         if not rendered:
             return None
         if st.area == "bibliography" and st.sort_names is None and st.bib_names is None:

@@ -48,7 +48,7 @@ def render_bibliography(data: StyleData, items: list, fmt: Any, fmt_name: str,
                     omitted.append(item.key)
                 continue
             # the rest joins like any layout: "n.d." + ". https://doi.org/..." -> "n.d. https"
-            body = parts[0] + LEFT_MARGIN_END + _join(parts[1:], "") if len(parts) > 1 else parts[0]
+            body: str | None = parts[0] + LEFT_MARGIN_END + _join(parts[1:], "") if len(parts) > 1 else parts[0]
         else:
             body = _render_children(layout, st)
         if not body:
@@ -98,5 +98,5 @@ def render_citation(data: StyleData, cites: list, fmt: Any, fmt_name: str) -> st
         text = _collapse_numbers(rows, delimiter, cit)
     else:
         text = _join([_cite_affixes(item, body) for _, body, item in rows], delimiter)
-    text = _decorate(layout, text, State(data, cites[0], "citation", fmt), quotes_ok=False) if rows else ""
-    return finish_marks(text or "", piq=data.piq, quotes=_quotes(data), fmt=fmt_name)
+    decorated = _decorate(layout, text, State(data, cites[0], "citation", fmt), quotes_ok=False) if rows else ""
+    return finish_marks(decorated or "", piq=data.piq, quotes=_quotes(data), fmt=fmt_name)

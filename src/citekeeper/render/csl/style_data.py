@@ -240,7 +240,8 @@ class StyleData:
                         continue
                     if src[:1].isupper() and src[:1] != src[:1].lower():
                         target = target[:1].upper() + target[1:]
-                    text = re.sub(rf"(?<!\w){re.escape(src)}(?!\w)", lambda _m, t=target: t, text)
+                    # the term is literal text: its backslashes escaped, the template has no \1
+                    text = re.sub(rf"(?<!\w){re.escape(src)}(?!\w)", target.replace("\\", r"\\"), text)
             out.append(text)
         result = (out[0], out[1])
         self._affix_cache[key] = result
@@ -343,9 +344,10 @@ class StyleData:
             if v is not None:
                 o[k] = v
         for k in ("et-al-min", "et-al-use-first", "et-al-subsequent-min", "et-al-subsequent-use-first"):
-            if o[k] is not None:
+            given = o[k]
+            if given is not None:
                 try:
-                    o[k] = int(o[k])
+                    o[k] = int(given)
                 except (TypeError, ValueError):
                     o[k] = 0
         if o["et-al-subsequent-min"] is None:
