@@ -264,8 +264,8 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         pos = rest.find(container)
         ref.set("title", _title(rest[:pos]))
         ref.set("container-title", container.strip().rstrip(",."))
-        tail = rest[pos + len(container) :]
-        tm = _VOL_ISS_PAGES.search(tail)
+        after = rest[pos + len(container) :]
+        tm = _VOL_ISS_PAGES.search(after)
         if tm:
             _vol_iss_pages(ref, tm)
         if ref.get("volume") or ref.get("issue") or ref.get("page"):
@@ -315,21 +315,22 @@ def _article(ref: Reference, rest: str, italics: list[str]) -> None:
         _place_publisher(ref, m.group("pub"))
         ref.type = "book"
         return
-    cut = rest.rstrip(".").rfind(". ")
-    if cut > 0 and _PUBLISHER_WORDS.search(rest[cut + 2 :]) and len(rest[cut + 2 :].split()) <= 8:
-        ref.set("title", _title(rest[: cut + 1]))
-        _place_publisher(ref, rest[cut + 2 :])
+    dot = rest.rstrip(".").rfind(". ")
+    if dot > 0 and _PUBLISHER_WORDS.search(rest[dot + 2 :]) and len(rest[dot + 2 :].split()) <= 8:
+        ref.set("title", _title(rest[: dot + 1]))
+        _place_publisher(ref, rest[dot + 2 :])
         ref.type = "book"
         return
     # GOST/ISO 690 areas after the title: "Title. Jakarta, 2022. 250 p." (parse.gost reads them)
-    title = take_publication_areas(ref, rest)
-    if title:
-        cut = title.rfind(". ")
-        if cut > 0 and not ref.get("publisher") and _PUBLISHER_WORDS.search(title[cut + 2 :]) and len(title[cut + 2 :].split()) <= 8:
+    before_areas = take_publication_areas(ref, rest)
+    if before_areas:
+        dot = before_areas.rfind(". ")
+        if (dot > 0 and not ref.get("publisher") and _PUBLISHER_WORDS.search(before_areas[dot + 2 :])
+                and len(before_areas[dot + 2 :].split()) <= 8):
             # "Title. Boca Raton. CRC Press. 392 pp.": the publisher before the page count
-            title, publisher = title[: cut + 1], title[cut + 2 :]
-            _place_publisher(ref, publisher)
-        ref.set("title", _title(title))
+            _place_publisher(ref, before_areas[dot + 2 :])
+            before_areas = before_areas[: dot + 1]
+        ref.set("title", _title(before_areas))
         ref.type = "book"
         return
     ref.set("title", _title(rest))

@@ -12,6 +12,7 @@ reports can flag it for review.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citekeeper.model import Reference
 from citekeeper.parse.authordate import parse_authordate
@@ -32,7 +33,7 @@ FILL_THRESHOLD = 0.9
 _FILLABLE = ("container-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI", "URL", "edition")
 
 
-def _rules(note: bool):  # type: ignore[no-untyped-def]
+def _rules(note: bool) -> tuple[Callable[[str], Reference | None], ...]:
     """Rule parsers in the order to try them: a footnote is more likely GOST than APA."""
     from citekeeper.parse.chicago import parse_chicago_note
     from citekeeper.parse.german import parse_german, parse_german_short_note

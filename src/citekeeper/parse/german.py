@@ -201,7 +201,8 @@ def _journal_areas(ref: Reference, text: str) -> bool:
     journal = text[: first.start()].strip(" ,.")
     if not journal or re.search(r":\s|\(\s*(?:Hg|Hrsg)", journal) or not re.search(r"[^\W\d]{3}", journal):
         return False
-    pos, found = first.start(), {}
+    pos = first.start()
+    found: dict[str, str] = {}  # area name (vol, iss, y1 ...) -> its first value
     while pos < len(text):
         m = _J_AREA.match(text, pos)
         if not m:
@@ -209,7 +210,8 @@ def _journal_areas(ref: Reference, text: str) -> bool:
         for key, value in m.groupdict().items():
             if value:
                 found.setdefault(key, value)
-        pos = _J_SEP.match(text, m.end()).end()
+        sep = _J_SEP.match(text, m.end())  # matches the empty string too: never None
+        pos = sep.end() if sep else m.end()
     vol = found.get("vol") or found.get("vol2") or found.get("vol3")
     iss = found.get("iss") or found.get("iss2")
     year = found.get("y1") or found.get("y2") or found.get("y3")

@@ -24,6 +24,7 @@ reads 0.99 of author lists right, against 0.19 for the per-name reading it repla
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -315,9 +316,9 @@ def _inverted(pieces: list[str], comma: list[bool]) -> list[Name] | None:
             i += 2
             continue
         if i > 0 and out:  # after the first inverted name, MLA/Chicago print "Given Family"
-            name = _given_surname(pieces[i]) or _initials_surname(pieces[i])
-            if name:
-                out.append(name)
+            later = _given_surname(pieces[i]) or _initials_surname(pieces[i])
+            if later:
+                out.append(later)
                 i += 1
                 continue
         if _org(pieces[i]):
@@ -328,7 +329,7 @@ def _inverted(pieces: list[str], comma: list[bool]) -> list[Name] | None:
     return out
 
 
-def _each(pieces: list[str], reader) -> list[Name] | None:  # type: ignore[no-untyped-def]
+def _each(pieces: list[str], reader: Callable[[str], Name | None]) -> list[Name] | None:
     out = []
     for p in pieces:
         name = reader(p) or (_literal(p) if _org(p) else None)

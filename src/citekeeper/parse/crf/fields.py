@@ -199,10 +199,9 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
             # APA "(26), 114–137": a number in parentheses alone is the issue.
             ref.set("issue", vol)
             prov["issue"] = ("model", run[1])
-        elif _VOL_NO.search(vol):
-            m = _VOL_NO.search(vol)
-            ref.set("volume", m.group(1))
-            ref.set("issue", m.group(2))
+        elif (vol_no := _VOL_NO.search(vol)) is not None:
+            ref.set("volume", vol_no.group(1))
+            ref.set("issue", vol_no.group(2))
             prov["issue"] = prov["volume"] = ("model", run[1])
         elif m:
             ref.set("volume", m.group(1))
@@ -218,9 +217,10 @@ def to_reference(tagged: Tagged, raw: str = "") -> Reference:
         ref.set("issue", clean_value(run[0]))
         prov["issue"] = ("model", run[1])
     run = _first(sp, "page")
-    if run and re.fullmatch(r"\d+\s+(?:pp?|с|c|s|стр|л)\.?[.,;]*", run[0].strip(), re.IGNORECASE):
+    length = re.fullmatch(r"(\d+)\s+(?:pp?|с|c|s|стр|л)\.?[.,;]*", run[0].strip(), re.IGNORECASE) if run else None
+    if run and length:
         # "256 с." / "212 p." after the year is the book's length, not a page range
-        ref.set("number-of-pages", re.match(r"\d+", run[0].strip()).group(0))
+        ref.set("number-of-pages", length.group(1))
         prov["number-of-pages"] = ("model", run[1])
     elif run:
         m = _PAGES.search(clean_value(run[0]))

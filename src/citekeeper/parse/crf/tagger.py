@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from citekeeper.errors import CitekeeperError
 from citekeeper.parse.crf.features import sequence_features, tokenize
@@ -17,14 +19,14 @@ from citekeeper.parse.crf.features import sequence_features, tokenize
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 
 _lock = threading.Lock()
-_taggers: dict[Path, object] = {}
+_taggers: dict[Path, Any] = {}  # pycrfsuite.Tagger: a C extension without type stubs
 
 
 class ModelError(CitekeeperError):
     """The CRF model file is missing or python-crfsuite is not installed."""
 
 
-def _crfsuite():  # type: ignore[no-untyped-def]
+def _crfsuite() -> ModuleType:
     try:
         import pycrfsuite
     except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
@@ -32,7 +34,7 @@ def _crfsuite():  # type: ignore[no-untyped-def]
     return pycrfsuite
 
 
-def get_tagger(path: Path | None = None):  # type: ignore[no-untyped-def]
+def get_tagger(path: Path | None = None) -> Any:
     """The ``pycrfsuite.Tagger`` for ``path`` (default: the shipped model), opened once."""
     path = path or MODEL_PATH
     tagger = _taggers.get(path)
