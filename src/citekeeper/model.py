@@ -122,7 +122,7 @@ class Origin:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Origin:
-        known = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
+        known: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__ if k in data}
         known.setdefault("kind", "file")
         return cls(**known)
 
@@ -335,7 +335,7 @@ class Date:
         d = int(m.group("d")) if m.group("d") else None
         q = m.group("q") or ""
         season = ""
-        if mo in _SEASON_MONTHS and d is None:
+        if mo is not None and mo in _SEASON_MONTHS and d is None:
             season, mo = str(mo - 20), None
         elif mo is not None and not 1 <= mo <= 12:
             return None
@@ -383,10 +383,10 @@ class Date:
                         # the raw EDTF says more (time, "?", open end)
                         return cls(parsed.year, parsed.month, parsed.day, parsed.literal, parsed.end,
                                    parsed.circa, parsed.uncertain, parsed.season, parsed.time, raw=raw)
-                first = rows[0] + [None] * (3 - len(rows[0]))  # type: ignore[list-item]
+                first = rows[0] + [None] * (3 - len(rows[0]))
                 end = None
                 if len(rows) > 1 and rows[1] and rows[1] != rows[0]:
-                    e = rows[1] + [None] * (3 - len(rows[1]))  # type: ignore[list-item]
+                    e = rows[1] + [None] * (3 - len(rows[1]))
                     end = cls(e[0], e[1], e[2])
                 return cls(first[0], first[1], first[2], end=end, circa=circa, season=season_s, raw=raw)
         if raw:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from citekeeper.textio import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # formats is imported when a command runs, not for --help
+    from citekeeper.formats import ExportResult
 
 TO_CHOICES = ["csl-json", "ris", "biblatex", "bibtex"]
 FROM_CHOICES = ["bibtex", "biblatex", "csl-json", "ris", "article"]
@@ -19,7 +23,7 @@ def write_result(text: str, out: Path | None) -> None:
     write_output(text, out)
 
 
-def report(result, out: Path | None, quiet: bool) -> None:
+def report(result: ExportResult, out: Path | None, quiet: bool) -> None:
     """Problems and warnings on stderr (with file:line); a one-line summary unless quiet."""
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)

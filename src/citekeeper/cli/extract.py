@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from citekeeper.textio import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # extract is imported when the command runs, not for --help
+    from citekeeper.extract import Extraction
 
 
 @click.command(
@@ -68,6 +72,7 @@ def command(
     from citekeeper.formats import ris as ris_format
     from citekeeper.textio import ExistingFileError, TextFile, atomic_write, read_text
 
+    result: Extraction  # a document's carries its kind too (DocumentExtraction)
     kind = detect(article) if article.is_file() else None
     if kind:  # a document: its kind is reported where a text file's encoding is
         result = extract_document(article, kind, max_bytes=max_size)
@@ -77,12 +82,12 @@ def command(
         try:
             result = extract_article(src.text, file=str(article))
         except NoCitationsError as exc:
-            fmt = format_for(article)
-            if fmt != "article":  # a .bib/.json/.ris given to extract: say what to run instead
-                exc.message += (f"; {article.name} is a {fmt} bibliography, not an article: "
+            given = format_for(article)
+            if given != "article":  # a .bib/.json/.ris given to extract: say what to run instead
+                exc.message += (f"; {article.name} is a {given} bibliography, not an article: "
                                 f"use `citekeeper convert {article.name} OUT.json` or `citekeeper render`")
             raise
-    written = []
+    written: list[str] = []
     targets = [
         (out_dir / "references.bib", bibtex.dumps(result.references)),
         (out_dir / "footnotes" / "footnotes.bib", bibtex.dumps(result.footnotes)),
@@ -130,5 +135,5 @@ def command(
         f"{len(result.footnotes)} citations in {result.footnote_count} footnotes",
         file=sys.stdout,
     )
-    for path in written:
-        click.echo(f"  {'replaced' if Path(path) in existing else 'wrote'} {path}")
+    for name in written:
+        click.echo(f"  {'replaced' if Path(name) in existing else 'wrote'} {name}")

@@ -114,7 +114,8 @@ def render_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str
         by_file.setdefault(f.file, []).append(f)
     names = list(files) or sorted(by_file)
     suites = []
-    totals = Counter()
+    totals: Counter[str] = Counter()
+    total_time = 0.0
     for file in names:
         mine = by_file.get(file, [])
         errors = sum(f.rule == UNREADABLE for f in mine)
@@ -122,7 +123,7 @@ def render_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str
         tests = max(len(mine), 1)
         t = times.get(file, 0.0)
         totals.update(tests=tests, failures=failures, errors=errors)
-        totals["time"] += t  # type: ignore[assignment]
+        total_time += t
         parts = [f"  <testsuite name={quoteattr(file)} tests=\"{tests}\" failures=\"{failures}\" "
                  f"errors=\"{errors}\" skipped=\"0\" time=\"{t:.3f}\">"]
         if not mine:
@@ -141,7 +142,7 @@ def render_junit(findings: Sequence[Finding], files: Sequence[str], fail_on: str
         parts.append("  </testsuite>")
         suites.append("\n".join(parts))
     head = (f'<testsuites name="citekeeper lint" tests="{totals["tests"]}" failures="{totals["failures"]}" '
-            f'errors="{totals["errors"]}" time="{totals["time"]:.3f}">')
+            f'errors="{totals["errors"]}" time="{total_time:.3f}">')
     return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', head, *suites, "</testsuites>"]) + "\n"
 
 

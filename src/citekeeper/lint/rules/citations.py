@@ -188,7 +188,8 @@ def find_citations(text: str, line_start: int) -> list[InText]:
             weak = _weak_narrative(text[: m.start()], tail)
         line = line_start + text.count("\n", 0, m.start())
         for (pre, years, _), (loc, _) in zip(parsed, locs, strict=False):
-            names, et_al = _split_names(pre) if pre else narrative  # type: ignore[misc]
+            # a part without its own names is narrative: ``narrative`` is set then (above)
+            names, et_al = _split_names(pre) if pre or narrative is None else narrative
             for year in years:
                 acronym = any(n.isupper() and len(n) > 1 for n in names)
                 out.append(InText(names, et_al, year, loc if len(years) == 1 else None, line, m.group(0),

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from citekeeper.lint.document import Document
 from citekeeper.lint.finding import Finding
+from citekeeper.model import Reference
 
 BIB_FORMATS = ("bibtex", "csl-json")
 
@@ -26,7 +27,7 @@ def check_run(docs: list[Document]) -> Iterator[Finding]:
     bibs = [d for d in docs if d.format in BIB_FORMATS]
     if not articles or not bibs:
         return
-    exact: dict[str, tuple[Document, object]] = {}
+    exact: dict[str, tuple[Document, Reference]] = {}
     folded: dict[str, str] = {}
     for bib in bibs:
         for ref in bib.references + bib.footnotes:
@@ -59,5 +60,5 @@ def check_run(docs: list[Document]) -> Iterator[Finding]:
         return
     for key, (bib, ref) in exact.items():
         if key not in cited:
-            yield Finding("reference-never-cited", "info", bib.file, bib.line_of(ref), key, None,  # type: ignore[arg-type]
+            yield Finding("reference-never-cited", "info", bib.file, bib.line_of(ref), key, None,
                           f"the entry {key} is not cited in {', '.join(a.file for a in articles)}")

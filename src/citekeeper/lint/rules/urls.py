@@ -61,7 +61,8 @@ def strip_tracking(url: str) -> tuple[str, list[str]]:
     if not q:
         return url, []
     query, hashmark, fragment = rest.partition("#")
-    kept, removed = [], []
+    kept: list[str] = []
+    removed: list[str] = []
     for part in query.split("&"):
         name = part.split("=", 1)[0]
         (removed if name and is_tracking(unquote(name)) else kept).append(part)
