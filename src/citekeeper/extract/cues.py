@@ -291,9 +291,10 @@ _MORE_SIGNALS = re.compile(
     r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?:\s+|"
     # "For a comparative discussion see", "For the older literature, cf.": up to five words before the signal.
     # ("On the second, see", "As to remedies, see", "Regarding costs, cf.": the same with another preposition.)
-    # (… up to eleven: "For a skeptical view of literacy statistics, see", "For an additional overview of noise and
-    # vibration impacts on marine animals, see" — held-out and dev8 notes; a word may carry a comma or an apostrophe.)
-    r"(?:for|on|as\s+to|regarding|about)\s+(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+,?\s+(?:see(?:\s+also)?|cf\.?)\s+|"
+    r"(?:for|on|as\s+to|regarding|about)\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:see|cf\.?)\s+|"
+    # (… up to eleven when a comma closes them: "For a skeptical view of literacy statistics, see", "For an additional
+    # overview of noise and vibration impacts on marine animals, see" — held-out and dev8 notes.)
+    r"(?:for|on|as\s+to|regarding|about)\s+(?:[\w’'-]+\s+){5,10}?[\w’'-]+,\s+(?:see(?:\s+also)?|cf\.?)\s+|"
     # … in French, German, Spanish and Italian: "Pour une autre analyse, voir", "Zur Kritik siehe", "Sobre este punto,
     # véase", "Su questo punto, cfr." — and Russian, whose signal ends the lead-in: "Иную точку зрения см.:",
     # "О дискуссии см. также:", "Критику этого подхода см.:" (up to five words, the signal, then an author).
