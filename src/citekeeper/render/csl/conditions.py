@@ -56,6 +56,10 @@ class If(_Base, model.If):
             self.__dict__["_fast"] = fast
         if fast is not False:
             return fast(st)
+        return self.generic_test(st)
+
+    def generic_test(self, st: State) -> bool:
+        """Every kind of condition, each test lazily (the fast test's reference)."""
         cond = self._compiled()
         match = cond[8]
         if match == "any":
