@@ -21,6 +21,7 @@ after the last block is a last ``other`` block of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _AT = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*([{(])")
@@ -202,7 +203,16 @@ def split(text: str, *, fast: bool = True, first_line: int = 1) -> list[Block]:
     path must give (tests compare the two).  ``first_line``: the line ``text`` starts on
     (a piece of a file, cut between entries, keeps the file's line numbers).
     """
-    blocks: list[Block] = []
+    return _merged(list(blocks(text, fast=fast, first_line=first_line)))
+
+
+def blocks(text: str, *, fast: bool = True, first_line: int = 1) -> Iterator[Block]:
+    """``split``'s blocks one at a time, before neighbouring ``other`` blocks are merged.
+
+    Why a generator: ``check`` reads a large .bib block by block between turns of its
+    event loop (``bibtex.links_of``), where a list of every block first held the first
+    links back for the whole split (0.31 s on the link farm's 50,000 entries).
+    """
     pos = 0
     line = first_line
     n = len(text)
@@ -210,12 +220,12 @@ def split(text: str, *, fast: bool = True, first_line: int = 1) -> list[Block]:
     while pos < n:
         at = text.find("@", pos)
         if at < 0:
-            blocks.append(Block("other", line, text[pos:], offset=pos))
+            yield Block("other", line, text[pos:], offset=pos)
             break
         gap = text[pos:at]
         lead = ""
         if gap.strip():
-            blocks.append(Block("other", line, gap, offset=pos))
+            yield Block("other", line, gap, offset=pos)
         else:
             lead = gap
         line += text.count("\n", pos, at)
@@ -227,7 +237,7 @@ def split(text: str, *, fast: bool = True, first_line: int = 1) -> list[Block]:
             # an "@" in free text (a comment): up to the next line that starts a block
             nxt = _NEXT_AT.search(text, text.find("\n", at) + 1 if "\n" in text[at:] else n)
             end = nxt.start() if nxt else n
-            blocks.append(Block("other", line, text[at:end], lead=lead, offset=at))
+            yield Block("other", line, text[at:end], lead=lead, offset=at)
             line += text.count("\n", at, end)
             pos = end
             continue
@@ -248,10 +258,9 @@ def split(text: str, *, fast: bool = True, first_line: int = 1) -> list[Block]:
         block.line = line
         block.lead = lead
         block.offset = at
-        blocks.append(block)
+        yield block
         line += text.count("\n", at, end)
         pos = end
-    return _merged(blocks)
 
 
 def _merged(blocks: list[Block]) -> list[Block]:

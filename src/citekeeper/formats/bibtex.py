@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -729,25 +729,35 @@ def _dates_and_links(g: _Fields, ref: Reference, howpublished: str) -> None:
     code.  ``howpublished`` is the entry's (``_howpublished``); a URL there is the entry's
     URL when ``url`` is missing.
     """
-    if g.has("date"):
-        ref.dates["issued"] = _iso_date(g.raw("date"))
-    else:
-        d = _year_date(g)
-        if d is not None:
-            ref.dates["issued"] = d
+    issued, url, doi, accessed = _links_and_dates(g, howpublished)
+    if issued is not None:
+        ref.dates["issued"] = issued
     for slot, name in (("original-date", "origdate"), ("event-date", "eventdate")):
         if g.has(name):
             ref.dates[slot] = _iso_date(g.raw(name))
+    ref.set("URL", url)
+    ref.set("DOI", doi)
+    if accessed is not None:
+        ref.dates["accessed"] = accessed
+
+
+def _links_and_dates(g: _Fields, howpublished: str) -> tuple[Date | None, str, str | None, Date | None]:
+    """``(issued, URL, DOI, accessed)`` of an entry: the rules of ``_dates_and_links`` that
+    ``check`` needs, shared with ``links_of`` (``DOI`` None when the entry has no ``doi``)."""
+    if g.has("date"):
+        issued: Date | None = _iso_date(g.raw("date"))
+    else:
+        issued = _year_date(g)
     url = _unwrap_url(g.raw("url"))
     if not url and _is_url(howpublished):
         url = howpublished
-    ref.set("URL", url.strip())
-    if g.has("doi"):
-        ref.set("DOI", clean_doi(_unwrap_url(g.raw("doi"))))
+    doi = clean_doi(_unwrap_url(g.raw("doi"))) if g.has("doi") else None
+    accessed = None
     for name in ("urldate", "lastchecked"):
         if g.has(name):
-            ref.dates["accessed"] = _iso_date(g.raw(name))
+            accessed = _iso_date(g.raw(name))
             break
+    return issued, url.strip(), doi, accessed
 
 
 def _origin(footnote: str, file: str | None, line: int, line_end: int | None) -> Origin:
@@ -775,6 +785,63 @@ def projected_reference(etype: str, key: str, values: dict[str, str], *, file: s
     _dates_and_links(g, ref, _howpublished(values))
     ref.origin = _origin(g.text("footnote"), file, line, line_end)
     return ref
+
+
+# What ``links_of`` reads of an entry: the inputs of ``_links_and_dates`` (and ``_howpublished``).
+_LINK_FIELDS = frozenset({"url", "doi", "howpublished", "date", "year", "month", "day", "urldate",
+                          "lastchecked"})
+
+
+def links_of(text: str, file: str | None = None, *, first_line: int = 1,
+             ) -> Iterator[tuple[str, int, str, str, str | None, Date | None, Date | None] | BibReadResult]:
+    """What ``check`` reads of each entry of ``text``, in order, without building records.
+
+    A plain entry (the splitter's own fast or slow path read it, no field repeated, no
+    undefined macro) gives ``(key, line, text as written, URL, DOI, issued, accessed)``,
+    each by the projected read's own rules (``_links_and_dates``); any other block that
+    holds an entry (one bibtexparser must read, a repeated field, an undefined macro)
+    is read by ``loads`` on its own, told its line, and given as that ``BibReadResult``
+    (projected: its records, failed blocks, problems and warnings, exactly the full
+    read's for that block, which depends on nothing around it).  Text between entries
+    gives nothing (the full read keeps it only to write the file back).
+
+    ``text`` must define no ``@string`` and use no ``crossref``/``xdata``
+    (``links.parallel.depends``) and have no CR line ends: the caller reads such a file in
+    full.  Why: the projected read spends 14 us per entry building a ``Reference`` with its
+    ``Origin``, ``Verbatim`` and every field expanded, for the four values ``check`` takes
+    from it; this takes them from the split's fields (benchmarks/convert/links_of.py).
+    """
+    expand = bibvalues.expand
+    strings = bibvalues.MONTH_MACROS
+    needed = _LINK_FIELDS
+    undefined: list[str] = []
+    for block in bibsplit.blocks(text, first_line=first_line):
+        kind = block.kind
+        if kind == "other":
+            continue
+        if kind == "string":
+            raise ValueError(f"{file or '<input>'}:{block.line}: @string: read this file with loads()")
+        if kind == "entry":
+            values: dict[str, str] = {}
+            seen: set[str] = set()
+            for name, raw in block.fields:
+                lname = name.lower()
+                if lname in seen or lname[:1] == "%":
+                    break  # a repeated field (a warning) or a commented one: the full read's rules
+                seen.add(lname)
+                if lname in needed:
+                    values[lname] = expand(raw, strings, undefined)
+                elif raw[:1] not in "{\"" or "#" in raw:
+                    expand(raw, strings, undefined)  # a macro: only to hear whether it is undefined
+                if undefined:
+                    break
+            else:
+                how = _howpublished(values) if "howpublished" in values else ""
+                issued, url, doi, accessed = _links_and_dates(_Fields(values), how)
+                yield block.key, block.line, block.raw, url, doi, issued, accessed
+                continue
+            undefined.clear()
+        yield _loads(block.raw, file, True, block.line)
 
 
 def _repeated(g: _Fields, name: str) -> list[str]:

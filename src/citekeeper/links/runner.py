@@ -148,20 +148,26 @@ class Unparsed:
 
 def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
                 warnings: list[str] | None = None, pool: parallel.ReadPool | None = None,
-                collector: Collector | None = None) -> Iterator[list[Reference | Unparsed] | Any]:
+                collector: Collector | None = None,
+                links_read: dict[str, Any] | None = None) -> Iterator[list[Reference | Unparsed] | Any]:
     """Each file through ``formats.read_file``, in chunks of ``CHUNK``.
 
     Problems with a file's content become warnings (``file:line: message``), the
     failed blocks ``Unparsed`` items; a file that cannot be read at all (missing,
     binary, over ``--max-size``, JSON nested beyond reason) is an ``InputError``.
     With a ``pool``, a large .bib is read in pieces by worker processes: those come
-    as futures of ``parallel.Piece`` (see ``parallel``).
+    as futures of ``parallel.Piece`` (see ``parallel``).  ``links_read``: the large
+    .bib files the scan reads for their links (``_scan``), each the future of its
+    whole ``parallel.Piece``.
     """
     from citekeeper.formats import format_for, read_file
     from citekeeper.textio import read_text
 
     warn = warnings if warnings is not None else []
     for p in paths:
+        if links_read and str(p) in links_read:
+            yield links_read[str(p)]
+            continue
         if pool is not None and format_for(p) == "bibtex" and Path(p).is_file() \
                 and Path(p).stat().st_size >= parallel.PARALLEL_BYTES:
             tf = read_text(p, max_bytes=max_bytes)
@@ -221,12 +227,15 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
             if shard.shards_for(jobs) > 1:
                 run.shards = shard.Shards(shard.shards_for(jobs), run.http)
                 run.open_cache()
-                run.scan = _scan(run, run.large, opts.max_bytes)
+                texts = _links_only(run, run.large, opts.max_bytes)
+                run.scan = _scan(run, run.large, opts.max_bytes, texts)
                 run.dispatch_next()
+                if any(p not in texts for p in run.large):
+                    pool = parallel.ReadPool(jobs)
             else:
                 run.prescan = _prescan(run, run.large, opts.max_bytes)
-            pool = parallel.ReadPool(jobs)
-        report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings, pool, run.collector)),
+                pool = parallel.ReadPool(jobs)
+        report = _run(run.main(read_inputs(paths, opts.max_bytes, warnings, pool, run.collector, run.links_read)),
                       restore_gc=not exiting)
         ended = True
     finally:
@@ -249,7 +258,30 @@ def _large_bibs(paths: Iterable[str | Path]) -> list[str]:
             and Path(p).stat().st_size >= parallel.PARALLEL_BYTES]
 
 
-def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Target]]:
+def _links_only(run: Run, paths: Iterable[str], max_bytes: int) -> dict[str, str]:
+    """The text of each large .bib that the scan reads for its links (``parallel.LinksRead``)
+    instead of worker processes reading it in pieces: UTF-8, no CR line ends, no entry that
+    depends on another (the pieces' own condition).  Each gets the future of its
+    ``parallel.Piece`` in ``run.links_read``, which ``read_inputs`` hands on in its turn.
+    """
+    import concurrent.futures
+
+    from citekeeper.textio import read_text
+
+    texts: dict[str, str] = {}
+    for p in paths:
+        try:
+            tf = read_text(p, max_bytes=max_bytes)
+        except InputError:
+            continue  # the reader says so, with the file's name
+        if tf.encoding == "utf-8" and "\r" not in tf.text and not parallel.depends(tf.text):
+            texts[p] = tf.text
+            run.links_read[p] = concurrent.futures.Future()
+    return texts
+
+
+def _scan(run: Run, paths: Iterable[str], max_bytes: int,
+          texts: dict[str, str] | None = None) -> Iterator[list[Target]]:
     """The links of large .bib files, found in their text before the reader is done,
     a slice of the text at a time.
 
@@ -260,11 +292,23 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Targe
     reported).  On 10,000 entries this moves the first request from 1.2 s (half the
     reading) to 0.1 s; slices (cut at line ends: no URL or DOI spans two lines) let
     the first ones go out before the whole text is scanned.
+
+    A file in ``texts`` (``_links_only``) is read here for its links instead: after the
+    text scan of its first slice (which needs no reader: the shards get their first
+    links before it is imported), ``parallel.LinksRead`` reads it entry by entry, a
+    slice per call, into a ``Collector`` of its own, and the targets it finds first go to
+    the shards; at its end the file's ``Piece`` is handed to the run (``read_inputs``).
     """
     from citekeeper.textio import read_text
 
+    texts = texts or {}
     scout = Scout(run.collector.resolvers, run.opts.follow_doi)
     for p in paths:
+        if p in texts:
+            text = texts.pop(p)
+            yield scout.scan(text[:_line_end(text, FIRST_SLICE)])
+            yield from _read_links(run, p, text)
+            continue
         try:
             text = read_text(p, max_bytes=max_bytes).text
         except InputError:
@@ -272,10 +316,36 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int) -> Iterator[list[Targe
         a = 0
         size = FIRST_SLICE
         while a < len(text):
-            b = text.find("\n", min(len(text), a + size))
-            b = len(text) if b < 0 else b + 1
+            b = _line_end(text, a + size)
             yield scout.scan(text[a:b])
             a, size = b, SCAN_SLICE
+
+
+def _line_end(text: str, at: int) -> int:
+    """The end of the line ``at`` is on (a slice of the text ends there)."""
+    b = text.find("\n", min(len(text), at))
+    return len(text) if b < 0 else b + 1
+
+
+def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
+    """``parallel.LinksRead`` of ``text``, a slice per step: the targets each finds first."""
+    future = run.links_read[path]
+    try:
+        c = Collector(run.collector.resolvers, run.collector.archive_hosts)
+        reader = parallel.LinksRead(path, text, c)
+        del text
+        cites, fetch, mode = c.cites, c.fetch, run.opts.follow_doi
+        while (new := reader.read(SCAN_SLICE)) is not None:
+            yield [Target(kind, value, (), "", "",
+                          kind == "doi" and (mode == "all" or (mode == "url"
+                                                               and any(x.field == "URL" for x in cites[kind, value]))),
+                          fetch.get((kind, value), ""))
+                   for kind, value in new]
+        future.set_result(reader.piece())
+    except BaseException as exc:
+        if not future.done():
+            future.set_exception(exc)
+        raise
 
 
 SCAN_SLICE = 128 * 1024  # characters of text scanned between two turns of the event loop
@@ -386,6 +456,7 @@ class Run:
         self.shards: shard.Shards | None = None
         self.large: list[str] = []  # .bib files whose links are prescanned (``_scan``)
         self.scan: Iterator[list[Target]] | None = None  # what is left of the scan (``dispatch``)
+        self.links_read: dict[str, Any] = {}  # large .bib read by the scan -> future of its Piece
         self._cache_open = False
         self._cache_closed = False
 
