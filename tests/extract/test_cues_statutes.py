@@ -76,3 +76,24 @@ def test_a_lead_in_of_up_to_eleven_words_before_see_is_a_signal(text: str, rest:
 def test_a_sentence_that_runs_on_past_eleven_words_before_see_is_no_signal() -> None:
     text = "For the reasons given above and in the two chapters that follow on the courts of the period, see below."
     assert not signal_length(text)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "CRS Report R41234, Harbor Dredging: Issues for Congress, by Ann Roe.",
+        "Harbor Board, Inspection Report 02/2021, pp. 3-4.",
+        "See H.Rept. 117-204, the committee report that accompanied the bill.",
+        "S. Rep. No. 91-1219, at 4.",
+        "Northwind Bank Working Paper No. 12-34.",
+    ],
+)
+def test_a_report_cited_by_its_number_is_a_citation(note: str) -> None:
+    assert holds_citation(note)
+
+
+def test_a_report_cited_by_its_number_after_a_long_lead_in_is_a_second_citation() -> None:
+    note = ("Ann Roe et al., “Ship Noise,” Frontiers in Marine Science, vol. 6 (2019). For an additional overview of "
+            "noise and vibration impacts on marine animals, see CRS Report R41234, Harbor Dredging: Issues for Congress, by Jo Poe.")
+    refs = extract_article(f"Text.{'1'.translate(_SUP)}\n\n{'1'.translate(_SUP)} {note}\n").footnotes
+    assert [r.raw[:17] for r in refs] == ["Ann Roe et al., “", "CRS Report R41234"]

@@ -179,6 +179,12 @@ _STRONG = [
         r"(?:;\s?\d{1,3}[,:]\d{1,3}(?:[-–]\d{1,3})?)*\.?$|"
         r"^[A-ZÀ-Þ][\w'’-]+,\s[A-ZÀ-Þ][\w'’ -]{1,40}?\s(?:\d{1,4}[a-e]\d{0,2}|\d{1,3}(?:\.\d{1,3}){1,3})\.?$"
     ),
+    # Reports and papers by their number: "CRS Report R47894", "Inspection Report 01/2023", "Working Paper No. 12-34",
+    # "H.Rept. 118-125", "S. Rep. No. 91-1219" (government reports in dev8's notes are cited so, often with no year).
+    re.compile(
+        r"\b(?:Report|Paper|Memorandum|Bericht|Rapport|Informe)\s(?:No\.?\s?|Nr\.\s?|n[°º]\s?)?(?:[A-Z]{0,3}-?\d{3,}|\d{1,4}[-/]\d{1,4})(?:[-/.]\d+)*\b|"
+        r"\b(?:H|S)\.\s?(?:R\.\s?)?Rept?\.\s?(?:No\.\s?)?\d{2,3}-\d{1,4}\b"
+    ),
     # Unpublished interviews, oral history: "Interview B4_Transkript, Pos. 61", "Interview mit Anna Meier, 3. 5. 2019",
     # "Interview with John Smith", "Интервью с И. И. Ивановым".
     re.compile(r"\b(?:Interviews?|Gespräch|Entretien|Интервью)\s+(?:[A-Z]{1,3}\d+[\w\\]*|(?:mit|with|avec|с)\s+[A-ZА-ЯЁ]\w*)"),
