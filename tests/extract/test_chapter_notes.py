@@ -7,6 +7,8 @@ contents names "Notes" first.
 
 from __future__ import annotations
 
+import pytest
+
 from citekeeper.extract import extract_article
 
 S = "John Smith, The River Trade (London: Harbour Press, 1998), {p}."
@@ -36,7 +38,6 @@ def test_a_body_list_before_the_one_notes_section_stays_body() -> None:
     assert [(r.footnote, r.origin.line_start if r.origin else None) for r in refs] == [(1, 18), (2, 19)]
 
 
-
 def test_notes_headed_by_their_chapter(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # A page whose calls are neither raised nor linked: only the headings say where the notes are.
     from citekeeper.extract.documents import extract_document
@@ -49,3 +50,20 @@ def test_notes_headed_by_their_chapter(tmp_path) -> None:  # type: ignore[no-unt
     path.write_text(page, encoding="utf-8")
     refs = extract_document(path).footnotes
     assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Mary Brown"), (1, "Ibid., 7.")]
+
+
+
+@pytest.mark.parametrize("mark", ["[{n}] ", "({n}) "])
+def test_notes_numbered_in_brackets_afresh_in_each_chapter(mark: str) -> None:
+    # "[1]"/"(1)" notes restarting in every chapter: segmentation reads on from the chapter before
+    # ("[3]" of chapter two kept as note 3, its "[1]", "[2]" and chapter three's "[1]" dropped).
+    m = mark.format
+    text = ("Chapter One\n\nText of the first chapter.1 More text.2\n\nNotes\n\n"
+            f"{m(n=1)}{S.format(p=4)}\n{m(n=2)}{B.format(p=5)}\n\n"
+            "Chapter Two\n\nText of the second.1 More.2 And more.3\n\nNotes\n\n"
+            f"{m(n=1)}{S.format(p=6)}\n{m(n=2)}Ibid., 7.\n{m(n=3)}{B.format(p=8)}\n\n"
+            "Chapter Three\n\nThird.1\n\nNotes\n\n" f"{m(n=1)}Ibid., 9.\n")
+    refs = extract_article(text).footnotes
+    assert [(r.footnote, r.raw[:10], r.origin.line_start if r.origin else None) for r in refs] == [
+        (1, "John Smith", 7), (2, "Mary Brown", 8), (1, "John Smith", 16), (2, "Ibid., 7.", 17),
+        (3, "Mary Brown", 18), (1, "Ibid., 9.", 26)]

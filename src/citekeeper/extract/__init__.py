@@ -123,9 +123,11 @@ def _chapter_notes(seg: Segments, lines: list[str]) -> Segments:
     Segmentation reads a numbered run before the last Notes heading whose numbers that section
     prints again as a list of the body (a reading list, then the endnotes), so a book whose
     chapters each end with "Notes" kept only the last chapter's.  A Notes section with no note
-    found in it is read again on the text from the Notes heading before it up to the next one —
-    there it is the last — and its notes put in; what it is read with is only the chapter's body
-    and the section before, so each line is read at most twice (linear).
+    found in it is read again on the text from its own heading up to the next Notes heading — there
+    it is the last — and its notes put in; the window is that section and the next chapter's body,
+    so each line is read at most twice (linear: 64 chapters of 20 notes 0.84 s, 16 chapters 0.20 s;
+    a window from the Notes heading before, two chapters, cost 2.3 s and 0.31 s with the reading-list
+    split, benchmarks/extract/README.md).
     """
     refs = range(0)
     if seg.reference_heading is not None:
@@ -134,24 +136,31 @@ def _chapter_notes(seg: Segments, lines: list[str]) -> Segments:
     heads = [i for i, line in enumerate(lines) if i not in refs and len(line) < 80 and NOTES_HEADINGS.match(line)]
     if len(heads) < 2:
         return seg
-    starts = [fn.line_start - 1 for fn in seg.footnotes]
+    ends = [*heads[1:], refs.start if refs.start > heads[-1] else len(lines)]
     added: list[Footnote] = []
-    for k, h in enumerate(heads[:-1]):
-        nxt = heads[k + 1]
+    dropped: set[int] = set()
+    for h, nxt in zip(heads, ends, strict=True):
         first = next((i for i in range(h + 1, nxt) if lines[i].strip()), nxt)
         opens = marker(lines[first]) if first < nxt else None
-        if any(h < at < nxt for at in starts) or opens is None or opens[0] != 1:
-            continue  # notes found there already, or no note 1 under the heading (a table of contents)
-        lo = heads[k - 1] + 1 if k else 0
+        if opens is None or opens[0] != 1:
+            continue  # no note 1 under the heading (a table of contents)
+        inside = [fn for fn in seg.footnotes if h < fn.line_start - 1 < nxt]
+        if inside and inside[0].line_start - 1 == first:
+            continue  # the section's notes were read from its note 1
         # The window alone, its notes' lines moved back to the text's (a blank-padded copy of the whole
-        # text per section was quadratic: 16 chapters 5.9x the time of 4).
-        found = [Footnote(fn.number, [Span(part.text, part.line_start + lo, part.line_end + lo) for part in fn.parts],
+        # text per section was quadratic: 16 chapters 5.9x the time of 4); it opens at the section's own
+        # heading, as the notes under a Notes heading are read without the body that calls them.
+        found = [Footnote(fn.number, [Span(part.text, part.line_start + h, part.line_end + h) for part in fn.parts],
                           fn.marker_style, fn.form)
-                 for fn in segment("\n".join(lines[lo:nxt])).footnotes if h < fn.line_start - 1 + lo < nxt]
-        if found and found[0].line_start - 1 == first:
+                 for fn in segment("\n".join(lines[h:nxt])).footnotes if h < fn.line_start - 1 + h < nxt]
+        # More notes than were found there: notes numbered ``[1]``, ``(1)`` … afresh in each chapter
+        # were read on from the chapter before ([3] kept as note 3, its section's [1] and [2] dropped).
+        if found and found[0].line_start - 1 == first and len(found) > len(inside):
             added += found
+            dropped.update(id(fn) for fn in inside)
     if added:
-        seg.footnotes = sorted(seg.footnotes + added, key=lambda fn: fn.line_start)
+        kept = [fn for fn in seg.footnotes if id(fn) not in dropped]
+        seg.footnotes = sorted(kept + added, key=lambda fn: fn.line_start)
         taken = {i for fn in added for part in fn.parts for i in range(part.line_start, part.line_end + 1)}
         seg.body = [span for span in seg.body if span.line_start not in taken]
         if seg.reference_heading is None:
