@@ -22,7 +22,7 @@ def exit_code(*args: str) -> int:
     """The exit code ``main`` (the console script) maps errors to."""
     with pytest.raises(SystemExit) as exc:
         main(list(args))
-    return exc.value.code
+    return int(exc.value.code or 0)
 
 
 def test_export_example_bib_files_to_csl_json(tmp_path):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 RUN = "import sys; from citekeeper.cli import run; sys.argv[0] = 'citekeeper'; run()"
 
 
-def _script(*args: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+def _script(*args: str, stdout: int | IO[Any] = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-c", RUN, *args], stdout=stdout, stderr=subprocess.PIPE, timeout=120, check=False
     )

@@ -17,7 +17,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exc:
         main(list(args))
     out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
+    return int(exc.value.code or 0), out.out, out.err
 
 
 def test_render_text_matches_citeproc_js_golden(capsys):

@@ -13,7 +13,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exc:
         main(list(args))
     out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
+    return int(exc.value.code or 0), out.out, out.err
 
 
 def test_low_confidence_names_file_line(capsys, tmp_path: Path) -> None:

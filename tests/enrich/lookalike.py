@@ -230,15 +230,17 @@ class _Index:
     def search(self, query: str, keep: Any, rows: int, author: str = "") -> list[tuple[float, Seed]]:
         q = set(_words(query))
         fam = set(_words(author))
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
         common = max(50, len(self.seeds) // 10)  # stop words: in more than a tenth of the works
         for w in q | fam:
             hits = self.postings.get(w, ())
             if len(hits) > common and w not in fam:
                 continue
             for i in hits:
-                scores[i] += self.idf.get(w, 0.0) * (2.0 if w in fam else 1.0)
-        ranked = [(sc, self.seeds[i]) for i, sc in scores.most_common() if keep(self.seeds[i])]
+                scores[i] = scores.get(i, 0.0) + self.idf.get(w, 0.0) * (2.0 if w in fam else 1.0)
+        # highest first, ties in first-seen order (as Counter.most_common ranks them)
+        best = sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = [(sc, self.seeds[i]) for i, sc in best if keep(self.seeds[i])]
         return ranked[:rows]
 
 
@@ -487,4 +489,4 @@ def options_for(r: Lookalike, **kw: object) -> EnrichOptions:
     base: dict[str, object] = dict(http=http, crossref_api=r.url("crossref"), datacite_api=r.url("datacite"),
                                    openalex_api=r.url("openalex"), rate=500.0)
     base.update(kw)
-    return EnrichOptions(**base)  # type: ignore[arg-type]
+    return EnrichOptions(**base)

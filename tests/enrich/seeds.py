@@ -9,10 +9,22 @@ preprint of an article, and DOIs that differ by one character.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from lookalike import Seed, update
 
-NATURE = dict(container="Nature", short_container="Nature", publisher="Springer Science and Business Media LLC",
-              issn="0028-0836")
+
+class _Journal(TypedDict):
+    """The container fields one journal's seeds share (spread into ``Seed``)."""
+
+    container: str
+    short_container: str
+    publisher: str
+    issn: str
+
+
+NATURE = _Journal(container="Nature", short_container="Nature", publisher="Springer Science and Business Media LLC",
+                  issn="0028-0836")
 
 SEEDS: list[Seed] = [
     # --- real works -------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lookalike import Lookalike, options_for
 
+from citekeeper.enrich.outcome import EntryResult
 from citekeeper.enrich.runner import EnrichOptions, Report, enrich_files
 
 BIB = r"""% my bibliography
@@ -183,17 +184,17 @@ def _run(tmp_path: Path, text: str, opts: EnrichOptions, name: str = "refs.bib")
     return enrich_files([p], opts)
 
 
-def _by_key(report: Report) -> dict[str, object]:
+def _by_key(report: Report) -> dict[str, EntryResult]:
     return {e.key: e for e in report.entries}
 
 
 @pytest.fixture(scope="module")
-def found(tmp_path_factory: pytest.TempPathFactory, registry: Lookalike) -> dict[str, object]:
+def found(tmp_path_factory: pytest.TempPathFactory, registry: Lookalike) -> dict[str, EntryResult]:
     return _by_key(_run(tmp_path_factory.mktemp("find"), BIB, options_for(registry)))
 
 
 @pytest.fixture(scope="module")
-def verified(tmp_path_factory: pytest.TempPathFactory, registry: Lookalike) -> dict[str, object]:
+def verified(tmp_path_factory: pytest.TempPathFactory, registry: Lookalike) -> dict[str, EntryResult]:
     return _by_key(_run(tmp_path_factory.mktemp("verify"), DOIS, options_for(registry)))
 
 
@@ -207,30 +208,30 @@ def verified(tmp_path_factory: pytest.TempPathFactory, registry: Lookalike) -> d
     ("hoffmann2020", "10.1111/ecog.04617"),  # not the 2019 preprint; online first 2019
     ("hardin2008", "10.1093/oxfordhb/9780199286546.003.0002"),  # the chapter, not the book
 ])
-def test_finds_the_right_doi(found: dict[str, object], key: str, doi: str) -> None:
+def test_finds_the_right_doi(found: dict[str, EntryResult], key: str, doi: str) -> None:
     e = found[key]
     assert (e.action, e.doi) == ("found", doi), e.to_json()
     assert e.score.value >= 0.9
     assert any(f.rule == "enrich/doi-found" and doi in f.message for f in e.findings)
 
 
-def test_two_versions_of_one_title_are_ambiguous_and_not_found(found: dict[str, object]) -> None:
+def test_two_versions_of_one_title_are_ambiguous_and_not_found(found: dict[str, EntryResult]) -> None:
     e = found["chen2019"]
     assert e.action == "ambiguous" and not e.doi
     msg = next(f.message for f in e.findings if f.rule == "enrich/doi-ambiguous")
     assert "10.1145/3292500.3330701" in msg and "10.1109/tits.2019.2935152" in msg
 
 
-def test_a_review_of_the_book_is_not_the_book(found: dict[str, object]) -> None:
+def test_a_review_of_the_book_is_not_the_book(found: dict[str, EntryResult]) -> None:
     e = found["kahneman2011"]
     assert e.action == "not-found" and not e.doi
 
 
-def test_unknown_work_is_not_found(found: dict[str, object]) -> None:
+def test_unknown_work_is_not_found(found: dict[str, EntryResult]) -> None:
     assert found["smith2031"].action == "not-found"
 
 
-def test_found_entries_get_missing_fields_with_provenance(found: dict[str, object]) -> None:
+def test_found_entries_get_missing_fields_with_provenance(found: dict[str, EntryResult]) -> None:
     e = found["lecun2015"]
     assert e.completed["volume"] == ("521", "crossref:10.1038/nature14539")
     assert e.completed["issue"][0] == "7553"
@@ -240,7 +241,7 @@ def test_found_entries_get_missing_fields_with_provenance(found: dict[str, objec
     assert "volume" not in found["ioannidis2005"].completed  # the entry has volume 2
 
 
-def test_retractions_from_the_publisher_and_retraction_watch(verified: dict[str, object]) -> None:
+def test_retractions_from_the_publisher_and_retraction_watch(verified: dict[str, EntryResult]) -> None:
     e = verified["wakefield1998"]
     assert e.action == "verified"
     [f] = [f for f in e.findings if f.rule == "enrich/retracted"]
@@ -248,19 +249,19 @@ def test_retractions_from_the_publisher_and_retraction_watch(verified: dict[str,
     assert "10.1016/s0140-6736(10)60175-4" in f.message and "retraction-watch" in f.message
 
 
-def test_retraction_known_only_from_the_notice(verified: dict[str, object]) -> None:
+def test_retraction_known_only_from_the_notice(verified: dict[str, EntryResult]) -> None:
     e = verified["obokata2014"]
     [f] = [f for f in e.findings if f.rule == "enrich/retracted"]
     assert "10.1038/nature13598" in f.message and "retraction-watch" in f.message
 
 
-def test_correction_and_expression_of_concern(verified: dict[str, object]) -> None:
+def test_correction_and_expression_of_concern(verified: dict[str, EntryResult]) -> None:
     assert [f.rule for f in verified["okonkwo2014"].findings if f.severity != "info"] == ["enrich/corrected"]
     assert [f.rule for f in verified["ferreira2019"].findings if f.severity != "info"] == \
         ["enrich/expression-of-concern"]
 
 
-def test_typo_doi_resolving_to_another_work_is_a_mismatch_with_both_sides(verified: dict[str, object]) -> None:
+def test_typo_doi_resolving_to_another_work_is_a_mismatch_with_both_sides(verified: dict[str, EntryResult]) -> None:
     e = verified["ioannidis_typo"]
     assert e.action == "mismatch"
     err = next(f for f in e.findings if f.rule == "enrich/doi-mismatch" and f.severity == "error")
@@ -270,20 +271,20 @@ def test_typo_doi_resolving_to_another_work_is_a_mismatch_with_both_sides(verifi
     assert not e.completed  # nothing from the wrong record
 
 
-def test_book_doi_for_a_chapter_is_a_mismatch(verified: dict[str, object]) -> None:
+def test_book_doi_for_a_chapter_is_a_mismatch(verified: dict[str, EntryResult]) -> None:
     e = verified["hardin_bookdoi"]
     assert e.action == "mismatch"
     assert any("book" in f.message for f in e.findings if f.rule == "enrich/doi-mismatch")
     assert e.suggested == "10.1093/oxfordhb/9780199286546.003.0002"
 
 
-def test_unregistered_doi(verified: dict[str, object]) -> None:
+def test_unregistered_doi(verified: dict[str, EntryResult]) -> None:
     e = verified["unregistered"]
     assert e.action == "unregistered"
     assert any(f.rule == "enrich/doi-unregistered" and f.severity == "error" for f in e.findings)
 
 
-def test_right_dois_verify_quietly(verified: dict[str, object]) -> None:
+def test_right_dois_verify_quietly(verified: dict[str, EntryResult]) -> None:
     for key in ("watson1953", "stuart2014"):
         e = verified[key]
         assert e.action == "verified", e.to_json()

@@ -26,7 +26,7 @@ def limited() -> Iterator[Lookalike]:
 def _get_all(r: Lookalike, urls: list[str], **kw: object) -> tuple[list[Answer], Transport]:
     async def main() -> tuple[list[Answer], Transport]:
         http = HttpSettings(allow_private=True, timeout=2.0, backoff=0.02, retries=3)
-        t = Transport(http, endpoints=[r.url("crossref")], **kw)  # type: ignore[arg-type]
+        t = Transport(http, endpoints=[r.url("crossref")], **kw)
         async with t:
             answers = await asyncio.gather(*(t.get_json(u) for u in urls))
         return list(answers), t

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -53,8 +54,8 @@ def test_unknown_locale():
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_items_missing_fields_still_render(style):
-    items = [
+def test_items_missing_fields_still_render(style: str) -> None:
+    items: list[dict[str, Any]] = [
         {"id": "a", "type": "book"},
         {"id": "b", "title": "Only a title"},
         {"id": "c", "type": "article-journal", "author": [{"given": "Solo"}], "issued": {"date-parts": [["2020", "13"]]}},

@@ -30,7 +30,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exc:
         main(list(args))
     out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
+    return int(exc.value.code or 0), out.out, out.err
 
 
 def test_cite_ris_by_exported_key(capsys, tmp_path: Path) -> None:
