@@ -54,3 +54,10 @@ def test_a_note_naming_a_work_by_possessive_is_read_from_its_author_and_keeps_it
             "(Chicago: University of Chicago Press, 2011).")
     [ref] = extract_article(f"Text.{'1'.translate(_SUP)}\n\n{'1'.translate(_SUP)} {note}\n").footnotes
     assert ref.raw.startswith("Kim T. Vale's When Rivers Meet") and ref.origin is not None and "Much more" in ref.origin.raw
+
+
+def test_short_forms_by_a_surname_and_et_al_are_split_at_semicolons() -> None:
+    note = ("Roe et al., Harbor Rents in Car Retailing; and Poe et al., “How Market Power Affects Dynamic Pricing.”; "
+            "Lee u. a., Hafenrecht im Wandel.")
+    refs = extract_article(f"Text.{'1'.translate(_SUP)}\n\n{'1'.translate(_SUP)} {note}\n").footnotes
+    assert [r.raw[:12] for r in refs] == ["Roe et al., ", "Poe et al., ", "Lee u. a., H"]

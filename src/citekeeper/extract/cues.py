@@ -260,7 +260,11 @@ NAME_START = re.compile(
     # Austrian/German co-authors joined by slashes: "Bähr/Brunner/Casper/Lustig,", "Keller/Bornemann,".
     r"[A-ZÀ-Þ][\w'’\-]+(?:/[A-ZÀ-Þ][\w'’\-]+)+,\s|"
     r"[А-ЯЁA-Z][\w'’\-]+\s(?:[А-ЯЁA-Z]\.\s?){1,3}(?:[,:]|\s[A-ZА-ЯЁ«\"„])|"
-    r"[A-ZÀ-ÞА-ЯЁ]{2,}[A-ZÀ-ÞА-ЯЁ'’\-]*,\s)"
+    r"[A-ZÀ-ÞА-ЯЁ]{2,}[A-ZÀ-ÞА-ЯЁ'’\-]*,\s|"
+    # A surname and "et al." (or "u. a.", "и др."), a comma and a short title, quoted or running to the end: "Camp et
+    # al., “Automotive …”", "Zettelmeyer et al., Scarcity Rents in Car Retailing" (not "Brauer et al., A Title, AI …",
+    # a title with more after it: the rest tells).
+    r"(?:[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’\-]+\s)?[A-ZÀ-ÞА-ЯЁ][\w'’\-]+\s(?:et\sal\.|u\.\s?a\.|и\sдр\.),\s(?=[“\"«„‘*]|[^,;]*(?:;|$)))"
 )
 
 
