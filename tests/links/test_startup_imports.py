@@ -1,9 +1,9 @@
 """What ``check`` imports before its checking shards are forked.
 
-The shards import the checker (asyncio, the transport, the judge) on their own cores
-while the parent scans the input for the first links (``links/options.py``); if the
-modules the parent needs before the fork pulled those in again, the first request
-would wait for them (85 ms of imports, see benchmarks/linkcheck/README.md).
+The modules the parent needs to read its options and start the shards import no
+checker (asyncio, the transport, the judge): ``shard.preload`` imports it just before
+the fork, so the shards inherit it, and a run with one checking process imports it
+when its loop starts -- not every command that only reads ``links.options``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,20 @@ def test_the_fetch_api_still_exports_its_settings() -> None:
     assert fetch.HttpSettings is options.HttpSettings
     assert fetch.USER_AGENT == options.USER_AGENT
     assert runner.CheckOptions is options.CheckOptions
+
+
+def test_the_shards_inherit_the_checker_from_the_parent() -> None:
+    # Imported once before the fork (``shard.preload``), not by each shard on a core
+    # the parent, the other shard and the readers also want (README, fifth session).
+    code = (
+        "import sys\n"
+        "from citekeeper.links import shard\n"
+        "shard.preload()\n"
+        "print(','.join(m for m in ('asyncio', 'citekeeper.links.checker', 'citekeeper.links.transport')"
+        " if m not in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
 
 
 def test_a_checking_shard_imports_no_judge_or_yarl_before_its_first_request() -> None:

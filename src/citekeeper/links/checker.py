@@ -48,7 +48,6 @@ FILE_SUFFIXES = (
     ".mov", ".mkv", ".iso", ".dmg", ".exe", ".jpg", ".jpeg", ".png", ".gif", ".tif",
     ".tiff", ".svg", ".ps", ".djvu", ".nc", ".h5", ".hdf5", ".parquet", ".json", ".xml",
 )
-WARM_UP_S = 0.005  # after the first requests went out
 _LANDING_WORDS = {"home": "home page", "search": "search page", "login": "login page",
                   "error": "error page", "listing": "listing page"}
 
@@ -67,6 +66,12 @@ class Checker:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.fetcher.__aexit__(*exc)
+
+    def when_sent(self, fn: Callable[..., object], *args: object) -> None:
+        """``fn(*args)`` once the first requests are out (``Transport.when_sent``)."""
+        transport = self.fetcher.transport
+        assert transport is not None, "use the checker as `async with Checker(...)`"
+        transport.when_sent(lambda: fn(*args))
 
     def gate(self, url: str, key: str | None = None) -> Any:
         return self.fetcher.gate(key or host_key(url))
@@ -341,9 +346,9 @@ class Checker:
 
         # As many workers as requests may be in flight overall: none waits on the limit.
         pool = Pool(ring, limits.total_limit, one)
-        # The judge (its soft-404 patterns take 7-14 ms to compile) is imported while
-        # the first requests are out, not before them nor on the first answer.
-        asyncio.get_running_loop().call_later(WARM_UP_S, importlib.import_module, "citekeeper.links.judge")
+        # The judge (4.5 ms to import) is imported while the first requests are out,
+        # not before them nor on the first answer (``Transport.when_sent``).
+        self.when_sent(importlib.import_module, "citekeeper.links.judge")
         try:
             async for batch in feed:
                 for t in batch:

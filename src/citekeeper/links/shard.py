@@ -58,7 +58,6 @@ BATCH = 128  # results per message from a shard
 FLUSH_S = 0.05  # a shard sends what it has at least this often
 SLOTS = 1 << 16  # host slots in shared memory (a collision only makes two hosts share a limit)
 POLL_S = 0.002  # wait between two tries for a slot another shard holds
-WARM_UP_S = 0.02  # after the loop starts: the first requests are out, no answer is back yet
 
 
 class SharedSlots:
@@ -174,13 +173,33 @@ def run_loop(main: Callable[[], Any]) -> None:
         runner.run(main())
 
 
+def preload() -> None:
+    """Import what a shard runs on (asyncio, the checker, uvloop) once, in the parent,
+    just before the shards are forked: each inherits it.
+
+    Why not in each shard on its own core (the design before): importing took 22 ms of
+    each shard's CPU and ran while the parent scanned the input and the readers
+    started, five processes on two cores, so a shard's first request went out 60-180
+    ms after its fork with only 30 ms of its own CPU spent (load10k; see
+    benchmarks/linkcheck/README.md, fifth session).  The parent imports all of it
+    later anyway (its own loop, the checker for the archive pass), so the run's CPU
+    drops by the shards' copies; the fork comes ~20 ms later.
+    """
+    import asyncio  # noqa: F401
+
+    import citekeeper.links.checker  # noqa: F401
+
+    loop_factory()  # uvloop, when it is the shards' loop
+
+
 def _pack(t: Target) -> tuple[str, str, bool, str]:
     return t.kind, t.target, t.follow, t.fetch_url  # what the checker reads of a target
 
 
 def _warm_up() -> None:
     """What a shard needs off the URL fast path (yarl, for redirects, DOI landing pages
-    and URLs that are not plain ASCII), imported while its first requests are out.
+    and URLs that are not plain ASCII), imported while its first requests are out
+    (``Checker.when_sent``).
 
     Imported at its first use instead, mid-run, it stopped the loop for 10-25 ms with
     every open connection's answer waiting (load10k on a busy machine, at 0.26-0.37 s,
@@ -244,8 +263,8 @@ def _shard_main(inbox_conn: Connection, settings: HttpSettings, conn: Connection
     async def main() -> None:
         loop = asyncio.get_running_loop()
         outbox.attach(loop)
-        loop.call_later(WARM_UP_S, _warm_up)
         async with Checker(settings, shared=slots) as checker:
+            checker.when_sent(_warm_up)
             tick = asyncio.ensure_future(ticker())
             try:
                 await checker.check_feed(batches(), got)
@@ -403,6 +422,7 @@ class Shards:
 
     def __init__(self, n: int, settings: HttpSettings) -> None:
         event_loop_choice()  # a wrong CITEKEEPER_EVENT_LOOP fails here, before any fork
+        preload()
         ctx = multiprocessing.get_context("fork")
         self.slots = SharedSlots()
         per = dataclasses.replace(settings, max_connections=max(1, settings.max_connections // n))
