@@ -146,12 +146,19 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     # A list of its own starts a group too (each chapter's <ol> of endnotes, linked from its text).
     starts.update(li for k, li in enumerate(note_items) if li.tag == "li" and (
         k == 0 or note_items[k - 1].getparent() is not li.getparent()))
+    # … and so does a note paragraph in a footer of its own that prints or is called as 1: laws print
+    # each article's notes under it, numbered from (1) again (<div class="article-footer"><p
+    # class="footnote"><sup>(1)</sup> …, Lexparency's EU acts: dev8_5 1/19 before).  Only a printed 1:
+    # Word's pages hold every note in a <div> of its own.
+    renumbered = {li for k, li in enumerate(note_items) if li.tag != "li" and k
+                  and note_items[k - 1].getparent() is not li.getparent()}
     last = 0
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
         number, rest = _numbered(text)
-        if last and li in starts and (number if number is not None else called.get(li, 1)) == 1:
+        if last and ((li in starts and (number if number is not None else called.get(li, 1)) == 1)
+                     or (li in renumbered and (number if number is not None else called.get(li)) == 1)):
             last = 0  # the notes of the next chapter, numbered from 1 again
             n = 1
         # The printed number is the note's when it goes on from the last one (or opens the notes):
