@@ -34,6 +34,11 @@ _OPEN_ABBREVIATION = re.compile(
     r"ders|dies|u|a|M|Л|СПб|См|см|Ср|ср|т|Т|вып|Вып|ред|под ред|изд|Изд|Tz|Rn|Rz|Rdnr|Fn|Art|Abs|Urt|Beschl|"
     r"In|in|zit|Zit|n|v|trans|transl|übers|Übers)\.$"
 )
+# A US bill, report or law designation is always followed by its number ("… Section 1724 of H.Rept." /
+# "118-529, which …", "S. Rep." / "No. 91-1219", "P.L." / "118-31"): a line ending in one goes on
+# (CRS reports: a note cut there ended, its number line read as body and the next note expected in vain).
+_OPEN_DESIGNATION = re.compile(
+    r"(?:^|[\s(])(?:[HS]\.\s?(?:Rept|Rep|Doc|Res|Prt|R|J\.\s?Res|Con\.\s?Res)|P\.\s?L|Pub\.\s?L)\.$")
 # A lone initial ("Meier, K.") also leaves the citation open; "a. a. O." closes it.
 _LONE_INITIAL = re.compile(r"(?:^|[\s,(])[A-ZА-ЯЁ]\.$")
 _CLOSED_REPEAT = re.compile(r"(?:a\.\s?a\.\s?O|U\.\s?S|op\.\s?cit|loc\.\s?cit)\.$", re.IGNORECASE)
@@ -124,7 +129,7 @@ def incomplete(text: str) -> bool:
     if _APA_HEAD_END.search(t):
         return True
     if t[-1] == "." and not _CLOSED_REPEAT.search(t) and not _PAGE_COUNT.search(t) and (
-        _OPEN_ABBREVIATION.search(t) or _LONE_INITIAL.search(t)
+        _OPEN_ABBREVIATION.search(t) or _LONE_INITIAL.search(t) or _OPEN_DESIGNATION.search(t)
     ):
         return True
     if t[-1] in ".)»\"”'’!?>]":
