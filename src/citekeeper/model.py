@@ -272,7 +272,7 @@ class Date:
                 s += f"-{self.day:02d}"
                 if self.time:
                     s += f"T{self.time}"
-        elif self.season.isdigit():
+        elif self.season.isdecimal():  # not isdigit: "²" is a digit to it, and no int
             s += f"-{20 + int(self.season)}"
         if self.circa and self.uncertain:
             s += "%"
@@ -316,7 +316,7 @@ class Date:
             if self.end is not None and self.end.year is not None:
                 out["date-parts"].append(self.end.parts)
         if self.season:
-            out["season"] = int(self.season) if self.season.isdigit() else self.season
+            out["season"] = int(self.season) if self.season.isdecimal() else self.season
         if self.circa:
             out["circa"] = True
         if self.raw:
@@ -374,7 +374,14 @@ class Date:
             for row in parts[:2]:
                 if not isinstance(row, list):
                     continue
-                p = [int(x) for x in row[:3] if str(x).strip().lstrip("-").isdigit()]
+                p: list[int] = []
+                for x in row[:3]:
+                    part = str(x).strip()
+                    # isdecimal, not isdigit: "²" and "①" are digits to isdigit and no
+                    # int; a part that is no number ends the date (a day is no month)
+                    if not (part[1:] if part[:1] == "-" else part).isdecimal():
+                        break
+                    p.append(int(part))
                 rows.append(p)
             if rows and rows[0]:
                 if raw:

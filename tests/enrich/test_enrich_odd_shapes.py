@@ -92,3 +92,18 @@ def test_notice_query_whose_list_is_a_number_verifies_quietly(odd_registry: Look
     [entry] = enrich_files([p], options_for(odd_registry)).entries
     assert [f.message for f in entry.findings if f.rule == "enrich/unchecked"] == []
     assert (entry.action, entry.doi) == ("verified", "10.1038/nature14539")
+
+
+@pytest.mark.parametrize("odd", ["\u00b2", "\u2460"])
+def test_a_year_that_is_a_digit_but_no_number_is_absent(odd: str) -> None:
+    """``"²".isdigit()`` is true and ``int("²")`` fails: such a year is no year."""
+    msg = crossref_work(_seed("10.1111/ecog.04617"))
+    for k in ("published-print", "published-online", "issued", "published", "published-other"):
+        msg[k] = {"date-parts": [[odd]]}
+    w = from_crossref(msg)
+    assert w is not None and w.years == ()
+    d = datacite_resource(_seed("10.5061/dryad.8515j"))
+    d["attributes"]["publicationYear"] = odd
+    d["attributes"]["dates"] = []
+    got = from_datacite(d)
+    assert got is not None and got.years == ()

@@ -146,7 +146,7 @@ def _year_of(date: Any) -> int | None:
         y = parts[0][0]
         if isinstance(y, int) and 1000 <= y <= 2999:
             return y
-        if isinstance(y, str) and y.isdigit():
+        if isinstance(y, str) and y.isdecimal():  # not isdigit: "²" is a digit, and no int
             return int(y)
     return None
 
@@ -251,7 +251,7 @@ def from_datacite(data: Any) -> Work | None:
     rtype = _s(types.get("resourceTypeGeneral"))
     years: list[int | None] = []
     y = a.get("publicationYear")
-    if isinstance(y, int) or (isinstance(y, str) and y.isdigit()):
+    if isinstance(y, int) or (isinstance(y, str) and y.isdecimal()):
         years.append(int(y))
     for d in as_list(a.get("dates")):
         if isinstance(d, dict) and d.get("dateType") in ("Issued", "Available", "Created"):
