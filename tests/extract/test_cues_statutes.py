@@ -86,6 +86,11 @@ def test_a_sentence_that_runs_on_past_eleven_words_before_see_is_no_signal() -> 
         "See H.Rept. 117-204, the committee report that accompanied the bill.",
         "S. Rep. No. 91-1219, at 4.",
         "Northwind Bank Working Paper No. 12-34.",
+        # EU documents by number, and a US public law as CRS prints it
+        "Mitteilung der Kommission, COM(2021) 118.",
+        "Entschließung des Europäischen Parlaments vom 3. Mai 2022 zu Häfen, 2021/2040 (INI).",
+        "Europäischer Rat, Tagung des Europäischen Rates – Schlussfolgerungen, EUCO 13/20.",
+        "Harbor Works Acceleration Act of 1963 (HWAA; P.L. 87-658).",
     ],
 )
 def test_a_report_cited_by_its_number_is_a_citation(note: str) -> None:
