@@ -442,6 +442,9 @@ class BibReadResult:
     warnings: list[str] = field(default_factory=list)
     blocks: list[tuple[str | None, int, str, int]] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)
+    # How many of ``warnings`` the split gave (blocks read leniently); the entries' own
+    # (undefined macros, repeated fields) follow them.  ``links_of``'s reader keeps that order.
+    split_warnings: int = 0
 
 
 class _Fields:
@@ -1077,6 +1080,7 @@ def _loads(text: str, file: str | None, projected: bool = False, first_line: int
     if last is None or last[3] + len(last[2]) < len(text):  # the file's end, for dumps to know it
         result.blocks.append((file, text.count("\n") + first_line, "", len(text)))
     result.strings = strings
+    result.split_warnings = len(result.warnings)
     expanded: list[dict[str, str]] = []
     dependent: list[int] = []  # entries with crossref/xdata: only they inherit (most files: none)
     expand = bibvalues.expand

@@ -217,31 +217,41 @@ class Collector:
 
     def _entry(self, key: str, file: str | None, line: int | None, text: str, verbatim: bool, url_field: str,
                raw_doi: str, accessed: str, issued: str) -> list[tuple[str, str]]:
+        """``add``'s rules for one record's text and fields.  Written as plain loops (no
+        closure, no generator per record): this runs once per entry of a large .bib in the
+        parent (``parallel.LinksRead``)."""
         new: list[tuple[str, str]] = []
         found = find_links(text) if text else []
-
-        def cite(field: str, offset: int | None = None) -> Citation:
-            at = line
-            if offset is not None and line is not None and verbatim:
-                at = line + text.count("\n", 0, offset)
-            return Citation(key, file, at, field, accessed, issued)
-
-        d = doimod.normalize(raw_doi) if raw_doi else ""
+        counted = line is not None and verbatim
+        normalize = doimod.normalize
+        d = normalize(raw_doi) if raw_doi else ""
         if d:
-            doi_at = next((o for k, v, o in found if k == "doi" and doimod.normalize(v) == d), None)
-            self._add("doi", d, cite("DOI", doi_at), new)
+            at = line
+            for k, v, o in found:
+                if k == "doi" and normalize(v) == d:
+                    if counted:
+                        at = line + text.count("\n", 0, o)
+                    break
+            self._add("doi", d, Citation(key, file, at, "DOI", accessed, issued), new)
         url = clean_url(url_field)
         if url:
-            url_at = next((o for k, v, o in found if k == "url" and v == url), None)
-            self._url(url, cite("URL", url_at), new, skip_doi=d)
+            at = line
+            for k, v, o in found:
+                if k == "url" and v == url:
+                    if counted:
+                        at = line + text.count("\n", 0, o)
+                    break
+            self._url(url, Citation(key, file, at, "URL", accessed, issued), new, skip_doi=d)
         for kind, value, offset in found:
             if kind == "url":
                 if value != url:
-                    self._url(value, cite("URL", offset), new, skip_doi=d)
+                    at = line + text.count("\n", 0, offset) if counted else line
+                    self._url(value, Citation(key, file, at, "URL", accessed, issued), new, skip_doi=d)
             else:
-                nd = doimod.normalize(value)
+                nd = normalize(value)
                 if nd and nd != d:
-                    self._add("doi", nd, cite("DOI", offset), new)
+                    at = line + text.count("\n", 0, offset) if counted else line
+                    self._add("doi", nd, Citation(key, file, at, "DOI", accessed, issued), new)
         return new
 
     def add_text(self, key: str, file: str | None, line: int | None, text: str) -> list[tuple[str, str]]:

@@ -64,6 +64,7 @@ class Piece:
     unparsed: int
     problems: list[str]
     warnings: list[str]
+    whole_file: bool = False  # a whole file's (``LinksRead``): its warnings go where a whole read's go
 
 
 def depends(text: str) -> bool:
@@ -150,7 +151,8 @@ class LinksRead:
         self.collector = collector
         self.unparsed = 0
         self.problems: list[str] = []
-        self.warnings: list[str] = []
+        self.warnings: list[str] = []  # the split's (blocks read leniently)
+        self._entry_warnings: list[str] = []  # the entries' own (undefined macros, repeated fields)
         self._blocks = bibtex.links_of(text, path)
         self._text_len = len(text)
 
@@ -186,11 +188,16 @@ class LinksRead:
             new += c.add_text(f"(unparsed block at line {b.line})", b.file or self.path, b.line, b.raw)
         self.unparsed += len(bib.failed)
         self.problems += [str(p) for p in bib.problems]
-        self.warnings += bib.warnings
+        n = bib.split_warnings
+        self.warnings += bib.warnings[:n]
+        self._entry_warnings += bib.warnings[n:]
         return new
 
     def piece(self) -> Piece:
-        return Piece(self.collector.state(), self.unparsed, self.problems, self.warnings)
+        """The whole file's ``Piece``: its problems, then its warnings in the order the reader
+        gives them for the whole file (the split's first, then the entries' own)."""
+        return Piece(self.collector.state(), self.unparsed, self.problems, self.warnings + self._entry_warnings,
+                     whole_file=True)
 
 
 def _warm() -> int:

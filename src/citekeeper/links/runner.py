@@ -215,6 +215,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
     started = time.time()
     warnings: list[str] = []
     run = Run(opts, progress)
+    run.input_warnings = warnings
     jobs = parallel.jobs_for(list(paths), opts.jobs)
     pool = None
     ended = False
@@ -293,11 +294,12 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int,
     reading) to 0.1 s; slices (cut at line ends: no URL or DOI spans two lines) let
     the first ones go out before the whole text is scanned.
 
-    A file in ``texts`` (``_links_only``) is read here for its links instead: after the
-    text scan of its first slice (which needs no reader: the shards get their first
-    links before it is imported), ``parallel.LinksRead`` reads it entry by entry, a
-    slice per call, into a ``Collector`` of its own, and the targets it finds first go to
-    the shards; at its end the file's ``Piece`` is handed to the run (``read_inputs``).
+    A file in ``texts`` (``_links_only``) is read here for its links instead:
+    ``parallel.LinksRead`` reads it entry by entry, a slice per call, into a ``Collector``
+    of its own, and the targets it finds first go to the shards; at its end the file's
+    ``Piece`` is handed to the run (``read_inputs``).  No text scan: only what the full
+    read collects is checked (a link in a comment is not), so the report, its count of
+    requests too, is the full read's.
     """
     from citekeeper.textio import read_text
 
@@ -305,9 +307,7 @@ def _scan(run: Run, paths: Iterable[str], max_bytes: int,
     scout = Scout(run.collector.resolvers, run.opts.follow_doi)
     for p in paths:
         if p in texts:
-            text = texts.pop(p)
-            yield scout.scan(text[:_line_end(text, FIRST_SLICE)])
-            yield from _read_links(run, p, text)
+            yield from _read_links(run, p, texts.pop(p))
             continue
         try:
             text = read_text(p, max_bytes=max_bytes).text
@@ -335,7 +335,9 @@ def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
         reader = parallel.LinksRead(path, text, c)
         del text
         cites, fetch, mode = c.cites, c.fetch, run.opts.follow_doi
-        while (new := reader.read(SCAN_SLICE)) is not None:
+        size = FIRST_SLICE
+        while (new := reader.read(size)) is not None:
+            size = SCAN_SLICE
             yield [Target(kind, value, (), "", "",
                           kind == "doi" and (mode == "all" or (mode == "url"
                                                                and any(x.field == "URL" for x in cites[kind, value]))),
@@ -457,6 +459,7 @@ class Run:
         self.large: list[str] = []  # .bib files whose links are prescanned (``_scan``)
         self.scan: Iterator[list[Target]] | None = None  # what is left of the scan (``dispatch``)
         self.links_read: dict[str, Any] = {}  # large .bib read by the scan -> future of its Piece
+        self.input_warnings: list[str] | None = None  # what ``read_inputs`` warns into (``check_files``)
         self._cache_open = False
         self._cache_closed = False
 
@@ -667,7 +670,11 @@ class Run:
                 if isinstance(items, concurrent.futures.Future):  # a piece read by a worker
                     piece: parallel.Piece = await asyncio.wrap_future(items)
                     items = None  # the future holds the piece: let both go once collected
-                    self.warnings += piece.problems + piece.warnings
+                    said = piece.problems + piece.warnings
+                    if piece.whole_file and self.input_warnings is not None:
+                        self.input_warnings += said  # in the file's turn, as a whole read's (``read_inputs``)
+                    else:
+                        self.warnings += said
                     self.unparsed += piece.unparsed
                     keys = self.collector.absorb(piece.collected)
                     del piece
