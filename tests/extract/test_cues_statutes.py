@@ -102,3 +102,24 @@ def test_a_report_cited_by_its_number_after_a_long_lead_in_is_a_second_citation(
             "noise and vibration impacts on marine animals, see CRS Report R41234, Harbor Dredging: Issues for Congress, by Jo Poe.")
     refs = extract_article(f"Text.{'1'.translate(_SUP)}\n\n{'1'.translate(_SUP)} {note}\n").footnotes
     assert [r.raw[:17] for r in refs] == ["Ann Roe et al., “", "CRS Report R41234"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Roe, “Harbor Issues.”",  # a short form by author and quoted title alone
+        "Roe and Poe, “Ship Noise,” 4.",
+        "Lee et al., “Harbor Dredging,” pp. 3-4.",
+        "H.B.C. § 2-316.",  # a code by its abbreviation and a section
+        "134 F. 4th 326, 331 (5th Cir. 2025).",  # the fourth series of the Federal Reporter
+        "Abschlussbericht der Hafensanierung vom 05.03.1998.",  # a document of an office by its date
+        "Rundschreiben des Ministeriums für Häfen vom 3. Mai 2001, Az. 12-3.",  # (a compound: "Das Urteil vom …" is prose)
+    ],
+)
+def test_short_notes_of_known_shapes_are_citations(note: str) -> None:
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("comment", ["However, “this is not so.”", "Thus, “The Harbor” was closed.", "Roe, “said the harbor master.”"])
+def test_a_quotation_after_a_word_and_a_comma_is_no_short_form(comment: str) -> None:
+    assert not holds_citation(comment)

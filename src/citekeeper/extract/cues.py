@@ -85,7 +85,10 @@ class _Cue:
 # constitutional decisions ("décision n° 2002-465 DC du 13 janvier 2003").
 _STATUTE_BY_TITLE = (
     (re.compile(
-        r"\b[A-ZÄÖÜ][\wäöüß]*(?:gesetz|ordnung|verordnung|gesetzbuch|vertrag|abkommen|reglement|erlass)\b[^.;()]{0,80}?"
+        # (… and a document of an office by its date: "Abschlussbericht der Restaurierung vom 05.03.1998", "Rundschreiben
+        # des Ministeriums vom 3. Mai 2001" — a compound: "Das Urteil vom 3. März 2001 zeigt …" is prose.)
+        r"\b[A-ZÄÖÜ][\wäöüß]*(?:gesetz|ordnung|verordnung|gesetzbuch|vertrag|abkommen|reglement|erlass|bericht|schreiben|protokoll|"
+        r"gutachten|vermerk|beschluss|urteil|entscheidung|verfügung|mitteilung|entschließung|weisung|rundschreiben)\b[^.;()]{0,80}?"
         r"\bvom\s\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zäöü]+\s)(?:1[89]|20)\d\d\b"
     ), ("vom ",)),
     (re.compile(r"\((?:\[\[)?[A-ZÄÖÜ][\w-]*[A-Z][\w-]*(?:\]\])?;\s?(?:SR|AS|BBl|LS|sGS|BSG)\s\d{1,4}(?:\.\d{1,4})*\)"),
@@ -96,6 +99,8 @@ _STATUTE_BY_TITLE = (
         r"(?=,|\s?\(|\s?§|\s(?:sec|ch|tit|Pub)\.)"
     ), ("Act of ", "Amendments of ", "Code of ", "Ordinance of ", "Statute of ")),
     (re.compile(r"\bPub\.\s?L\.\s?(?:No\.\s?)?\d{1,3}-\d{1,4}\b|\bP\.\s?L\.\s\d{2,3}-\d{1,4}\b"), ("Pub.", "P.L.", "P. L.")),
+    # A code by its abbreviation and a section: "U.C.C. § 2-316", "C.C.P. § 425.16", "U.S.S.G. § 2B1.1".
+    (re.compile(r"(?<![\w.])(?:[A-Z]\.){2,5}\s?§§?\s?\d"), ("§",)),
     (re.compile(
         r"\b(?:loi|décret|arrêté|ordonnance|circulaire)\s(?:n°\s?)?\d{2,4}-\d{1,5}\b|"
         r"\b(?:[Ll]oi|[Dd]écret|[Oo]rdonnance|[Aa]rrêté)\s(?:n°\s?[\d-]+\s)?du\s\d{1,2}(?:er)?\s(?:janv|févr|mars|avr|mai|juin|juil|août|"
@@ -118,7 +123,7 @@ _STRONG = [
     ),
     # Legal: reporters (410 U.S. 113; 123 F.3d 456; 45 Harv. L. Rev. 12), German courts and statutes.
     _Cue(re.compile(
-        r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
+        r"\b\d{1,4}\s+(?:U\.\s?S\.|F\.\s?(?:\dd|4th|Supp\.?(?:\s?\dd)?)|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|"
         r"U\.S\.C\.|C\.F\.R\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?L\.\s?(?:Rev|REV|J)\.),?\s+(?:at\s+|§+\s*)?\d|"
         # US statutes and sections: "77 Stat. 353", "§5.01(b)", "Okla. Stat., Tit. 82, §105.9", "id., at 22".
         r"\b\d{1,3}\sStat\.\s\d|§§?\s?\d+(?:\.\d+)*[a-z]?(?:\([a-z0-9]{1,4}\))+|\bStat\.,?\s(?:Tit|tit)\.\s\d|"
@@ -202,6 +207,12 @@ _STRONG = [
         # An author-date short form alone: "Stallman (1986).", "Ratey and Johnson (1997): 12."
         r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?\s"
         r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$|"
+        # A short form by author and quoted title alone: "Sharma, “Environmental Issues.”", "Roe and Poe, “Ship Noise,” 4."
+        # (A capital opens the title; not a sentence's adverb before a quotation, "However, “This is not so.”")
+        r"^(?!(?:However|Thus|Therefore|Indeed|Yet|Still|Again|Moreover|Also|Hence|Instead|Besides|Finally|Here|There|Now|Then|"
+        r"Today|Later|Yes|No|Aber|Doch|Also|Auch|Denn|Ja|Nein|Mais|Donc|Ainsi|Alors|Oui|Non|Sin|Pero|Однако|Итак|Но)\b)"
+        r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+|\set\sal\.)?,\s[“\"«„‘][A-ZÀ-ÞА-ЯЁ0-9][^“”\"«»]{2,120}?[.,]?[”\"»’]"
+        r"(?:,?\s(?:pp?\.\s?)?\d{1,4}(?:[–-]\d{1,4})?)?\.?$|"
         # Archives by their sigla, then a shelfmark: "BArch R 58/123", "GStA PK, I. HA Rep. 77", "AN, F/7/12345",
         # "AD Rhône, 4 M 12", "AHN, Consejos, leg. 1234", "TNA, FO 371/1", "RGASPI. F. 17" ("AD 1200" is a year).
         r"^(?:BArch|GStA(?:\sPK)?|HStA\w*|StA\w*|LA\w*|UA\s[A-ZÄÖÜ]\w+|AN|AD(?!\s\d{3,4}\b)|ADN|AM|AHN|AGS|AGI|ASV|ASF|ASMi|"
