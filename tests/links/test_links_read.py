@@ -149,3 +149,20 @@ def test_reports_are_those_of_the_reading_workers(web: LocalWeb, options: CheckO
     workers = check_files([p], two)
     assert [f.to_json() for f in workers.findings] == [f.to_json() for f in links_only.findings]
 
+
+
+def test_an_entry_that_depends_on_another_reads_the_file_in_full() -> None:
+    # "@string" in the middle of a line, after a broken entry, which ``parallel.depends``
+    # (a line's start only) misses: the same links and warnings as the full read.
+    text = (HARD["plain"] + '@article{m, title = {x\n  url = {https://ex.org/m}\n } @string{site = "https://ex.org/s"}\n\n'
+            + "@misc{u, url = site}\n" + HARD["month macro"])
+    assert not parallel.depends(text)
+    piece = _links_read("d.bib", text)
+    _same(piece, _reader("d.bib", text))
+    # a crossref met by the links-only read itself (the runner's text test would have seen
+    # this one): ``LinksRead`` starts again with the whole file read in full
+    text = HARD["plain"] + "@misc{child, crossref = {a}, note = {x}}\n" + HARD["second url in note"]
+    reader = parallel.LinksRead("c.bib", text, Collector())
+    first = reader.read(1 << 20)
+    assert first is not None and ("url", "http://ex.org/e2") in first and reader.read(1) is None
+    _same(reader.piece(), _reader("c.bib", text))

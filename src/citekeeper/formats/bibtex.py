@@ -790,6 +790,11 @@ def projected_reference(etype: str, key: str, values: dict[str, str], *, file: s
     return ref
 
 
+class Dependent(ValueError):
+    """``links_of`` met an entry that depends on others (``@string``, ``crossref``, ``xdata``)."""
+
+
+_DEPENDENT_FIELDS = frozenset({"crossref", "xdata"})
 # What ``links_of`` reads of an entry: the inputs of ``_links_and_dates`` (and ``_howpublished``).
 _LINK_FIELDS = frozenset({"url", "doi", "howpublished", "date", "year", "month", "day", "urldate",
                           "lastchecked"})
@@ -808,11 +813,13 @@ def links_of(text: str, file: str | None = None, *, first_line: int = 1,
     read's for that block, which depends on nothing around it).  Text between entries
     gives nothing (the full read keeps it only to write the file back).
 
-    ``text`` must define no ``@string`` and use no ``crossref``/``xdata``
-    (``links.parallel.depends``) and have no CR line ends: the caller reads such a file in
-    full.  Why: the projected read spends 14 us per entry building a ``Reference`` with its
-    ``Origin``, ``Verbatim`` and every field expanded, for the four values ``check`` takes
-    from it; this takes them from the split's fields (benchmarks/convert/links_of.py).
+    ``text`` must have no CR line ends.  An entry that depends on another -- an
+    ``@string`` macro defined, a ``crossref`` or ``xdata`` field -- raises ``Dependent``
+    when it is met, before anything of it is given: the caller then reads the file in
+    full (its entries before that point read the same either way).  Why: the projected
+    read spends 14 us per entry building a ``Reference`` with its ``Origin``,
+    ``Verbatim`` and every field expanded, for the four values ``check`` takes from it;
+    this takes them from the split's fields (benchmarks/convert/links_of.py).
     """
     expand = bibvalues.expand
     strings = bibvalues.MONTH_MACROS
@@ -823,7 +830,7 @@ def links_of(text: str, file: str | None = None, *, first_line: int = 1,
         if kind == "other":
             continue
         if kind == "string":
-            raise ValueError(f"{file or '<input>'}:{block.line}: @string: read this file with loads()")
+            raise Dependent(f"{file or '<input>'}:{block.line}: @string")
         if kind == "entry":
             values: dict[str, str] = {}
             seen: set[str] = set()
@@ -831,6 +838,8 @@ def links_of(text: str, file: str | None = None, *, first_line: int = 1,
                 lname = name.lower()
                 if lname in seen or lname[:1] == "%":
                     break  # a repeated field (a warning) or a commented one: the full read's rules
+                if lname in _DEPENDENT_FIELDS:
+                    raise Dependent(f"{file or '<input>'}:{block.line}: {name}")
                 seen.add(lname)
                 if lname in needed:
                     values[lname] = expand(raw, strings, undefined)
@@ -844,7 +853,11 @@ def links_of(text: str, file: str | None = None, *, first_line: int = 1,
                 yield block.key, block.line, block.raw, url, doi, issued, accessed
                 continue
             undefined.clear()
-        yield _loads(block.raw, file, True, block.line)
+        read = _loads(block.raw, file, True, block.line)
+        low = block.raw.lower()
+        if len(read.strings) != len(strings) or "crossref" in low or "xdata" in low:
+            raise Dependent(f"{file or '<input>'}:{block.line}: a macro or crossref in a block read by bibtexparser")
+        yield read
 
 
 def _repeated(g: _Fields, name: str) -> list[str]:

@@ -154,7 +154,7 @@ class LinksRead:
         self.warnings: list[str] = []  # the split's (blocks read leniently)
         self._entry_warnings: list[str] = []  # the entries' own (undefined macros, repeated fields)
         self._blocks = bibtex.links_of(text, path)
-        self._text_len = len(text)
+        self._text: str | None = text  # until it is read: a file with ``@string`` is read in full
 
     def read(self, chars: int) -> list[tuple[str, str]] | None:
         """Read on until about ``chars`` characters of entries are read; the keys seen for the
@@ -166,18 +166,39 @@ class LinksRead:
         path = self.path
         new: list[tuple[str, str]] = []
         done = 0
+        if self._text is None:
+            return None
+        from citekeeper.formats.bibtex import Dependent
+
         with gc_paused():
-            for item in self._blocks:
-                if isinstance(item, tuple):
-                    key, line, raw, url, doi, issued, accessed = item
-                    new += add_entry(key, path, line, raw, url, doi, issued, accessed)
-                    done += len(raw)
-                else:
-                    new += self._add_read(item)
-                    done += 1024
-                if done >= chars:
-                    return new
+            try:
+                for item in self._blocks:
+                    if isinstance(item, tuple):
+                        key, line, raw, url, doi, issued, accessed = item
+                        new += add_entry(key, path, line, raw, url, doi, issued, accessed)
+                        done += len(raw)
+                    else:
+                        new += self._add_read(item)
+                        done += 1024
+                    if done >= chars:
+                        return new
+            except Dependent:
+                return self._read_whole()
+        self._text = None
         return new if new or done else None
+
+    def _read_whole(self) -> list[tuple[str, str]]:
+        """The file read in full after all (an entry depends on another): what was collected
+        so far is dropped and collected again from the projected read of the whole text;
+        returns every key (those already sent are not sent again: ``Run.prepare``)."""
+        from citekeeper.formats import bibtex
+
+        text, self._text = self._text, None
+        assert text is not None
+        c = self.collector
+        c.order, c.cites, c.captures, c.fetch = [], {}, {}, {}
+        self.unparsed, self.problems, self.warnings, self._entry_warnings = 0, [], [], []
+        return self._add_read(bibtex.loads(text, self.path, fields=CHECK_FIELDS))
 
     def _add_read(self, bib: Any) -> list[tuple[str, str]]:
         c = self.collector

@@ -261,9 +261,11 @@ def _large_bibs(paths: Iterable[str | Path]) -> list[str]:
 
 def _links_only(run: Run, paths: Iterable[str], max_bytes: int) -> dict[str, str]:
     """The text of each large .bib that the scan reads for its links (``parallel.LinksRead``)
-    instead of worker processes reading it in pieces: UTF-8, no CR line ends, no entry that
-    depends on another (the pieces' own condition).  Each gets the future of its
-    ``parallel.Piece`` in ``run.links_read``, which ``read_inputs`` hands on in its turn.
+    instead of worker processes reading it in pieces: UTF-8 without CR line ends, and no
+    ``@string``, ``crossref`` or ``xdata`` (``parallel.depends``: such a file is text-scanned
+    for the shards and read in full meanwhile, as before; one the test misses is read in
+    full by ``LinksRead._read_whole``).  Each gets the future of its ``parallel.Piece`` in
+    ``run.links_read``, which ``read_inputs`` hands on in its turn.
     """
     import concurrent.futures
 
@@ -334,10 +336,11 @@ def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
         c = Collector(run.collector.resolvers, run.collector.archive_hosts)
         reader = parallel.LinksRead(path, text, c)
         del text
-        cites, fetch, mode = c.cites, c.fetch, run.opts.follow_doi
+        mode = run.opts.follow_doi
         size = FIRST_SLICE
         while (new := reader.read(size)) is not None:
             size = SCAN_SLICE
+            cites, fetch = c.cites, c.fetch  # (new ones if the file was read in full after all)
             yield [Target(kind, value, (), "", "",
                           kind == "doi" and (mode == "all" or (mode == "url"
                                                                and any(x.field == "URL" for x in cites[kind, value]))),
