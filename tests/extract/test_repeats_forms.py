@@ -91,3 +91,15 @@ def test_a_case_short_form_with_a_reporter_still_repeats_the_case() -> None:
     cited = [Cited("Northwind v. Eastfield, 512 U.S. 301 (1994)", (), "1994", 1)]
     found = find_repeat("Northwind, 512 U.S. at 305", cited)
     assert found is not None and (found.target, found.page) == (0, "305")
+
+
+def test_a_case_cited_again_in_full_is_its_own_citation_and_short_forms_repeat_the_nearest() -> None:
+    links = _links([
+        "Northwind v. Eastfield, 512 U.S. 301, 305 (1994) (quoting Roe v. Poe, 401 U.S. 12, 14 (1971)).",
+        "Harbor Co. v. Lee, 530 U.S. 77, 80 (2000).",
+        "Northwind v. Eastfield, 512 U.S. 301, 309 (1994).",
+        "Eastfield, 512 U.S. at 311.",
+        "530 U.S. 77 at 82.",
+    ])
+    assert [(n, t) for n, t, _ in links] == [(1, None), (2, None), (3, None), (4, 3), (5, 2)]
+    assert [p for n, _, p in links if n > 3] == ["311", "82"]

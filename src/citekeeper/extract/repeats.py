@@ -117,7 +117,18 @@ _ZONE_END = re.compile(r"[:(“\"«„*]|\s//\s|,\s+(?=[A-Z][a-z]+\s+[a-z])")
 # with another page — its "Id." repeats it, not the report's first citation.)
 _CASE_SHORT = re.compile(
     r"^(?P<name>[^,]{2,60}),\s+(?P<cite>\d{1,4}\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[5-9]|20)\d\d)"
-    r"[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+(?:at\s+)?(?P<pin>\d+(?:[–-]\d+)?)"
+    # ("at" before the pinpoint: "Wyeth v. Levine, 555 U.S. 555, 573 (2009)" is the case cited again in full, its own
+    # citation as Bluebook answers read it — dev8 FD&C: three short forms linked past it to an older full citation.)
+    r"[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?),?\s+at\s+(?P<pin>\d+(?:[–-]\d+)?)"
+)
+# A case by its parties, volume, reporter and first page: a full citation, never an author-year short form.
+_FULL_CASE = re.compile(
+    r"^[^,]{2,80}\sv\.?\s[^,]{2,80},\s\d{1,4}\s+[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?\s\d{1,5}\b(?!,?\s*at\b)"
+)
+# A reporter citation again by volume, reporter and first page, then "at" and a pinpoint: "531 U.S. 341 at 347"
+# after "531 U.S. 341, 343 (2001)".
+_REPORTER_AT = re.compile(
+    r"^(?P<cite>\d{1,4}\s+[A-Z][\w.&’']*(?:\s[A-Z0-9][\w.&’']*){0,3}?\s\d{1,5}),?\s+at\s+(?P<pin>\d+(?:[–-]\d+)?)\.?$"
 )
 _DECISION_SHORT = re.compile(
     r"^(?P<court>[A-ZÄÖÜ][\w-]{1,9}(?:\s[A-ZÄÖÜ][\wäöü]+)?),\s(?P<cite>[A-Z][\w-]{1,10}(?:\s[A-Z][\w-]{0,6})?\s(?:19|20)\d\d,\s\d{1,5})"
@@ -534,6 +545,11 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
             ):
                 return Repeat(i, m.group("pin"), "short")
         return None
+    m = _REPORTER_AT.match(text)
+    if m:
+        cite = re.sub(r"\s+", " ", m.group("cite"))
+        found = next((i for i in range(len(cited) - 1, -1, -1) if cited[i].repeats is None and cite in cited[i].text), None)
+        return Repeat(found, m.group("pin"), "short") if found is not None else None
     m = _AUTHOR_YEAR_PAREN.match(text)
     if m:
         # "Allen (1992, 45) makes a similar argument …": an author-date short form opening a sentence.
@@ -567,6 +583,8 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
     # Chicago / German short form: "Author, Short Title, 45." / "Meier: Handbuch, S. 45."
     # … of several authors: "Camps, Vidal-Gorène, et Vernet. «Handling …», 507-522." — the names run
     # up to the full stop or the quotation mark where the title begins.
+    if _FULL_CASE.match(text):
+        return None  # "Wyeth v. Levine, 555 U.S. 555, 573 (2009).": a case cited again in full is a citation of its own
     several = _AUTHOR_LIST.match(text)
     parts = [several.group(1), several.group(2)] if several else re.split(r"\s*[,:]\s+|\.\s+", text, maxsplit=1)
     if len(parts) < 2:
