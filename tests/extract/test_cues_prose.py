@@ -26,6 +26,12 @@ _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
         ("Ada Byron cited in Lippard, ed. *Nine Years* (London: Studio Vista, 1973), 4.", "Lippard, ed."),
         ("Goethe zitiert nach Meier, Klaus: Die Stadt. Berlin: Springer, 2005, S. 4.", "Meier, Klaus"),
         ("Hugo, cité par Dupont (Jean), Les voix, Paris, Seuil, 2001, p. 109.", "Dupont (Jean)"),
+        # a sentence of comment ending in a colon before what it points to
+        ("beispielhaft zwei Kleine Anfragen aus der Fraktion der Partei in der Bremer Bürgerschaft: LT-Drs. Bremen 20/1234 mit der Antwort "
+         "des Senats vom 3. März 2020.", "LT-Drs. Bremen"),
+        ("Ещё один забавный случай с цветами можно найти здесь: http://www.example.org/texas.html", "http://www.example.org"),
+        ("Pour une représentation graphique du coût des procès actuels : Ann Roe, « The Lawsuit Economy », Revue 4 (2012), "
+         "p. 3.", "Ann Roe"),
     ],
 )
 def test_the_citation_starts_at_the_work_named_in_the_comment(note: str, start: str) -> None:
@@ -43,6 +49,11 @@ def test_the_citation_starts_at_the_work_named_in_the_comment(note: str, start: 
         "In 1999 the collective showed Ann Marie Roe's *Looms* (Bristol: Intellect, 2009), 14-32.",
         # a note that opens with its author keeps its start
         "Ann Marie Roe, *Looms* (Bristol: Intellect, 2009), 14-32, on Jo Poe's *Weaving* (London: Studio, 2001).",
+        # a title and its subtitle after a colon, or a place and its publisher, are no lead-in
+        "The making of the modern harbor: a history of the docks, London: Penguin, 2005.",
+        "Berlin: Springer, 2005, S. 4.",
+        # a short comment before the colon (fewer than six words of prose)
+        "Zu den Häfen: Meier, Klaus: Die Stadt, Berlin 2005.",
     ],
 )
 def test_other_possessives_keep_the_note_as_it_starts(note: str) -> None:

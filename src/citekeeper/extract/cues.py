@@ -467,7 +467,10 @@ _POSSESSIVE_AUTHOR = re.compile(
     r"(?<=\s)(?:[A-ZÀ-Þ][a-zà-ÿ\-]+\s|[A-ZÀ-Þ]\.\s?){1,3}(?:(?:de|von|van|del|da|la|le|du)\s){0,2}[A-ZÀ-Þ][\w\-]+(?:’s|'s|’|')\s+"
     r"(?=[*_“\"«„‘]|[A-ZÀ-Þ0-9])"  # (the title's italics are often lost: Markdown read as text, PDF text)
 )
-_LEAD_PROSE_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ]{3,}\b")
+_LEAD_PROSE_WORD = re.compile(r"(?<![\w-])[a-zà-ÿа-яё]{3,}\b")
+# A sentence of comment that ends in a colon before what it points to: "Pour une représentation graphique du coût des
+# procès actuels : The Patent Lawsuit Economy …", "Ещё один забавный случай с цветами можно найти здесь: http://…".
+_COLON_PROSE = re.compile(r"^[^\d:;()\[\]«»„“\"*<>]{20,220}?\s?:\s+")
 
 
 def prose_lead(text: str) -> int:
@@ -475,14 +478,20 @@ def prose_lead(text: str) -> int:
 
     Only a lead-in of comment (no digit, no bracket, three words in lower case, at most 250
     characters, no cue of its own) before an author named with a possessive and a title, or
-    before the work a person is "cited in" / "zitiert nach" / "cité par" — and only when what
-    follows clearly cites (three points; two after "cited in").  The answers of the held-out
+    before the work a person is "cited in" / "zitiert nach" / "cité par", or a sentence of six
+    words of prose or more that ends in a colon ("… kann man hier finden: http://…") — and only
+    when what follows clearly cites (three points; two after "cited in"; a URL after a colon).  The answers of the held-out
     sets start such citations at the author ("Geoff Cox's", "Lippard, ed."); the note's text
     is kept whole in the record's origin.
     """
     m = _QUOTED_FROM.match(text)
     if m and citation_score(text[m.end() :]) >= 2:
         return m.end()
+    m = _COLON_PROSE.match(text)
+    if m and not NAME_START.match(text) and len(_LEAD_PROSE_WORD.findall(m.group(0))) >= 6:
+        rest = text[m.end() :]
+        if URL_START.match(rest) or (citation_score(rest) >= 3 and citation_score(m.group(0)) <= 0):
+            return m.end()
     m = _POSSESSIVE_AUTHOR.search(text, 0, 260)
     if m is None:
         return 0
