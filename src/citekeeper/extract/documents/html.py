@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -369,7 +370,62 @@ def _after_notes_heading(root: etree._Element, starts: set[etree._Element]) -> l
                    and (el.tag == "li" or _numbered(_clean_item(el))[0] is not None) and el not in out]
         starts.update(section[:1])
         out += section
+        for chapter in _chapters_in_notes(root, h):
+            chapter = [el for el in chapter if el not in out]
+            starts.update(chapter[:1])
+            out += chapter
     return out
+
+
+def _chapters_in_notes(root: etree._Element, h: etree._Element) -> list[list[etree._Element]]:
+    """The notes of each chapter heading that follows the Notes heading ``h`` at its level.
+
+    A book's (or report's) Notes page heads each chapter's notes with the chapter's own title and
+    numbers them from 1 again ("NOTES" … "42. …" then "13 How to Do It? …" then "1.The Bush …": the
+    9/11 Commission's notes page, dev8_8 2/25 before).  A section counts while it opens with note 1;
+    the first that does not — or another Notes, reference-list or back-matter heading — ends them.
+    One pass over the elements after ``h``.
+    """
+    from citekeeper.extract.segment import BACK_MATTER_HEADINGS, NOTES_HEADINGS
+
+    level = int(h.tag[1]) if _HEADING.match(h.tag) else 7
+    out: list[list[etree._Element]] = []
+    current: list[etree._Element] | None = None
+    opened = False  # the current chapter's first paragraph or item was seen (and was note 1)
+    for el in _following(h):
+        if not isinstance(el.tag, str):
+            continue
+        m = _HEADING.match(el.tag)
+        if m and int(m.group(1)) <= level:
+            title = _text(el)
+            if NOTES_HEADINGS.match(title) or REFERENCE_HEADINGS.match(title) or BACK_MATTER_HEADINGS.match(title):
+                break
+            if current is not None and not opened:
+                break  # the chapter before held no notes: the notes are over
+            current, opened = [], False
+            out.append(current)
+            continue
+        if current is None or el.tag not in ("p", "li") or any(a.tag in ("p", "li") for a in el.iterancestors()):
+            continue
+        number = _numbered(_clean_item(el))[0]
+        if not opened:
+            if number != 1:
+                out.pop()
+                break
+            opened = True
+        parent = el.getparent()
+        if number is not None or (el.tag == "li" and parent is not None and parent.tag == "ol"):
+            current.append(el)  # (not a bulleted list a note quotes: "4. … <ul><li>…</li></ul>")
+    return [chapter for chapter in out if chapter]
+
+
+def _following(h: etree._Element) -> Iterator[etree._Element]:
+    """The elements after ``h`` in document order, not inside it: from ``h`` itself, not the page's
+    start (read from the start for every Notes heading of a book, k chapters cost k passes)."""
+    for anchor in (h, *h.iterancestors()):
+        for sibling in anchor.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
 
 
 def _under(root: etree._Element, h: etree._Element) -> list[etree._Element]:
@@ -377,12 +433,8 @@ def _under(root: etree._Element, h: etree._Element) -> list[etree._Element]:
     higher one (a bold paragraph standing as a heading ranks below every ``<hN>``)."""
     level = int(h.tag[1]) if _HEADING.match(h.tag) else 7
     out: list[etree._Element] = []
-    started = False
-    for el in root.iter():
-        if el is h:
-            started = True
-            continue
-        if not started or not isinstance(el.tag, str) or h in el.iterancestors():
+    for el in _following(h):
+        if not isinstance(el.tag, str):
             continue
         m = _HEADING.match(el.tag)
         if m and int(m.group(1)) <= level:
@@ -391,7 +443,8 @@ def _under(root: etree._Element, h: etree._Element) -> list[etree._Element]:
     return out
 
 
-_NOTE_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s))\s*(?=\S)")
+# (a number glued to the note's first word, "1.The Bush …", "2.“TTIC …", as hand-made pages print it)
+_NOTE_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s|[A-Z“\"‘(]))\s*(?=\S)")
 
 
 # Word prints endnotes in lower-case Roman numerals by default: "[i]", "[iv]".
