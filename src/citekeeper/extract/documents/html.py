@@ -122,9 +122,16 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     in_references = {d for c in [*containers, *_after_heading(root)] for d in c.iter()}  # (elements kept alive)
     note_items: list[etree._Element] = []
     starts: set[etree._Element] = set()  # the first note of each notes section, list or heading
+    within: set[etree._Element] = set()  # the elements inside the notes found so far
+    seen = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        if len(note_items) != seen:
+            within.update(d for li in note_items[seen:] for d in li.iterdescendants())
+            seen = len(note_items)
+        if el in within:
+            continue  # inside a note found already: InDesign's <aside class="_idFootnote"><p class="Footnote">
         role = el.get("role") or ""
         cls = el.get("class") or ""
         epub = el.get("epub:type") or ""  # EPUB 3 / XHTML books: <aside epub:type="footnote">
@@ -141,6 +148,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
             note_items += units
     note_items += [li for li in root.iter("li") if (li.get("id") or "").startswith("cite_note") and li not in note_items]
     note_items = _with_linked_notes(root, note_items, in_references)
+    starts.update(n for n in note_items if n not in starts and any(d in starts for d in n.iterdescendants()))
     if not note_items:
         note_items = _after_notes_heading(root, starts) or _after_heading(root, notes=True)
     called = _call_numbers(root, note_items)
@@ -158,6 +166,8 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         used.add(li)
         text = _clean_item(li)
         number, rest = _numbered(text)
+        if number is None and (label := _label(li)) is not None:
+            number, rest = label
         if last and ((li in starts and (number if number is not None else called.get(li, 1)) == 1)
                      or (li in renumbered and (number if number is not None else called.get(li)) == 1)):
             last = 0  # the notes of the next chapter, numbered from 1 again
@@ -252,7 +262,8 @@ def _raised_text(el: etree._Element) -> str:
     return text.translate(_RAISE) if el.tag == "sup" and text.strip().isdigit() else text
 
 
-_BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section")
+# (a table is docutils' note before 0.18: <table class="docutils footnote" id="id5"><tr><td class="label">…)
+_BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section", "table")
 # A paragraph classed as one note ("footnote", "endnote-text", "fn"), not a call or a link list.
 _NOTE_PARAGRAPH_CLASS = re.compile(r"^(?:foot|end)notes?(?:[-_]?(?:text|content|item|para|paragraph))?$|^fn$", re.I)
 
@@ -274,7 +285,8 @@ def _note_units(container: etree._Element) -> list[etree._Element]:
 # number, a bracketed number or a symbol, in or around a <sup>, or marked by its class or epub:type.
 _CALL_TEXT = re.compile(r"^\s*[\[(]?\s*(?:\d{1,4}|[*†‡§¶]{1,3}|[ivxlc]{1,6})\s*[\])]?\s*$", re.I)
 _CALL_CLASS = re.compile(r"footnote-?ref|noteref|fnref|ftnref|endnote-?ref|\bfn\b|note-?call|fn-?anchor", re.I)
-_NOTE_TARGET = re.compile(r"^#(?:[\w.-]*[_.-])?(?:foot|end)?notes?[_.-]?\d|^#(?:fn|ftn|edn)[_.-]?\d", re.I)
+# (Word's "Save as HTML" links endnotes as "#_edn1", footnotes as "#_ftn1".)
+_NOTE_TARGET = re.compile(r"^#(?:[\w.-]*[_.-])?(?:foot|end)?notes?[_.-]?\d|^#_?(?:fn|ftn|edn)[_.-]?\d", re.I)
 
 
 def _is_call(a: etree._Element) -> bool:
@@ -324,6 +336,15 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
             continue
         if any(d is a for d in block.iter()):
             continue  # the call's own paragraph: the link points back into the text
+        if block in holders:
+            # The call names the division that holds one note found already, its number outside the
+            # note's paragraph (Substack's <div class="footnote"><a id="footnote-1">1</a><div
+            # class="footnote-content"><p>…): the division is the note, so its number is read.
+            held = [k for k, n in enumerate(out) if any(x is block for x in n.iterancestors())]
+            if len(held) == 1:
+                inside |= set(block.iter())
+                out[held[0]] = block
+            continue
         out.append(block)
         inside |= set(block.iter())
         holders |= set(block.iterancestors())
@@ -459,9 +480,49 @@ def _numbered(text: str) -> tuple[int | None, str]:
         return int(next(g for g in m.groups() if g)), text[m.end():]
     m = _ROMAN_MARK.match(text)
     if m:
-        values = [_ROMAN[c] for c in m.group(1)]
-        return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)), text[m.end():]
+        return _roman(m.group(1)), text[m.end():]
     return None, text
+
+
+def _roman(numeral: str) -> int:
+    """The value of a lower-case Roman numeral of ``_ROMAN``'s letters ("iv" -> 4)."""
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _label(note: etree._Element) -> tuple[int, str] | None:
+    """The number a note prints as a link back to its call, and the note's text without it.
+
+    Word processors and layout programs open a note with its number as a back-link, glued to the
+    text or set off by a tab: LibreOffice's ``<a class="sdfootnotesym" href="#sdfootnote1anc">1</a>John
+    Smith``, its endnotes' ``ii``, InDesign's ``<a class="_idFootnoteAnchor" …>1</a>\t…``, Substack's
+    ``footnote-number``.  Only a link that opens the note (no text before it), shows a number, a Roman
+    numeral or a symbol, and points into the page — not at a reference-list entry.
+    """
+    el = next(note.iter("a"), None)
+    if el is None:
+        return None
+    href = el.get("href") or ""
+    shown = _text(el)
+    if ("#" not in href or _REFERENCE_ID.search(href.rsplit("#", 1)[1]) or not _CALL_TEXT.match(shown)
+            or not "".join(note.itertext()).lstrip().startswith(shown)):
+        return None
+    for x in el.iterancestors():
+        if x is note:
+            break
+        if _BACKLINK_CLASS.search(x.get("class") or ""):
+            return None  # (MediaWiki's "^ a b" back-links)
+    digits = re.sub(r"\D", "", shown)
+    roman = shown.strip(" []()").lower()
+    if digits:
+        number = int(digits)
+    elif roman and set(roman) <= set(_ROMAN):
+        number = _roman(roman)
+    else:
+        return None  # a symbol: the note keeps its place in the order
+    text = _clean_item(note)
+    rest = text[len(shown):] if text.startswith(shown) else text
+    return number, rest.lstrip(" .\t")
 
 
 def _after_heading(root: etree._Element, notes: bool = False) -> list[etree._Element]:
