@@ -103,3 +103,13 @@ def test_a_case_cited_again_in_full_is_its_own_citation_and_short_forms_repeat_t
     ])
     assert [(n, t) for n, t, _ in links] == [(1, None), (2, None), (3, None), (4, 3), (5, 2)]
     assert [p for n, _, p in links if n > 3] == ["311", "82"]
+
+
+def test_a_work_without_an_author_cited_again_by_its_first_word_or_its_subtitle_s_and_a_page() -> None:
+    hearing = Cited("Harbor Law Revision: Hearings on S. 2499 Before the Committee on Commerce, 60th Cong., 1st sess. (1908).",
+                    (), "1908", 1)
+    report = Cited("Modernisierungsagenda für eine digitale Hafenverwaltung, Berlin 2020.", (), "2020", 2)
+    for short, target, page in (("Hearings, 45.", 0, "45"), ("Modernisierungsagenda, S. 36", 1, "36")):
+        found = find_repeat(short, [hearing, report])
+        assert found is not None and (found.target, found.page) == (target, page)
+    assert find_repeat("Committee, 45.", [hearing, report]) is None  # a word inside it, not its first

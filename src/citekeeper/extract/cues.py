@@ -58,18 +58,21 @@ SHORT_TITLE_CITE = re.compile(
 class _Cue:
     """One cue, worth its points once: the first regex, or one of the others whose literal is in the text.
 
-    A substring test costs a fraction of a regex scan, and ``citation_score`` runs every cue over
-    every candidate note: the statutes by title cost 9% of ``citation_score``'s time as
-    alternatives of the legal regex, and nothing measurable behind their literals (the dev texts'
-    4,373 calls: 0.85 s at the session's start, benchmarks/extract/README.md).
+    ``citation_score`` runs every cue over every candidate note; a scan for a few literals costs a
+    fraction of the regex it guards: the statutes by title cost 9% of ``citation_score``'s time as
+    alternatives of the legal regex, 2% behind their literals (the dev texts' 4,373 calls: 0.85 s at
+    the session's start, benchmarks/extract/README.md).
     """
 
     def __init__(self, *parts: re.Pattern[str] | tuple[re.Pattern[str], tuple[str, ...]]) -> None:
-        self.parts = [(p, ()) if isinstance(p, re.Pattern) else p for p in parts]
+        self.parts = [
+            (p, None) if isinstance(p, re.Pattern) else (p[0], re.compile("|".join(map(re.escape, p[1]))))
+            for p in parts
+        ]
 
     def search(self, text: str) -> re.Match[str] | None:
-        for rx, literals in self.parts:
-            if not literals or any(lit in text for lit in literals):
+        for rx, guard in self.parts:
+            if guard is None or guard.search(text):
                 m = rx.search(text)
                 if m:
                     return m

@@ -295,13 +295,16 @@ def _by_author(cited: list[Cited], names: list[str], words: list[str] = (), year
 
 
 def _by_first_word(cited: list[Cited], word: str) -> int | None:
-    """The latest full citation without authors whose text opens with ``word``."""
+    """The latest full citation without authors whose text, or the subtitle after its first colon, opens with
+    ``word``: "Hearings, 45" after "Copyright Law Revision: Hearings on S. 2499 …, 60th Cong. (1908)"."""
     for i in range(len(cited) - 1, -1, -1):
         c = cited[i]
         if c.repeats is None and not c.families:
-            first = re.findall(r"[^\W\d_][\w'’\-]*", c.text[:60])[:1]
-            if first and ascii_fold(first[0]) == word:
-                return i
+            head, colon, rest = c.text[:160].partition(": ")
+            for part in (head, rest if colon and len(head) < 80 else ""):
+                first = re.findall(r"[^\W\d_][\w'’\-]*", part[:60])[:1]
+                if first and ascii_fold(first[0]) == word:
+                    return i
     return None
 
 
@@ -607,6 +610,10 @@ def find_repeat(citation: str, cited: list[Cited], note: int | None = None) -> R
         # "Jeffrey Wu et al., 7.", "Haggerty, 88.": the authors and a page, no title — Chicago's short
         # form when one work of the author is cited: their latest full citation.
         found = _by_author(cited, names)
+        if found is None and len(names) == 1 and len(names[0]) >= 6:
+            # … or a work without an author cited again by its first title word ("Modernisierungsagenda, S. 36",
+            # "Hearings, 45"): this branch came first, so the one below could not be reached with a page.
+            found = _by_first_word(cited, names[0])
         return Repeat(found, locator(rest), "short") if found is not None else None
     if not words and year_of:
         # "Meier, 2010, S. 5": author and year.
