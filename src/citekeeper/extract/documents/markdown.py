@@ -90,6 +90,13 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     keys = [(m.group(1).rstrip(".,;:"), Origin("file", None, None, name, k + 1, k + 1, m.group(0)))
             for k, ln in enumerate(plain) for m in _KEY.finditer(ln) if _is_citation(ln, m.start())]
     if not any(b.kind == "footnote" for b in blocks):
+        blocks += _linked_notes(plain)
+    if not any(b.kind == "footnote" for b in blocks):
+        in_html = _html_notes(plain, name)
+        if in_html is not None:
+            in_html.cite_keys = keys
+            return in_html
+    if not any(b.kind == "footnote" for b in blocks):
         blocks += _bracketed_notes(plain, blocks)
     if not any(b.kind == "footnote" for b in blocks):
         as_text = _as_plain_text(plain, name)
@@ -329,6 +336,82 @@ def _bracketed_notes(lines: list[str], blocks: list[Block]) -> list[Block]:
         text = " ".join(_ESCAPE.sub(r"\1", _inline_html(_inline_links(" ".join(buf)))).split())
         out.append(Block("footnote", text, n, line_start=k + 1, line_end=j, element=f"[{n}]", raw="\n".join(lines[k:j])))
     return out
+
+
+# Markdown converted from a web page or a word processor (html2text, turndown, mammoth) keeps each call as a
+# link to its note — "[1](#fn1)", "<sup>[1](#fn1)</sup>", mammoth's "[\\[1\\]](#footnote-1)" — and each
+# note as a paragraph or list item with a link back to its call ("[↩](#fnref1)", mammoth's
+# "[↑](#footnote-ref-1)") or opening with its number as that link.
+_LINK_CALL = re.compile(r"(?:<sup>)?\[(?:\\\[)?(\d{1,4})(?:\\\])?\]\(#[^)\s]+\)(?:</sup>)?")
+_BACK_LINK = re.compile(r"\s*\[(?:↩\uFE0E?|↑|\^|⤴|back)\]\(#[^)\s]+\)")
+_ITEM_NUMBER = re.compile(r"^ {0,3}(\d{1,4})[.)]\s+")
+
+
+def _linked_notes(lines: list[str]) -> list[Block]:
+    """Notes whose calls are links to them and that link back (``_LINK_CALL``, ``_BACK_LINK``).
+
+    A paragraph or numbered item is a note when it holds a back-link or opens with its number as a
+    link; only with two such notes and two calls outside them, so a body that links "[1](#sec1)" to
+    its own sections gives none.  A note's number is its item's ("2.  …"), else its opening link's,
+    else its place.
+    """
+    units: list[tuple[int, int]] = []  # (first line, one past the last) of each paragraph or item
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].strip() and not _ITEM_NUMBER.match(lines[j]):
+            j += 1
+        units.append((k, j))
+        k = j
+    out: list[Block] = []
+    note_lines: set[int] = set()
+    for k, j in units:
+        text = " ".join(ln.strip() for ln in lines[k:j])
+        item = _ITEM_NUMBER.match(text)
+        body = text[item.end():] if item else text
+        label = _LINK_CALL.match(body)
+        if not (_BACK_LINK.search(body) or label):
+            continue
+        number = int(item.group(1)) if item else int(label.group(1)) if label else None
+        if label:
+            body = body[label.end():]
+        body = _BACK_LINK.sub("", body)
+        body = " ".join(_ESCAPE.sub(r"\1", _inline_html(_inline_links(body))).split())
+        if body:
+            out.append(Block("footnote", body, number, line_start=k + 1, line_end=j, element=f"line {k + 1}",
+                             raw="\n".join(lines[k:j])))
+            note_lines.update(range(k, j))
+    calls = sum(len(_LINK_CALL.findall(ln)) for k, ln in enumerate(lines) if k not in note_lines)
+    if len(out) < 2 or calls < 2:
+        return []
+    if any(b.number is None for b in out):
+        for n, b in enumerate(out, 1):
+            b.number = n
+    return out
+
+
+# A note call of raw HTML ("<sup id="fnref:1"><a href="#fn:1">1</a></sup>"): a post moved from a blog
+# engine to Markdown keeps its notes as HTML (kramdown and WordPress footnotes).
+_HTML_CALL = re.compile(r"<a\s[^<>]{0,300}href=[\"']#[^\"']{1,100}[\"'][^<>]{0,300}>\s*\[?\d{1,4}\]?\s*</a>", re.I)
+
+
+def _html_notes(lines: list[str], name: str) -> DocumentExtraction | None:
+    """The notes of a Markdown file whose calls and notes are raw HTML, read by the HTML rules on the
+    whole text (Markdown paragraphs are text to them; the lines are the file's); None without two such
+    calls or when those rules find no note."""
+    from citekeeper.errors import NoCitationsError
+    from citekeeper.extract.documents.html import extract_tree, read_tree
+
+    if sum(len(_HTML_CALL.findall(ln)) for ln in lines) < 2:
+        return None
+    try:
+        found = extract_tree(read_tree(Path(name), "\n".join(lines).encode("utf-8")), name, "markdown")
+    except NoCitationsError:
+        return None
+    return found if found.footnotes else None
 
 
 def _is_citation(line: str, at: int) -> bool:
