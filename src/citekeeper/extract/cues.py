@@ -102,6 +102,14 @@ _STATUTE_BY_TITLE = (
         r"(?=,|\s?\(|\s?§|\s(?:sec|ch|tit|Pub)\.)"
     ), ("Act of ", "Amendments of ", "Code of ", "Ordinance of ", "Statute of ")),
     (re.compile(r"\bPub\.\s?L\.\s?(?:No\.\s?)?\d{1,3}-\d{1,4}\b|\bP\.\s?L\.\s\d{2,3}-\d{1,4}\b"), ("Pub.", "P.L.", "P. L.")),
+    # Official gazettes by year and item or page: "Journal of Laws of 2016, item 925" (Poland in English, dev9),
+    # "Dz. U. z 2016 r. poz. 925", "BGBl. I S. 1234", "BGBl. I Nr. 12/2020", "JORF n° 0123", "Gazzetta Ufficiale n. 12",
+    # "BOE núm. 294", "Staatsblad 2019, 123", "OJ L 140, 5.6.2009, p. 16" already counts as an EU journal.
+    (re.compile(
+        r"\bJournal\sof\sLaws\s(?:of\s(?:1[89]|20)\d\d)?,?\s?(?:No\.?\s?\d+,\s)?items?\s\d|"
+        r"\bDz\.\s?U\.\s?(?:z\s(?:19|20)\d\d\s?r\.\s?)?(?:Nr\s\d+,?\s)?poz\.\s?\d|\b[RL]?GBl\.\s?(?:I{1,3}\s)?(?:S\.\s?\d|Nr\.\s?\d)|"
+        r"\bJORF\s(?:n°\s?)?\d|\bGazzetta\sUfficiale\b[^.;]{0,40}?\bn\.\s?\d|\bBOE\b[^.;]{0,20}?\d|\bStaatsblad\s(?:19|20)\d\d"
+    ), ("Journal of Laws", "Dz.", "GBl.", "JORF", "Gazzetta", "BOE", "Staatsblad")),
     # A code by its abbreviation and a section: "U.C.C. § 2-316", "C.C.P. § 425.16", "U.S.S.G. § 2B1.1".
     (re.compile(r"(?<![\w.])(?:[A-Z]\.){2,5}\s?§§?\s?\d"), ("§",)),
     (re.compile(
