@@ -79,3 +79,57 @@ def test_a_sentence_that_runs_on_past_twenty_five_words_before_see_is_no_signal(
     text = ("For the reasons given above and in the two chapters that follow on the courts of the period and on the "
             "harbors of the coast and the towns along the rivers of the north, see below.")
     assert not signal_length(text)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "CRS Report R41234, Harbor Dredging: Issues for Congress, by Ann Roe.",
+        "Harbor Board, Inspection Report 02/2021, pp. 3-4.",
+        "See H.Rept. 117-204, the committee report that accompanied the bill.",
+        "S. Rep. No. 91-1219, at 4.",
+        "Northwind Bank Working Paper No. 12-34.",
+        # EU documents by number, and a US public law as CRS prints it
+        "Mitteilung der Kommission, COM(2021) 118.",
+        "Entschließung des Europäischen Parlaments vom 3. Mai 2022 zu Häfen, 2021/2040 (INI).",
+        "Europäischer Rat, Tagung des Europäischen Rates – Schlussfolgerungen, EUCO 13/20.",
+        "Harbor Works Acceleration Act of 1963 (HWAA; P.L. 87-658).",
+    ],
+)
+def test_a_report_cited_by_its_number_is_a_citation(note: str) -> None:
+    assert holds_citation(note)
+
+
+def test_a_report_cited_by_its_number_after_a_long_lead_in_is_a_second_citation() -> None:
+    note = ("Ann Roe et al., “Ship Noise,” Frontiers in Marine Science, vol. 6 (2019). For an additional overview of "
+            "noise and vibration impacts on marine animals, see CRS Report R41234, Harbor Dredging: Issues for Congress, by Jo Poe.")
+    refs = extract_article(f"Text.{'1'.translate(_SUP)}\n\n{'1'.translate(_SUP)} {note}\n").footnotes
+    assert [r.raw[:17] for r in refs] == ["Ann Roe et al., “", "CRS Report R41234"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Roe, “Harbor Issues.”",  # a short form by author and quoted title alone
+        "Roe and Poe, “Ship Noise,” 4.",
+        "Lee et al., “Harbor Dredging,” pp. 3-4.",
+        "H.B.C. § 2-316.",  # a code by its abbreviation and a section
+        "134 F. 4th 326, 331 (5th Cir. 2025).",  # the fourth series of the Federal Reporter
+        "Abschlussbericht der Hafensanierung vom 05.03.1998.",  # a document of an office by its date
+        "Rundschreiben des Ministeriums für Häfen vom 3. Mai 2001, Az. 12-3.",  # (a compound: "Das Urteil vom …" is prose)
+        # official gazettes by year and item or page
+        "Journal of Laws of 2017, item 412.",
+        "Journal of Laws of 2018, item 1285; Journal of Laws of 2019, items 730, 1080 and 1100.",
+        "Dz. U. z 2017 r. poz. 412.",
+        "BGBl. I S. 1234.",
+        "BGBl. I Nr. 12/2020.",
+        "JORF n° 0123 du 28 mai 2020.",
+    ],
+)
+def test_short_notes_of_known_shapes_are_citations(note: str) -> None:
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("comment", ["However, “this is not so.”", "Thus, “The Harbor” was closed.", "Roe, “said the harbor master.”"])
+def test_a_quotation_after_a_word_and_a_comma_is_no_short_form(comment: str) -> None:
+    assert not holds_citation(comment)

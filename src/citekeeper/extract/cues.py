@@ -107,7 +107,7 @@ _STATUTE_BY_TITLE = (
     # "BOE núm. 294", "Staatsblad 2019, 123", "OJ L 140, 5.6.2009, p. 16" already counts as an EU journal.
     (re.compile(
         r"\bJournal\sof\sLaws\s(?:of\s(?:1[89]|20)\d\d)?,?\s?(?:No\.?\s?\d+,\s)?items?\s\d|"
-        r"\bDz\.\s?U\.\s?(?:z\s(?:19|20)\d\d\s?r\.\s?)?(?:Nr\s\d+,?\s)?poz\.\s?\d|\b[RL]?GBl\.\s?(?:I{1,3}\s)?(?:S\.\s?\d|Nr\.\s?\d)|"
+        r"\bDz\.\s?U\.\s?(?:z\s(?:19|20)\d\d\s?r\.\s?)?(?:Nr\s\d+,?\s)?poz\.\s?\d|\b[A-Z]{0,2}GBl\.\s?(?:I{1,3}\s)?(?:S\.\s?\d|Nr\.\s?\d)|"
         r"\bJORF\s(?:n°\s?)?\d|\bGazzetta\sUfficiale\b[^.;]{0,40}?\bn\.\s?\d|\bBOE\b[^.;]{0,20}?\d|\bStaatsblad\s(?:19|20)\d\d"
     ), ("Journal of Laws", "Dz.", "GBl.", "JORF", "Gazzetta", "BOE", "Staatsblad")),
     # A code by its abbreviation and a section: "U.C.C. § 2-316", "C.C.P. § 425.16", "U.S.S.G. § 2B1.1".
