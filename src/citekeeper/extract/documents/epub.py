@@ -72,13 +72,21 @@ def _spine(z: zipfile.ZipFile, name: str) -> list[str]:
     package = parse_xml(z.read(opf), name, opf)
     base = posixpath.dirname(opf)
     manifest = {}
+    navigation = set()
     for el in package.iter():
         if isinstance(el.tag, str) and el.tag.endswith("}item") and (el.get("media-type") or "") in _XHTML:
             manifest[el.get("id")] = posixpath.normpath(posixpath.join(base, unquote(el.get("href") or "")))
+            if "nav" in (el.get("properties") or "").split():
+                navigation.add(manifest[el.get("id")])
     order = [manifest[el.get("idref")] for el in package.iter()
              if isinstance(el.tag, str) and el.tag.endswith("}itemref") and el.get("idref") in manifest]
     order = [d for d in dict.fromkeys(order) if d in names]
-    return order or sorted(d for d in manifest.values() if d in names)
+    if not order:
+        return sorted(d for d in manifest.values() if d in names)
+    # A book may keep its notes in a document the spine leaves out (pop-up footnotes shown only when a
+    # call is followed): every content document of the manifest is read, those after the spine's; the
+    # table of contents (``properties="nav"``) is no content.
+    return order + [d for d in dict.fromkeys(manifest.values()) if d in names and d not in order and d not in navigation]
 
 
 def _relink(part: etree._Element, doc: str, index: dict[str, int]) -> None:
