@@ -10,7 +10,8 @@ process's CPU seconds for them (``time.process_time``, after a warm-up of 400 li
 that opens the connections).  No reading, no parent, no result pipe: what is left is
 transport, limits, scheduling and judging, so a change there shows at a few percent
 where ``loop_ab.py``'s whole-tree CPU (noisier, ~6 s) would hide it.  Variants as in
-``loop_ab.py`` (``head@HEAD`` runs ``git archive HEAD``'s ``src``), interleaved;
+``loop_ab.py`` (``head@HEAD`` runs ``git archive HEAD``'s ``src``; ``name=/path/src`` a
+copy of a checkout's ``src``), interleaved;
 ``CITEKEEPER_EVENT_LOOP=asyncio`` in a variant runs asyncio's loop, else uvloop's
 (what a shard chooses, ``links.shard.loop_factory``).  Loopback only.
 """
@@ -72,6 +73,10 @@ def main() -> None:
     data.mkdir(parents=True, exist_ok=True)
     variants = []
     for spec in a.variant or ["this"]:
+        if "=" in spec.split(":", 1)[0]:  # NAME=/path/to/src: a copy of a checkout's src
+            name, src = spec.split("=", 1)
+            variants.append((name, {}, Path(src)))
+            continue
         spec, _, rev = spec.partition("@")
         name, _, envs = spec.partition(":")
         env = dict(kv.split("=", 1) for kv in envs.split(",") if kv)

@@ -29,6 +29,7 @@ the exit.  Only loopback addresses are contacted.  Run it under ``flock
 from __future__ import annotations
 
 import argparse
+import bisect
 import importlib.util
 import json
 import os
@@ -137,13 +138,18 @@ def analyse(trace: list[list], t0: float, t_exit: float) -> dict[str, Any]:
             spans.append((max(o for _, o in v) - starts[0]) * 1e3)
     firsts.sort()
     end = max(o for _, o, _, _ in trace)
+    # How bunched the requests arrive: others in the millisecond before each arrival
+    # (the farm is one process: a bunch waits for the farm to read it, then answers
+    # together after the latency).
+    ins = sorted(x[0] for x in trace)
+    bunch = statistics.fmean(bisect.bisect_left(ins, t) - bisect.bisect_left(ins, t - 0.001) for t in ins)
     crit = max(chains)
     return {
         "requests": len(trace), "connections": len(conns), "hosts": len(hosts),
         "wall": (t_exit - t0) * 1e3, "start": (firsts[0] - t0) * 1e3,
         "hosts_started_by": (firsts[-1] - t0) * 1e3, "slots_started_by": (max(fourth) - t0) * 1e3,
         "end": (end - t0) * 1e3, "exit": (t_exit - end) * 1e3,
-        "span_max": max(spans), "span_median": statistics.median(spans),
+        "span_max": max(spans), "span_median": statistics.median(spans), "bunch_1ms": bunch,
         "farm_mean": statistics.fmean(farm_ms), "farm_p90": pct(farm_ms, 0.9),
         "turn_mean": statistics.fmean(turns) if turns else 0.0, "turn_p50": pct(turns, 0.5),
         "turn_p90": pct(turns, 0.9), "turn_p99": pct(turns, 0.99),
@@ -203,6 +209,7 @@ def main() -> None:
                     f1, c1 = proc_cpu(proc.pid), os.times()
                     trace = get(a.port, "trace")
                     assert isinstance(trace, list)
+                    (work / f"trace-{s}-{name}-{rep}.json").write_text(json.dumps([t0, t_exit, trace]))
                     row = analyse(trace, t0, t_exit)
                     row["cpu"] = (c1.children_user - c0.children_user + c1.children_system - c0.children_system) * 1e3
                     row["farm_cpu"] = (f1 - f0) * 1e3
@@ -215,7 +222,7 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
-    keys = ["wall", "start", "hosts_started_by", "slots_started_by", "end", "exit", "span_max", "span_median", "farm_mean", "farm_p90", "turn_mean",
+    keys = ["wall", "start", "hosts_started_by", "slots_started_by", "end", "exit", "span_max", "span_median", "bunch_1ms", "farm_mean", "farm_p90", "turn_mean",
             "turn_p50", "turn_p90", "turn_p99", "crit_start", "crit_farm", "crit_turn", "cpu", "farm_cpu"]
     print("\nmedians (ms):\n| set | peer | " + " | ".join(keys) + " |")
     print("|---|---|" + "---|" * len(keys))
