@@ -113,3 +113,10 @@ def test_a_work_without_an_author_cited_again_by_its_first_word_or_its_subtitle_
         found = find_repeat(short, [hearing, report])
         assert found is not None and (found.target, found.page) == (target, page)
     assert find_repeat("Committee, 45.", [hearing, report]) is None  # a word inside it, not its first
+
+
+def test_a_work_cited_again_by_the_whole_head_of_its_citation_without_a_page() -> None:
+    links = _links(["Entretien avec Anne Roux et Marie Caron, 13 décembre 2002.", "Entretien avec Anne Roux et Marie Caron.", "Idem."])
+    assert [(n, t) for n, t, _ in links] == [(1, None), (2, 1), (3, 1)]
+    # fewer than four words is no such head ("Entretien avec Anne." names less than the interview)
+    assert _by_head([Cited("Entretien avec Anne Roux et Marie Caron, 13 décembre 2002.", (), "2002", 1)], "Entretien avec Anne.") is None

