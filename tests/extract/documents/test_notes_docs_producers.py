@@ -10,7 +10,8 @@ Gutenberg, markdown-it/Ghost; in EPUB InDesign (``_idFootnote`` divisions, ``<as
 ``filepos`` anchors), Standard Ebooks/Sigil, pandoc and Google Docs' EPUB.  Each page here is built as
 that producer writes it (three notes called in the text); each must give notes 1, 2, 3 with their
 text and without their number.  Before this file: Word endnotes, LibreOffice footnotes and endnotes,
-Substack, docutils tables and both InDesign footnote forms failed (7 of 28).
+Substack, docutils tables, both InDesign footnote forms, Modern Footnotes and Tufte sidenotes failed
+(9 of 38).
 """
 
 from __future__ import annotations
@@ -112,6 +113,33 @@ E["pandoc_epub"] = ({"ch001.xhtml": BODY.format(**{f"c{i}": f'<a href="#fn{i}" c
 E["gdocs_epub"] = ({"GoogleDoc/doc.xhtml": BODY.format(**{f"c{i}": f'<sup><a epub:type="noteref" href="#ftnt{i}" id="ftnt_ref{i}">[{i}]</a></sup>' for i in (1,2,3)}) +
     "".join(f'<aside epub:type="footnote" id="ftnt{i}"><p><a href="#ftnt_ref{i}">[{i}]</a> {n}</p></aside>' for i, n in enumerate(NOTES, 1))}, ["GoogleDoc/doc.xhtml"])
 
+
+
+def _article(body: str, notes: str = "") -> str:
+    return page(f"<article>{body}", f"{notes}</article>")
+
+
+# Blog engines and book tools: WordPress plugins (Easy Footnotes, Footnotes Made Easy, Modern Footnotes:
+# the note in a <span> in the text), Tufte CSS sidenotes (the note in the text, numbered by a counter),
+# Quarto's margin notes, bookdown, littlefoot/bigfoot, a <dl> of endnotes, JATS-made HTML, OJS galleys.
+P["easy_footnotes"] = _article(BODY.format(**{f"c{i}": f'<span class="easy-footnote-margin-adjust" id="easy-footnote-{i}-123"></span><span class="easy-footnote"><a href="#easy-footnote-bottom-{i}-123" title="x"><sup>{i}</sup></a></span>' for i in (1,2,3)}),
+   '<ol class="easy-footnotes-wrapper">' + "".join(f'<li class="easy-footnote-single"><span id="easy-footnote-bottom-{i}-123" class="easy-footnote-margin-adjust"></span>{n}<a class="easy-footnote-to-top" href="#easy-footnote-{i}-123"></a></li>' for i, n in enumerate(NOTES, 1)) + "</ol>")
+P["footnotes_made_easy"] = _article(BODY.format(**{f"c{i}": f'<sup><a href="#footnote_{i-1}_123" id="identifier_{i-1}_123" class="footnote-link footnote-identifier-link" title="x">{i}</a></sup>' for i in (1,2,3)}),
+   '<ol class="footnotes">' + "".join(f'<li id="footnote_{i-1}_123" class="footnote">{n} [<a href="#identifier_{i-1}_123" class="footnote-link footnote-back-link">&#8617;</a>]</li>' for i, n in enumerate(NOTES, 1)) + "</ol>")
+P["modern_footnotes"] = _article(BODY.format(**{f"c{i}": f'<sup class="modern-footnotes-footnote " data-mfn="{i}"><a href="javascript:void(0)">{i}</a></sup><span class="modern-footnotes-footnote__note" data-mfn="{i}">{n}</span>' for i, n in zip((1,2,3), NOTES, strict=True)}))
+P["tufte_sidenote"] = _article(BODY.format(**{f"c{i}": f'<label for="sn-{i}" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-{i}" class="margin-toggle"/><span class="sidenote">{n}</span>' for i, n in zip((1,2,3), NOTES, strict=True)}))
+P["quarto_margin"] = _article(BODY.format(**{f"c{i}": f'<a href="#fn{i}" class="footnote-ref" id="fnref{i}" role="doc-noteref"><sup>{i}</sup></a>' for i in (1,2,3)}) +
+   "".join(f'<div class="no-row-height column-margin column-container"><div id="fn{i}"><p><sup>{i}</sup>&nbsp;{n}</p></div></div>' for i, n in enumerate(NOTES, 1)))
+P["bookdown"] = _article(BODY.format(**{f"c{i}": f'<a href="#fn{i}" class="footnote-ref" id="fnref{i}"><sup>{i}</sup></a>' for i in (1,2,3)}),
+   '<div class="footnotes"><hr /><ol start="1">' + "".join(f'<li id="fn{i}"><p>{n}<a href="#fnref{i}" class="footnote-back">↩︎</a></p></li>' for i, n in enumerate(NOTES, 1)) + "</ol></div>")
+P["littlefoot_bigfoot"] = _article(BODY.format(**{f"c{i}": f'<sup id="fnref:{i}"><a href="#fn:{i}" rel="footnote">{i}</a></sup>' for i in (1,2,3)}),
+   '<div class="footnotes"><ol>' + "".join(f'<li class="footnote" id="fn:{i}"><p>{n} <a href="#fnref:{i}" title="return to article">↩</a></p></li>' for i, n in enumerate(NOTES, 1)) + "</ol></div>")
+P["oup_like_endnotes_dl"] = _article(BODY.format(**{f"c{i}": f'<a href="#en{i}" id="enref{i}"><sup>{i}</sup></a>' for i in (1,2,3)}),
+   '<h2>Notes</h2><dl>' + "".join(f'<dt id="en{i}"><a href="#enref{i}">{i}</a></dt><dd>{n}</dd>' for i, n in enumerate(NOTES, 1)) + "</dl>")
+P["jats_html_fn"] = _article(BODY.format(**{f"c{i}": f'<a href="#fn{i}" class="xref-fn"><sup>{i}</sup></a>' for i in (1,2,3)}),
+   '<div class="fn-group"><h2>Notes</h2>' + "".join(f'<div class="fn" id="fn{i}"><span class="label">{i}</span><p>{n}</p></div>' for i, n in enumerate(NOTES, 1)) + "</div>")
+P["ojs_html"] = _article(BODY.format(**{f"c{i}": f'<a href="#_edn{i}" name="_ednref{i}" title="">[{i}]</a>' for i in (1,2,3)}),
+   "<div><br clear=all><hr align=left size=1 width='33%'>" + "".join(f'<div id=edn{i}><p><a href="#_ednref{i}" name="_edn{i}" title="">[{i}]</a> {n}</p></div>' for i, n in enumerate(NOTES, 1)) + "</div>")
 
 
 def _epub(docs: dict[str, str], spine: list[str], path: Path) -> None:

@@ -138,6 +138,10 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
             continue
+        if el.tag in ("span", "small") and any(_INLINE_NOTE_CLASS.search(c) for c in cls.split()) and (
+                len(_text(el)) > 3 and not _CALL_TEXT.match(_text(el))):
+            note_items.append(el)  # a note set in the running text: Tufte's sidenotes, print CSS's <span class="footnote">
+            continue
         if el.tag == "p" and any(_NOTE_PARAGRAPH_CLASS.match(c) for c in cls.split()) and el not in note_items:
             note_items.append(el)  # <p class="footnote">1. Smith, …</p>: one note a paragraph
             continue
@@ -265,6 +269,11 @@ def _raised_text(el: etree._Element) -> str:
 # (a table is docutils' note before 0.18: <table class="docutils footnote" id="id5"><tr><td class="label">…)
 _BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section", "table")
 # A paragraph classed as one note ("footnote", "endnote-text", "fn"), not a call or a link list.
+# A note in the running text, numbered by a style sheet's counter: Tufte CSS and R's tufte/bookdown
+# ``<span class="sidenote">``, Prince and Paged.js ``<span class="footnote">`` (floated to the page foot
+# when printed), WordPress' Modern Footnotes ``<span class="modern-footnotes-footnote__note">``.  Not a
+# call that bears such a class: a span showing only its number is no note.
+_INLINE_NOTE_CLASS = re.compile(r"^(?:side|foot|end)note$|^[\w-]*footnotes?__note$", re.I)
 _NOTE_PARAGRAPH_CLASS = re.compile(r"^(?:foot|end)notes?(?:[-_]?(?:text|content|item|para|paragraph))?$|^fn$", re.I)
 
 
