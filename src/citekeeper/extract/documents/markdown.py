@@ -355,6 +355,8 @@ def _linked_notes(lines: list[str]) -> list[Block]:
     its own sections gives none.  A note's number is its item's ("2.  …"), else its opening link's,
     else its place.
     """
+    if sum("](#" in ln for ln in lines) < 4:
+        return []  # (two calls and two notes each hold a link to a fragment: most files hold none)
     units: list[tuple[int, int]] = []  # (first line, one past the last) of each paragraph or item
     k = 0
     while k < len(lines):
@@ -405,7 +407,7 @@ def _html_notes(lines: list[str], name: str) -> DocumentExtraction | None:
     from citekeeper.errors import NoCitationsError
     from citekeeper.extract.documents.html import extract_tree, read_tree
 
-    if sum(len(_HTML_CALL.findall(ln)) for ln in lines) < 2:
+    if sum(len(_HTML_CALL.findall(ln)) for ln in lines if "#" in ln) < 2:
         return None
     try:
         found = extract_tree(read_tree(Path(name), "\n".join(lines).encode("utf-8")), name, "markdown")
