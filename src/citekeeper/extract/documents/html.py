@@ -331,6 +331,7 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
     inside = {d for n in notes for d in n.iter()}
     holders = {a for n in notes for a in n.iterancestors()}  # a note's own division, found already
     out = list(notes)
+    place: dict[etree._Element, int] | None = None  # each note's index in ``out``, made when first needed
     for a in root.iter("a"):
         if a in inside or not _is_call(a):
             continue
@@ -349,12 +350,17 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
             # The call names the division that holds one note found already, its number outside the
             # note's paragraph (Substack's <div class="footnote"><a id="footnote-1">1</a><div
             # class="footnote-content"><p>…): the division is the note, so its number is read.
-            held = [k for k, n in enumerate(out) if any(x is block for x in n.iterancestors())]
+            place = {n: k for k, n in enumerate(out)} if place is None else place
+            held = [place[d] for d in block.iterdescendants() if d in place]
             if len(held) == 1:
                 inside |= set(block.iter())
+                del place[out[held[0]]]
                 out[held[0]] = block
+                place[block] = held[0]
             continue
         out.append(block)
+        if place is not None:
+            place[block] = len(out) - 1
         inside |= set(block.iter())
         holders |= set(block.iterancestors())
     return out
