@@ -40,6 +40,7 @@ class Paragraph:
     cited: list[Cited] = field(default_factory=list)
     heading: bool = False  # styled as a heading (Word "Heading 2", ODF text:h)
     raised: str = ""  # the text with digits set superscript as superscript digits (typed note calls)
+    label: str = ""  # the number Word's automatic list numbering prints in front ("3."), not in the text
 
 
 @dataclass
@@ -53,7 +54,8 @@ class _Field:
 class _Walker:
     """Paragraph texts and the citation fields of one story (body, or one note)."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: ListNumbering | None = None) -> None:
+        self.numbering = numbering
         self.stack: list[_Field] = []
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
@@ -70,6 +72,8 @@ class _Walker:
             if style is not None and re.match(r"(?i)heading|title|berschrift|titre|заголовок",
                                               style.get(f"{W}val", "")):
                 self._cur.heading = True
+            if self.numbering is not None:
+                self._cur.label = self.numbering.label(p.find(f"{W}pPr/{W}numPr"))
             self._walk(p)
             # Manual line breaks (Shift+Enter) are kept: a bibliography typed as one
             # paragraph with a break after each entry is one entry a line.
@@ -144,6 +148,64 @@ class _Walker:
                 self._walk(child)
 
 
+class ListNumbering:
+    """The numbers Word's automatic list numbering prints (``word/numbering.xml``), paragraph by paragraph.
+
+    Endnotes typed as a numbered list under "Notes" carry their numbers only here, not in the text: read
+    without them the notes were no notes (a typed-endnotes .docx gave "no footnotes found").  Only decimal
+    levels print a label ("3."); a list instance (``w:num``) counts on the abstract list it names, as Word
+    does, unless it overrides the start; a level starts again under each item of a higher one.
+    """
+
+    def __init__(self, root) -> None:  # type: ignore[no-untyped-def]
+        self.levels: dict[str, dict[str, tuple[str, int]]] = {}  # abstractNumId -> ilvl -> (numFmt, start)
+        for a in root.iter(f"{W}abstractNum"):
+            levels = self.levels.setdefault(a.get(f"{W}abstractNumId", ""), {})
+            for lvl in a.iter(f"{W}lvl"):
+                fmt, start = lvl.find(f"{W}numFmt"), lvl.find(f"{W}start")
+                levels[lvl.get(f"{W}ilvl", "0")] = (fmt.get(f"{W}val", "") if fmt is not None else "decimal",
+                                                    _int(start.get(f"{W}val")) if start is not None else 1)
+        self.abstract: dict[str, str] = {}  # numId -> abstractNumId
+        self.overrides: dict[str, dict[str, int]] = {}  # numId -> ilvl -> start
+        for n in root.iter(f"{W}num"):
+            ref = n.find(f"{W}abstractNumId")
+            self.abstract[n.get(f"{W}numId", "")] = ref.get(f"{W}val", "") if ref is not None else ""
+            for o in n.iter(f"{W}lvlOverride"):
+                start = o.find(f"{W}startOverride")
+                if start is not None:
+                    self.overrides.setdefault(n.get(f"{W}numId", ""), {})[o.get(f"{W}ilvl", "0")] = _int(start.get(f"{W}val"))
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, str]] = set()  # (numId, ilvl) whose override was applied
+
+    def label(self, numpr) -> str:  # type: ignore[no-untyped-def]
+        if numpr is None:
+            return ""
+        num_el, lvl_el = numpr.find(f"{W}numId"), numpr.find(f"{W}ilvl")
+        num = num_el.get(f"{W}val", "") if num_el is not None else ""
+        ilvl = lvl_el.get(f"{W}val", "0") if lvl_el is not None else "0"
+        abstract = self.abstract.get(num)
+        if not num or num == "0" or abstract is None or ilvl not in self.levels.get(abstract, {}):
+            return ""
+        fmt, start = self.levels[abstract][ilvl]
+        counters = self.counters.setdefault(abstract, {})
+        level = _int(ilvl)
+        override = self.overrides.get(num, {}).get(ilvl)
+        if override is not None and (num, ilvl) not in self.started:
+            self.started.add((num, ilvl))
+            counters[level] = override - 1
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        return f"{counters[level]}." if fmt == "decimal" else ""
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return 0
+
+
 def keep_breaks(text: str) -> str:
     """Spaces normalised within each line; manual line breaks kept as ``\\n``."""
     return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
@@ -163,7 +225,8 @@ def read_parts(path: Path) -> dict[str, bytes]:
                 raise BrokenDocumentError("a zip file, but not a Word document (no word/document.xml)",
                                           file=name)
             parts = {}
-            for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/settings.xml"):
+            for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/settings.xml",
+                         "word/numbering.xml"):
                 if part in names:
                     if z.getinfo(part).file_size > MAX_PART:
                         raise BrokenDocumentError(f"{part} unpacks to over {MAX_PART >> 20} MB; refused",
@@ -178,7 +241,9 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     name = str(path)
     parts = read_parts(path)
     body = parse_xml(parts["word/document.xml"], name, "word/document.xml")
-    walker = _Walker()
+    numbering = (ListNumbering(parse_xml(parts["word/numbering.xml"], name, "word/numbering.xml"))
+                 if "word/numbering.xml" in parts else None)
+    walker = _Walker(numbering)
     paragraphs = walker.story(body)
     notes: dict[tuple[str, str], list[Paragraph]] = {}
     for kind in ("footnote", "endnote"):
@@ -222,8 +287,8 @@ def typed_notes(paragraphs: list[Paragraph], name: str, fmt: str) -> DocumentExt
     lines: list[str] = []
     owner: list[int] = []
     for i, p in enumerate(paragraphs):
-        for line in (p.raised or p.text).split("\n"):
-            lines.append(line)
+        for k, line in enumerate((p.raised or p.text).split("\n")):
+            lines.append(f"{p.label} {line}" if p.label and not k and line.strip() else line)
             owner.append(i)
         lines.append("")
         owner.append(i)
