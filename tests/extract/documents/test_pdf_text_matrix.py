@@ -1,5 +1,6 @@
 """A PDF whose fonts are set at 1 pt and scaled by the text matrix (as some typesetters and court
-printers write them): sizes come from the matrix, so raised note numbers stay markers (file written here)."""
+printers write them): sizes come from the matrix, so raised note numbers stay markers; text turned up
+the margin is no part of the lines beside it (files written here)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def _pdf(path: Path) -> Path:
+def _pdf(path: Path, margin: str = "") -> Path:
     ops = ["BT"]
+    if margin:  # turned up the right margin, as publishers stamp "Downloaded from … on …"
+        ops.append(f"/F1 1 Tf 0 7 -7 0 598 60 Tm ({_escape(margin)}) Tj")
     y = 760.0
     for k, line in enumerate(BODY * 4):
         call = f" {k // 3 + 1}" if k in (2, 5) else ""
@@ -65,3 +68,12 @@ def test_sizes_of_matrix_scaled_text_keep_note_markers(tmp_path: Path) -> None:
     assert 0.7 < notes[0].size / body.size < 0.8  # 8 pt against 10.5 pt, whatever unit the boxes give
     refs = extract_document(pdf).footnotes
     assert [(r.footnote, r.raw[:8]) for r in refs] == [(1, "Smith J."), (2, "Weber K.")]
+
+
+def test_text_turned_up_the_margin_is_dropped(tmp_path: Path) -> None:
+    stamp = "Downloaded from https://example.org/article/42/4/540 by a university user on 17 September 2025"
+    pdf = _pdf(tmp_path / "stamped.pdf", margin=stamp)
+    texts = [ln.text for ln in read_pdf(pdf)[0].lines]
+    assert not any("Downloaded" in t or "September" in t for t in texts)
+    refs = extract_document(pdf).footnotes
+    assert [r.raw for r in refs] == [note for _, note in NOTES]

@@ -15,6 +15,7 @@ pages, or has pages but no text layer (a scan) raises a ``DocumentError`` naming
 from __future__ import annotations
 
 import ctypes
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,7 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
         return None
     out: list[tuple[str, float, float, float, float, float]] = []
     scaled: list[tuple[int, float, float]] = []  # (index in out, loose box height, matrix size) of 1-pt runs
+    turned: list[int] = []  # indexes in out of runs set at an angle
     for i, (x0, x1, top, bottom) in enumerate(rects):
         stop = starts[i + 1] if i + 1 < len(starts) else len(text)
         piece = text[starts[i]:stop]
@@ -190,12 +192,35 @@ def _runs(textpage, text: str, height: float, raw) -> list | None:  # type: igno
                 scaled.append((len(out) + (body[:1] == " "), size, by_matrix))
         if body[:1] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
+        if _turned(handle, first, raw):
+            turned.append(len(out))
         out.append((core, x0, x1, top, bottom, size))
         if body[-1:] == " ":
             out.append((" ", -1, -1, -1, -1, 0.0))
     if len(scaled) >= 3:
         _even_sizes(out, scaled)
+    if turned and sum(len(out[k][0]) for k in turned) < _TURNED_SHARE * sum(len(c[0]) for c in out):
+        # Text set at an angle on a page set straight: a publisher's "Downloaded from … on 17 September
+        # 2025" up the margin, whose letters were read into the note lines beside them ("(New York, S 1978)").
+        skip = set(turned)
+        out = [c for k, c in enumerate(out) if k not in skip]
     return out
+
+
+# A run turned more than this (radians) is not set along the page's lines; such runs are dropped while
+# they hold less than this share of the page's text (a page printed sideways keeps its text).
+_TURNED = 0.1
+_TURNED_SHARE = 0.2
+
+
+def _turned(handle, index: int, raw) -> bool:  # type: ignore[no-untyped-def]
+    """Is the character's baseline turned from the page's (the text matrix's rotation, not its skew:
+    PDFium's character angle counts a slanted italic too, and a Brazilian review's italics were lost)?"""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFText_GetMatrix(handle, index, ctypes.byref(matrix)):
+        return False
+    turn = abs(math.atan2(matrix.b, matrix.a))
+    return _TURNED < turn < 2 * math.pi - _TURNED
 
 
 def _even_sizes(out: list, scaled: list[tuple[int, float, float]]) -> None:  # type: ignore[type-arg]
@@ -264,6 +289,8 @@ def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-
     size = 0.0
     last_bottom = -1.0
     after_space = True
+    turn = False
+    turned: list[int] = []
     for i in range(min(textpage.count_chars(), len(text))):
         ch = text[i]
         if ch in "\r\n":
@@ -278,6 +305,7 @@ def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-
         # The font size changes only between text runs: asked for at a word's start, a
         # digit (superscripts) or a baseline shift, a third of the calls.
         if after_space or ch.isdigit() or abs(b - last_bottom) > 0.3 or not size:
+            turn = _turned(handle, i, raw)  # (a turned line's letters each shift the baseline: asked for each)
             size = get_size(handle, i)
             if size < _LEAST_SIZE:  # scaled by the text matrix: the glyph box's loose height instead
                 rect = raw.FS_RECTF()
@@ -285,7 +313,12 @@ def _chars(textpage, text: str, height: float, raw) -> list:  # type: ignore[no-
                     size = abs(rect.top - rect.bottom) or size
         after_space = ch == " "
         last_bottom = b
+        if turn:
+            turned.append(len(chars))
         chars.append((ch, left.value, right.value, height - top.value, height - b, size))
+    if turned and len(turned) < _TURNED_SHARE * len(chars):
+        skip = set(turned)  # text up the margin (see ``_runs``)
+        chars = [c for k, c in enumerate(chars) if k not in skip]
     return chars
 
 
