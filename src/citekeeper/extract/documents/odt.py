@@ -43,6 +43,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     root = parse_xml(data, name, "content.xml")
     config = _notes_configuration([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
     raised_styles = _superscript_styles(root)
+    labels = _list_labels(root, [root, parse_xml(styles, name, "styles.xml")] if styles else [root])
     chapter = 0
     sections: dict[tuple[str, str], int] = {}
     body = root.find(f"{OFFICE}body")
@@ -78,6 +79,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 nbody = el.find(f"{T}note-body")
                 notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
         para.text = keep_breaks(_own_text(p))
+        para.label = labels.get(p, "")
         if raised_styles:
             para.raised = keep_breaks(_own_text(p, raised_styles))
         paragraphs.append(para)
@@ -85,6 +87,49 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     blocks = note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections)
     typed = None if any(b.kind == "footnote" for b in blocks) else typed_notes(paragraphs, name, "odt")
     return typed or compose(blocks, name, "odt")
+
+
+def _list_labels(root, style_roots: list) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """The number each numbered list item's first paragraph shows ("3."), which ODF keeps in the list's
+    style, not in the text (endnotes typed as a numbered list under "Notes"; see ``docx.ListNumbering``).
+
+    Only lists whose first level is numbered with Arabic digits (``style:num-format="1"``); a list
+    counts from its level's ``text:start-value``, an item's own ``text:start-value`` sets it, and
+    ``text:continue-numbering="true"`` (or ``text:continue-list``) goes on from the list before.
+    """
+    decimal: dict[str, int] = {}  # list style -> first number of level 1
+    for r in style_roots:
+        for st in r.iter(f"{T}list-style"):
+            level = next((el for el in st if el.tag == f"{T}list-level-style-number"
+                          and el.get(f"{T}level", "1") == "1"), None)
+            if level is not None and level.get(f"{STYLE}num-format") == "1":
+                try:
+                    decimal[st.get(f"{STYLE}name", "")] = int(level.get(f"{T}start-value", "1"))
+                except ValueError:
+                    decimal[st.get(f"{STYLE}name", "")] = 1
+    out: dict = {}  # type: ignore[type-arg]
+    if not decimal:
+        return out
+    last: dict[str, int] = {}  # list style -> the last number it showed
+    for lst in root.iter(f"{T}list"):
+        if any(a.tag == f"{T}list" for a in lst.iterancestors()):
+            continue  # a nested level: not counted here
+        style = lst.get(f"{T}style-name", "")
+        if style not in decimal:
+            continue
+        go_on = lst.get(f"{T}continue-numbering") == "true" or lst.get(f"{T}continue-list")
+        n = last.get(style, decimal[style] - 1) if go_on else decimal[style] - 1
+        for item in lst:
+            if item.tag != f"{T}list-item":
+                continue
+            if (value := item.get(f"{T}start-value") or "").isdigit():
+                n = int(value) - 1
+            n += 1
+            first = next(item.iter(f"{T}p", f"{T}h"), None)
+            if first is not None:
+                out[first] = f"{n}."
+        last[style] = n
+    return out
 
 
 def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: ignore[type-arg]
