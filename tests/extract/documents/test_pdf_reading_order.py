@@ -51,3 +51,35 @@ def test_two_columns_are_read_column_by_column() -> None:
     right = [_line(f"right column line {k} text", 306.0, 540.0, 100.0 + 12 * k) for k in range(6)]
     texts = [ln.text for ln in reading_order(Page(1, 595.0, 842.0, left + right))]
     assert texts == [ln.text for ln in left] + [ln.text for ln in right]
+
+
+
+def test_a_note_number_hung_left_of_its_line_is_read_with_it() -> None:
+    # Column notes whose numbers hang left of the text in the same type: the number's box sits inside
+    # the line's height, their bottoms differ by the line's descenders, and it sorts after the line.
+    def box(text: str, x0: float, x1: float, top: float, bottom: float) -> Line:
+        return Line(page=1, text=text, x0=x0, x1=x1, top=top, bottom=bottom, size=5.9)
+
+    page = Page(1, 595.0, 842.0, [
+        box("The servitude of technology to theory, the almost symbolic rank of the", 326.2, 538.2, 633.4, 641.0),
+        box("4", 311.9, 315.5, 634.6, 639.0),
+        box("telescope for the self-affirmation of theoretical curiosity.", 326.0, 538.1, 641.5, 649.1),
+        box("In his comment Anton Schütz argued that the concept of sin", 326.2, 538.4, 681.4, 689.0),
+        box("6", 312.1, 315.1, 682.6, 687.0),
+    ])
+    texts = [ln.text for ln in reading_order(page)]
+    assert texts == ["4 The servitude of technology to theory, the almost symbolic rank of the",
+                     "telescope for the self-affirmation of theoretical curiosity.",
+                     "6 In his comment Anton Schütz argued that the concept of sin"]
+
+
+def test_a_number_in_other_type_or_far_off_stays_apart() -> None:
+    def box(text: str, x0: float, x1: float, top: float, bottom: float, size: float = 9.0) -> Line:
+        return Line(page=1, text=text, x0=x0, x1=x1, top=top, bottom=bottom, size=size)
+
+    far = Page(1, 595.0, 842.0, [box("Body text of the page set in its column", 100.0, 500.0, 100.0, 111.0),
+                                 box("12", 40.0, 48.0, 101.0, 109.0)])
+    assert [ln.text for ln in reading_order(far)] == ["Body text of the page set in its column", "12"]
+    page = Page(1, 595.0, 842.0, [box("Body text of the page set in its column", 100.0, 500.0, 100.0, 111.0),
+                                  box("3", 92.0, 97.0, 101.0, 106.0, size=5.0)])
+    assert [ln.text for ln in reading_order(page)] == ["Body text of the page set in its column", "3"]
