@@ -10,8 +10,8 @@ Gutenberg, markdown-it/Ghost; in EPUB InDesign (``_idFootnote`` divisions, ``<as
 ``filepos`` anchors), Standard Ebooks/Sigil, pandoc and Google Docs' EPUB.  Each page here is built as
 that producer writes it (three notes called in the text); each must give notes 1, 2, 3 with their
 text and without their number.  Before this file: Word endnotes, LibreOffice footnotes and endnotes,
-Substack, docutils tables, both InDesign footnote forms, Modern Footnotes and Tufte sidenotes failed
-(9 of 38).
+Substack, docutils tables, both InDesign footnote forms, Modern Footnotes and Tufte sidenotes failed,
+and both notes tables (11 of 40).
 """
 
 from __future__ import annotations
@@ -140,6 +140,15 @@ P["jats_html_fn"] = _article(BODY.format(**{f"c{i}": f'<a href="#fn{i}" class="x
    '<div class="fn-group"><h2>Notes</h2>' + "".join(f'<div class="fn" id="fn{i}"><span class="label">{i}</span><p>{n}</p></div>' for i, n in enumerate(NOTES, 1)) + "</div>")
 P["ojs_html"] = _article(BODY.format(**{f"c{i}": f'<a href="#_edn{i}" name="_ednref{i}" title="">[{i}]</a>' for i in (1,2,3)}),
    "<div><br clear=all><hr align=left size=1 width='33%'>" + "".join(f'<div id=edn{i}><p><a href="#_ednref{i}" name="_edn{i}" title="">[{i}]</a> {n}</p></div>' for i, n in enumerate(NOTES, 1)) + "</div>")
+
+# Hand-made and older journal pages: the notes in a table, the number in a cell of its own, the call linking
+# to the number's anchor or to the row.
+P["table_anchor"] = _article(BODY.format(**{f"c{i}": f"<sup><a href='#n{i}' name='r{i}'>{i}</a></sup>" for i in (1, 2, 3)}),
+    "<h3>Notes</h3><table>" + "".join(f"<tr><td valign=top><a name='n{i}' href='#r{i}'>{i}</a></td><td>{n}</td></tr>"
+                                     for i, n in enumerate(NOTES, 1)) + "</table>")
+P["table_row"] = _article(BODY.format(**{f"c{i}": f"<sup><a href='#n{i}'>{i}</a></sup>" for i in (1, 2, 3)}),
+    "<h3>Notes</h3><table>" + "".join(f"<tr id='n{i}'><td valign=top>{i}.</td><td>{n}</td></tr>"
+                                     for i, n in enumerate(NOTES, 1)) + "</table>")
 
 
 def _epub(docs: dict[str, str], spine: list[str], path: Path) -> None:

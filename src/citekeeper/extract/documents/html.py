@@ -266,8 +266,9 @@ def _raised_text(el: etree._Element) -> str:
     return text.translate(_RAISE) if el.tag == "sup" and text.strip().isdigit() else text
 
 
-# (a table is docutils' note before 0.18: <table class="docutils footnote" id="id5"><tr><td class="label">…)
-_BLOCKS = ("li", "p", "div", "aside", "dd", "td", "section", "table")
+# (a table is docutils' note before 0.18: <table class="docutils footnote" id="id5"><tr><td class="label">…;
+# a row, a notes table's note: <tr id="n1"><td>1.</td><td>text</td></tr>)
+_BLOCKS = ("li", "p", "div", "aside", "dd", "td", "tr", "section", "table")
 # A paragraph classed as one note ("footnote", "endnote-text", "fn"), not a call or a link list.
 # A note in the running text, numbered by a style sheet's counter: Tufte CSS and R's tufte/bookdown
 # ``<span class="sidenote">``, Prince and Paged.js ``<span class="footnote">`` (floated to the page foot
@@ -342,6 +343,9 @@ def _with_linked_notes(root: etree._Element, notes: list[etree._Element],
         block = target
         while block is not None and block.tag not in _BLOCKS:
             block = block.getparent()
+        if block is not None and block.tag == "td" and (row := block.getparent()) is not None and row.tag == "tr" and (
+                re.fullmatch(r"\s*[\[(]?\d{1,4}[.)\]]?\s*", _text(block))):
+            block = row  # a notes table's number cell (<tr><td><a name="n1">1</a></td><td>text</td>): the row
         if block is None or block.tag in ("body", "html") or block in in_references or block in inside:
             continue
         if any(d is a for d in block.iter()):
