@@ -186,3 +186,14 @@ def test_epub_notes_of_each_producer(producer: str, tmp_path: Path) -> None:
     path = tmp_path / f"{producer}.epub"
     _epub(docs, spine, path)
     _check(path)
+
+
+def test_a_note_opening_with_a_link_to_a_page_keeps_its_own_number(tmp_path: Path) -> None:
+    # An edition's note that opens with a link to a page of the book ("<a href="#p45">45</a>: …") is
+    # note 1, not note 45: only a link back to a call is a note's printed number.
+    path = tmp_path / "edition.html"
+    path.write_text(page(BODY.format(**{f"c{i}": f'<sup><a href="#fn{i}" id="r{i}">{i}</a></sup>' for i in (1, 2, 3)}),
+                         '<a id="p45"></a><section class="footnotes"><ol>'
+                         + "".join(f'<li id="fn{i}"><a href="#p45">45</a> {n}</li>' for i, n in enumerate(NOTES, 1))
+                         + "</ol></section>"), encoding="utf-8")
+    assert [r.footnote for r in extract_document(path).footnotes] == [1, 2, 3]

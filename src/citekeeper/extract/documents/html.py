@@ -166,11 +166,12 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     renumbered = {li for k, li in enumerate(note_items) if li.tag != "li" and k
                   and note_items[k - 1].getparent() is not li.getparent()}
     last = 0
+    calls = _call_anchors(root)
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
         number, rest = _numbered(text)
-        if number is None and (label := _label(li)) is not None:
+        if number is None and (label := _label(li, calls)) is not None:
             number, rest = label
         if last and ((li in starts and (number if number is not None else called.get(li, 1)) == 1)
                      or (li in renumbered and (number if number is not None else called.get(li)) == 1)):
@@ -509,21 +510,33 @@ def _roman(numeral: str) -> int:
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
-def _label(note: etree._Element) -> tuple[int, str] | None:
+def _call_anchors(root: etree._Element) -> set[str]:
+    """The ids and names a back-link may point at: every call's own, and its ``<sup>``'s."""
+    out: set[str] = set()
+    for a in root.iter("a"):
+        if _is_call(a):
+            parent = a.getparent()
+            for el in (a, parent if parent is not None and parent.tag == "sup" else None):
+                if el is not None:
+                    out.update(v for v in (el.get("id"), el.get("name")) if v)
+    return out
+
+
+def _label(note: etree._Element, calls: set[str]) -> tuple[int, str] | None:
     """The number a note prints as a link back to its call, and the note's text without it.
 
     Word processors and layout programs open a note with its number as a back-link, glued to the
     text or set off by a tab: LibreOffice's ``<a class="sdfootnotesym" href="#sdfootnote1anc">1</a>John
     Smith``, its endnotes' ``ii``, InDesign's ``<a class="_idFootnoteAnchor" …>1</a>\t…``, Substack's
     ``footnote-number``.  Only a link that opens the note (no text before it), shows a number, a Roman
-    numeral or a symbol, and points into the page — not at a reference-list entry.
+    numeral or a symbol, and points back at a call (``calls``) — not at a page anchor or a reference entry.
     """
     el = next(note.iter("a"), None)
     if el is None:
         return None
     href = el.get("href") or ""
     shown = _text(el)
-    if ("#" not in href or _REFERENCE_ID.search(href.rsplit("#", 1)[1]) or not _CALL_TEXT.match(shown)
+    if ("#" not in href or href.rsplit("#", 1)[1] not in calls or not _CALL_TEXT.match(shown)
             or not "".join(note.itertext()).lstrip().startswith(shown)):
         return None
     for x in el.iterancestors():
