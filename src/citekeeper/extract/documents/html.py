@@ -166,13 +166,15 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     renumbered = {li for k, li in enumerate(note_items) if li.tag != "li" and k
                   and note_items[k - 1].getparent() is not li.getparent()}
     last = 0
-    calls = _call_anchors(root)
+    calls: set[str] | None = None  # what back-links may point at, gathered for the first note that needs it
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
         number, rest = _numbered(text)
-        if number is None and (label := _label(li, calls)) is not None:
-            number, rest = label
+        if number is None:
+            calls = _call_anchors(root) if calls is None else calls
+            if (label := _label(li, calls)) is not None:
+                number, rest = label
         if last and ((li in starts and (number if number is not None else called.get(li, 1)) == 1)
                      or (li in renumbered and (number if number is not None else called.get(li)) == 1)):
             last = 0  # the notes of the next chapter, numbered from 1 again
