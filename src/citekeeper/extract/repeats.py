@@ -177,6 +177,7 @@ class Cited:
     _without_page: str | None = field(default=None, init=False, repr=False, compare=False)
     _label: re.Pattern[str] | bool | None = field(default=None, init=False, repr=False, compare=False)
     _head: str | None = field(default=None, init=False, repr=False, compare=False)
+    _first_words: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> re.Pattern[str] | None:
@@ -219,6 +220,20 @@ class Cited:
             zone = _ZONE_END.split(self.text[:80], maxsplit=1)[0]
             self._author_words = {ascii_fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", zone)}
         return self._author_words
+
+    @property
+    def first_words(self) -> tuple[str, ...]:
+        """The folded first word of the citation and of its subtitle after the first colon (``_by_first_word``),
+        cached: every short form that names no author asks it of every earlier citation."""
+        if self._first_words is None:
+            head, colon, rest = self.text[:160].partition(": ")
+            words = []
+            for part in (head, rest if colon and len(head) < 80 else ""):
+                first = re.findall(r"[^\W\d_][\w'’\-]*", part[:60])[:1]
+                if first:
+                    words.append(ascii_fold(first[0]))
+            self._first_words = tuple(words)
+        return self._first_words
 
     @property
     def head(self) -> str:
@@ -299,12 +314,8 @@ def _by_first_word(cited: list[Cited], word: str) -> int | None:
     ``word``: "Hearings, 45" after "Copyright Law Revision: Hearings on S. 2499 …, 60th Cong. (1908)"."""
     for i in range(len(cited) - 1, -1, -1):
         c = cited[i]
-        if c.repeats is None and not c.families:
-            head, colon, rest = c.text[:160].partition(": ")
-            for part in (head, rest if colon and len(head) < 80 else ""):
-                first = re.findall(r"[^\W\d_][\w'’\-]*", part[:60])[:1]
-                if first and ascii_fold(first[0]) == word:
-                    return i
+        if c.repeats is None and not c.families and word in c.first_words:
+            return i
     return None
 
 
