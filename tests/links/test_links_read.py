@@ -150,6 +150,17 @@ def test_reports_are_those_of_the_reading_workers(web: LocalWeb, options: CheckO
     assert [f.to_json() for f in workers.findings] == [f.to_json() for f in links_only.findings]
 
 
+def test_a_file_with_macros_is_read_in_full(web: LocalWeb, options: CheckOptions, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _big(tmp_path, web)
+    p.write_text(f'@string{{UNDEF = "{web.url("/ok/macro")}"}}\n\n' + p.read_text())
+    whole = check_files([p], dataclasses.replace(options, jobs=1))
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1024)
+    two = check_files([p], dataclasses.replace(options, jobs=2))
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in whole.findings]
+    assert two.warnings == whole.warnings and not any("UNDEF" in w for w in two.warnings)
+
+
 
 def test_an_entry_that_depends_on_another_reads_the_file_in_full() -> None:
     # "@string" in the middle of a line, after a broken entry, which ``parallel.depends``
@@ -166,3 +177,16 @@ def test_an_entry_that_depends_on_another_reads_the_file_in_full() -> None:
     first = reader.read(1 << 20)
     assert first is not None and ("url", "http://ex.org/e2") in first and reader.read(1) is None
     _same(reader.piece(), _reader("c.bib", text))
+
+
+def test_the_first_links_are_urls_the_full_read_gives_as_written() -> None:
+    text = "\n".join(HARD[k] for k in sorted(HARD))
+    a, b = runner._first_urls(text, (len(text) // 2, len(text)))
+    keys = {t.cache_key for t in a + b}
+    assert a and b and not {t.cache_key for t in a} & {t.cache_key for t in b}
+    full = _reader("all.bib", text).collected[0]
+    assert keys <= {f"{kind}:{value}" for kind, value in full}
+    assert keys == {"url:https://ex.org/a", "url:https://ex.org/k", "url:https://ex.org/i", "url:https://ex.org/j",
+                    "url:https://ex.org/n", "url:http://ex.org/e", "url:https://ex.org/p", "url:https://ex.org/q",
+                    "url:https://ex.org/l", "url:https://ex.org/keyless"}  # none with TeX, '#', '@', '/10.', '/web/'
+    assert list(runner._first_urls(text, (0,))) == [[]]

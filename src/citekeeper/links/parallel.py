@@ -183,11 +183,11 @@ class LinksRead:
                     if done >= chars:
                         return new
             except Dependent:
-                return self._read_whole()
+                return self.read_whole()
         self._text = None
         return new if new or done else None
 
-    def _read_whole(self) -> list[tuple[str, str]]:
+    def read_whole(self) -> list[tuple[str, str]]:
         """The file read in full after all (an entry depends on another): what was collected
         so far is dropped and collected again from the projected read of the whole text;
         returns every key (those already sent are not sent again: ``Run.prepare``)."""

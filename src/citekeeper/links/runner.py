@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import re
 import signal
 import time
 from collections import Counter
@@ -166,7 +167,7 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
     warn = warnings if warnings is not None else []
     for p in paths:
         if links_read and str(p) in links_read:
-            yield links_read[str(p)]
+            yield _piece_future(links_read, str(p))
             continue
         if pool is not None and format_for(p) == "bibtex" and Path(p).is_file() \
                 and Path(p).stat().st_size >= parallel.PARALLEL_BYTES:
@@ -231,6 +232,7 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
                 texts = _links_only(run, run.large, opts.max_bytes)
                 run.scan = _scan(run, run.large, opts.max_bytes, texts)
                 run.dispatch_next()
+                run.dispatch_next()  # a second slice before the event loop starts (``_first_urls``)
                 if any(p not in texts for p in run.large):
                     pool = parallel.ReadPool(jobs)
             else:
@@ -261,14 +263,10 @@ def _large_bibs(paths: Iterable[str | Path]) -> list[str]:
 
 def _links_only(run: Run, paths: Iterable[str], max_bytes: int) -> dict[str, str]:
     """The text of each large .bib that the scan reads for its links (``parallel.LinksRead``)
-    instead of worker processes reading it in pieces: UTF-8 without CR line ends, and no
-    ``@string``, ``crossref`` or ``xdata`` (``parallel.depends``: such a file is text-scanned
-    for the shards and read in full meanwhile, as before; one the test misses is read in
-    full by ``LinksRead._read_whole``).  Each gets the future of its ``parallel.Piece`` in
-    ``run.links_read``, which ``read_inputs`` hands on in its turn.
+    instead of worker processes reading it in pieces: UTF-8 without CR line ends.  Each is
+    listed in ``run.links_read``, where the future of its ``parallel.Piece`` will be, which
+    ``read_inputs`` hands on in its turn.
     """
-    import concurrent.futures
-
     from citekeeper.textio import read_text
 
     texts: dict[str, str] = {}
@@ -277,10 +275,22 @@ def _links_only(run: Run, paths: Iterable[str], max_bytes: int) -> dict[str, str
             tf = read_text(p, max_bytes=max_bytes)
         except InputError:
             continue  # the reader says so, with the file's name
-        if tf.encoding == "utf-8" and "\r" not in tf.text and not parallel.depends(tf.text):
+        if tf.encoding == "utf-8" and "\r" not in tf.text:
             texts[p] = tf.text
-            run.links_read[p] = concurrent.futures.Future()
+            run.links_read[p] = None
     return texts
+
+
+def _piece_future(links_read: dict[str, Any], path: str) -> Any:
+    """The future of ``path``'s ``parallel.Piece``, made by whichever side asks first (the
+    scan, or ``read_inputs``): ``concurrent.futures`` is imported after the first links
+    are sent."""
+    future = links_read[path]
+    if future is None:
+        import concurrent.futures
+
+        future = links_read[path] = concurrent.futures.Future()
+    return future
 
 
 def _scan(run: Run, paths: Iterable[str], max_bytes: int,
@@ -330,16 +340,32 @@ def _line_end(text: str, at: int) -> int:
 
 
 def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
-    """``parallel.LinksRead`` of ``text``, a slice per step: the targets each finds first."""
-    future = run.links_read[path]
+    """``parallel.LinksRead`` of ``text``, a slice per step: the targets each finds first.
+
+    The first step sends the ``url`` fields of the first entries (``_first_urls``), before
+    anything else is imported or tested.  A file whose entries depend on others (``@string``,
+    ``crossref``, ``xdata``: ``parallel.depends``) is text-scanned for the shards and then
+    read in full, as a file the reading workers could not cut.
+    """
+    yield from _first_urls(text, (FIRST_SLICE, FIRST_SLICE + SCAN_SLICE))
+    future = _piece_future(run.links_read, path)
     try:
         c = Collector(run.collector.resolvers, run.collector.archive_hosts)
         reader = parallel.LinksRead(path, text, c)
+        if parallel.depends(text):
+            scout = Scout(run.collector.resolvers, run.opts.follow_doi)
+            a = 0
+            while a < len(text):
+                b = _line_end(text, a + SCAN_SLICE)
+                yield scout.scan(text[a:b])
+                a = b
+            del text
+            reader.read_whole()
+            future.set_result(reader.piece())
+            return
         del text
         mode = run.opts.follow_doi
-        size = FIRST_SLICE
-        while (new := reader.read(size)) is not None:
-            size = SCAN_SLICE
+        while (new := reader.read(SCAN_SLICE)) is not None:
             cites, fetch = c.cites, c.fetch  # (new ones if the file was read in full after all)
             yield [Target(kind, value, (), "", "",
                           kind == "doi" and (mode == "all" or (mode == "url"
@@ -353,6 +379,49 @@ def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
         raise
 
 
+def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
+    """The ``url`` fields of the plain entries in the first ``ends[-1]`` characters of
+    ``text``, a list per end: the shards' first links, before the reader ``LinksRead``
+    needs is imported (23 ms) and before this process starts its event loop.  Why two:
+    ``check_files`` sends the first list (8 KB, ~60 links) before anything else and the
+    second (128 KB more, ~900) right after it; with the first alone the shards ran out
+    for the 0.2-0.4 s this process took to import the checker and start its loop (load10k:
+    the next links went out at 355 ms, medians of 5, 20 hosts x 4 slots idle meanwhile).
+
+    Only a URL whose target the full read is sure to give as it is written: an entry the
+    splitter reads (``bibsplit.blocks``, the text as a whole), one ``url`` field, braced or
+    quoted, holding ``http(s)://`` and nothing a target is made of differently (no TeX,
+    brace, space, ``#`` fragment, ``@`` credentials, ``/10.`` DOI resolver, ``/web/``
+    capture).  The read then finds it again, and ``Run.prepare`` does not send it twice.
+    """
+    from citekeeper.formats import bibsplit
+
+    out: list[Target] = []
+    todo = list(ends)
+    for block in bibsplit.blocks(text):
+        while todo and block.offset >= todo[0]:
+            yield out
+            out = []
+            todo.pop(0)
+        if not todo:
+            return
+        if block.kind != "entry":
+            continue
+        urls = [raw for name, raw in block.fields if name.lower() == "url"]
+        if len(urls) != 1:
+            continue
+        raw = urls[0]
+        value = raw[1:-1] if len(raw) > 1 and (raw[0], raw[-1]) in (("{", "}"), ('"', '"')) else ""
+        if value.startswith(("http://", "https://")) and not _NOT_AS_WRITTEN.search(value) \
+                and "/10." not in value and "/web/" not in value:
+            out.append(Target("url", value))
+    for _ in todo:
+        yield out
+        out = []
+
+
+# What makes a URL field's target differ from its text (``_first_urls``).
+_NOT_AS_WRITTEN = re.compile(r'[\s{}\\#@"]')
 SCAN_SLICE = 128 * 1024  # characters of text scanned between two turns of the event loop
 FIRST_SLICE = 8 * 1024  # the first slice: about 60 links, enough to fill the first hosts' gates
 
