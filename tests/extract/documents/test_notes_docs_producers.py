@@ -11,7 +11,7 @@ Gutenberg, markdown-it/Ghost; in EPUB InDesign (``_idFootnote`` divisions, ``<as
 that producer writes it (three notes called in the text); each must give notes 1, 2, 3 with their
 text and without their number.  Before this file: Word endnotes, LibreOffice footnotes and endnotes,
 Substack, docutils tables, both InDesign footnote forms, Modern Footnotes and Tufte sidenotes failed,
-and both notes tables (11 of 40).
+both notes tables and three DPUB-ARIA-only pages (14 of 43).
 """
 
 from __future__ import annotations
@@ -149,6 +149,16 @@ P["table_anchor"] = _article(BODY.format(**{f"c{i}": f"<sup><a href='#n{i}' name
 P["table_row"] = _article(BODY.format(**{f"c{i}": f"<sup><a href='#n{i}'>{i}</a></sup>" for i in (1, 2, 3)}),
     "<h3>Notes</h3><table>" + "".join(f"<tr id='n{i}'><td valign=top>{i}.</td><td>{n}</td></tr>"
                                      for i, n in enumerate(NOTES, 1)) + "</table>")
+
+# DPUB-ARIA roles alone, as accessible HTML writers set them: calls role="doc-noteref", notes
+# role="doc-footnote"/"doc-endnote" on any element.
+_ARIA_CALLS = {f"c{i}": f'<a role="doc-noteref" href="#n{i}" id="c{i}">{i}</a>' for i in (1, 2, 3)}
+P["aria_linked"] = _article(BODY.format(**_ARIA_CALLS),
+    "<hr/>" + "".join(f'<p id="n{i}"><a href="#c{i}">{i}</a> {n}</p>' for i, n in enumerate(NOTES, 1)))
+P["aria_footnote"] = _article(BODY.format(**_ARIA_CALLS),
+    "".join(f'<aside role="doc-footnote" id="n{i}"><p>{n}</p></aside>' for i, n in enumerate(NOTES, 1)))
+P["aria_endnote"] = _article(BODY.format(**_ARIA_CALLS),
+    "".join(f'<div role="doc-endnote" id="n{i}">{i}. {n}</div>' for i, n in enumerate(NOTES, 1)))
 
 
 def _epub(docs: dict[str, str], spine: list[str], path: Path) -> None:

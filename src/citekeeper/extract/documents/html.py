@@ -135,6 +135,11 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         role = el.get("role") or ""
         cls = el.get("class") or ""
         epub = el.get("epub:type") or ""  # EPUB 3 / XHTML books: <aside epub:type="footnote">
+        if role in ("doc-footnote", "doc-endnote"):
+            # DPUB-ARIA's roles mark one note on any element (<aside role="doc-footnote">, <div role="doc-endnote">);
+            # its paragraphs are the note, as in a notes section, unless they were found with one.
+            note_items += [u for u in _note_units(el) if u not in note_items]
+            continue
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
             continue
@@ -306,7 +311,8 @@ def _is_call(a: etree._Element) -> bool:
     href = a.get("href") or ""
     if not href.startswith("#") or len(href) < 2:
         return False
-    if "noteref" in (a.get("epub:type") or "") or _CALL_CLASS.search(a.get("class") or "") or re.search(r"mso-(?:foot|end)note-id", a.get("style") or ""):
+    if ("noteref" in (a.get("epub:type") or "") or a.get("role") == "doc-noteref" or _CALL_CLASS.search(a.get("class") or "")
+            or re.search(r"mso-(?:foot|end)note-id", a.get("style") or "")):
         return True
     raised = (a.getparent() is not None and a.getparent().tag == "sup") or a.find(".//sup") is not None
     # … or not raised but pointing at a target named as a note: Project Gutenberg's "[1]" linking to
