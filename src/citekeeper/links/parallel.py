@@ -1,5 +1,13 @@
-"""Using the cores: a large .bib is read in pieces by worker processes while the
-first pieces' links are already being checked.
+"""Reading a large .bib for ``check``: for its links only, in the checking parent
+(``LinksRead``), or in pieces by worker processes while the first pieces' links are
+already being checked.
+
+With checking shards (``runner.check_files``), a UTF-8 .bib is read by ``LinksRead``
+(``formats.bibtex.links_of``: no record built for a plain entry) between turns of the
+parent's event loop: on the link farm's 50,000 entries that is 0.64-0.70 s of CPU where
+the workers took 1.2 s and the parent 0.3 s more to scan, unpickle and absorb
+(benchmarks/linkcheck/parent.md, fifth session).  The workers below still read a large
+.bib when there is one checking process, or the file is not UTF-8 or has CR line ends.
 
 Why: reading is a large part of ``check``'s CPU on a large bibliography.  The one
 reader (``formats.bibtex.loads``) projected to what ``check`` reads (``CHECK_FIELDS``)
