@@ -16,10 +16,10 @@ both notes tables and three DPUB-ARIA-only pages (14 of 43).
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
+from test_epub_notes import _epub as _write_epub
 
 from citekeeper.extract.documents import extract_document
 
@@ -161,21 +161,6 @@ P["aria_endnote"] = _article(BODY.format(**_ARIA_CALLS),
     "".join(f'<div role="doc-endnote" id="n{i}">{i}. {n}</div>' for i, n in enumerate(NOTES, 1)))
 
 
-def _epub(docs: dict[str, str], spine: list[str], path: Path) -> None:
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("mimetype", "application/epub+zip")
-        z.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" '
-                   'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
-                   'full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>')
-        items = "".join(f'<item id="i{k}" href="{d}" media-type="application/xhtml+xml"/>' for k, d in enumerate(docs))
-        refs = "".join(f'<itemref idref="i{list(docs).index(d)}"/>' for d in spine)
-        z.writestr("OEBPS/content.opf", '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" '
-                   f'version="3.0"><metadata/><manifest>{items}</manifest><spine>{refs}</spine></package>')
-        for d, body in docs.items():
-            z.writestr("OEBPS/" + d, '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
-                       f'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>{body}</body></html>')
-
-
 def _check(path: Path) -> None:
     got = [(r.footnote, r.raw) for r in extract_document(path).footnotes]
     assert [n for n, _ in got] == [1, 2, 3]
@@ -194,7 +179,7 @@ def test_html_notes_of_each_producer(producer: str, tmp_path: Path) -> None:
 def test_epub_notes_of_each_producer(producer: str, tmp_path: Path) -> None:
     docs, spine = E[producer]
     path = tmp_path / f"{producer}.epub"
-    _epub(docs, spine, path)
+    _write_epub(path, docs, spine)
     _check(path)
 
 
