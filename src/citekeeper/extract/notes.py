@@ -469,7 +469,8 @@ _SHORT_FORM = re.compile(
 _SIGNAL_SENTENCE = re.compile(
     # A signal or repeat word, or any capital: the word is its own alternative (as an optional
     # prefix before a capital it could never match, "See" being followed by "." or a space).
-    r"(?<=[.)])\s+(?=(?P<word>(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)"
+    # (after a full stop, a bracket, or a full stop inside a closing quotation mark: "… one another.” See …")
+    r"(?:(?<=[.)])|(?<=[.!?][”’\"»]))\s+(?=(?P<word>(?:Vgl|Siehe|See|Cf|Voir|Véase|Vid|См|Ср|Ebd|Ebenda|Ibid|Ibidem|Id|Там\s+же)\b)"
     r"|[A-ZÀ-ÞА-ЯЁ])"
 )
 
