@@ -117,6 +117,53 @@ _STATUTE_BY_TITLE = (
         r"\b(?:[Ll]oi|[Dd]écret|[Oo]rdonnance|[Aa]rrêté)\s(?:n°\s?[\d-]+\s)?du\s\d{1,2}(?:er)?\s(?:janv|févr|mars|avr|mai|juin|juil|août|"
         r"sept|oct|nov|déc)\w*\.?\s(?:1[7-9]|20)\d\d\b|\bn°\s?(?:19|20)\d\d-\d{1,5}\s?(?:DC|QPC|L|FNR|LP)\b"
     ), ("loi ", "Loi ", "écret ", "rrêté ", "rdonnance ", "irculaire ", "n°")),
+    # French decisions by chamber and date, and the court's own bulletin: "C. civ. 2E, 31 mai 1967, Bull. civ. II, no 199",
+    # "Cass. civ. 1re, 12 juin 2001", "Civ. 1re, 8 déc. 1987", "Crim., 3 mars 2004", "Bull. crim. n° 12".
+    (re.compile(
+        r"\b(?:Cass\.\s?|C\.\s?)?(?:[Cc]iv|[Cc]rim|[Ss]oc|[Cc]om)\.,?\s?(?:(?:1re|1ère|[23]e|[23]ème|[123]E|I{1,3}|ch\.\s?mixte|plén\.),?\s)?"
+        r"\d{1,2}(?:er)?\s(?:janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\w*\.?\s(?:1[89]|20)\d\d\b|"
+        r"\bBull\.\s?(?:civ|crim|Joly)\.|\bBull\.\s?(?:Ass\.\s?plén|ch\.\s?mixte)\b"
+    ), ("iv.", "rim.", "oc.", "om.", "Bull.")),
+)
+
+# A note that is wholly a work and a place in it (issue 13, fifth session): "Hittell's History of California, Vol. III.
+# p. 160.", "Studies in the Psychology of Sex, vii. 309 (1896).", "Georgics, iii. 146 ff.", "Végèce, Livre I.",
+# "Categories 2 b 11", "Barad: Meeting the Universe Halfway, S. 200.", "Dardot et Laval, La nouvelle raison du monde,
+# 414.", and the places alone when there are two: "Livre II, chapitre I.".  The work is a run of capitalised words
+# (with the small words of titles between them), or an author, a comma or colon and a title; a sentence of comment
+# has words in lower case before a locator ("This is discussed in chapter II.") and is not one.  A one-letter mark
+# of whose note it is may close it ("Livre II, chapitre XXV M.", "(N.d.T.)").
+_PLACE_LABEL = (
+    r"(?:[Vv]ol|VOL|[Tt]ome|[Tt]|Bd|Band|Teil|Th|[Ll]ivre|[Ll]iv|[Ll]ib|Buch|[Bb]ook|[Bb]k|[Pp]art|[Pp]t|[Cc]hapitre|[Cc]hapter|"
+    r"[Cc]hap|[Cc]h|[Cc]ap|[Cc]anto|[Ss]ect|[Ss]ection|[Ss]ec|[Pp]p|[Pp]|S|s|Sp|[Cc]ol|[Ff]ol|[Tt]ит|[Сс]|[Тт]|[Кк]н|[Чч]|[Гг]л|"
+    r"[Aa]rt|[Nn]o|n°|§|[Aa]bs|Nr|[Ff]rag|[Ff]r|[Ee]pist|[Ee]p|[Ss]at|[Oo]d|[Ll]ett|[Ll]et)"
+)
+_PLACE_NUMBER = r"(?:\d{1,4}[a-e]?(?:\s?[–-]\s?\d{1,4}[a-e]?)?|[IVXLC]{1,7}|[ivxlc]{1,7})"
+_PLACE = (
+    rf"(?:{_PLACE_LABEL}\.?\s?{_PLACE_NUMBER}|[ivxlc]{{1,6}}\.\s?\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?|"
+    r"\d{1,4}\s?[a-eA-E](?:\s?\d{1,2})?(?![\w]))"
+)
+_PLACES = rf"{_PLACE}(?:(?:[,.]\s?|\s)(?:{_PLACE}|\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?))*(?:\s?f{{1,2}}\.?)?"
+_TITLE_WORD = r"[A-ZÀ-ÞА-ЯЁ][\w'’\-]*"
+_TITLE_SMALL = (
+    r"(?:of|the|and|in|on|a|an|for|to|de|du|des|la|le|les|et|d[’']|l[’']|der|die|das|des|dem|den|und|von|zur|zum|im|"
+    r"di|del|della|e|y|el|los|sur|au|aux|и|в|о)"
+)
+# (An abbreviation may end a word inside the work, "Joseph. Vita, 1.", never the work: "London: Harbour Press. p. 45" is
+# a book's imprint and its page.)
+_CAPITALISED = rf"(?:{_TITLE_WORD}\.?\s(?:{_TITLE_SMALL}\s)*){{0,9}}{_TITLE_WORD}"
+WORK_AND_PLACE = re.compile(
+    r"^(?=.{3,160}$)(?:"
+    # (A surname and a page alone, "Meier, p. 12", is left to the other cues: a note that strings "See also Meier, p. 12."
+    # after a full citation is read as one citation, tests/extract/documents/test_latex_notes.py.)
+    r"(?![A-ZÀ-ÞА-ЯЁ][\w'’\-]*,\s(?:p|pp|S|s)\.\s?\d{1,4}(?:\s?[–-]\s?\d{1,4})?\.?$)"
+    # a capitalised title (and perhaps its author before it): "Hittell's History of California, Vol. III. p. 160"
+    rf"{_CAPITALISED}(?:[,:]\s{_CAPITALISED})?,?\s(?:{_PLACES}|(?<=,\s)\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?|(?<=,\s)[IVXLC]{{1,7}})|"
+    # an author, then a title in lower case: "Dardot et Laval, La nouvelle raison du monde, 414."
+    rf"{_CAPITALISED}[,:]\s[A-ZÀ-ÞА-ЯЁ][^\d,;:()\[\]]{{2,70}}?,\s(?:{_PLACES}|\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?)|"
+    # two places alone: "Livre II, chapitre I"
+    rf"{_PLACE_LABEL}\.?\s{_PLACE_NUMBER}[,.]?\s{_PLACE_LABEL}\.?\s{_PLACE_NUMBER}"
+    r")(?:\s\((?:[^()]{0,30}\s)?(?:1[5-9]|20)\d\d\))?\.?(?:\s(?:[A-Z]\.?|\((?:[A-Z]|N\.\s?d\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)\)))?\.?$"
 )
 
 _STRONG = [
@@ -211,6 +258,7 @@ _STRONG = [
     ),
     REPEAT_MARK,
     SHORT_TITLE_CITE,
+    WORK_AND_PLACE,
     # Notes that are wholly one short citation of a known shape (one search: each is anchored at the note's start).
     # A web page by its site's domain, then a colon and its title: "barockjagd.de: Jagen vor 250 Jahren."
     re.compile(
