@@ -129,11 +129,11 @@ def labelled_notes(lines: list[str]) -> list[tuple[int, str, int, int, str]]:
         else:
             parts = [lines[k][m.end():], *lines[k + 1:j], lines[j][:c]]
         label = m.group(1)
-        number = int(label) if label.isdigit() else (
+        number = int(label) if label.isdecimal() else (
             sum((ord(ch) - 96) * 26 ** i for i, ch in enumerate(reversed(label.lower()))) if label.isalpha() else 0)
         text = "\n".join(part.strip() for part in parts).strip()
         if text:
-            out.append((number, "" if label.isdigit() else label, k, j, text))
+            out.append((number, "" if label.isdecimal() else label, k, j, text))
         head, tail = lines[k][:m.start()], lines[j][c + 1:]
         for row in range(k, j + 1):
             lines[row] = ""

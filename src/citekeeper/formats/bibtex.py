@@ -501,7 +501,7 @@ def _is_url(value: str) -> bool:
 
 def _month(value: str) -> int | None:
     v = value.strip().lower().rstrip(".")
-    if v.isdigit() and 1 <= int(v) <= 12:
+    if v.isdecimal() and 1 <= int(v) <= 12:
         return int(v)
     return MONTHS.get(v[:3]) or MONTHS.get(v)
 
@@ -538,7 +538,7 @@ def _year_month_day(year: str, month: str | None, day: str | None) -> tuple[Date
         mo = _month(decode(month))
         if mo:
             text = decode(day) if day is not None else ""
-            return Date(d.year, mo, int(text) if text.isdigit() else None), True, day is not None
+            return Date(d.year, mo, int(text) if text.isdecimal() else None), True, day is not None
         return d, True, False
     return d, False, False
 
@@ -766,8 +766,8 @@ def _links_and_dates(g: _Fields, howpublished: str) -> tuple[Date | None, str, s
 def _origin(footnote: str, file: str | None, line: int, line_end: int | None) -> Origin:
     """Where an entry is: its file and lines; a ``footnote`` number (decoded) makes it that footnote."""
     return Origin(
-        kind="footnote" if footnote.isdigit() else "file",
-        number=int(footnote) if footnote.isdigit() else None,
+        kind="footnote" if footnote.isdecimal() else "file",
+        number=int(footnote) if footnote.isdecimal() else None,
         file=file,
         line_start=line or None,
         line_end=line_end,

@@ -72,7 +72,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         body = " ".join(text_of(c) for c in fn if local(c) not in ("label", "title")) or text_of(fn)
         if not body:
             continue
-        number = int(label) if label.isdigit() else n
+        number = int(label) if label.isdecimal() else n
         fid = fn.get("id")
         blocks.append(Block("footnote", body, number, label=label, element=f"fn[@id='{fid}']" if fid
                             else tree.getpath(fn), raw=body, line_start=fn.sourceline,
@@ -140,9 +140,9 @@ def from_tags(cit: etree._Element, printed: str) -> Reference:
     m = re.match(r"\d{4}", year)
     if m:
         month = t("month")
-        mo = int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
+        mo = int(month) if month.isdecimal() and 1 <= int(month) <= 12 else None
         day = t("day")
-        ref.dates["issued"] = Date(int(m.group()), mo, int(day) if mo and day.isdigit() else None)
+        ref.dates["issued"] = Date(int(m.group()), mo, int(day) if mo and day.isdecimal() else None)
     elif year:
         ref.dates["issued"] = Date(literal=year)
     for el in cit.iter():
