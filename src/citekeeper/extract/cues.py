@@ -117,6 +117,16 @@ _STATUTE_BY_TITLE = (
         r"\b(?:[Ll]oi|[Dd]écret|[Oo]rdonnance|[Aa]rrêté)\s(?:n°\s?[\d-]+\s)?du\s\d{1,2}(?:er)?\s(?:janv|févr|mars|avr|mai|juin|juil|août|"
         r"sept|oct|nov|déc)\w*\.?\s(?:1[7-9]|20)\d\d\b|\bn°\s?(?:19|20)\d\d-\d{1,5}\s?(?:DC|QPC|L|FNR|LP)\b"
     ), ("loi ", "Loi ", "écret ", "rrêté ", "rdonnance ", "irculaire ", "n°")),
+    # EU cases by their number and their ECLI without its prefix: "Case C-145/10 Painer v Standard", "Joined Cases
+    # C-403/08 and C-429/08", "Case T-201/04", "EU:C:2011:798" (OSCOLA writes both; prose never has a "C-145/10").
+    (re.compile(r"\bCases?\s[CTF]-\d{1,4}/\d\d\b|\bEU:[CTF]:(?:19|20)\d\d:\d{1,4}\b"), ("Case", "EU:")),
+    # US forms without the usual dots or with a database: "17 USC 504(c)(2)", "Restat 2d of Contracts, § 347",
+    # "Restatement (Second) of Torts § 402A", "2007 U.S. Dist. LEXIS 63568", "2019 WL 1234567".
+    (re.compile(
+        r"\b\d{1,2}\sUSC\s(?:§+\s?)?\d{1,5}[a-z]{0,2}\b|"
+        r"\bRestat(?:ement)?\.?\s(?:\(?(?:First|Second|Third|Fourth|1st|2d|2nd|3d|3rd)\)?\s)?(?:of\s)?[A-Z][\w&,'’ ]{2,60}?§|"
+        r"\b(?:19|20)\d\d\s(?:[A-Z][\w.]*\s){0,4}LEXIS\s\d|\b(?:19|20)\d\d\sWL\s\d{3,}"
+    ), ("USC", "Restat", "LEXIS", " WL ")),
     # French decisions by chamber and date, and the court's own bulletin: "C. civ. 2E, 31 mai 1967, Bull. civ. II, no 199",
     # "Cass. civ. 1re, 12 juin 2001", "Civ. 1re, 8 déc. 1987", "Crim., 3 mars 2004", "Bull. crim. n° 12".
     (re.compile(

@@ -43,7 +43,7 @@ _SUP_MARKER = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 # directly before a capital or an opening quote counts too (judged like a plain number), and
 # before the lower-case words notes open with ("2ebd., S. 47.", "3vgl. …", "4ders.:", "5см.").
 _NUM_MARKER = re.compile(
-    r"^\s*(?:\[\^(\d{1,4})\]:|\[(\d{1,4})\]:?|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|"
+    r"^\s*(?:\[\^(\d{1,4})\]:?|\[(\d{1,4})\]:?|\((\d{1,4})\)|(\d{1,4})[.)](?=\s)|"
     r"(\d{1,4})(?=\s|[A-ZÀ-ÞА-ЯЁ„“\"«][^\d\s]|(?:vgl\.|ebd[a.]|ders\.|dies\.|zit\.|siehe\s|see\s|cf\.|ibid|id\.|"
     r"voir\s|см\.|там\s|ср\.)))\s*(\S.*)$"
 )

@@ -222,8 +222,8 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
 _BLOCK_TAGS = {"p", "li", "dd", "dt", "blockquote", "pre", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div"}
 _RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _RAISED_CALL = re.compile(r"[^\W\d_][.,;:!?)\"”’]?[¹²³⁴⁵⁶⁷⁸⁹]")
-_BRACKET_CALL = re.compile(r"(?<=\S)\s?\[(\d{1,4})\]")
-_BRACKET_START = re.compile(r"^\[(\d{1,4})\]\s")
+_BRACKET_CALL = re.compile(r"(?<=\S)\s?\[\^?(\d{1,4})\]")
+_BRACKET_START = re.compile(r"^\[\^?(\d{1,4})\]:?\s")
 
 
 def _typed_notes(root: etree._Element, name: str, kind: str, where) -> DocumentExtraction | None:  # type: ignore[no-untyped-def]
