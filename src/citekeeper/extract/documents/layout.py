@@ -96,13 +96,15 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
 
     lines: list[str] = []
     line_block: dict[int, Block] = {}  # 1-based laid-out line -> block
-    seq = 0
-    for b in footnotes:
+    laid = [b for b in footnotes if not (b.records or b.record) and normalize_space(b.text)]
+    # Each note is laid out under its own number when the numbers rise, so a cross-reference by number
+    # ("Software Directive (n 23) art 1(2)", "Bauer (wie Fn. 3)") names the note it means (an excerpt whose
+    # notes start at 23 pointed "(n 23)" at its 23rd note); else under its place in the document.
+    numbers = [fn_number[id(b)] for b in laid]
+    rising = all(a < b for a, b in zip([0, *numbers], numbers, strict=False))
+    for seq, b in enumerate(laid, 1):
         text = normalize_space(b.text)
-        if b.records or b.record or not text:
-            continue
-        seq += 1
-        lines += [f"{str(seq).translate(_SUP)} {text}", ""]
+        lines += [f"{str(fn_number[id(b)] if rising else seq).translate(_SUP)} {text}", ""]
         line_block[len(lines) - 1] = b
     text_refs = [b for b in references if b.record is None and normalize_space(b.text)]
     if text_refs:
