@@ -177,8 +177,11 @@ def _depth_zero_semicolons(text: str) -> list[int]:
 _PROSE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яё]{3})|(?<=[a-zà-ÿа-яё]{3}[)’”\"»]))[.!?][’”\"»]?\s+(?=[A-ZÀ-ÞА-ЯЁ‘“\"«])")
 
 
+# (… or in a bracket, or straight after a word of German prose: "… Rückschlüsse zu (vgl.: Haynes, „Stimmton“, in: …)",
+# "… bei Werken der Musik s. Bicher, Wiermann, „Normdaten …“, in: …" — lower-case "s." is German's "siehe".)
 _SIGNAL_AFTER_COMMENT = re.compile(
-    r"[,;:–—]\s+(?=(?:vgl\.|siehe|see(?:\s+also)?|cf\.|voir|véase|см\.)[\s:])", re.IGNORECASE
+    r"(?:[,;:–—]\s+|\s\(|(?<=[a-zäöüß]{3})\s(?=[sS]\.\s[A-ZÄÖÜ]))"
+    r"(?=(?:vgl\.|siehe|see(?:\s+also)?|cf\.|voir|véase|см\.|(?-i:s)\.(?=\s[A-ZÄÖÜ]))[\s:])", re.IGNORECASE
 )
 
 
@@ -240,8 +243,21 @@ def citing_part(text: str) -> str:
     opens_citing = bool(first) and len(first) < 120 and _reads_whole(first) and bool(
         REPEAT_MARK.match(first) or NAME_START.match(first) or _CASE_OR_BODY.match(first)
     )
+    # (A signal in a bracket or after a bare word follows a whole note of comment, never a citation with its URL:
+    # "Noy, McGuinness, Ontology Development 101, online: https://…. Auch Meier legt das nahe (vgl.: …)".)
+    if m and m.group(0).strip() in {"", "("} and not (prose or (not m.group(0).strip() and len(_PROSE_WORD.findall(head)) >= 3
+                                                         and not _YEAR_OR_PAGE.search(head))):
+        m = None  # a title before the bracket ("Rechtswissenschaft als Rechtsschöpfung (vgl. …)") is no comment
+    if m and m.group(0).strip() in {"", "("} and strong_cue(head):
+        # … the citation before it keeps its place when a sentence of prose follows it: both are cited.
+        stop = [s for s in re.finditer(r"\.\s+(?=[A-ZÄÖÜÀ-Þ])", head) if s.start() > 20][-1:]
+        after = head[stop[0].end():] if stop else ""
+        if stop and _reads_whole(head[: stop[0].start() + 1]) and not re.search(r"\d", after) and _prose(after + "."):
+            cites, opens_citing = head[: stop[0].start() + 1], True
+        else:
+            m = None
     if m and m.start() >= 20 and (citation_score(head) <= 1 or prose) and not _leading_citation(head):
-        tail = rest[m.start() + 1 :].strip()
+        tail = rest[m.end() :].strip()
         if citation_score(tail) >= 2 or REPEAT_MARK.search(tail[:80]):
             rest = f"{cites}; {tail}" if opens_citing else tail
     if rest is not text and _NAMES_COLON.match(rest):
