@@ -347,7 +347,7 @@ def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
     ``crossref``, ``xdata``: ``parallel.depends``) is text-scanned for the shards and then
     read in full, as a file the reading workers could not cut.
     """
-    yield from _first_urls(text, (FIRST_SLICE, FIRST_SLICE + SCAN_SLICE))
+    yield from _first_urls(text, (FIRST_SLICE, FIRST_SLICE + SCAN_SLICE), run.http.per_host)
     future = _piece_future(run.links_read, path)
     try:
         c = Collector(run.collector.resolvers, run.collector.archive_hosts)
@@ -379,7 +379,7 @@ def _read_links(run: Run, path: str, text: str) -> Iterator[list[Target]]:
         raise
 
 
-def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
+def _first_urls(text: str, ends: tuple[int, ...], per_host: int = 0) -> Iterator[list[Target]]:
     """The ``url`` fields of the plain entries in the first ``ends[-1]`` characters of
     ``text``, a list per end: the shards' first links, before the reader ``LinksRead``
     needs is imported (23 ms) and before this process starts its event loop.  Why two:
@@ -387,6 +387,14 @@ def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
     second (128 KB more, ~900) right after it; with the first alone the shards ran out
     for the 0.2-0.4 s this process took to import the checker and start its loop (load10k:
     the next links went out at 355 ms, medians of 5, 20 hosts x 4 slots idle meanwhile).
+
+    The first list goes on past ``ends[0]`` until every host it names has ``per_host``
+    links (all of that host's slots busy from its first round), up to ``FIRST_CAP``
+    characters.  Cut at 8 KB, load10k's first list held 3 links of each of its 20 hosts:
+    every host's 4th slot waited ~25 ms for the second list (its 128 KB split, prepared
+    and sent), and a slot that starts late ends a round late (benchmarks/linkcheck/README.md,
+    checkstartup).  The hosts are told apart by the text between ``//`` and the next
+    ``/`` -- only where to cut depends on it.
 
     Only a URL whose target the full read is sure to give as it is written: an entry the
     splitter reads (``bibsplit.blocks``, the text as a whole), one ``url`` field, braced or
@@ -398,11 +406,17 @@ def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
 
     out: list[Target] = []
     todo = list(ends)
+    per: Counter[str] = Counter()  # links per host in the first list
+    short: set[str] = set()  # its hosts with fewer than per_host
+    first = True
     for block in bibsplit.blocks(text):
         while todo and block.offset >= todo[0]:
+            if first and short and block.offset < FIRST_CAP:
+                break  # the first list fills its hosts' slots first
             yield out
             out = []
             todo.pop(0)
+            first = False
         if not todo:
             return
         if block.kind != "entry":
@@ -415,6 +429,13 @@ def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
         if value.startswith(("http://", "https://")) and not _NOT_AS_WRITTEN.search(value) \
                 and "/10." not in value and "/web/" not in value:
             out.append(Target("url", value))
+            if first and per_host > 1:
+                host = value.split("/", 3)[2]
+                per[host] += 1
+                if per[host] < per_host:
+                    short.add(host)
+                else:
+                    short.discard(host)
     for _ in todo:
         yield out
         out = []
@@ -424,6 +445,7 @@ def _first_urls(text: str, ends: tuple[int, ...]) -> Iterator[list[Target]]:
 _NOT_AS_WRITTEN = re.compile(r'[\s{}\\#@"]')
 SCAN_SLICE = 128 * 1024  # characters of text scanned between two turns of the event loop
 FIRST_SLICE = 8 * 1024  # the first slice: about 60 links, enough to fill the first hosts' gates
+FIRST_CAP = 64 * 1024  # the first list's end at the latest (``_first_urls``): ~500 links, 4 ms to split
 
 
 def _prescan(run: Run, paths: Iterable[str], max_bytes: int) -> list[Target]:
