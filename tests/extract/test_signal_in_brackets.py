@@ -46,3 +46,16 @@ def test_a_citation_before_the_comment_is_kept_with_the_one_after_it() -> None:
     assert len(found) == 2
     assert found[0][1].startswith("Ida Keller, Leo Brand")
     assert "Paul Hartmann" in found[1][1][:20]
+
+
+def test_works_strung_with_commas_after_place_and_year_are_cut_apart() -> None:
+    found = _citations(
+        "Ruth Anker, Tom B. Weller, Graphen für Einsteiger. Modelle und Praxis, 2. Aufl., Boston, MA 2014, "
+        "Moritz Kranz u. a., Wissensnetze. Grundlagen, Berlin 2010 (= Informatik kompakt).",
+    )
+    assert [raw.split(",")[0] for _, raw in found] == ["Ruth Anker", "Moritz Kranz u. a."]
+
+
+def test_a_place_and_year_then_a_series_or_page_is_one_citation() -> None:
+    found = _citations("Ruth Anker, Graphen für Einsteiger, Berlin 2014, Neue Folge, S. 3.")
+    assert len(found) == 1

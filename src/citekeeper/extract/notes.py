@@ -522,6 +522,7 @@ def split_footnote(text: str) -> list[str]:
     out = [_embedded_start(c) if c[signal_length(c) :][:1].islower() else c for c in out]
     out = [c for piece in out for c in _split_signal_in_comment(piece)]
     out = [c for piece in out for c in _split_after_urls(piece)]
+    out = [c for piece in out for c in _split_after_place_year(piece)]
     out = [c for piece in out for c in _split_compare(piece)]
     out = [c for piece in out for c in _legal_cites_in_prose(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
@@ -671,6 +672,32 @@ def _split_signal_in_comment(piece: str) -> list[str]:
     if not _reads_whole(left) or citation_score(strip_signal(right)) < 3:
         return [piece]
     return [left, right]
+
+
+# Works strung with commas, each ending in its place and year, German style: "Dean Roe, Jim A. Poe, Modelling,
+# 2nd ed, Waltham, MA 2011, Pascal Doe u. a., Semantic Web. Grundlagen, Berlin 2008 (= Reihe), …": a place and a
+# year (perhaps a series in "(= …)"), a comma, then authors by first name and surname (or "u. a.") and a comma.
+_PLACE_YEAR_THEN_AUTHOR = re.compile(
+    r"\b[A-ZÀ-Þ][\w./\-]+(?:,\s[A-Z]{2})?\s(?:1[5-9]|20)\d\d[a-z]?(?:\s\(=[^()]{1,60}\))?(?P<cut>,\s)"
+    r"(?=[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s?){0,2}(?:(?:von|van|de|der|zu)\s)?[A-ZÀ-Þ][\w'’\-]+(?:\su\.\s?a\.|\set\sal\.)?,\s[^,]{3})"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _split_after_place_year(piece: str) -> list[str]:
+    """Citations a note strings with commas, each closed by its place and year, as German notes list works
+    ("…, Waltham, MA 2011, Pascal Doe u. a., Semantic Web, Berlin 2008"): cut before each author that follows
+    a place and year, when the note opens with an author and each part reads whole with a year of its own."""
+    if not NAME_START.match(strip_signal(piece)):
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for m in _PLACE_YEAR_THEN_AUTHOR.finditer(piece):
+        left, right = piece[start : m.start("cut")], piece[m.end("cut") :]
+        if _reads_whole(left) and _ANY_YEAR.search(right) and _reads_whole(right) and _balanced(left):
+            out.append(left)
+            start = m.end("cut")
+    return [*out, piece[start:]] if out else [piece]
 
 
 def _split_after_urls(piece: str) -> list[str]:
