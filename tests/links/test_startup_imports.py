@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("asyncio", "ssl", "yarl", "citekeeper.links.checker", "citekeeper.links.transport",
          "citekeeper.links.fetch", "citekeeper.links.judge")
@@ -75,3 +76,17 @@ def test_options_without_a_cache_import_neither_sqlite_nor_the_process_pool() ->
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_run_with_no_pyproject_parses_no_toml(tmp_path: Path) -> None:
+    # An article's repository often has no pyproject.toml: the settings are {} without
+    # tomllib (2.6 ms before the first request).
+    code = (
+        "import sys\n"
+        "import citekeeper.cli.check, citekeeper.links.runner, citekeeper.links.shard\n"
+        "from citekeeper.config import load_settings\n"
+        "assert load_settings('check') == {}\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.strip() == "False"
