@@ -215,6 +215,9 @@ def citing_part(text: str) -> str:
         # (Not when the note opens with its author: "See JANE DOE, THE LIMITS OF CONSENT: LAW, MARKETS, …
         # (Oxford Univ. Press 2012)" — Bluebook's small capitals; the colon is the title's.)
         opens_with_author = bool(NAME_START.match(strip_signal(head)))
+        # (Nor a colon in a bracket: "(London: Adam Islip, 1611)" is a place and its publisher.)
+        if lead and head.count("(", 0, lead.start()) > head.count(")", 0, lead.start()):
+            lead = None
         if lead and not opens_with_author and citation_score(rest[lead.end() :]) >= 2 and not AUTHOR_BEFORE_COLON.search(head, 0, lead.start() + 1):
             return rest[lead.end() :]
         if not _prose(head) or _TITLE_FIRST.match(tail) or MID_CITATION.match(tail):
@@ -307,6 +310,15 @@ _TITLE_FIRST = re.compile(
 _WORD_START = re.compile(r"(?<=[\s(])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
+# A dictionary's headword, then the work it is in: "s.v. Gonorrhée in Randle Cotgrave, A Dictionarie …", "entry for
+# “inclination, n.” in Oxford English Dictionary Online", "“marcasite” in Cotgrave, Dictionarie" — the work is cited.
+_HEADWORD_IN = re.compile(
+    r"(?:(?:the\s+)?entry\s+(?:for|on)\s+|s\.\s?vv?\.\s+)"
+    r"(?:“[^”]{1,160}”|‘[^’]{1,120}’|«[^»]{1,120}»|\*[^*]{1,80}\*|[^\s,;“”]{1,30}(?:\s[^\s,;“”]{1,30})?),?\s+in\s+(?=[A-ZÀ-Þ])|"
+    r"(?:“[^”]{1,60}”|‘[^’]{1,60}’)\s+in\s+(?=[A-ZÀ-Þ])"
+)
+
+
 def _embedded_start(text: str) -> str:
     """A citation set inside a sentence of comment, from its author on.
 
@@ -316,6 +328,10 @@ def _embedded_start(text: str) -> str:
     words before score at most one point, and what follows the author clearly cites.
     """
     k = signal_length(text)
+    head_word = _HEADWORD_IN.match(text, k)
+    if head_word and (citation_score(text[head_word.end() : head_word.end() + 300]) >= 2 or _SHORT_FORM.match(text[head_word.end() :].split(". ")[0])
+                      or bool(re.match(r"[A-ZÀ-Þ][\w'’\-]+,\s[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+){0,3}[.,]", text[head_word.end() :]))):
+        return text[head_word.end() :]
     if k and text[k:][:1].islower():
         # "Vgl. neben der erwähnten Monographie v. a. folgende Aufsätze: Joachim von Schwarzkopf, …"
         inner = _embedded_start(text[k:])
