@@ -90,3 +90,18 @@ def test_a_run_with_no_pyproject_parses_no_toml(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "False"
+
+
+def test_the_report_writers_come_after_the_check() -> None:
+    # ``cli.check`` imports the writers (and json) once the links are checked; --report
+    # specs are checked against their names before any request.
+    code = (
+        "import sys\n"
+        "import citekeeper.cli.check, citekeeper.links.runner, citekeeper.links.shard\n"
+        "from citekeeper.links.settings import build_options\n"
+        "build_options({'no_cache': True}, {})\n"
+        "citekeeper.links.shard.preload()\n"
+        "print(','.join(m for m in ('json', 'citekeeper.links.report') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
