@@ -58,3 +58,12 @@ def test_oscola_case_notes_come_out_as_citations() -> None:
     assert [r.footnote for r in refs] == [1, 2, 3]
     assert refs[0].raw.startswith("Case C-412/11 Harbour Lines")
     assert refs[2].raw.startswith("21 USC 812(c)")
+
+
+
+def test_an_unreported_decision_inside_a_comment_is_cut_out() -> None:
+    note = ("The parties say that every disputed use has ended, and the court held that it could not find that "
+            "the ending of the conduct makes the motion moot as in Hollis, 2011 U.S. Dist. LEXIS 12345, at *5, "
+            "because the conduct could recur. We agree that this matter is not moot.")
+    refs = extract_article(f"Body.¹\n\n¹ {note}\n").footnotes
+    assert any(r.raw.startswith("Hollis, 2011 U.S. Dist. LEXIS 12345") for r in refs)

@@ -37,3 +37,20 @@ def test_a_colon_inside_a_bracket_is_a_publisher_not_an_author() -> None:
         "Wax,” and Ida Brun “Wax and Time. Sculpture Put to the Test,” in Wax Figures, ed. Ida Brun (Paris: Forme, 2009), 4.",
     )
     assert found and "Carla Weiss Amber" in found[0][1][:30]
+
+
+def test_a_comment_then_a_colon_then_an_archive_cites_the_archive() -> None:
+    found = _citations(
+        "Il s’agit sans doute d’un cousin de l’autre Pierre Vidal (†1590), “maître de la forge dudit lieu” et "
+        "“marchand d’icelle ville” : Archives municipales de Montauban, 5E1234, le 3 mai 1589.",
+    )
+    assert len(found) == 1
+    assert found[0][1].startswith("Archives municipales de Montauban, 5E1234")
+
+
+def test_a_title_with_a_colon_after_a_signal_stays_whole() -> None:
+    found = _citations(
+        "For more on the worth of candles in the early modern church see Carla Weiss Amber, Holy Matter: An Essay "
+        "on Wax and Light in Early Modern Europe (New York: Ridge Books, 2011), 20–24.",
+    )
+    assert found and "Carla Weiss Amber" in found[0][1][:30]
