@@ -59,3 +59,12 @@ def test_works_strung_with_commas_after_place_and_year_are_cut_apart() -> None:
 def test_a_place_and_year_then_a_series_or_page_is_one_citation() -> None:
     found = _citations("Ruth Anker, Graphen für Einsteiger, Berlin 2014, Neue Folge, S. 3.")
     assert len(found) == 1
+
+
+def test_a_german_noun_naming_the_work_before_its_author_starts_the_citation() -> None:
+    found = _citations(
+        "Sehr lesenswert ist in diesem Zusammenhang der Artikel Jana Roth u. a., „Was heißt hier Modell? Ein Begriff "
+        "in vielen Fächern“, in: Zeitschrift für Begriffe 31 (2008), S. 12–20.",
+    )
+    assert len(found) == 1
+    assert found[0][1].startswith("Jana Roth u. a.")

@@ -430,9 +430,11 @@ _AUTHOR_MARKED = re.compile(
 )
 _ASIDE_END = re.compile(r"[)”“\"»],?\s+$")
 _SIGNAL_BEFORE = re.compile(r"\b(?:dazu|vgl\.|siehe|see|cf\.|voir|cité\s+par|zit\.\s+nach|véase)\s+$", re.IGNORECASE)
+# (… or a German noun naming the work: "… in diesem Zusammenhang der Artikel Johannes Busse u. a., „…“".)
 _BEFORE_AN_AUTHOR = re.compile(
     r"(?::|(?<![\w-])(?!(?:the|of|and|for|des|der|die|das|den|du|de|la|le|les|et|und|von|van|di|del|della)\s)"
-    r"[a-zà-ÿ]{2,})\s+$"
+    r"[a-zà-ÿ]{2,}|(?<=\s)(?:Artikel|Aufsatz|Beitrag|Sammelband|Band|Buch|Monographie|Monografie|Studie|Dissertation|"
+    r"Handbuch|Lexikonartikel|Essay)\b)\s+$"
 )
 _YEAR_OR_PAGE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b(?:S|p|pp|С|с)\.\s?\d")
 # A word of prose: lower case, four letters or more (not a particle such as "von", "et", "und").
