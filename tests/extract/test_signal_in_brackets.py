@@ -63,7 +63,7 @@ def test_a_place_and_year_then_a_series_or_page_is_one_citation() -> None:
 
 def test_a_german_noun_naming_the_work_before_its_author_starts_the_citation() -> None:
     found = _citations(
-        "Sehr lesenswert ist in diesem Zusammenhang der Artikel Jana Roth u. a., „Was heißt hier Modell? Ein Begriff "
+        "Sehr lesenswert ist in diesem Zusammenhang der Artikel Jana Roth u. a., „Modelle als Begriff "
         "in vielen Fächern“, in: Zeitschrift für Begriffe 31 (2008), S. 12–20.",
     )
     assert len(found) == 1
