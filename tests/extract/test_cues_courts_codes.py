@@ -67,3 +67,10 @@ def test_an_unreported_decision_inside_a_comment_is_cut_out() -> None:
             "because the conduct could recur. We agree that this matter is not moot.")
     refs = extract_article(f"Body.¹\n\n¹ {note}\n").footnotes
     assert any(r.raw.startswith("Hollis, 2011 U.S. Dist. LEXIS 12345") for r in refs)
+
+
+def test_a_reporter_cite_inside_prose_keeps_its_pinpoint_and_court() -> None:
+    note = ("The court below held that the index did “almost nothing to keep the arrangement of the works.” "
+            "412 F.3d 77, 81 (CA9 2004). We do not pass on this point. It suffices that the index is no revision.")
+    refs = extract_article(f"Body.¹\n\n¹ {note}\n").footnotes
+    assert any(r.raw.startswith("412 F.3d 77, 81 (CA9 2004)") for r in refs)

@@ -611,7 +611,9 @@ _PARTY = (
 _LEGAL_CITE = re.compile(
     rf"(?:(?:(?:Matter|Estate)\sof\s|In\sre\s|Ex\sparte\s){_PARTY}|{_PARTY}\sv\.\s{_PARTY})"
     rf"(?:,\s\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}})?|"
-    rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}|"
+    # (… with its pinpoint pages and its court and year: "206 F.3d 161, 168 (CA2 1999)")
+    rf"(?:{_PARTY},\s)?\d{{1,4}}\s{_REPORTER},?\s(?:at\s)?\d{{1,5}}(?:,\s\d{{1,5}}(?:[–-]\d{{1,5}})?)*"
+    r"(?:\s\((?:[A-Z][\w.]*\s){0,3}(?:1[6-9]|20)\d\d\))?|"
     # An unreported decision by its database: "Jacobsen, 2007 U.S. Dist. LEXIS 63568", "Roe, 2019 WL 1234567".
     rf"(?:{_PARTY},\s)?(?:19|20)\d\d\s(?:(?:[A-Z][\w.]*\s){{0,4}}LEXIS|WL)\s\d{{3,}}|"
     # "Id. at 199-200", "id. at 430-31" inside argument; a code section "28 U.S.C. § 1291", "N.J. Stat. Ann. § 2A:58C-1(a)".
