@@ -7,6 +7,7 @@ so a user knows which to check before citing them.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -49,7 +50,7 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
     lines = [(f"argument {n}", s.strip()) for n, s in enumerate(strings, 1) if s.strip()]
     if file is not None:
         if str(file) == "-":
-            text, name = click.get_text_stream("stdin").read(), "<stdin>"
+            text, name = sys.stdin.read(), "<stdin>"  # click 8.5 deprecates get_text_stream
         else:
             from citekeeper.textio import read_text
 
