@@ -120,9 +120,9 @@ def output_format_for(path: str | Path | None, to: str | None = None) -> str:
             raise UsageError(f"unknown output format {to!r}; use one of {', '.join(OUTPUT_FORMATS)}")
         return name
     if path is not None:
-        name = _OUTPUT_SUFFIXES.get(Path(path).suffix.lower())
-        if name:
-            return name
+        by_suffix = _OUTPUT_SUFFIXES.get(Path(path).suffix.lower())
+        if by_suffix:
+            return by_suffix
         raise UsageError(f"cannot tell the output format from {str(path)!r}; pass --to")
     raise UsageError("pass --to FORMAT when writing to standard output")
 

@@ -34,6 +34,12 @@ _KEY = re.compile(r"\s*([^,\s{}()\"#=%]*)\s*([,})])")
 _NAME = re.compile(r"\s*([A-Za-z0-9_\-:.+/]+)\s*=\s*")
 _BARE = re.compile(r"[^\s,{}()\"#]+")
 _WS = re.compile(r"\s*")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not white space (``_WS`` always matches)."""
+    m = _WS.match(text, pos)
+    return m.end() if m is not None else pos
 # The common case in one regex call: a name and a value without nested braces.
 _SIMPLE = re.compile(r"\s*([A-Za-z0-9_\-:.+/]+)\s*=\s*(\{[^{}]*\}|\"[^\"{}]*\"|\d+)(?=\s*[,})])")
 SKIPPED_TYPES = frozenset({"comment", "string", "preamble"})
@@ -147,9 +153,9 @@ def _value(text: str, i: int) -> int:
             j = m.end() if m else -1
         if j < 0:
             return -1
-        k = _WS.match(text, j).end()
+        k = _skip_ws(text, j)
         if text[k:k + 1] == "#":
-            i = _WS.match(text, k + 1).end()
+            i = _skip_ws(text, k + 1)
             continue
         return j
 
@@ -213,12 +219,12 @@ def _entry(text: str, m: re.Match[str], typ: str, closer: str, line: int) -> Ent
     fields: list[Field] = []
     n = len(text)
     while True:
-        pos = _WS.match(text, pos).end()
+        pos = _skip_ws(text, pos)
         while text[pos:pos + 1] == "%":
             # "%eprint = {x}," between fields: a comment to biber, JabRef and the reader
             # (bibsplit), so not a field here either; the edit lands around it.
             eol = text.find("\n", pos)
-            pos = _WS.match(text, eol if eol >= 0 else n).end()
+            pos = _skip_ws(text, eol if eol >= 0 else n)
         if pos >= n:
             return f"@{typ}{{{key}: entry is not closed"
         if text[pos] == closer:
@@ -407,7 +413,7 @@ def _insertion(text: str, entry: Entry, added: list[tuple[str, str]], nl: str) -
     lead = text[line_start:last.start]
     same_line = lead.strip() != ""  # one-line entry: fields share a line with the key
     sep = " " if same_line else nl + lead
-    after = _WS.match(text, last.value_end).end()
+    after = _skip_ws(text, last.value_end)
     if text[after:after + 1] == ",":
         # trailing comma style: name = {value}, placed after that comma
         return after + 1, after + 1, "".join(f"{sep}{n} = {v}," for n, v in added)

@@ -149,6 +149,7 @@ def _entry(text: str, at: int, m: re.Match[str], fast: bool = True) -> tuple[Blo
         end = _braced(text, i - 1) if m.group(2) == "{" else text.index(")", i) + 1
         return Block("other", 0, text[at:end]), end
     if low in ("string", "preamble"):
+        nm = None
         if low == "string":
             nm = _NAME.match(text, i)
             if not nm:
@@ -160,13 +161,13 @@ def _entry(text: str, at: int, m: re.Match[str], fast: bool = True) -> tuple[Blo
         if not c or text[c.end() - 1] != closer:
             raise _Bad
         kind = "string" if low == "string" else "other"
-        return Block(kind, 0, text[at : c.end()], key=nm.group(1) if low == "string" else "", value=value), c.end()
+        return Block(kind, 0, text[at : c.end()], key=nm.group(1) if nm is not None else "", value=value), c.end()
     if fast and closer == "}":
         whole = _WHOLE.match(text, i)
         if whole:
             end = whole.end()
-            fields = _FIELD.findall(text, whole.end(1) + 1, end - 1)
-            return Block("entry", 0, text[at:end], entry_type=etype, key=whole.group(1), fields=fields), end
+            found = _FIELD.findall(text, whole.end(1) + 1, end - 1)
+            return Block("entry", 0, text[at:end], entry_type=etype, key=whole.group(1), fields=found), end
     km = _KEY.match(text, i)
     if not km:
         raise _Bad

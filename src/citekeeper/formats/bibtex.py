@@ -1161,7 +1161,10 @@ def _failed_extents(text: str, lib: Library) -> dict[int, tuple[int, int]]:
     user wrote it runs to the next block, so that is what is recovered or kept.
     """
     bmodel = _bibtexparser()[1]
-    failed = [b.start_line for b in lib.failed_blocks if type(b) is bmodel.ParsingFailedBlock]
+    failed: list[int] = [
+        b.start_line for b in lib.failed_blocks
+        if type(b) is bmodel.ParsingFailedBlock and b.start_line is not None
+    ]
     if not failed:
         return {}
     starts = []
