@@ -54,7 +54,7 @@ def score_here(heldback: bool = False) -> list[dict]:
             paths += devset.documents(folder)
     # Documents of the dev5/dev6 sets (a LaTeX chapter, a PDF, a .docx) are scored through ``read_file``, as a
     # user reads them.
-    dev6 = sorted([*(ROOT / "data" / "dev").glob("notes_dev[6-9]_*"), *(ROOT / "data" / "dev").glob("notes_ho[12]_*")]) if heldback else []
+    dev6 = sorted([*(ROOT / "data" / "dev").glob("notes_dev[6-9]_*"), *(ROOT / "data" / "dev").glob("notes_dev1[0-9]_*"), *(ROOT / "data" / "dev").glob("notes_ho[1-9]_*")]) if heldback else []
     paths += [p for folder in dev6 for p in devset.documents(folder)]
     documents = [p for folder in (getattr(devset, "DEV5", []) if heldback else []) + dev6
                  for p in sorted(folder.iterdir()) if p.suffix in (".tex", ".pdf", ".docx", ".odt", ".rtf", ".epub", ".md", ".html", ".xhtml", ".xml")
@@ -122,7 +122,7 @@ def table(rows: list[dict], label: str) -> str:
                 "F": "real, fresh 1", "G": "real, fresh 2", "T": "real, fresh 3", "Q": "real, fresh 4",
                 "O": "real, held out 1-4", "5": "real, dev5 (third session)", "6": "real, dev6 (fourth session)",
                 "7": "real, dev7 (fourth session)", "8": "real, dev8", "9": "real, dev9",
-                "ho1": "real, held out (third session)", "ho2": "real, held out (fourth session)"}[mark]
+                "ho1": "real, held out (third session)", "ho2": "real, held out (fourth session)"}.get(mark, f"real, {mark}")
         key = f"{kind}, {r['name'].split('_', 1)[0]}"
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += r.get("found", 0)
