@@ -30,6 +30,8 @@ from citekeeper.extract.segment import find_reference_section
 from citekeeper.model import Origin
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+FIELD_MARK = "\ufffc"  # where a citation field's printed text stood in ``Paragraph.typed``
 MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
 
 
@@ -41,6 +43,7 @@ class Paragraph:
     heading: bool = False  # styled as a heading (Word "Heading 2", ODF text:h)
     raised: str = ""  # the text with digits set superscript as superscript digits (typed note calls)
     label: str = ""  # the number Word's automatic list numbering prints in front ("3."), not in the text
+    typed: str = ""  # the text outside citation fields: what a note cites besides its fields' records
 
 
 @dataclass
@@ -60,12 +63,17 @@ class _Walker:
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
         self.custom: set[tuple[str, str]] = set()  # notes called by a custom mark, not a number
+        self.deleted: set[tuple[str, str]] = set()  # notes whose call is a tracked deletion (or moved away)
         self.section = 0  # the body's section the walk is in (Word may number notes per section)
         self.sections: dict[tuple[str, str], int] = {}
         self._cur: Paragraph | None = None
         self._sup = 0  # inside a run set superscript
 
     def story(self, root) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+        # A text box is written twice, as a drawing (mc:Choice) and as VML for older Words (mc:Fallback):
+        # read once, or its text and its notes' calls came twice.
+        for fallback in list(root.iter(f"{MC}Fallback")):
+            fallback.getparent().remove(fallback)
         for p in root.iter(f"{W}p"):
             self._cur = Paragraph("", any(is_bibliography(f.instr) for f in self.stack))
             style = p.find(f"{W}pPr/{W}pStyle")
@@ -79,6 +87,7 @@ class _Walker:
             # paragraph with a break after each entry is one entry a line.
             self._cur.text = keep_breaks(self._cur.text)
             self._cur.raised = keep_breaks(self._cur.raised)
+            self._cur.typed = keep_breaks(self._cur.typed)
             self.paragraphs.append(self._cur)
             if p.find(f"{W}pPr/{W}sectPr") is not None:
                 self.section += 1  # a section ends with this paragraph
@@ -88,6 +97,10 @@ class _Walker:
         assert self._cur is not None
         self._cur.text += s
         self._cur.raised += s.translate(_RAISE) if self._sup else s
+        if not any(is_citation(f.instr) for f in self.stack):
+            self._cur.typed += s
+        elif not self._cur.typed.endswith(FIELD_MARK):
+            self._cur.typed += FIELD_MARK
         for f in self.stack:
             if f.in_result:
                 f.result += s
@@ -136,6 +149,11 @@ class _Walker:
                 self.sections.setdefault(key, self.section)
                 if child.get(f"{W}customMarkFollows") in ("1", "true", "on"):
                     self.custom.add(key)  # a mark typed by hand ("*"): Word numbers the others without it
+            elif tag in (f"{W}del", f"{W}moveFrom"):
+                # A tracked deletion, or text moved away (it stands again in its w:moveTo): the document as
+                # it reads with the changes accepted, so a deleted call numbers no note (Word's final view).
+                self.deleted.update(("footnote" if "foot" in ref.tag else "endnote", ref.get(f"{W}id", ""))
+                                    for ref in child.iter(f"{W}footnoteReference", f"{W}endnoteReference"))
             elif tag == f"{W}delText" or tag == f"{W}p":
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
             elif tag == f"{W}r":
@@ -254,7 +272,10 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         for note in root.iter(f"{W}{kind}"):
             if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            notes[(kind, note.get(f"{W}id", ""))] = _Walker().story(note)
+            key = (kind, note.get(f"{W}id", ""))
+            if key in walker.deleted and key not in walker.note_refs:
+                continue  # its call was deleted with tracked changes: the note is gone too
+            notes[key] = _Walker().story(note)
     settings = parse_xml(parts["word/settings.xml"], name, "word/settings.xml") if "word/settings.xml" in parts else None
     start = {kind: _number_start(body, settings, kind) for kind in ("footnote", "endnote")}
     per_section = {kind: _restarts_each_section(body, settings, kind) for kind in ("footnote", "endnote")}
@@ -327,6 +348,16 @@ def _number_start(body, settings, kind: str) -> int:  # type: ignore[no-untyped-
     return 1
 
 
+_JOINER = re.compile(r"^[\s;,.:()\[\]–—-]*(?:(?:and|und|et|e|y|и|or|oder|ou)\s+)?", re.I)
+
+
+def typed_beside_fields(typed: str) -> str:
+    """What a note typed beside its citation fields (``FIELD_MARK`` where each stood), each piece without
+    the stops and "and" that joined it to a field: "See [field]; and Brown, …" gives "Brown, …"."""
+    pieces = [_JOINER.sub("", " ".join(piece.split())) for piece in typed.split(FIELD_MARK)]
+    return "; ".join(piece for piece in pieces if sum(c.isalpha() for c in piece) >= 16)
+
+
 # A custom mark a note opens with ("* This article …", "† Ibid."): the note's label, not its text.
 _CUSTOM_MARK = re.compile(r"^\s*([*†‡§¶#]{1,3}|[a-z]\)?)\s+")
 
@@ -365,13 +396,13 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
         all_cited += cited
         element = (f"w:{kind}[@w:id='{note_id}']" if fmt == "docx" else f"text:note[@text:id='{note_id}']")
         text = " ".join(" ".join(p.text.split()) for p in paras if p.text).strip()
-        text = re.sub(r"^\s*\d{1,4}[.)]?\s+(?=\S)", "", text) if fmt == "odt" else text
         if key in custom and (mark := _CUSTOM_MARK.match(text)):
             label, text = mark.group(1), text[mark.end():]
         number = 0 if key in custom else counters[kind]
         if cited:
+            rest = typed_beside_fields(" ".join(p.typed for p in paras))
             blocks.append(Block("footnote", text, number, label=label, element=element, raw=text,
-                                records=[c.record for c in cited]))
+                                records=[c.record for c in cited], rest=rest))
         elif text:
             blocks.append(Block("footnote", text, number, label=label, element=element, raw=text))
     body_cited = [c for p in paragraphs for c in p.cited]

@@ -52,6 +52,7 @@ class Block:
     raw: str = ""
     record: Reference | None = None
     records: list[Reference] = field(default_factory=list)  # several ready-made (a footnote)
+    rest: str = ""  # a note's text outside its ready-made records (a citation typed beside a Zotero field)
 
 
 @dataclass
@@ -96,14 +97,14 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
 
     lines: list[str] = []
     line_block: dict[int, Block] = {}  # 1-based laid-out line -> block
-    laid = [b for b in footnotes if not (b.records or b.record) and normalize_space(b.text)]
+    laid = [b for b in footnotes if _laid_text(b)]
     # Each note is laid out under its own number when the numbers rise, so a cross-reference by number
     # ("Software Directive (n 23) art 1(2)", "Bauer (wie Fn. 3)") names the note it means (an excerpt whose
     # notes start at 23 pointed "(n 23)" at its 23rd note); else under its place in the document.
     numbers = [fn_number[id(b)] for b in laid]
     rising = all(a < b for a, b in zip([0, *numbers], numbers, strict=False))
     for seq, b in enumerate(laid, 1):
-        text = normalize_space(b.text)
+        text = _laid_text(b)
         lines += [f"{str(fn_number[id(b)] if rising else seq).translate(_SUP)} {text}", ""]
         line_block[len(lines) - 1] = b
     text_refs = [b for b in references if b.record is None and normalize_space(b.text)]
@@ -146,7 +147,10 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
             rec.origin = dataclasses.replace(_origin(b, file, None, fn_number[id(b)]), citation=k)
             keys.assign(rec)
             out.footnotes.append(rec)
-        out.footnotes += by_block.get(id(b), [])
+        for ref in by_block.get(id(b), []):
+            if ready and ref.origin is not None:  # typed beside the records: numbered after them
+                ref.origin = dataclasses.replace(ref.origin, citation=len(ready) + (ref.origin.citation or 1))
+            out.footnotes.append(ref)
 
     if not out.references and not out.footnotes:
         if empty_note is None:
@@ -163,6 +167,14 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
         out.warnings.append(f"{file}: no footnotes found")
     out.warnings += reference_warnings(out.references + out.footnotes)
     return out
+
+
+def _laid_text(b: Block) -> str:
+    """The text of footnote ``b`` the text pipeline reads: all of it, or for a note with ready-made records
+    only what the reader found typed beside them (``Block.rest``)."""
+    if not (b.records or b.record):
+        return normalize_space(b.text)
+    return normalize_space(b.rest)
 
 
 def notes_as_text(lines: list[str], name: str, kind: str,

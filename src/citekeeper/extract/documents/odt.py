@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from citekeeper.extract.documents.docx import (
+    FIELD_MARK,
     MAX_PART,
     Paragraph,
     keep_breaks,
@@ -77,7 +78,11 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
                 if citation is not None and citation.get(f"{T}label"):
                     custom.add(key)  # a custom mark ("*"): LibreOffice numbers the others without it
                 nbody = el.find(f"{T}note-body")
-                notes[key] = [_paragraph(q) for q in (nbody.iter(f"{T}p") if nbody is not None else [])]
+                qs = list(nbody.iter(f"{T}p")) if nbody is not None else []
+                notes[key] = [_paragraph(q) for q in qs]
+                if qs and citation is not None:
+                    printed = "".join(citation.itertext()).strip()
+                    notes[key][0].text = _without_typed_number(notes[key][0].text, _own_text(qs[0], tabs=True), printed)
         para.text = keep_breaks(_own_text(p))
         para.label = labels.get(p, "")
         if raised_styles:
@@ -154,20 +159,35 @@ def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: i
     return out
 
 
-def _own_text(p, raised: frozenset[str] = frozenset()) -> str:  # type: ignore[no-untyped-def]
+def _without_typed_number(text: str, with_tabs: str, printed: str) -> str:
+    """A note's text without the number typed again at its start — the note's own printed number followed
+    by a stop or a tab ("3.\tSmith …", "3) Smith …"); a number followed by a space is the note's text:
+    "1 Kor. 12,7" in note 1 is the first letter to the Corinthians (ho4_3 lost its book number)."""
+    from citekeeper.extract.cues import BIBLE_PLACE
+
+    typed = re.match(r"\s*(\d{1,4})(?:[.)]\s+|[.)]?\t\s*)(?=\S)", with_tabs)
+    if typed is None or typed.group(1) != printed or BIBLE_PLACE.match(text.lstrip()):
+        return text  # "1. Mose 6,3" in note 1 is a book of the Bible
+    return re.sub(r"^\s*\d{1,4}[.)]?\s*", "", text, count=1)
+
+
+def _own_text(p, raised: frozenset[str] = frozenset(), tabs: bool = False) -> str:  # type: ignore[no-untyped-def]
     """A paragraph's text without the notes inside it; with ``raised`` (the names of superscript text
-    styles), the digits of a span in one of them as superscript digits — a note call typed by hand."""
+    styles), the digits of a span in one of them as superscript digits — a note call typed by hand;
+    with ``tabs``, a tab as a tab."""
     out = [p.text or ""]
     for child in p:
         if child.tag == f"{T}note":
             out.append(child.tail or "")
             continue
-        if child.tag in (f"{T}s", f"{T}tab"):
+        if child.tag == f"{T}tab" and tabs:
+            out.append("\t")
+        elif child.tag in (f"{T}s", f"{T}tab"):
             out.append(" ")
         elif child.tag == f"{T}line-break":
             out.append("\n")
         else:
-            inner = _own_text(child, raised)
+            inner = _own_text(child, raised, tabs)
             if raised and child.get(f"{T}style-name") in raised and inner.strip().isdigit():
                 inner = inner.translate(_RAISE)
             out.append(inner)
@@ -196,7 +216,39 @@ def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
         mark = el.get(f"{T}name", "")
         if is_citation(mark):
             para.cited += cited_items(mark, rendered=_marked_text(q, mark) if el.tag == f"{T}reference-mark-start" else "")
+    if para.cited:
+        para.typed = _outside_marks(q)
     return para
+
+
+def _outside_marks(q) -> str:  # type: ignore[no-untyped-def]
+    """The text of a note's paragraph outside its citation marks, ``FIELD_MARK`` where each stood: what
+    was typed beside Zotero's citations (as ``docx`` keeps it beside Word's fields)."""
+    out: list[str] = []
+    open_marks: set[str] = set()
+
+    def add(text: str | None) -> None:
+        if text and not open_marks:
+            out.append(text)
+
+    def walk(el) -> None:  # type: ignore[no-untyped-def]
+        for child in el:
+            name = child.get(f"{T}name", "")
+            if child.tag == f"{T}reference-mark-start" and is_citation(name):
+                open_marks.add(name)
+                out.append(FIELD_MARK)
+            elif child.tag == f"{T}reference-mark-end":
+                open_marks.discard(name)
+            elif child.tag in (f"{T}s", f"{T}tab", f"{T}line-break"):
+                add(" ")
+            elif child.tag != f"{T}note":
+                add(child.text)
+                walk(child)
+            add(child.tail)
+
+    add(q.text)
+    walk(q)
+    return "".join(out)
 
 
 def _marked_text(q, name: str) -> str:  # type: ignore[no-untyped-def]

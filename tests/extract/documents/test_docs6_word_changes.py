@@ -1,0 +1,111 @@
+"""Word and OpenDocument notes as editors leave them: tracked changes, text boxes, citation fields beside
+typed citations, note numbers typed again into the note (files built here as the word processors write them).
+
+A note whose call was deleted with tracked changes (``w:del``) or moved away (``w:moveFrom``, standing
+again at its ``w:moveTo``) is numbered as Word prints the document with its changes accepted; a text
+box, written twice (drawing and VML fallback), is read once; a citation typed beside a Zotero field in
+the same note is a citation too; an ODT note's own number typed again before a tab is dropped, a book of
+the Bible opening note 1 is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from docxbuild import field, note_ref, para, run, write_docx, zotero
+
+from citekeeper.extract.documents import extract_document
+
+SMITH = "John Smith, The River Trade (London: Harbour Press, 1998), 45."
+BROWN = "Mary Brown, “Water Rights,” Journal of Law and Rivers 12, no. 3 (2010): 45–67."
+WEBER = "Karl Weber, Salz und Holz (Berlin: Springer, 2007), 12."
+NOTES = {1: run(" " + SMITH), 2: run(" " + BROWN), 3: run(" " + WEBER)}
+MC = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:v="urn:schemas-microsoft-com:vml"')
+ITEM = {"id": 1, "type": "book", "title": "The River Trade", "author": [{"family": "Smith", "given": "John"}],
+        "issued": {"date-parts": [[1998]]}}
+
+
+def _notes(path: Path) -> list[tuple[int | None, str]]:
+    return [(r.footnote, r.raw[:10]) for r in extract_document(path).footnotes]
+
+
+def test_a_call_deleted_with_tracked_changes_numbers_no_note(tmp_path: Path) -> None:
+    deleted = f'<w:del w:id="9" w:author="Editor"><w:r><w:delText>as shown</w:delText></w:r>{note_ref(2)}</w:del>'
+    path = write_docx(tmp_path / "deleted.docx", [para(run("One"), note_ref(1)), para(run("Two"), deleted),
+                                                  para(run("Three"), note_ref(3))], footnotes=NOTES)
+    assert _notes(path) == [(1, "John Smith"), (2, "Karl Weber")]
+
+
+def test_an_inserted_call_counts_and_a_moved_one_counts_where_it_now_stands(tmp_path: Path) -> None:
+    inserted = f'<w:ins w:id="9" w:author="Editor">{note_ref(2)}</w:ins>'
+    path = write_docx(tmp_path / "inserted.docx", [para(run("One"), note_ref(1)), para(run("Two"), inserted),
+                                                   para(run("Three"), note_ref(3))], footnotes=NOTES)
+    assert _notes(path) == [(1, "John Smith"), (2, "Mary Brown"), (3, "Karl Weber")]
+    moved_from = (f'<w:moveFromRangeStart w:id="5" w:name="move1"/><w:moveFrom w:id="6" w:author="Editor">'
+                  f'{note_ref(2)}</w:moveFrom><w:moveFromRangeEnd w:id="5"/>')
+    moved_to = (f'<w:moveToRangeStart w:id="7" w:name="move1"/><w:moveTo w:id="8" w:author="Editor">'
+                f'{note_ref(2)}</w:moveTo><w:moveToRangeEnd w:id="7"/>')
+    path = write_docx(tmp_path / "moved.docx", [para(run("One"), moved_from, note_ref(1)),
+                                                para(run("Three"), note_ref(3)), para(run("Two"), moved_to)],
+                      footnotes=NOTES)
+    assert _notes(path) == [(1, "John Smith"), (2, "Karl Weber"), (3, "Mary Brown")]
+
+
+def test_a_text_box_written_twice_is_read_once(tmp_path: Path) -> None:
+    inner = para(run("Set in a box"), note_ref(2))
+    box = (f'<w:r><mc:AlternateContent {MC}><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+           f'<w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+           f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox>'
+           '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    path = write_docx(tmp_path / "box.docx", [para(run("One"), note_ref(1), box), para(run("Three"), note_ref(3))],
+                      footnotes=NOTES)
+    assert _notes(path) == [(1, "John Smith"), (2, "Mary Brown"), (3, "Karl Weber")]
+
+
+def test_a_citation_typed_beside_a_zotero_field_in_word(tmp_path: Path) -> None:
+    printed = "John Smith, The River Trade (London: Harbour Press, 1998), 45"
+    cite = field(zotero([ITEM], ["http://zotero.org/users/1/items/A"], printed), printed)
+    path = write_docx(tmp_path / "zotero.docx", [para(run("One"), note_ref(1)), para(run("Two"), note_ref(2))],
+                      footnotes={1: run(" See ") + cite + run("; and " + BROWN), 2: run(" See ") + cite + run(", 47.")})
+    refs = extract_document(path).footnotes
+    assert [(r.footnote, r.raw[:10], r.origin.citation) for r in refs] == [
+        (1, "John Smith", 1), (1, "Mary Brown", 2), (2, "John Smith", 1)]  # "See …, 47." adds nothing
+    assert refs[0].provenance["title"][0] == "zotero" and refs[1].get("container-title").startswith("Journal of Law")
+
+
+def test_a_citation_typed_beside_a_zotero_mark_in_libreoffice(tmp_path: Path) -> None:
+    name = quoteattr("ZOTERO_ITEM CSL_CITATION " + json.dumps(
+        {"citationItems": [{"uris": ["http://zotero.org/users/1/items/A"], "itemData": ITEM}]}) + " RNDabc")
+    note = ('<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+            f'<text:note-body><text:p>Cf. <text:reference-mark-start text:name={name}/>Smith, <text:span>The River'
+            f' Trade</text:span>, 45<text:reference-mark-end text:name={name}/>, and {WEBER}</text:p>'
+            '</text:note-body></text:note>')
+    path = _odt(tmp_path / "zotero.odt", f"<text:p>Rivers{note} and salt.</text:p>")
+    assert _notes(path) == [(1, "Smith, The"), (1, "Karl Weber")]
+
+
+def test_an_odt_notes_own_number_typed_again_is_dropped_a_bible_book_kept(tmp_path: Path) -> None:
+    def note(i: int, body: str) -> str:
+        return (f'<text:note text:id="ftn{i}" text:note-class="footnote"><text:note-citation>{i}'
+                f'</text:note-citation><text:note-body><text:p>{body}</text:p></text:note-body></text:note>')
+
+    body = (f"<text:p>Gifts{note(1, '1 Kor. 12,7 „Wie auch immer sich der Geist zeigt.“')} and law"
+            f"{note(2, '2<text:tab/>' + SMITH)} and rivers{note(3, '3. ' + BROWN)} and salt"
+            f"{note(4, '1. Mose 6,3.')}.</text:p>")
+    path = _odt(tmp_path / "typed.odt", body)
+    assert _notes(path) == [(1, "1 Kor. 12,"), (2, "John Smith"), (3, "Mary Brown"), (4, "1. Mose 6,")]
+
+
+def _odt(path: Path, body: str) -> Path:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>'
+                                  f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    return path
