@@ -64,7 +64,7 @@ def _boundaries(lines: list[str], rows: list[int]) -> list[int]:
 
 def restore_numbers(lines: list[str]) -> list[str]:
     """``lines`` with trailing note numbers moved in front of their notes (same length)."""
-    out = list(lines)
+    out = number_columns(drop_recurring_lines(lines))
     seen: set[int] = set()
     k = 0
     n = len(out)
@@ -210,3 +210,132 @@ def _fix_run(lines: list[str], k: int, seen: set[int]) -> bool:
     for row in rows:
         lines[row] = ""
     return True
+
+
+# Numbers of a column of note numbers: at most this many blank lines between two of them, and at most
+# this many lines (blank, or a page's furniture) from the last of them to the notes' text.
+_COLUMN_GAP = 2
+_COLUMN_TO_TEXT = 6
+
+
+def number_columns(lines: list[str]) -> list[str]:
+    """Note numbers that ``pdftotext`` printed as a column of their own, written in front of their notes.
+
+    On a two-column page (a bilingual journal setting the original and its translation side by side)
+    pdftotext reads a note block's raised numbers as a block of their own and prints it before the
+    notes' text: ``8`` / ``9`` / ``10`` / ``11`` / ``12`` (blank lines between), then the five notes
+    run on without numbers (notes_dev9_10's text layer: 4 of 28 citations found).  A run of two or
+    more consecutive lone numbers, each with no text under it, that the text above calls
+    (``…grasped.12``) and no note has yet, is given to the notes of the next block of text when that
+    block holds exactly as many notes: its lines that end a sentence and are followed by a line that
+    opens like a note (``_boundaries``) part it into one note fewer than there are numbers.  A block
+    that cannot be parted so keeps its lines as they were (a list of years, a table's column).
+    Same length: each number's line becomes empty.
+    """
+    if sum(1 for ln in lines if _LONE.match(ln)) < 2:
+        return lines
+    out = list(lines)
+    calls: dict[int, int] | None = None
+    offsets: list[int] = []
+    used = {int(m.group(1)) for ln in lines if not _LONE.match(ln) and (m := _NUMBERED.match(ln))}
+    n = len(lines)
+    k = 0
+    while k < n:
+        m = _LONE.match(lines[k])
+        if not m:
+            k += 1
+            continue
+        rows, want, j = [k], int(m.group(1)) + 1, k + 1
+        while j < n:
+            gap = j
+            while gap < n and gap - j < _COLUMN_GAP and not lines[gap].strip():
+                gap += 1
+            nxt = _LONE.match(lines[gap]) if gap < n else None
+            if nxt is None or int(nxt.group(1)) != want:
+                break
+            rows.append(gap)
+            want += 1
+            j = gap + 1
+        if len(rows) < 2 or any(r + 1 < n and lines[r + 1].strip() and not _LONE.match(lines[r + 1]) for r in rows):
+            k = rows[-1] + 1
+            continue
+        first = int(m.group(1))
+        values = list(range(first, first + len(rows)))
+        if used.intersection(values):
+            k = rows[-1] + 1
+            continue
+        block = _text_block_after(lines, rows[-1] + 1)
+        if not block:
+            k = rows[-1] + 1
+            continue
+        if calls is None:
+            text = "\n".join(lines)
+            calls = _first_calls(text)
+            offsets = [0]
+            for ln in lines:
+                offsets.append(offsets[-1] + len(ln) + 1)
+        if not all(calls.get(v, offsets[-1]) < offsets[k] for v in values):
+            k = rows[-1] + 1
+            continue
+        starts = [block[0], *_boundaries(lines, block)]
+        if len(starts) != len(values):
+            k = rows[-1] + 1
+            continue
+        for row, value in zip(starts, values, strict=True):
+            out[row] = f"{value} {lines[row].lstrip()}"
+        for row in rows:
+            out[row] = ""
+        used.update(values)
+        k = block[-1] + 1
+    return out
+
+
+def _text_block_after(lines: list[str], j: int) -> list[int]:
+    """Rows of the first block of text lines (up to a blank line) within a few lines after ``j``;
+    lone numbers and short lines of a page's furniture before it are skipped ("ANCILLA IURIS 2020, 1")."""
+    stop = min(len(lines), j + _COLUMN_TO_TEXT)
+    while j < stop and (not lines[j].strip() or _LONE.match(lines[j])):
+        j += 1
+    if j >= stop or not _NOTE_START.match(lines[j]):
+        return []
+    rows = []
+    while j < len(lines) and lines[j].strip() and not _LONE.match(lines[j]):
+        rows.append(j)
+        j += 1
+    return rows
+
+
+_FURNITURE_KEY = re.compile(r"\d+")
+_FURNITURE_LONGEST = 60
+_FURNITURE_TIMES = 3  # printed this often, and each time this many lines or more after the last
+_FURNITURE_APART = 30
+
+
+def drop_recurring_lines(lines: list[str]) -> list[str]:
+    """A journal's line of furniture printed inside the page's text, blanked (same length).
+
+    pdftotext prints a page's foot line ("ANCILLA IURIS 2020, 1", "CC BY 4.0") where its block falls
+    in the reading order — on a two-column page often between the notes of one column and the next
+    column's text — so the first-and-last-rows rule of running heads (``segment``) misses it, and a
+    lone note number above it took it for its note (notes_dev9_10: notes 3 and 8 read as
+    "ANCILLA IURIS 2020, 1").  A short line standing alone between blank lines, with a number and two
+    words in it, not ending like a sentence or a clause, whose text (numbers aside) stands so three
+    times or more, each a page's worth of lines after the last, is such furniture.  (Pages are not
+    counted by form feeds: the running-head rule has blanked the lines that carried them.)
+    """
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        text = line.replace("\f", "").strip()
+        if (not text or len(text) > _FURNITURE_LONGEST or text.endswith((".", ";", ",", ":"))
+                or not any(c.isdigit() for c in text) or len(re.findall(r"[^\W\d_]{2,}", text)) < 2
+                or (i and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip())):
+            continue
+        where.setdefault(" ".join(_FURNITURE_KEY.sub("#", text).split()), []).append(i)
+    out = lines
+    for rows in where.values():
+        if len(rows) >= _FURNITURE_TIMES and all(b - a >= _FURNITURE_APART for a, b in itertools.pairwise(rows)):
+            if out is lines:
+                out = list(lines)
+            for i in rows:
+                out[i] = "\f" if "\f" in lines[i] else ""
+    return out
