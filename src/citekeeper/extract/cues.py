@@ -436,7 +436,7 @@ _LEAD_IN = re.compile(
 # German lead-ins ending in a colon (``Dazu ausführlich:``, ``Vgl. beispielhaft``), ``See, e.g.,``
 # (real articles in data/dev/notes: 14 notes of the Austrian Law Journal open with ``Vgl `` bare).
 _MORE_SIGNALS = re.compile(
-    r"^(?:(?:vgl|cf|cfr)(?:\.|(?=\s+[A-ZÀ-Þ]))(?:\s+(?:auch|dazu|etwa|hierzu|nur|beispielhaft|insbesondere|"
+    r"^(?:(?:vgl|cf|cfr)(?:\.,?|(?=\s+[A-ZÀ-Þ]))(?:\s+(?:auch|dazu|etwa|hierzu|nur|beispielhaft|insbesondere|"
     r"insb\.|zB|z\.\s?B\.|allgemein|grundlegend|statt\s+(?:vieler|aller)|für\s+das\s+\w+))*\s*:?\s+|"
     r"(?:dazu|hierzu|grundlegend|ausführlich|instruktiv|nur|etwa)(?:\s+(?:dazu|hierzu|etwa|nur|auch|ausführlich|insbesondere))*\s*:\s+|"
     r"see,?\s+e\.\s?g\.,?\s+|see\s+generally\s+|voir\s+(?:notamment|par\s+exemple)\s+|for\s+\w+(?:\s+\w+)?:\s+|"
@@ -648,7 +648,39 @@ def holds_citation(text: str) -> bool:
     # … or when it strings web citations, each with its URL ("SciPy, _Sparse matrices_, https://… for
     # documentation on sparse matrices and NumPy, _Data types_, https://… ").
     cuts = [m.end() for m in URL_BOUNDARY.finditer(body)]
-    return bool(cuts) and sum(citation_score(p) >= 2 for p in _split_at(body, cuts)) >= 2
+    if cuts and sum(citation_score(p) >= 2 for p in _split_at(body, cuts)) >= 2:
+        return True
+    return place_sentence(body) is not None
+
+
+# A sentence or a closing bracket of a note that is wholly a work and a place in it: what a note of comment or
+# quotation cites, "… de leurs mains. » Tusculanes, II M.", "… sept pieux, (Sommaire de Florus, Livre LVII) M.",
+# "Cf., for example, Parmenides 132 D. What follows is not a direct quotation …", "… 80 riders. Hittell's History
+# of California, Vol. IV, pp. 266–268." (older books and their translations set their notes so).
+_CLOSING_BRACKET = re.compile(r"\(([^()]{3,160})\)\s?(?:[A-Z]\.?|\((?:[A-Z]|N\.\s?d\.\s?[A-Z]\.?)\))?\.?$")
+# Where a sentence ends: a full stop (or ! ?), perhaps a closing quotation mark (German closes with “), a space and a
+# capital or a quotation mark.
+_SENTENCE_END = re.compile(r"[.!?][”’»“\"]?\s+(?=[A-ZÀ-ÞА-ЯЁ«“„\"‘])|[”»“]\s+(?=[A-ZÀ-ÞА-ЯЁ])")
+
+
+def place_sentence(text: str) -> str | None:
+    """The first or last sentence (or the closing bracket) of ``text`` when it is wholly a work and a
+    place in it (``WORK_AND_PLACE``, ``BIBLE_PLACE``), else None.
+
+    Sentence ends are tried as boundaries (an abbreviation such as ``Vol.`` inside the work is one too:
+    the work must read whole from the boundary to the note's end, or from its start to the boundary).
+    """
+    ends = [m for m in _SENTENCE_END.finditer(text)]
+    candidates = [text[m.end() :] for m in ends if len(text) - m.end() <= 160]
+    candidates += [_strip_signal(text[: m.start() + 1]) for m in ends if m.start() < 200]
+    m = _CLOSING_BRACKET.search(text)
+    if m and m.start() > 0:
+        candidates.append(re.split(r"\s?;\s", m.group(1))[0])
+    for c in candidates:
+        c = c.strip()
+        if WORK_AND_PLACE.match(c) or BIBLE_PLACE.match(c):
+            return c
+    return None
 
 
 def cites_in_a_sentence(text: str) -> bool:

@@ -1,0 +1,54 @@
+"""A note of comment or quotation cites when one of its sentences is wholly a work and a place in it.
+
+Made-up notes in the shapes older books and their translations print: a quotation or a comment and
+then the work with its book and chapter (``… leurs mains. » Tusculanes, II M.``), the work in a
+closing bracket (``… (Sommaire de Florus, Livre LVII) M.``), or the work first and comment after
+(``Cf., for example, Parmenides 132 D. What follows …``); and comments of the same shape that
+must stay comments.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citekeeper.extract.cues import holds_citation, place_sentence
+
+CITING = [
+    ("Il vendit les bêtes de somme, et fit porter à chacun sept pieux, (Sommaire de Florus, Livre LVII) M.",
+     "Sommaire de Florus, Livre LVII"),
+    ("Voyez quelles étaient les armes du soldat. « Ils portent tout ce qu'il faut pour se fortifier. » Tusculanes, II M.",
+     "Tusculanes, II M."),
+    ("Cf., for example, Parmenides 132 D. What follows is not a direct quotation, and the thought recurs.",
+     "Parmenides 132 D."),
+    ("The road ran by way of South Pass and Salt Lake. Postage was high for each half ounce. "
+     "Bancroft's History of Oregon, Vol. II, pp. 210–212.", "Bancroft's History of Oregon, Vol. II, pp. 210–212."),
+    ("Ce furent de jeunes hommes armés à la légère, qui combattaient à pied. (Valère Maxime, livre II ; Tite-Live, livre XXVI) M.",
+     "Valère Maxime, livre II"),
+    ("„Und er sprach zu ihnen.“ Hebr. 13,7.", "Hebr. 13,7."),
+]
+
+COMMENTS = [
+    "This is discussed at length in chapter II. We return to it later.",
+    "The argument is made in Part II of the essay.",
+    "Il vendit les bêtes de somme de l'armée, et fit porter du blé pour trente jours.",
+    "Translation mine. The emphasis is in the original.",
+    "Der Satz fehlt in der zweiten Auflage. Er steht erst in der dritten.",
+]
+
+
+@pytest.mark.parametrize(("note", "work"), CITING)
+def test_a_sentence_that_is_a_work_and_its_place_cites(note: str, work: str) -> None:
+    assert place_sentence(note) == work
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("note", COMMENTS)
+def test_comment_stays_a_comment(note: str) -> None:
+    assert place_sentence(note) is None
+    assert not holds_citation(note)
+
+
+def test_cf_with_a_comma_is_a_signal() -> None:
+    from citekeeper.extract.cues import signal_length
+
+    assert signal_length("Cf., e.g., Meier, Die Stadt, 12.") == len("Cf., e.g., ")
