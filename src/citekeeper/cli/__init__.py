@@ -12,9 +12,9 @@ import contextlib
 import errno
 import importlib
 import importlib.util
+import os
 import sys
-
-import click
+from typing import Any
 
 from citekeeper import __version__
 from citekeeper.errors import EXIT_INTERNAL, EXIT_OUTPUT, CitekeeperError
@@ -45,64 +45,127 @@ Exit codes:
 """
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported on first use."""
+def __getattr__(name: str) -> Any:
+    """``cli`` (the click group) and ``LazyGroup``, built when first asked for.
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [n for n, (mod, _) in COMMANDS.items() if importlib.util.find_spec(mod)]
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
-        if entry is None or importlib.util.find_spec(entry[0]) is None:
-            return None
-        return importlib.import_module(entry[0]).command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(n, COMMANDS[n][1]) for n in self.list_commands(ctx)]
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
-
-
-@click.group(
-    cls=LazyGroup,
-    epilog=EXIT_CODES_HELP,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-@click.version_option(__version__, prog_name="citekeeper")
-@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
-    """Extract, check, render and export the citations of scholarly articles.
-
-    \b
-    Examples:
-      citekeeper extract article.txt --out refs/
-      citekeeper check refs/references.bib --format github
-      citekeeper render refs/references.bib --style apa
+    Why not at import: click is 30 ms of ``check``'s ~100 ms from exec to its first
+    request (benchmarks/linkcheck/README.md, fifth session), and ``main`` reads a
+    ``check`` command line without it (``cli.check.parse_fast``).  Every other command,
+    ``--help`` and every mistake go through the group as before.
     """
-    ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
+    if name not in ("cli", "LazyGroup"):
+        raise AttributeError(name)
+    group = _group()
+    globals().update(cli=group, LazyGroup=type(group))
+    return globals()[name]
+
+
+def _group() -> Any:
+    import click
+
+    class LazyGroup(click.Group):
+        """A group whose commands are imported on first use."""
+
+        def list_commands(self, ctx: click.Context) -> list[str]:
+            return [n for n, (mod, _) in COMMANDS.items() if importlib.util.find_spec(mod)]
+
+        def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+            entry = COMMANDS.get(cmd_name)
+            if entry is None or importlib.util.find_spec(entry[0]) is None:
+                return None
+            return importlib.import_module(entry[0]).command  # type: ignore[no-any-return]
+
+        def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+            rows = [(n, COMMANDS[n][1]) for n in self.list_commands(ctx)]
+            if rows:
+                with formatter.section("Commands"):
+                    formatter.write_dl(rows)
+
+    @click.group(
+        cls=LazyGroup,
+        epilog=EXIT_CODES_HELP,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    @click.version_option(__version__, prog_name="citekeeper")
+    @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
+    @click.pass_context
+    def cli(ctx: click.Context, debug: bool) -> None:
+        """Extract, check, render and export the citations of scholarly articles.
+
+        \b
+        Examples:
+          citekeeper extract article.txt --out refs/
+          citekeeper check refs/references.bib --format github
+          citekeeper render refs/references.bib --style apa
+        """
+        ctx.ensure_object(dict)
+        ctx.obj["debug"] = debug
+
+    return cli
+
+
+def echo(message: str, nl: bool = True, err: bool = False) -> None:
+    """``click.echo`` of a text, without importing click where it is not loaded yet.
+
+    The same output: ANSI escapes dropped when the stream is not a terminal, flushed.
+    A stream click would rewrap (an ASCII-encoded one, a Jupyter kernel's) and any run
+    where click is loaded anyway go to ``click.echo`` itself.
+    """
+    click = sys.modules.get("click")
+    f = sys.stderr if err else sys.stdout
+    if click is None and f is not None:
+        enc = getattr(f, "encoding", None) or "ascii"
+        if not type(f).__module__.startswith("ipykernel.") and enc.lower().replace("-", "") not in _ASCII:
+            out = message + "\n" if nl else message
+            if out and "\033" in out and not _isatty(f):
+                import re
+
+                out = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", out)
+            if out:
+                f.write(out)
+            f.flush()
+            return
+    import click
+
+    click.echo(message, nl=nl, err=err)
+
+
+_ASCII = frozenset({"ascii", "usascii", "646", "us"})
+
+
+def _isatty(f: Any) -> bool:
+    try:
+        return bool(f.isatty())
+    except Exception:
+        return False
 
 
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
 
 
+def _fast(args: list[str]) -> Any:
+    """``check``'s parameters when its command line is read without click (``cli.check.parse_fast``),
+    else None: ``[--debug] check ...`` only, and never while the shell asks for completions."""
+    i = 1 if args[:1] == ["--debug"] else 0
+    if args[i:i + 1] != ["check"] or "_CITEKEEPER_COMPLETE" in os.environ:
+        return None
+    from citekeeper.cli import check
+
+    return check.parse_fast(args[i + 1:])
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI and map errors to exit codes."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = list(argv if argv is not None else sys.argv[1:])
+    debug = "--debug" in args
     try:
-        rv = cli.main(args=argv, prog_name="citekeeper", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("citekeeper: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        fast = _fast(args)
+        if fast is not None:
+            rv: Any = _run_fast(fast)
+        else:
+            rv = _group().main(args=argv, prog_name="citekeeper", standalone_mode=False)
     except CitekeeperError as exc:
-        click.echo(f"citekeeper: error: {exc}", err=True)
+        echo(f"citekeeper: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
@@ -112,23 +175,56 @@ def main(argv: list[str] | None = None) -> None:
         if exc.errno not in _OUTPUT_ERRNOS:
             if debug:
                 raise
-            click.echo(f"citekeeper: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)", err=True)
+            echo(f"citekeeper: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)", err=True)
             sys.exit(EXIT_INTERNAL)
         with contextlib.suppress(OSError):
-            click.echo(f"citekeeper: error: cannot write output: {exc.strerror}", err=True)
+            echo(f"citekeeper: error: cannot write output: {exc.strerror}", err=True)
         sys.exit(EXIT_OUTPUT)
     except KeyboardInterrupt:
-        click.echo("citekeeper: interrupted", err=True)
+        echo("citekeeper: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:
+        click = sys.modules.get("click")
+        if click is not None:  # only click raises these, and only once it is imported
+            if isinstance(exc, click.exceptions.Abort):
+                echo("citekeeper: aborted", err=True)
+                sys.exit(130)
+            if isinstance(exc, click.ClickException):
+                exc.show()
+                sys.exit(exc.exit_code)
+            if isinstance(exc, click.exceptions.Exit):
+                sys.exit(exc.exit_code)
         if debug:
             raise
-        click.echo(
+        echo(
             f"citekeeper: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _run_fast(params: dict[str, Any]) -> Any:
+    """``check.run(**params)`` as ``click.Command.main`` runs a command: Ctrl-C or end of
+    input become click's ``Abort`` (after a new line on stderr), a broken pipe exit 1.
+    click is imported only on those rare ways out, so they end exactly as through click."""
+    from citekeeper.cli import check
+
+    try:
+        return check.run(**params)
+    except (EOFError, KeyboardInterrupt) as exc:
+        import click
+
+        click.echo(file=sys.stderr)
+        raise click.exceptions.Abort() from exc
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        from click.utils import PacifyFlushWrapper
+
+        sys.stdout = PacifyFlushWrapper(sys.stdout)  # type: ignore[assignment]
+        sys.stderr = PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
+        sys.exit(1)
 
 
 def run() -> None:
