@@ -52,3 +52,25 @@ def test_cf_with_a_comma_is_a_signal() -> None:
     from citekeeper.extract.cues import signal_length
 
     assert signal_length("Cf., e.g., Meier, Die Stadt, 12.") == len("Cf., e.g., ")
+
+
+LATIN_PLACES = [
+    "Strabo, l. xvii.",
+    "Pomponius Mela, l. ii. c. 4.",
+    "Ovid. Trist. l. iv. ver. 212.",
+    "Zabarella de Anima quæst. 7.",
+    "Vossius, de Historicis, tom. iii. p. 40.",
+    "Idem lib. 4. de nat. rerum cap. 3.",
+]
+
+
+@pytest.mark.parametrize("note", LATIN_PLACES)
+def test_latin_place_labels_cite(note: str) -> None:
+    """Book ``l.``/``lib.``, volume ``tom.``, question ``quæst.``, verse ``ver.``: labels prose never abbreviates."""
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("note", ["He came back at l. and left.", "The sum was 3.5 ver. the year before.",
+                                  "Il tomba malade."])
+def test_latin_labels_need_their_number(note: str) -> None:
+    assert not holds_citation(note)

@@ -146,7 +146,7 @@ _STATUTE_BY_TITLE = (
 _PLACE_LABEL = (
     r"(?:[Vv]ol|VOL|[Tt]ome|[Tt]|Bd|Band|Teil|Th|[Ll]ivre|[Ll]iv|[Ll]ib|Buch|[Bb]ook|[Bb]k|[Pp]art|[Pp]t|[Cc]hapitre|[Cc]hapter|"
     r"[Cc]hap|[Cc]h|[Cc]ap|[Cc]anto|[Ss]ect|[Ss]ection|[Ss]ec|[Pp]p|[Pp]|S|s|Sp|[Cc]ol|[Ff]ol|[Tt]ит|[Сс]|[Тт]|[Кк]н|[Чч]|[Гг]л|"
-    r"[Aa]rt|[Nn]o|n°|§|[Aa]bs|Nr|[Ff]rag|[Ff]r|[Ee]pist|[Ee]p|[Ss]at|[Oo]d|[Ll]ett|[Ll]et)"
+    r"[Aa]rt|[Nn]o|n°|§|[Aa]bs|Nr|[Ff]rag|[Ff]r|[Ee]pist|[Ee]p|[Ss]at|[Oo]d|[Ll]ett|[Ll]et|l|ver|quæst|quaest)"
 )
 _PLACE_NUMBER = r"(?:\d{1,4}[a-e]?(?:\s?[–-]\s?\d{1,4}[a-e]?)?|[IVXLC]{1,7}|[ivxlc]{1,7})"
 _PLACE = (
@@ -267,7 +267,13 @@ _STRONG = [
     ), *_STATUTE_BY_TITLE),
     # A classical work's book in Roman numerals and its chapter: "Virgil, Eclogue iii. 60", "Livy, ii. 36",
     # "Cicero, De Natura Deorum, lib. ii. c. 28" — prose never writes a lower-case numeral, a full stop and a number.
-    re.compile(r"\b(?:lib\.\s?)?[ivxlc]{1,6}\.\s?(?:\d{1,3}|c\.\s?\d{1,3})(?:\s?[-–,]\s?\d{1,3})*(?=[.;),]|\s*$)"),
+    # … and the Latin labels of such places, which prose never abbreviates: a book "l. lxviii.", "lib. 5.", a volume
+    # "tom. xxi.", a question "quæst. 5", a verse "ver. 667" (Gibbon's, Strauss's and early-modern theology's notes:
+    # "Dion Cassius, l. lxvii.", "Zanch de Excæcat. quæst. 5.", "Ovid. Fast. l. ii. ver. 667").
+    re.compile(
+        r"\b(?:lib\.\s?)?[ivxlc]{1,6}\.\s?(?:\d{1,3}|c\.\s?\d{1,3})(?:\s?[-–,]\s?\d{1,3})*(?=[.;),]|\s*$)|"
+        r"(?<![\w.])(?:l|lib|tom|quæst|quaest|ver)\.\s?(?:[ivxlc]{1,7}|\d{1,4})\b(?![.,]\d)"
+    ),
     # Chicago's journal volume, year and page: "Organization Science 11 (2000): 538", "120, no. 3 (2015): 45–67",
     # "15 (Spring 2001): 3" — prose never writes a number, a bracketed year and a colon before a page.
     re.compile(r"\b\d{1,4}(?:,\sno\.\s?\d{1,4})?\s\((?:[A-Z][a-z]{2,8}\.?\s)?(?:1[5-9]|20)\d\d\):\s?\d{1,5}\b"),
