@@ -5,7 +5,7 @@ notes_dev9_10's text layer."""
 from __future__ import annotations
 
 from citekeeper.extract import extract_article
-from citekeeper.extract.pdforder import drop_recurring_lines, number_columns
+from citekeeper.extract.pdforder import drop_recurring_lines, number_columns, numbers_above_notes
 
 # The body calls notes 1-3; pdftotext printed their numbers as a column, then the three notes
 # without numbers, each opening on a line of its own.
@@ -85,3 +85,35 @@ def test_notes_headings_and_sentences_stay() -> None:
     for _ in range(3):
         lines += [*["Body text."] * 35, "", "Notes", "", "1 Ibid.", "", "See note 12.", ""]
     assert drop_recurring_lines(lines) == lines
+
+
+# The first note of a column block: its raised number printed at the end of the body's last line.
+GLUED_ABOVE = """\
+The doubt has been silenced by a decisive refutation.1 Each of the two Gospels
+contains a table; we find the first fourteen from Abraham to David, both in1
+
+Kuinöl, Comm. in Matth. Proleg., p. xxvii. f., and Vgl. Meier, Titel (2001), S. 4.
+
+cluded, complete; and so the body text goes on after the notes of the page.
+"""
+
+
+def test_a_number_glued_over_its_note_goes_to_the_note() -> None:
+    lines = numbers_above_notes(GLUED_ABOVE.split("\n"))
+    assert lines[1].endswith("both in")
+    assert lines[3].startswith("1 Kuinöl, Comm.")
+    assert len(lines) == len(GLUED_ABOVE.split("\n"))
+
+
+def test_a_call_with_a_paragraph_after_it_stays() -> None:
+    # The first call of a number is a call, whatever follows it.
+    text = "The body ends its paragraph with a call.1\n\nThe next paragraph opens here.\n"
+    assert numbers_above_notes(text.split("\n")) == text.split("\n")
+    # … and so is a word ending in digits with nothing calling its number before.
+    text = "We write about the virus COVID19\n\nThe next paragraph opens here.\n"
+    assert numbers_above_notes(text.split("\n")) == text.split("\n")
+
+
+def test_a_number_some_note_has_already_is_left() -> None:
+    text = GLUED_ABOVE + "\n1 Vgl. Schmidt, Buch (1999), S. 3.\n"
+    assert numbers_above_notes(text.split("\n")) == text.split("\n")

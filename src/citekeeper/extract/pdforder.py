@@ -64,7 +64,7 @@ def _boundaries(lines: list[str], rows: list[int]) -> list[int]:
 
 def restore_numbers(lines: list[str]) -> list[str]:
     """``lines`` with trailing note numbers moved in front of their notes (same length)."""
-    out = number_columns(drop_recurring_lines(lines))
+    out = numbers_above_notes(number_columns(drop_recurring_lines(lines)))
     seen: set[int] = set()
     k = 0
     n = len(out)
@@ -338,4 +338,48 @@ def drop_recurring_lines(lines: list[str]) -> list[str]:
                 out = list(lines)
             for i in rows:
                 out[i] = "\f" if "\f" in lines[i] else ""
+    return out
+
+
+# A body line ending in a word with a note number glued on ("… both in1", "… whilst this com2").
+_GLUED_END = re.compile(r"(?<=[^\W\d_]{2})(\d{1,3})\s*$")
+# A note's first line: a capital, a quotation mark, or a signal or repeat in lower case (case counts here).
+_NOTE_OPENS = re.compile(r"^\s*(?:[A-ZÀ-ÞА-ЯЁ„“\"«‘§*]|(?i:vgl|see|cf|voir|siehe|id|ibid|ebd)\b)")
+# The call is looked for this many lines above the glued number (a page's two columns).
+_CALL_BACK = 150
+
+
+def numbers_above_notes(lines: list[str]) -> list[str]:
+    """A note's number pdftotext glued to the end of the body line over the page's notes, moved to
+    the front of its note (same length).
+
+    A raised number at the head of a column's first note shares the baseline band of the body's last
+    line, so pdftotext prints it there: "… both in1" / blank / "Kuinöl, Comm. in Matth. Proleg., …"
+    (notes_dev7_2's text layer: the first note of every column block read as body; ho3_10's single
+    column: "… sein se44" / "Dean Allemang, …").  It is told from a note call by the call itself: the
+    text a page above has called that number already ("… a decisive refutation.1"), no line is numbered
+    with it, and a blank line and a line that opens like a note (a capital, a quotation mark, a
+    signal), no number of its own, follow.  A paragraph after a call, or a word ending in a digit
+    ("COVID19"), has no earlier call of its number or no note under it.
+    """
+    candidates = [k for k, ln in enumerate(lines[:-2]) if _GLUED_END.search(ln) and not lines[k + 1].strip()]
+    if not candidates:
+        return lines
+    # (A lone number counts as used only with its note right under it: a page's number stands alone.)
+    used = {int(m.group(1)) for ln in lines if (m := _NUMBERED.match(ln)) and not _LONE.match(ln)}
+    used |= {int(m.group(1)) for k, ln in enumerate(lines) if (m := _LONE.match(ln)) and _opens_note(lines, k)}
+    out = list(lines)
+    for k in candidates:
+        m = _GLUED_END.search(lines[k])
+        assert m is not None
+        value = int(m.group(1))
+        j = k + 2
+        if value in used or value == 0 or j >= len(lines) or _number(lines[j]) is not None or not _NOTE_OPENS.match(lines[j]):
+            continue
+        above = "\n".join([*lines[max(0, k - _CALL_BACK):k], lines[k][: m.start()]])
+        if not re.search(rf"{_CALL}{value}(?!\d)", above):
+            continue
+        out[k] = lines[k][: m.start()].rstrip()
+        out[j] = f"{value} {lines[j].lstrip()}"
+        used.add(value)
     return out
