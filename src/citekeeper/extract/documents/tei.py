@@ -6,7 +6,7 @@ TEI keeps a note where it is called, with its printed number in ``n`` (``n="1"``
 Notes in the margin (``place="margin"``, ``"left"``, ``"right"``) are the editor's or author's
 marginalia, not notes of the page, and a note inside another is part of it.  ``<lb/>`` is a line
 break (``break="no"``: a word cut there), ``<pb/>`` and ``<fw>`` (running heads, catchwords) are
-the printed page, not text.  Before this reader a TEI file was read as HTML (its ``<p>``) and gave
+the printed page, not text; of a ``<choice>`` one reading is read, of an ``<app>`` its lemma.  Before this reader a TEI file was read as HTML (its ``<p>``) and gave
 no note at all.
 """
 
@@ -21,7 +21,15 @@ from citekeeper.extract.documents.jats import local, read_root
 from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
 
 _MARGIN = re.compile(r"^(?:margin\w*|left|right|inline|interlinear|above|below)$", re.I)
-_SKIP = {"pb", "fw", "note", "figDesc"}
+_SKIP = {"pb", "fw", "note", "figDesc", "rdg"}
+# Of the readings a ``<choice>`` offers, the one read: the page's own abbreviation and spelling (``abbr``,
+# ``orig``, as printed and as the note cites it), the editor's correction of a misprint (``corr``).  Every
+# child read gave "SchmidtSchmidt, Geschichte der StadttStadt" for ``<choice><abbr>…<expan>…``.
+_CHOSEN = ("corr", "abbr", "orig", "seg", "unclear")
+# Elements that stand as blocks of their own: a space apart from their neighbours, so a note of two
+# paragraphs (OxGarage's ``<note><p>…</p><p>…</p></note>`` from Word) does not run their words together.
+_BLOCKS = {"p", "ab", "l", "lg", "item", "list", "quote", "cit", "bibl", "biblStruct", "listBibl", "head", "table",
+           "row", "cell", "div"}
 _NUMBER = re.compile(r"^\s*[\[(]?(\d{1,4})[.)\]]?\s*$")
 
 
@@ -32,7 +40,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     blocks: list[Block] = []
     last = 0
     for note in text_root.iter():
-        if local(note) != "note" or _MARGIN.match(note.get("place") or "") or any(
+        if local(note) != "note" or _MARGIN.match(note.get("place") or note.get("type") or "") or any(
                 local(a) == "note" for a in note.iterancestors()):
             continue
         text = " ".join(_text(note).split())
@@ -77,6 +85,12 @@ def _text(el: etree._Element) -> str:
                 out.append((child.tail or "").lstrip())
                 continue
             out.append(" ")
+        elif name == "choice":
+            options = {local(c): c for c in child if local(c)}
+            pick = next((options[k] for k in _CHOSEN if k in options), next(iter(options.values()), None))
+            out.append(_text(pick) if pick is not None else "")
+        elif name in _BLOCKS:
+            out.append(f" {_text(child)} ")
         elif name not in _SKIP:
             out.append(_text(child))
         out.append(child.tail or "")
