@@ -206,6 +206,7 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
     for number, line, item in scanned.items:
         result.references.append(csljson.read_item(item, number, line, name))
         result.entry_lines.append(line)
+    result.warnings += [f"{name}:{line}: {what}" for line, what in scanned.warnings]
     for line, raw, reason in scanned.bad:
         result.failed.append(FailedBlock(name, line, raw, reason))
         result.problems.append(MalformedInputError(reason, file=name, line=line))

@@ -57,6 +57,7 @@ from citekeeper.errors import MalformedInputError
 from citekeeper.formats import bibnames, bibsplit, bibvalues, zotero
 from citekeeper.formats.bulk import gc_paused
 from citekeeper.formats.csljson import UNPARSED_NOTE, mark_unparsed
+from citekeeper.formats.dates import date_from_text
 from citekeeper.formats.latex import balanced, decode, encode
 from citekeeper.model import Date, Name, Origin, Reference, Verbatim
 from citekeeper.parse.common import BIBLATEX_LANGIDS, MONTHS, clean_doi
@@ -530,7 +531,7 @@ def _year_month_day(year: str, month: str | None, day: str | None) -> tuple[Date
     Cached (a ``Date`` is frozen): a bibliography has a few hundred distinct years and
     months, and building a frozen dataclass twice per entry was 7% of reading a .bib.
     """
-    d = Date.from_iso(year)
+    d = date_from_text(year)
     if d.year is None and _YEAR_RANGE.fullmatch(year):
         a, b = _FOUR_DIGITS.findall(year)
         d = Date(int(a), end=Date(int(b)))
@@ -544,7 +545,7 @@ def _year_month_day(year: str, month: str | None, day: str | None) -> tuple[Date
 
 
 # EDTF dates of ``date``/``urldate``/``origdate``…, parsed once per distinct text.
-_iso_from_text = lru_cache(maxsize=8192)(Date.from_iso)
+_iso_from_text = lru_cache(maxsize=8192)(date_from_text)
 # A date as EDTF writes it, which is not TeX: "~" is circa there, not a tie (decoding it
 # as a space dropped "2011-05~" to "2011-05"), "%" both qualifiers, not a comment.
 _EDTF_TEXT = re.compile(r"[\s{}]*[-+]?[0-9][0-9T:.Z+\-/?~%\s]*[}\s]*|[\s{}]*\.\.[0-9/\-?~%\s]*")

@@ -10,7 +10,14 @@ reads through ``formats.read_file``:
 * an element that is not an object (``42``, ``"x"``, a nested list) is reported with its
   line and kept verbatim as a failed block, and the items around it are read;
 * a syntax error keeps every item before it and reports file and line; the rest of the
-  text is kept verbatim as one failed block.
+  text is kept verbatim as one failed block.  So does nesting too deep for the decoder
+  (``[[[…`` 10^5 deep: the C decoder's RecursionError was exit 70) and an item that is
+  not JSON Python can hold;
+* a number too long for ``int`` (over 4,300 digits, CPython's limit since 3.11: a
+  ValueError, exit 70) is kept as the string of its digits, with a warning: that item is
+  decoded again with a decoder that does so, the others pay nothing;
+* a lone UTF-16 surrogate escape (``"\\ud800"``, valid JSON but no character: every UTF-8
+  writer failed on it) becomes U+FFFD, with a warning naming the item's line.
 
 The accepted shapes are those of ``csljson.loads``: an array of items, a single item, or
 an object with an ``items`` array (citeproc-js test fixtures).
@@ -19,11 +26,63 @@ an object with an ``items`` array (citeproc-js test fixtures).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
+_MAX_INT_DIGITS = 4300  # CPython's default ``sys.get_int_max_str_digits()``
+
+
+def _int_or_digits(digits: str) -> int | str:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_INT_DIGITS else digits
+
+
+_LONG_INTS = json.JSONDecoder(parse_int=_int_or_digits)
+# A JSON escape of a surrogate; decoded in pairs it is one character, alone it is none.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Undecodable(ValueError):
+    """A value the decoder cannot hold; ``msg`` says why (as ``JSONDecodeError.msg``)."""
+
+    def __init__(self, msg: str) -> None:
+        super().__init__(msg)
+        self.msg = msg
+
+
+def _raw_decode(text: str, pos: int, warn: list[str]) -> tuple[Any, int]:
+    """``_DECODER.raw_decode`` whose other failures are ``_Undecodable`` (or a warning)."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise _Undecodable("nested too deeply to read") from None
+    except ValueError:  # an integer longer than int() takes
+        value, end = _LONG_INTS.raw_decode(text, pos)
+        warn.append(f"a number of more than {_MAX_INT_DIGITS} digits, kept as its digits (a string)")
+        return value, end
+
+
+def _clean_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` with every lone surrogate replaced by U+FFFD, and how many there were."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_clean_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        total = 0
+        for k, v in value.items():
+            (ck, nk), (cv, nv) = _clean_surrogates(k), _clean_surrogates(v)
+            out[ck] = cv
+            total += nk + nv
+        return out, total
+    return value, 0
 
 
 @dataclass
@@ -34,6 +93,7 @@ class JsonItems:
 
     items: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
     bad: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, what was changed)
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -67,16 +127,22 @@ def scan(text: str) -> JsonItems:
         return last[1]
 
     out = JsonItems()
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None  # once: a search per item is O(n^2)
     start = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
     if start >= len(text):
         out.bad.append((1, "", "malformed CSL-JSON: the file is empty"))
         return out
     if text[start] != "[":
+        warn: list[str] = []
         try:
-            data, end = _DECODER.raw_decode(text, start)
+            data, end = _raw_decode(text, start, warn)
         except json.JSONDecodeError as exc:
             out.bad.append((exc.lineno, text[start:], f"malformed CSL-JSON: {exc.msg}"))
             return out
+        except _Undecodable as exc:
+            out.bad.append((line(start), text[start:], f"malformed CSL-JSON: {exc.msg}"))
+            return out
+        data = _checked(out, surrogates, line(start), data, warn)
         if _skip_ws(text, end) < len(text):
             out.bad.append((line(end), text[end:].strip(), "malformed CSL-JSON: extra data after the items"))
         if isinstance(data, dict) and isinstance(data.get("items"), list):
@@ -98,13 +164,19 @@ def scan(text: str) -> JsonItems:
         return _trailing(out, text, pos + 1, line)
     while True:
         n += 1
+        warn = []
         try:
-            value, end = _DECODER.raw_decode(text, pos)
+            value, end = _raw_decode(text, pos, warn)
         except json.JSONDecodeError as exc:
             out.bad.append((exc.lineno, text[pos:], f"malformed CSL-JSON: {exc.msg} (item {n} and after "
                             "not read)"))
             return out
-        _add(out, line(pos), value, n, text[pos:end])
+        except _Undecodable as exc:
+            out.bad.append((line(pos), text[pos:], f"malformed CSL-JSON: {exc.msg} (item {n} and after "
+                            "not read)"))
+            return out
+        at = line(pos)
+        _add(out, at, _checked(out, surrogates, at, value, warn), n, text[pos:end])
         pos = _skip_ws(text, end)
         if pos < len(text) and text[pos] == ",":
             pos = _skip_ws(text, pos + 1)
@@ -115,6 +187,17 @@ def scan(text: str) -> JsonItems:
         out.bad.append((where, text[pos:], "malformed CSL-JSON: expected ',' or ']' after item "
                         f"{n}" + ("" if pos < len(text) else " (the file ends there)")))
         return out
+
+
+def _checked(out: JsonItems, surrogates: bool, at: int, value: Any, warn: list[str]) -> Any:
+    """``value`` with lone surrogates replaced; what was changed noted at line ``at``.
+    ``surrogates``: the text has a surrogate escape at all (else no string can hold one)."""
+    out.warnings += [(at, w) for w in warn]
+    if surrogates:
+        value, count = _clean_surrogates(value)
+        if count:
+            out.warnings.append((at, f"{count} lone UTF-16 surrogate escape(s) (no character) written as U+FFFD"))
+    return value
 
 
 def _add(out: JsonItems, at: int, value: Any, n: int, raw: str) -> None:

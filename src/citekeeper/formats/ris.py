@@ -44,6 +44,7 @@ from citekeeper.formats.csljson import (
     UNPARSED_NOTE,
     mark_unparsed,
 )
+from citekeeper.formats.dates import date_from_text
 from citekeeper.model import Date, Name, Origin, Reference, split_particle
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
@@ -330,7 +331,7 @@ def _parse_date(value: str) -> Date:
             stop = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
             if stop > start and (len(end) == 4 or int(end) > 12):
                 return Date(start, end=Date(stop))
-        edtf = Date.from_iso(value)
+        edtf = date_from_text(value)
         # EDTF ranges, "~", "?" (what the writer puts in DA)
         if edtf.year is not None or edtf.end is not None:
             return edtf
@@ -455,7 +456,7 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
         elif sep and k.strip() == "ISSN" and v.strip():
             ref.set("ISSN", v.strip())
         elif sep and k.strip() in _EXTRA_DATES and v.strip():
-            ref.dates[k.strip()] = Date.from_iso(v.strip())
+            ref.dates[k.strip()] = date_from_text(v.strip())
         elif sep and k.strip() == "repeats" and v.strip():
             ref.repeats = v.strip()
         elif (tex := re.match(r"^\s*(tex\.\S+?):\s+(\S.*)$", ln)):

@@ -19,7 +19,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_RUN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
+from .csl.state import MAX_DIGITS
+
+# A digit run is cut after MAX_DIGITS: int() refuses longer ones (a title "T 9…9" of 5,000
+# digits stopped render with exit 70); the pieces still compare as numbers.
+_RUN = re.compile(rf"\d{{1,{MAX_DIGITS}}}|[^\W\d_]+", re.UNICODE)
 
 _CYRILLIC_FIRST = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg"}
 

@@ -20,6 +20,7 @@ from lxml import etree
 from citekeeper.errors import MalformedInputError, NotFoundError, UsageError
 
 from . import csl
+from .csl.macros import macro_problem
 from .formats import ESCAPES, FORMATS, formatter_for
 from .locales import UnknownLocaleError, locale_path, normalize_locale
 from .registry import StyleError, StyleInfo, find_style
@@ -120,6 +121,9 @@ def _finish_load(tree: etree._ElementTree, info: StyleInfo, locale: str | None) 
                 f"{info.name} is a dependent style whose parent is not known", file=str(path)
             )
         raise MalformedStyleError("CSL style has no <citation> element", file=str(path), line=1)
+    problem = macro_problem(root)
+    if problem is not None:
+        raise MalformedStyleError(problem[1], file=str(path), line=problem[0])
     loc = normalize_locale(locale or info.default_locale or root.get("default-locale") or "en-US")
     csl.prepare_style(root, loc, _load_locale)
     return LoadedStyle(info, tree, root, loc, keep=list(root.iter()))

@@ -11,7 +11,7 @@ from citeproc import model
 from ..marks import NUM_END
 from . import textcase
 from .groups import _Base, _decorate
-from .state import EN_DASH, State, _pyvar
+from .state import EN_DASH, MAX_DIGITS, State, _pyvar
 
 _ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
           ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -90,7 +90,7 @@ class Label(_Base, model.Label):
             elif opt == "never":
                 plural = False
             elif var.startswith("number-of"):
-                m = re.match(r"\d+", value)
+                m = re.match(rf"\d{{1,{MAX_DIGITS}}}", value)  # int() takes no more
                 plural = bool(m and int(m.group()) > 1)
             else:
                 # citeproc-js: any range or list mark between two parts makes it plural
@@ -109,7 +109,8 @@ class Label(_Base, model.Label):
 
 def _page_last(first: str, last: str, fmt: str | None) -> str:
     """Shorten the last page of a range per ``page-range-format`` (CSL 1.0.2 rules)."""
-    if not fmt or not first.isdigit() or not last.isdigit():
+    # isdecimal, not isdigit: int() refuses '²'; MAX_DIGITS: int() refuses longer strings
+    if not fmt or not first.isdecimal() or not last.isdecimal() or len(first) > MAX_DIGITS:
         return last
     if len(last) < len(first):
         last = first[: len(first) - len(last)] + last

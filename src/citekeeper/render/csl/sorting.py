@@ -13,7 +13,7 @@ from citeproc.source import DateRange, LiteralDate
 from .. import collate
 from ..marks import ALL as ALL_MARKS
 from .groups import _Base
-from .state import _T, DATE_VARS, NAME_VARS, NUMBER_VARS, State, _pyvar, item_number
+from .state import _T, DATE_VARS, MAX_DIGITS, NAME_VARS, NUMBER_VARS, State, _pyvar, item_number
 
 
 class Sort(_Base, model.Sort):
@@ -87,7 +87,7 @@ class Key(_Base, model.Key):
             if var in DATE_VARS:
                 return None if dict.get(v, "raw_given") else _date_key(v)
             if var in NUMBER_VARS:
-                m = re.match(r"\s*(\d+)", str(v))
+                m = re.match(rf"\s*(\d{{1,{MAX_DIGITS}}})", str(v))  # int() takes no more
                 return (int(m.group(1)),) if m else str(v)
             return str(v).translate(_STRIP_MARKS)
         if "macro" in a:

@@ -24,6 +24,9 @@ _T = f"{{{CSL_NS}}}"
 LAYER_VERSION = 2
 
 
+# The longest digit string read as a number: CPython 3.11+ int() refuses over 4,300 digits
+# (sys.get_int_max_str_digits); longer ones are kept as text.
+MAX_DIGITS = 4000
 EN_DASH = "\u2013"
 
 

@@ -12,7 +12,7 @@ from citeproc.formatter import plain as _PLAIN
 
 from ..marks import APOSTROPHE
 from .numbers import _ROMAN, _page_last
-from .state import _T, EN_DASH
+from .state import _T, EN_DASH, MAX_DIGITS
 
 _NAME_DEFAULTS = {
     "and": None,
@@ -278,7 +278,9 @@ class StyleData:
     def number(self, value: str, form: str, page: bool = False) -> str:
         if page:
             return self.page_range(value)
-        m = re.fullmatch(r"\s*(\d+)\s*", value)
+        # At most MAX_DIGITS: int() refuses longer digit strings (CPython 3.11+, a
+        # ValueError: exit 70 on ``volume = {9…9}``); such a value is printed as text.
+        m = re.fullmatch(rf"\s*(\d{{1,{MAX_DIGITS}}})\s*", value)
         if not m:
             text = self.escape(value)
             return re.sub(r"(?<=\d)\s*-\s*(?=\d)", EN_DASH, text)
@@ -288,7 +290,7 @@ class StyleData:
         if form == "long-ordinal":
             t = self.term(f"long-ordinal-{n:02d}") if n <= 10 else ""
             return t or self.ordinal(n)
-        if form == "roman":
+        if form == "roman" and n <= 3999:  # 4,000 is no roman numeral; a loop of n/1000 Ms hung
             out = []
             x = n
             for sym, val in _ROMAN:
