@@ -49,12 +49,45 @@ _SUP_INLINE = re.compile("\x01[^\x01]*\x01")
 
 
 def body_size(pages: list[Page]) -> float:
-    """The most common type size, weighted by characters: the body text's."""
+    """The body text's type size: the most common size weighted by characters — unless a larger size
+    with a fifth of the text or more sits above it on the pages that carry both (the body over its
+    notes).
+
+    In a history article's excerpt the notes may hold more text than the body (notes_dev9_7: 7.9 pt
+    notes over three pages, more characters than the 11.3 pt body): the most common size was the
+    notes', no line was smaller than it, and no note of the 45 citations was found by the geometry.
+    """
     sizes: Counter[float] = Counter()
     for page in pages:
         for line in page.lines:
             sizes[round(line.size * 2) / 2] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    if not sizes:
+        return 10.0
+    common = sizes.most_common(1)[0][0]
+    total = sum(sizes.values())
+    larger = [size for size, chars in sizes.most_common()
+              if size >= common * _NOTES_SMALLER and chars >= _BODY_SHARE * total]
+    for size in larger:
+        if _sits_above(pages, size, common):
+            return size
+    return common
+
+
+# Notes are set at most this share of the body's size; a body over its notes has this share of the text.
+_NOTES_SMALLER = 1.08
+_BODY_SHARE = 0.2
+
+
+def _sits_above(pages: list[Page], upper: float, lower: float) -> bool:
+    """On most pages printing both sizes, do the ``upper`` size's lines start above the ``lower``'s
+    (median tops)?"""
+    votes = []
+    for page in pages:
+        up = sorted(ln.top for ln in page.lines if round(ln.size * 2) / 2 == upper)
+        low = sorted(ln.top for ln in page.lines if round(ln.size * 2) / 2 == lower)
+        if len(up) >= 3 and len(low) >= 3:
+            votes.append(up[len(up) // 2] < low[len(low) // 2])
+    return bool(votes) and sum(votes) > len(votes) / 2
 
 
 def drop_furniture(pages: list[Page]) -> None:
