@@ -33,7 +33,12 @@ from citekeeper.model import Origin
 
 _HEADING = re.compile(r"^h([1-6])$")
 _NOTES_CLASS = re.compile(r"\b(?:foot|end)notes?\b|\bfn-group\b|\bnotes\b", re.I)
-_REFS_CLASS = re.compile(r"\b(?:references?|bibliography|ref-list|reflist|c-article-references)\b", re.I)
+_REFS_CLASS = re.compile(r"\b(?:references?|bibliography|ref-list|reflist|c-article-references|ltx_bibliography)\b", re.I)
+# LaTeXML (arXiv's HTML, ar5iv) sets each note where it is called, ``<span class="ltx_note ltx_role_footnote">``,
+# its text in ``ltx_note_content`` after the raised mark again (``ltx_note_mark``, dropped) and its number
+# (``ltx_tag_note``): a page of them gave "no footnotes found".
+_LATEXML_NOTE = re.compile(r"\bltx_role_(?:foot|end)note\b")
+_LATEXML_MARK = re.compile(r"\bltx_note_mark\b|\bltx_tag_note\b")
 _BACKLINK_CLASS = re.compile(r"footnote-back|mw-cite-backlink|backlink|fn-back", re.I)
 _BACKLINK_TEXT = re.compile(r"^\s*(?:[↩↑^]\uFE0E?|\^?\s*[a-z](?:\s+[a-z])*)\s*$")
 
@@ -93,6 +98,11 @@ def _clean_item(li: etree._Element) -> str:
             el.drop_tree()
     for a in list(copy.iter("a", "span", "sup")):
         cls = a.get("class") or ""
+        if _LATEXML_MARK.search(cls):
+            a.drop_tree()
+            continue
+        if "ltx_tag" in cls.split():
+            a.tail = " " + (a.tail or "")  # "[1]" then the entry's first word
         text = _text(a)
         if (_BACKLINK_CLASS.search(cls) or (a.tag == "a" and _BACKLINK_TEXT.match(text or "x"))
                 or (a.tag == "a" and _LINK_LABELS.match(text))):
@@ -122,6 +132,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     in_references = {d for c in [*containers, *_after_heading(root)] for d in c.iter()}  # (elements kept alive)
     note_items: list[etree._Element] = []
     starts: set[etree._Element] = set()  # the first note of each notes section, list or heading
+    printed: dict[etree._Element, int] = {}  # a note's number printed apart from its text (LaTeXML's tag)
     within: set[etree._Element] = set()  # the elements inside the notes found so far
     seen = 0
     for el in root.iter():
@@ -142,6 +153,15 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
             continue
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
+            continue
+        if el.tag == "span" and _LATEXML_NOTE.search(cls):
+            content = next((d for d in el.iterdescendants() if "ltx_note_content" in (d.get("class") or "").split()), el)
+            tag = next((_text(d) for d in content.iterdescendants() if "ltx_tag_note" in (d.get("class") or "").split()), "")
+            if tag.isdigit():
+                printed[content] = int(tag)
+                if tag == "1":
+                    starts.add(content)  # a chapter's notes numbered from 1 again
+            note_items.append(content)
             continue
         if el.tag in ("span", "small") and any(_INLINE_NOTE_CLASS.search(c) for c in cls.split()) and (
                 len(_text(el)) > 3 and not _CALL_TEXT.match(_text(el))):
@@ -175,7 +195,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
     for n, li in enumerate(note_items, 1):
         used.add(li)
         text = _clean_item(li)
-        number, rest = _numbered(text)
+        number, rest = (printed[li], text) if li in printed else _numbered(text)
         if number is None:
             calls = _call_anchors(root) if calls is None else calls
             if (label := _label(li, calls)) is not None:
