@@ -51,7 +51,7 @@ def _decoder():  # type: ignore[no-untyped-def]
 # Macros whose printed form pylatexenc gets wrong: ``\\href`` crashes it (the whole note came out as
 # LaTeX source), ``\\foreignlanguage{english}{Text}`` printed "englishText", csquotes' ``\\enquote`` lost
 # its quotation marks (which tell a title), ``\\S`` lost the section sign.
-_MACRO = re.compile(r"\\(href|enquote\*?|mkbibquote|textquote|foreignlanguage|text(?:english|russian|german|french|"
+_MACRO = re.compile(r"\\(href|enquote\*?|mkbibquote|textquote|foreignlanguage|foreignquote|hyphenquote|text(?:english|russian|german|french|"
                     r"ngerman|italian|spanish|latin|greek|ukrainian))(?![A-Za-z])\s*(?:\[[^\]]*\]\s*)?\{")
 
 
@@ -63,13 +63,16 @@ def _printed_macros(latex: str) -> str:
             continue
         end = _group(latex, m.end())
         first = latex[m.end():end - 1]
-        second_open = re.match(r"\s*\{", latex[end:]) if m.group(1) in ("href", "foreignlanguage") else None
+        second_open = (re.match(r"\s*\{", latex[end:]) if m.group(1) in ("href", "foreignlanguage", "foreignquote", "hyphenquote")
+                       else None)
         if second_open:
             end2 = _group(latex, end + second_open.end())
             second = latex[end + second_open.end():end2 - 1]
             if m.group(1) == "href":
                 plain = re.sub(r"^https?://(?:www\.)?", "", first).rstrip("/")
                 text = first if re.sub(r"^https?://(?:www\.)?", "", second).rstrip("/") == plain else f"{second} ({first})"
+            elif m.group(1) in ("foreignquote", "hyphenquote"):
+                text = f"“{second}”"
             else:
                 text = second
             end = end2
@@ -89,15 +92,59 @@ def _printed_macros(latex: str) -> str:
     return text
 
 
+# Quotation marks babel's German and French give as macros (pylatexenc printed none of them, and quotation
+# marks tell a title): ``\glqq Titel\grqq``, ``\og titre \fg{}``.
+_QUOTE_MACROS = {"glqq": "„", "grqq": "“", "glq": "‚", "grq": "‘", "flqq": "«", "frqq": "»", "flq": "‹", "frq": "›",
+                 "og": "«", "fg": "»", "dq": '"'}
+_QUOTE_MACRO = re.compile(r"\\(" + "|".join(sorted(_QUOTE_MACROS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\s)?")
+_URL = re.compile(r"\\(?:url|path)\s*\{([^}]*)\}")
+_KEEP = "\ue000"  # a URL kept out of the decoder: "\ue000<n>\ue000"
+
+
 def to_text(latex: str, decoder=None) -> str:  # type: ignore[no-untyped-def]
     latex = re.sub(r"\\newblock\b", " ", latex)
     latex = _printed_macros(latex)
-    latex = re.sub(r"\\url\s*\{([^}]*)\}", lambda m: m.group(1).replace("%", "\\%"), latex)
+    latex = _QUOTE_MACRO.sub(lambda m: {"og": "« ", "fg": " »"}.get(m.group(1), _QUOTE_MACROS[m.group(1)]), latex)
+    # A URL is printed as typed: the decoder read its "~" as a space and its escaped "\%" as a comment
+    # (everything after "a\%20b" was lost).
+    urls: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        urls.append(re.sub(r"\\([%#&_$~])", r"\1", m.group(1)))
+        return f"{_KEEP}{len(urls) - 1}{_KEEP}"
+
+    latex = _URL.sub(keep, latex)
     try:
         text = (decoder or _decoder()).latex_to_text(latex)
     except Exception:  # malformed LaTeX: its text without the commands, rather than lose the citation
         text = re.sub(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?\s*|[{}]", "", latex.replace("~", " ").replace("--", "–"))
+    if urls:
+        text = re.sub(f"{_KEEP}(\\d+){_KEEP}", lambda m: urls[int(m.group(1))], text)
     return " ".join(text.split())
+
+
+_BABEL_GERMAN = re.compile(r"\\usepackage\s*\[[^\]]*\b(?:n?german|n?austrian|n?swissgerman)\b[^\]]*\]\s*\{babel\}"
+                           r"|\\usepackage\s*\{n?german\}|\\documentclass\s*\[[^\]]*\bn?german\b")
+_SHORTHAND = re.compile(r'(?<!\\)"([aouAOUeEiI]|s|z|S|Z|`|\'|<|>|-|=|~|"|\||c(?=k)|[fFlLmMnNpPrRtT](?=[fFlLmMnNpPrRtT]))')
+_SHORTHANDS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü", "e": "ë", "E": "Ë", "i": "ï", "I": "Ï",
+               "s": "ß", "z": "ß", "S": "SS", "Z": "SZ", "`": "„", "'": "“", "<": "«", ">": "»", "-": "", "=": "-",
+               "~": "-", '"': "", "|": ""}
+
+
+def babel_german(text: str) -> str:
+    """Babel's German shorthands as the letters they print — ``M"uller`` "Müller", ``Stra"se`` "Straße",
+    ``"`Titel"'`` „Titel“, ``"-`` a hyphenation point — for a document that loads them (babel's
+    ``ngerman``, ``german``, ``austrian``, ``swissgerman``; the old ``german`` package): the decoder left
+    ``M"uller``, and no name or title was spelled right."""
+    return _SHORTHAND.sub(lambda m: _SHORTHANDS.get(m.group(1), m.group(1)), text)
+
+
+def uses_babel_german(text: str) -> bool:
+    """Does the document use babel's German shorthands?  Its preamble says so; a chapter a main file
+    ``\\input``s has none, so there three or more umlauts typed as shorthands inside words tell it."""
+    if _BABEL_GERMAN.search(text):
+        return True
+    return not re.search(r"\\documentclass", text) and len(re.findall(r'[A-Za-z]"[aouAOUs][a-z]', text)) >= 3
 
 
 def _group(text: str, start: int) -> int:
@@ -124,6 +171,8 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     # What LaTeX never prints: comment environments and \iffalse … \fi (blanked, line breaks kept).
     text = _SKIPPED.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     text = _macros_as_notes(text)
+    if uses_babel_german(text):
+        text = babel_german(text)
 
     def line(pos: int) -> int:
         return text.count("\n", 0, pos) + 1
