@@ -113,6 +113,10 @@ def drop_furniture(pages: list[Page]) -> None:
             if ln.marker:
                 kept.append(ln)  # (a note opening with a superscript, "³ Ibid.", may well recur: kept)
                 continue
+            if plain.isdigit() and len(plain) <= 3 and _in_margin(ln, page) and any(
+                    _hangs_before(ln, other) for other in page.lines if other is not ln):
+                kept.append(ln)  # a note's number hung left of its line in the page's foot, not a page number
+                continue
             # A line that opens like a note ("24. Ibid., 24.", digits blanked, may recur on a few pages' first or
             # last rows) is a running head only when it recurs on two pages in five ("234 Journal of Law …").
             note_like = bool(_NOTE_NUMBER.match(plain)) and len(plain) > 6
@@ -231,7 +235,9 @@ def _merge_same_line(lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (prev and abs(prev.bottom - ln.bottom) < 0.3 * ln.size and ln.x0 >= prev.x1
                 and ln.x0 - prev.x1 < 3 * max(ln.size, 1.0)):
-            out[-1] = dataclasses.replace(prev, text=f"{prev.text} {ln.text}", x1=ln.x1, sup=prev.sup + ln.sup)
+            # (Pieces that touch are one word: "Blumenberg" / "’s famous …", split where the font changed.)
+            space = "" if ln.x0 - prev.x1 < 0.1 * max(ln.size, 1.0) else " "
+            out[-1] = dataclasses.replace(prev, text=f"{prev.text}{space}{ln.text}", x1=ln.x1, sup=prev.sup + ln.sup)
             continue
         if prev and _hangs_before(ln, prev):  # "4" sorted after "The servitude …" it numbers
             out[-1] = dataclasses.replace(prev, text=f"{ln.text} {prev.text}", x0=ln.x0)
@@ -296,6 +302,7 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
     heading_page = max((p.number for p in pages for ln in p.lines
                         if REFERENCE_HEADINGS.match(clean(ln.text))), default=None)
     notes: list[_Note] = []
+    sides: dict[bool, list[_Note]] = {}  # the notes of each column, once the columns number their own
     body: list[Line] = []
     pitch = _line_pitch(pages)
     for page in pages:
@@ -309,20 +316,33 @@ def layout_blocks(pages: list[Page]) -> list[Block]:
             ln.number = n
         body += lines
         on_page = 0  # notes begun on this page: numbering may start again at 1 on each (LaTeX's perpage)
+        first_left = ""  # the number of the page's first note in its left column
         for ln in zone:
             if _RULE.match(clean(ln.text)):
                 continue  # a footnote rule drawn as dashes ("——————") separates; it is no note's text
-            start = _note_start(ln, notes, restart=not on_page)
+            right = ln.x0 >= page.width / 2 - 4
+            own = sides[right] if sides else notes  # (parallel columns: each side numbers its own notes)
+            start = _note_start(ln, own, restart=not on_page)
+            if start is None and not sides and right and first_left and _parallel_start(ln, own, first_left):
+                # The right column numbers its notes again from the left one's first number on this page: the
+                # original and its translation side by side, each with its own notes (notes_dev9_10).
+                sides = {False: list(notes), True: []}
+                own = sides[True]
+                start = _note_start(ln, own, restart=False) or (first_left, ln.text[len(first_left):].lstrip(" .)"))
             on_page += start is not None
             if start is not None:
                 label, rest = start
+                if not right and not first_left:
+                    first_left = label
                 notes.append(_Note(label, [ln], [rest]))
-            elif notes:
-                prev = notes[-1].lines[-1]
+                if sides:
+                    own.append(notes[-1])
+            elif own:
+                prev = own[-1].lines[-1]
                 if prev.page == ln.page and ln.top - prev.bottom > 1.2 * ln.size and not body_type:
                     continue  # set apart below the notes: a page footer, not a note's line
-                notes[-1].lines.append(ln)
-                notes[-1].texts.append(ln.text)
+                own[-1].lines.append(ln)
+                own[-1].texts.append(ln.text)
     blocks = [n.block() for n in notes]
     if not notes:
         blocks += _endnotes(body)
@@ -411,6 +431,16 @@ class _Note:
                      raw="\n".join(clean(t) for t in self.texts))
 
 
+def _parallel_start(line: Line, notes: list[_Note], first_left: str) -> bool:
+    """Does ``line`` open a note numbered as the left column's first note of its page, though the
+    numbering expects another (``1`` after ``3``): a parallel column's own notes?"""
+    if line.marker:
+        return line.marker == first_left
+    m = _NOTE_NUMBER.match(line.text)
+    return bool(m and m.group(1) == first_left and notes and notes[-1].label.isdigit()
+                and int(first_left) <= int(notes[-1].label))
+
+
 def _note_start(line: Line, notes: list[_Note], restart: bool = False) -> tuple[str, str] | None:
     """``(label, text)`` when ``line`` opens a note: a superscript marker, or the number expected
     next — or 1 again on a page that has no note yet (``restart``: notes numbered per page)."""
@@ -464,7 +494,8 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
             notes and not after_heading and any(_note_start(ln, notes) for ln in zone[:3])):
         # A page all in small type is notes only when they go on from the last page's ("23. …" after 22).
         return []
-    marked = [bool(ln.marker or (not after_heading and _note_start(ln, notes, restart=True))) for ln in zone]
+    marked = [bool(ln.marker or (not after_heading and (_note_start(ln, notes, restart=True) or _hung(ln, zone))))
+              for ln in zone]
     if not any(marked):
         # A page whose foot holds only the rest of the last page's note: taken when that
         # note was left unfinished (a small-type caption after a finished note is not).
@@ -479,10 +510,23 @@ def _foot_zone(lines: list[Line], size: float, notes: list[_Note], after_heading
     # 8 pt notes under 11 pt text).
     first = marked.index(True)
     zone = _same_type(zone, first, zone[first].size) + zone[first:]
-    first = next(i for i, ln in enumerate(zone) if ln.marker or (not after_heading and _note_start(ln, notes, restart=True)))
+    first = next(i for i, ln in enumerate(zone)
+                 if ln.marker or (not after_heading and (_note_start(ln, notes, restart=True) or _hung(ln, zone))))
     if first and not notes:
-        zone = zone[first:]
+        # (Lines of the first note's own row stay, though sorted before it: a top of 729.4 rounds
+        # below the hung number's 729.9, and the English column's first line was lost, notes_dev9_10.)
+        row = zone[first].top - 0.6 * zone[first].size
+        zone = [ln for ln in zone[:first] if ln.top >= row] + zone[first:]
     return zone
+
+
+def _hung(number: Line, zone: list[Line]) -> bool:
+    """Is ``number`` a note's number hung left of a line of the zone (``1`` / ``Dies ist …``)?
+
+    Such a number is a line of its own until the reading order joins it to its note
+    (``_merge_same_line``), so the zone's first note was never marked: a bilingual journal's notes,
+    numbered so in both columns, were all missed (notes_dev9_10: notes 1-3 of both columns)."""
+    return number.text.isdigit() and any(_hangs_before(number, line) for line in zone if line is not number)
 
 
 def _same_type(zone: list[Line], end: int, size: float) -> list[Line]:
