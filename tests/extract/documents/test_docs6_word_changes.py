@@ -5,7 +5,8 @@ A note whose call was deleted with tracked changes (``w:del``) or moved away (``
 again at its ``w:moveTo``) is numbered as Word prints the document with its changes accepted; a text
 box, written twice (drawing and VML fallback), is read once; a citation typed beside a Zotero field in
 the same note is a citation too; an ODT note's own number typed again before a tab is dropped, a book of
-the Bible opening note 1 is kept.
+the Bible opening note 1 is kept.  A flat .fodt is read as an .odt, a deletion LibreOffice tracked (kept in
+``text:tracked-changes``) is not read; Word's Strict Open XML is read as its usual markup.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 from docxbuild import field, note_ref, para, run, write_docx, zotero
 
-from citekeeper.extract.documents import extract_document
+from citekeeper.extract.documents import detect, extract_document
 
 SMITH = "John Smith, The River Trade (London: Harbour Press, 1998), 45."
 BROWN = "Mary Brown, “Water Rights,” Journal of Law and Rivers 12, no. 3 (2010): 45–67."
@@ -109,3 +110,35 @@ def _odt(path: Path, body: str) -> Path:
         z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>'
                                   f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
     return path
+
+
+def test_a_flat_odt_with_a_tracked_deletion(tmp_path: Path) -> None:
+    # LibreOffice's "Flat XML ODF Text Document" (.fodt): one XML, styles and text together.  A deletion
+    # tracked as a change keeps the deleted paragraph (and its note) in text:tracked-changes: no note.
+    def note(i: int, text: str) -> str:
+        return (f'<text:note text:id="ftn{i}" text:note-class="footnote"><text:note-citation>{i}</text:note-citation>'
+                f"<text:note-body><text:p>{text}</text:p></text:note-body></text:note>")
+
+    changes = ('<text:tracked-changes><text:changed-region text:id="ct2"><text:deletion><office:change-info>'
+               f'<dc:creator>Editor</dc:creator></office:change-info><text:p>Removed{note(9, WEBER)}</text:p>'
+               "</text:deletion></text:changed-region></text:tracked-changes>")
+    body = f'{changes}<text:p>One{note(1, SMITH)} two<text:change text:change-id="ct2"/> three{note(2, BROWN)}.</text:p>'
+    path = tmp_path / "paper.fodt"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
+                    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+                    'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
+                    f"<office:body><office:text>{body}</office:text></office:body></office:document>", encoding="utf-8")
+    assert detect(path) == "odt"
+    assert _notes(path) == [(1, "John Smith"), (2, "Mary Brown")]
+
+
+def test_a_strict_open_xml_document(tmp_path: Path) -> None:
+    plain = write_docx(tmp_path / "plain.docx", [para(run("One"), note_ref(1)), para(run("Two"), note_ref(2))],
+                       footnotes={1: run(" " + SMITH), 2: run(" " + BROWN)})
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(strict, "w") as out:
+        for name in src.namelist():
+            out.writestr(name, src.read(name).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                                      b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    assert _notes(strict) == [(1, "John Smith"), (2, "Mary Brown")]

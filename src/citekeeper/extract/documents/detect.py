@@ -2,7 +2,7 @@
 
 Content wins because files travel renamed (``paper.pdf.txt``, a .docx saved as
 ``.doc``): the first bytes of a PDF are ``%PDF``; a Word or OpenDocument file is a zip
-whose parts say so (``word/document.xml``, an ODF ``mimetype``); XML/HTML/LaTeX/Markdown
+whose parts say so (``word/document.xml``, an ODF ``mimetype``), a flat .fodt its root; XML/HTML/LaTeX/Markdown
 are told by their first tags or commands in the opening 64 KB.
 """
 
@@ -12,11 +12,13 @@ import re
 import zipfile
 from pathlib import Path
 
-_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".xml": "jats",
+_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".fodt": "odt", ".xml": "jats",
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
              ".tei": "tei", ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub",
              ".rtf": "rtf"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
+# LibreOffice's flat OpenDocument text (.fodt): one XML whose root names the ODF text type.
+_FODT = re.compile(rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\"")
 _HTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
 _TEI = re.compile(rb"<TEI(?:\.2)?[\s>]|\"http://www\.tei-c\.org/ns/1\.0\"")
 _HTML_WEAK = re.compile(rb"<body[\s>]|<head[\s>]|<div[\s>]|<p[\s>]", re.I)
@@ -44,6 +46,8 @@ def detect(path: str | Path) -> str | None:
         return _zip_kind(p) or _SUFFIXES.get(p.suffix.lower()) or "docx"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<"):
+        if _FODT.search(text):
+            return "odt"
         if _TEI.search(text[:4096]):
             return "tei"
         if _HTML.search(text[:4096]):

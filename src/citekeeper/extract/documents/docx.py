@@ -32,6 +32,8 @@ from citekeeper.model import Origin
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 FIELD_MARK = "\ufffc"  # where a citation field's printed text stood in ``Paragraph.typed``
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL = W[1:-1].encode()
 MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
 
 
@@ -249,7 +251,8 @@ def read_parts(path: Path) -> dict[str, bytes]:
                     if z.getinfo(part).file_size > MAX_PART:
                         raise BrokenDocumentError(f"{part} unpacks to over {MAX_PART >> 20} MB; refused",
                                                   file=name)
-                    parts[part] = z.read(part)
+                    # Word's "Strict Open XML Document" writes the same markup under the ISO namespace.
+                    parts[part] = z.read(part).replace(_STRICT, _TRANSITIONAL)
             return parts
     except zipfile.BadZipFile:
         raise BrokenDocumentError("not a valid .docx (a damaged or truncated zip file)", file=name) from None

@@ -31,20 +31,13 @@ _MARKS = {f"{T}reference-mark-start", f"{T}reference-mark", f"{T}bookmark-start"
 
 def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     name = str(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            if "content.xml" not in z.namelist():
-                raise BrokenDocumentError("a zip file, but not an OpenDocument text (no content.xml)", file=name)
-            if z.getinfo("content.xml").file_size > MAX_PART:
-                raise BrokenDocumentError("content.xml is too large; refused", file=name)
-            data = z.read("content.xml")
-            styles = z.read("styles.xml") if "styles.xml" in z.namelist() and z.getinfo("styles.xml").file_size <= MAX_PART else b""
-    except zipfile.BadZipFile:
-        raise BrokenDocumentError("not a valid .odt (a damaged or truncated zip file)", file=name) from None
-    root = parse_xml(data, name, "content.xml")
-    config = _notes_configuration([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
+    root, style_roots = _read(path, name)
+    config = _notes_configuration(style_roots)
     raised_styles = _superscript_styles(root)
-    labels = _list_labels(root, [root, parse_xml(styles, name, "styles.xml")] if styles else [root])
+    labels = _list_labels(root, style_roots)
+    # Text a tracked change deleted is kept at the top of the text (text:tracked-changes/…/text:deletion):
+    # not the document's text, and a note deleted with it is no note.
+    deleted = {d for tc in root.iter(f"{T}tracked-changes") for d in tc.iter()}
     chapter = 0
     sections: dict[tuple[str, str], int] = {}
     body = root.find(f"{OFFICE}body")
@@ -54,7 +47,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     custom: set[tuple[str, str]] = set()
     in_bib = False
     for p in (body if body is not None else root).iter(f"{T}p", f"{T}h"):
-        if any(a.tag == f"{T}note-body" for a in p.iterancestors()):
+        if p in deleted or any(a.tag == f"{T}note-body" for a in p.iterancestors()):
             continue
         if p.tag == f"{T}h" and p.get(f"{T}outline-level", "1") == "1":
             chapter += 1
@@ -92,6 +85,26 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     blocks = note_and_list_blocks(paragraphs, notes, order, "odt", custom, start, sections)
     typed = None if any(b.kind == "footnote" for b in blocks) else typed_notes(paragraphs, name, "odt")
     return typed or compose(blocks, name, "odt")
+
+
+def _read(path: Path, name: str) -> tuple:  # type: ignore[type-arg]
+    """The document's content and the roots its styles are in: ``content.xml`` and ``styles.xml`` of an
+    .odt, or the one XML of a flat .fodt (LibreOffice's "Flat XML ODF", kept in version control)."""
+    if not zipfile.is_zipfile(path):
+        root = parse_xml(path.read_bytes(), name)
+        return root, [root]
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "content.xml" not in z.namelist():
+                raise BrokenDocumentError("a zip file, but not an OpenDocument text (no content.xml)", file=name)
+            if z.getinfo("content.xml").file_size > MAX_PART:
+                raise BrokenDocumentError("content.xml is too large; refused", file=name)
+            data = z.read("content.xml")
+            styles = z.read("styles.xml") if "styles.xml" in z.namelist() and z.getinfo("styles.xml").file_size <= MAX_PART else b""
+    except zipfile.BadZipFile:
+        raise BrokenDocumentError("not a valid .odt (a damaged or truncated zip file)", file=name) from None
+    root = parse_xml(data, name, "content.xml")
+    return root, ([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
 
 
 def _list_labels(root, style_roots: list) -> dict:  # type: ignore[no-untyped-def,type-arg]
