@@ -30,9 +30,7 @@ def parse_retry_after(value: str | None) -> float | None:
 
     try:
         when = email.utils.parsedate_to_datetime(v)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
+    except (TypeError, ValueError, IndexError):  # 3.10+: an invalid date raises, never None
         return None
     return max(0.0, when.timestamp() - time.time())
 

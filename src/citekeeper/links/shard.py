@@ -162,7 +162,7 @@ def loop_factory() -> Callable[[], Any] | None:
         import uvloop
     except ImportError:  # not installed (e.g. Windows): asyncio's loop does the same work
         return None
-    return uvloop.new_event_loop  # type: ignore[no-any-return]
+    return uvloop.new_event_loop
 
 
 def run_loop(main: Callable[[], Any]) -> None:

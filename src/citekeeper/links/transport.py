@@ -508,6 +508,7 @@ class Transport:
         if not self._ticking:
             self._arm(conn, deadline)
         buf = conn.buf
+        body = b""  # bound on every path out of the ``try`` (mypy cannot tell)
         try:
             # Response head (1xx interim answers skipped).  The waits are here, not in a
             # coroutine per step: most answers take one wait for the head, none for the body.
