@@ -148,30 +148,37 @@ def _inline_html(text: str) -> str:
     return html.unescape(_TAG.sub("", text)).replace("\u00a0", " ")
 
 
+# (MultiMarkdown's opens on a word, never inside `code`: a regex's "[^a-z ]" is no note.)
+_INLINE_OPEN = re.compile(r"(?<!\\)(?:\^\[|\[\^(?=[^\W\d_\"“‘«(]|[\"“‘«(][^\W\d_])(?=[^\]\n]*\s))")
+
+
 def _inline_notes(lines: list[str]) -> dict[str, tuple[int, int, str]]:
-    """Pandoc's inline notes ``^[…]`` (brackets nested, over the lines of one paragraph).
+    """Inline notes (brackets nested, over the lines of one paragraph): pandoc's ``^[…]`` and
+    MultiMarkdown's ``[^…]`` holding a space (a label holds none: ``[^12]``, ``[^smith]``).
 
     Keyed ``^[:line:column`` so they sort with the ``[^id]`` calls in text order.
     """
     out: dict[str, tuple[int, int, str]] = {}
     k = 0
     while k < len(lines):
-        start = lines[k].find("^[")
-        while start >= 0:
-            if start and lines[k][start - 1] == "\\":
-                start = lines[k].find("^[", start + 2)
-                continue
+        m = _INLINE_OPEN.search(lines[k])
+        while m:
+            start = m.start()
             end = _closing_bracket(lines, k, start + 2)
             if end is None:
                 break
             j, col = end
             body = (lines[k][start + 2:col] if j == k else
                     " ".join([lines[k][start + 2:], *lines[k + 1:j], lines[j][:col]]))
+            if m.group() == "[^" and ((j == k and lines[k][col + 1:col + 2] == ":") or lines[k].count("`", 0, start) % 2
+                                       or len(re.findall(r"[^\W\d_]{2,}", body)) < 2):
+                m = _INLINE_OPEN.search(lines[k], start + 2)  # a definition's label, code, or no words
+                continue
             if body.strip():
                 out[f"^[:{k:07d}:{start:05d}"] = (k + 1, j + 1, " ".join(body.split()))
             if j != k:
                 break
-            start = lines[k].find("^[", col + 1)
+            m = _INLINE_OPEN.search(lines[k], col + 1)
         k += 1
     return out
 
@@ -204,11 +211,10 @@ def _without_inline(lines: list[str], inline: dict[str, tuple[int, int, str]]) -
     """The lines with their inline notes blanked (their ``[@key]`` are the notes', their text no
     reference list), line numbers kept."""
     out = list(lines)
-    for first, last, _ in sorted(inline.values(), reverse=True):
-        k, j = first - 1, last - 1
-        start = out[k].find("^[")
+    for key in sorted(inline, reverse=True):
+        k, start = int(key.split(":")[1]), int(key.split(":")[2])
         end = _closing_bracket(out, k, start + 2)
-        if start < 0 or end is None:
+        if end is None:
             continue
         j, col = end
         if j == k:
