@@ -129,3 +129,18 @@ def test_help_and_mistakes_still_come_from_click(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "citekeeper", "check", "a.bib", "--frmat", "json"],
                          capture_output=True, text=True, cwd=tmp_path)
     assert bad.returncode == 2 and "No such option '--frmat'. Did you mean '--format'?" in bad.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_echo_writes_what_click_echo_writes(encoding: str) -> None:
+    # Without click loaded (the fast path) and through click, the same bytes: ANSI escapes
+    # dropped off a terminal; an ASCII stream rewrapped as click does.
+    message = "caf\u00e9 \x1b[31mred\x1b[0m done"
+    outs = []
+    for how in ("from citekeeper.cli import echo", "from click import echo"):
+        code = f"{how}\necho({message!r}); echo({message!r}, err=True); echo('x', nl=False)\n"
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False,
+                           env={"PYTHONIOENCODING": encoding, "PATH": "/usr/bin:/bin"})
+        outs.append((p.returncode, p.stdout, p.stderr))
+    assert outs[0] == outs[1]
+    assert outs[0][1] == "caf\u00e9 red done\nx".encode()

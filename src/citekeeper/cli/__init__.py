@@ -73,7 +73,8 @@ def _group() -> Any:
             entry = COMMANDS.get(cmd_name)
             if entry is None or importlib.util.find_spec(entry[0]) is None:
                 return None
-            return importlib.import_module(entry[0]).command  # type: ignore[no-any-return]
+            command: click.Command = importlib.import_module(entry[0]).command
+            return command
 
         def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
             rows = [(n, COMMANDS[n][1]) for n in self.list_commands(ctx)]
@@ -111,26 +112,31 @@ def echo(message: str, nl: bool = True, err: bool = False) -> None:
     A stream click would rewrap (an ASCII-encoded one, a Jupyter kernel's) and any run
     where click is loaded anyway go to ``click.echo`` itself.
     """
-    click = sys.modules.get("click")
     f = sys.stderr if err else sys.stdout
-    if click is None and f is not None:
-        enc = getattr(f, "encoding", None) or "ascii"
-        if not type(f).__module__.startswith("ipykernel.") and enc.lower().replace("-", "") not in _ASCII:
-            out = message + "\n" if nl else message
-            if out and "\033" in out and not _isatty(f):
-                import re
+    plain = f is not None and "click" not in sys.modules and not type(f).__module__.startswith("ipykernel.")
+    if plain and not _ascii(getattr(f, "encoding", None) or "ascii"):
+        out = message + "\n" if nl else message
+        if out and "\033" in out and not _isatty(f):
+            import re
 
-                out = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", out)
-            if out:
-                f.write(out)
-            f.flush()
-            return
+            out = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", out)
+        if out:
+            f.write(out)
+        f.flush()
+        return
     import click
 
     click.echo(message, nl=nl, err=err)
 
 
-_ASCII = frozenset({"ascii", "usascii", "646", "us"})
+def _ascii(encoding: str) -> bool:
+    """click's test for a stream it rewraps as UTF-8 (``_compat.is_ascii_encoding``)."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
 
 
 def _isatty(f: Any) -> bool:
@@ -222,8 +228,8 @@ def _run_fast(params: dict[str, Any]) -> Any:
             raise
         from click.utils import PacifyFlushWrapper
 
-        sys.stdout = PacifyFlushWrapper(sys.stdout)  # type: ignore[assignment]
-        sys.stderr = PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
+        sys.stdout = PacifyFlushWrapper(sys.stdout)
+        sys.stderr = PacifyFlushWrapper(sys.stderr)
         sys.exit(1)
 
 
