@@ -6,6 +6,11 @@ terminal -- is written in place by the same function: renaming a file over it wo
 replace the device node (found in the sweep: ``render -o /dev/full`` left a regular file
 there) or fail in ``/proc/self/fd``.  A failed write (disk full, closed pipe other than EPIPE) is an
 ``OutputError`` (exit 4) naming where, never an internal error.
+
+A regular file that exists already is replaced only with ``--force`` (``FORCE_HELP``),
+as ``extract`` always did: ``convert refs.bib refs.bib`` and ``render refs.bib -o
+refs.bib`` replaced the user's own bibliography without a word.  The refusal is exit 4
+naming the file, before anything is written.
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from pathlib import Path
 
 from citekeeper.errors import OutputError
 
+FORCE_HELP = "Replace the output file if it exists already (it keeps its mode)."
 
-def write_output(text: str, out: Path | None) -> None:
-    """``text`` to ``out`` (None: standard output)."""
+
+def write_output(text: str, out: Path | None, *, force: bool = False) -> None:
+    """``text`` to ``out`` (None: standard output); an existing regular file only if ``force``."""
     if out is None:
         try:
             sys.stdout.write(text)
@@ -29,4 +36,4 @@ def write_output(text: str, out: Path | None) -> None:
         return
     from citekeeper.textio import atomic_write
 
-    atomic_write(out, text)  # devices and pipes are written in place there
+    atomic_write(out, text, overwrite=force)  # devices and pipes are written in place there

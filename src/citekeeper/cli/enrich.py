@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
+
 
 @click.command(
     "enrich",
@@ -37,6 +39,7 @@ CITEKEEPER_DATACITE_API, CITEKEEPER_OPENALEX_API, CITEKEEPER_DOI_API.  See docs/
               default="text", show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here instead of stdout.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--mailto", help="Your e-mail, sent to Crossref/OpenAlex (their polite pools).")
 @click.option("--rate", type=click.FloatRange(min=0.01),
               help="Request starts per second per service [what the service announces, else 10].")
@@ -61,7 +64,7 @@ CITEKEEPER_DATACITE_API, CITEKEEPER_OPENALEX_API, CITEKEEPER_DOI_API.  See docs/
 @click.option("--progress/--no-progress", default=None, help="Progress bar [only on a terminal].")
 @click.option("--verbose", "-v", is_flag=True, help="Text format: every finding, info included.")
 def command(files: tuple[Path, ...], fix: bool, overwrite: bool, dry_run: bool, fmt: str,
-            output: Path | None, progress: bool | None, verbose: bool, **options: object) -> int:
+            output: Path | None, force: bool, progress: bool | None, verbose: bool, **options: object) -> int:
     """Look up every entry of FILES (.bib, CSL-JSON, RIS or an article) in Crossref,
     DataCite and OpenAlex.
 
@@ -118,5 +121,5 @@ def command(files: tuple[Path, ...], fix: bool, overwrite: bool, dry_run: bool, 
     text = render_text(report, verbose) if fmt == "text" else FORMATS[fmt](report)
     from citekeeper.cli._output import write_output
 
-    write_output(text, output)
+    write_output(text, output, force=force)
     sys.exit(report.exit_code)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
 from citekeeper.textio import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:  # formats is imported when a command runs, not for --help
@@ -16,11 +17,12 @@ TO_CHOICES = ["csl-json", "ris", "biblatex", "bibtex"]
 FROM_CHOICES = ["bibtex", "biblatex", "csl-json", "ris", "article"]
 
 
-def write_result(text: str, out: Path | None) -> None:
-    """Write to ``out`` (a regular file atomically, a device as it is), or to standard output."""
+def write_result(text: str, out: Path | None, force: bool = False) -> None:
+    """Write to ``out`` (a regular file atomically, and an existing one only if ``force``;
+    a device as it is), or to standard output."""
     from citekeeper.cli._output import write_output
 
-    write_output(text, out)
+    write_output(text, out, force=force)
 
 
 def report(result: ExportResult, out: Path | None, quiet: bool) -> None:
@@ -41,6 +43,7 @@ Examples:
   citekeeper export references.bib footnotes/footnotes.bib --to csl-json -o zotero.json
   citekeeper export article.txt --to ris -o article.ris
   citekeeper export library.json --to biblatex > library.bib
+  citekeeper export refs.bib --to ris -o refs.ris --force     # replace refs.ris
 
 \b
 For Zotero import, CSL-JSON keeps the most (item types, Extra such as EDN); see
@@ -60,8 +63,9 @@ docs/zotero.md.
               help="CSL-JSON: keep each entry's input file (relative to the output) and line "
                    "under 'citekeeper'; off by default so shared files carry no paths.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(files: tuple[Path, ...], to: str | None, out: Path | None, from_fmt: str | None,
-            max_size: int, with_origin: bool, quiet: bool) -> None:
+            max_size: int, with_origin: bool, quiet: bool, force: bool) -> None:
     """Export the references of FILES (.bib, .json, .ris or article text) in one format.
 
     Every file is read and the result is written in the chosen format.  Citation keys
@@ -75,5 +79,5 @@ def command(files: tuple[Path, ...], to: str | None, out: Path | None, from_fmt:
     fmt = formats.output_format_for(out, to)
     result = formats.export(list(files), fmt, from_fmt=from_fmt, max_bytes=max_size, with_origin=with_origin,
                             relative_to=out.parent if out else Path.cwd())
-    write_result(result.text, out)
+    write_result(result.text, out, force)
     report(result, out, quiet)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
 from citekeeper.errors import EXIT_FINDINGS, UsageError
 
 
@@ -51,8 +52,9 @@ Rules: see docs/lint.md.
                    "also [tool.citekeeper.lint] fail-on.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report here instead of stdout (as check and enrich).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None,
-            fail_on: str | None, output: Path | None) -> int:
+            fail_on: str | None, output: Path | None, force: bool) -> int:
     """Check the citations of each ARTICLE (plain text, LaTeX, Markdown, PDF, Word) or
     FILE (.bib, CSL-JSON); an article's cite keys are checked against the .bib files given
     with it.
@@ -91,5 +93,5 @@ def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str,
     from citekeeper.cli._output import write_output
 
     write_output(render(findings, fmt, [str(p) for p in files], fail_on=threshold, changes=changes,
-                        times={d.file: d.elapsed for d in docs}), output)
+                        times={d.file: d.elapsed for d in docs}), output, force=force)
     return EXIT_FINDINGS if has_errors(findings, threshold) else 0

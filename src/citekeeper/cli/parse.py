@@ -7,11 +7,11 @@ so a user knows which to check before citing them.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
 from citekeeper.textio import DEFAULT_MAX_BYTES
 
 
@@ -23,6 +23,7 @@ Examples:
   citekeeper parse --to csl-json "Иванов И. И. Название // Журнал. 2019. Т. 5, № 3. С. 10–20."
   citekeeper parse --file refs.txt > refs.bib        # one reference a line
   citekeeper parse --file refs.txt --to csl-json --out refs.json
+  citekeeper parse --file - --out refs.bib --force < refs.txt   # replace refs.bib
 """,
 )
 @click.argument("strings", nargs=-1)
@@ -32,11 +33,12 @@ Examples:
               default="bibtex", show_default=True, help="Output format.")
 @click.option("--output", "--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of stdout.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--model-only", is_flag=True, help="Skip the rule parsers (compare with the model).")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse a --file larger than this many bytes.")
-def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | None, model_only: bool,
-            max_size: int) -> None:
+def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | None, force: bool,
+            model_only: bool, max_size: int) -> None:
     """Parse reference STRINGS (or --file, one a line) and print BibTeX or CSL-JSON.
 
     Each field records whether a rule or the trained model produced it.  Entries
@@ -50,7 +52,9 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
     lines = [(f"argument {n}", s.strip()) for n, s in enumerate(strings, 1) if s.strip()]
     if file is not None:
         if str(file) == "-":
-            text, name = sys.stdin.read(), "<stdin>"  # click 8.5 deprecates get_text_stream
+            from citekeeper.textio import read_stdin
+
+            text, name = read_stdin(max_bytes=max_size).text, "<stdin>"
         else:
             from citekeeper.textio import read_text
 
@@ -84,4 +88,4 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
         result = bib_dumps(refs, flavour="bibtex" if to == "bibtex" else "biblatex")
     from citekeeper.cli._output import write_output
 
-    write_output(result if result.endswith("\n") else result + "\n", out)
+    write_output(result if result.endswith("\n") else result + "\n", out, force=force)

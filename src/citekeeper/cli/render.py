@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
+
 
 @click.command(
     "render",
@@ -17,6 +19,7 @@ Examples:
   citekeeper render refs.bib --style "Nature Communications"    # ... or its title
   citekeeper render refs.bib --style ./my-style.csl --locale en-GB
   citekeeper render refs.bib --style apa --locale-per-entry     # each entry's own language
+  citekeeper render refs.bib -o refs.txt --force                # replace refs.txt
 
 \b
 STYLE is a bundled name or alias (apa, chicago, chicago-notes, mla, ieee, harvard,
@@ -37,8 +40,9 @@ style, locale, format, locale-per-entry).
                    "[default: on for GOST styles, off otherwise].")
 @click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale: str | None,
-            per_entry: bool | None, out: Path | None) -> None:
+            per_entry: bool | None, out: Path | None, force: bool) -> None:
     """Print the bibliography of FILES (.bib, CSL-JSON, RIS or an article) in a CSL style."""
     from citekeeper.render.api import bibliography_document, render_bibliography
     from citekeeper.render.settings import load_render_settings
@@ -54,4 +58,4 @@ def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale:
     text = bibliography_document(entries, fmt)
     from citekeeper.cli._output import write_output
 
-    write_output(text, out)
+    write_output(text, out, force=force)

@@ -163,18 +163,21 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
             doc = documents.extract_document(path, kind, max_bytes=max_bytes)
             return ReadResult(file=name, format=fmt, references=doc.references + doc.footnotes,
                               warnings=doc.warnings, extraction=doc, kind=kind)
+    nuls: list[str] = []
     if fmt == "bibtex":
         written, encoding = _read_bib_text(path, max_bytes)
+        written = _drop_nuls(written, name, nuls)
         text = _lf(written)
     else:
         tf = read_text(path, max_bytes=max_bytes)
-        text, encoding = tf.text, tf.encoding
-    result = ReadResult(file=name, format=fmt, encoding=encoding, text=text)
+        text, encoding = _drop_nuls(tf.text, name, nuls), tf.encoding
+    result = ReadResult(file=name, format=fmt, encoding=encoding, text=text, warnings=nuls)
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
 
         bib = bibtex.loads(written, file=name, fields=fields)
-        result.references, result.problems, result.warnings = bib.references, bib.problems, bib.warnings
+        result.references, result.problems = bib.references, bib.problems
+        result.warnings += bib.warnings
         result.failed = [FailedBlock(b.file, b.line, b.raw, b.reason) for b in bib.failed]
         result.blocks = bib.blocks
     elif fmt == "csl-json":
@@ -184,7 +187,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
 
         ex = extract_article(text, file=name)
         result.references = ex.references + ex.footnotes
-        result.warnings = ex.warnings
+        result.warnings += ex.warnings
         result.extraction = ex
     else:
         module = importlib.import_module(FORMATS[fmt][0])
@@ -202,7 +205,7 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
     line, and every other item is still read (``jsonitems``)."""
     from citekeeper.formats import csljson, jsonitems
 
-    scanned = jsonitems.scan(text)
+    scanned = jsonitems.scan(text, name)
     for number, line, item in scanned.items:
         result.references.append(csljson.read_item(item, number, line, name))
         result.entry_lines.append(line)
@@ -215,6 +218,24 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
 # JabRef writes the file's encoding in its first line ("% Encoding: ISO8859_1",
 # "% Encoding: windows-1252"); it wins over guessing.
 _JABREF_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?%\s*Encoding\s*:\s*([A-Za-z0-9_.:-]+)", re.MULTILINE)
+
+
+def _drop_nuls(text: str, name: str, warnings: list[str]) -> str:
+    """``text`` without NUL characters, and a warning naming their lines when there were any.
+
+    ``textio`` decodes text with a stray NUL (a crashed editor, a bad copy) instead of
+    calling the file binary, so every entry around it is read; a NUL carries nothing,
+    and BibTeX tools downstream (biber, Zotero) stop at one.
+    """
+    if "\x00" not in text:
+        return text
+    lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _NUL.finditer(text)})
+    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    warnings.append(f"{name}:{lines[0]}: NUL bytes (not text) dropped, on line{'s' if len(lines) > 1 else ''} {shown}")
+    return text.replace("\x00", "")
+
+
+_NUL = re.compile("\x00")
 
 
 def _lf(text: str) -> str:

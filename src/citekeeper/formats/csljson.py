@@ -311,7 +311,7 @@ def loads(text: str, file: str | None = None) -> list[Reference]:
     """
     from citekeeper.formats import jsonitems
 
-    scanned = jsonitems.scan(text)
+    scanned = jsonitems.scan(text, file)
     if scanned.bad:
         line, _raw, reason = scanned.bad[0]  # in file order
         raise MalformedInputError(reason, file=file, line=line)

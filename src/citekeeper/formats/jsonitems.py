@@ -10,9 +10,10 @@ reads through ``formats.read_file``:
 * an element that is not an object (``42``, ``"x"``, a nested list) is reported with its
   line and kept verbatim as a failed block, and the items around it are read;
 * a syntax error keeps every item before it and reports file and line; the rest of the
-  text is kept verbatim as one failed block.  So does nesting too deep for the decoder
-  (``[[[…`` 10^5 deep: the C decoder's RecursionError was exit 70) and an item that is
-  not JSON Python can hold;
+  text is kept verbatim as one failed block;
+* nesting too deep for the decoder (``[[[…`` 10^5 deep: the C decoder's RecursionError
+  was exit 70 in ``render``/``convert``) is a ``MalformedInputError`` for the whole file
+  naming the line of the item it is in, as ``check`` always refused such a file;
 * a number too long for ``int`` (over 4,300 digits, CPython's limit since 3.11: a
   ValueError, exit 70) is kept as the string of its digits, with a warning: that item is
   decoded again with a decoder that does so, the others pay nothing;
@@ -30,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from citekeeper.errors import MalformedInputError
+
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
 _MAX_INT_DIGITS = 4300  # CPython's default ``sys.get_int_max_str_digits()``
@@ -45,22 +48,15 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class _Undecodable(ValueError):
-    """A value the decoder cannot hold; ``msg`` says why (as ``JSONDecodeError.msg``)."""
-
-    def __init__(self, msg: str) -> None:
-        super().__init__(msg)
-        self.msg = msg
-
-
-def _raw_decode(text: str, pos: int, warn: list[str]) -> tuple[Any, int]:
-    """``_DECODER.raw_decode`` whose other failures are ``_Undecodable`` (or a warning)."""
+def _raw_decode(text: str, pos: int, warn: list[str], file: str | None, line: int) -> tuple[Any, int]:
+    """``_DECODER.raw_decode``; too deep is a ``MalformedInputError``, too long a number a warning."""
     try:
         return _DECODER.raw_decode(text, pos)
     except json.JSONDecodeError:
         raise
     except RecursionError:
-        raise _Undecodable("nested too deeply to read") from None
+        raise MalformedInputError("malformed CSL-JSON: nested too deeply to be a bibliography",
+                                  file=file, line=line) from None
     except ValueError:  # an integer longer than int() takes
         value, end = _LONG_INTS.raw_decode(text, pos)
         warn.append(f"a number of more than {_MAX_INT_DIGITS} digits, kept as its digits (a string)")
@@ -114,8 +110,8 @@ _ITEM_KEYS = frozenset({"id", "type", "title", "author", "editor", "issued", "DO
                         "container-title", "citation-key", "note", "ISBN", "literal"})
 
 
-def scan(text: str) -> JsonItems:
-    """The items of CSL-JSON ``text`` (see module docstring)."""
+def scan(text: str, file: str | None = None) -> JsonItems:
+    """The items of CSL-JSON ``text`` (see module docstring); ``file`` names it in errors."""
     # items come in file order: count newlines from the last item on (str.count, C speed)
     last = [0, 1]  # offset, its line
 
@@ -135,12 +131,9 @@ def scan(text: str) -> JsonItems:
     if text[start] != "[":
         warn: list[str] = []
         try:
-            data, end = _raw_decode(text, start, warn)
+            data, end = _raw_decode(text, start, warn, file, line(start))
         except json.JSONDecodeError as exc:
             out.bad.append((exc.lineno, text[start:], f"malformed CSL-JSON: {exc.msg}"))
-            return out
-        except _Undecodable as exc:
-            out.bad.append((line(start), text[start:], f"malformed CSL-JSON: {exc.msg}"))
             return out
         data = _checked(out, surrogates, line(start), data, warn)
         if _skip_ws(text, end) < len(text):
@@ -166,13 +159,9 @@ def scan(text: str) -> JsonItems:
         n += 1
         warn = []
         try:
-            value, end = _raw_decode(text, pos, warn)
+            value, end = _raw_decode(text, pos, warn, file, line(pos))
         except json.JSONDecodeError as exc:
             out.bad.append((exc.lineno, text[pos:], f"malformed CSL-JSON: {exc.msg} (item {n} and after "
-                            "not read)"))
-            return out
-        except _Undecodable as exc:
-            out.bad.append((line(pos), text[pos:], f"malformed CSL-JSON: {exc.msg} (item {n} and after "
                             "not read)"))
             return out
         at = line(pos)
