@@ -142,3 +142,21 @@ def test_a_strict_open_xml_document(tmp_path: Path) -> None:
             out.writestr(name, src.read(name).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                                       b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
     assert _notes(strict) == [(1, "John Smith"), (2, "Mary Brown")]
+
+
+def test_ibid_in_a_footnote_repeats_the_footnote_before_not_an_endnote_between(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "both.docx", [para(run("One"), note_ref(1)), para(run("Two"), note_ref(1, "endnote")),
+                                               para(run("Three"), note_ref(2))],
+                      footnotes={1: run(" " + SMITH), 2: run(" Ibid., 47.")}, endnotes={1: run(" " + WEBER)})
+    refs = extract_document(path).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47."), (1, "Karl Weber")]
+    assert refs[1].repeats == refs[0].id
+    rtf = tmp_path / "both.rtf"
+    rtf.write_text(r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Times;}}\pard One{\super\chftn}{\footnote\pard\plain"
+                   r"{\super\chftn} John Smith, {\i The River Trade} (London: Harbour Press, 1998), 45.} Two{\super\chftn}"
+                   r"{\footnote\ftnalt\pard\plain{\super\chftn} Karl Weber, {\i Salz und Holz} (Berlin: Springer, 2007), 12.}"
+                   r" Three{\super\chftn}{\footnote\pard\plain{\super\chftn} Ibid., 47.{\*\annotation a comment}}\par}",
+                   encoding="latin-1")
+    refs = extract_document(rtf).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47."), (1, "Karl Weber")]
+    assert refs[1].repeats == refs[0].id

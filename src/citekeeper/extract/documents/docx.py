@@ -382,6 +382,9 @@ def note_and_list_blocks(paragraphs: list[Paragraph], notes: dict[tuple[str, str
     blocks: list[Block] = []
     # Notes numbered in the order the body calls them (each kind on its own), then any not called.
     ordered = [k for k in dict.fromkeys(order) if k in notes] + [k for k in notes if k not in order]
+    # Footnotes, then endnotes: two series, each printed in its own place, so "Ibid." in a footnote repeats
+    # the footnote before it, not an endnote called between them.
+    ordered.sort(key=lambda k: k[0] != "footnote")
     counters = {kind: (start or {}).get(kind, 1) - 1 for kind in ("footnote", "endnote")}
     section_of = sections or {}
     current = {"footnote": 0, "endnote": 0}

@@ -41,7 +41,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     body, notes = _read(data)
     blocks: list[Block] = []
     counters = {"footnote": 0, "endnote": 0}
-    for kind, text in notes:
+    for kind, text in sorted(notes, key=lambda note: note[0] != "footnote"):  # footnotes, then endnotes (docx)
         counters[kind] += 1
         text = " ".join(text.split())  # (\chftn, the number Word prints in front, gives no text here)
         if text:
