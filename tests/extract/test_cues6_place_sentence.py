@@ -74,3 +74,21 @@ def test_latin_place_labels_cite(note: str) -> None:
                                   "Il tomba malade."])
 def test_latin_labels_need_their_number(note: str) -> None:
     assert not holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "_Harbour Lights: Essays on a changing coast_, “Appendix B: A Keeper's Guide to the Lamps.”",
+        "*Tides and the Design of Small Harbour Walls*, “4.2 Uniform Stones,” Anna Roe.",
+        "See *The Book of Lanterns*, plate 4.",
+    ],
+)
+def test_a_note_that_opens_with_a_title_in_italics_cites(note: str) -> None:
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("note", ["*Emphasis added*.", "_Sic_, it reads so in the manuscript.",
+                                  "Not to be confused with their _Harbour Songs_, which is a novel."])
+def test_italics_in_a_comment_do_not_cite(note: str) -> None:
+    assert not holds_citation(note)

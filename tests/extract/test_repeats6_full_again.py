@@ -71,3 +71,9 @@ def test_a_short_form_still_repeats(notes: list[str], target: int) -> None:
 )
 def test_the_page_is_the_repeats_own(rest: str, page: str) -> None:
     assert locator(rest) == page
+
+
+def test_abnt_author_year_page_takes_the_page_not_the_year() -> None:
+    """ABNT's short form "ROE, 2015, p. 27" repeats "ROE, 2015, p. 26" with page 27, never 2015."""
+    links = _links(["ROE, 2015, p. 26.", "POE, 2004, p. 48.", "ROE, 2015, p. 27.", "Ibid., p. 42."])
+    assert links[2:] == [(3, 1, "27"), (4, 1, "42")]

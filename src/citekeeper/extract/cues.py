@@ -613,6 +613,12 @@ def strong_cue(text: str) -> bool:
     return any(rx.search(flat) for rx in _STRONG)
 
 
+# A note that opens with a title in italics and a comma or colon names that work: "_RESTful Web APIs: Services for a
+# changing world_, “Appendix C: …”", "*Architectural Styles and the Design of …*, “5.1.5 Uniform Interface,” Roy
+# Fielding." (Markdown keeps the italics that ``plain`` takes out; a comment opens with prose, not a title.)
+_ITALIC_TITLE_FIRST = re.compile(r"^(?:\*(?!\*)|_)[A-ZÀ-ÞА-ЯЁ0-9][^*_\n]{3,150}?[^\s*_](?:\*|_)[,:]\s")
+
+
 def citation_score(text: str) -> int:
     """Points for the cues of a citation in ``text`` (strong cues 2, weak ones 1)."""
     flat = plain(text)
@@ -622,6 +628,8 @@ def citation_score(text: str) -> int:
     score = 1 if body != flat else 0
     score += sum(2 for rx in _STRONG if rx.search(body))
     score += sum(1 for rx in _WEAK if rx.search(body))
+    if ("*" in text or "_" in text) and _ITALIC_TITLE_FIRST.match(text[signal_length(text.lstrip()) :].lstrip()):
+        score += 2
     if NAME_START.match(body) or _SAME_AUTHOR_START.match(body):
         score += 1
     # A long run of prose with a year in it is a comment, not a citation.

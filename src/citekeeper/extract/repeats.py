@@ -258,6 +258,9 @@ class Cited:
         return self._without_page
 
 
+_LABELLED_PAGE = re.compile(r"[,:]?\s*(?:S|p|pp|P|Pp|С|с|Sp|col|fol|at)\.?\s?\d", re.IGNORECASE)
+
+
 def locator(rest: str) -> str:
     """The page locator of what follows a repeat marker (``S. 45 f.``, ``p. 3``, ``at 5``, ``45.``)."""
     rest = _CITING_BRACKET.sub(" ", rest).strip()
@@ -265,8 +268,9 @@ def locator(rest: str) -> str:
         page = m.group("page")
         # "…, 2019, S. 140": a year after a comma is the short form's year, not its page; so is GOST's year
         # area of a newspaper ("Там же. 1918. 7 янв.").
+        # (… and so is a year a labelled page follows: ABNT's "ORLANDI, 2015, p. 27", "Meier 2010, S. 5".)
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and (
-            not re.match(r"\w", m.group(0)) or re.match(r"\.\s+\S", rest[m.end() :])
+            not re.match(r"\w", m.group(0)) or re.match(r"\.\s+\S", rest[m.end() :]) or _LABELLED_PAGE.match(rest[m.end() :])
         ):
             continue
         return re.sub(r"\s*([–—-])\s*", r"\1", page)
