@@ -88,3 +88,15 @@ def test_latexml_chapters_number_their_notes_again_and_the_bibliography_is_the_l
         (1, "John Smith"), (2, "Ibid., 47."), (1, "Karl Weber"), (2, "Mary Brown")]
     assert ex.footnotes[1].repeats == ex.footnotes[0].id
     assert [r.raw for r in ex.references] == ["A. Author and B. Author. A study of rivers. Journal of Rivers, 12(3):45–67, 2010."]
+
+
+def test_a_call_labelled_with_chapter_and_letter_is_no_number(tmp_path: Path) -> None:
+    # Standard Ebooks' Gibbon calls its endnotes "1-1a", "1-2c" (chapter 1, notes 1a, 2c): not notes 11 and 12.
+    calls = "".join(f'claim<a href="#note-1-{n}" id="noteref-1-{n}" epub:type="noteref">1-{n}</a> ' for n in ("1a", "2c", "3"))
+    items = "".join(f'<li id="note-1-{n}" epub:type="endnote"><p>{t} <a href="#noteref-1-{n}" epub:type="backlink">↩</a></p></li>'
+                    for n, t in zip(("1a", "2c", "3"), NOTES, strict=True))
+    path = tmp_path / "chapter.xhtml"
+    path.write_text(f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><p>{calls}</p>'
+                    f'<section epub:type="endnotes"><ol>{items}</ol></section></body></html>', encoding="utf-8")
+    assert [(r.footnote, r.raw[:10]) for r in read_file(path).extraction.footnotes] == [
+        (1, "John Smith"), (2, "Mary Brown"), (3, "Karl Weber")]

@@ -42,3 +42,13 @@ def test_a_note_of_paragraphs_keeps_them_apart_and_a_marginal_note_is_none(tmp_p
     assert [(r.footnote, r.raw) for r in refs] == [
         (1, "John Smith, The River Trade (London: Harbour Press, 1998), 45."),
         (1, "Mary Brown, Water Rights (Oxford: Clarendon, 2010), 50.")]
+
+
+def test_a_note_numbered_by_the_ref_that_calls_it(tmp_path: Path) -> None:
+    # Tolstoy Digital's edition prints each call as <ref target="#note82">82</ref> before a note with no n.
+    body = ('<p>Text<ref target="#note82">82</ref><note xml:id="note82">Schassler: «Kritische Geschichte der '
+            'Aesthetik», 1872, I, p. XIII.</note> und<ref target="#note83">83</ref><note xml:id="note83">Ibid., '
+            "p. 15.</note> und<note>Véron: «L’esthétique», Paris 1878, p. V.</note>.</p>")
+    refs = extract_document(_write(tmp_path, body)).footnotes
+    assert [(r.footnote, r.raw[:10]) for r in refs] == [(82, "Schassler:"), (83, "Ibid., p. "), (84, "Véron: «L’")]
+    assert refs[1].repeats == refs[0].id

@@ -410,9 +410,11 @@ def _call_numbers(root: etree._Element, notes: list[etree._Element]) -> dict[etr
         if a in owner or not _is_call(a):
             continue
         note = owner.get(ids.get((a.get("href") or "")[1:]))
-        digits = re.sub(r"\D", "", _text(a))
-        if note is not None and note not in out and digits and len(digits) <= 4:
-            out[note] = int(digits)
+        # One number shown ("12", "[12]", "n. 12"); a label of several ("1-2c", chapter 1's note 2c in
+        # Standard Ebooks' Gibbon) is no number: its digits run together made note 12 of note 2.
+        digits = re.fullmatch(r"\D*?(\d{1,4})\D*", _text(a))
+        if note is not None and note not in out and digits:
+            out[note] = int(digits.group(1))
     for note in notes:
         parent = note.getparent()
         if note not in out and note.tag == "li" and parent is not None and parent.tag == "ol" and (

@@ -2,7 +2,8 @@
 ``<note>`` elements are the notes, ``<listBibl>`` entries the reference list.
 
 TEI keeps a note where it is called, with its printed number in ``n`` (``n="1"``, the DTA's
-``n="1)"``, a letter or a symbol); a note without a number is numbered on from the one before.
+``n="1)"``, a letter or a symbol) or in a ``<ref target="#id">`` calling it; a note without a number is
+numbered on from the one before.
 Notes in the margin (``place="margin"``, ``"left"``, ``"right"``) are the editor's or author's
 marginalia, not notes of the page, and a note inside another is part of it.  ``<lb/>`` is a line
 break (``break="no"``: a word cut there), ``<pb/>`` and ``<fw>`` (running heads, catchwords) are
@@ -39,13 +40,14 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     tree = root.getroottree()
     blocks: list[Block] = []
     last = 0
+    called = _called_numbers(text_root)
     for note in text_root.iter():
         if local(note) != "note" or _MARGIN.match(note.get("place") or note.get("type") or "") or any(
                 local(a) == "note" for a in note.iterancestors()):
             continue
         text = " ".join(_text(note).split())
         m = _NUMBER.match(note.get("n") or "")
-        number = int(m.group(1)) if m else last + 1
+        number = int(m.group(1)) if m else called.get(note.get(_XML_ID) or "", last + 1)
         last = number
         if text:
             blocks.append(Block("footnote", text, number, label="" if m else (note.get("n") or ""),
@@ -62,6 +64,19 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
 
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _called_numbers(text_root: etree._Element) -> dict[str, int]:
+    """The number printed where a note is called, by the note's ``xml:id``: ``<ref target="#note82">82</ref>``
+    before a note that has no ``n`` (Tolstoy Digital's edition numbers its notes 82-100 so; read in order
+    they were 1-19, and no note matched)."""
+    out: dict[str, int] = {}
+    for ref in text_root.iter():
+        if local(ref) in ("ref", "ptr") and (target := ref.get("target") or "").startswith("#"):
+            m = _NUMBER.match(ref.get("n") or "".join(ref.itertext()))
+            if m:
+                out.setdefault(target[1:], int(m.group(1)))
+    return out
 
 
 def _where(el: etree._Element, tree: etree._ElementTree) -> str:
