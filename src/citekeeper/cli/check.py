@@ -87,6 +87,9 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 
+command: Any  # the click command (``click.Command``), built on first use by ``__getattr__``
+
+
 def __getattr__(name: str) -> Any:
     """``command``, the click command, built on first use (``cli.LazyGroup``)."""
     if name != "command":
@@ -284,8 +287,8 @@ def run(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tuple[s
     from citekeeper.links.report import iter_json, render_text
     from citekeeper.textio import atomic_write
 
-    for kind, where in extra:
-        atomic_write(where, render_text(report, verbose) if kind == "text" else WRITERS[kind](report))
+    for kind, dest in extra:
+        atomic_write(dest, render_text(report, verbose) if kind == "text" else WRITERS[kind](report))
     if output is None and fmt == "json":
         out = sys.stdout
         for chunk in iter_json(report):  # written as encoded: no whole copy of a large report

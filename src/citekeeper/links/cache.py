@@ -140,7 +140,7 @@ class CacheReadOnly(Exception):
 # The SQL types of a results row as ``store`` writes it.  SQLite keeps whatever it is
 # given, so a row edited by hand or by another tool (``checked_at = 'yesterday'``, a
 # BLOB reason) must be recognised before it is used: such a row is treated as absent.
-_ROW_TYPES = (str, str, str, (int, type(None)), (str, type(None)), (str, type(None)),
+_ROW_TYPES: tuple[type | tuple[type, ...], ...] = (str, str, str, (int, type(None)), (str, type(None)), (str, type(None)),
               (int, type(None)), (int, float), int, (str, type(None)))
 
 

@@ -223,6 +223,7 @@ class Collector:
         new: list[tuple[str, str]] = []
         found = find_links(text) if text else []
         counted = line is not None and verbatim
+        base = line if line is not None else 0  # the entry's line, where ``counted``
         normalize = doimod.normalize
         d = normalize(raw_doi) if raw_doi else ""
         if d:
@@ -230,7 +231,7 @@ class Collector:
             for k, v, o in found:
                 if k == "doi" and normalize(v) == d:
                     if counted:
-                        at = line + text.count("\n", 0, o)
+                        at = base + text.count("\n", 0, o)
                     break
             self._add("doi", d, Citation(key, file, at, "DOI", accessed, issued), new)
         url = clean_url(url_field)
@@ -239,18 +240,18 @@ class Collector:
             for k, v, o in found:
                 if k == "url" and v == url:
                     if counted:
-                        at = line + text.count("\n", 0, o)
+                        at = base + text.count("\n", 0, o)
                     break
             self._url(url, Citation(key, file, at, "URL", accessed, issued), new, skip_doi=d)
         for kind, value, offset in found:
             if kind == "url":
                 if value != url:
-                    at = line + text.count("\n", 0, offset) if counted else line
+                    at = base + text.count("\n", 0, offset) if counted else line
                     self._url(value, Citation(key, file, at, "URL", accessed, issued), new, skip_doi=d)
             else:
                 nd = normalize(value)
                 if nd and nd != d:
-                    at = line + text.count("\n", 0, offset) if counted else line
+                    at = base + text.count("\n", 0, offset) if counted else line
                     self._add("doi", nd, Citation(key, file, at, "DOI", accessed, issued), new)
         return new
 

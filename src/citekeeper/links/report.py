@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from json.encoder import encode_basestring as _esc  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as _esc
 
 from citekeeper.links.runner import REPORT_VERSION, Report
 from citekeeper.links.verdict import Finding, Status

@@ -172,8 +172,8 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
         if pool is not None and format_for(p) == "bibtex" and Path(p).is_file() \
                 and Path(p).stat().st_size >= parallel.PARALLEL_BYTES:
             tf = read_text(p, max_bytes=max_bytes)
-            res, hosts = (collector.resolvers, collector.archive_hosts) if collector else (frozenset(), frozenset())
-            futures = parallel.read_pieces(pool, str(p), tf.text, res, hosts) if tf.encoding == "utf-8" else None
+            known, hosts = (collector.resolvers, collector.archive_hosts) if collector else (frozenset(), frozenset())
+            futures = parallel.read_pieces(pool, str(p), tf.text, known, hosts) if tf.encoding == "utf-8" else None
             del tf
             if futures is not None:
                 yield from futures
@@ -765,7 +765,7 @@ class Run:
             for items in chunks:
                 if isinstance(items, concurrent.futures.Future):  # a piece read by a worker
                     piece: parallel.Piece = await asyncio.wrap_future(items)
-                    items = None  # the future holds the piece: let both go once collected
+                    del items  # the future holds the piece: let both go once collected
                     said = piece.problems + piece.warnings
                     if piece.whole_file and self.input_warnings is not None:
                         self.input_warnings += said  # in the file's turn, as a whole read's (``read_inputs``)

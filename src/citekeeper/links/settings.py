@@ -112,7 +112,7 @@ def build_options(cli: Mapping[str, Any], config: Mapping[str, Any] | None = Non
     accept = pick("accept", [])
     if isinstance(accept, str):
         accept = [a for a in accept.split(",") if a.strip()]
-    ignore = list(conf.get("ignore", [])) + list(cli.get("ignore") or ())  # type: ignore[call-overload]
+    ignore = list(conf.get("ignore", [])) + list(cli.get("ignore") or ())
     try:
         patterns = tuple(re.compile(p) for p in ignore)
     except re.error as exc:
