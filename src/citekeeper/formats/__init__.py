@@ -196,6 +196,7 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
             result.references = loaded
         else:
             result.references, result.problems = loaded.references, loaded.problems
+            result.warnings += getattr(loaded, "warnings", [])
     return result
 
 

@@ -239,6 +239,12 @@ def reference_to_fields(ref: Reference, flavour: str = "biblatex") -> tuple[str,
             add("eprint", value, verbatim=True)
         else:
             notes.append(f"{label}: {value}")
+    # RIS tags no field holds (``ris.AN``, a second ``UR``: formats/ris.py) have no BibTeX
+    # field either: note lines, so a .bib written from RIS loses none of them
+    for key, kept in ref.extra.items():
+        if key.startswith("ris.") and key[4:] not in ("L1", "L2", "L4"):
+            notes += [f"{key}: {v}" for v in ([kept] if isinstance(kept, str) else kept if isinstance(kept, list) else ())
+                      if isinstance(v, str)]
     if notes:
         add("note", "\n".join(notes))
     if ref.repeats:

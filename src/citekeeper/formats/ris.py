@@ -48,6 +48,7 @@ from citekeeper.formats.dates import date_from_text
 from citekeeper.model import Date, Name, Origin, Reference, split_particle
 
 _LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?$")
+_TAG = re.compile(r"[A-Z][A-Z0-9]")
 # Zotero item types whose editors RIS.js reads from A2; books read them from A3.
 _A2_EDITOR = {"journalArticle", "bookSection", "conferencePaper", "dictionaryEntry", "document", "encyclopediaArticle"}
 _SERIES_EDITOR_A3 = {"bookSection", "conferencePaper", "dictionaryEntry", "encyclopediaArticle", "map"}
@@ -57,13 +58,18 @@ _GENRE_TYPES = {"manuscript", "map", "report", "thesis", "blogPost", "webpage", 
 _LEGAL = {"statute", "bill"}
 # Tags whose value never runs over a line (a date, a number): a line without a tag after
 # one of them is not its continuation.
-_NO_CONTINUATION = {"DA", "PY", "Y1", "Y2", "VL", "IS", "SP", "EP"}
+_NO_CONTINUATION = {"TY", "DA", "PY", "Y1", "Y2", "VL", "IS", "SP", "EP"}
 _EXTRA_DATES = frozenset(CSL_DATES) - {"issued", "accessed"}
 # Link tags no CSL variable holds (L1 file attachments / PDF, L2 full-text link, L4 figure):
 # kept in ``Reference.extra`` as ``ris.L1`` ... (a list, one item per line, in order), so
 # ``check`` finds their URLs, a CSL-JSON write keeps them as keys of their own and the RIS
 # writer writes them back; a record without them writes as before.
 _LINK_TAGS = ("L1", "L2", "L4")
+# Every other tag this reader does not take (``U2``, ``AN``, ``C5``, an EndNote or
+# database tag, a second ``UR``/``SN``/``TI`` beside the one read, a ``TY`` no table
+# names) was dropped without a word; it is kept the same way, as ``ris.<TAG>`` with
+# its values in order, written back by the RIS writer, and named in a warning.
+_NOT_KEPT = frozenset({"ER"})
 
 
 @dataclass
@@ -72,6 +78,7 @@ class RisReadResult:
 
     references: list[Reference] = field(default_factory=list)
     problems: list[MalformedInputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file:line: what was kept and how"
 
 
 # -- writing -----------------------------------------------------------------
@@ -122,7 +129,9 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
     """The ``(tag, value)`` pairs of one reference, TY first, ER excluded."""
     row = zotero.for_csl(ref.type)
     zt = row.zotero
-    tags: list[tuple[str, str]] = [("TY", row.ris)]
+    own_type = ref.extra.get("ris.TY")  # a TY no table names, kept as read
+    tags: list[tuple[str, str]] = [("TY", own_type[0] if isinstance(own_type, list) and own_type
+                                    and isinstance(own_type[0], str) and ref.type == "document" else row.ris)]
 
     def add(tag: str, value: str | None) -> None:
         value = (value or "").strip()
@@ -213,6 +222,13 @@ def reference_to_tags(ref: Reference) -> list[tuple[str, str]]:
         for value in [kept] if isinstance(kept, str) else kept or ():
             if isinstance(value, str):
                 add(tag, value)
+    for key, kept in sorted(ref.extra.items()):  # the other tags kept as read (_NOT_KEPT), by tag:
+        # sorted, so a second RIS -> RIS pass writes the same file
+        tag = key[4:]
+        if key.startswith("ris.") and tag not in _LINK_TAGS and tag != "TY" and _TAG.fullmatch(tag):
+            for value in [kept] if isinstance(kept, str) else kept if isinstance(kept, list) else ():
+                if isinstance(value, str):
+                    add(tag, value)
     accessed = ref.dates.get("accessed")
     if accessed:
         add("Y2", _ris_date(accessed))
@@ -352,8 +368,10 @@ def _strip_html(value: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", value)).strip()
 
 
-def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, line: int | None = None) -> Reference:
-    """One RIS entry (``(tag, value)`` pairs) as a ``Reference``."""
+def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, line: int | None = None,
+                       warnings: list[str] | None = None) -> Reference:
+    """One RIS entry (``(tag, value)`` pairs) as a ``Reference``; a tag it does not read is
+    kept as ``ris.<TAG>`` (``_NOT_KEPT``) and named in ``warnings``."""
     ty = next((v.strip().upper() for t, v in tags if t == "TY"), "")
     csl_type = zotero.RIS_TO_CSL.get(ty, "document")
     zt = zotero.for_csl(csl_type).zotero
@@ -362,9 +380,19 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     for tag, value in tags:
         if value.strip():
             values.setdefault(tag, []).append(value.strip())
-    first = lambda *ts: next((values[t][0] for t in ts if t in values), "")  # noqa: E731
+    taken: dict[str, int] = {"TY": 1 if ty in zotero.RIS_TO_CSL else 0}  # tag -> values read
+
+    def first(*ts: str) -> str:
+        for t in ts:
+            if t in values:
+                taken[t] = max(taken.get(t, 0), 1)
+                return values[t][0]
+        return ""
 
     def names(*ts: str) -> list[Name]:
+        for t in ts:
+            if t in values:
+                taken[t] = len(values[t])
         return [_parse_name(v) for t in ts for v in values.get(t, [])]
 
     authors = names("AU", "A1")
@@ -439,6 +467,7 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     for tag in _LINK_TAGS:
         if tag in values:
             ref.extra[f"ris.{tag}"] = values[tag]
+            taken[tag] = len(values[tag])
     ref.set("abstract", first("AB", "N2"))
     ref.set("source", first("DP"))
     # each KW line is one keyword, commas and all (RIS.js makes each a Zotero tag)
@@ -447,6 +476,8 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     notes = [ln for v in values.get("N1", []) for ln in _strip_html(v).split("\n")]
     # M2 is Extra for every type; M1 only where RIS.js has no other use for it.
     extra_tags = ["M2"] if zt in (*_LEGAL, "book", "journalArticle", "bookSection", "webpage") else ["M2", "M1"]
+    for t in ("KW", "N1", *extra_tags):
+        taken[t] = len(values.get(t, ()))
     extra_lines = [ln for t in extra_tags for v in values.get(t, []) for ln in v.split("\n")]
     kept_extra = []
     for ln in notes + extra_lines:
@@ -466,6 +497,20 @@ def entry_to_reference(tags: list[tuple[str, str]], file: str | None = None, lin
     ref.set("note", "\n".join(n for n in kept_extra if n))
     ref.id = first("ID")
     footnote = re.fullmatch(r"footnote:\s*(\d+)", first("U1"))
+    if not footnote:
+        taken.pop("U1", None)  # only "footnote: N" is ours; any other U1 is the user's
+    left = [t for t in values if t not in _NOT_KEPT and len(values[t]) > taken.get(t, 0)]
+    for t in left:
+        ref.extra[f"ris.{t}"] = values[t][taken.get(t, 0):]
+    if "TY" in left and warnings is not None:
+        left.remove("TY")
+        warnings.append(f"{file or '<input>'}:{line or 1}: unknown RIS type {ty!r}, read as a document; "
+                        "kept as ris.TY")
+    if left and warnings is not None:
+        what = ", ".join(left)
+        warnings.append(f"{file or '<input>'}:{line or 1}: RIS tag{'s' if len(left) > 1 else ''} {what} not read "
+                        f"into a field (an unknown tag, or one more value than the field holds); kept as "
+                        f"{', '.join('ris.' + t for t in left)}")
     mark_unparsed(ref)
     ref.origin = Origin(
         kind="footnote" if footnote else "file",
@@ -480,5 +525,5 @@ def loads(text: str, file: str | None = None) -> RisReadResult:
     """Read RIS text; entries without ``TY`` and stray text become ``problems``."""
     result = RisReadResult()
     for line, tags in _entries(text, file, result.problems):
-        result.references.append(entry_to_reference(tags, file, line))
+        result.references.append(entry_to_reference(tags, file, line, result.warnings))
     return result
