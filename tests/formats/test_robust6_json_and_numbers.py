@@ -8,6 +8,7 @@ escape (``"\\ud800"``: no UTF-8 writer can write it).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,24 @@ def test_bib_with_numbers_too_long_for_int_reads_renders_and_lints(capsys, tmp_p
         code, out, err = run(capsys, *args)
         assert code in (0, 1) and "internal error" not in err, (args, err)
         assert DIGITS in out, args
+
+
+def test_csl_json_names_and_dates_of_the_wrong_shape_are_kept_as_text(capsys, tmp_path: Path) -> None:
+    """Before: a name that was not an object vanished, ``{"family": null}`` became the
+    name "None", ``{"literal": ["a"]}`` the text "['a']", and a date whose date-parts were
+    no list (``"2020"``) or no numbers (``[["x"]]``) vanished from every output."""
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps([
+        {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": "2020"},
+         "author": [None, "Roe, Ann", 5, {"family": None, "given": "Jo"}, {"literal": ["a"]}, {"family": None}]},
+        {"id": "b", "type": "book", "title": "U", "issued": 1999, "editor": {"family": "Doe"},
+         "accessed": {"date-parts": [["x"]]}},
+    ]), encoding="utf-8")
+    a, b = read_file(path).references
+    assert [n.literal or n.given for n in a.names["author"]] == ["Roe, Ann", "5", "Jo", '["a"]']
+    assert a.names["author"][2].family == ""
+    assert a.dates["issued"].literal == '{"date-parts": "2020"}'
+    assert b.dates["issued"].year == 1999 and b.names["editor"][0].family == "Doe"
+    assert b.dates["accessed"].literal == '{"date-parts": [["x"]]}'
+    code, out, err = run(capsys, "convert", str(path), "-", "--to", "bibtex")
+    assert code == 0 and "None" not in out and "['a']" not in out and "Roe, Ann" in out, err

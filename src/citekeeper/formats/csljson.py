@@ -105,8 +105,24 @@ def _is_et_al(name: Name) -> bool:
     return bibnames.is_et_al(text)
 
 
-def _name_from_csl(data: dict[str, Any]) -> Name:
-    return split_particle(Name.from_csl(data))
+def _name_from_csl(data: Any) -> Name | None:
+    """One element of a CSL name list; ``None`` only for a null or an empty name.
+
+    Files from other tools are not always CSL: a name given as text (``"Smith, J."``)
+    is a literal name, and a part that is not text (``{"family": null}``,
+    ``{"literal": ["a"]}``) is its JSON text, never Python's (``None and {['a']}`` was
+    written into .bib output); before, a name that was not an object was dropped.
+    """
+    if isinstance(data, dict):
+        clean = {k: v if isinstance(v, str) else "" if v is None else
+                 json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v) for k, v in data.items()}
+        name = split_particle(Name.from_csl(clean))
+        return name if name.literal or name.family or name.given or name.extra else None
+    if isinstance(data, str):
+        return Name(literal=data.strip()) if data.strip() else None
+    if data is None:
+        return None
+    return Name(literal=json.dumps(data, ensure_ascii=False))
 
 
 def _relative(path: str, base: str | Path | None) -> str:
@@ -208,10 +224,15 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
     for key, value in item.items():
         if key in ("id", "type", "citekeeper", "citation-key"):
             continue
-        if key in _NAME_SET and isinstance(value, list):
-            ref.names[key] = [_name_from_csl(n) for n in value if isinstance(n, dict)]
-        elif key in _DATE_SET and isinstance(value, (dict, str)):
-            ref.dates[key] = _date_from_csl(value)
+        if key in _NAME_SET and isinstance(value, (list, dict, str)):
+            names = [_name_from_csl(n) for n in (value if isinstance(value, list) else [value])]
+            ref.names[key] = [n for n in names if n is not None]
+        elif key in _DATE_SET and isinstance(value, (dict, str, int)) and not isinstance(value, bool):
+            date = _date_from_csl(value if not isinstance(value, int) else str(value))
+            if date.year is None and not date.literal and value not in ({}, ""):
+                # {"date-parts": "2020"}, [["x"]]: no date CSL can read; kept as written
+                date = Date(literal=json.dumps(value, ensure_ascii=False))
+            ref.dates[key] = date
         elif key in ("PMID", "PMCID") and str(value).strip():
             ref.identifiers[key] = str(value).strip()
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
