@@ -244,7 +244,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
             if "word/document.xml" not in names:
                 raise BrokenDocumentError("a zip file, but not a Word document (no word/document.xml)",
                                           file=name)
-            parts = {}
+            parts: dict[str, bytes] = {}
             for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/settings.xml",
                          "word/numbering.xml"):
                 if part in names:

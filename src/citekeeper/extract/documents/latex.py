@@ -19,6 +19,7 @@ against the ``.bib`` the document names.  ``\\input`` is not followed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
@@ -88,8 +89,13 @@ def _printed_macros(latex: str) -> str:
     out.append(latex[last:])
     text = "".join(out)
     for macro, sign in (("S", "§"), ("P", "¶")):  # "\\S~5" -> "§ 5", "\\S\\S 3--4" -> "§§ 3--4"
-        text = re.sub(rf"(?:\\{macro}(?![A-Za-z])[\s~]*)+", lambda m, s=sign, c=macro: s * m.group().count("\\" + c) + " ", text)
+        text = re.sub(rf"(?:\\{macro}(?![A-Za-z])[\s~]*)+", _signs(sign, macro), text)
     return text
+
+
+def _signs(sign: str, macro: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of a run of ``\\S`` (or ``\\P``): the sign once for each, then a space."""
+    return lambda m: sign * m.group().count("\\" + macro) + " "
 
 
 # Quotation marks babel's German and French give as macros (pylatexenc printed none of them, and quotation
@@ -97,6 +103,11 @@ def _printed_macros(latex: str) -> str:
 _QUOTE_MACROS = {"glqq": "„", "grqq": "“", "glq": "‚", "grq": "‘", "flqq": "«", "frqq": "»", "flq": "‹", "frq": "›",
                  "og": "«", "fg": "»", "dq": '"'}
 _QUOTE_MACRO = re.compile(r"\\(" + "|".join(sorted(_QUOTE_MACROS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\s)?")
+def _quote_mark(m: re.Match[str]) -> str:
+    """The mark a quote macro prints; French guillemets with their space inside."""
+    return {"og": "« ", "fg": " »"}.get(m.group(1), _QUOTE_MACROS[m.group(1)])
+
+
 _URL = re.compile(r"\\(?:url|path)\s*\{([^}]*)\}")
 _KEEP = "\ue000"  # a URL kept out of the decoder: "\ue000<n>\ue000"
 
@@ -104,7 +115,7 @@ _KEEP = "\ue000"  # a URL kept out of the decoder: "\ue000<n>\ue000"
 def to_text(latex: str, decoder=None) -> str:  # type: ignore[no-untyped-def]
     latex = re.sub(r"\\newblock\b", " ", latex)
     latex = _printed_macros(latex)
-    latex = _QUOTE_MACRO.sub(lambda m: {"og": "« ", "fg": " »"}.get(m.group(1), _QUOTE_MACROS[m.group(1)]), latex)
+    latex = _QUOTE_MACRO.sub(_quote_mark, latex)
     # A URL is printed as typed: the decoder read its "~" as a space and its escaped "\%" as a comment
     # (everything after "a\%20b" was lost).
     urls: list[str] = []
@@ -222,7 +233,7 @@ def _macros_as_notes(text: str) -> str:
             aliases[m.group(1)] = wrapped.group(1)
         out = out[:m.start()] + re.sub(r"[^\n]", " ", out[m.start():end]) + out[end:]
     for name, command in aliases.items():
-        out = re.sub(rf"\\{name}(?![A-Za-z])", lambda _m, c=command: "\\" + c, out)
+        out = re.sub(rf"\\{name}(?![A-Za-z])", "\\\\" + command, out)
     return out
 
 

@@ -139,7 +139,8 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
             out.references.append(rec)
             continue
         for ref in by_block.get(id(b), []):
-            ref.origin = dataclasses.replace(ref.origin, number=ref_n)  # type: ignore[arg-type]
+            assert ref.origin is not None  # every record laid out was given its origin above
+            ref.origin = dataclasses.replace(ref.origin, number=ref_n)
             out.references.append(ref)
     for b in footnotes:
         ready = b.records or ([b.record] if b.record else [])

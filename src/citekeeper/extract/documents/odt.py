@@ -11,6 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from citekeeper.extract.documents.docx import (
     FIELD_MARK,
     MAX_PART,
@@ -87,7 +89,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     return typed or compose(blocks, name, "odt")
 
 
-def _read(path: Path, name: str) -> tuple:  # type: ignore[type-arg]
+def _read(path: Path, name: str) -> tuple[etree._Element, list[etree._Element]]:
     """The document's content and the roots its styles are in: ``content.xml`` and ``styles.xml`` of an
     .odt, or the one XML of a flat .fodt (LibreOffice's "Flat XML ODF", kept in version control)."""
     if not zipfile.is_zipfile(path):
@@ -107,7 +109,7 @@ def _read(path: Path, name: str) -> tuple:  # type: ignore[type-arg]
     return root, ([root, parse_xml(styles, name, "styles.xml")] if styles else [root])
 
 
-def _list_labels(root, style_roots: list) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _list_labels(root: etree._Element, style_roots: list[etree._Element]) -> dict[etree._Element, str]:
     """The number each numbered list item's first paragraph shows ("3."), which ODF keeps in the list's
     style, not in the text (endnotes typed as a numbered list under "Notes"; see ``docx.ListNumbering``).
 
@@ -125,7 +127,7 @@ def _list_labels(root, style_roots: list) -> dict:  # type: ignore[no-untyped-de
                     decimal[st.get(f"{STYLE}name", "")] = int(level.get(f"{T}start-value", "1"))
                 except ValueError:
                     decimal[st.get(f"{STYLE}name", "")] = 1
-    out: dict = {}  # type: ignore[type-arg]
+    out: dict[etree._Element, str] = {}
     if not decimal:
         return out
     last: dict[str, int] = {}  # list style -> the last number it showed
@@ -150,7 +152,7 @@ def _list_labels(root, style_roots: list) -> dict:  # type: ignore[no-untyped-de
     return out
 
 
-def _notes_configuration(roots: list) -> dict[str, tuple[int, bool]]:  # type: ignore[type-arg]
+def _notes_configuration(roots: list[etree._Element]) -> dict[str, tuple[int, bool]]:
     """Each note class's first number and whether it starts again in every chapter, from
     ``text:notes-configuration`` (``styles.xml``; an automatic one in ``content.xml`` wins).
 
