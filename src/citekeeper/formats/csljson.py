@@ -225,8 +225,8 @@ def reference_from_csl(item: dict[str, Any]) -> Reference:
         if key in ("id", "type", "citekeeper", "citation-key"):
             continue
         if key in _NAME_SET and isinstance(value, (list, dict, str)):
-            names = [_name_from_csl(n) for n in (value if isinstance(value, list) else [value])]
-            ref.names[key] = [n for n in names if n is not None]
+            read = [_name_from_csl(n) for n in (value if isinstance(value, list) else [value])]
+            ref.names[key] = [n for n in read if n is not None]
         elif key in _DATE_SET and isinstance(value, (dict, str, int)) and not isinstance(value, bool):
             date = _date_from_csl(value if not isinstance(value, int) else str(value))
             if date.year is None and not date.literal and value not in ({}, ""):
