@@ -266,7 +266,8 @@ def run(files: tuple[Path, ...], fmt: str, output: Path | None, reports: tuple[s
     # ``cli._progress.show_progress``'s rule, without its click: a bar only on a terminal.
     bar = _Bar() if (progress if progress is not None else sys.stderr.isatty()) else None
     try:
-        report = check_files(list(files), opts, bar.update if bar is not None else None, exiting=True)
+        report = check_files(list(files), opts, bar.update if bar is not None else None, exiting=True,
+                             json_rows=fmt == "json" or any(kind == "json" for kind, _ in extra))
     finally:
         if bar is not None:
             bar.close()

@@ -33,7 +33,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import itertools
-import multiprocessing
 import os
 import re
 from collections.abc import Iterator
@@ -251,6 +250,7 @@ class ReadPool:
         if not self.workers:
             return
         import concurrent.futures  # here, not before the checking shards are forked (3 ms)
+        import multiprocessing  # likewise: only the reading workers need it
 
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

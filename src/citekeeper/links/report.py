@@ -78,8 +78,14 @@ def iter_json(report: Report) -> Iterator[str]:
     # one chunk is held (a run that held 2,000 chunks of 500 results took 100,000
     # results from 204 MB to 275 MB).
     found = report.findings
+    rows = report.rows  # encoded while the checks ran, each with its finding
+    no_row = (None, "")
     for i in range(0, len(found), JSON_BATCH):
-        text = ", ".join([json_row(f) for f in found[i:i + JSON_BATCH]])
+        chunk = found[i:i + JSON_BATCH]
+        if rows:
+            text = ", ".join([e[1] if (e := rows.get(id(f), no_row))[0] is f else json_row(f) for f in chunk])
+        else:
+            text = ", ".join([json_row(f) for f in chunk])
         yield (", " if i else "") + text
     yield "], " + enc(tail)[1:] + "\n"
 
