@@ -193,6 +193,24 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     return data
 
 
+def argument_text(arg: str) -> str:
+    """A command-line argument as the text the user typed.
+
+    Under a locale that is not UTF-8 (``LC_ALL=C`` with ``PYTHONUTF8=0``, a Latin-1
+    terminal) Python decodes argv with ``surrogateescape``: "Müller" arrives as
+    ``M\\udcc3\\udcbcller``, and every writer stopped on it ("internal error:
+    UnicodeEncodeError", exit 70).  The bytes the shell passed are recovered and decoded
+    as ``read_text`` decodes a file (UTF-8, else cp1251 ...).
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    raw = os.fsencode(arg)
+    try:
+        return decode_bytes(raw, "<argument>")[0]
+    except (BinaryInputError, DecodeError):
+        return raw.decode("utf-8", "replace")
+
+
 def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
     """Standard input as ``read_text`` reads a file: at most ``max_bytes``, encoding detected.
 

@@ -27,8 +27,7 @@ def write_output(text: str, out: Path | None, *, force: bool = False) -> None:
     """``text`` to ``out`` (None: standard output); an existing regular file only if ``force``."""
     if out is None:
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            _write_stdout(text)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -37,3 +36,23 @@ def write_output(text: str, out: Path | None, *, force: bool = False) -> None:
     from citekeeper.textio import atomic_write
 
     atomic_write(out, text, overwrite=force)  # devices and pipes are written in place there
+
+
+def _write_stdout(text: str) -> None:
+    """``text`` on standard output, as UTF-8 whatever the locale says.
+
+    Every file citekeeper writes is UTF-8; so is what it prints.  A stream in another
+    encoding (``LANG=en_US.ISO-8859-1``, ``PYTHONUTF8=0 LC_ALL=C``: ASCII) stopped
+    ``render`` at the first "ü" with "internal error: UnicodeEncodeError" (exit 70):
+    its bytes go out as UTF-8, as pandoc's do.
+    """
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    raw = getattr(out, "buffer", None)
+    if encoding in ("utf8", "utf8sig") or raw is None:
+        out.write(text)
+        out.flush()
+        return
+    out.flush()  # what went out through the text layer first
+    raw.write(text.encode("utf-8"))
+    raw.flush()

@@ -42,14 +42,16 @@ def command(file: Path, keys: tuple[str, ...], style: str | None, locator: str |
     """Print the citation of KEYS from FILE (the note, for note styles)."""
     from citekeeper.render.api import render_citations
     from citekeeper.render.settings import load_render_settings
+    from citekeeper.textio import argument_text
 
     conf = load_render_settings()
-    clusters = [[k.strip() for k in arg.split(",") if k.strip()] for arg in keys]
+    clusters = [[k.strip() for k in argument_text(arg).split(",") if k.strip()] for arg in keys]
+    locator = argument_text(locator) if locator else locator
     clusters = [c for c in clusters if c]
     if not clusters:
         raise click.UsageError("give at least one citation key")
     texts, loaded, is_note = render_citations(
-        [file], clusters, style or conf.style, locator=locator, fmt=fmt or conf.format,
+        [file], clusters, argument_text(style) if style else conf.style, locator=locator, fmt=fmt or conf.format,
         locale=locale or conf.locale,
         locale_per_entry=conf.locale_per_entry if per_entry is None else per_entry,
     )

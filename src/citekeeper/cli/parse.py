@@ -49,7 +49,9 @@ def command(strings: tuple[str, ...], file: Path | None, to: str, out: Path | No
     from citekeeper.parse.keys import KeyRegistry
 
     # (where, text): "argument 2" or "refs.txt:14", so a warning points at the line to fix
-    lines = [(f"argument {n}", s.strip()) for n, s in enumerate(strings, 1) if s.strip()]
+    from citekeeper.textio import argument_text
+
+    lines = [(f"argument {n}", argument_text(s).strip()) for n, s in enumerate(strings, 1) if s.strip()]
     if file is not None:
         if str(file) == "-":
             from citekeeper.textio import read_stdin

@@ -46,11 +46,12 @@ def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale:
     """Print the bibliography of FILES (.bib, CSL-JSON, RIS or an article) in a CSL style."""
     from citekeeper.render.api import bibliography_document, render_bibliography
     from citekeeper.render.settings import load_render_settings
+    from citekeeper.textio import argument_text
 
     conf = load_render_settings()
     fmt = fmt or conf.format
     entries, loaded = render_bibliography(
-        list(files), style or conf.style, fmt=fmt, locale=locale or conf.locale,
+        list(files), argument_text(style) if style else conf.style, fmt=fmt, locale=locale or conf.locale,
         locale_per_entry=conf.locale_per_entry if per_entry is None else per_entry,
     )
     for w in loaded.warnings:

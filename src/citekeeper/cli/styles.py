@@ -32,8 +32,9 @@ style whose layout they use; any listed id works as `--style` of render and cite
 def command(query: str | None, search: str | None, bundled: bool, fmt: str) -> None:
     """List styles whose id or title contains every word of QUERY (all without one)."""
     from citekeeper.render.registry import ALIASES, search_styles
+    from citekeeper.textio import argument_text
 
-    words = " ".join(w for w in (query, search) if w) or None
+    words = " ".join(argument_text(w) for w in (query, search) if w) or None
     aliases: dict[str, list[str]] = {}
     for alias, stem in ALIASES.items():
         if alias != stem:
