@@ -690,33 +690,44 @@ def _sized(hdrs: dict[str, str], max_bytes: int) -> tuple[int, int] | None:
 
 
 def _take(conn: _Conn, want: int, length: int) -> tuple[bytes, bool]:
-    """The first ``want`` bytes of the buffer as the body; complete when all ``length`` came."""
-    body = bytes(conn.buf[:want])
-    del conn.buf[:want]
+    """The first ``want`` bytes of the buffer as the body; complete when all ``length`` came.
+
+    A body that is the whole buffer (nearly every one) is copied once: a slice of a
+    bytearray is a copy of its own before ``bytes`` copies it again (timed with a
+    buffer filled for each take: 64 KB 4.9 -> 3.4 us, the farm's 93 bytes 0.29 ->
+    0.20 us)."""
+    buf = conn.buf
+    if len(buf) == want:
+        body = bytes(buf)
+        buf.clear()
+    else:
+        body = bytes(buf[:want])
+        del buf[:want]
     return body, want == length and len(body) == length
 
 
 def _parse_head(head: bytes) -> tuple[int, str, dict[str, str]]:
     # Header values are bytes; a Location with non-ASCII is UTF-8 in practice (what
     # browsers assume), anything else is read as Latin-1 so no byte is lost.
+    # One ``partition`` and two ``strip`` per header line (the ``\r`` goes with the
+    # value's ``strip``): a head of 20 headers, as CDNs send, 9.9 -> 8.2 us, the link
+    # farm's 4 headers 2.24 -> 2.07 us (min of 7 x 20,000), on the path from an answer
+    # to its host's next request.
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         text = head.decode("latin-1")
-    lines = text.split("\n")
-    first = lines[0].rstrip("\r")
+    first, _, rest = text.partition("\n")
+    first = first.rstrip("\r")
     parts = first.split(None, 2)
     if len(parts) < 2 or not parts[0].startswith("HTTP/") or len(parts[1]) != 3 or not parts[1].isdigit():
         raise NetError("protocol", f"invalid HTTP response: {first[:80]!r}")
     status = int(parts[1])
     hdrs: dict[str, str] = {}
-    for raw in lines[1:]:
-        line = raw.rstrip("\r")
-        if not line:
-            continue
+    for line in rest.split("\n"):
         name, sep, value = line.partition(":")
         if not sep or not name or name[0] in " \t":
-            continue  # obsolete folding or garbage: ignored, as browsers do
+            continue  # no colon (the blank line too), obsolete folding or garbage: ignored, as browsers do
         k = name.strip().lower()
         v = value.strip()
         if k in hdrs:
