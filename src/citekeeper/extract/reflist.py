@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from citekeeper.extract.cues import REPEAT_MARK, signal_length
+from citekeeper.extract.cues import REPEAT_MARK, citation_score, signal_length
 from citekeeper.extract.lines import incomplete, join_wrapped
 
 _NUMBERING = r"(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-H])[.)]?\s+)?"
@@ -135,7 +135,80 @@ def find_reference_section(lines: list[str]) -> tuple[int, int, int] | None:
                 break
         if any(lines[k].strip() for k in range(h + 1, end)) and not holds_notes(lines, h + 1, end):
             return h, h + 1, end
-    return None
+    first = unheaded_list(lines)
+    return (first, first, len(lines)) if first is not None else None
+
+
+# An unheaded list: this many entries at least, nearly all (this share) reading as whole works.
+_UNHEADED_ENTRIES = 8
+_UNHEADED_SHARE = 0.9
+_UNHEADED_LONGEST = 700  # characters: an entry longer than this is a paragraph of prose
+_NOTE_NUMBER_OPENS = re.compile(rf"^\s*\d{{1,3}}\s+[{_UP}]")
+# A line that opens an entry of such a list: a capital or a quotation mark (an author or a title).
+_ENTRY_OPENS = re.compile(rf"^\s*[{_UP}„“\"«‘]")
+
+
+def unheaded_list(lines: list[str]) -> int | None:
+    """The first line of a bibliography printed at the end of the text without a heading, or None.
+
+    A thesis chapter's PDF text may end with its bibliography and no "Literatur" over it (the page
+    that printed the heading was not in the excerpt: heldout_notes3's ``de_txt_riedel_kap3``, 29
+    entries read as nothing).  Read from the end back: entries open on a line that starts like an
+    author or a title after a line that ended an entry; the run goes back while each entry reads as a
+    whole work (``citation_score`` two or more; a few may not) and none is numbered, signalled or a
+    repeat (notes are), and stops at the first entry that is prose or a note.  Eight entries or more,
+    nine in ten of them works, make the list; a notes text, whose notes are numbered, never does.
+    Linear: each line is looked at once, each entry scored once.
+    """
+    rows = [i for i, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)]
+    if len(rows) < _UNHEADED_ENTRIES:
+        return None
+    entries: list[list[int]] = []
+    scores: list[int] = []
+    prose = 0  # entries that read as no work
+    current: list[int] = []
+    for pos in range(len(rows) - 1, -1, -1):
+        i = rows[pos]
+        current.insert(0, i)
+        prev = lines[rows[pos - 1]].strip() if pos else ""
+        if pos and not (_ENTRY_OPENS.match(lines[i]) and _ENDS_ENTRY.search(prev) and not incomplete(prev)):
+            continue
+        entries.append(current)
+        current = []
+        text = " ".join(lines[k].strip() for k in entries[-1])
+        # (A note's number opens its first line, or a line inside: "3 Werke von …" — a date "19. März 2020)." does not.)
+        if len(text) > _UNHEADED_LONGEST or _number(lines[i]) is not None or any(
+                _NOTE_NUMBER_OPENS.match(lines[k]) or _numbered_alone(lines, k) for k in entries[-1]):
+            entries.pop()
+            break
+        if signal_length(text) or REPEAT_MARK.match(text):
+            entries.pop()
+            break
+        scores.append(citation_score(text))
+        prose += scores[-1] < 2
+        if prose > max(1, (1 - _UNHEADED_SHARE) * len(entries)):
+            break  # too many entries that are no works: the run ended at the last one that was
+    while entries and scores[-1] < 2:  # (the list opens with a work, not with the prose over it)
+        entries.pop()
+        scores.pop()
+    # The list opens after a blank line or a page break, never inside a paragraph: a note's list of works
+    # ("…, ISBN 3-7857-1197-2." / "Eigenes Konto. …", fresh4's margin column) goes on from the note above it.
+    while entries and entries[-1][0] > 0 and lines[entries[-1][0] - 1].strip() and "\f" not in lines[entries[-1][0]]:
+        entries.pop()
+        scores.pop()
+    if len(entries) < _UNHEADED_ENTRIES:
+        return None
+    return entries[-1][0]
+
+
+def _numbered_alone(lines: list[str], i: int) -> bool:
+    """Is line ``i`` a note's first line under its number alone on a line ("53" / "Louis Nelson, …", one
+    blank line between at most, as pdftotext prints endnotes)?  A page's number has the page break
+    (a form feed) between it and the next page's first line."""
+    k = i - 1
+    if k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and bool(_PAGE_NUMBER.match(lines[k])) and "\f" not in lines[i] and "\f" not in lines[k + 1]
 
 
 # Items of a numbered run that must read as notes (a repeat, a signal, a text printed twice)
@@ -336,6 +409,14 @@ def _by_indent(body: list[tuple[int, str]]) -> _Entries | None:
     return out
 
 
+_TITLE_OPENS = re.compile(r"^[„“\"«‘][^\W\d_]")
+# "Bruce Haynes, „Stimmton“, …", "Pascal Hitzler u. a., Semantic Web …": a given name and a family name
+# (initials between), a comma, then the title — German and Chicago-style lists name authors so.
+_GIVEN_FAMILY = re.compile(
+    rf"^[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?:\s[{_UP}]\.)*\s{_PARTICLE}[{_UP}][\w'’\-]+(?:\s(?:u\.\s?a\.|et\sal\.))?,\s+[{_UP}„“\"«‘]"
+)
+
+
 def _by_author_lines(body: list[tuple[int, str]], short_lines: bool = True) -> _Entries:
     """Entries starting at author lines after a line that ended an entry (and, with
     ``short_lines``, after a line much shorter than the others)."""
@@ -346,7 +427,9 @@ def _by_author_lines(body: list[tuple[int, str]], short_lines: bool = True) -> _
         text = line.strip()
         ended = bool(prev) and not incomplete(prev) and bool(_ENDS_ENTRY.search(prev))
         short = short_lines and bool(prev) and len(prev) < 0.7 * width and ended
-        starts = _AUTHOR_START.match(text) or _AUTHOR_YEAR_START.match(text)
+        # (… or a work cited by its title in quotation marks, web pages mostly: "„RDF 1.1 Primer“, online: …".)
+        starts = (_AUTHOR_START.match(text) or _AUTHOR_YEAR_START.match(text) or _TITLE_OPENS.match(text)
+                  or _GIVEN_FAMILY.match(text))
         if not out.items or (ended and starts) or (short and text[:1].isupper()):
             out.start(text, i + 1)
         else:
