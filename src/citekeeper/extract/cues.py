@@ -51,7 +51,10 @@ REPEAT_MARK = re.compile(
 # ("Poser, Deckenbilder, 1980, S. 160", "Freeden, Georg Robin, 1943/44"), which notes set inside
 # sentences of comment: "Diese Beobachtung auch bei Käpplinger, Jagd, 2011, S. 76, obwohl er …".
 SHORT_TITLE_CITE = re.compile(
-    r"(?<![\w'’\-/.])[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?,\s[A-ZÀ-ÞА-ЯЁ0-9][\w'’.\-]*(?:\s[\w'’.\-]+){0,4},\s"
+    # (Not a part of a work where the surname stands: "»Das Kapital«, erster Band, Köln, 2001" is a volume, its place
+    # and year — the fifth held-out set's German note came out as "Band, Köln, 2001".)
+    r"(?<![\w'’\-/.])(?!(?:Band|Teil|Heft|Buch|Kapitel|Abschnitt|Jahrgang|Auflage|Ausgabe|Volume|Book|Part|Chapter|Tome|Livre|"
+    r"Tomo|Libro|Том|Часть|Книга),)[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:/[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?,\s[A-ZÀ-ÞА-ЯЁ0-9][\w'’.\-]*(?:\s[\w'’.\-]+){0,4},\s"
     r"(?:1[5-9]|20)\d\d(?:/\d\d)?(?![\w/])(?:,\s(?:S|p|pp|Sp|Nr|Abb|Taf)\.\s?\d+(?:\s?[–-]\s?\d+)?(?:\s?f{1,2}\.)?)?"
 )
 
@@ -102,6 +105,12 @@ _STATUTE_BY_TITLE = (
         r"(?=,|\s?\(|\s?§|\s(?:sec|ch|tit|Pub)\.)"
     ), ("Act of ", "Amendments of ", "Code of ", "Ordinance of ", "Statute of ")),
     (re.compile(r"\bPub\.\s?L\.\s?(?:No\.\s?)?\d{1,3}-\d{1,4}\b|\bP\.\s?L\.\s\d{2,3}-\d{1,4}\b"), ("Pub.", "P.L.", "P. L.")),
+    # Commonwealth acts by their jurisdiction and chapter or number: "The Sale of Goods Act (Uganda), Cap. 79", "Computer
+    # Misuse Act (Uganda), No. 2 of 2011", "Evidence Act, Cap. 6", "Companies Act No. 1 of 2012" (Laws of Uganda, Kenya …).
+    (re.compile(
+        r"\b(?:Act|Ordinance|Decree|Code)(?:\s(?:1[6-9]|20)\d\d)?(?:\s\([A-Z][A-Za-z .]{1,24}\))?,?\s"
+        r"(?:Cap\.?\s?\d{1,4}[A-Z]?\b|(?:No\.|Number)\s?\d{1,4}\sof\s(?:1[6-9]|20)\d\d\b)"
+    ), ("Act", "Ordinance", "Decree", "Code")),
     # Official gazettes by year and item or page: "Journal of Laws of 2016, item 925" (Poland in English, dev9),
     # "Dz. U. z 2016 r. poz. 925", "BGBl. I S. 1234", "BGBl. I Nr. 12/2020", "JORF n° 0123", "Gazzetta Ufficiale n. 12",
     # "BOE núm. 294", "Staatsblad 2019, 123", "OJ L 140, 5.6.2009, p. 16" already counts as an EU journal.
