@@ -25,7 +25,7 @@ be short forms or "Ibid."), one a line, exactly as the style formats them; with
 come from [tool.citekeeper.render] in pyproject.toml.
 """,
 )
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.argument("keys", nargs=-1, required=True)
 @click.option("--style", "-s", help="Style id, alias, title or .csl path  [default: apa].")
 @click.option("--locator", help='Pinpoint, e.g. "p. 97".')

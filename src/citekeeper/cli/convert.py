@@ -23,8 +23,8 @@ Examples:
   citekeeper convert refs.bib refs.json --force          # replace refs.json
 """,
 )
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
 @click.option("--to", "to", type=click.Choice(TO_CHOICES, case_sensitive=False),
               help="Output format (default: from TARGET's suffix: .json .ris .bib .bibtex).")
 @click.option("--from", "from_fmt", type=click.Choice(FROM_CHOICES, case_sensitive=False),

@@ -30,14 +30,14 @@ Exit codes: 0 no error-level finding (see --fail-on), 1 findings, 2 usage error,
 CITEKEEPER_DATACITE_API, CITEKEEPER_OPENALEX_API, CITEKEEPER_DOI_API.  See docs/enrich.md.
 """,
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--fix", is_flag=True, help="Write found DOIs and completed fields into .bib files.")
 @click.option("--overwrite", is_flag=True,
               help="With --fix, also replace a DOI that names another work by the one found.")
 @click.option("--dry-run", is_flag=True, help="With --fix, print the changes without writing them.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "markdown", "github"]),
               default="text", show_default=True, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write the report here instead of stdout.")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--mailto", help="Your e-mail, sent to Crossref/OpenAlex (their polite pools).")

@@ -50,10 +50,10 @@ For Zotero import, CSL-JSON keeps the most (item types, Extra such as EDN); see
 docs/zotero.md.
 """,
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "to", type=click.Choice(TO_CHOICES, case_sensitive=False),
               help="Output format (default: from the suffix of --output).")
-@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "out", type=click.Path(path_type=Path),
               help="File to write (default: standard output).")
 @click.option("--from", "from_fmt", type=click.Choice(FROM_CHOICES, case_sensitive=False),
               help="Input format of every FILE (default: from each suffix; other suffixes are articles).")

@@ -39,7 +39,7 @@ found, 2 usage error, 3 input error, 4 a fixed file cannot be written.
 Rules: see docs/lint.md.
 """,
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--fix", "do_fix", is_flag=True,
@@ -50,7 +50,7 @@ Rules: see docs/lint.md.
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Lowest severity that fails the run (exit 1, JUnit <failure>)  [default: error]; "
                    "also [tool.citekeeper.lint] fail-on.")
-@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path),
               help="Write the report here instead of stdout (as check and enrich).")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(files: tuple[Path, ...], fmt: str, do_fix: bool, disable: tuple[str, ...], today: str | None,

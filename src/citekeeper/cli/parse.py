@@ -27,11 +27,11 @@ Examples:
 """,
 )
 @click.argument("strings", nargs=-1)
-@click.option("--file", "-f", "file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--file", "-f", "file", type=click.Path(path_type=Path),
               help="Read references from this file, one a line ('-' for stdin).")
 @click.option("--to", "to", type=click.Choice(["bibtex", "biblatex", "csl-json"], case_sensitive=False),
               default="bibtex", show_default=True, help="Output format.")
-@click.option("--output", "--out", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "--out", "-o", "out", type=click.Path(path_type=Path),
               help="Write here instead of stdout.")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--model-only", is_flag=True, help="Skip the rule parsers (compare with the model).")

@@ -30,7 +30,7 @@ rendered as is.  Defaults come from [tool.citekeeper.render] in pyproject.toml (
 style, locale, format, locale-per-entry).
 """,
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--style", "-s", help="Style id, alias, title or .csl path  [default: apa].")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "html", "markdown"]),
               help="Output format  [default: text].")
@@ -38,7 +38,7 @@ style, locale, format, locale-per-entry).
 @click.option("--locale-per-entry/--no-locale-per-entry", "per_entry", default=None,
               help="Each entry's terms and punctuation in its own `language` "
                    "[default: on for GOST styles, off otherwise].")
-@click.option("--output", "-o", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "out", type=click.Path(path_type=Path),
               help="File to write (default: standard output).")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale: str | None,
