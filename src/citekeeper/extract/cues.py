@@ -207,7 +207,7 @@ BIBLE_PLACE = re.compile(
     r"^(?:[1-5]\.?\s?)?(?:" + _BIBLE_BOOKS + r")\b\.?\s?\d{1,3}\s?(?:[,:]|v\.|Vers)\s?\d{1,3}\b"
 )
 
-_STRONG = [
+_STRONG: list[re.Pattern[str] | _Cue] = [
     re.compile(r"\s//\s|\bURL:|https?://|\bwww\.|\bdoi\b|\b10\.\d{4,9}/", re.IGNORECASE),
     re.compile(r"\(accessed|\(дата обращения|abgerufen\s+am|consulté\s+le|retrieved\s+from|\bISBN\b", re.I),
     re.compile(

@@ -197,7 +197,7 @@ class Cited:
             self._label = bool(words) and re.compile(
                 r"^[\W_]*" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)[»”\"'’]?", re.IGNORECASE
             )
-        return self._label or None
+        return self._label if isinstance(self._label, re.Pattern) else None
 
     @property
     def after_author(self) -> tuple[list[str], list[str]]:
@@ -497,9 +497,9 @@ def _find_repeat(citation: str, cited: list[Cited], note: int | None) -> Repeat 
     m = _BARE_OP_CIT.match(text)
     if m:
         return Repeat(_resolve(cited, len(cited) - 1), locator(m.group("rest")), "op-cit")
-    found = _by_label(text, cited)
-    if found is not None:
-        return found
+    labelled = _by_label(text, cited)
+    if labelled is not None:
+        return labelled
     if _PREVIOUS_NOTE.match(text):
         last = cited[-1].footnote
         if note is not None and last is not None and last != note - 1:
@@ -580,9 +580,9 @@ def _find_repeat(citation: str, cited: list[Cited], note: int | None) -> Repeat 
             if cited[i].repeats is None and cited[i].without_page == same:
                 page = _TRAILING_PAGE.search(text)
                 return Repeat(i, page.group("page") if page else "", "short")
-    found = _by_head(cited, text)
-    if found is not None:
-        return found
+    by_head = _by_head(cited, text)
+    if by_head is not None:
+        return by_head
     m = _DECISION_SHORT.match(text)
     if m:
         # "BGH, NJW 2020, 1234 Rn. 20" after "BGH, Urt. v. 12.3.2020 – I ZR 1/19, NJW 2020, 1234 Rn. 15": the
