@@ -62,3 +62,19 @@ def test_a_list_inside_a_note_is_no_list() -> None:
 def test_prose_at_the_end_is_no_list() -> None:
     prose = "\n".join(["Das Kapitel schließt mit einer Betrachtung der offenen Fragen der Forschung."] * 12)
     assert unheaded_list((NOTES + prose).split("\n")) is None
+
+
+def test_further_reading_is_a_reference_list() -> None:
+    text = ("Body.1\n\n1 Vgl. Meier, Titel (2001), S. 4.\n\nFurther Reading\n\n"
+            "1. Matthew Justice, How Computers Really Work (No Starch Press, 2021).\n"
+            "2. James Kurose and Keith Ross, Computer Networking (8th ed., Pearson, 2021).\n")
+    refs = extract_article(text).references
+    assert [r.origin.raw[:20] for r in refs] == ["Matthew Justice, How", "James Kurose and Kei"]
+
+
+def test_markdown_notes_under_references_are_notes() -> None:
+    # A page that prints its footnote definitions under "References" ("[^1]: ORLANDI, 2015, p. 26").
+    text = ("Texto.[^1] Mais.[^2]\n\n## REFERÊNCIAS\n\n[^1]: ORLANDI, 2015, p. 26\n\n[^2]: Ibid., p. 42\n")
+    found = extract_article(text)
+    assert found.references == []
+    assert [r.footnote for r in found.footnotes] == [1, 2]

@@ -36,6 +36,9 @@ REFERENCE_HEADINGS = re.compile(
     _HEAD
     + r"""(
         references(?:\s+(?:and|&)\s+notes|\s+cited)?|notes\s+(?:and|&)\s+references|reference\s+list|
+        (?:further|suggested|recommended|additional|selected)\s+readings?|weiterführende\s+literatur|
+        lectures\s+(?:complémentaires|recommandées)|lecturas\s+(?:recomendadas|complementarias)|
+        leituras\s+(?:recomendadas|complementares)|letture\s+consigliate|рекомендуемая\s+литература|
         bibliography(?:\s+(?:and|&)\s+references)?|select(?:ed)?\s+bibliography|
         literature(?:\s+cited)?|cited\s+literature|works\s+cited|cited\s+references|
         sources(?:\s+(?:and|&)\s+(?:literature|references|bibliography))?|
@@ -178,7 +181,8 @@ def unheaded_list(lines: list[str]) -> int | None:
         text = " ".join(lines[k].strip() for k in entries[-1])
         # (A note's number opens its first line, or a line inside: "3 Werke von …" — a date "19. März 2020)." does not.)
         if len(text) > _UNHEADED_LONGEST or _number(lines[i]) is not None or any(
-                _NOTE_NUMBER_OPENS.match(lines[k]) or _numbered_alone(lines, k) for k in entries[-1]):
+                _NOTE_NUMBER_OPENS.match(lines[k]) or _MARKDOWN_NOTE.match(lines[k]) or _numbered_alone(lines, k)
+                for k in entries[-1]):
             entries.pop()
             break
         if signal_length(text) or REPEAT_MARK.match(text):
@@ -220,6 +224,7 @@ _SIGNAL_IN_ITEM = re.compile(
     r"(?:^|[.;:(]\s)(?:vgl\.|siehe|see|cf\.|voir|véase|см\.)\s|\b(?:ebd|ebda|ebenda|ibid|ibidem|ibíd|id)\.", re.IGNORECASE
 )
 
+_MARKDOWN_NOTE = re.compile(r"^\s{0,3}\[\^[^\]\s]{1,40}\]:")
 _LOCATOR = re.compile(r"[,:]\s(?:S|s|p|pp|с|С|Nr|no|n°)\.?\s?\d")
 
 
@@ -232,6 +237,9 @@ def holds_notes(lines: list[str], first: int, end: int) -> bool:
     read as notes — ``ebd.``/``Ibid.``/``op. cit.`` anywhere, a signal (``Vgl.``, ``See``) at the
     start or after a sentence, or the same text as an earlier item — is notes.
     """
+    filled = [line for line in lines[first:end] if line.strip()]
+    if filled and sum(bool(_MARKDOWN_NOTE.match(line)) for line in filled) * 2 > len(filled):
+        return True  # Markdown notes ("[^1]: ORLANDI, 2015, p. 26") printed under "References"
     items: list[str] = []
     for k in range(first, end):
         n = _number(lines[k])
