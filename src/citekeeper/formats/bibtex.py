@@ -1075,6 +1075,13 @@ def loads(text: str, file: str | None = None, *, fields: frozenset[str] | None =
         return _loads(text, file, fields is not None and fields <= PROJECTED, first_line)
 
 
+# Text between entries that reads like a field (``year = {2020},`` at the start of a line):
+# an extra "}" closed the entry before it (``title = {A title}},``), and every field
+# after that was dropped from CSL-JSON, RIS and render without a word (BibTeX and biber
+# drop them too, as a comment).
+_STRAY_FIELD = re.compile(r"(?m)^[ \t]*([A-Za-z][\w:.+\-]*[ \t]*=[ \t]*[{\"\d][^\n]*)")
+
+
 def _loads(text: str, file: str | None, projected: bool = False, first_line: int = 1) -> BibReadResult:
     result = BibReadResult()
     strings = dict(bibvalues.MONTH_MACROS)
@@ -1093,6 +1100,12 @@ def _loads(text: str, file: str | None, projected: bool = False, first_line: int
         elif block.kind == "other":
             if block.lead or block.raw:
                 result.blocks.append((file, block.line, block.lead + block.raw, block.offset - len(block.lead)))
+            stray = _STRAY_FIELD.search(block.raw) if not block.raw.startswith("@") else None
+            if stray:
+                at = block.line + block.raw.count("\n", 0, stray.start(1))
+                result.warnings.append(
+                    f"{where}:{at}: {' '.join(stray.group(1).split())[:60]!r} is outside any entry (an extra '}}' "
+                    "before it ends the entry?); BibTeX ignores it, and only .bib output keeps it")
         else:
             _with_bibtexparser(block.raw, block.line - 1, file, where, strings, entries, result,
                                places, block.lead, block.offset)
