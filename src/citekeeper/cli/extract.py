@@ -39,7 +39,7 @@ written, the link stays).
 """,
 )
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "-o", "out_dir", type=click.Path(path_type=Path),
               default=Path("."), show_default=True, help="Directory to write into.")
 @click.option("--csl-json", is_flag=True, help="Also write CSL-JSON beside the BibTeX.")
 @click.option("--ris", is_flag=True, help="Also write RIS beside the BibTeX.")
@@ -102,6 +102,14 @@ def command(
             (out_dir / "references.ris", ris_format.dumps(result.references)),
             (out_dir / "footnotes" / "footnotes.ris", ris_format.dumps(result.footnotes)),
         ]
+    for folder, shown, what in ((out_dir, out_dir, "is a file"),
+                                (out_dir / "footnotes", out_dir / "footnotes" / "footnotes.bib", "its folder is a file")):
+        # before anything is written: a file where a folder must be stopped the second
+        # write after the first (a half-set), and click's refusal of --out was 4 lines, exit 2
+        if folder.exists() and not folder.is_dir():
+            from citekeeper.errors import OutputError
+
+            raise OutputError(f"{what}, not a directory; nothing written", file=str(shown))
     existing = [path for path, _ in targets if path.exists() or path.is_symlink()]
     if existing and not force:
         # Checked for every target before writing any: a refusal leaves no half-set.
