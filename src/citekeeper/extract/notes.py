@@ -640,7 +640,8 @@ def _legal_cites_in_prose(piece: str) -> list[str]:
         return [piece]
     found: list[tuple[int, int]] = []
     for m in _LEGAL_CITE.finditer(piece):
-        start = m.start() + len(_LEGAL_SIGNAL.match(m.group(0)).group(0) if _LEGAL_SIGNAL.match(m.group(0)) else "")
+        signal = _LEGAL_SIGNAL.match(m.group(0))
+        start = m.start() + (len(signal.group(0)) if signal else 0)
         if start >= m.end() or not re.search(r"\sv\.\s|\d|\b(?:Matter|Estate)\sof|\bIn\sre|Ex\sparte", piece[start : m.end()]):
             continue
         if found and not re.search(r"\sv\.\s|(?:Matter|Estate)\sof|In\sre|Ex\sparte|Brief", piece[start : m.end()]) and (
@@ -885,7 +886,8 @@ def _whole_work_follows(left: str, right: str) -> bool:
         return False
     if _TITLE_DATES_END.search(left.rstrip()):
         return False  # "… in the Germanies and Russia, 1600–1800. New Haven; London, 1983": the title's dates
-    if not _WORK_END.search(left.rstrip()) or _WORK_END.search(left.rstrip()).end() < len(left.rstrip()) - 1:
+    work_end = _WORK_END.search(left.rstrip())
+    if not work_end or work_end.end() < len(left.rstrip()) - 1:
         return False
     end = _WORK_END.search(right, 8, 220)
     if end is None:
@@ -1017,7 +1019,9 @@ _AFTER_A_PAGE = re.compile(r"(?<=\d)[.)]\s+(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'
 def _leading_citation(piece: str) -> str:
     """The citation a piece opens with, when a sentence of comment follows its page ("…, 15–18. Neeson's …")."""
     m = _AFTER_A_PAGE.search(piece)
-    head = piece[: m.start() + 1] if m else ""
+    if m is None:
+        return ""
+    head = piece[: m.start() + 1]
     return head if head and _reads_whole(head) and not MID_CITATION.match(piece[m.end() :]) else ""
 
 

@@ -223,7 +223,7 @@ def _turned(handle, index: int, raw) -> bool:  # type: ignore[no-untyped-def]
     return _TURNED < turn < 2 * math.pi - _TURNED
 
 
-def _even_sizes(out: list, scaled: list[tuple[int, float, float]]) -> None:  # type: ignore[type-arg]
+def _even_sizes(out: list[tuple[str, float, float, float, float, float]], scaled: list[tuple[int, float, float]]) -> None:
     """Sizes of 1-pt runs from the text matrix, in the loose boxes' units (their median ratio).
 
     A loose glyph box is not the same height for every letter of some fonts: a Polish law review's
@@ -408,7 +408,7 @@ SPACING_ACCENTS = {"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "¨": "\u0308"
                    "˝": "\u030b", "¯": "\u0304", "˛": "\u0328"}
 
 
-def _compose_accents(chars: list[tuple[str, float, float, float, float, float]]) -> list:  # type: ignore[type-arg]
+def _compose_accents(chars: list[tuple[str, float, float, float, float, float]]) -> list[tuple[str, float, float, float, float, float]]:
     """Put each drawn accent on the letter under it (``Ondˇrej`` -> ``Ondřej``)."""
     out = list(chars)
     for k, c in enumerate(chars):
@@ -426,9 +426,9 @@ def _compose_accents(chars: list[tuple[str, float, float, float, float, float]])
     return [c for c in out if c[0]]
 
 
-def _drop_false_spaces(chars: list) -> list:  # type: ignore[type-arg]
+def _drop_false_spaces(chars: list[tuple[str, float, float, float, float, float]]) -> list[tuple[str, float, float, float, float, float]]:
     """A space between two letters that touch (left where an accent was drawn) is no space."""
-    out = []
+    out: list[tuple[str, float, float, float, float, float]] = []
     for k, c in enumerate(chars):
         if c[0] == " ":
             prev = next((d for d in reversed(chars[:k]) if d[0] != " "), None)

@@ -17,7 +17,7 @@ import dataclasses
 from pathlib import Path
 
 from citekeeper.errors import NoCitationsError
-from citekeeper.extract.documents.layout import DocumentExtraction, compose
+from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
 from citekeeper.extract.documents.pdf import SOFT_HYPHENS, Line, Page, read_pdf
 from citekeeper.extract.documents.pdflayout import layout_blocks, reading_order
 
@@ -45,7 +45,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
     return by_text
 
 
-def _numbered_in_sequence(blocks: list) -> bool:  # type: ignore[type-arg]
+def _numbered_in_sequence(blocks: list[Block]) -> bool:
     """Did the geometry find the notes 1 … n, nearly all of them (four fifths), three or more?
 
     Then its notes are the document's own, whatever the text reading finds besides: read as plain
@@ -90,10 +90,10 @@ def _from_text(pages: list[Page], file: str) -> DocumentExtraction | None:
         origin = ref.origin
         if origin is None or not origin.line_start:
             continue
-        page, first = where[origin.line_start - 1]
+        page_no, first = where[origin.line_start - 1]
         last = where[(origin.line_end or origin.line_start) - 1]
-        ref.origin = dataclasses.replace(origin, page=page, line_start=first,
-                                         line_end=last[1] if last[0] == page else None)
+        ref.origin = dataclasses.replace(origin, page=page_no, line_start=first,
+                                         line_end=last[1] if last[0] == page_no else None)
     out.warnings = [w for w in found.warnings if "no footnotes" not in w]
     out.warnings = [w for w in out.warnings if ": could not parse" not in w and "repeats" not in w]
     out.warnings += reference_warnings(out.references + out.footnotes)

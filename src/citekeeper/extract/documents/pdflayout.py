@@ -593,13 +593,15 @@ def _split_entries(lines: list[Line]) -> list[list[Line]]:
         # Numbered entries: the first entry's style ("[1]", "1.", "(1)") with the next
         # number, so a wrapped line that opens with a year ("2020. Title") goes on.
         group = first.lastindex
+        assert group is not None  # (the pattern's every branch has a group)
         expected = int(first.group(group)) + 1
         starts = [True]
         for ln in lines[1:]:
             m = _NUMBERED.match(ln.text)
             ok = bool(m and m.lastindex == group and expected <= int(m.group(group)) <= expected + 2)
             if ok:
-                expected = int(m.group(group)) + 1  # type: ignore[union-attr]
+                assert m is not None
+                expected = int(m.group(group)) + 1
             starts.append(ok)
         if sum(starts) >= 2:
             return _groups(lines, starts)
