@@ -68,3 +68,14 @@ def test_roman_numerals_of_huge_numbers_are_printed_as_digits(capsys, tmp_path: 
     code, out, err = run(capsys, tmp_path, style(body))
     assert code == 0, err
     assert "A title 999999999999" in out and "Book xiv" in out  # CSL roman numerals are lower case
+
+
+def test_a_device_as_style_says_so(capsys, tmp_path: Path) -> None:
+    """``--style /dev/zero`` said the file "does not exist"."""
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["render", str(tmp_path / "refs.bib"), "--style", "/dev/zero"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert err == ("citekeeper: error: style '/dev/zero' is not a regular file (a device or pipe); save the style "
+                   "as a .csl file\n")

@@ -283,6 +283,8 @@ def find_style(name_or_path: str | os.PathLike[str]) -> StyleInfo:
     if os.sep in text or "/" in text or text.lower().endswith(".csl"):
         if p.is_dir():
             raise StyleError(f"style {text!r} is a directory, not a .csl file")
+        if p.exists():  # a device or pipe (/dev/zero, <(…)): a style is read whole, so only a file
+            raise StyleError(f"style {text!r} is not a regular file (a device or pipe); save the style as a .csl file")
         if os.sep in text or "/" in text:
             raise StyleError(f"style file {text!r} does not exist (ids and titles: "
                              "`citekeeper styles --search WORD`)")
