@@ -31,3 +31,20 @@ def test_pages_in_other_charsets_or_with_hints_are_read() -> None:
     assert judge._worth_reading(b'<meta charset="windows-1251"><title>x</title>', "text/html")
     assert not judge._worth_reading(b'<meta charset="utf-8"><title>An article</title>', "text/html")
     assert not judge._worth_reading(b"<title>load page /p/1</title>", "text/html; charset=utf-8")
+
+
+def test_the_written_out_header_charset_test_is_the_charset_list() -> None:
+    page = b"<title>An article</title>"
+    for name in judge._ASCII_CHARSETS:
+        for ct in (f"text/html; charset={name}", f"text/html; charset=\"{name.upper()}\""):
+            assert not judge._worth_reading(page, ct), ct
+    for other in ("windows-1251", "iso-8859-1", "koi8-r", "shift_jis"):
+        assert judge._worth_reading(page, f"text/html; charset={other}"), other
+
+
+def test_the_written_out_type_test_reads_html_xml_and_plain_text_only() -> None:
+    page = b"<title>Page not found</title>"
+    for ct in ("text/html", "application/xhtml+xml", "TEXT/PLAIN; charset=utf-8", "application/xml", ""):
+        assert judge.soft_404_text(page, ct), ct
+    for ct in ("application/pdf", "image/png", "application/json"):
+        assert judge.soft_404_text(page, ct) is None, ct
