@@ -239,10 +239,15 @@ def check_files(paths: list[str | Path], opts: CheckOptions,
                 run.shards = shard.Shards(shard.shards_for(jobs), run.http)
                 run.open_cache()
                 texts = _links_only(run, run.large, opts.max_bytes)
+                # Asked before the scan starts: it takes each text out of ``texts`` as it
+                # reads it.  (Asked after the first lists, every run forked reading workers
+                # for nothing: two processes importing the reader, 25-30 ms of CPU each,
+                # on the cores the shards had just started on.)
+                readers = any(p not in texts for p in run.large)
                 run.scan = _scan(run, run.large, opts.max_bytes, texts)
                 run.dispatch_next()
                 run.dispatch_next()  # a second slice before the event loop starts (``_first_urls``)
-                if any(p not in texts for p in run.large):
+                if readers:
                     pool = parallel.ReadPool(jobs)
             else:
                 run.prescan = _prescan(run, run.large, opts.max_bytes)
