@@ -92,3 +92,25 @@ def test_a_note_that_opens_with_a_title_in_italics_cites(note: str) -> None:
                                   "Not to be confused with their _Harbour Songs_, which is a novel."])
 def test_italics_in_a_comment_do_not_cite(note: str) -> None:
     assert not holds_citation(note)
+
+
+_COMMENT = (" The author names no source for the letter he prints, nor does he discuss it anywhere; it probably did not"
+            " belong to the papers his predecessor used, and its date is uncertain as well.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Петров П.П. Евреи в Литве. С. 237–238.", "Roe, Die Laterne, S. 12.", "Anna Roe, The Lantern (London, 1990), p. 4."],
+)
+def test_a_long_note_that_opens_with_a_citation_and_its_page_cites(head: str) -> None:
+    from citekeeper.extract.cues import opening_citation
+
+    assert opening_citation(head + _COMMENT) == head
+    assert holds_citation(head + _COMMENT)
+
+
+def test_a_comment_with_a_page_in_it_does_not_open_with_a_citation() -> None:
+    from citekeeper.extract.cues import opening_citation
+
+    note = "Roe, the reviewer, says so on p. 4. We disagree with her for three reasons that follow here."
+    assert opening_citation(note) == "" and not holds_citation(note)

@@ -673,7 +673,26 @@ def holds_citation(text: str) -> bool:
     cuts = [m.end() for m in URL_BOUNDARY.finditer(body)]
     if cuts and sum(citation_score(p) >= 2 for p in _split_at(body, cuts)) >= 2:
         return True
-    return place_sentence(body) is not None
+    return place_sentence(body) is not None or bool(opening_citation(body))
+
+
+# A long note that opens with a citation closed by its page, then comments on it: "Гессен Ю.И. Евреи в России. С. 237–238.
+# Гессен не указал источник …", "Meier, Die Stadt, S. 12. Meier übersieht dabei …" (the comment scores the note down).
+_PAGE_THEN_SENTENCE = re.compile(
+    r"\b(?:S|s|p|pp|P|С|с|Sp|col)\.\s?\d{1,5}(?:\s?[–-]\s?\d{1,5})?(?:\s?f{1,2}\.?)?\.\s+(?=[A-ZÀ-ÞА-ЯЁ])"
+)
+
+
+def opening_citation(text: str) -> str:
+    """The citation a note of comment opens with, up to its page, or "": an author first (``NAME_START``,
+    ``SURNAME_INITIALS``), two points, and at most 250 characters."""
+    m = _PAGE_THEN_SENTENCE.search(text, 0, 260)
+    if m is None or m.start() > 250:
+        return ""
+    head = text[: m.end()].rstrip()
+    if (NAME_START.match(head) or SURNAME_INITIALS.match(head)) and citation_score(head) >= 2:
+        return head
+    return ""
 
 
 # A sentence or a closing bracket of a note that is wholly a work and a place in it: what a note of comment or
