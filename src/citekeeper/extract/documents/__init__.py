@@ -1,4 +1,5 @@
-"""Citations from documents: PDF, Word (.docx/.odt/.rtf), JATS and TEI XML, HTML, EPUB, LaTeX, Markdown.
+"""Citations from documents: PDF, Word (.docx/.odt/.rtf), JATS and TEI XML, HTML, EPUB, LaTeX, Markdown,
+Org mode, AsciiDoc and reStructuredText.
 
 ``detect(path)`` tells a document's kind by its content (magic bytes, the parts of a
 zip, the first tags or commands), falling back to the suffix; ``extract_document(path)``
@@ -30,6 +31,9 @@ KINDS = {
     "epub": "citekeeper.extract.documents.epub",
     "rtf": "citekeeper.extract.documents.rtf",
     "tei": "citekeeper.extract.documents.tei",
+    "org": "citekeeper.extract.documents.lightmarkup",
+    "asciidoc": "citekeeper.extract.documents.lightmarkup",
+    "rst": "citekeeper.extract.documents.lightmarkup",
 }
 
 
@@ -50,6 +54,6 @@ def extract_document(path: str | Path, kind: str | None = None,
     kind = kind or detect(p)
     if kind is None:
         raise BinaryInputError("not a document citekeeper reads (PDF, Word, RTF, JATS, TEI, HTML, EPUB, LaTeX,"
-                               " Markdown)", file=str(path))
+                               " Markdown, Org, AsciiDoc, reStructuredText)", file=str(path))
     module = importlib.import_module(KINDS[kind])
     return module.extract(p, limit)

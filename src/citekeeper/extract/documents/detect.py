@@ -15,7 +15,8 @@ from pathlib import Path
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt", ".fodt": "odt", ".xml": "jats",
              ".nxml": "jats", ".jats": "jats", ".html": "html", ".htm": "html", ".xhtml": "html",
              ".tei": "tei", ".tex": "latex", ".ltx": "latex", ".md": "markdown", ".markdown": "markdown", ".epub": "epub",
-             ".rtf": "rtf"}
+             ".rtf": "rtf", ".org": "org", ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".asc": "asciidoc",
+             ".rst": "rst", ".rest": "rst"}
 _JATS = re.compile(rb"<(?:article|ref-list|front|back)[\s>]|<!DOCTYPE\s+article|JATS|NLM//DTD", re.I)
 # LibreOffice's flat OpenDocument text (.fodt): one XML whose root names the ODF text type.
 _FODT = re.compile(rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\"")
@@ -31,7 +32,8 @@ _MARKDOWN = re.compile(rb"^ {0,3}\[\^[^\]\s]+\]:|\S\^\[[^\]\n]{10}|^ {0,3}\[[^\]
 
 
 def detect(path: str | Path) -> str | None:
-    """``pdf``, ``docx``, ``odt``, ``rtf``, ``epub``, ``tei``, ``jats``, ``html``, ``latex``, ``markdown`` or None (text)."""
+    """``pdf``, ``docx``, ``odt``, ``rtf``, ``epub``, ``tei``, ``jats``, ``html``, ``latex``, ``markdown``, ``org``,
+    ``asciidoc``, ``rst`` or None (text)."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -63,10 +65,31 @@ def detect(path: str | Path) -> str | None:
         return by_suffix  # the reader then says what is wrong with it
     if by_suffix == "latex" or (len(_LATEX_PART.findall(head)) >= 2 and not text.startswith(b"<")):
         return "latex"
+    if by_suffix in ("org", "asciidoc", "rst"):
+        return by_suffix
+    if by_suffix is None and not text.startswith(b"<") and (light := light_markup(head)):
+        return light  # Org, AsciiDoc, reStructuredText told by their notes
     if _MARKDOWN.search(head) or by_suffix == "markdown":
         return "markdown"
     if by_suffix in ("html", "jats") and text.startswith(b"<"):
         return by_suffix
+    return None
+
+
+# A note definition or inline note of Org mode, reStructuredText and AsciiDoc (``lightmarkup``).
+_ORG_NOTE = re.compile(rb"^\[fn:[\w-]+\][ \t]+\S", re.M)
+_RST_NOTE = re.compile(rb"^\.\. \[(?:\d{1,4}|#[\w-]*|\*)\][ \t]+\S", re.M)
+_ASCIIDOC_NOTE = re.compile(rb"\bfootnote(?:ref)?:[\w-]*\[")
+
+
+def light_markup(head: bytes) -> str | None:
+    """``org``, ``rst`` or ``asciidoc`` when the text holds that markup's notes, else None."""
+    if _ORG_NOTE.search(head):
+        return "org"
+    if _RST_NOTE.search(head):
+        return "rst"
+    if _ASCIIDOC_NOTE.search(head):
+        return "asciidoc"
     return None
 
 

@@ -36,8 +36,12 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
-    name = str(path)
-    lines = read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text.split("\n")
+    return extract_lines(read_text(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES).text.split("\n"), str(path))
+
+
+def extract_lines(lines: list[str], name: str, kind: str = "markdown") -> DocumentExtraction:
+    """The notes and reference list of a Markdown text's lines (``lightmarkup`` hands Org, AsciiDoc and
+    reStructuredText notes over as Markdown lines, one for one)."""
     lines = _blank_code(lines)
     notes: dict[str, tuple[int, int, list[str]]] = {}  # id -> (first line, last line, text lines)
     in_note = set()
@@ -103,7 +107,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         if as_text is not None:
             as_text.cite_keys = keys
             return as_text
-    return compose(blocks, name, "markdown", cite_keys=keys,
+    return compose(blocks, name, kind, cite_keys=keys,
                    empty_note="its citations are keys ([@key]) for a .bib" if keys else None)
 
 
