@@ -304,7 +304,12 @@ def decode(value: str, rich: bool = False) -> str:
 def _decode_tex(value: str, rich: bool) -> str:
     if not rich and not _MARKUP.search(value):
         return _finish(_braces_and_dashes(value))
-    return _finish(_Parser(value, rich).group(top=True))
+    try:
+        return _finish(_Parser(value, rich).group(top=True))
+    except RecursionError:
+        # groups nested past Python's stack (``\"{`` 20,000 times, never closed): exit 70
+        # before; such a value is kept as written, white space collapsed
+        return " ".join(value.split())
 
 
 def _braces_and_dashes(value: str) -> str:
