@@ -6,7 +6,8 @@ again at its ``w:moveTo``) is numbered as Word prints the document with its chan
 box, written twice (drawing and VML fallback), is read once; a citation typed beside a Zotero field in
 the same note is a citation too; an ODT note's own number typed again before a tab is dropped, a book of
 the Bible opening note 1 is kept.  A flat .fodt is read as an .odt, a deletion LibreOffice tracked (kept in
-``text:tracked-changes``) is not read; Word's Strict Open XML is read as its usual markup.
+``text:tracked-changes``) is not read; Word's Strict Open XML is read as its usual markup; footnotes and
+endnotes are two series; a title linked in a Word note keeps the URL it links to.
 """
 
 from __future__ import annotations
@@ -160,3 +161,22 @@ def test_ibid_in_a_footnote_repeats_the_footnote_before_not_an_endnote_between(t
     refs = extract_document(rtf).footnotes
     assert [(r.footnote, r.raw[:10]) for r in refs] == [(1, "John Smith"), (2, "Ibid., 47."), (1, "Karl Weber")]
     assert refs[1].repeats == refs[0].id
+
+
+def test_a_linked_title_in_a_word_note_keeps_the_url_it_links_to(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "links.docx", [para(run("One"), note_ref(1)), para(run("Two"), note_ref(2))],
+                      footnotes={1: run(" Mary Brown, ") + '<w:hyperlink r:id="rId7"><w:r><w:t>Water Rights</w:t></w:r>'
+                                 "</w:hyperlink>" + run(" (Oxford: Clarendon, 2010), 50."),
+                                 2: run(" John Smith, The River Trade (London: Harbour Press, 1998), ")
+                                 + '<w:hyperlink r:id="rId8"><w:r><w:t>10.1000/xyz123</w:t></w:r></w:hyperlink>'})
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+            'Target="https://example.org/water" TargetMode="External"/>'
+            '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+            'Target="https://doi.org/10.1000/xyz123" TargetMode="External"/></Relationships>')
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("word/_rels/footnotes.xml.rels", rels)
+    refs = extract_document(path).footnotes
+    assert refs[0].raw == "Mary Brown, Water Rights (https://example.org/water) (Oxford: Clarendon, 2010), 50."
+    assert refs[1].raw.endswith("1998), 10.1000/xyz123")  # a DOI shown as itself: no URL again

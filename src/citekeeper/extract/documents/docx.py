@@ -31,6 +31,7 @@ from citekeeper.model import Origin
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 FIELD_MARK = "\ufffc"  # where a citation field's printed text stood in ``Paragraph.typed``
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = W[1:-1].encode()
@@ -59,8 +60,9 @@ class _Field:
 class _Walker:
     """Paragraph texts and the citation fields of one story (body, or one note)."""
 
-    def __init__(self, numbering: ListNumbering | None = None) -> None:
+    def __init__(self, numbering: ListNumbering | None = None, links: dict[str, str] | None = None) -> None:
         self.numbering = numbering
+        self.links = links or {}  # relationship id -> URL of a hyperlink (the part's .rels)
         self.stack: list[_Field] = []
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
@@ -158,6 +160,13 @@ class _Walker:
                                     for ref in child.iter(f"{W}footnoteReference", f"{W}endnoteReference"))
             elif tag == f"{W}delText" or tag == f"{W}p":
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
+            elif tag == f"{W}hyperlink" and (url := self.links.get(child.get(f"{R}id", ""), "")):
+                assert self._cur is not None
+                before = len(self._cur.text)
+                self._walk(child)
+                shown = self._cur.text[before:].strip()
+                if _shows_other_than(shown, url):
+                    self._text(f" ({url})")  # a linked title or "here": the URL it links to, as Markdown prints it
             elif tag == f"{W}r":
                 align = child.find(f"{W}rPr/{W}vertAlign")
                 sup = align is not None and align.get(f"{W}val") == "superscript"
@@ -166,6 +175,23 @@ class _Walker:
                 self._sup -= sup
             else:
                 self._walk(child)
+
+
+def _shows_other_than(shown: str, url: str) -> bool:
+    """Does a link show words of its own, not its URL or DOI ("NPR.org" -> http://www.npr.org/… does)?"""
+    bare = re.sub(r"^(?:https?://)?(?:www\.|(?:dx\.)?doi\.org/)?", "", url.strip()).rstrip("/").lower()
+    plain = re.sub(r"^(?:https?://)?(?:www\.|(?:dx\.)?doi\.org/)?", "", shown).rstrip("/").lower()
+    return bool(re.search(r"[^\W\d_]{2}", shown)) and plain not in bare and bare not in plain
+
+
+def note_links(rels: bytes | None, name: str, part: str) -> dict[str, str]:
+    """The external hyperlinks of a notes part, by relationship id (``word/_rels/footnotes.xml.rels``)."""
+    if not rels:
+        return {}
+    root = parse_xml(rels, name, part)
+    return {r.get("Id", ""): r.get("Target", "") for r in root.iter() if str(r.tag).endswith("Relationship")
+            and r.get("TargetMode") == "External" and r.get("Type", "").endswith("/hyperlink")
+            and re.match(r"(?:https?|ftp)://", r.get("Target", ""))}
 
 
 class ListNumbering:
@@ -246,7 +272,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
                                           file=name)
             parts: dict[str, bytes] = {}
             for part in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/settings.xml",
-                         "word/numbering.xml"):
+                         "word/numbering.xml", "word/_rels/footnotes.xml.rels", "word/_rels/endnotes.xml.rels"):
                 if part in names:
                     if z.getinfo(part).file_size > MAX_PART:
                         raise BrokenDocumentError(f"{part} unpacks to over {MAX_PART >> 20} MB; refused",
@@ -272,13 +298,14 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
         if part not in parts:
             continue
         root = parse_xml(parts[part], name, part)
+        links = note_links(parts.get(f"word/_rels/{kind}s.xml.rels"), name, f"word/_rels/{kind}s.xml.rels")
         for note in root.iter(f"{W}{kind}"):
             if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
             key = (kind, note.get(f"{W}id", ""))
             if key in walker.deleted and key not in walker.note_refs:
                 continue  # its call was deleted with tracked changes: the note is gone too
-            notes[key] = _Walker().story(note)
+            notes[key] = _Walker(links=links).story(note)
     settings = parse_xml(parts["word/settings.xml"], name, "word/settings.xml") if "word/settings.xml" in parts else None
     start = {kind: _number_start(body, settings, kind) for kind in ("footnote", "endnote")}
     per_section = {kind: _restarts_each_section(body, settings, kind) for kind in ("footnote", "endnote")}
