@@ -72,3 +72,15 @@ def test_a_line_without_a_tag_after_ty_keeps_the_type(tmp_path: Path) -> None:
     ref = result.references[0]
     assert ref.type == "article-journal" and ref.title == "Title" and ref.get("note") == "XYZ - not a tag"
     assert str(result.problems[0]) == f"{path}:2: a line without a RIS tag after TY is not part of it; kept in the note"
+
+
+def test_continuation_lines_are_joined_as_before(tmp_path: Path) -> None:
+    """Gathered and joined once (a '+=' per line was quadratic), with the same separators."""
+    path = tmp_path / "refs.ris"
+    lines = "".join(f"line {i}\n" for i in range(20_000))
+    path.write_text(f"TY  - JOUR\nTI  - A long\ntitle\nAB  - First\n{lines}PY  - 2001\nwrapped date?\nER  - \n",
+                    encoding="utf-8")
+    ref = read_file(path).references[0]
+    assert ref.title == "A long title"
+    assert ref.get("abstract") == "First\n" + lines.rstrip("\n")
+    assert ref.dates["issued"].year == 2001 and ref.get("note") == "wrapped date?"

@@ -279,15 +279,28 @@ def dumps(refs: list[Reference]) -> str:
 
 
 def _entries(text: str, file: str | None, problems: list[MalformedInputError]) -> list[tuple[int, list[tuple[str, str]]]]:
-    """``(first line, [(tag, value), ...])`` per entry; continuation lines are joined."""
+    """``(first line, [(tag, value), ...])`` per entry; continuation lines are joined.
+
+    A value's continuation lines are gathered and joined once it ends (``more``): a
+    ``+=`` per line was quadratic (40,000 continuation lines 1.3 s, 12x 10,000's time).
+    """
     entries: list[tuple[int, list[tuple[str, str]]]] = []
     current: list[tuple[str, str]] | None = None
+    more: list[str] = []  # the last value of ``current`` and its continuation lines
     start = 0
     stray: int | None = None
+
+    def flush() -> None:
+        if more and current:
+            tag = current[-1][0]
+            current[-1] = (tag, ("\n" if tag in ("N1", "AB", "N2", "KW") else " ").join(more))  # RIS.js: KW
+        more.clear()
+
     for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         line = line.lstrip("\ufeff")
         m = _LINE.match(line)
         if m:
+            flush()
             tag, value = m.group(1), (m.group(2) or "").rstrip()
             if tag == "TY":
                 if current:
@@ -306,17 +319,19 @@ def _entries(text: str, file: str | None, problems: list[MalformedInputError]) -
             if current and current[-1][0] in _NO_CONTINUATION:
                 # "PY  - 2020" then "EndNote garbage line": RIS.js would glue it into the
                 # date; kept verbatim in the note instead (where unreadable lines go)
+                flush()
                 problems.append(MalformedInputError(
                     f"a line without a RIS tag after {current[-1][0]} is not part of it; kept in the note",
                     file=file, line=n))
                 current.append(("N1", line.strip()))
             elif current:
-                tag, value = current[-1]
-                sep = "\n" if tag in ("N1", "AB", "N2", "KW") else " "  # RIS.js: a KW line is a tag
-                current[-1] = (tag, f"{value}{sep}{line.strip()}")
+                if not more:
+                    more.append(current[-1][1])
+                more.append(line.strip())
             elif stray is None:
                 stray = n
                 problems.append(MalformedInputError("text outside any RIS entry", file=file, line=n))
+    flush()
     if current:
         entries.append((start, current))
     return entries
