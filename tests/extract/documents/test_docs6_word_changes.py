@@ -180,3 +180,13 @@ def test_a_linked_title_in_a_word_note_keeps_the_url_it_links_to(tmp_path: Path)
     refs = extract_document(path).footnotes
     assert refs[0].raw == "Mary Brown, Water Rights (https://example.org/water) (Oxford: Clarendon, 2010), 50."
     assert refs[1].raw.endswith("1998), 10.1000/xyz123")  # a DOI shown as itself: no URL again
+
+
+def test_a_linked_title_in_an_odt_note_keeps_its_url(tmp_path: Path) -> None:
+    note = ('<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+            '<text:note-body><text:p>Mary Brown, <text:a xlink:type="simple" xlink:href="https://example.org/water">'
+            "Water Rights</text:a> (Oxford: Clarendon, 2010), 50.</text:p></text:note-body></text:note>")
+    path = _odt(tmp_path / "links.odt", f"<text:p>Rivers{note}.</text:p>".replace(
+        "<text:p>Rivers", '<text:p xmlns:xlink="http://www.w3.org/1999/xlink">Rivers', 1))
+    assert [r.raw for r in extract_document(path).footnotes] == [
+        "Mary Brown, Water Rights (https://example.org/water) (Oxford: Clarendon, 2010), 50."]

@@ -165,7 +165,7 @@ class _Walker:
                 before = len(self._cur.text)
                 self._walk(child)
                 shown = self._cur.text[before:].strip()
-                if _shows_other_than(shown, url):
+                if shows_other_than(shown, url):
                     self._text(f" ({url})")  # a linked title or "here": the URL it links to, as Markdown prints it
             elif tag == f"{W}r":
                 align = child.find(f"{W}rPr/{W}vertAlign")
@@ -177,7 +177,7 @@ class _Walker:
                 self._walk(child)
 
 
-def _shows_other_than(shown: str, url: str) -> bool:
+def shows_other_than(shown: str, url: str) -> bool:
     """Does a link show words of its own, not its URL or DOI ("NPR.org" -> http://www.npr.org/… does)?"""
     bare = re.sub(r"^(?:https?://)?(?:www\.|(?:dx\.)?doi\.org/)?", "", url.strip()).rstrip("/").lower()
     plain = re.sub(r"^(?:https?://)?(?:www\.|(?:dx\.)?doi\.org/)?", "", shown).rstrip("/").lower()

@@ -19,6 +19,7 @@ from citekeeper.extract.documents.docx import (
     Paragraph,
     keep_breaks,
     note_and_list_blocks,
+    shows_other_than,
     typed_notes,
 )
 from citekeeper.extract.documents.errors import BrokenDocumentError
@@ -186,10 +187,11 @@ def _without_typed_number(text: str, with_tabs: str, printed: str) -> str:
     return re.sub(r"^\s*\d{1,4}[.)]?\s*", "", text, count=1)
 
 
-def _own_text(p, raised: frozenset[str] = frozenset(), tabs: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _own_text(p, raised: frozenset[str] = frozenset(), tabs: bool = False,  # type: ignore[no-untyped-def]
+              links: bool = False) -> str:
     """A paragraph's text without the notes inside it; with ``raised`` (the names of superscript text
     styles), the digits of a span in one of them as superscript digits — a note call typed by hand;
-    with ``tabs``, a tab as a tab."""
+    with ``tabs``, a tab as a tab; with ``links``, a link showing words of its own followed by its URL."""
     out = [p.text or ""]
     for child in p:
         if child.tag == f"{T}note":
@@ -202,16 +204,20 @@ def _own_text(p, raised: frozenset[str] = frozenset(), tabs: bool = False) -> st
         elif child.tag == f"{T}line-break":
             out.append("\n")
         else:
-            inner = _own_text(child, raised, tabs)
+            inner = _own_text(child, raised, tabs, links)
             if raised and child.get(f"{T}style-name") in raised and inner.strip().isdigit():
                 inner = inner.translate(_RAISE)
             out.append(inner)
+            url = (child.get(_HREF) or "") if links and child.tag == f"{T}a" else ""
+            if re.match(r"(?:https?|ftp)://", url) and shows_other_than(inner.strip(), url):
+                out.append(f" ({url})")
         out.append(child.tail or "")
     return "".join(out)
 
 
 _RAISE = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
 def _superscript_styles(root) -> frozenset[str]:  # type: ignore[no-untyped-def]
@@ -226,7 +232,7 @@ def _superscript_styles(root) -> frozenset[str]:  # type: ignore[no-untyped-def]
 
 
 def _paragraph(q) -> Paragraph:  # type: ignore[no-untyped-def]
-    para = Paragraph(" ".join(_own_text(q).split()))  # a note's lines run on
+    para = Paragraph(" ".join(_own_text(q, links=True).split()))  # a note's lines run on
     for el in q.iter(*_MARKS):
         mark = el.get(f"{T}name", "")
         if is_citation(mark):
