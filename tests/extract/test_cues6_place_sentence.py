@@ -114,3 +114,17 @@ def test_a_comment_with_a_page_in_it_does_not_open_with_a_citation() -> None:
 
     note = "Roe, the reviewer, says so on p. 4. We disagree with her for three reasons that follow here."
     assert opening_citation(note) == "" and not holds_citation(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Harb. Mitth., Bd. 12 S. 40.", "Le Phare vom 20. August 1853.", "Journal of Lanterns vom 15. November 1862.",
+     "Journ. of Lant., 6. Januar 1893.", "Le Phare du 3 mai 1871."],
+)
+def test_a_periodical_by_volume_or_by_its_issues_date_cites(note: str) -> None:
+    assert holds_citation(note)
+
+
+@pytest.mark.parametrize("note", ["Am 20. August 1853.", "Seit dem 20. August 1853 war er fort.", "Emphasis added, p. 4."])
+def test_a_date_alone_is_no_citation(note: str) -> None:
+    assert not holds_citation(note)

@@ -177,7 +177,8 @@ WORK_AND_PLACE = re.compile(
     # after a full citation is read as one citation, tests/extract/documents/test_latex_notes.py.)
     r"(?![A-ZÀ-ÞА-ЯЁ][\w'’\-]*,\s(?:p|pp|S|s)\.\s?\d{1,4}(?:\s?[–-]\s?\d{1,4})?\.?$)"
     # a capitalised title (and perhaps its author before it): "Hittell's History of California, Vol. III. p. 160"
-    rf"{_CAPITALISED}(?:[,:]\s{_CAPITALISED})?,?\s(?:{_PLACES}|(?<=,\s)\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?|(?<=,\s)[IVXLC]{{1,7}})|"
+    # (… or an abbreviated journal and a comma: "Phot. Mitth., Bd. 30 S. 127", nineteenth-century German notes)
+    rf"{_CAPITALISED}(?:[,:]\s{_CAPITALISED})?(?:\.?,)?\s(?:{_PLACES}|(?<=,\s)\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?|(?<=,\s)[IVXLC]{{1,7}})|"
     # an author, then a title in lower case: "Dardot et Laval, La nouvelle raison du monde, 414."
     rf"{_CAPITALISED}[,:]\s[A-ZÀ-ÞА-ЯЁ][^\d,;:()\[\]]{{2,70}}?,\s(?:{_PLACES}|\d{{1,4}}(?:\s?[–-]\s?\d{{1,4}})?)|"
     # two places alone: "Livre II, chapitre I"
@@ -311,6 +312,10 @@ _STRONG: list[re.Pattern[str] | _Cue] = [
     # A web page by its site's domain, then a colon and its title: "barockjagd.de: Jagen vor 250 Jahren."
     re.compile(
         r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|edu|gov|info|fr|it|es|ru|uk|eu|at|ch|nl|be|io)\s?:\s|"
+        # A periodical by its issue's date, the whole note: "La Lumière vom 20. August 1853.", "British Journal of
+        # Photography vom 15. November 1862.", "Brit. Journ. of Photogr., 6. Januar 1893.", "Le Temps du 3 mai 1871."
+        r"^(?:[A-ZÀ-Þ][\w'’\-]*\.?\s(?:(?:of|the|and|de|la|le|du|des|für|der|die|das|und)\s)*){0,7}[A-ZÀ-Þ][\w'’\-]*\.?"
+        r"(?:,\s|\s(?:vom|du|of)\s)\d{1,2}\.?\s(?:er\s)?[A-Za-zÀ-ÿ]{3,9}\.?\s(?:1[5-9]|20)\d\d\.?$|"
         # An author-date short form alone: "Stallman (1986).", "Ratey and Johnson (1997): 12."
         r"^[A-ZÀ-ÞА-ЯЁ][\w'’\-]+(?:\s(?:and|&|und|et|и)\s[A-ZÀ-ÞА-ЯЁ][\w'’\-]+)?(?:\set\sal\.)?\s"
         r"\((?:1[5-9]|20)\d\d[a-z]?\)(?:[,:]\s?\S.{0,30})?\.?$|"
