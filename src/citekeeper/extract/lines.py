@@ -39,6 +39,11 @@ _OPEN_ABBREVIATION = re.compile(
 # (CRS reports: a note cut there ended, its number line read as body and the next note expected in vain).
 _OPEN_DESIGNATION = re.compile(
     r"(?:^|[\s(])(?:[HS]\.\s?(?:Rept|Rep|Doc|Res|Prt|R|J\.\s?Res|Con\.\s?Res)|P\.\s?L|Pub\.\s?L)\.$")
+# A volume and the journal's or reporter's abbreviation, the page still to come: a law review cite cut
+# at a line end ("… Seduction by Plastic, 98 NW." / "U. L. REV. 1373 (2004) …", "418 F." / "2d 716").
+# The abbreviations are capitalised words of at most six letters, or capitals (Bluebook's small caps); the
+# volume follows the title's comma (a number after a full stop is a note's: "…). 7 OFF. OF THE COMM'R").
+_OPEN_VOLUME = re.compile(r"(?:^|,\s)\d{1,4}\s(?!(?:AD|BC|BCE|CE|AH)\.$)(?:(?:[A-Z][a-z]{0,5}|[A-Z&]{2,8})\.\s?){1,4}$")
 # A lone initial ("Meier, K.") also leaves the citation open; "a. a. O." closes it.
 _LONE_INITIAL = re.compile(r"(?:^|[\s,(])[A-ZА-ЯЁ]\.$")
 _CLOSED_REPEAT = re.compile(r"(?:a\.\s?a\.\s?O|U\.\s?S|op\.\s?cit|loc\.\s?cit)\.$", re.IGNORECASE)
@@ -129,7 +134,7 @@ def incomplete(text: str) -> bool:
     if _APA_HEAD_END.search(t):
         return True
     if t[-1] == "." and not _CLOSED_REPEAT.search(t) and not _PAGE_COUNT.search(t) and (
-        _OPEN_ABBREVIATION.search(t) or _LONE_INITIAL.search(t) or _OPEN_DESIGNATION.search(t)
+        _OPEN_ABBREVIATION.search(t) or _LONE_INITIAL.search(t) or _OPEN_DESIGNATION.search(t) or _OPEN_VOLUME.search(t)
     ):
         return True
     if t[-1] in ".)»\"”'’!?>]":
