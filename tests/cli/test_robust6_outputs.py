@@ -33,6 +33,7 @@ COMMANDS = [
     ("convert", "{bib}", "{out}", "--to", "csl-json"),
     ("export", "{bib}", "--to", "ris", "-o", "{out}"),
     ("render", "{bib}", "-o", "{out}"),
+    ("cite", "{bib}", "a", "-o", "{out}"),
     ("parse", "Roe, A. (2001). A book. P.", "--out", "{out}"),
     ("lint", "{bib}", "-o", "{out}"),
     ("enrich", "{bib}", "-o", "{out}", "--no-find", "--no-verify", "--no-complete", "--no-notices",
@@ -71,7 +72,7 @@ def test_a_new_output_file_needs_no_force(capsys, tmp_path: Path) -> None:
 
 
 def test_every_writing_command_documents_force(capsys) -> None:
-    for name in ("convert", "export", "render", "parse", "lint", "enrich", "extract"):
+    for name in ("convert", "export", "render", "cite", "parse", "lint", "enrich", "extract"):
         code, out, _ = run(capsys, name, "--help")
         assert code == 0 and "--force" in out, name
 

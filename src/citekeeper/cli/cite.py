@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from citekeeper.cli._output import FORCE_HELP
+
 
 @click.command(
     "cite",
@@ -15,6 +17,7 @@ Examples:
   citekeeper cite references.bib smith2020,doe2019 --style chicago
   citekeeper cite references.bib kuhn1962 --locator "p. 97" --style chicago-notes
   citekeeper cite references.bib kuhn1962 kuhn1962 -s chicago-notes --note-numbers
+  citekeeper cite references.bib smith2020 -s apa -o cite.txt --force   # replace cite.txt
 
 \b
 Each KEYS argument is one citation; commas join several works in it.  Several KEYS
@@ -36,9 +39,12 @@ come from [tool.citekeeper.render] in pyproject.toml.
               help="Each work's terms in its own `language` [default: on for GOST styles].")
 @click.option("--note-numbers/--no-note-numbers", default=None,
               help="Put the note number before each note of a note style  [default: off].")
+@click.option("--output", "-o", "out", type=click.Path(path_type=Path),
+              help="File to write (default: standard output), as render's.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 def command(file: Path, keys: tuple[str, ...], style: str | None, locator: str | None,
             fmt: str | None, locale: str | None, per_entry: bool | None,
-            note_numbers: bool | None) -> None:
+            note_numbers: bool | None, out: Path | None, force: bool) -> None:
     """Print the citation of KEYS from FILE (the note, for note styles)."""
     from citekeeper.render.api import render_citations
     from citekeeper.render.settings import load_render_settings
@@ -61,4 +67,4 @@ def command(file: Path, keys: tuple[str, ...], style: str | None, locator: str |
     from citekeeper.cli._output import write_output
 
     write_output("".join(f"{n}. {text}\n" if is_note and numbered else f"{text}\n"
-                         for n, text in enumerate(texts, 1)), None)
+                         for n, text in enumerate(texts, 1)), out, force=force)
