@@ -24,7 +24,14 @@ from pathlib import Path
 
 from citekeeper.extract.documents.errors import BrokenDocumentError, EncryptedDocumentError
 from citekeeper.extract.documents.fields import Cited, cited_items, is_bibliography, is_citation
-from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose, notes_as_text
+from citekeeper.extract.documents.layout import (
+    FIELD_MARK,
+    Block,
+    DocumentExtraction,
+    compose,
+    notes_as_text,
+    typed_beside_fields,
+)
 from citekeeper.extract.documents.xmlsafe import parse_xml
 from citekeeper.extract.segment import find_reference_section
 from citekeeper.model import Origin
@@ -32,7 +39,6 @@ from citekeeper.model import Origin
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-FIELD_MARK = "\ufffc"  # where a citation field's printed text stood in ``Paragraph.typed``
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = W[1:-1].encode()
 MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
@@ -376,16 +382,6 @@ def _number_start(body, settings, kind: str) -> int:  # type: ignore[no-untyped-
             if start is not None and (value := start.get(f"{W}val", "")).isdigit():
                 return int(value)
     return 1
-
-
-_JOINER = re.compile(r"^[\s;,.:()\[\]–—-]*(?:(?:and|und|et|e|y|и|or|oder|ou)\s+)?", re.I)
-
-
-def typed_beside_fields(typed: str) -> str:
-    """What a note typed beside its citation fields (``FIELD_MARK`` where each stood), each piece without
-    the stops and "and" that joined it to a field: "See [field]; and Brown, …" gives "Brown, …"."""
-    pieces = [_JOINER.sub("", " ".join(piece.split())) for piece in typed.split(FIELD_MARK)]
-    return "; ".join(piece for piece in pieces if sum(c.isalpha() for c in piece) >= 16)
 
 
 # A custom mark a note opens with ("* This article …", "† Ibid."): the note's label, not its text.

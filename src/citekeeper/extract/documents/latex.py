@@ -11,19 +11,28 @@ move it, and ``\\chapter`` starts it again (book and report classes number notes
 ``\\endnote`` (endnotes package) and ``\\sidenote`` (tufte, sidenotes) are notes too, and so is
 biblatex's ``\\footcite[pre][post]{key}`` (and ``\\autocite`` under a notes style or
 ``autocite=footnote``): its text is the key with its pre- and postnote ("Vgl. meier2010, S. 45"),
-as a cite command inside a note is — there is no printed form without the ``.bib``.
+as a cite command inside a note is — there is no printed form without biber.  When the ``.bib`` the
+document names is beside it and holds every key a note cites, each key's entry is that note's record
+(its postnote the page), and only what the note types beside the commands is read as text.
 Every ``\\cite``-family key (natbib, biblatex) is collected with its line for ``lint`` to check
 against the ``.bib`` the document names.  ``\\input`` is not followed.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-from citekeeper.extract.documents.layout import Block, DocumentExtraction, compose
-from citekeeper.model import Origin
+from citekeeper.extract.documents.layout import (
+    FIELD_MARK,
+    Block,
+    DocumentExtraction,
+    compose,
+    typed_beside_fields,
+)
+from citekeeper.model import Origin, Reference
 from citekeeper.textio import DEFAULT_MAX_BYTES, read_text
 
 _COMMENT = re.compile(r"(?<!\\)%.*")
@@ -199,6 +208,11 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             blocks.append(Block("reference", to_text(body, decoder), line_start=line(item.start()),
                                 line_end=line(stop - 1), element=f"\\bibitem{{{item.group(1)}}}",
                                 raw=body.strip()))
+    bib = _bib_records(path, text)
+    if bib:
+        for b in blocks:
+            if b.kind == "footnote":
+                _records_for_keys(b, bib, decoder)
     keys = []
     for m in _CITE.finditer(text):
         for key in m.group(1).split(","):
@@ -344,6 +358,74 @@ def _cites_as_text(latex: str) -> str:
         last = end
     out.append(latex[last:])
     return "".join(out)
+
+
+def _bib_records(path: Path, text: str) -> dict[str, Reference]:
+    """The entries of the .bib files the document names (``\\addbibresource{refs.bib}``,
+    ``\\bibliography{refs,more}``) beside it, by key (lower-cased, as biber matches them); none when
+    there is none or it cannot be read."""
+    from citekeeper.errors import CitekeeperError
+    from citekeeper.formats import read_references
+
+    out: dict[str, Reference] = {}
+    for group in re.findall(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", text):
+        for name in (n.strip() for n in group.split(",") if n.strip()):
+            bib = path.parent / (name if name.endswith(".bib") else name + ".bib")
+            if not bib.is_file():
+                continue
+            try:
+                refs = read_references(bib, "bibtex")
+            except (CitekeeperError, OSError):
+                continue
+            for ref in refs:
+                out.setdefault(ref.id.lower(), ref)
+    return out
+
+
+_PINPOINT = re.compile(r"^(?:(?:S|s|p|pp|P|Pp|с|С)\.?\s*)?(\d[\d\s,–-]*[a-z]?(?:\s*f{1,2}\.?)?)$")
+
+
+def _records_for_keys(block: Block, bib: dict[str, Reference], decoder) -> None:  # type: ignore[no-untyped-def]
+    """A note whose cite keys are all in the .bib: each key's entry is its record (with the postnote as
+    its page), and only what the note types beside the cite commands is read as text (``Block.rest``).
+
+    The note's printed form cannot be had without running biber; its text stays the keys with their pre-
+    and postnotes, which is also each record's ``raw``.  A key the .bib lacks leaves the note as text."""
+    cited: list[tuple[str, str, str]] = []  # (key, postnote, the cite's text)
+    outside, last = [], 0
+    source = block.raw
+    for m in _CITE_IN_TEXT.finditer(source):
+        if m.start() < last:
+            continue
+        end = m.end()
+        while (g := _CITE_GROUP.match(source, end)) and g.group(4).strip():
+            pre, post = (g.group(2), g.group(3)) if g.group(3) is not None else ("", g.group(2))
+            for key in (k.strip() for k in g.group(4).split(",") if k.strip()):
+                post_text = to_text(post or "", decoder)
+                cite = " ".join(x for x in (to_text(pre or "", decoder), key) if x)
+                cited.append((key, post_text, f"{cite}, {post_text}" if post_text else cite))
+            end = g.end()
+            if not source.startswith(("[", "{", "("), end):
+                break
+        if end == m.end():
+            continue
+        outside += [source[last:m.start()], FIELD_MARK]
+        last = end
+    outside.append(source[last:])
+    if not cited or any(key.lower() not in bib for key, _, _ in cited):
+        return
+    records = []
+    for k, (key, post, cite) in enumerate(cited):
+        if any(key.lower() == other.lower() for other, _, _ in cited[:k]):
+            continue  # "\\citeauthor{k}, \\citetitle{k}": one work
+        rec = copy.deepcopy(bib[key.lower()])
+        rec.raw = cite
+        if (page := _PINPOINT.match(post)) and page.group(1).strip():
+            rec.set("page", page.group(1).strip().replace("--", "–"))
+        records.append(rec)
+    block.records = records
+    typed = "".join(outside)
+    block.rest = typed_beside_fields(to_text(typed, decoder))
 
 
 def _bib_files(text: str) -> str:

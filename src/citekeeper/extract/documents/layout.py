@@ -170,6 +170,17 @@ def compose(blocks: list[Block], file: str, kind: str, warnings: list[str] | Non
     return out
 
 
+FIELD_MARK = "\ufffc"  # where a citation field (a Zotero field, a LaTeX cite command) stood in a note's text
+_JOINER = re.compile(r"^[\s;,.:()\[\]–—-]*(?:(?:and|und|et|e|y|и|or|oder|ou)\s+)?", re.I)
+
+
+def typed_beside_fields(typed: str) -> str:
+    """What a note typed beside its citation fields (``FIELD_MARK`` where each stood), each piece without
+    the stops and "and" that joined it to a field: "See [field]; and Brown, …" gives "Brown, …"."""
+    pieces = [_JOINER.sub("", " ".join(piece.split())) for piece in typed.split(FIELD_MARK)]
+    return "; ".join(piece for piece in pieces if sum(c.isalpha() for c in piece) >= 16)
+
+
 def _laid_text(b: Block) -> str:
     """The text of footnote ``b`` the text pipeline reads: all of it, or for a note with ready-made records
     only what the reader found typed beside them (``Block.rest``)."""

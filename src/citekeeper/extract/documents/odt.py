@@ -14,7 +14,6 @@ from pathlib import Path
 from lxml import etree
 
 from citekeeper.extract.documents.docx import (
-    FIELD_MARK,
     MAX_PART,
     Paragraph,
     keep_breaks,
@@ -24,7 +23,7 @@ from citekeeper.extract.documents.docx import (
 )
 from citekeeper.extract.documents.errors import BrokenDocumentError
 from citekeeper.extract.documents.fields import cited_items, is_bibliography, is_citation
-from citekeeper.extract.documents.layout import DocumentExtraction, compose
+from citekeeper.extract.documents.layout import FIELD_MARK, DocumentExtraction, compose
 from citekeeper.extract.documents.xmlsafe import parse_xml
 
 T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
