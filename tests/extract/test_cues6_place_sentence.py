@@ -128,3 +128,13 @@ def test_a_periodical_by_volume_or_by_its_issues_date_cites(note: str) -> None:
 @pytest.mark.parametrize("note", ["Am 20. August 1853.", "Seit dem 20. August 1853 war er fort.", "Emphasis added, p. 4."])
 def test_a_date_alone_is_no_citation(note: str) -> None:
     assert not holds_citation(note)
+
+
+def test_supra_at_a_page_without_an_author_is_the_opinion_pointing_at_itself() -> None:
+    """A court's "See supra, at 14." points at its own page; "Roe, supra, at 5." repeats Roe's work."""
+    from citekeeper.extract.cues import REPEAT_MARK
+
+    assert not REPEAT_MARK.search("See supra, at 14. The harbour cannot bear that reading.")
+    assert not holds_citation("supra, at 14.")
+    assert REPEAT_MARK.search("Roe, supra, at 5.") and holds_citation("Roe, supra, at 5.")
+    assert REPEAT_MARK.search("See supra note 4.")

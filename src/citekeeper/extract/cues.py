@@ -40,7 +40,9 @@ REPEAT_MARK = re.compile(
     # ("art. cité", "ouvr. cité": French abbreviates the participle too; Spanish "obra citada", "trabajo citado".)
     r"\b(?:op\.\s?cit|ob\.\s?cit|a\.\s?a\.\s?O|aaO|loc\.\s?cit|(?:art|ouvr)\.\s?cit(?:é|ée)?|ouvrage\s+cité|article\s+cité|"
     r"obra\s+citada|trabajo\s+citado|op\.\s?laud|l\.\s?c|préc(?:ité(?:e|s|es)?)?(?=[.,\s])|"
-    r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|supra(?:\s+note)?)\b(?!\s+text)|"
+    # ("supra, at 14" / "supra p. 7" after no author is a court's opinion pointing at its own page: a comment; "Smith,
+    # supra, at 5" repeats Smith's work.)
+    r"указ\.\s?соч|цит\.\s?соч|указ\.\s?раб|(?<=,\s)supra|supra(?!,?\s(?:at|p\.|pp\.)\s?\d)(?:\s+note)?)\b(?!\s+text)|"
     # A back-reference to the note of the full citation: "(n. 5)", "(Fn. 2)", "(wie Fn. 1)", "(Anm. 3)".
     r"\((?:wie\s+|s\.\s+|see\s+|cf\.\s+|supra\s+|cit\.\s+|above\s+)?(?:n|nn|nt|fn|anm|note|nota|прим)\.?\s?\d{1,4}\)|"
     # … or the note alone: "Vgl. Fn. 2.", "See n. 4."
