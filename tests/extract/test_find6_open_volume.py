@@ -37,3 +37,11 @@ def test_the_note_runs_on_over_the_cut() -> None:
     raws = [r.raw for r in found.footnotes if r.footnote == 1]
     assert any(raw.startswith("Shmuel I. Becher, Behavioral Science") for raw in raws)
     assert any(raw.startswith("Oren Bar-Gill, Seduction by Plastic, 98 NW. U. L. REV. 1373") for raw in raws)
+
+
+def test_a_series_with_a_stop_of_its_own_is_a_reporter() -> None:
+    from citekeeper.extract.notes import citing_part, split_footnote
+
+    note = ("See Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716, 768 (2d Cir. 1969), cert. denied, 397 U.S. 965 "
+            "(1970) (characterizing a “take-or-leave-it” approach as a “hard position” that “may be unattractive”).")
+    assert split_footnote(citing_part(note))[0].startswith("Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716")

@@ -597,10 +597,11 @@ def works_named_in_comment(piece: str) -> list[str]:
 # and reporter ("United States v. Jones, 565 U. S. 400", "Matter of Dikhtyar, 28 I&N Dec. 214"), a short
 # cite ("389 U. S., at 353", "Verdugo-Gonzalez, 581 F.3d at 1061"), a case named alone ("the Ninth
 # Circuit in Coronado v. Holder determined …"), a brief ("Brief for United States 55–56").
+# (The series may carry a stop of its own, as some law reviews print it: "418 F.2d. 716".)
 _REPORTER = (
-    r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App[’']x|"
-    r"I&N\sDec\.|(?:A|P|N\.\s?E|N\.\s?W|S\.\s?E|S\.\s?W|So)\.\s?(?:2d|3d)|(?:[A-Z][a-z]{1,5}\.\s?){1,2}(?:2d|3d|4th|5th)|"
-    r"N\.\s?Y\.\s?(?:2d|3d))"
+    r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?(?:2d|3d|4th)\.?|F\.\s?Supp\.(?:\s?(?:2d|3d)\.?)?|F\.\s?App[’']x|"
+    r"I&N\sDec\.|(?:A|P|N\.\s?E|N\.\s?W|S\.\s?E|S\.\s?W|So)\.\s?(?:2d|3d)\.?|(?:[A-Z][a-z]{1,5}\.\s?){1,2}(?:2d|3d|4th|5th)\.?|"
+    r"N\.\s?Y\.\s?(?:2d|3d)\.?)"
 )
 # (At most eight words a party: an unbounded run of capitalised words made the search quadratic.)
 _PARTY = (
