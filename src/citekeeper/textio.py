@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections import Counter
@@ -64,10 +65,30 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     line = data[: utf8_error.start].count(b"\n") + 1
     raise DecodeError(
         f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x}) and not a known legacy encoding;"
-        " convert it to UTF-8",
+        f" convert it to UTF-8{_western_hint(data)}",
         file=name,
         line=line,
     )
+
+
+_UTF8_PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _western_hint(data: bytes) -> str:
+    """How to convert text that reads as Windows-1252/Latin-1 (no UTF-8 sequence in it at all).
+
+    Not decoded that way silently: cp1250 (Polish, Czech) and Mac Roman read as cp1252
+    without an error, with other letters, so the user is told how instead.
+    """
+    sample = data[:65536]
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if _UTF8_PAIR.search(sample):
+        return ""
+    return (" (it reads as Windows-1252/Latin-1: `iconv -f cp1252 -t utf-8`, or in a .bib a first line"
+            " '% Encoding: windows-1252')")
 
 
 # NUL bytes the first 4 KB may hold and still be text.  Binary formats have many more
@@ -103,6 +124,11 @@ def _looks_cp1251(data: bytes) -> bool:
     words, so runs of high bytes tell the two apart.
     """
     data = data[:65536]  # a sample decides; a whole 32 MB file would take seconds
+    if 4 * len(_UTF8_PAIR.findall(data)) >= sum(b >= 0x80 for b in data):  # pairs: half the high bytes
+        # UTF-8 with a stray byte ("Caf\xc3\xa9 \xff"): its letters are lead+continuation
+        # pairs, which Russian in cp1251 (letters 0xC0-0xFF in a row) hardly has; read as
+        # cp1251 it was mojibake without a word
+        return False
     high = letters = in_runs = 0
     prev_high = False
     for i, b in enumerate(data):

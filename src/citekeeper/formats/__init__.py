@@ -171,6 +171,8 @@ def read_file(path: str | Path, fmt: str | None = None, max_bytes: int = DEFAULT
     else:
         tf = read_text(path, max_bytes=max_bytes)
         text, encoding = _drop_nuls(tf.text, name, nuls), tf.encoding
+    if encoding in _GUESSED:  # said, so mojibake from a wrong guess is never silent
+        nuls.insert(0, f"{name}: not UTF-8; read as {encoding} (guessed from its bytes)")
     result = ReadResult(file=name, format=fmt, encoding=encoding, text=text, warnings=nuls)
     if fmt == "bibtex":
         from citekeeper.formats import bibtex
@@ -219,6 +221,10 @@ def _read_csljson(text: str, name: str, result: ReadResult) -> None:
 # JabRef writes the file's encoding in its first line ("% Encoding: ISO8859_1",
 # "% Encoding: windows-1252"); it wins over guessing.
 _JABREF_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?%\s*Encoding\s*:\s*([A-Za-z0-9_.:-]+)", re.MULTILINE)
+
+
+# Encodings ``textio`` guesses from the bytes alone (no BOM, no ``% Encoding:`` line).
+_GUESSED = frozenset({"cp1251", "utf-16-le", "utf-16-be"})
 
 
 def _drop_nuls(text: str, name: str, warnings: list[str]) -> str:
@@ -299,7 +305,7 @@ def _read_bib_text(path: str | Path, max_bytes: int) -> tuple[str, str]:
         except LookupError:
             raise DecodeError(f"unknown encoding {name!r} in the file's '% Encoding:' header",
                               file=str(path), line=1) from None
-        return _as_written(data.decode(codec, errors="replace")), codec
+        return _as_written(_declared(data, codec, str(path))), codec
     m = _JABREF_ENCODING.search(text[:4096].encode("utf-8", "replace"))
     if m and encoding not in ("utf-8", "utf-8-sig"):
         name = m.group(1).decode("ascii")
@@ -308,8 +314,22 @@ def _read_bib_text(path: str | Path, max_bytes: int) -> tuple[str, str]:
         except LookupError:
             return _as_written(text), encoding
         if codec != codecs.lookup(encoding).name:
-            return _as_written(data.decode(codec, errors="replace")), codec
+            return _as_written(_declared(data, codec, str(path))), codec
     return _as_written(text), encoding
+
+
+def _declared(data: bytes, codec: str, name: str) -> str:
+    """``data`` in the encoding its ``% Encoding:`` line names, or a ``DecodeError`` naming the
+    line of the first byte that is not: ``% Encoding: UTF-8`` over Latin-1 bytes was read
+    with U+FFFD for every accent, without a word."""
+    from citekeeper.errors import DecodeError
+
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DecodeError(f"not valid {codec} (byte 0x{data[exc.start]:02x}), the encoding its "
+                          "'% Encoding:' line names; fix that line or convert the file", file=name, line=line) from None
 
 
 def read_references(path: str | Path, fmt: str | None = None) -> list[Reference]:
