@@ -120,3 +120,11 @@ def test_stray_nul_bytes_are_dropped_with_their_lines_and_the_entries_kept(capsy
     assert code == 3 and err == f"citekeeper: error: {png}: this is a binary file, not text\n"
 
 
+
+
+def test_render_of_a_file_without_entries_says_so(capsys, tmp_path: Path) -> None:
+    """An empty .bib (or prose given as one) rendered nothing, without a word."""
+    empty = tmp_path / "empty.bib"
+    empty.write_text("% nothing here yet\n", encoding="utf-8")
+    code, out, err = run(capsys, "render", str(empty))
+    assert (code, out) == (0, "") and err == f"warning: no entries in {empty}; nothing to render\n"

@@ -56,6 +56,8 @@ def command(files: tuple[Path, ...], style: str | None, fmt: str | None, locale:
     )
     for w in loaded.warnings:
         click.echo(f"warning: {w}", err=True)
+    if not loaded.items:  # a wrong file (an empty .bib, prose) printed nothing, without a word
+        click.echo(f"warning: no entries in {', '.join(map(str, files))}; nothing to render", err=True)
     text = bibliography_document(entries, fmt)
     from citekeeper.cli._output import write_output
 
