@@ -22,3 +22,13 @@ def test_inline_notes_numbered_among_the_labelled_ones(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     notes = [(r.footnote, r.raw[:10]) for r in read_file(path).extraction.footnotes]
     assert notes == [(1, "John Smith"), (2, "Karl Weber"), (3, "Mary Brown")]
+
+
+def test_quarto_and_r_markdown_files_are_markdown(tmp_path: Path) -> None:
+    from citekeeper.extract.documents import detect
+
+    for name in ("paper.qmd", "paper.Rmd", "paper.mdx"):
+        path = tmp_path / name
+        path.write_text("A claim.^[John Smith, *The River Trade* (London: Harbour Press, 1998), 45.]\n", encoding="utf-8")
+        assert detect(path) == "markdown"
+        assert [r.footnote for r in read_file(path).extraction.footnotes] == [1]
