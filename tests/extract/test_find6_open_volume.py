@@ -45,3 +45,13 @@ def test_a_series_with_a_stop_of_its_own_is_a_reporter() -> None:
     note = ("See Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716, 768 (2d Cir. 1969), cert. denied, 397 U.S. 965 "
             "(1970) (characterizing a “take-or-leave-it” approach as a “hard position” that “may be unattractive”).")
     assert split_footnote(citing_part(note))[0].startswith("Nat’l Lab. Rels. Bd. v. Gen. Elec., 418 F.2d. 716")
+
+
+def test_compare_with_after_a_string_of_cites() -> None:
+    from citekeeper.extract.notes import split_footnote
+
+    note = ("Compare Winarske v. United States, 913 F. 3d 765 (CA8 2019); In re Bourgeois, 902 F. 3d 446 (CA5 2018); "
+            "Brannigan v. United States, 249 F. 3d 584 (CA7 2001), with In re Graham, 61 F. 4th 433 (CA4 2023).")
+    pieces = split_footnote(note)
+    assert any(p.startswith("Brannigan v. United States, 249 F. 3d 584 (CA7 2001)") and "Graham" not in p for p in pieces)
+    assert any(p.startswith("In re Graham, 61 F. 4th 433") for p in pieces)

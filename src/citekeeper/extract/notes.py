@@ -560,7 +560,8 @@ def split_footnote(text: str) -> list[str]:
     out = [c for piece in out for c in _split_signal_in_comment(piece)]
     out = [c for piece in out for c in _split_after_urls(piece)]
     out = [c for piece in out for c in _split_after_place_year(piece)]
-    out = [c for piece in out for c in _split_compare(piece)]
+    compared = bool(_COMPARE.match(text))
+    out = [c for piece in out for c in _split_compare(piece, compared)]
     out = [c for piece in out for c in _legal_cites_in_prose(piece)]
     return [c for piece in out for c in _short_titles_in_prose(piece)]
 
@@ -664,10 +665,14 @@ _COMPARE = re.compile(r"^(?:(?:See|But|And)\s+)?(?:compare|vergleiche|comparer)\
 _WITH = re.compile(r",?\s+(?:with|mit|avec)\s+(?:(?:see|cf\.)\s+)?(?=[A-ZÀ-Þ0-9])")
 
 
-def _split_compare(piece: str) -> list[str]:
+def _split_compare(piece: str, compared: bool = False) -> list[str]:
     """Bluebook's comparison, "Compare A v B, 2011 ONCA 41 with C v D, 2015 SCC 4": two citations, cut at
-    "with" where both sides cite on their own (a title's "with" has no whole citation before it)."""
-    if not _COMPARE.match(piece):
+    "with" where both sides cite on their own (a title's "with" has no whole citation before it).
+
+    ``compared``: the note opened with "Compare" and strings its first side's cites with semicolons, so the
+    "with" sits in a later piece ("Compare Winarske …; … Brannigan v. United States, 249 F. 3d 584 (CA7
+    2001), with In re Graham, 61 F. 4th 433 (CA4 2023)", a Supreme Court opinion's note)."""
+    if not (compared or _COMPARE.match(piece)):
         return [piece]
     for m in _WITH.finditer(piece):
         left, right = piece[: m.start()], piece[m.end() :]
