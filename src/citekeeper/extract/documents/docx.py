@@ -39,6 +39,8 @@ from citekeeper.model import Origin
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_REMOVED = (f"{W}del", f"{W}moveFrom")  # (tags built once: the walk compares every element with them)
+_HYPERLINK, _RID = f"{W}hyperlink", f"{R}id"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = W[1:-1].encode()
 MAX_PART = 256 * 1024 * 1024  # uncompressed bytes of one part: a zip bomb stops here
@@ -69,6 +71,7 @@ class _Walker:
     def __init__(self, numbering: ListNumbering | None = None, links: dict[str, str] | None = None) -> None:
         self.numbering = numbering
         self.links = links or {}  # relationship id -> URL of a hyperlink (the part's .rels)
+        self.notes = links is not None  # walking a note (its typed text beside fields is kept)
         self.stack: list[_Field] = []
         self.paragraphs: list[Paragraph] = []
         self.note_refs: list[tuple[str, str]] = []  # ("footnote"|"endnote", w:id) in order
@@ -107,7 +110,9 @@ class _Walker:
         assert self._cur is not None
         self._cur.text += s
         self._cur.raised += s.translate(_RAISE) if self._sup else s
-        if not any(is_citation(f.instr) for f in self.stack):
+        if not self.notes:
+            pass  # the body's text beside its fields is not needed
+        elif not self.stack or not any(is_citation(f.instr) for f in self.stack):
             self._cur.typed += s
         elif not self._cur.typed.endswith(FIELD_MARK):
             self._cur.typed += FIELD_MARK
@@ -159,14 +164,14 @@ class _Walker:
                 self.sections.setdefault(key, self.section)
                 if child.get(f"{W}customMarkFollows") in ("1", "true", "on"):
                     self.custom.add(key)  # a mark typed by hand ("*"): Word numbers the others without it
-            elif tag in (f"{W}del", f"{W}moveFrom"):
+            elif tag in _REMOVED:
                 # A tracked deletion, or text moved away (it stands again in its w:moveTo): the document as
                 # it reads with the changes accepted, so a deleted call numbers no note (Word's final view).
                 self.deleted.update(("footnote" if "foot" in ref.tag else "endnote", ref.get(f"{W}id", ""))
                                     for ref in child.iter(f"{W}footnoteReference", f"{W}endnoteReference"))
             elif tag == f"{W}delText" or tag == f"{W}p":
                 continue  # deleted text (tracked changes); nested paragraphs come on their own
-            elif tag == f"{W}hyperlink" and (url := self.links.get(child.get(f"{R}id", ""), "")):
+            elif tag == _HYPERLINK and (url := self.links.get(child.get(_RID, ""), "")):
                 assert self._cur is not None
                 before = len(self._cur.text)
                 self._walk(child)

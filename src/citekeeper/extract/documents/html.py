@@ -98,11 +98,12 @@ def _clean_item(li: etree._Element) -> str:
             el.drop_tree()
     for a in list(copy.iter("a", "span", "sup")):
         cls = a.get("class") or ""
-        if _LATEXML_MARK.search(cls):
-            a.drop_tree()
-            continue
-        if "ltx_tag" in cls.split():
-            a.tail = " " + (a.tail or "")  # "[1]" then the entry's first word
+        if "ltx_" in cls:
+            if _LATEXML_MARK.search(cls):
+                a.drop_tree()
+                continue
+            if "ltx_tag" in cls.split():
+                a.tail = " " + (a.tail or "")  # "[1]" then the entry's first word
         text = _text(a)
         if (_BACKLINK_CLASS.search(cls) or (a.tag == "a" and _BACKLINK_TEXT.match(text or "x"))
                 or (a.tag == "a" and _LINK_LABELS.match(text))):
@@ -154,7 +155,7 @@ def extract_tree(root: etree._Element, name: str, kind: str = "html") -> Documen
         if el.tag == "aside" and re.search(r"\b(?:foot|end|rear)note\b", epub) and el not in note_items:
             note_items.append(el)
             continue
-        if el.tag == "span" and _LATEXML_NOTE.search(cls):
+        if el.tag == "span" and "ltx_" in cls and _LATEXML_NOTE.search(cls):
             content = next((d for d in el.iterdescendants() if "ltx_note_content" in (d.get("class") or "").split()), el)
             tag = next((_text(d) for d in content.iterdescendants() if "ltx_tag_note" in (d.get("class") or "").split()), "")
             if tag.isdigit():

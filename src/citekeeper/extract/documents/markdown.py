@@ -165,7 +165,7 @@ def _inline_notes(lines: list[str]) -> dict[str, tuple[int, int, str]]:
     out: dict[str, tuple[int, int, str]] = {}
     k = 0
     while k < len(lines):
-        m = _INLINE_OPEN.search(lines[k])
+        m = _INLINE_OPEN.search(lines[k]) if "^[" in lines[k] or "[^" in lines[k] else None
         while m:
             start = m.start()
             end = _closing_bracket(lines, k, start + 2)

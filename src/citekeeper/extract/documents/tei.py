@@ -64,6 +64,7 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
 
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def _called_numbers(text_root: etree._Element) -> dict[str, int]:
@@ -71,8 +72,8 @@ def _called_numbers(text_root: etree._Element) -> dict[str, int]:
     before a note that has no ``n`` (Tolstoy Digital's edition numbers its notes 82-100 so; read in order
     they were 1-19, and no note matched)."""
     out: dict[str, int] = {}
-    for ref in text_root.iter():
-        if local(ref) in ("ref", "ptr") and (target := ref.get("target") or "").startswith("#"):
+    for ref in text_root.iter(f"{_TEI}ref", f"{_TEI}ptr", "ref", "ptr"):
+        if (target := ref.get("target") or "").startswith("#"):
             m = _NUMBER.match(ref.get("n") or "".join(ref.itertext()))
             if m:
                 out.setdefault(target[1:], int(m.group(1)))
