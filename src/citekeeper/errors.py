@@ -44,8 +44,13 @@ class CitekeeperError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.file:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+            # a file name may hold a newline or tab: escaped, so the message stays one line
+            name = str(self.file).translate(_ONE_LINE)
+            where = f"{name}:{self.line}: " if self.line else f"{name}: "
         return f"{where}{self.message}"
+
+
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 class UsageError(CitekeeperError):
