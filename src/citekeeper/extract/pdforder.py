@@ -28,6 +28,7 @@ numbered list is left as it was.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -82,6 +83,7 @@ def restore_numbers(lines: list[str]) -> list[str]:
 
 # A note call in the text: digits right after a word or a closing mark ("politics.”60", "election.57").
 _CALL = r"(?:(?<=[^\W\d_])|(?<=[.,;:!?”’\"')\]]))"
+_CALL_RE = re.compile(rf"{_CALL}(\d{{1,3}})(?!\d)")
 
 
 def _join_lone_numbers(lines: list[str]) -> list[str]:
@@ -232,7 +234,7 @@ def number_columns(lines: list[str]) -> list[str]:
     that cannot be parted so keeps its lines as they were (a list of years, a table's column).
     Same length: each number's line becomes empty.
     """
-    if sum(1 for ln in lines if _LONE.match(ln)) < 2:
+    if sum(1 for ln in lines if ln.strip().isdigit()) < 2:
         return lines
     out = list(lines)
     calls: dict[int, int] | None = None
@@ -241,7 +243,7 @@ def number_columns(lines: list[str]) -> list[str]:
     n = len(lines)
     k = 0
     while k < n:
-        m = _LONE.match(lines[k])
+        m = _LONE.match(lines[k]) if lines[k].strip().isdigit() else None
         if not m:
             k += 1
             continue
@@ -324,11 +326,13 @@ def drop_recurring_lines(lines: list[str]) -> list[str]:
     counted by form feeds: the running-head rule has blanked the lines that carried them.)
     """
     where: dict[str, list[int]] = {}
+    last = len(lines) - 1
     for i, line in enumerate(lines):
+        if (i and lines[i - 1].strip()) or (i < last and lines[i + 1].strip()) or len(line) > _FURNITURE_LONGEST + 2:
+            continue  # (the cheap tests first: most lines stand in a paragraph)
         text = line.replace("\f", "").strip()
         if (not text or len(text) > _FURNITURE_LONGEST or text.endswith((".", ";", ",", ":"))
-                or not any(c.isdigit() for c in text) or len(re.findall(r"[^\W\d_]{2,}", text)) < 2
-                or (i and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip())):
+                or not any(c.isdigit() for c in text) or len(re.findall(r"[^\W\d_]{2,}", text)) < 2):
             continue
         where.setdefault(" ".join(_FURNITURE_KEY.sub("#", text).split()), []).append(i)
     out = lines
@@ -362,13 +366,15 @@ def numbers_above_notes(lines: list[str]) -> list[str]:
     signal), no number of its own, follow.  A paragraph after a call, or a word ending in a digit
     ("COVID19"), has no earlier call of its number or no note under it.
     """
-    candidates = [k for k, ln in enumerate(lines[:-2]) if _GLUED_END.search(ln) and not lines[k + 1].strip()]
+    candidates = [k for k, ln in enumerate(lines[:-2])
+                  if ln.rstrip()[-1:].isdigit() and not lines[k + 1].strip() and _GLUED_END.search(ln)]
     if not candidates:
         return lines
     # (A lone number counts as used only with its note right under it: a page's number stands alone.)
     used = {int(m.group(1)) for ln in lines if (m := _NUMBERED.match(ln)) and not _LONE.match(ln)}
     used |= {int(m.group(1)) for k, ln in enumerate(lines) if (m := _LONE.match(ln)) and _opens_note(lines, k)}
     out = list(lines)
+    calls: dict[int, list[int]] | None = None  # number -> lines calling it, found in one pass when needed
     for k in candidates:
         m = _GLUED_END.search(lines[k])
         assert m is not None
@@ -376,8 +382,16 @@ def numbers_above_notes(lines: list[str]) -> list[str]:
         j = k + 2
         if value in used or value == 0 or j >= len(lines) or _number(lines[j]) is not None or not _NOTE_OPENS.match(lines[j]):
             continue
-        above = "\n".join([*lines[max(0, k - _CALL_BACK):k], lines[k][: m.start()]])
-        if not re.search(rf"{_CALL}{value}(?!\d)", above):
+        if calls is None:
+            calls = {}
+            for row, line in enumerate(lines):
+                for call in _CALL_RE.finditer(line):
+                    calls.setdefault(int(call.group(1)), []).append(row)
+        rows = calls.get(value, [])
+        # A call on the lines a page above, or earlier on this line (the glued number itself is the line's last).
+        at = bisect.bisect_left(rows, max(0, k - _CALL_BACK))
+        if not ((at < len(rows) and rows[at] < k)
+                or any(int(c.group(1)) == value for c in _CALL_RE.finditer(lines[k][: m.start()]))):
             continue
         out[k] = lines[k][: m.start()].rstrip()
         out[j] = f"{value} {lines[j].lstrip()}"

@@ -163,24 +163,33 @@ def unheaded_list(lines: list[str]) -> int | None:
     nine in ten of them works, make the list; a notes text, whose notes are numbered, never does.
     Linear: each line is looked at once, each entry scored once.
     """
-    rows = [i for i, line in enumerate(lines) if line.strip() and not _PAGE_NUMBER.match(line)]
-    if len(rows) < _UNHEADED_ENTRIES:
-        return None
+
+    def filled_before(i: int) -> int:
+        """The last line above ``i`` with text that is no page number (-1: none)."""
+        i -= 1
+        while i >= 0 and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i])):
+            i -= 1
+        return i
+
     entries: list[list[int]] = []
     scores: list[int] = []
     prose = 0  # entries that read as no work
     current: list[int] = []
-    for pos in range(len(rows) - 1, -1, -1):
-        i = rows[pos]
-        current.insert(0, i)
-        prev = lines[rows[pos - 1]].strip() if pos else ""
-        if pos and not (_ENTRY_OPENS.match(lines[i]) and _ENDS_ENTRY.search(prev) and not incomplete(prev)):
+    i = filled_before(len(lines))
+    while i >= 0:  # (from the end back, as far as the list goes: a text with none is left after a few lines)
+        current.append(i)
+        before = filled_before(i)
+        prev = lines[before].strip() if before >= 0 else ""
+        if before >= 0 and not (_ENTRY_OPENS.match(lines[i]) and _ENDS_ENTRY.search(prev) and not incomplete(prev)):
+            i = before
             continue
+        current.reverse()
         entries.append(current)
         current = []
+        i = before
         text = " ".join(lines[k].strip() for k in entries[-1])
         # (A note's number opens its first line, or a line inside: "3 Werke von …" — a date "19. März 2020)." does not.)
-        if len(text) > _UNHEADED_LONGEST or _number(lines[i]) is not None or any(
+        if len(text) > _UNHEADED_LONGEST or _number(lines[entries[-1][0]]) is not None or any(
                 _NOTE_NUMBER_OPENS.match(lines[k]) or _MARKDOWN_NOTE.match(lines[k]) or _numbered_alone(lines, k)
                 for k in entries[-1]):
             entries.pop()
