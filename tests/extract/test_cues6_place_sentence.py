@@ -138,14 +138,3 @@ def test_supra_at_a_page_without_an_author_is_the_opinion_pointing_at_itself() -
     assert not holds_citation("supra, at 14.")
     assert REPEAT_MARK.search("Roe, supra, at 5.") and holds_citation("Roe, supra, at 5.")
     assert REPEAT_MARK.search("See supra note 4.")
-
-
-def test_a_lead_in_of_up_to_twelve_words_before_a_signal_is_stripped() -> None:
-    from citekeeper.extract.cues import strip_signal
-
-    note = ("Weitere Einzelheiten über die bei diesen Verfahren einzuhaltenden Vorsichtsmaßregeln siehe Lehrbuch der "
-            "Laternenkunde mit Anhang, S. 62.")
-    assert strip_signal(note) == "Lehrbuch der Laternenkunde mit Anhang, S. 62."
-    long_lead = ("Weitere Einzelheiten über die bei diesen und allen anderen hier nicht eigens genannten Verfahren stets "
-                 "einzuhaltenden Vorsichtsmaßregeln siehe Lehrbuch, S. 62.")
-    assert strip_signal(long_lead) == long_lead

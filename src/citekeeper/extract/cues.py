@@ -448,7 +448,7 @@ def citation_like(text: str) -> bool:
 
 # A short lead-in before a signal inside the note: "Zur Kritik siehe Lange, …", "On this, see Smith, …".
 _LEAD_IN = re.compile(
-    r"^[^\d.;:()\[\]„“\"«»]{1,120}?[\s,]\s*(?:siehe(?:\s+auch)?|vgl\.(?:\s+auch)?|see(?:\s+also)?|cf\.|voir|véase|см\.)\s*:?\s+"
+    r"^[^\d.;:()\[\]„“\"«»]{1,80}?[\s,]\s*(?:siehe(?:\s+auch)?|vgl\.(?:\s+auch)?|see(?:\s+also)?|cf\.|voir|véase|см\.)\s*:?\s+"
     r"(?=[A-ZÀ-ÞА-ЯЁ])",
     re.IGNORECASE,
 )
@@ -556,9 +556,7 @@ def _strip_signal(text: str) -> str:
     text = text.strip()
     text = text[signal_length(text, leads=True) :].strip()
     m = _LEAD_IN.match(text)
-    # (Up to twelve words: "Weitere Einzelnheiten über die bei diesen Methoden einzuhaltenden Vorsichtsmaßregeln siehe
-    # Theorie und Praxis der Photographie …, S. 62", a nineteenth-century German note.)
-    return text[m.end() :] if m and m.group(0).count(" ") <= 12 else text
+    return text[m.end() :] if m and m.group(0).count(" ") <= 8 else text
 
 
 def strip_signal(text: str) -> str:
