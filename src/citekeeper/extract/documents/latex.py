@@ -208,11 +208,11 @@ def extract(path: Path, max_bytes: int | None = None) -> DocumentExtraction:
             blocks.append(Block("reference", to_text(body, decoder), line_start=line(item.start()),
                                 line_end=line(stop - 1), element=f"\\bibitem{{{item.group(1)}}}",
                                 raw=body.strip()))
-    bib = _bib_records(path, text)
-    if bib:
+    records = _bib_records(path, text)
+    if records:
         for b in blocks:
             if b.kind == "footnote":
-                _records_for_keys(b, bib, decoder)
+                _records_for_keys(b, records, decoder)
     keys = []
     for m in _CITE.finditer(text):
         for key in m.group(1).split(","):
