@@ -228,8 +228,10 @@ def _run_fast(params: dict[str, Any]) -> Any:
             raise
         from click.utils import PacifyFlushWrapper
 
-        sys.stdout = PacifyFlushWrapper(sys.stdout)
-        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        # click 8.5 types the wrapper as a plain object; it is a stream wrapper in every version
+        wrap: Any = PacifyFlushWrapper
+        sys.stdout = wrap(sys.stdout)
+        sys.stderr = wrap(sys.stderr)
         sys.exit(1)
 
 
