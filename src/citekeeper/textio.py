@@ -16,6 +16,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from citekeeper.errors import (
     BinaryInputError,
@@ -199,17 +200,8 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (os.O_NONBLOCK if fifo else 0))
         if fifo:
             os.set_blocking(fd, True)  # a writer that is there is waited for, as cat would
-        chunks: list[bytes] = []
-        got = 0
         with os.fdopen(fd, "rb", buffering=0) as fh:
-            # In chunks: read(n) allocates n bytes at once, and the limit may be huge.
-            while got <= max_bytes:
-                chunk = fh.read(min(1 << 20, max_bytes + 1 - got))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                got += len(chunk)
-        data = b"".join(chunks)
+            data = _read_capped(fh, max_bytes)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     if len(data) > max_bytes:
@@ -217,6 +209,22 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     if fifo and not data:
         raise InputError("a named pipe with nothing written to it (no writer)", file=name)
     return data
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``stream`` (one more tells "over the limit").
+
+    In chunks of 1 MB: ``read(n)`` allocates n bytes at once, and the limit may be huge.
+    """
+    chunks: list[bytes] = []
+    got = 0
+    while got <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def argument_text(arg: str) -> str:
@@ -250,18 +258,10 @@ def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("standard input is closed", file=name)
-    chunks: list[bytes] = []
-    got = 0
     try:
-        while got <= max_bytes:
-            chunk = stream.read(min(1 << 20, max_bytes + 1 - got))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
+        data = _read_capped(stream, max_bytes)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    data = b"".join(chunks)
     if len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes, over=True)
     text, encoding = decode_bytes(data, name)
